@@ -1,0 +1,37 @@
+//! The kyoso domain: validated value types, the registry's entities (people,
+//! organizations, ties) and the code lists they are checked against.
+//!
+//! Everything here is plain data and pure functions. This crate must never do
+//! IO, know about SQL or HTTP, or depend on a runtime: the store, the web and
+//! the CLI all build on it, and its types are what they trust after the edge.
+//!
+//! Values from outside are made once, through a `parse` constructor that
+//! returns a [`ValueError`] saying what was wrong; after that, code trusts them.
+
+pub mod codelist;
+mod country;
+mod date;
+mod entity;
+mod error;
+mod ids;
+mod incoming;
+mod language;
+mod org_type;
+mod sector;
+mod text;
+mod tie;
+
+pub use country::CountryCode;
+pub use date::{PartialDate, Timestamp};
+pub use entity::{
+    Availability, Consent, Contact, EntityKind, Gender, Organization, Person, Visibility,
+    check_languages, normalize_set,
+};
+pub use error::ValueError;
+pub use ids::{ExternalId, RecordRef, Uid};
+pub use incoming::{Incoming, Link, RowError};
+pub use language::{Cefr, Jlpt, LanguageCode, LanguageLevel, LanguageSkill};
+pub use org_type::OrganisationType;
+pub use sector::SectorCode;
+pub use text::{Email, Names, Phone, Script, Skill, Text, WebAddress, script_of};
+pub use tie::{Endpoint, Strength, Tie, TieKind};

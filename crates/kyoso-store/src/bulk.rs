@@ -1,0 +1,898 @@
+//! Writing many rows in one transaction: imports, the demo network, and
+//! (with a batch of one) every single-record save.
+//!
+//! The writer resolves references (owners, parents, the ends of ties) to
+//! local keys, matches rows to existing records by uid or external id, and
+//! writes in the fastest way each engine offers: multi-row `INSERT` on
+//! SQLite, `COPY` on PostgreSQL. Into an empty table it can drop the
+//! secondary indexes and rebuild them at the end, which is several times
+//! faster than maintaining them row by row.
+//!
+//! Nothing is visible to others until [`BulkWriter::commit`]; a writer that
+//! is dropped, or meets a row error, rolls everything back.
+
+use std::collections::{HashMap, HashSet};
+
+use kyoso_domain::{
+    EntityKind, ExternalId, Incoming, Link, Organization, Person, RecordRef, RowError, Tie,
+    Timestamp, Uid,
+};
+use sqlx::{AssertSqlSafe, Postgres, Sqlite, Transaction};
+use uuid::Uuid;
+
+use crate::registry::{RowMeta, organization_values, person_values, tie_values};
+use crate::table::{self, Key};
+use crate::value::Value;
+use crate::{Engine, Pool, Store, StoreError, Table};
+
+/// Rows per multi-row `INSERT`: large enough to amortize the per-statement
+/// cost, small enough to stay under both engines' parameter limits.
+const ROWS_PER_STATEMENT: usize = 500;
+/// Below this many rows a PostgreSQL write is an `INSERT`; above, a `COPY`.
+const COPY_THRESHOLD: usize = 64;
+/// References looked up per query.
+const REFS_PER_QUERY: usize = 500;
+/// A reference cache is emptied when it grows past this many entries.
+const REF_CACHE_LIMIT: usize = 1_000_000;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BulkOptions {
+    /// When the table is empty, drop its secondary indexes for the load and
+    /// rebuild them at commit. Only for writers that load many rows.
+    pub fast_empty_load: bool,
+}
+
+/// What a committed bulk write did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct BulkSummary {
+    pub received: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl std::fmt::Debug for Tx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Tx::Sqlite(_) => "Tx::Sqlite",
+            Tx::Postgres(_) => "Tx::Postgres",
+        })
+    }
+}
+
+/// Runs the same code on whichever transaction the writer holds.
+macro_rules! on_tx {
+    ($tx:expr, $conn:ident => $body:expr) => {
+        match $tx {
+            Tx::Sqlite($conn) => $body,
+            Tx::Postgres($conn) => $body,
+        }
+    };
+}
+
+/// A referenced record, found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Resolved {
+    id: i64,
+    link: Link,
+}
+
+impl PartialOrd for Resolved {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Resolved {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.link.uid.cmp(&other.link.uid)
+    }
+}
+
+/// References to one table already looked up in this transaction, found or not.
+#[derive(Debug)]
+struct RefCache {
+    table: Table,
+    entries: HashMap<String, Option<Resolved>>,
+}
+
+impl RefCache {
+    fn new(table: Table) -> RefCache {
+        RefCache {
+            table,
+            entries: HashMap::new(),
+        }
+    }
+
+    fn get(&self, reference: &RecordRef) -> Option<&Resolved> {
+        self.entries.get(reference.as_str()).and_then(Option::as_ref)
+    }
+
+    /// Looks up the references not yet known: by external id first, then,
+    /// for those that spell one, by uid.
+    async fn resolve<'a>(
+        &mut self,
+        tx: &mut Tx,
+        references: impl Iterator<Item = &'a RecordRef>,
+    ) -> Result<(), StoreError> {
+        let mut missing: Vec<&str> = references
+            .map(RecordRef::as_str)
+            .filter(|r| !self.entries.contains_key(*r))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        if self.entries.len() + missing.len() > REF_CACHE_LIMIT {
+            self.entries.clear();
+        }
+        let select = format!("SELECT id, uid, external_id FROM {}", self.table);
+        for chunk in missing.chunks(REFS_PER_QUERY) {
+            let sql = format!("{select} WHERE external_id IN ({})", placeholders(chunk.len()));
+            let rows: Vec<(i64, Uuid, Option<String>)> = on_tx!(tx, conn => {
+                let mut query = sqlx::query_as(AssertSqlSafe(sql));
+                for reference in chunk {
+                    query = query.bind(*reference);
+                }
+                query.fetch_all(&mut **conn).await?
+            });
+            self.insert_found(rows, |_, external_id| external_id.map(str::to_owned));
+        }
+        let by_uid: Vec<Uuid> = missing
+            .iter()
+            .filter(|r| !self.entries.contains_key(**r))
+            .filter_map(|r| Uid::parse(r).ok())
+            .map(|uid| uid.uuid())
+            .collect();
+        for chunk in by_uid.chunks(REFS_PER_QUERY) {
+            let sql = format!("{select} WHERE uid IN ({})", placeholders(chunk.len()));
+            let rows: Vec<(i64, Uuid, Option<String>)> = on_tx!(tx, conn => {
+                let mut query = sqlx::query_as(AssertSqlSafe(sql));
+                for uid in chunk {
+                    query = query.bind(*uid);
+                }
+                query.fetch_all(&mut **conn).await?
+            });
+            self.insert_found(rows, |uid, _| Some(uid.to_string()));
+        }
+        for reference in missing {
+            self.entries.entry(reference.to_owned()).or_insert(None);
+        }
+        Ok(())
+    }
+
+    fn insert_found(
+        &mut self,
+        rows: Vec<(i64, Uuid, Option<String>)>,
+        key: impl Fn(Uid, Option<&str>) -> Option<String>,
+    ) {
+        for (id, uid, external_id) in rows {
+            let uid = Uid::from_uuid(uid);
+            let Some(key) = key(uid, external_id.as_deref()) else {
+                continue;
+            };
+            let link = Link {
+                uid,
+                external_id: external_id.and_then(|e| ExternalId::parse(&e).ok()),
+            };
+            self.entries.insert(key, Some(Resolved { id, link }));
+        }
+    }
+
+    /// Fills the cache with every record of the table, by external id and by
+    /// uid: one scan instead of a lookup per batch, for large loads whose
+    /// references are known to point at records already written.
+    async fn preload(&mut self, tx: &mut Tx) -> Result<(), StoreError> {
+        let sql = format!("SELECT id, uid, external_id FROM {}", self.table);
+        let rows: Vec<(i64, Uuid, Option<String>)> = on_tx!(tx, conn => {
+            sqlx::query_as(AssertSqlSafe(sql)).fetch_all(&mut **conn).await?
+        });
+        self.entries.clear();
+        self.entries.reserve(rows.len() * 2);
+        for (id, uid, external_id) in rows {
+            let uid = Uid::from_uuid(uid);
+            let external_id = external_id.and_then(|e| ExternalId::parse(&e).ok());
+            let resolved = Resolved {
+                id,
+                link: Link {
+                    uid,
+                    external_id: external_id.clone(),
+                },
+            };
+            if let Some(external_id) = external_id {
+                self.entries
+                    .insert(external_id.as_str().to_owned(), Some(resolved.clone()));
+            }
+            self.entries.insert(uid.to_string(), Some(resolved));
+        }
+        Ok(())
+    }
+}
+
+fn placeholders(n: usize) -> String {
+    (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+fn unknown_ref(line: u64, field: &str, what: &str, reference: &RecordRef) -> RowError {
+    RowError::new(
+        line,
+        field,
+        format!("no {what} has the external id or id \"{reference}\""),
+    )
+}
+
+/// A row ready to be written.
+struct Prepared {
+    line: u64,
+    key: Key,
+    uid: Uid,
+    external_id: Option<ExternalId>,
+    values: Vec<Value>,
+}
+
+/// How a written row is found again.
+#[derive(Debug, Clone)]
+enum RowIdentity {
+    Uid(Uid),
+    ExternalId(ExternalId),
+}
+
+/// An organization's reference to another organization that was not found
+/// when the row was written: it may be further down the same file.
+#[derive(Debug)]
+struct Deferred {
+    line: u64,
+    row: RowIdentity,
+    column: &'static str,
+    reference: RecordRef,
+}
+
+/// Writes rows of one table in one transaction. See the module docs.
+#[derive(Debug)]
+pub struct BulkWriter {
+    engine: Engine,
+    tx: Tx,
+    table: Table,
+    fast: bool,
+    dropped_indexes: Vec<String>,
+    organizations: RefCache,
+    people: RefCache,
+    deferred: Vec<Deferred>,
+    organization_lines: HashMap<Uid, u64>,
+    natural_ties_seen: HashSet<u64>,
+    rows_before: u64,
+    received: u64,
+    affected: u64,
+    failed: bool,
+    stage_created: bool,
+}
+
+impl Store {
+    /// Starts a bulk write into `table`.
+    pub async fn bulk(&self, table: Table, options: BulkOptions) -> Result<BulkWriter, StoreError> {
+        let mut tx = match &self.pool {
+            // IMMEDIATE takes the write lock now, so the transaction cannot
+            // fail later on a lock upgrade when another writer got in first.
+            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        };
+        if let Tx::Sqlite(conn) = &mut tx {
+            // A large page cache keeps index pages in memory during the load.
+            sqlx::query("PRAGMA cache_size = -131072")
+                .execute(&mut **conn)
+                .await?;
+        }
+        let count_sql = format!("SELECT count(*) FROM {table}");
+        let rows_before: i64 = on_tx!(&mut tx, conn => {
+            sqlx::query_scalar(AssertSqlSafe(count_sql)).fetch_one(&mut **conn).await?
+        });
+        let mut writer = BulkWriter {
+            engine: self.engine(),
+            tx,
+            table,
+            fast: options.fast_empty_load && rows_before == 0,
+            dropped_indexes: Vec::new(),
+            organizations: RefCache::new(Table::Organizations),
+            people: RefCache::new(Table::People),
+            deferred: Vec::new(),
+            organization_lines: HashMap::new(),
+            natural_ties_seen: HashSet::new(),
+            rows_before: u64::try_from(rows_before).unwrap_or(0),
+            received: 0,
+            affected: 0,
+            failed: false,
+            stage_created: false,
+        };
+        if writer.fast {
+            writer.drop_secondary_indexes().await?;
+        }
+        Ok(writer)
+    }
+}
+
+impl BulkWriter {
+    /// Whether a row error has been met: nothing more is written, and the
+    /// writer can only be rolled back.
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+
+    async fn drop_secondary_indexes(&mut self) -> Result<(), StoreError> {
+        let name = self.table.name();
+        let indexes: Vec<(String, String)> = match &mut self.tx {
+            Tx::Sqlite(conn) => {
+                sqlx::query_as(
+                    "SELECT name, sql FROM sqlite_master \
+                     WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL",
+                )
+                .bind(name)
+                .fetch_all(&mut **conn)
+                .await?
+            }
+            Tx::Postgres(conn) => {
+                sqlx::query_as(
+                    "SELECT i.indexname::text, i.indexdef FROM pg_indexes i \
+                     WHERE i.schemaname = current_schema() AND i.tablename = $1 \
+                     AND NOT EXISTS (SELECT 1 FROM pg_constraint c \
+                                     WHERE c.conname = i.indexname AND c.contype = 'p')",
+                )
+                .bind(name)
+                .fetch_all(&mut **conn)
+                .await?
+            }
+        };
+        for (index, create) in indexes {
+            let drop = format!("DROP INDEX {index}");
+            on_tx!(&mut self.tx, conn => {
+                sqlx::query(AssertSqlSafe(drop)).execute(&mut **conn).await?;
+            });
+            self.dropped_indexes.push(create);
+        }
+        Ok(())
+    }
+
+    /// Loads every person (or organization) into the reference cache, for
+    /// loads that will refer to most of them.
+    pub async fn preload_references(&mut self, table: Table) -> Result<(), StoreError> {
+        match table {
+            Table::People => self.people.preload(&mut self.tx).await,
+            Table::Organizations => self.organizations.preload(&mut self.tx).await,
+            Table::Ties => Ok(()),
+        }
+    }
+
+    /// The key a row is matched on, or an error if it has none.
+    fn key_for(&self, line: u64, uid: Option<Uid>, external_id: Option<&ExternalId>) -> Result<Key, RowError> {
+        if self.fast {
+            return match (uid, external_id) {
+                (None, None) => Err(no_identity(line)),
+                _ => Ok(Key::None),
+            };
+        }
+        match (uid, external_id) {
+            (Some(_), _) => Ok(Key::Uid),
+            (None, Some(_)) => Ok(Key::ExternalId),
+            (None, None) => Err(no_identity(line)),
+        }
+    }
+
+    fn meta<T>(&self, row: &Incoming<T>, owner_id: Option<i64>, now: Timestamp) -> RowMeta {
+        RowMeta {
+            uid: row.uid.unwrap_or_default(),
+            external_id: row.external_id.clone(),
+            owner_id,
+            created_at: row.created_at.unwrap_or(now),
+            updated_at: row.updated_at.unwrap_or(now),
+        }
+    }
+
+    fn owner_id<T>(&self, row: &Incoming<T>, errors: &mut Vec<RowError>) -> Result<Option<i64>, ()> {
+        match &row.owner {
+            None => Ok(None),
+            Some(reference) => match self.organizations.get(reference) {
+                Some(found) => Ok(Some(found.id)),
+                None => {
+                    errors.push(unknown_ref(row.line, "owner", "organization", reference));
+                    Err(())
+                }
+            },
+        }
+    }
+
+    /// Writes people. Returns the rows refused, if any; after a refusal
+    /// nothing more is written.
+    pub async fn write_people(&mut self, rows: Vec<Incoming<Person>>) -> Result<Vec<RowError>, StoreError> {
+        self.received += rows.len() as u64;
+        self.organizations
+            .resolve(&mut self.tx, rows.iter().filter_map(|r| r.owner.as_ref()))
+            .await?;
+        let now = Timestamp::now();
+        let mut errors = Vec::new();
+        let mut prepared = Vec::with_capacity(rows.len());
+        for row in rows {
+            let Ok(owner_id) = self.owner_id(&row, &mut errors) else {
+                continue;
+            };
+            let key = match self.key_for(row.line, row.uid, row.external_id.as_ref()) {
+                Ok(key) => key,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
+                }
+            };
+            let meta = self.meta(&row, owner_id, now);
+            prepared.push(Prepared {
+                line: row.line,
+                key,
+                uid: meta.uid,
+                values: person_values(&meta, &row.record),
+                external_id: meta.external_id,
+            });
+        }
+        self.flush(prepared, errors).await
+    }
+
+    /// Writes organizations. A parent or owner not found yet is looked up
+    /// again by [`BulkWriter::resolve_deferred`], since it may come later in
+    /// the same file.
+    pub async fn write_organizations(
+        &mut self,
+        rows: Vec<Incoming<Organization<RecordRef>>>,
+    ) -> Result<Vec<RowError>, StoreError> {
+        self.received += rows.len() as u64;
+        let references = rows
+            .iter()
+            .flat_map(|r| r.owner.iter().chain(r.record.parent.iter()));
+        self.organizations.resolve(&mut self.tx, references).await?;
+        let now = Timestamp::now();
+        let mut errors = Vec::new();
+        let mut prepared = Vec::with_capacity(rows.len());
+        for row in rows {
+            let key = match self.key_for(row.line, row.uid, row.external_id.as_ref()) {
+                Ok(key) => key,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
+                }
+            };
+            let identity = match (&row.uid, &row.external_id) {
+                (Some(uid), _) => RowIdentity::Uid(*uid),
+                (None, Some(external_id)) => RowIdentity::ExternalId(external_id.clone()),
+                (None, None) => continue,
+            };
+            let is_self = |reference: &RecordRef| {
+                Some(reference.as_str()) == row.external_id.as_ref().map(ExternalId::as_str)
+                    || reference.as_uid().is_some_and(|uid| Some(uid) == row.uid)
+            };
+            if row.record.parent.as_ref().is_some_and(is_self) {
+                errors.push(RowError::new(row.line, "parent", "an organization cannot be its own parent"));
+                continue;
+            }
+            let mut lookup = |column: &'static str, reference: Option<&RecordRef>| {
+                let reference = reference?;
+                match self.organizations.get(reference) {
+                    Some(found) => Some(found.id),
+                    None => {
+                        self.deferred.push(Deferred {
+                            line: row.line,
+                            row: identity.clone(),
+                            column,
+                            reference: reference.clone(),
+                        });
+                        None
+                    }
+                }
+            };
+            let owner_id = lookup("owner_id", row.owner.as_ref());
+            let parent_id = lookup("parent_id", row.record.parent.as_ref());
+            let meta = self.meta(&row, owner_id, now);
+            self.organization_lines.insert(meta.uid, row.line);
+            let organization = row.record.map_ref(|_| parent_id);
+            prepared.push(Prepared {
+                line: row.line,
+                key,
+                uid: meta.uid,
+                values: organization_values(&meta, &organization),
+                external_id: meta.external_id,
+            });
+        }
+        self.flush(prepared, errors).await
+    }
+
+    /// Writes ties. A tie with neither an id nor an external id is the same
+    /// tie as another of the same kind, ends and start date.
+    pub async fn write_ties(&mut self, rows: Vec<Incoming<Tie<RecordRef>>>) -> Result<Vec<RowError>, StoreError> {
+        self.write_ties_returning_uids(rows).await.map(|(errors, _)| errors)
+    }
+
+    pub(crate) async fn write_ties_returning_uids(
+        &mut self,
+        rows: Vec<Incoming<Tie<RecordRef>>>,
+    ) -> Result<(Vec<RowError>, Vec<Uid>), StoreError> {
+        self.received += rows.len() as u64;
+        let ends = |kind: EntityKind| {
+            rows.iter()
+                .flat_map(|r| [&r.record.from, &r.record.to])
+                .filter(move |end| end.kind == kind)
+                .map(|end| &end.key)
+        };
+        self.people.resolve(&mut self.tx, ends(EntityKind::Person)).await?;
+        let org_refs = ends(EntityKind::Organization).chain(rows.iter().filter_map(|r| r.owner.as_ref()));
+        self.organizations.resolve(&mut self.tx, org_refs).await?;
+
+        let now = Timestamp::now();
+        let mut errors = Vec::new();
+        let mut prepared = Vec::with_capacity(rows.len());
+        let mut uids = Vec::with_capacity(rows.len());
+        for row in rows {
+            let Ok(owner_id) = self.owner_id(&row, &mut errors) else {
+                continue;
+            };
+            let find = |field: &str, end: &kyoso_domain::Endpoint<RecordRef>| {
+                let (cache, what) = match end.kind {
+                    EntityKind::Person => (&self.people, "person"),
+                    EntityKind::Organization => (&self.organizations, "organization"),
+                };
+                cache
+                    .get(&end.key)
+                    .cloned()
+                    .ok_or_else(|| unknown_ref(row.line, field, what, &end.key))
+            };
+            let (from, to) = match (find("from", &row.record.from), find("to", &row.record.to)) {
+                (Ok(from), Ok(to)) => (from, to),
+                (from, to) => {
+                    errors.extend(from.err());
+                    errors.extend(to.err());
+                    continue;
+                }
+            };
+            if from.link.uid == to.link.uid {
+                errors.push(RowError::row(row.line, "a tie cannot join a record to itself"));
+                continue;
+            }
+            let mut ends = [from, to].into_iter();
+            let tie = row.record.clone().map_ref(|_| ends.next().unwrap_or_else(|| unreachable!()));
+            let tie = tie.canonical();
+            let natural = (row.uid.is_none() && row.external_id.is_none())
+                .then(|| tie.clone().map_ref(|end| end.link.uid).natural_uid());
+            if let Some(uid) = natural
+                && !self.natural_ties_seen.insert(fold(uid))
+            {
+                errors.push(RowError::row(
+                    row.line,
+                    "repeats an earlier row: the same kind of tie between the same records from the same date",
+                ));
+                continue;
+            }
+            let key = match natural {
+                Some(_) if self.fast => Key::None,
+                Some(_) => Key::Uid,
+                None => match self.key_for(row.line, row.uid, row.external_id.as_ref()) {
+                    Ok(key) => key,
+                    Err(error) => {
+                        errors.push(error);
+                        continue;
+                    }
+                },
+            };
+            let mut meta = self.meta(&row, owner_id, now);
+            if let Some(uid) = natural {
+                meta.uid = uid;
+            }
+            uids.push(meta.uid);
+            prepared.push(Prepared {
+                line: row.line,
+                key,
+                uid: meta.uid,
+                values: tie_values(&meta, &tie.map_ref(|end| end.id)),
+                external_id: meta.external_id,
+            });
+        }
+        Ok((self.flush(prepared, errors).await?, uids))
+    }
+
+    /// Checks what only the database can tell, then writes, unless this or
+    /// an earlier batch had errors.
+    async fn flush(&mut self, rows: Vec<Prepared>, mut errors: Vec<RowError>) -> Result<Vec<RowError>, StoreError> {
+        if !self.fast && !self.failed {
+            errors.extend(self.check_external_ids(&rows).await?);
+        }
+        if !errors.is_empty() {
+            self.failed = true;
+            errors.sort_by_key(|e| e.line);
+            return Ok(errors);
+        }
+        if self.failed {
+            return Ok(errors);
+        }
+        for key in [Key::None, Key::Uid, Key::ExternalId] {
+            let group: Vec<Vec<Value>> = rows
+                .iter()
+                .filter(|r| r.key == key)
+                .map(|r| r.values.clone())
+                .collect();
+            if !group.is_empty() {
+                self.affected += self.write(key, group).await?;
+            }
+        }
+        Ok(errors)
+    }
+
+    /// A row matched by uid that also carries an external id must not take
+    /// an external id that another record holds.
+    async fn check_external_ids(&mut self, rows: &[Prepared]) -> Result<Vec<RowError>, StoreError> {
+        let claimed: Vec<&Prepared> = rows
+            .iter()
+            .filter(|r| r.key == Key::Uid && r.external_id.is_some())
+            .collect();
+        let mut errors = Vec::new();
+        for chunk in claimed.chunks(REFS_PER_QUERY) {
+            let sql = format!(
+                "SELECT uid, external_id FROM {} WHERE external_id IN ({})",
+                self.table,
+                placeholders(chunk.len())
+            );
+            let holders: Vec<(Uuid, String)> = on_tx!(&mut self.tx, conn => {
+                let mut query = sqlx::query_as(AssertSqlSafe(sql));
+                for row in chunk {
+                    query = query.bind(row.external_id.as_ref().map(ExternalId::as_str));
+                }
+                query.fetch_all(&mut **conn).await?
+            });
+            let holders: HashMap<String, Uid> = holders
+                .into_iter()
+                .map(|(uid, external_id)| (external_id, Uid::from_uuid(uid)))
+                .collect();
+            for row in chunk {
+                let external_id = row.external_id.as_ref().map(ExternalId::as_str).unwrap_or_default();
+                if let Some(holder) = holders.get(external_id)
+                    && *holder != row.uid
+                {
+                    errors.push(RowError::new(
+                        row.line,
+                        "external_id",
+                        format!("external id \"{external_id}\" already belongs to another record ({holder})"),
+                    ));
+                }
+            }
+        }
+        Ok(errors)
+    }
+
+    async fn write(&mut self, key: Key, rows: Vec<Vec<Value>>) -> Result<u64, StoreError> {
+        let mut affected = 0;
+        match &mut self.tx {
+            Tx::Sqlite(conn) => {
+                for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+                    let sql = table::insert_sql(Engine::Sqlite, self.table, chunk.len(), key);
+                    let mut query = sqlx::query(AssertSqlSafe(sql));
+                    for value in chunk.iter().flatten() {
+                        query = query.bind(value.clone());
+                    }
+                    affected += query.execute(&mut **conn).await?.rows_affected();
+                }
+            }
+            Tx::Postgres(conn) if rows.len() < COPY_THRESHOLD => {
+                let sql = table::insert_sql(Engine::Postgres, self.table, rows.len(), key);
+                let mut query = sqlx::query(AssertSqlSafe(sql));
+                let mut text = String::new();
+                for value in rows.iter().flatten() {
+                    text.clear();
+                    let bound = value.pg_text(&mut text).then(|| text.clone());
+                    query = query.bind(bound);
+                }
+                affected += query.execute(&mut **conn).await?.rows_affected();
+            }
+            Tx::Postgres(conn) if key == Key::None => {
+                let data = copy_rows(&rows, None);
+                let mut copy = conn.copy_in_raw(&table::copy_sql(self.table)).await?;
+                copy.send(data).await?;
+                affected += copy.finish().await?;
+            }
+            Tx::Postgres(conn) => {
+                let stage = table::stage_name(self.table);
+                if !self.stage_created {
+                    let create = format!("{} ON COMMIT DROP", table::create_stage_sql(self.table));
+                    sqlx::query(AssertSqlSafe(create)).execute(&mut **conn).await?;
+                    self.stage_created = true;
+                }
+                sqlx::query(AssertSqlSafe(format!("TRUNCATE {stage}")))
+                    .execute(&mut **conn)
+                    .await?;
+                let data = copy_rows(&rows, Some(key == Key::Uid));
+                let mut copy = conn.copy_in_raw(&table::copy_stage_sql(self.table)).await?;
+                copy.send(data).await?;
+                copy.finish().await?;
+                let merge = table::merge_stage_sql(self.table, key);
+                affected += sqlx::query(AssertSqlSafe(merge))
+                    .execute(&mut **conn)
+                    .await?
+                    .rows_affected();
+            }
+        }
+        Ok(affected)
+    }
+
+    /// Looks up the references that were not found when their rows were
+    /// written, and checks that no organization has become its own ancestor.
+    /// Call before [`BulkWriter::commit`].
+    pub async fn resolve_deferred(&mut self) -> Result<Vec<RowError>, StoreError> {
+        if self.table != Table::Organizations || self.failed {
+            return Ok(Vec::new());
+        }
+        let mut errors = Vec::new();
+        let deferred = std::mem::take(&mut self.deferred);
+        self.organizations.entries.clear();
+        self.organizations
+            .resolve(&mut self.tx, deferred.iter().map(|d| &d.reference))
+            .await?;
+        for item in &deferred {
+            let Some(found) = self.organizations.get(&item.reference) else {
+                let field = item.column.trim_end_matches("_id");
+                errors.push(unknown_ref(item.line, field, "organization", &item.reference));
+                continue;
+            };
+            let (column, row_key) = match &item.row {
+                RowIdentity::Uid(uid) => ("uid", Value::Uid(*uid)),
+                RowIdentity::ExternalId(id) => ("external_id", Value::Text(id.as_str().to_owned())),
+            };
+            let sql = format!(
+                "UPDATE organizations SET {} = $1 WHERE {column} = $2",
+                item.column
+            );
+            let id = found.id;
+            match &mut self.tx {
+                Tx::Sqlite(conn) => {
+                    sqlx::query(AssertSqlSafe(sql))
+                        .bind(id)
+                        .bind(row_key)
+                        .execute(&mut **conn)
+                        .await?;
+                }
+                Tx::Postgres(conn) => {
+                    let sql = sql.replace("$2", if column == "uid" { "$2::uuid" } else { "$2" });
+                    let mut text = String::new();
+                    row_key.pg_text(&mut text);
+                    sqlx::query(AssertSqlSafe(sql))
+                        .bind(id)
+                        .bind(text)
+                        .execute(&mut **conn)
+                        .await?;
+                }
+            }
+        }
+        errors.extend(self.check_parent_cycles().await?);
+        if !errors.is_empty() {
+            self.failed = true;
+        }
+        Ok(errors)
+    }
+
+    async fn check_parent_cycles(&mut self) -> Result<Vec<RowError>, StoreError> {
+        let rows: Vec<(i64, Option<i64>, Uuid)> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as("SELECT id, parent_id, uid FROM organizations WHERE parent_id IS NOT NULL")
+                .fetch_all(&mut **conn)
+                .await?
+        });
+        let parent: HashMap<i64, i64> = rows.iter().filter_map(|(id, p, _)| Some((*id, (*p)?))).collect();
+        let uid_of: HashMap<i64, Uid> = rows.iter().map(|(id, _, uid)| (*id, Uid::from_uuid(*uid))).collect();
+        let mut errors = Vec::new();
+        let mut reported = HashSet::new();
+        for &start in parent.keys() {
+            let mut seen = HashSet::new();
+            let mut at = start;
+            while let Some(&next) = parent.get(&at) {
+                if !seen.insert(at) {
+                    break;
+                }
+                if next == start && reported.insert(start) {
+                    let uid = uid_of.get(&start).copied().unwrap_or_default();
+                    let line = self.organization_lines.get(&uid).copied().unwrap_or(0);
+                    errors.push(RowError::new(
+                        line,
+                        "parent",
+                        format!("organization {uid} would be its own ancestor"),
+                    ));
+                }
+                at = next;
+            }
+        }
+        errors.sort_by_key(|e| e.line);
+        Ok(errors)
+    }
+
+    /// Rebuilds any dropped indexes and commits. Refused if a row error was
+    /// met: then only [`BulkWriter::rollback`] remains.
+    pub async fn commit(mut self) -> Result<BulkSummary, StoreError> {
+        if self.failed {
+            self.tx_rollback().await?;
+            return Err(StoreError::Conflict(
+                "the input had errors; nothing was written".into(),
+            ));
+        }
+        for create in std::mem::take(&mut self.dropped_indexes) {
+            let result = on_tx!(&mut self.tx, conn => {
+                sqlx::query(AssertSqlSafe(create)).execute(&mut **conn).await.map(|_| ())
+            });
+            if let Err(err) = result {
+                let err = StoreError::from(err);
+                if err.is_unique_violation() {
+                    return Err(StoreError::Conflict(format!(
+                        "two rows of the input for {} have the same id or external id",
+                        self.table
+                    )));
+                }
+                return Err(err);
+            }
+        }
+        let count_sql = format!("SELECT count(*) FROM {}", self.table);
+        let rows_after: i64 = on_tx!(&mut self.tx, conn => {
+            sqlx::query_scalar(AssertSqlSafe(count_sql)).fetch_one(&mut **conn).await?
+        });
+        on_tx!(self.tx, conn => conn.commit().await?);
+        let inserted = u64::try_from(rows_after)
+            .unwrap_or(0)
+            .saturating_sub(self.rows_before);
+        Ok(BulkSummary {
+            received: self.received,
+            inserted,
+            updated: self.affected.saturating_sub(inserted),
+            unchanged: self.received.saturating_sub(self.affected),
+        })
+    }
+
+    pub async fn rollback(self) -> Result<(), StoreError> {
+        self.tx_rollback().await
+    }
+
+    async fn tx_rollback(self) -> Result<(), StoreError> {
+        on_tx!(self.tx, conn => conn.rollback().await?);
+        Ok(())
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+}
+
+fn no_identity(line: u64) -> RowError {
+    RowError::row(
+        line,
+        "a row needs an id or an external_id, so that importing it again updates it instead of adding it twice",
+    )
+}
+
+/// The 64 bits of a name-based uid that the duplicate check keeps.
+fn fold(uid: Uid) -> u64 {
+    let bytes = uid.as_bytes();
+    let mut high = [0; 8];
+    high.copy_from_slice(&bytes[..8]);
+    let mut low = [0; 8];
+    low.copy_from_slice(&bytes[8..]);
+    u64::from_le_bytes(high) ^ u64::from_le_bytes(low)
+}
+
+/// Rows in `COPY` text form, with the staging table's key column if asked.
+fn copy_rows(rows: &[Vec<Value>], key_by_uid: Option<bool>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(rows.len() * 256);
+    let mut scratch = String::new();
+    for row in rows {
+        for (i, value) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(b'\t');
+            }
+            value.write_copy_field(&mut scratch, &mut out);
+        }
+        if let Some(by_uid) = key_by_uid {
+            out.extend_from_slice(if by_uid { b"\tt" } else { b"\tf" });
+        }
+        out.push(b'\n');
+    }
+    out
+}

@@ -1,0 +1,358 @@
+//! Rows as they come out of the database, and their conversion back into
+//! domain records. Every value is checked again on the way out: a database
+//! changed behind kyoso's back is reported as damaged, not trusted.
+
+use kyoso_domain::{
+    Availability, Consent, Contact, EntityKind, ExternalId, Link, Names, Organization,
+    OrganisationType, PartialDate, Person, Strength, Text, Tie, TieKind, Uid, ValueError,
+};
+use serde::de::DeserializeOwned;
+use sqlx::types::Json;
+use uuid::Uuid;
+
+use crate::StoreError;
+use crate::registry::Stored;
+use crate::value::DbTime;
+
+pub(crate) const PERSON_SELECT: &str = "SELECT p.id, p.uid, p.external_id, \
+    ow.uid AS owner_uid, ow.external_id AS owner_external_id, \
+    p.name_native, p.name_latin, p.name_japanese, p.gender, p.residence, p.nationality, \
+    p.languages, p.skills, p.sectors, p.available_mentoring, p.available_dispatch, \
+    p.email, p.phone, p.bio, p.consent_processing, p.consent_contact, p.consent_public_listing, \
+    p.visibility, p.created_at, p.updated_at \
+    FROM people p LEFT JOIN organizations ow ON ow.id = p.owner_id";
+
+pub(crate) const ORGANIZATION_SELECT: &str = "SELECT o.id, o.uid, o.external_id, \
+    ow.uid AS owner_uid, ow.external_id AS owner_external_id, \
+    o.name_native, o.name_latin, o.name_japanese, o.acronym, o.org_type, o.country, o.sectors, \
+    pa.uid AS parent_uid, pa.external_id AS parent_external_id, \
+    o.website, o.visibility, o.created_at, o.updated_at \
+    FROM organizations o \
+    LEFT JOIN organizations ow ON ow.id = o.owner_id \
+    LEFT JOIN organizations pa ON pa.id = o.parent_id";
+
+pub(crate) const TIE_SELECT: &str = "SELECT t.id, t.uid, t.external_id, \
+    ow.uid AS owner_uid, ow.external_id AS owner_external_id, t.kind, \
+    fp.uid AS from_person_uid, fp.external_id AS from_person_external_id, \
+    fo.uid AS from_org_uid, fo.external_id AS from_org_external_id, \
+    tp.uid AS to_person_uid, tp.external_id AS to_person_external_id, \
+    tg.uid AS to_org_uid, tg.external_id AS to_org_external_id, \
+    t.start_date, t.end_date, t.strength, t.role, t.note, t.asserted_by, t.asserted_at, \
+    t.visibility, t.created_at, t.updated_at \
+    FROM ties t \
+    LEFT JOIN organizations ow ON ow.id = t.owner_id \
+    LEFT JOIN people fp ON fp.id = t.from_person_id \
+    LEFT JOIN organizations fo ON fo.id = t.from_org_id \
+    LEFT JOIN people tp ON tp.id = t.to_person_id \
+    LEFT JOIN organizations tg ON tg.id = t.to_org_id";
+
+/// Turns one stored column back into a domain value, or names the damage.
+struct Checker {
+    table: &'static str,
+    id: i64,
+}
+
+impl Checker {
+    fn damaged(&self, field: &'static str, message: impl ToString) -> StoreError {
+        StoreError::Damaged {
+            table: self.table,
+            id: self.id,
+            field,
+            message: message.to_string(),
+        }
+    }
+
+    fn value<T>(
+        &self,
+        field: &'static str,
+        raw: &str,
+        parse: impl FnOnce(&str) -> Result<T, ValueError>,
+    ) -> Result<T, StoreError> {
+        parse(raw).map_err(|e| self.damaged(field, e))
+    }
+
+    fn optional<T>(
+        &self,
+        field: &'static str,
+        raw: Option<String>,
+        parse: impl FnOnce(&str) -> Result<T, ValueError>,
+    ) -> Result<Option<T>, StoreError> {
+        raw.map(|raw| self.value(field, &raw, parse)).transpose()
+    }
+
+    fn line(&self, field: &'static str, raw: Option<String>, max: usize) -> Result<Option<Text>, StoreError> {
+        self.optional(field, raw, |s| Text::line(s, max))
+    }
+
+    fn json<T: DeserializeOwned>(
+        &self,
+        field: &'static str,
+        raw: Json<serde_json::Value>,
+    ) -> Result<T, StoreError> {
+        serde_json::from_value(raw.0).map_err(|e| self.damaged(field, e))
+    }
+
+    fn names(
+        &self,
+        native: Option<String>,
+        latin: Option<String>,
+        japanese: Option<String>,
+    ) -> Result<Names, StoreError> {
+        Names::new(
+            self.line("name_native", native, Names::MAX_CHARS)?,
+            self.line("name_latin", latin, Names::MAX_CHARS)?,
+            self.line("name_japanese", japanese, Names::MAX_CHARS)?,
+        )
+        .map_err(|e| self.damaged("name", e))
+    }
+
+    fn link(
+        &self,
+        field: &'static str,
+        uid: Option<Uuid>,
+        external_id: Option<String>,
+    ) -> Result<Option<Link>, StoreError> {
+        uid.map(|uid| {
+            Ok(Link {
+                uid: Uid::from_uuid(uid),
+                external_id: self.optional(field, external_id, ExternalId::parse)?,
+            })
+        })
+        .transpose()
+    }
+
+    fn stored<T>(
+        &self,
+        uid: Uuid,
+        external_id: Option<String>,
+        owner: Option<Link>,
+        created_at: DbTime,
+        updated_at: DbTime,
+        record: T,
+    ) -> Result<Stored<T>, StoreError> {
+        Ok(Stored {
+            id: self.id,
+            uid: Uid::from_uuid(uid),
+            external_id: self.optional("external_id", external_id, ExternalId::parse)?,
+            owner,
+            created_at: created_at.0,
+            updated_at: updated_at.0,
+            record,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PersonRow {
+    id: i64,
+    uid: Uuid,
+    external_id: Option<String>,
+    owner_uid: Option<Uuid>,
+    owner_external_id: Option<String>,
+    name_native: Option<String>,
+    name_latin: Option<String>,
+    name_japanese: Option<String>,
+    gender: Option<String>,
+    residence: Option<String>,
+    nationality: Option<String>,
+    languages: Json<serde_json::Value>,
+    skills: Json<serde_json::Value>,
+    sectors: Json<serde_json::Value>,
+    available_mentoring: bool,
+    available_dispatch: bool,
+    email: Option<String>,
+    phone: Option<String>,
+    bio: Option<String>,
+    consent_processing: bool,
+    consent_contact: bool,
+    consent_public_listing: bool,
+    visibility: String,
+    created_at: DbTime,
+    updated_at: DbTime,
+}
+
+impl PersonRow {
+    pub(crate) fn into_stored(self) -> Result<Stored<Person>, StoreError> {
+        let c = Checker {
+            table: "people",
+            id: self.id,
+        };
+        let person = Person {
+            names: c.names(self.name_native, self.name_latin, self.name_japanese)?,
+            gender: c.optional("gender", self.gender, str::parse)?,
+            residence: c.optional("residence", self.residence, kyoso_domain::CountryCode::parse)?,
+            nationality: c.optional(
+                "nationality",
+                self.nationality,
+                kyoso_domain::CountryCode::parse,
+            )?,
+            languages: c.json("languages", self.languages)?,
+            skills: c.json("skills", self.skills)?,
+            sectors: c.json("sectors", self.sectors)?,
+            availability: Availability {
+                mentoring: self.available_mentoring,
+                dispatch: self.available_dispatch,
+            },
+            contact: Contact {
+                email: c.optional("email", self.email, kyoso_domain::Email::parse)?,
+                phone: c.optional("phone", self.phone, kyoso_domain::Phone::parse)?,
+            },
+            bio: c.optional("bio", self.bio, |s| Text::multiline(s, Person::MAX_BIO_CHARS))?,
+            consent: Consent {
+                processing: self.consent_processing,
+                contact: self.consent_contact,
+                public_listing: self.consent_public_listing,
+            },
+            visibility: c.value("visibility", &self.visibility, str::parse)?,
+        };
+        let owner = c.link("owner", self.owner_uid, self.owner_external_id)?;
+        c.stored(
+            self.uid,
+            self.external_id,
+            owner,
+            self.created_at,
+            self.updated_at,
+            person,
+        )
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct OrganizationRow {
+    id: i64,
+    uid: Uuid,
+    external_id: Option<String>,
+    owner_uid: Option<Uuid>,
+    owner_external_id: Option<String>,
+    name_native: Option<String>,
+    name_latin: Option<String>,
+    name_japanese: Option<String>,
+    acronym: Option<String>,
+    org_type: i32,
+    country: Option<String>,
+    sectors: Json<serde_json::Value>,
+    parent_uid: Option<Uuid>,
+    parent_external_id: Option<String>,
+    website: Option<String>,
+    visibility: String,
+    created_at: DbTime,
+    updated_at: DbTime,
+}
+
+impl OrganizationRow {
+    pub(crate) fn into_stored(self) -> Result<Stored<Organization<Link>>, StoreError> {
+        let c = Checker {
+            table: "organizations",
+            id: self.id,
+        };
+        let organization = Organization {
+            names: c.names(self.name_native, self.name_latin, self.name_japanese)?,
+            acronym: c.line(
+                "acronym",
+                self.acronym,
+                Organization::<Link>::MAX_ACRONYM_CHARS,
+            )?,
+            org_type: c.value("org_type", &self.org_type.to_string(), OrganisationType::parse)?,
+            country: c.optional("country", self.country, kyoso_domain::CountryCode::parse)?,
+            sectors: c.json("sectors", self.sectors)?,
+            parent: c.link("parent", self.parent_uid, self.parent_external_id)?,
+            website: c.optional("website", self.website, kyoso_domain::WebAddress::parse)?,
+            visibility: c.value("visibility", &self.visibility, str::parse)?,
+        };
+        let owner = c.link("owner", self.owner_uid, self.owner_external_id)?;
+        c.stored(
+            self.uid,
+            self.external_id,
+            owner,
+            self.created_at,
+            self.updated_at,
+            organization,
+        )
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TieRow {
+    id: i64,
+    uid: Uuid,
+    external_id: Option<String>,
+    owner_uid: Option<Uuid>,
+    owner_external_id: Option<String>,
+    kind: String,
+    from_person_uid: Option<Uuid>,
+    from_person_external_id: Option<String>,
+    from_org_uid: Option<Uuid>,
+    from_org_external_id: Option<String>,
+    to_person_uid: Option<Uuid>,
+    to_person_external_id: Option<String>,
+    to_org_uid: Option<Uuid>,
+    to_org_external_id: Option<String>,
+    start_date: String,
+    end_date: Option<String>,
+    strength: Option<f64>,
+    role: Option<String>,
+    note: Option<String>,
+    asserted_by: String,
+    asserted_at: DbTime,
+    visibility: String,
+    created_at: DbTime,
+    updated_at: DbTime,
+}
+
+impl TieRow {
+    pub(crate) fn into_stored(self) -> Result<Stored<Tie<Link>>, StoreError> {
+        let c = Checker {
+            table: "ties",
+            id: self.id,
+        };
+        let end = |field: &'static str,
+                   person: (Option<Uuid>, Option<String>),
+                   org: (Option<Uuid>, Option<String>)| {
+            let (kind, (uid, external_id)) = match (person, org) {
+                (p @ (Some(_), _), _) => (EntityKind::Person, p),
+                (_, o @ (Some(_), _)) => (EntityKind::Organization, o),
+                _ => return Err(c.damaged(field, "the record at this end is missing")),
+            };
+            let link = c
+                .link(field, uid, external_id)?
+                .ok_or_else(|| c.damaged(field, "the record at this end is missing"))?;
+            Ok(kyoso_domain::Endpoint { kind, key: link })
+        };
+        let tie = Tie {
+            kind: c.value("kind", &self.kind, str::parse::<TieKind>)?,
+            from: end(
+                "from",
+                (self.from_person_uid, self.from_person_external_id),
+                (self.from_org_uid, self.from_org_external_id),
+            )?,
+            to: end(
+                "to",
+                (self.to_person_uid, self.to_person_external_id),
+                (self.to_org_uid, self.to_org_external_id),
+            )?,
+            start: c.value("start_date", &self.start_date, PartialDate::parse)?,
+            end: c.optional("end_date", self.end_date, PartialDate::parse)?,
+            strength: self
+                .strength
+                .map(Strength::new)
+                .transpose()
+                .map_err(|e| c.damaged("strength", e))?,
+            role: c.line("role", self.role, Tie::<Link>::MAX_ROLE_CHARS)?,
+            note: c.optional("note", self.note, |s| {
+                Text::multiline(s, Tie::<Link>::MAX_NOTE_CHARS)
+            })?,
+            asserted_by: c.value("asserted_by", &self.asserted_by, |s| Text::line(s, 200))?,
+            asserted_at: self.asserted_at.0,
+            visibility: c.value("visibility", &self.visibility, str::parse)?,
+        };
+        let owner = c.link("owner", self.owner_uid, self.owner_external_id)?;
+        c.stored(
+            self.uid,
+            self.external_id,
+            owner,
+            self.created_at,
+            self.updated_at,
+            tie,
+        )
+    }
+}

@@ -1,0 +1,381 @@
+//! Reading and writing single records of the registry. Writes go through the
+//! same [`BulkWriter`] as imports, so that a record made in a form and one
+//! made from a file obey the same rules.
+
+use kyoso_domain::{
+    EntityKind, ExternalId, Incoming, Link, Organization, Person, RecordRef, Tie, Timestamp, Uid,
+};
+use serde::Serialize;
+
+use crate::bulk::{BulkOptions, BulkWriter};
+use crate::read::{self, OrganizationRow, PersonRow, TieRow};
+use crate::value::Value;
+use crate::{Store, StoreError, Table, dispatch};
+
+/// A record as stored: its keys, owner and times around the record itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stored<T> {
+    /// The local key: stable within this database, used for paging.
+    #[serde(skip)]
+    pub id: i64,
+    pub uid: Uid,
+    pub external_id: Option<ExternalId>,
+    pub owner: Option<Link>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    #[serde(flatten)]
+    pub record: T,
+}
+
+impl<T> Stored<T> {
+    pub fn link(&self) -> Link {
+        Link {
+            uid: self.uid,
+            external_id: self.external_id.clone(),
+        }
+    }
+}
+
+/// How many records each table holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub organizations: i64,
+    pub people: i64,
+    pub ties: i64,
+}
+
+/// The identity and times a row is written with.
+pub(crate) struct RowMeta {
+    pub(crate) uid: Uid,
+    pub(crate) external_id: Option<ExternalId>,
+    pub(crate) owner_id: Option<i64>,
+    pub(crate) created_at: Timestamp,
+    pub(crate) updated_at: Timestamp,
+}
+
+impl RowMeta {
+    fn head(&self) -> [Value; 3] {
+        [
+            Value::Uid(self.uid),
+            Value::text(self.external_id.as_ref()),
+            Value::id(self.owner_id),
+        ]
+    }
+
+    fn tail(&self) -> [Value; 2] {
+        [Value::Time(self.created_at), Value::Time(self.updated_at)]
+    }
+}
+
+fn names(names: &kyoso_domain::Names) -> [Value; 3] {
+    [
+        Value::text(names.native.as_ref()),
+        Value::text(names.latin.as_ref()),
+        Value::text(names.japanese.as_ref()),
+    ]
+}
+
+/// A person's values in [`Table::People`]'s column order.
+pub(crate) fn person_values(meta: &RowMeta, p: &Person) -> Vec<Value> {
+    let mut v = Vec::with_capacity(Table::People.columns().len());
+    v.extend(meta.head());
+    v.extend(names(&p.names));
+    v.push(Value::text(p.gender));
+    v.push(Value::text(p.residence));
+    v.push(Value::text(p.nationality));
+    v.push(Value::json(&p.languages));
+    v.push(Value::json(&p.skills));
+    v.push(Value::json(&p.sectors));
+    v.push(Value::Bool(p.availability.mentoring));
+    v.push(Value::Bool(p.availability.dispatch));
+    v.push(Value::text(p.contact.email.as_ref()));
+    v.push(Value::text(p.contact.phone.as_ref()));
+    v.push(Value::text(p.bio.as_ref()));
+    v.push(Value::Bool(p.consent.processing));
+    v.push(Value::Bool(p.consent.contact));
+    v.push(Value::Bool(p.consent.public_listing));
+    v.push(Value::text(Some(p.visibility)));
+    v.extend(meta.tail());
+    v
+}
+
+/// An organization's values in [`Table::Organizations`]'s column order.
+pub(crate) fn organization_values(meta: &RowMeta, o: &Organization<Option<i64>>) -> Vec<Value> {
+    let mut v = Vec::with_capacity(Table::Organizations.columns().len());
+    v.extend(meta.head());
+    v.extend(names(&o.names));
+    v.push(Value::text(o.acronym.as_ref()));
+    v.push(Value::Int(i64::from(o.org_type.code())));
+    v.push(Value::text(o.country));
+    v.push(Value::json(&o.sectors));
+    v.push(Value::id(o.parent.flatten()));
+    v.push(Value::text(o.website.as_ref()));
+    v.push(Value::text(Some(o.visibility)));
+    v.extend(meta.tail());
+    v
+}
+
+/// A tie's values in [`Table::Ties`]'s column order; its ends are local keys.
+pub(crate) fn tie_values(meta: &RowMeta, t: &Tie<i64>) -> Vec<Value> {
+    let end = |kind: EntityKind, key: i64| match kind {
+        EntityKind::Person => [Value::Int(key), Value::Null],
+        EntityKind::Organization => [Value::Null, Value::Int(key)],
+    };
+    let mut v = Vec::with_capacity(Table::Ties.columns().len());
+    v.extend(meta.head());
+    v.push(Value::text(Some(t.kind)));
+    let [from_person, from_org] = end(t.from.kind, t.from.key);
+    let [to_person, to_org] = end(t.to.kind, t.to.key);
+    v.extend([from_person, from_org, to_person, to_org]);
+    v.push(Value::text(Some(t.start)));
+    v.push(Value::text(t.end));
+    v.push(t.strength.map_or(Value::Null, |s| Value::Real(s.value())));
+    v.push(Value::text(t.role.as_ref()));
+    v.push(Value::text(t.note.as_ref()));
+    v.push(Value::text(Some(&t.asserted_by)));
+    v.push(Value::Time(t.asserted_at));
+    v.push(Value::text(Some(t.visibility)));
+    v.extend(meta.tail());
+    v
+}
+
+/// Writes one record through a bulk writer and returns its uid, turning a
+/// row error into a store error that names the field.
+async fn write_one<F, Fut>(store: &Store, table: Table, write: F) -> Result<Uid, StoreError>
+where
+    F: FnOnce(BulkWriter) -> Fut,
+    Fut: Future<Output = Result<(BulkWriter, Vec<kyoso_domain::RowError>, Uid), StoreError>>,
+{
+    let writer = store.bulk(table, BulkOptions::default()).await?;
+    let (mut writer, mut errors, uid) = write(writer).await?;
+    errors.extend(writer.resolve_deferred().await?);
+    if let Some(error) = errors.into_iter().next() {
+        writer.rollback().await?;
+        return Err(StoreError::Invalid {
+            field: error.field,
+            message: error.message,
+        });
+    }
+    writer.commit().await?;
+    Ok(uid)
+}
+
+macro_rules! fetch_by {
+    ($store:expr, $row:ty, $sql:expr, $bind:expr) => {
+        dispatch!($store, pool => {
+            sqlx::query_as::<_, $row>(sqlx::AssertSqlSafe($sql))
+                .bind($bind)
+                .fetch_optional(pool)
+                .await?
+        })
+    };
+}
+
+macro_rules! fetch_page {
+    ($store:expr, $row:ty, $sql:expr, $after:expr, $limit:expr) => {
+        dispatch!($store, pool => {
+            sqlx::query_as::<_, $row>(sqlx::AssertSqlSafe($sql))
+                .bind($after)
+                .bind($limit)
+                .fetch_all(pool)
+                .await?
+        })
+    };
+}
+
+impl Store {
+    pub async fn counts(&self) -> Result<Counts, StoreError> {
+        let (organizations, people, ties): (i64, i64, i64) = dispatch!(self, pool => {
+            sqlx::query_as(
+                "SELECT (SELECT count(*) FROM organizations), (SELECT count(*) FROM people), \
+                 (SELECT count(*) FROM ties)",
+            )
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(Counts {
+            organizations,
+            people,
+            ties,
+        })
+    }
+
+    // --- people ---
+
+    pub async fn person(&self, uid: Uid) -> Result<Option<Stored<Person>>, StoreError> {
+        let sql = format!("{} WHERE p.uid = $1", read::PERSON_SELECT);
+        let row = fetch_by!(self, PersonRow, sql, uid.uuid());
+        row.map(PersonRow::into_stored).transpose()
+    }
+
+    pub async fn person_by_external_id(
+        &self,
+        external_id: &ExternalId,
+    ) -> Result<Option<Stored<Person>>, StoreError> {
+        let sql = format!("{} WHERE p.external_id = $1", read::PERSON_SELECT);
+        let row = fetch_by!(self, PersonRow, sql, external_id.as_str());
+        row.map(PersonRow::into_stored).transpose()
+    }
+
+    /// People in local-key order, after `after_id`: a page for export and lists.
+    pub async fn people_page(
+        &self,
+        after_id: i64,
+        limit: i64,
+    ) -> Result<Vec<Stored<Person>>, StoreError> {
+        let sql = format!(
+            "{} WHERE p.id > $1 ORDER BY p.id LIMIT $2",
+            read::PERSON_SELECT
+        );
+        let rows = fetch_page!(self, PersonRow, sql, after_id, limit);
+        rows.into_iter().map(PersonRow::into_stored).collect()
+    }
+
+    /// Adds a person (or, if the incoming record carries a known uid or
+    /// external id, updates that one) and returns it as stored.
+    pub async fn save_person(&self, person: Incoming<Person>) -> Result<Stored<Person>, StoreError> {
+        let uid = write_one(self, Table::People, |mut w| async move {
+            let uid = person.uid.unwrap_or_default();
+            let person = Incoming {
+                uid: Some(uid),
+                ..person
+            };
+            let errors = w.write_people(vec![person]).await?;
+            Ok((w, errors, uid))
+        })
+        .await?;
+        self.person(uid).await?.ok_or(StoreError::NotFound { what: "person" })
+    }
+
+    pub async fn delete_person(&self, uid: Uid) -> Result<bool, StoreError> {
+        self.delete(Table::People, uid).await
+    }
+
+    // --- organizations ---
+
+    pub async fn organization(
+        &self,
+        uid: Uid,
+    ) -> Result<Option<Stored<Organization<Link>>>, StoreError> {
+        let sql = format!("{} WHERE o.uid = $1", read::ORGANIZATION_SELECT);
+        let row = fetch_by!(self, OrganizationRow, sql, uid.uuid());
+        row.map(OrganizationRow::into_stored).transpose()
+    }
+
+    pub async fn organization_by_external_id(
+        &self,
+        external_id: &ExternalId,
+    ) -> Result<Option<Stored<Organization<Link>>>, StoreError> {
+        let sql = format!("{} WHERE o.external_id = $1", read::ORGANIZATION_SELECT);
+        let row = fetch_by!(self, OrganizationRow, sql, external_id.as_str());
+        row.map(OrganizationRow::into_stored).transpose()
+    }
+
+    pub async fn organizations_page(
+        &self,
+        after_id: i64,
+        limit: i64,
+    ) -> Result<Vec<Stored<Organization<Link>>>, StoreError> {
+        let sql = format!(
+            "{} WHERE o.id > $1 ORDER BY o.id LIMIT $2",
+            read::ORGANIZATION_SELECT
+        );
+        let rows = fetch_page!(self, OrganizationRow, sql, after_id, limit);
+        rows.into_iter().map(OrganizationRow::into_stored).collect()
+    }
+
+    pub async fn save_organization(
+        &self,
+        organization: Incoming<Organization<RecordRef>>,
+    ) -> Result<Stored<Organization<Link>>, StoreError> {
+        let uid = write_one(self, Table::Organizations, |mut w| async move {
+            let uid = organization.uid.unwrap_or_default();
+            let organization = Incoming {
+                uid: Some(uid),
+                ..organization
+            };
+            let errors = w.write_organizations(vec![organization]).await?;
+            Ok((w, errors, uid))
+        })
+        .await?;
+        self.organization(uid)
+            .await?
+            .ok_or(StoreError::NotFound {
+                what: "organization",
+            })
+    }
+
+    pub async fn delete_organization(&self, uid: Uid) -> Result<bool, StoreError> {
+        self.delete(Table::Organizations, uid).await
+    }
+
+    // --- ties ---
+
+    pub async fn tie(&self, uid: Uid) -> Result<Option<Stored<Tie<Link>>>, StoreError> {
+        let sql = format!("{} WHERE t.uid = $1", read::TIE_SELECT);
+        let row = fetch_by!(self, TieRow, sql, uid.uuid());
+        row.map(TieRow::into_stored).transpose()
+    }
+
+    pub async fn ties_page(
+        &self,
+        after_id: i64,
+        limit: i64,
+    ) -> Result<Vec<Stored<Tie<Link>>>, StoreError> {
+        let sql = format!("{} WHERE t.id > $1 ORDER BY t.id LIMIT $2", read::TIE_SELECT);
+        let rows = fetch_page!(self, TieRow, sql, after_id, limit);
+        rows.into_iter().map(TieRow::into_stored).collect()
+    }
+
+    /// Every tie with `uid` (a person or an organization) at either end, oldest first.
+    pub async fn ties_of(
+        &self,
+        kind: EntityKind,
+        uid: Uid,
+    ) -> Result<Vec<Stored<Tie<Link>>>, StoreError> {
+        let (table, from, to) = match kind {
+            EntityKind::Person => ("people", "from_person_id", "to_person_id"),
+            EntityKind::Organization => ("organizations", "from_org_id", "to_org_id"),
+        };
+        let sql = format!(
+            "{select} WHERE t.id IN ( \
+                 SELECT t2.id FROM ties t2 JOIN {table} e ON e.id = t2.{from} WHERE e.uid = $1 \
+                 UNION SELECT t2.id FROM ties t2 JOIN {table} e ON e.id = t2.{to} WHERE e.uid = $1) \
+             ORDER BY t.start_date, t.id",
+            select = read::TIE_SELECT
+        );
+        let rows = dispatch!(self, pool => {
+            sqlx::query_as::<_, TieRow>(sqlx::AssertSqlSafe(sql))
+                .bind(uid.uuid())
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter().map(TieRow::into_stored).collect()
+    }
+
+    pub async fn save_tie(&self, tie: Incoming<Tie<RecordRef>>) -> Result<Stored<Tie<Link>>, StoreError> {
+        let uid = write_one(self, Table::Ties, |mut w| async move {
+            let (errors, uids) = w.write_ties_returning_uids(vec![tie]).await?;
+            let uid = uids.into_iter().next().unwrap_or_default();
+            Ok((w, errors, uid))
+        })
+        .await?;
+        self.tie(uid).await?.ok_or(StoreError::NotFound { what: "tie" })
+    }
+
+    pub async fn delete_tie(&self, uid: Uid) -> Result<bool, StoreError> {
+        self.delete(Table::Ties, uid).await
+    }
+
+    async fn delete(&self, table: Table, uid: Uid) -> Result<bool, StoreError> {
+        let sql = format!("DELETE FROM {table} WHERE uid = $1");
+        let result = dispatch!(self, pool => {
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(uid.uuid())
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(result > 0)
+    }
+}
