@@ -264,7 +264,7 @@ pub struct BulkWriter {
     organizations: RefCache,
     people: RefCache,
     deferred: Vec<Deferred>,
-    organization_lines: HashMap<Uid, u64>,
+    organization_lines: HashMap<String, u64>,
     natural_ties_seen: HashSet<u64>,
     rows_before: u64,
     received: u64,
@@ -492,7 +492,11 @@ impl BulkWriter {
             let owner_id = lookup("owner_id", row.owner.as_ref());
             let parent_id = lookup("parent_id", row.record.parent.as_ref());
             let meta = self.meta(&row, owner_id, now);
-            self.organization_lines.insert(meta.uid, row.line);
+            let seen_as = match &identity {
+                RowIdentity::Uid(uid) => uid.to_string(),
+                RowIdentity::ExternalId(id) => id.as_str().to_owned(),
+            };
+            self.organization_lines.insert(seen_as, row.line);
             let organization = row.record.map_ref(|_| parent_id);
             prepared.push(Prepared {
                 line: row.line,
@@ -775,33 +779,67 @@ impl BulkWriter {
     }
 
     async fn check_parent_cycles(&mut self) -> Result<Vec<RowError>, StoreError> {
-        let rows: Vec<(i64, Option<i64>, Uuid)> = on_tx!(&mut self.tx, conn => {
-            sqlx::query_as("SELECT id, parent_id, uid FROM organizations WHERE parent_id IS NOT NULL")
-                .fetch_all(&mut **conn)
-                .await?
+        let rows: Vec<(i64, i64, Uuid, Option<String>)> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as(
+                "SELECT id, parent_id, uid, external_id FROM organizations WHERE parent_id IS NOT NULL",
+            )
+            .fetch_all(&mut **conn)
+            .await?
         });
-        let parent: HashMap<i64, i64> = rows.iter().filter_map(|(id, p, _)| Some((*id, (*p)?))).collect();
-        let uid_of: HashMap<i64, Uid> = rows.iter().map(|(id, _, uid)| (*id, Uid::from_uuid(*uid))).collect();
+        let parent: HashMap<i64, i64> = rows.iter().map(|(id, p, _, _)| (*id, *p)).collect();
+        let names: HashMap<i64, (String, Option<&String>)> = rows
+            .iter()
+            .map(|(id, _, uid, ext)| (*id, (Uid::from_uuid(*uid).to_string(), ext.as_ref())))
+            .collect();
         let mut errors = Vec::new();
-        let mut reported = HashSet::new();
-        for &start in parent.keys() {
-            let mut seen = HashSet::new();
-            let mut at = start;
-            while let Some(&next) = parent.get(&at) {
-                if !seen.insert(at) {
-                    break;
-                }
-                if next == start && reported.insert(start) {
-                    let uid = uid_of.get(&start).copied().unwrap_or_default();
-                    let line = self.organization_lines.get(&uid).copied().unwrap_or(0);
-                    errors.push(RowError::new(
-                        line,
-                        "parent",
-                        format!("organization {uid} would be its own ancestor"),
-                    ));
-                }
-                at = next;
+        let mut in_reported_cycle = HashSet::new();
+        let mut starts: Vec<i64> = parent.keys().copied().collect();
+        starts.sort_unstable();
+        for start in starts {
+            if in_reported_cycle.contains(&start) {
+                continue;
             }
+            let mut cycle = vec![start];
+            let mut at = start;
+            let closed = loop {
+                match parent.get(&at) {
+                    Some(&next) if next == start => break true,
+                    Some(&next) if cycle.len() <= parent.len() && !cycle.contains(&next) => {
+                        cycle.push(next);
+                        at = next;
+                    }
+                    _ => break false,
+                }
+            };
+            if !closed {
+                continue;
+            }
+            in_reported_cycle.extend(cycle.iter().copied());
+            // Name the cycle by the members' external ids (or uids), and
+            // blame the first of them that this input wrote.
+            let labels: Vec<&str> = cycle
+                .iter()
+                .filter_map(|id| names.get(id))
+                .map(|(uid, ext)| ext.map_or(uid.as_str(), |e| e.as_str()))
+                .collect();
+            let line = cycle
+                .iter()
+                .filter_map(|id| names.get(id))
+                .find_map(|(uid, ext)| {
+                    ext.and_then(|e| self.organization_lines.get(e.as_str()))
+                        .or_else(|| self.organization_lines.get(uid))
+                })
+                .copied()
+                .unwrap_or(0);
+            errors.push(RowError::new(
+                line,
+                "parent",
+                format!(
+                    "parents form a cycle ({} → {}): an organization would be its own ancestor",
+                    labels.join(" → "),
+                    labels.first().copied().unwrap_or_default()
+                ),
+            ));
         }
         errors.sort_by_key(|e| e.line);
         Ok(errors)

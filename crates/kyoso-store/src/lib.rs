@@ -29,7 +29,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-pub use bulk::{BulkSummary, BulkWriter};
+pub use bulk::{BulkOptions, BulkSummary, BulkWriter};
 pub use check::CheckReport;
 pub use error::StoreError;
 

@@ -12,7 +12,7 @@ CREATE TABLE organizations (
     name_latin      TEXT,
     name_japanese   TEXT,
     acronym         TEXT,
-    org_type        SMALLINT NOT NULL,
+    org_type        INTEGER NOT NULL,
     country         TEXT CHECK (length(country) = 2),
     sectors         JSONB NOT NULL DEFAULT '[]',
     parent_id       BIGINT REFERENCES organizations (id) ON DELETE SET NULL,
