@@ -71,3 +71,27 @@ impl Link {
         RecordRef::to_record(self.uid, self.external_id.as_ref())
     }
 }
+
+/// A record as stored: its keys, owner and times around the record itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stored<T> {
+    /// The local key: stable within this database, used for paging.
+    #[serde(skip)]
+    pub id: i64,
+    pub uid: Uid,
+    pub external_id: Option<ExternalId>,
+    pub owner: Option<Link>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    #[serde(flatten)]
+    pub record: T,
+}
+
+impl<T> Stored<T> {
+    pub fn link(&self) -> Link {
+        Link {
+            uid: self.uid,
+            external_id: self.external_id.clone(),
+        }
+    }
+}

@@ -29,7 +29,7 @@ pub use entity::{
 };
 pub use error::ValueError;
 pub use ids::{ExternalId, RecordRef, Uid};
-pub use incoming::{Incoming, Link, RowError};
+pub use incoming::{Incoming, Link, RowError, Stored};
 pub use language::{Cefr, Jlpt, LanguageCode, LanguageLevel, LanguageSkill};
 pub use org_type::OrganisationType;
 pub use sector::SectorCode;

@@ -1,1 +1,194 @@
-//! placeholder
+//! kyoso's file formats: people, organizations and ties as CSV and JSON.
+//!
+//! Reading turns each row into a validated [`Incoming`] record or into the
+//! list of everything wrong with it (line and column named), and goes on to
+//! the next row, so that one pass reports every bad row. Whole-file faults
+//! (a header with an unknown column, JSON that is not JSON) stop the read.
+//! Input is streamed: memory does not grow with the file, beyond the keys
+//! kept to catch duplicates.
+//!
+//! Writing produces files that read back into the same records. CSV cells
+//! that a spreadsheet would run as a formula are written with a leading `'`,
+//! which reading removes again.
+//!
+//! This crate does no IO of its own: it reads from any `Read` and writes to
+//! any `Write` it is given.
+
+mod fields;
+mod json;
+mod parse;
+mod write;
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Read;
+use std::marker::PhantomData;
+use std::path::Path;
+
+use kyoso_domain::{Incoming, RecordRef, RowError, Text, Timestamp};
+
+pub use parse::Record;
+pub use write::{Exportable, Writer};
+
+/// The file formats kyoso reads and writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    /// A JSON array of objects, or one object per line (JSON Lines).
+    Json,
+}
+
+impl Format {
+    /// The format a file name suggests: `.json` and `.jsonl` are JSON,
+    /// anything else CSV.
+    pub fn from_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("jsonl") => {
+                Format::Json
+            }
+            _ => Format::Csv,
+        }
+    }
+}
+
+/// What a row that does not say otherwise gets.
+#[derive(Debug, Clone)]
+pub struct Defaults {
+    /// The organization whose records these are.
+    pub owner: Option<RecordRef>,
+    /// Who asserts the ties of the file, e.g. `import:alumni-2024.csv`.
+    pub asserted_by: Text,
+    /// When the ties of the file were asserted.
+    pub asserted_at: Timestamp,
+}
+
+/// One row read: a record, or what was wrong with it.
+#[derive(Debug)]
+pub enum Item<T> {
+    Record(Incoming<T>),
+    Invalid(Vec<RowError>),
+}
+
+/// A fault that stops reading the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("line {line}: {message}")]
+    Header { line: u64, message: String },
+    #[error("line {line}: {message}")]
+    Syntax { line: u64, message: String },
+    #[error("cannot read the file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Reads records of type `T` from CSV or JSON, one row at a time.
+pub struct Reader<T: Record> {
+    source: Source,
+    defaults: Defaults,
+    seen: Seen,
+    _record: PhantomData<T>,
+}
+
+impl<T: Record> std::fmt::Debug for Reader<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader").finish_non_exhaustive()
+    }
+}
+
+enum Source {
+    Csv(fields::CsvSource),
+    Json(json::JsonSource),
+}
+
+impl<T: Record> Reader<T> {
+    /// Starts reading; for CSV this reads and checks the header.
+    pub fn new(
+        input: impl Read + Send + 'static,
+        format: Format,
+        defaults: Defaults,
+    ) -> Result<Reader<T>, ReadError> {
+        let source = match format {
+            Format::Csv => Source::Csv(fields::CsvSource::new(
+                Box::new(input),
+                T::COLUMNS,
+                T::REQUIRED,
+            )?),
+            Format::Json => Source::Json(json::JsonSource::new(Box::new(input), T::COLUMNS)),
+        };
+        Ok(Reader {
+            source,
+            defaults,
+            seen: Seen::default(),
+            _record: PhantomData,
+        })
+    }
+
+    fn item(&mut self, parsed: Result<Incoming<T>, Vec<RowError>>) -> Item<T> {
+        match parsed {
+            Ok(record) => match self.seen.check(&record) {
+                Ok(()) => Item::Record(record),
+                Err(error) => Item::Invalid(vec![error]),
+            },
+            Err(errors) => Item::Invalid(errors),
+        }
+    }
+}
+
+impl<T: Record> Iterator for Reader<T> {
+    type Item = Result<Item<T>, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let defaults = &self.defaults;
+        let parsed = match &mut self.source {
+            Source::Csv(source) => source.next_row(|row| T::parse(row, defaults)),
+            Source::Json(source) => source.next_row(|row| T::parse(row, defaults)),
+        };
+        Some(parsed?.map(|parsed| self.item(parsed.and_then(|record| record))))
+    }
+}
+
+/// The identities met so far, to refuse a record that appears twice in one
+/// file. Keys are kept as 128-bit hashes with the line they were met on.
+#[derive(Default)]
+struct Seen {
+    lines: HashMap<u128, u64>,
+}
+
+impl Seen {
+    fn check<T>(&mut self, record: &Incoming<T>) -> Result<(), RowError> {
+        let mut fresh = |field: &str, kind: u8, key: &str| -> Result<(), RowError> {
+            match self.lines.insert(hash128(kind, key), record.line) {
+                None => Ok(()),
+                Some(first) => {
+                    // Keep pointing at the first occurrence.
+                    self.lines.insert(hash128(kind, key), first);
+                    Err(RowError::new(
+                        record.line,
+                        field,
+                        format!(
+                            "\"{key}\" is already on line {first}; each record may appear once"
+                        ),
+                    ))
+                }
+            }
+        };
+        if let Some(uid) = record.uid {
+            fresh("id", b'u', &uid.to_string())?;
+        }
+        if let Some(external_id) = &record.external_id {
+            fresh("external_id", b'e', external_id.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+fn hash128(kind: u8, key: &str) -> u128 {
+    let half = |salt: u8| {
+        let mut hasher = DefaultHasher::new();
+        (salt, kind, key).hash(&mut hasher);
+        hasher.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
+}
+
+#[cfg(test)]
+mod tests;

@@ -110,7 +110,9 @@ impl RefCache {
     }
 
     fn get(&self, reference: &RecordRef) -> Option<&Resolved> {
-        self.entries.get(reference.as_str()).and_then(Option::as_ref)
+        self.entries
+            .get(reference.as_str())
+            .and_then(Option::as_ref)
     }
 
     /// Looks up the references not yet known: by external id first, then,
@@ -134,7 +136,10 @@ impl RefCache {
         }
         let select = format!("SELECT id, uid, external_id FROM {}", self.table);
         for chunk in missing.chunks(REFS_PER_QUERY) {
-            let sql = format!("{select} WHERE external_id IN ({})", placeholders(chunk.len()));
+            let sql = format!(
+                "{select} WHERE external_id IN ({})",
+                placeholders(chunk.len())
+            );
             let rows: Vec<(i64, Uuid, Option<String>)> = on_tx!(tx, conn => {
                 let mut query = sqlx::query_as(AssertSqlSafe(sql));
                 for reference in chunk {
@@ -216,7 +221,10 @@ impl RefCache {
 }
 
 fn placeholders(n: usize) -> String {
-    (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn unknown_ref(line: u64, field: &str, what: &str, reference: &RecordRef) -> RowError {
@@ -368,7 +376,12 @@ impl BulkWriter {
     }
 
     /// The key a row is matched on, or an error if it has none.
-    fn key_for(&self, line: u64, uid: Option<Uid>, external_id: Option<&ExternalId>) -> Result<Key, RowError> {
+    fn key_for(
+        &self,
+        line: u64,
+        uid: Option<Uid>,
+        external_id: Option<&ExternalId>,
+    ) -> Result<Key, RowError> {
         if self.fast {
             return match (uid, external_id) {
                 (None, None) => Err(no_identity(line)),
@@ -392,7 +405,11 @@ impl BulkWriter {
         }
     }
 
-    fn owner_id<T>(&self, row: &Incoming<T>, errors: &mut Vec<RowError>) -> Result<Option<i64>, ()> {
+    fn owner_id<T>(
+        &self,
+        row: &Incoming<T>,
+        errors: &mut Vec<RowError>,
+    ) -> Result<Option<i64>, ()> {
         match &row.owner {
             None => Ok(None),
             Some(reference) => match self.organizations.get(reference) {
@@ -407,7 +424,10 @@ impl BulkWriter {
 
     /// Writes people. Returns the rows refused, if any; after a refusal
     /// nothing more is written.
-    pub async fn write_people(&mut self, rows: Vec<Incoming<Person>>) -> Result<Vec<RowError>, StoreError> {
+    pub async fn write_people(
+        &mut self,
+        rows: Vec<Incoming<Person>>,
+    ) -> Result<Vec<RowError>, StoreError> {
         self.received += rows.len() as u64;
         self.organizations
             .resolve(&mut self.tx, rows.iter().filter_map(|r| r.owner.as_ref()))
@@ -471,7 +491,11 @@ impl BulkWriter {
                     || reference.as_uid().is_some_and(|uid| Some(uid) == row.uid)
             };
             if row.record.parent.as_ref().is_some_and(is_self) {
-                errors.push(RowError::new(row.line, "parent", "an organization cannot be its own parent"));
+                errors.push(RowError::new(
+                    row.line,
+                    "parent",
+                    "an organization cannot be its own parent",
+                ));
                 continue;
             }
             let mut lookup = |column: &'static str, reference: Option<&RecordRef>| {
@@ -511,8 +535,13 @@ impl BulkWriter {
 
     /// Writes ties. A tie with neither an id nor an external id is the same
     /// tie as another of the same kind, ends and start date.
-    pub async fn write_ties(&mut self, rows: Vec<Incoming<Tie<RecordRef>>>) -> Result<Vec<RowError>, StoreError> {
-        self.write_ties_returning_uids(rows).await.map(|(errors, _)| errors)
+    pub async fn write_ties(
+        &mut self,
+        rows: Vec<Incoming<Tie<RecordRef>>>,
+    ) -> Result<Vec<RowError>, StoreError> {
+        self.write_ties_returning_uids(rows)
+            .await
+            .map(|(errors, _)| errors)
     }
 
     pub(crate) async fn write_ties_returning_uids(
@@ -526,8 +555,11 @@ impl BulkWriter {
                 .filter(move |end| end.kind == kind)
                 .map(|end| &end.key)
         };
-        self.people.resolve(&mut self.tx, ends(EntityKind::Person)).await?;
-        let org_refs = ends(EntityKind::Organization).chain(rows.iter().filter_map(|r| r.owner.as_ref()));
+        self.people
+            .resolve(&mut self.tx, ends(EntityKind::Person))
+            .await?;
+        let org_refs =
+            ends(EntityKind::Organization).chain(rows.iter().filter_map(|r| r.owner.as_ref()));
         self.organizations.resolve(&mut self.tx, org_refs).await?;
 
         let now = Timestamp::now();
@@ -557,11 +589,17 @@ impl BulkWriter {
                 }
             };
             if from.link.uid == to.link.uid {
-                errors.push(RowError::row(row.line, "a tie cannot join a record to itself"));
+                errors.push(RowError::row(
+                    row.line,
+                    "a tie cannot join a record to itself",
+                ));
                 continue;
             }
             let mut ends = [from, to].into_iter();
-            let tie = row.record.clone().map_ref(|_| ends.next().unwrap_or_else(|| unreachable!()));
+            let tie = row
+                .record
+                .clone()
+                .map_ref(|_| ends.next().unwrap_or_else(|| unreachable!()));
             let tie = tie.canonical();
             let natural = (row.uid.is_none() && row.external_id.is_none())
                 .then(|| tie.clone().map_ref(|end| end.link.uid).natural_uid());
@@ -603,7 +641,11 @@ impl BulkWriter {
 
     /// Checks what only the database can tell, then writes, unless this or
     /// an earlier batch had errors.
-    async fn flush(&mut self, rows: Vec<Prepared>, mut errors: Vec<RowError>) -> Result<Vec<RowError>, StoreError> {
+    async fn flush(
+        &mut self,
+        rows: Vec<Prepared>,
+        mut errors: Vec<RowError>,
+    ) -> Result<Vec<RowError>, StoreError> {
         if !self.fast && !self.failed {
             errors.extend(self.check_external_ids(&rows).await?);
         }
@@ -654,7 +696,11 @@ impl BulkWriter {
                 .map(|(uid, external_id)| (external_id, Uid::from_uuid(uid)))
                 .collect();
             for row in chunk {
-                let external_id = row.external_id.as_ref().map(ExternalId::as_str).unwrap_or_default();
+                let external_id = row
+                    .external_id
+                    .as_ref()
+                    .map(ExternalId::as_str)
+                    .unwrap_or_default();
                 if let Some(holder) = holders.get(external_id)
                     && *holder != row.uid
                 {
@@ -703,7 +749,9 @@ impl BulkWriter {
                 let stage = table::stage_name(self.table);
                 if !self.stage_created {
                     let create = format!("{} ON COMMIT DROP", table::create_stage_sql(self.table));
-                    sqlx::query(AssertSqlSafe(create)).execute(&mut **conn).await?;
+                    sqlx::query(AssertSqlSafe(create))
+                        .execute(&mut **conn)
+                        .await?;
                     self.stage_created = true;
                 }
                 sqlx::query(AssertSqlSafe(format!("TRUNCATE {stage}")))
@@ -739,7 +787,12 @@ impl BulkWriter {
         for item in &deferred {
             let Some(found) = self.organizations.get(&item.reference) else {
                 let field = item.column.trim_end_matches("_id");
-                errors.push(unknown_ref(item.line, field, "organization", &item.reference));
+                errors.push(unknown_ref(
+                    item.line,
+                    field,
+                    "organization",
+                    &item.reference,
+                ));
                 continue;
             };
             let (column, row_key) = match &item.row {

@@ -125,9 +125,11 @@ impl Store {
             .fetch_all(pool)
             .await?;
         if integrity != ["ok"] {
-            report
-                .problems
-                .extend(integrity.into_iter().map(|line| format!("integrity: {line}")));
+            report.problems.extend(
+                integrity
+                    .into_iter()
+                    .map(|line| format!("integrity: {line}")),
+            );
         }
         let foreign: Vec<(String, Option<i64>, String)> =
             sqlx::query_as("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")
@@ -202,10 +204,15 @@ impl Store {
                             after = last.id;
                             $count += page.len() as i64;
                         }
-                        Err(StoreError::Damaged { table, id, field, message }) => {
-                            report.problems.push(format!(
-                                "{table} record {id}: {field}: {message}"
-                            ));
+                        Err(StoreError::Damaged {
+                            table,
+                            id,
+                            field,
+                            message,
+                        }) => {
+                            report
+                                .problems
+                                .push(format!("{table} record {id}: {field}: {message}"));
                             // Skip past the damaged record and go on.
                             after = id;
                         }

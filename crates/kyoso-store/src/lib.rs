@@ -33,7 +33,7 @@ pub use bulk::{BulkOptions, BulkSummary, BulkWriter};
 pub use check::CheckReport;
 pub use error::StoreError;
 
-pub use registry::{Counts, Stored};
+pub use registry::Counts;
 pub use table::Table;
 
 /// The database engines kyoso runs on.
@@ -190,7 +190,10 @@ mod tests {
             redact("postgres://kyoso:s3cret@db.example.org/kyoso"),
             "postgres://kyoso:***@db.example.org/kyoso"
         );
-        assert_eq!(redact("postgres://postgres@127.0.0.1/test"), "postgres://postgres@127.0.0.1/test");
+        assert_eq!(
+            redact("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
         assert_eq!(redact("sqlite://kyoso.db"), "sqlite://kyoso.db");
     }
 }

@@ -3,16 +3,16 @@
 //! changed behind kyoso's back is reported as damaged, not trusted.
 
 use kyoso_domain::{
-    Availability, Consent, Contact, EntityKind, ExternalId, Link, Names, Organization,
-    OrganisationType, PartialDate, Person, Strength, Text, Tie, TieKind, Uid, ValueError,
+    Availability, Consent, Contact, EntityKind, ExternalId, Link, Names, OrganisationType,
+    Organization, PartialDate, Person, Strength, Text, Tie, TieKind, Uid, ValueError,
 };
 use serde::de::DeserializeOwned;
 use sqlx::types::Json;
 use uuid::Uuid;
 
 use crate::StoreError;
-use crate::registry::Stored;
 use crate::value::DbTime;
+use kyoso_domain::Stored;
 
 pub(crate) const PERSON_SELECT: &str = "SELECT p.id, p.uid, p.external_id, \
     ow.uid AS owner_uid, ow.external_id AS owner_external_id, \
@@ -80,7 +80,12 @@ impl Checker {
         raw.map(|raw| self.value(field, &raw, parse)).transpose()
     }
 
-    fn line(&self, field: &'static str, raw: Option<String>, max: usize) -> Result<Option<Text>, StoreError> {
+    fn line(
+        &self,
+        field: &'static str,
+        raw: Option<String>,
+        max: usize,
+    ) -> Result<Option<Text>, StoreError> {
         self.optional(field, raw, |s| Text::line(s, max))
     }
 
@@ -180,7 +185,11 @@ impl PersonRow {
         let person = Person {
             names: c.names(self.name_native, self.name_latin, self.name_japanese)?,
             gender: c.optional("gender", self.gender, str::parse)?,
-            residence: c.optional("residence", self.residence, kyoso_domain::CountryCode::parse)?,
+            residence: c.optional(
+                "residence",
+                self.residence,
+                kyoso_domain::CountryCode::parse,
+            )?,
             nationality: c.optional(
                 "nationality",
                 self.nationality,
@@ -197,7 +206,9 @@ impl PersonRow {
                 email: c.optional("email", self.email, kyoso_domain::Email::parse)?,
                 phone: c.optional("phone", self.phone, kyoso_domain::Phone::parse)?,
             },
-            bio: c.optional("bio", self.bio, |s| Text::multiline(s, Person::MAX_BIO_CHARS))?,
+            bio: c.optional("bio", self.bio, |s| {
+                Text::multiline(s, Person::MAX_BIO_CHARS)
+            })?,
             consent: Consent {
                 processing: self.consent_processing,
                 contact: self.consent_contact,
@@ -252,7 +263,11 @@ impl OrganizationRow {
                 self.acronym,
                 Organization::<Link>::MAX_ACRONYM_CHARS,
             )?,
-            org_type: c.value("org_type", &self.org_type.to_string(), OrganisationType::parse)?,
+            org_type: c.value(
+                "org_type",
+                &self.org_type.to_string(),
+                OrganisationType::parse,
+            )?,
             country: c.optional("country", self.country, kyoso_domain::CountryCode::parse)?,
             sectors: c.json("sectors", self.sectors)?,
             parent: c.link("parent", self.parent_uid, self.parent_external_id)?,

@@ -3,7 +3,8 @@
 //! made from a file obey the same rules.
 
 use kyoso_domain::{
-    EntityKind, ExternalId, Incoming, Link, Organization, Person, RecordRef, Tie, Timestamp, Uid,
+    EntityKind, ExternalId, Incoming, Link, Organization, Person, RecordRef, Stored, Tie,
+    Timestamp, Uid,
 };
 use serde::Serialize;
 
@@ -11,30 +12,6 @@ use crate::bulk::{BulkOptions, BulkWriter};
 use crate::read::{self, OrganizationRow, PersonRow, TieRow};
 use crate::value::Value;
 use crate::{Store, StoreError, Table, dispatch};
-
-/// A record as stored: its keys, owner and times around the record itself.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Stored<T> {
-    /// The local key: stable within this database, used for paging.
-    #[serde(skip)]
-    pub id: i64,
-    pub uid: Uid,
-    pub external_id: Option<ExternalId>,
-    pub owner: Option<Link>,
-    pub created_at: Timestamp,
-    pub updated_at: Timestamp,
-    #[serde(flatten)]
-    pub record: T,
-}
-
-impl<T> Stored<T> {
-    pub fn link(&self) -> Link {
-        Link {
-            uid: self.uid,
-            external_id: self.external_id.clone(),
-        }
-    }
-}
 
 /// How many records each table holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -233,7 +210,10 @@ impl Store {
 
     /// Adds a person (or, if the incoming record carries a known uid or
     /// external id, updates that one) and returns it as stored.
-    pub async fn save_person(&self, person: Incoming<Person>) -> Result<Stored<Person>, StoreError> {
+    pub async fn save_person(
+        &self,
+        person: Incoming<Person>,
+    ) -> Result<Stored<Person>, StoreError> {
         let uid = write_one(self, Table::People, |mut w| async move {
             let uid = person.uid.unwrap_or_default();
             let person = Incoming {
@@ -244,7 +224,9 @@ impl Store {
             Ok((w, errors, uid))
         })
         .await?;
-        self.person(uid).await?.ok_or(StoreError::NotFound { what: "person" })
+        self.person(uid)
+            .await?
+            .ok_or(StoreError::NotFound { what: "person" })
     }
 
     pub async fn delete_person(&self, uid: Uid) -> Result<bool, StoreError> {
@@ -298,11 +280,9 @@ impl Store {
             Ok((w, errors, uid))
         })
         .await?;
-        self.organization(uid)
-            .await?
-            .ok_or(StoreError::NotFound {
-                what: "organization",
-            })
+        self.organization(uid).await?.ok_or(StoreError::NotFound {
+            what: "organization",
+        })
     }
 
     pub async fn delete_organization(&self, uid: Uid) -> Result<bool, StoreError> {
@@ -322,7 +302,10 @@ impl Store {
         after_id: i64,
         limit: i64,
     ) -> Result<Vec<Stored<Tie<Link>>>, StoreError> {
-        let sql = format!("{} WHERE t.id > $1 ORDER BY t.id LIMIT $2", read::TIE_SELECT);
+        let sql = format!(
+            "{} WHERE t.id > $1 ORDER BY t.id LIMIT $2",
+            read::TIE_SELECT
+        );
         let rows = fetch_page!(self, TieRow, sql, after_id, limit);
         rows.into_iter().map(TieRow::into_stored).collect()
     }
@@ -353,14 +336,19 @@ impl Store {
         rows.into_iter().map(TieRow::into_stored).collect()
     }
 
-    pub async fn save_tie(&self, tie: Incoming<Tie<RecordRef>>) -> Result<Stored<Tie<Link>>, StoreError> {
+    pub async fn save_tie(
+        &self,
+        tie: Incoming<Tie<RecordRef>>,
+    ) -> Result<Stored<Tie<Link>>, StoreError> {
         let uid = write_one(self, Table::Ties, |mut w| async move {
             let (errors, uids) = w.write_ties_returning_uids(vec![tie]).await?;
             let uid = uids.into_iter().next().unwrap_or_default();
             Ok((w, errors, uid))
         })
         .await?;
-        self.tie(uid).await?.ok_or(StoreError::NotFound { what: "tie" })
+        self.tie(uid)
+            .await?
+            .ok_or(StoreError::NotFound { what: "tie" })
     }
 
     pub async fn delete_tie(&self, uid: Uid) -> Result<bool, StoreError> {

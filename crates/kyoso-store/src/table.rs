@@ -209,7 +209,11 @@ fn conflict_clause(table: Table, key: Key, out: &mut String) {
         if i > 0 {
             out.push_str(" OR ");
         }
-        let _ = write!(out, "{t}.{name} IS DISTINCT FROM excluded.{name}", t = table.name());
+        let _ = write!(
+            out,
+            "{t}.{name} IS DISTINCT FROM excluded.{name}",
+            t = table.name()
+        );
     }
 }
 
@@ -221,7 +225,9 @@ type SqlCache = Mutex<HashMap<(Engine, Table, usize, Key), Arc<str>>>;
 pub(crate) fn insert_sql(engine: Engine, table: Table, rows: usize, key: Key) -> Arc<str> {
     static CACHE: OnceLock<SqlCache> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
-    let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     cache
         .entry((engine, table, rows, key))
         .or_insert_with(|| {
@@ -301,7 +307,9 @@ mod tests {
         let sql = insert_sql(Engine::Sqlite, Table::Organizations, 2, Key::ExternalId);
         assert!(sql.starts_with("INSERT INTO organizations (uid, external_id, owner_id"));
         assert!(sql.contains("($16, $17, "));
-        assert!(sql.contains("ON CONFLICT (external_id) DO UPDATE SET owner_id = excluded.owner_id"));
+        assert!(
+            sql.contains("ON CONFLICT (external_id) DO UPDATE SET owner_id = excluded.owner_id")
+        );
         assert!(!sql.contains("uid = excluded.uid"));
         assert!(!sql.contains("created_at = excluded"));
         assert!(sql.contains("updated_at = excluded.updated_at WHERE"));

@@ -147,8 +147,14 @@ mod tests {
     #[test]
     fn copy_text_escapes_what_copy_would_split_on() {
         assert_eq!(copy_field(Value::Null), "\\N");
-        assert_eq!(copy_field(Value::Text("a\tb\nc\\d\re".into())), "a\\tb\\nc\\\\d\\re");
-        assert_eq!(copy_field(Value::Json(r#"["a\"b"]"#.into())), r#"["a\\"b"]"#);
+        assert_eq!(
+            copy_field(Value::Text("a\tb\nc\\d\re".into())),
+            "a\\tb\\nc\\\\d\\re"
+        );
+        assert_eq!(
+            copy_field(Value::Json(r#"["a\"b"]"#.into())),
+            r#"["a\\"b"]"#
+        );
         assert_eq!(copy_field(Value::Bool(true)), "t");
         assert_eq!(copy_field(Value::Int(-3)), "-3");
     }

@@ -72,7 +72,9 @@ impl TestDb {
 
     /// Opens (and migrates) the database.
     pub async fn store(&self) -> Store {
-        Store::open(&self.url).await.expect("open the test database")
+        Store::open(&self.url)
+            .await
+            .expect("open the test database")
     }
 
     /// A directory for the test's files, removed with the database.

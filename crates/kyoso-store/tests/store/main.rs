@@ -2,8 +2,8 @@
 //! SQLite always, PostgreSQL when the test server is configured.
 
 use kyoso_domain::{
-    Availability, Consent, Contact, CountryCode, EntityKind, Endpoint, ExternalId, Incoming, Names,
-    Organization, OrganisationType, PartialDate, Person, RecordRef, SectorCode, Skill, Text, Tie,
+    Availability, Consent, Contact, CountryCode, Endpoint, EntityKind, ExternalId, Incoming, Names,
+    OrganisationType, Organization, PartialDate, Person, RecordRef, SectorCode, Skill, Text, Tie,
     TieKind, Timestamp, Visibility,
 };
 use kyoso_store::{BulkOptions, Store, StoreError, Table};
@@ -13,7 +13,12 @@ fn text(s: &str) -> Text {
     Text::line(s, 200).unwrap()
 }
 
-fn org(latin: &str, acronym: &str, country: Option<&str>, parent: Option<&str>) -> Organization<RecordRef> {
+fn org(
+    latin: &str,
+    acronym: &str,
+    country: Option<&str>,
+    parent: Option<&str>,
+) -> Organization<RecordRef> {
     Organization {
         names: Names::new(None, Some(text(latin)), None).unwrap(),
         acronym: Some(text(acronym)),
@@ -35,10 +40,17 @@ fn person(native: &str, latin: &str, country: &str) -> Person {
         languages: vec![kyoso_domain::LanguageSkill::parse("ja:N2").unwrap()],
         skills: vec![Skill::parse("lean manufacturing").unwrap()],
         sectors: vec![SectorCode::parse("32120").unwrap()],
-        availability: Availability { mentoring: true, dispatch: false },
+        availability: Availability {
+            mentoring: true,
+            dispatch: false,
+        },
         contact: Contact::default(),
         bio: None,
-        consent: Consent { processing: true, contact: true, public_listing: false },
+        consent: Consent {
+            processing: true,
+            contact: true,
+            public_listing: false,
+        },
         visibility: Visibility::Network,
     }
 }
@@ -51,11 +63,22 @@ fn incoming<T>(external_id: &str, owner: Option<&str>, record: T) -> Incoming<T>
     }
 }
 
-fn tie(kind: TieKind, from: (EntityKind, &str), to: (EntityKind, &str), start: &str) -> Tie<RecordRef> {
+fn tie(
+    kind: TieKind,
+    from: (EntityKind, &str),
+    to: (EntityKind, &str),
+    start: &str,
+) -> Tie<RecordRef> {
     Tie {
         kind,
-        from: Endpoint { kind: from.0, key: RecordRef::parse(from.1).unwrap() },
-        to: Endpoint { kind: to.0, key: RecordRef::parse(to.1).unwrap() },
+        from: Endpoint {
+            kind: from.0,
+            key: RecordRef::parse(from.1).unwrap(),
+        },
+        to: Endpoint {
+            kind: to.0,
+            key: RecordRef::parse(to.1).unwrap(),
+        },
         start: PartialDate::parse(start).unwrap(),
         end: None,
         strength: None,
@@ -75,15 +98,32 @@ async fn story(store: &Store) {
 
     // Organizations, one of them under a parent that is saved first.
     let aots = store
-        .save_organization(incoming("AOTS", None, org("AOTS", "AOTS", Some("JP"), None)))
+        .save_organization(incoming(
+            "AOTS",
+            None,
+            org("AOTS", "AOTS", Some("JP"), None),
+        ))
         .await
         .unwrap();
     let tpa = store
-        .save_organization(incoming("TPA", None, org("Technology Promotion Association", "TPA", Some("TH"), None)))
+        .save_organization(incoming(
+            "TPA",
+            None,
+            org("Technology Promotion Association", "TPA", Some("TH"), None),
+        ))
         .await
         .unwrap();
     let society = store
-        .save_organization(incoming("AOTS-TH", Some("AOTS"), org("AOTS Alumni Society of Thailand", "AAS-TH", Some("TH"), Some("AOTS"))))
+        .save_organization(incoming(
+            "AOTS-TH",
+            Some("AOTS"),
+            org(
+                "AOTS Alumni Society of Thailand",
+                "AAS-TH",
+                Some("TH"),
+                Some("AOTS"),
+            ),
+        ))
         .await
         .unwrap();
     assert_eq!(society.record.parent.as_ref().unwrap().uid, aots.uid);
@@ -95,15 +135,26 @@ async fn story(store: &Store) {
         .save_organization(incoming("X", None, org("X", "X", None, Some("NOPE"))))
         .await
         .unwrap_err();
-    assert!(matches!(&err, StoreError::Invalid { field: Some(f), .. } if f == "parent"), "{err}");
+    assert!(
+        matches!(&err, StoreError::Invalid { field: Some(f), .. } if f == "parent"),
+        "{err}"
+    );
 
     // People, owned by TPA.
     let somchai = store
-        .save_person(incoming("TPA-1", Some("TPA"), person("สมชาย ใจดี", "Somchai Jaidee", "TH")))
+        .save_person(incoming(
+            "TPA-1",
+            Some("TPA"),
+            person("สมชาย ใจดี", "Somchai Jaidee", "TH"),
+        ))
         .await
         .unwrap();
     let an = store
-        .save_person(incoming("TPA-2", Some("TPA"), person("Lê Văn An", "Le Van An", "VN")))
+        .save_person(incoming(
+            "TPA-2",
+            Some("TPA"),
+            person("Lê Văn An", "Le Van An", "VN"),
+        ))
         .await
         .unwrap();
     assert_eq!(somchai.owner.as_ref().unwrap().uid, tpa.uid);
@@ -119,7 +170,14 @@ async fn story(store: &Store) {
 
     // Saving the same content again changes nothing, not even the time.
     let again = store
-        .save_person(Incoming { uid: Some(somchai.uid), ..incoming("TPA-1", Some("TPA"), person("สมชาย ใจดี", "Somchai Jaidee", "TH")) })
+        .save_person(Incoming {
+            uid: Some(somchai.uid),
+            ..incoming(
+                "TPA-1",
+                Some("TPA"),
+                person("สมชาย ใจดี", "Somchai Jaidee", "TH"),
+            )
+        })
         .await
         .unwrap();
     assert_eq!(again.updated_at, somchai.updated_at);
@@ -128,7 +186,10 @@ async fn story(store: &Store) {
     let mut moved = person("สมชาย ใจดี", "Somchai Jaidee", "TH");
     moved.residence = Some(CountryCode::parse("JP").unwrap());
     let changed = store
-        .save_person(Incoming { uid: Some(somchai.uid), ..incoming("TPA-1", Some("TPA"), moved) })
+        .save_person(Incoming {
+            uid: Some(somchai.uid),
+            ..incoming("TPA-1", Some("TPA"), moved)
+        })
         .await
         .unwrap();
     assert_eq!(changed.record.residence.unwrap().as_str(), "JP");
@@ -138,32 +199,62 @@ async fn story(store: &Store) {
 
     // An external id cannot be taken from another record.
     let err = store
-        .save_person(Incoming { uid: Some(an.uid), ..incoming("TPA-1", None, person("Lê Văn An", "Le Van An", "VN")) })
+        .save_person(Incoming {
+            uid: Some(an.uid),
+            ..incoming("TPA-1", None, person("Lê Văn An", "Le Van An", "VN"))
+        })
         .await
         .unwrap_err();
-    assert!(err.to_string().contains("already belongs to another record"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("already belongs to another record"),
+        "{err}"
+    );
 
     // Ties, by external id and by uid; a symmetric tie is one tie either way round.
     let studied = store
-        .save_tie(Incoming::new(tie(TieKind::MemberOf, (P, "TPA-1"), (O, "TPA"), "1973")))
+        .save_tie(Incoming::new(tie(
+            TieKind::MemberOf,
+            (P, "TPA-1"),
+            (O, "TPA"),
+            "1973",
+        )))
         .await
         .unwrap();
     assert_eq!(studied.record.to.key.uid, tpa.uid);
     let met = store
-        .save_tie(Incoming::new(tie(TieKind::MetAt, (P, "TPA-1"), (P, &an.uid.to_string()), "2019-11-02")))
+        .save_tie(Incoming::new(tie(
+            TieKind::MetAt,
+            (P, "TPA-1"),
+            (P, &an.uid.to_string()),
+            "2019-11-02",
+        )))
         .await
         .unwrap();
     let met_again = store
-        .save_tie(Incoming::new(tie(TieKind::MetAt, (P, "TPA-2"), (P, "TPA-1"), "2019-11-02")))
+        .save_tie(Incoming::new(tie(
+            TieKind::MetAt,
+            (P, "TPA-2"),
+            (P, "TPA-1"),
+            "2019-11-02",
+        )))
         .await
         .unwrap();
     assert_eq!(met.uid, met_again.uid);
     assert_eq!(store.counts().await.unwrap().ties, 2);
     let err = store
-        .save_tie(Incoming::new(tie(TieKind::Mentored, (P, "TPA-1"), (P, "NOBODY"), "2020")))
+        .save_tie(Incoming::new(tie(
+            TieKind::Mentored,
+            (P, "TPA-1"),
+            (P, "NOBODY"),
+            "2020",
+        )))
         .await
         .unwrap_err();
-    assert!(matches!(&err, StoreError::Invalid { field: Some(f), .. } if f == "to"), "{err}");
+    assert!(
+        matches!(&err, StoreError::Invalid { field: Some(f), .. } if f == "to"),
+        "{err}"
+    );
 
     let ties = store.ties_of(P, somchai.uid).await.unwrap();
     assert_eq!(ties.len(), 2);
@@ -188,27 +279,52 @@ async fn bulk_upserts(store: &Store) {
                 if i == 7 {
                     p.bio = Some(Text::multiline(bio, 100).unwrap());
                 }
-                Incoming { line: i + 2, ..incoming(&format!("VN-{i}"), None, p) }
+                Incoming {
+                    line: i + 2,
+                    ..incoming(&format!("VN-{i}"), None, p)
+                }
             })
             .collect()
     };
     // Into an empty table, fast: indexes dropped and rebuilt.
-    let mut writer = store.bulk(Table::People, BulkOptions { fast_empty_load: true }).await.unwrap();
+    let mut writer = store
+        .bulk(
+            Table::People,
+            BulkOptions {
+                fast_empty_load: true,
+            },
+        )
+        .await
+        .unwrap();
     assert!(writer.write_people(rows("first")).await.unwrap().is_empty());
     let summary = writer.commit().await.unwrap();
-    assert_eq!((summary.inserted, summary.updated, summary.unchanged), (1200, 0, 0));
+    assert_eq!(
+        (summary.inserted, summary.updated, summary.unchanged),
+        (1200, 0, 0)
+    );
     assert!(store.check().await.unwrap().is_ok());
 
     // The same rows again change nothing; one changed row is one update.
     for (bio, expected) in [("first", (0, 0, 1200)), ("second", (0, 1, 1199))] {
-        let mut writer = store.bulk(Table::People, BulkOptions { fast_empty_load: true }).await.unwrap();
+        let mut writer = store
+            .bulk(
+                Table::People,
+                BulkOptions {
+                    fast_empty_load: true,
+                },
+            )
+            .await
+            .unwrap();
         assert!(writer.write_people(rows(bio)).await.unwrap().is_empty());
         let s = writer.commit().await.unwrap();
         assert_eq!((s.inserted, s.updated, s.unchanged), expected, "{bio}");
     }
 
     // A batch with an error writes nothing, and the whole writer is refused.
-    let mut writer = store.bulk(Table::People, BulkOptions::default()).await.unwrap();
+    let mut writer = store
+        .bulk(Table::People, BulkOptions::default())
+        .await
+        .unwrap();
     let mut bad = rows("third");
     bad[3].owner = Some(RecordRef::parse("NO-SUCH-ORG").unwrap());
     let errors = writer.write_people(bad).await.unwrap();
@@ -225,8 +341,15 @@ async fn bulk_upserts(store: &Store) {
     assert_eq!(mai.record.bio.unwrap().as_str(), "second");
 
     // Dropped without commit: rolled back.
-    let mut writer = store.bulk(Table::People, BulkOptions::default()).await.unwrap();
-    let extra = vec![incoming("VN-NEW", None, person("Trần Văn Bình", "Tran Van Binh", "VN"))];
+    let mut writer = store
+        .bulk(Table::People, BulkOptions::default())
+        .await
+        .unwrap();
+    let extra = vec![incoming(
+        "VN-NEW",
+        None,
+        person("Trần Văn Bình", "Tran Van Binh", "VN"),
+    )];
     assert!(writer.write_people(extra).await.unwrap().is_empty());
     writer.rollback().await.unwrap();
     assert_eq!(store.counts().await.unwrap().people, 1200);
@@ -234,10 +357,23 @@ async fn bulk_upserts(store: &Store) {
 
 async fn organization_references(store: &Store) {
     // A parent further down the same batch is found at the end.
-    let mut writer = store.bulk(Table::Organizations, BulkOptions::default()).await.unwrap();
+    let mut writer = store
+        .bulk(Table::Organizations, BulkOptions::default())
+        .await
+        .unwrap();
     let rows = vec![
-        Incoming { line: 2, ..incoming("SOC-TH", None, org("Society TH", "STH", Some("TH"), Some("FED-ASEAN"))) },
-        Incoming { line: 3, ..incoming("FED-ASEAN", None, org("Federation", "FED", None, None)) },
+        Incoming {
+            line: 2,
+            ..incoming(
+                "SOC-TH",
+                None,
+                org("Society TH", "STH", Some("TH"), Some("FED-ASEAN")),
+            )
+        },
+        Incoming {
+            line: 3,
+            ..incoming("FED-ASEAN", None, org("Federation", "FED", None, None))
+        },
     ];
     assert!(writer.write_organizations(rows).await.unwrap().is_empty());
     assert!(writer.resolve_deferred().await.unwrap().is_empty());
@@ -253,8 +389,18 @@ async fn organization_references(store: &Store) {
     );
 
     // Making the federation a child of its own member is a cycle.
-    let mut writer = store.bulk(Table::Organizations, BulkOptions::default()).await.unwrap();
-    let rows = vec![Incoming { line: 9, ..incoming("FED-ASEAN", None, org("Federation", "FED", None, Some("SOC-TH"))) }];
+    let mut writer = store
+        .bulk(Table::Organizations, BulkOptions::default())
+        .await
+        .unwrap();
+    let rows = vec![Incoming {
+        line: 9,
+        ..incoming(
+            "FED-ASEAN",
+            None,
+            org("Federation", "FED", None, Some("SOC-TH")),
+        )
+    }];
     assert!(writer.write_organizations(rows).await.unwrap().is_empty());
     let errors = writer.resolve_deferred().await.unwrap();
     assert_eq!(errors.len(), 1, "{errors:?}");

@@ -1,0 +1,265 @@
+//! Writing records as CSV or JSON, in the columns [`Record::COLUMNS`] names,
+//! so that a written file reads back into the same records.
+
+use std::io::{self, Write};
+
+use kyoso_domain::{LanguageSkill, Link, Names, Organization, Person, Stored, Tie};
+use serde_json::{Map, Value};
+
+use crate::fields::FORMULA_STARTS;
+use crate::{Format, Record};
+
+/// One cell of an exported row.
+enum Cell {
+    Empty,
+    Text(String),
+    List(Vec<String>),
+    Languages(Vec<LanguageSkill>),
+    Flag(bool),
+    Number(f64),
+}
+
+fn text(value: Option<impl ToString>) -> Cell {
+    value.map_or(Cell::Empty, |v| Cell::Text(v.to_string()))
+}
+
+fn list<T: ToString>(values: &[T]) -> Cell {
+    Cell::List(values.iter().map(ToString::to_string).collect())
+}
+
+fn reference(link: Option<&Link>) -> Cell {
+    text(link.map(Link::record_ref))
+}
+
+fn names(names: &Names) -> [Cell; 3] {
+    [
+        text(names.native.as_ref()),
+        text(names.latin.as_ref()),
+        text(names.japanese.as_ref()),
+    ]
+}
+
+/// A stored record that can be written as a row.
+pub trait Exportable {
+    type Record: Record;
+    #[doc(hidden)]
+    #[allow(
+        private_interfaces,
+        reason = "cells are written only inside this crate"
+    )]
+    fn cells(&self) -> Vec<Cell>;
+}
+
+fn envelope<T>(stored: &Stored<T>) -> [Cell; 3] {
+    [
+        Cell::Text(stored.uid.to_string()),
+        text(stored.external_id.as_ref()),
+        reference(stored.owner.as_ref()),
+    ]
+}
+
+fn times<T>(stored: &Stored<T>) -> [Cell; 2] {
+    [
+        Cell::Text(stored.created_at.to_string()),
+        Cell::Text(stored.updated_at.to_string()),
+    ]
+}
+
+impl Exportable for Stored<Person> {
+    type Record = Person;
+
+    #[allow(
+        private_interfaces,
+        reason = "cells are written only inside this crate"
+    )]
+    fn cells(&self) -> Vec<Cell> {
+        let p = &self.record;
+        let mut cells = Vec::with_capacity(Person::COLUMNS.len());
+        cells.extend(envelope(self));
+        cells.extend(names(&p.names));
+        cells.push(text(p.gender));
+        cells.push(text(p.residence));
+        cells.push(text(p.nationality));
+        cells.push(Cell::Languages(p.languages.clone()));
+        cells.push(list(&p.skills));
+        cells.push(list(&p.sectors));
+        cells.push(Cell::Flag(p.availability.mentoring));
+        cells.push(Cell::Flag(p.availability.dispatch));
+        cells.push(text(p.contact.email.as_ref()));
+        cells.push(text(p.contact.phone.as_ref()));
+        cells.push(text(p.bio.as_ref()));
+        cells.push(Cell::Flag(p.consent.processing));
+        cells.push(Cell::Flag(p.consent.contact));
+        cells.push(Cell::Flag(p.consent.public_listing));
+        cells.push(text(Some(p.visibility)));
+        cells.extend(times(self));
+        cells
+    }
+}
+
+impl Exportable for Stored<Organization<Link>> {
+    type Record = Organization<kyoso_domain::RecordRef>;
+
+    #[allow(
+        private_interfaces,
+        reason = "cells are written only inside this crate"
+    )]
+    fn cells(&self) -> Vec<Cell> {
+        let o = &self.record;
+        let mut cells = Vec::with_capacity(Self::Record::COLUMNS.len());
+        cells.extend(envelope(self));
+        cells.extend(names(&o.names));
+        cells.push(text(o.acronym.as_ref()));
+        cells.push(Cell::Text(o.org_type.to_string()));
+        cells.push(text(o.country));
+        cells.push(list(&o.sectors));
+        cells.push(reference(o.parent.as_ref()));
+        cells.push(text(o.website.as_ref()));
+        cells.push(text(Some(o.visibility)));
+        cells.extend(times(self));
+        cells
+    }
+}
+
+impl Exportable for Stored<Tie<Link>> {
+    type Record = Tie<kyoso_domain::RecordRef>;
+
+    #[allow(
+        private_interfaces,
+        reason = "cells are written only inside this crate"
+    )]
+    fn cells(&self) -> Vec<Cell> {
+        let t = &self.record;
+        let mut cells = Vec::with_capacity(Self::Record::COLUMNS.len());
+        cells.extend(envelope(self));
+        cells.push(text(Some(t.kind)));
+        cells.push(text(Some(t.from.kind)));
+        cells.push(reference(Some(&t.from.key)));
+        cells.push(text(Some(t.to.kind)));
+        cells.push(reference(Some(&t.to.key)));
+        cells.push(text(Some(t.start)));
+        cells.push(text(t.end));
+        cells.push(t.strength.map_or(Cell::Empty, |s| Cell::Number(s.value())));
+        cells.push(text(t.role.as_ref()));
+        cells.push(text(t.note.as_ref()));
+        cells.push(Cell::Text(t.asserted_by.to_string()));
+        cells.push(Cell::Text(t.asserted_at.to_string()));
+        cells.push(text(Some(t.visibility)));
+        cells.extend(times(self));
+        cells
+    }
+}
+
+/// Writes records of one kind to a CSV or JSON file.
+pub struct Writer<W: Write> {
+    inner: Inner<W>,
+    columns: &'static [&'static str],
+    written: u64,
+}
+
+impl<W: Write> std::fmt::Debug for Writer<W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer")
+            .field("written", &self.written)
+            .finish_non_exhaustive()
+    }
+}
+
+enum Inner<W: Write> {
+    Csv(csv::Writer<W>),
+    Json(W),
+}
+
+impl<W: Write> Writer<W> {
+    /// Starts a file of `T` records: the CSV header, or the JSON array's `[`.
+    pub fn new<T: Record>(mut out: W, format: Format) -> io::Result<Writer<W>> {
+        let inner = match format {
+            Format::Csv => {
+                let mut csv = csv::WriterBuilder::new().from_writer(out);
+                csv.write_record(T::COLUMNS)?;
+                Inner::Csv(csv)
+            }
+            Format::Json => {
+                out.write_all(b"[")?;
+                Inner::Json(out)
+            }
+        };
+        Ok(Writer {
+            inner,
+            columns: T::COLUMNS,
+            written: 0,
+        })
+    }
+
+    pub fn write<E: Exportable>(&mut self, record: &E) -> io::Result<()> {
+        let cells = record.cells();
+        debug_assert_eq!(cells.len(), self.columns.len());
+        match &mut self.inner {
+            Inner::Csv(csv) => {
+                for cell in &cells {
+                    csv.write_field(csv_text(cell))?;
+                }
+                csv.write_record(None::<&[u8]>)?;
+            }
+            Inner::Json(out) => {
+                let mut object = Map::new();
+                for (column, cell) in self.columns.iter().zip(cells) {
+                    if let Some(value) = json_value(cell) {
+                        object.insert((*column).to_owned(), value);
+                    }
+                }
+                // One record per line: the file is a JSON array that also
+                // reads well line by line.
+                out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *out, &object)?;
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Ends the file and returns the output.
+    pub fn finish(self) -> io::Result<W> {
+        match self.inner {
+            Inner::Csv(csv) => csv.into_inner().map_err(|e| e.into_error()),
+            Inner::Json(mut out) => {
+                out.write_all(b"\n]\n")?;
+                out.flush()?;
+                Ok(out)
+            }
+        }
+    }
+}
+
+/// A cell's CSV text; text a spreadsheet would run as a formula gets a
+/// leading `'`.
+fn csv_text(cell: &Cell) -> String {
+    let raw = match cell {
+        Cell::Empty => return String::new(),
+        Cell::Text(s) => s.clone(),
+        Cell::List(items) => items.join("; "),
+        Cell::Languages(items) => items
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+        Cell::Flag(b) => b.to_string(),
+        Cell::Number(n) => return n.to_string(),
+    };
+    if raw.starts_with(FORMULA_STARTS) {
+        format!("'{raw}")
+    } else {
+        raw
+    }
+}
+
+fn json_value(cell: Cell) -> Option<Value> {
+    match cell {
+        Cell::Empty => None,
+        Cell::Text(s) => Some(Value::String(s)),
+        Cell::List(items) => Some(Value::Array(items.into_iter().map(Value::String).collect())),
+        Cell::Languages(items) => serde_json::to_value(items).ok(),
+        Cell::Flag(b) => Some(Value::Bool(b)),
+        Cell::Number(n) => serde_json::Number::from_f64(n).map(Value::Number),
+    }
+}
