@@ -1,1 +1,17 @@
-//! placeholder
+//! kyoso's use cases: importing and exporting records, filling a database
+//! with the demonstration network, checking a database. The CLI and the web
+//! application both call these; they only translate input and render output.
+//!
+//! Work that reads or writes files runs on a blocking thread and talks to the
+//! async store through a small bounded channel, so that parsing and writing
+//! overlap and memory stays bounded.
+
+mod demo;
+mod error;
+mod exchange;
+mod progress;
+
+pub use demo::{DemoOptions, DemoSummary, demo};
+pub use error::ServiceError;
+pub use exchange::{ExportSummary, ImportOptions, ImportOutcome, export, import};
+pub use progress::{NoProgress, Progress};

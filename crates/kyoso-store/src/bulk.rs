@@ -331,6 +331,12 @@ impl BulkWriter {
         self.failed
     }
 
+    /// Stops writing: the input was refused elsewhere. References are still
+    /// looked up, so that every unknown one can be reported.
+    pub fn stop_writing(&mut self) {
+        self.failed = true;
+    }
+
     async fn drop_secondary_indexes(&mut self) -> Result<(), StoreError> {
         let name = self.table.name();
         let indexes: Vec<(String, String)> = match &mut self.tx {
@@ -429,8 +435,9 @@ impl BulkWriter {
         rows: Vec<Incoming<Person>>,
     ) -> Result<Vec<RowError>, StoreError> {
         self.received += rows.len() as u64;
+        let owners: Vec<&RecordRef> = rows.iter().filter_map(|r| r.owner.as_ref()).collect();
         self.organizations
-            .resolve(&mut self.tx, rows.iter().filter_map(|r| r.owner.as_ref()))
+            .resolve(&mut self.tx, owners.into_iter())
             .await?;
         let now = Timestamp::now();
         let mut errors = Vec::new();
@@ -466,10 +473,13 @@ impl BulkWriter {
         rows: Vec<Incoming<Organization<RecordRef>>>,
     ) -> Result<Vec<RowError>, StoreError> {
         self.received += rows.len() as u64;
-        let references = rows
+        let references: Vec<&RecordRef> = rows
             .iter()
-            .flat_map(|r| r.owner.iter().chain(r.record.parent.iter()));
-        self.organizations.resolve(&mut self.tx, references).await?;
+            .flat_map(|r| r.owner.iter().chain(r.record.parent.iter()))
+            .collect();
+        self.organizations
+            .resolve(&mut self.tx, references.into_iter())
+            .await?;
         let now = Timestamp::now();
         let mut errors = Vec::new();
         let mut prepared = Vec::with_capacity(rows.len());

@@ -1,0 +1,366 @@
+//! Importing and exporting records as CSV or JSON files.
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use kyoso_domain::{
+    Incoming, Link, Organization, Person, RecordRef, RowError, Stored, Text, Tie, Timestamp,
+};
+use kyoso_exchange::{Defaults, Exportable, Format, Item, ReadError, Reader, Record, Writer};
+use kyoso_store::{BulkOptions, BulkSummary, BulkWriter, Store, StoreError, Table};
+use serde::Serialize;
+use tokio::sync::mpsc;
+
+use crate::{Progress, ServiceError};
+
+/// Records handed from the reading thread to the writer at a time.
+const BATCH: usize = 5_000;
+/// Row errors kept for the report; more are counted, not kept.
+const MAX_REPORTED: usize = 1_000;
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The file's format; by default, from its name.
+    pub format: Option<Format>,
+    /// The organization that owns rows that name no owner.
+    pub owner: Option<RecordRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ImportOutcome {
+    /// Every row was good, and all of them are in.
+    Committed(BulkSummary),
+    /// Some rows were bad; nothing was changed.
+    Rejected {
+        /// The first errors, in file order.
+        errors: Vec<RowError>,
+        /// How many errors there were in all.
+        total: u64,
+    },
+}
+
+/// A record type the store can write in bulk.
+trait Load: Record {
+    fn write(
+        writer: &mut BulkWriter,
+        rows: Vec<Incoming<Self>>,
+    ) -> impl Future<Output = Result<Vec<RowError>, StoreError>> + Send;
+}
+
+impl Load for Person {
+    async fn write(
+        writer: &mut BulkWriter,
+        rows: Vec<Incoming<Self>>,
+    ) -> Result<Vec<RowError>, StoreError> {
+        writer.write_people(rows).await
+    }
+}
+
+impl Load for Organization<RecordRef> {
+    async fn write(
+        writer: &mut BulkWriter,
+        rows: Vec<Incoming<Self>>,
+    ) -> Result<Vec<RowError>, StoreError> {
+        writer.write_organizations(rows).await
+    }
+}
+
+impl Load for Tie<RecordRef> {
+    async fn write(
+        writer: &mut BulkWriter,
+        rows: Vec<Incoming<Self>>,
+    ) -> Result<Vec<RowError>, StoreError> {
+        writer.write_ties(rows).await
+    }
+}
+
+/// Imports a file into `table`, all or nothing: if any row is bad, every
+/// bad row is reported and the database is left as it was.
+pub async fn import(
+    store: &Store,
+    table: Table,
+    path: &Path,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportOutcome, ServiceError> {
+    match table {
+        Table::People => import_as::<Person>(store, table, path, options, progress).await,
+        Table::Organizations => {
+            import_as::<Organization<RecordRef>>(store, table, path, options, progress).await
+        }
+        Table::Ties => import_as::<Tie<RecordRef>>(store, table, path, options, progress).await,
+    }
+}
+
+enum Message<T> {
+    Batch {
+        records: Vec<Incoming<T>>,
+        errors: Vec<RowError>,
+    },
+    Fatal(ReadError),
+}
+
+/// Counts the bytes read, for the progress bar.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Collects row errors: all counted, the first ones kept.
+#[derive(Default)]
+struct Errors {
+    kept: Vec<RowError>,
+    total: u64,
+}
+
+impl Errors {
+    fn add(&mut self, errors: Vec<RowError>) {
+        self.total += errors.len() as u64;
+        let room = MAX_REPORTED.saturating_sub(self.kept.len());
+        self.kept.extend(errors.into_iter().take(room));
+    }
+}
+
+async fn import_as<T: Load>(
+    store: &Store,
+    table: Table,
+    path: &Path,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportOutcome, ServiceError> {
+    let io_error = |error| ServiceError::Io {
+        path: path.to_owned(),
+        error,
+    };
+    let file = File::open(path).map_err(io_error)?;
+    let total_bytes = file.metadata().map_err(io_error)?.len();
+    let format = options.format.unwrap_or_else(|| Format::from_path(path));
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "input".into(), |n| n.to_string_lossy().into_owned());
+    let defaults = Defaults {
+        owner: options.owner.clone(),
+        asserted_by: Text::line(&format!("import:{file_name}"), 200)
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?,
+        asserted_at: Timestamp::now(),
+    };
+
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    let input = Counting {
+        inner: file,
+        count: bytes_read.clone(),
+    };
+    let (sender, mut receiver) = mpsc::channel::<Message<T>>(4);
+    let reading =
+        tokio::task::spawn_blocking(move || read_batches::<T>(input, format, defaults, &sender));
+
+    progress.start(&format!("importing {table}"), Some(total_bytes));
+    let mut writer = store
+        .bulk(
+            table,
+            BulkOptions {
+                fast_empty_load: true,
+            },
+        )
+        .await?;
+    let mut errors = Errors::default();
+    while let Some(message) = receiver.recv().await {
+        match message {
+            Message::Batch {
+                records,
+                errors: bad,
+            } => {
+                if !bad.is_empty() {
+                    errors.add(bad);
+                    writer.stop_writing();
+                }
+                if !records.is_empty() {
+                    errors.add(T::write(&mut writer, records).await?);
+                }
+            }
+            Message::Fatal(source) => {
+                writer.rollback().await?;
+                progress.finish();
+                return Err(ServiceError::Read {
+                    path: path.to_owned(),
+                    error: source,
+                });
+            }
+        }
+        progress.set(bytes_read.load(Ordering::Relaxed));
+    }
+    // The reading thread has ended once the channel is closed.
+    let _ = reading.await;
+    errors.add(writer.resolve_deferred().await?);
+    progress.finish();
+    if errors.total > 0 {
+        writer.rollback().await?;
+        errors.kept.sort_by_key(|e| e.line);
+        return Ok(ImportOutcome::Rejected {
+            errors: errors.kept,
+            total: errors.total,
+        });
+    }
+    Ok(ImportOutcome::Committed(writer.commit().await?))
+}
+
+/// Runs on a blocking thread: parses the file and sends batches.
+fn read_batches<T: Record>(
+    input: impl Read + Send + 'static,
+    format: Format,
+    defaults: Defaults,
+    sender: &mpsc::Sender<Message<T>>,
+) {
+    let reader = match Reader::<T>::new(input, format, defaults) {
+        Ok(reader) => reader,
+        Err(fatal) => {
+            let _ = sender.blocking_send(Message::Fatal(fatal));
+            return;
+        }
+    };
+    let mut records = Vec::with_capacity(BATCH);
+    let mut errors = Vec::new();
+    for item in reader {
+        match item {
+            Ok(Item::Record(record)) => records.push(record),
+            Ok(Item::Invalid(bad)) => errors.extend(bad),
+            Err(fatal) => {
+                let _ = sender.blocking_send(Message::Fatal(fatal));
+                return;
+            }
+        }
+        if records.len() >= BATCH {
+            let batch = Message::Batch {
+                records: std::mem::replace(&mut records, Vec::with_capacity(BATCH)),
+                errors: std::mem::take(&mut errors),
+            };
+            if sender.blocking_send(batch).is_err() {
+                return;
+            }
+        }
+    }
+    let _ = sender.blocking_send(Message::Batch { records, errors });
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ExportSummary {
+    pub records: u64,
+}
+
+/// A stored record type that can be exported page by page.
+trait Page: Exportable + Send + Sized + 'static {
+    fn page(
+        store: &Store,
+        after: i64,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<Self>, StoreError>> + Send;
+    fn local_id(&self) -> i64;
+}
+
+impl Page for Stored<Person> {
+    async fn page(store: &Store, after: i64, limit: i64) -> Result<Vec<Self>, StoreError> {
+        store.people_page(after, limit).await
+    }
+    fn local_id(&self) -> i64 {
+        self.id
+    }
+}
+
+impl Page for Stored<Organization<Link>> {
+    async fn page(store: &Store, after: i64, limit: i64) -> Result<Vec<Self>, StoreError> {
+        store.organizations_page(after, limit).await
+    }
+    fn local_id(&self) -> i64 {
+        self.id
+    }
+}
+
+impl Page for Stored<Tie<Link>> {
+    async fn page(store: &Store, after: i64, limit: i64) -> Result<Vec<Self>, StoreError> {
+        store.ties_page(after, limit).await
+    }
+    fn local_id(&self) -> i64 {
+        self.id
+    }
+}
+
+/// Writes every record of `table` to `out`, in the order they were added.
+pub async fn export(
+    store: &Store,
+    table: Table,
+    format: Format,
+    out: Box<dyn Write + Send>,
+    progress: &dyn Progress,
+) -> Result<ExportSummary, ServiceError> {
+    let total = match table {
+        Table::People => store.counts().await?.people,
+        Table::Organizations => store.counts().await?.organizations,
+        Table::Ties => store.counts().await?.ties,
+    };
+    progress.start(&format!("exporting {table}"), u64::try_from(total).ok());
+    let summary = match table {
+        Table::People => export_as::<Stored<Person>>(store, format, out, progress).await,
+        Table::Organizations => {
+            export_as::<Stored<Organization<Link>>>(store, format, out, progress).await
+        }
+        Table::Ties => export_as::<Stored<Tie<Link>>>(store, format, out, progress).await,
+    };
+    progress.finish();
+    summary
+}
+
+async fn export_as<P: Page>(
+    store: &Store,
+    format: Format,
+    out: Box<dyn Write + Send>,
+    progress: &dyn Progress,
+) -> Result<ExportSummary, ServiceError> {
+    let io_error = |error| ServiceError::Io {
+        path: "output".into(),
+        error,
+    };
+    let (sender, mut receiver) = mpsc::channel::<Vec<P>>(4);
+    let writing = tokio::task::spawn_blocking(move || -> io::Result<u64> {
+        let mut writer =
+            Writer::new::<P::Record>(io::BufWriter::with_capacity(1 << 16, out), format)?;
+        let mut written = 0;
+        while let Some(page) = receiver.blocking_recv() {
+            for record in &page {
+                writer.write(record)?;
+            }
+            written += page.len() as u64;
+        }
+        writer.finish()?.flush()?;
+        Ok(written)
+    });
+    let mut after = 0;
+    let mut sent = 0;
+    loop {
+        let page = P::page(store, after, 5_000).await?;
+        let Some(last) = page.last() else { break };
+        after = last.local_id();
+        sent += page.len() as u64;
+        if sender.send(page).await.is_err() {
+            break;
+        }
+        progress.set(sent);
+    }
+    drop(sender);
+    let records = writing
+        .await
+        .map_err(|e| ServiceError::Invalid(format!("the export writer stopped: {e}")))?
+        .map_err(io_error)?;
+    Ok(ExportSummary { records })
+}

@@ -1,0 +1,312 @@
+//! The command line: what each subcommand takes, and how its result is shown.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use kyoso_domain::RecordRef;
+use kyoso_exchange::Format;
+use kyoso_service::{DemoOptions, ImportOptions, ImportOutcome};
+use kyoso_store::{Store, Table};
+
+use crate::progress::Bar;
+
+/// kyoso: a registry and living network of the people and organizations who
+/// carry Japanese technical know-how abroad.
+#[derive(Debug, Parser)]
+#[command(name = "kyoso", version, about, long_about = None, max_term_width = 100)]
+pub(crate) struct Cli {
+    /// The database: sqlite://FILE (created if missing) or postgres://USER@HOST/DB.
+    #[arg(
+        long,
+        global = true,
+        env = "KYOSO_DATABASE_URL",
+        default_value = "sqlite://kyoso.db",
+        hide_env_values = true
+    )]
+    database: String,
+
+    /// No progress bars.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+
+    /// Log what is being done (set KYOSO_LOG for finer control).
+    #[arg(long, short, global = true)]
+    pub(crate) verbose: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Fill the database with a realistic demonstration network.
+    ///
+    /// The real organizations of Japan's network-based cooperation (AOTS and
+    /// its alumni societies, TPA, TNI, JTECS, ESUHAI, JICA, UNIDO ITPO Tokyo,
+    /// ...) and generated companies, universities and people in 27 countries.
+    /// The same seed always gives the same network; running it again changes
+    /// nothing.
+    Demo {
+        /// How many people.
+        #[arg(long, default_value_t = 5_000)]
+        people: u64,
+        /// Which network: another seed, other people.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Import records from a CSV or JSON file, all or nothing.
+    ///
+    /// Rows are matched to existing records by id, else by external_id, so
+    /// importing a file twice changes nothing. If any row is bad, every bad
+    /// row is listed (line and column) and nothing is changed. Import
+    /// organizations first, then people, then ties.
+    Import {
+        /// What the file holds.
+        table: TableArg,
+        /// The file: .csv, or .json / .jsonl.
+        file: PathBuf,
+        /// The file's format, if its name does not tell.
+        #[arg(long)]
+        format: Option<FormatArg>,
+        /// The organization (external id or id) that owns rows naming none.
+        #[arg(long)]
+        owner: Option<String>,
+    },
+    /// Export records to a CSV or JSON file that imports back unchanged.
+    Export {
+        table: TableArg,
+        /// Where to write; standard output if not given.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The format; by default from the output's name, else CSV.
+        #[arg(long)]
+        format: Option<FormatArg>,
+    },
+    /// Look after the database.
+    Db {
+        #[command(subcommand)]
+        command: DbCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DbCommand {
+    /// Bring the schema up to date (every command does this as it opens).
+    Migrate,
+    /// Check integrity: the engine's own check, foreign keys, the registry's
+    /// rules, and every record read back. Exits non-zero on any problem.
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TableArg {
+    People,
+    Organizations,
+    Ties,
+}
+
+impl From<TableArg> for Table {
+    fn from(value: TableArg) -> Self {
+        match value {
+            TableArg::People => Table::People,
+            TableArg::Organizations => Table::Organizations,
+            TableArg::Ties => Table::Ties,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Csv,
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(value: FormatArg) -> Self {
+        match value {
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let progress = Bar::new(cli.quiet);
+    let store = Store::open(&cli.database)
+        .await
+        .with_context(|| format!("opening {}", kyoso_store::redact(&cli.database)))?;
+    let code = match cli.command {
+        Command::Demo { people, seed } => {
+            let started = std::time::Instant::now();
+            let summary =
+                kyoso_service::demo(&store, DemoOptions { people, seed }, &progress).await?;
+            let c = summary.counts;
+            println!(
+                "demo network (seed {seed}) in {}: {} organizations, {} people, {} ties ({:.1} s)",
+                kyoso_store::redact(&cli.database),
+                c.organizations,
+                c.people,
+                c.ties,
+                started.elapsed().as_secs_f64()
+            );
+            for (what, s) in [
+                ("organizations", summary.organizations),
+                ("people", summary.people),
+                ("ties", summary.ties),
+            ] {
+                println!(
+                    "  {what:<13} {} added, {} updated, {} unchanged",
+                    s.inserted, s.updated, s.unchanged
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Import {
+            table,
+            file,
+            format,
+            owner,
+        } => {
+            let owner = owner
+                .map(|o| RecordRef::parse(&o))
+                .transpose()
+                .map_err(|e| anyhow::anyhow!("--owner: {e}"))?;
+            let options = ImportOptions {
+                format: format.map(Into::into),
+                owner,
+            };
+            let started = std::time::Instant::now();
+            match kyoso_service::import(&store, table.into(), &file, &options, &progress).await? {
+                ImportOutcome::Committed(s) => {
+                    let seconds = started.elapsed().as_secs_f64();
+                    println!(
+                        "{}: {} rows: {} added, {} updated, {} unchanged ({:.1} s, {:.0} rows/s)",
+                        file.display(),
+                        s.received,
+                        s.inserted,
+                        s.updated,
+                        s.unchanged,
+                        seconds,
+                        s.received as f64 / seconds.max(1e-9)
+                    );
+                    ExitCode::SUCCESS
+                }
+                ImportOutcome::Rejected { errors, total } => {
+                    for e in &errors {
+                        match &e.field {
+                            Some(field) => {
+                                eprintln!("{}:{}: {field}: {}", file.display(), e.line, e.message)
+                            }
+                            None => eprintln!("{}:{}: {}", file.display(), e.line, e.message),
+                        }
+                    }
+                    if total > errors.len() as u64 {
+                        eprintln!("... and {} more", total - errors.len() as u64);
+                    }
+                    let plural = if total == 1 { "" } else { "s" };
+                    eprintln!(
+                        "{}: {total} error{plural}; nothing was imported",
+                        file.display()
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Export {
+            table,
+            output,
+            format,
+        } => {
+            let format = format
+                .map(Into::into)
+                .or_else(|| output.as_deref().map(Format::from_path))
+                .unwrap_or(Format::Csv);
+            match output {
+                Some(path) => {
+                    export_to_file(&store, table.into(), format, &path, &progress).await?
+                }
+                None => {
+                    let out = Box::new(std::io::stdout());
+                    kyoso_service::export(&store, table.into(), format, out, &progress).await?;
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Db {
+            command: DbCommand::Migrate,
+        } => {
+            // Opening the store has already applied what was missing.
+            println!(
+                "the schema of {} is up to date",
+                kyoso_store::redact(&cli.database)
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Db {
+            command: DbCommand::Check,
+        } => {
+            let report = store.check().await?;
+            let c = report.checked;
+            if report.is_ok() {
+                println!(
+                    "ok: {} organizations, {} people, {} ties checked",
+                    c.organizations, c.people, c.ties
+                );
+                ExitCode::SUCCESS
+            } else {
+                for problem in &report.problems {
+                    println!("problem: {problem}");
+                }
+                println!("{} problems found", report.problems.len());
+                ExitCode::FAILURE
+            }
+        }
+    };
+    store.close().await;
+    Ok(code)
+}
+
+/// Writes beside the target and renames, so that a failed export never
+/// leaves a half-written file under the name asked for.
+async fn export_to_file(
+    store: &Store,
+    table: Table,
+    format: Format,
+    path: &Path,
+    progress: &Bar,
+) -> anyhow::Result<()> {
+    let partial = path.with_extension(format!(
+        "{}.partial",
+        path.extension().and_then(|e| e.to_str()).unwrap_or("out")
+    ));
+    let file = File::create(&partial).with_context(|| format!("creating {}", partial.display()))?;
+    let summary =
+        kyoso_service::export(store, table, format, Box::new(SyncOnDrop(file)), progress).await;
+    let summary = match summary {
+        Ok(summary) => summary,
+        Err(err) => {
+            let _ = std::fs::remove_file(&partial);
+            return Err(err.into());
+        }
+    };
+    std::fs::rename(&partial, path).with_context(|| format!("renaming to {}", path.display()))?;
+    eprintln!("{}: {} {table} exported", path.display(), summary.records);
+    Ok(())
+}
+
+/// A file that is flushed to disk when writing ends.
+struct SyncOnDrop(File);
+
+impl Write for SyncOnDrop {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()?;
+        self.0.sync_all()
+    }
+}
