@@ -15,6 +15,8 @@
 //! without making the ones before, so a network of millions streams in
 //! constant memory, and the same seed always gives the same network.
 
+#![forbid(unsafe_code)]
+
 mod countries;
 mod organizations;
 mod rng;

@@ -8,6 +8,8 @@
 //! Values from outside are made once, through a `parse` constructor that
 //! returns a [`ValueError`] saying what was wrong; after that, code trusts them.
 
+#![forbid(unsafe_code)]
+
 pub mod codelist;
 mod country;
 mod date;

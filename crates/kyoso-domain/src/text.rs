@@ -17,11 +17,18 @@ impl Text {
     /// One line of text: runs of whitespace become one space.
     pub fn line(input: &str, max_chars: usize) -> Result<Text, ValueError> {
         let mut out = String::with_capacity(input.len());
+        // Most text is already NFC (all ASCII is); only the rest is recomposed.
+        let normal = unicode_normalization::is_nfc_quick(input.chars())
+            == unicode_normalization::IsNormalized::Yes;
         for word in input.split_whitespace() {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.extend(word.nfc());
+            if normal {
+                out.push_str(word);
+            } else {
+                out.extend(word.nfc());
+            }
         }
         Text::checked(out, max_chars, |_| false)
     }
@@ -29,7 +36,15 @@ impl Text {
     /// Several lines of text (a biography, a note): line breaks are kept, as
     /// `\n`, and tabs are allowed.
     pub fn multiline(input: &str, max_chars: usize) -> Result<Text, ValueError> {
-        let out: String = input.replace("\r\n", "\n").trim().nfc().collect();
+        let joined = input.replace("\r\n", "\n");
+        let trimmed = joined.trim();
+        let out: String = if unicode_normalization::is_nfc_quick(trimmed.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            trimmed.to_owned()
+        } else {
+            trimmed.nfc().collect()
+        };
         Text::checked(out, max_chars, |c| c == '\n' || c == '\t')
     }
 
@@ -44,7 +59,11 @@ impl Text {
         if out.chars().any(|c| c.is_control() && !allowed_control(c)) {
             return Err(ValueError::ControlCharacter);
         }
-        let len = out.chars().count();
+        let len = if out.len() <= max_chars {
+            out.len()
+        } else {
+            out.chars().count()
+        };
         if len > max_chars {
             return Err(ValueError::TooLong {
                 len,
@@ -189,7 +208,11 @@ impl Skill {
     pub const MAX_CHARS: usize = 60;
 
     pub fn parse(input: &str) -> Result<Skill, ValueError> {
-        let folded: String = input.nfkc().flat_map(char::to_lowercase).collect();
+        let folded: String = if input.is_ascii() {
+            input.to_ascii_lowercase()
+        } else {
+            input.nfkc().flat_map(char::to_lowercase).collect()
+        };
         let text = Text::line(&folded, Skill::MAX_CHARS)?;
         if text.contains([';', ',']) {
             return Err(ValueError::invalid(

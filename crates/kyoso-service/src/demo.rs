@@ -1,8 +1,11 @@
 //! Filling a database with the demonstration network.
 
+use std::sync::Arc;
+
 use kyoso_demo::Demo;
 use kyoso_store::{BulkOptions, BulkSummary, Counts, Store, Table};
 use serde::Serialize;
+use tokio::sync::mpsc;
 
 use crate::{Progress, ServiceError};
 
@@ -39,7 +42,8 @@ pub async fn demo(
     options: DemoOptions,
     progress: &dyn Progress,
 ) -> Result<DemoSummary, ServiceError> {
-    let demo = Demo::new(options.people, options.seed);
+    let started = std::time::Instant::now();
+    let demo = Arc::new(Demo::new(options.people, options.seed));
     let fast = BulkOptions {
         fast_empty_load: true,
     };
@@ -51,44 +55,42 @@ pub async fn demo(
         writer.commit().await?
     };
 
+    tracing::info!(elapsed = ?started.elapsed(), "organizations written");
     let people = {
         progress.start("people", Some(options.people));
         let mut writer = store.bulk(Table::People, fast).await?;
-        let mut start = 0;
-        while start < options.people {
-            let end = (start + BATCH).min(options.people);
-            let batch = generate(&demo, start, end, Demo::person).await?;
+        let mut batches = generate(demo.clone(), Demo::person);
+        let mut done = 0;
+        while let Some(batch) = batches.recv().await {
+            done += batch.len() as u64;
             refuse_errors(&writer.write_people(batch).await?)?;
-            progress.set(end);
-            start = end;
+            progress.set(done);
         }
         let summary = writer.commit().await?;
         progress.finish();
         summary
     };
 
+    tracing::info!(elapsed = ?started.elapsed(), "people written");
     let ties = {
         progress.start("ties", Some(options.people));
         let mut writer = store.bulk(Table::Ties, fast).await?;
         writer.preload_references(Table::People).await?;
         writer.preload_references(Table::Organizations).await?;
         refuse_errors(&writer.write_ties(demo.organization_ties()).await?)?;
-        let mut start = 0;
-        while start < options.people {
-            let end = (start + BATCH).min(options.people);
-            let batch = generate(&demo, start, end, Demo::ties_of).await?;
-            refuse_errors(
-                &writer
-                    .write_ties(batch.into_iter().flatten().collect())
-                    .await?,
-            )?;
-            progress.set(end);
-            start = end;
+        let mut batches = generate(demo.clone(), Demo::ties_of);
+        let mut done = 0;
+        while let Some(batch) = batches.recv().await {
+            done += batch.len() as u64;
+            let ties = batch.into_iter().flatten().collect();
+            refuse_errors(&writer.write_ties(ties).await?)?;
+            progress.set(done);
         }
         let summary = writer.commit().await?;
         progress.finish();
         summary
     };
+    tracing::info!(elapsed = ?started.elapsed(), "ties written");
     Ok(DemoSummary {
         organizations,
         people,
@@ -97,16 +99,26 @@ pub async fn demo(
     })
 }
 
-/// Generates items `start..end` on a blocking thread, off the async runtime.
-async fn generate<T: Send + 'static>(
-    demo: &Demo,
-    start: u64,
-    end: u64,
+/// Generates the items for every person on a blocking thread, a batch at a
+/// time, so that generating the next batch overlaps writing this one.
+fn generate<T: Send + 'static>(
+    demo: Arc<Demo>,
     make: fn(&Demo, u64) -> T,
-) -> Result<Vec<T>, ServiceError> {
-    // Generation is quick per item; a scoped block keeps the borrow simple.
-    let items = tokio::task::block_in_place(|| (start..end).map(|i| make(demo, i)).collect());
-    Ok(items)
+) -> mpsc::Receiver<Vec<T>> {
+    let (sender, receiver) = mpsc::channel(2);
+    tokio::task::spawn_blocking(move || {
+        let people = demo.people();
+        let mut start = 0;
+        while start < people {
+            let end = (start + BATCH).min(people);
+            let batch = (start..end).map(|i| make(&demo, i)).collect();
+            if sender.blocking_send(batch).is_err() {
+                return;
+            }
+            start = end;
+        }
+    });
+    receiver
 }
 
 /// The demo's own records must all be accepted; a refusal is a defect.

@@ -6,6 +6,8 @@
 //! async store through a small bounded channel, so that parsing and writing
 //! overlap and memory stays bounded.
 
+#![forbid(unsafe_code)]
+
 mod demo;
 mod error;
 mod exchange;

@@ -25,9 +25,6 @@ use crate::table::{self, Key};
 use crate::value::Value;
 use crate::{Engine, Pool, Store, StoreError, Table};
 
-/// Rows per multi-row `INSERT`: large enough to amortize the per-statement
-/// cost, small enough to stay under both engines' parameter limits.
-const ROWS_PER_STATEMENT: usize = 500;
 /// Below this many rows a PostgreSQL write is an `INSERT`; above, a `COPY`.
 const COPY_THRESHOLD: usize = 64;
 /// References looked up per query.
@@ -54,6 +51,15 @@ pub struct BulkSummary {
 enum Tx {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
+}
+
+impl Tx {
+    fn engine(&self) -> Engine {
+        match self {
+            Tx::Sqlite(_) => Engine::Sqlite,
+            Tx::Postgres(_) => Engine::Postgres,
+        }
+    }
 }
 
 impl std::fmt::Debug for Tx {
@@ -134,11 +140,12 @@ impl RefCache {
         if self.entries.len() + missing.len() > REF_CACHE_LIMIT {
             self.entries.clear();
         }
+        let engine = tx.engine();
         let select = format!("SELECT id, uid, external_id FROM {}", self.table);
         for chunk in missing.chunks(REFS_PER_QUERY) {
             let sql = format!(
                 "{select} WHERE external_id IN ({})",
-                placeholders(chunk.len())
+                placeholders(engine, chunk.len())
             );
             let rows: Vec<(i64, Uuid, Option<String>)> = on_tx!(tx, conn => {
                 let mut query = sqlx::query_as(AssertSqlSafe(sql));
@@ -156,7 +163,10 @@ impl RefCache {
             .map(|uid| uid.uuid())
             .collect();
         for chunk in by_uid.chunks(REFS_PER_QUERY) {
-            let sql = format!("{select} WHERE uid IN ({})", placeholders(chunk.len()));
+            let sql = format!(
+                "{select} WHERE uid IN ({})",
+                placeholders(engine, chunk.len())
+            );
             let rows: Vec<(i64, Uuid, Option<String>)> = on_tx!(tx, conn => {
                 let mut query = sqlx::query_as(AssertSqlSafe(sql));
                 for uid in chunk {
@@ -190,41 +200,32 @@ impl RefCache {
         }
     }
 
-    /// Fills the cache with every record of the table, by external id and by
-    /// uid: one scan instead of a lookup per batch, for large loads whose
-    /// references are known to point at records already written.
+    /// Fills the cache with every record of the table, under its external id
+    /// (or, for a record without one, its uid): one scan instead of a lookup
+    /// per batch, for large loads whose references point at records already
+    /// written. A reference in the other form is still looked up.
     async fn preload(&mut self, tx: &mut Tx) -> Result<(), StoreError> {
         let sql = format!("SELECT id, uid, external_id FROM {}", self.table);
         let rows: Vec<(i64, Uuid, Option<String>)> = on_tx!(tx, conn => {
             sqlx::query_as(AssertSqlSafe(sql)).fetch_all(&mut **conn).await?
         });
         self.entries.clear();
-        self.entries.reserve(rows.len() * 2);
-        for (id, uid, external_id) in rows {
-            let uid = Uid::from_uuid(uid);
-            let external_id = external_id.and_then(|e| ExternalId::parse(&e).ok());
-            let resolved = Resolved {
-                id,
-                link: Link {
-                    uid,
-                    external_id: external_id.clone(),
-                },
-            };
-            if let Some(external_id) = external_id {
-                self.entries
-                    .insert(external_id.as_str().to_owned(), Some(resolved.clone()));
-            }
-            self.entries.insert(uid.to_string(), Some(resolved));
-        }
+        self.entries.reserve(rows.len());
+        self.insert_found(rows, |uid, external_id| {
+            Some(external_id.map_or_else(|| uid.to_string(), str::to_owned))
+        });
         Ok(())
     }
 }
 
-fn placeholders(n: usize) -> String {
-    (1..=n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn placeholders(engine: Engine, n: usize) -> String {
+    match engine {
+        Engine::Sqlite => vec!["?"; n].join(", "),
+        Engine::Postgres => (1..=n)
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }
 
 fn unknown_ref(line: u64, field: &str, what: &str, reference: &RecordRef) -> RowError {
@@ -274,7 +275,9 @@ pub struct BulkWriter {
     deferred: Vec<Deferred>,
     organization_lines: HashMap<String, u64>,
     natural_ties_seen: HashSet<u64>,
-    rows_before: u64,
+    /// The highest local key before this writer: rows above it are new.
+    /// (Keys only grow, and a writer deletes nothing.)
+    last_id_before: Option<i64>,
     received: u64,
     affected: u64,
     failed: bool,
@@ -292,26 +295,30 @@ impl Store {
         };
         if let Tx::Sqlite(conn) = &mut tx {
             // A large page cache keeps index pages in memory during the load.
-            sqlx::query("PRAGMA cache_size = -131072")
+            sqlx::query("PRAGMA cache_size = -262144")
+                .execute(&mut **conn)
+                .await?;
+            // Index builds sort with a helper thread.
+            sqlx::query("PRAGMA threads = 2")
                 .execute(&mut **conn)
                 .await?;
         }
-        let count_sql = format!("SELECT count(*) FROM {table}");
-        let rows_before: i64 = on_tx!(&mut tx, conn => {
-            sqlx::query_scalar(AssertSqlSafe(count_sql)).fetch_one(&mut **conn).await?
+        let last_sql = format!("SELECT max(id) FROM {table}");
+        let last_id_before: Option<i64> = on_tx!(&mut tx, conn => {
+            sqlx::query_scalar(AssertSqlSafe(last_sql)).fetch_one(&mut **conn).await?
         });
         let mut writer = BulkWriter {
             engine: self.engine(),
             tx,
             table,
-            fast: options.fast_empty_load && rows_before == 0,
+            fast: options.fast_empty_load && last_id_before.is_none(),
             dropped_indexes: Vec::new(),
             organizations: RefCache::new(Table::Organizations),
             people: RefCache::new(Table::People),
             deferred: Vec::new(),
             organization_lines: HashMap::new(),
             natural_ties_seen: HashSet::new(),
-            rows_before: u64::try_from(rows_before).unwrap_or(0),
+            last_id_before,
             received: 0,
             affected: 0,
             failed: false,
@@ -361,6 +368,7 @@ impl BulkWriter {
                 .await?
             }
         };
+        tracing::info!(table = %self.table, indexes = indexes.len(), "dropping secondary indexes for the load");
         for (index, create) in indexes {
             let drop = format!("DROP INDEX {index}");
             on_tx!(&mut self.tx, conn => {
@@ -667,12 +675,17 @@ impl BulkWriter {
         if self.failed {
             return Ok(errors);
         }
-        for key in [Key::None, Key::Uid, Key::ExternalId] {
-            let group: Vec<Vec<Value>> = rows
-                .iter()
-                .filter(|r| r.key == key)
-                .map(|r| r.values.clone())
-                .collect();
+        let mut groups: [(Key, Vec<Vec<Value>>); 3] = [
+            (Key::None, Vec::new()),
+            (Key::Uid, Vec::new()),
+            (Key::ExternalId, Vec::new()),
+        ];
+        for row in rows {
+            if let Some((_, group)) = groups.iter_mut().find(|(key, _)| *key == row.key) {
+                group.push(row.values);
+            }
+        }
+        for (key, group) in groups {
             if !group.is_empty() {
                 self.affected += self.write(key, group).await?;
             }
@@ -688,11 +701,12 @@ impl BulkWriter {
             .filter(|r| r.key == Key::Uid && r.external_id.is_some())
             .collect();
         let mut errors = Vec::new();
+        let engine = self.engine;
         for chunk in claimed.chunks(REFS_PER_QUERY) {
             let sql = format!(
                 "SELECT uid, external_id FROM {} WHERE external_id IN ({})",
                 self.table,
-                placeholders(chunk.len())
+                placeholders(engine, chunk.len())
             );
             let holders: Vec<(Uuid, String)> = on_tx!(&mut self.tx, conn => {
                 let mut query = sqlx::query_as(AssertSqlSafe(sql));
@@ -729,14 +743,9 @@ impl BulkWriter {
         let mut affected = 0;
         match &mut self.tx {
             Tx::Sqlite(conn) => {
-                for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-                    let sql = table::insert_sql(Engine::Sqlite, self.table, chunk.len(), key);
-                    let mut query = sqlx::query(AssertSqlSafe(sql));
-                    for value in chunk.iter().flatten() {
-                        query = query.bind(value.clone());
-                    }
-                    affected += query.execute(&mut **conn).await?.rows_affected();
-                }
+                let mut handle = conn.lock_handle().await?;
+                affected +=
+                    crate::sqlite_rows::insert(handle.as_raw_handle(), self.table, key, &rows)?;
             }
             Tx::Postgres(conn) if rows.len() < COPY_THRESHOLD => {
                 let sql = table::insert_sql(Engine::Postgres, self.table, rows.len(), key);
@@ -917,6 +926,7 @@ impl BulkWriter {
                 "the input had errors; nothing was written".into(),
             ));
         }
+        let started = std::time::Instant::now();
         for create in std::mem::take(&mut self.dropped_indexes) {
             let result = on_tx!(&mut self.tx, conn => {
                 sqlx::query(AssertSqlSafe(create)).execute(&mut **conn).await.map(|_| ())
@@ -932,14 +942,19 @@ impl BulkWriter {
                 return Err(err);
             }
         }
-        let count_sql = format!("SELECT count(*) FROM {}", self.table);
-        let rows_after: i64 = on_tx!(&mut self.tx, conn => {
-            sqlx::query_scalar(AssertSqlSafe(count_sql)).fetch_one(&mut **conn).await?
-        });
+        let inserted = if self.fast {
+            self.affected
+        } else {
+            let new_sql = format!("SELECT count(*) FROM {} WHERE id > $1", self.table);
+            let after = self.last_id_before.unwrap_or(0);
+            let new: i64 = on_tx!(&mut self.tx, conn => {
+                sqlx::query_scalar(AssertSqlSafe(new_sql)).bind(after).fetch_one(&mut **conn).await?
+            });
+            u64::try_from(new).unwrap_or(0)
+        };
+        tracing::info!(table = %self.table, elapsed = ?started.elapsed(), "indexes rebuilt and counted");
         on_tx!(self.tx, conn => conn.commit().await?);
-        let inserted = u64::try_from(rows_after)
-            .unwrap_or(0)
-            .saturating_sub(self.rows_before);
+        tracing::info!(table = %self.table, elapsed = ?started.elapsed(), "committed");
         Ok(BulkSummary {
             received: self.received,
             inserted,

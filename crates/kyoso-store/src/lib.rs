@@ -18,6 +18,7 @@ mod error;
 
 mod read;
 mod registry;
+mod sqlite_rows;
 mod table;
 mod value;
 
@@ -97,7 +98,8 @@ impl Store {
                 // machine loses power right after.
                 .synchronous(SqliteSynchronous::Full)
                 .busy_timeout(Duration::from_secs(10))
-                .pragma("temp_store", "memory");
+                .pragma("temp_store", "memory")
+                .page_size(16384);
             // An in-memory database exists once per connection: keep one.
             let max = if url.contains(":memory:") { 1 } else { 8 };
             Pool::Sqlite(

@@ -195,7 +195,11 @@ impl PersonRow {
                 self.nationality,
                 kyoso_domain::CountryCode::parse,
             )?,
-            languages: c.json("languages", self.languages)?,
+            languages: c
+                .json::<Vec<String>>("languages", self.languages)?
+                .iter()
+                .map(|l| c.value("languages", l, kyoso_domain::LanguageSkill::parse))
+                .collect::<Result<_, _>>()?,
             skills: c.json("skills", self.skills)?,
             sectors: c.json("sectors", self.sectors)?,
             availability: Availability {

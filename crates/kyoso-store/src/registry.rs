@@ -60,7 +60,12 @@ pub(crate) fn person_values(meta: &RowMeta, p: &Person) -> Vec<Value> {
     v.push(Value::text(p.gender));
     v.push(Value::text(p.residence));
     v.push(Value::text(p.nationality));
-    v.push(Value::json(&p.languages));
+    v.push(Value::json(
+        &p.languages
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+    ));
     v.push(Value::json(&p.skills));
     v.push(Value::json(&p.sectors));
     v.push(Value::Bool(p.availability.mentoring));

@@ -56,9 +56,7 @@ impl Value {
             Value::Uid(u) => {
                 let _ = write!(out, "{u}");
             }
-            Value::Time(t) => {
-                let _ = write!(out, "{t}");
-            }
+            Value::Time(t) => out.push_str(std::str::from_utf8(&t.rfc3339()).unwrap_or_default()),
         }
         true
     }
@@ -97,27 +95,28 @@ impl<'q> Encode<'q, Sqlite> for Value {
             Value::Bool(b) => <i64 as Encode<Sqlite>>::encode(i64::from(*b), buf),
             Value::Text(s) | Value::Json(s) => <String as Encode<Sqlite>>::encode_by_ref(s, buf),
             Value::Uid(u) => <uuid::Uuid as Encode<Sqlite>>::encode(u.uuid(), buf),
-            Value::Time(t) => <String as Encode<Sqlite>>::encode(t.to_string(), buf),
+            Value::Time(t) => <i64 as Encode<Sqlite>>::encode(t.unix_micros(), buf),
         }
     }
 }
 
-/// A timestamp column: TEXT in RFC 3339 form (always UTC, always six
-/// fractional digits, so that text order is time order) on SQLite,
+/// A timestamp column: INTEGER microseconds since the epoch on SQLite,
 /// TIMESTAMPTZ on PostgreSQL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DbTime(pub(crate) Timestamp);
 
 impl Type<Sqlite> for DbTime {
     fn type_info() -> SqliteTypeInfo {
-        <String as Type<Sqlite>>::type_info()
+        <i64 as Type<Sqlite>>::type_info()
     }
 }
 
 impl<'r> Decode<'r, Sqlite> for DbTime {
     fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
-        let text = <&str as Decode<Sqlite>>::decode(value)?;
-        Ok(DbTime(Timestamp::parse(text)?))
+        let micros = <i64 as Decode<Sqlite>>::decode(value)?;
+        Timestamp::from_unix_micros(micros)
+            .map(DbTime)
+            .ok_or_else(|| format!("time {micros} is out of range").into())
     }
 }
 

@@ -6,6 +6,8 @@
 //! When `KYOSO_TEST_POSTGRES=required` is also set, as the test command sets
 //! it, a missing server fails the tests instead of skipping PostgreSQL.
 
+#![forbid(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 
 use kyoso_store::{Engine, Store};

@@ -2,6 +2,7 @@
 //! database and hands over to the use cases in `kyoso-service`. Nothing here
 //! knows SQL, file formats or rules; it only translates and reports.
 
+#![forbid(unsafe_code)]
 #![allow(clippy::print_stdout, clippy::print_stderr, reason = "a CLI's output")]
 
 mod cli;
@@ -10,6 +11,11 @@ mod progress;
 use std::process::ExitCode;
 
 use clap::Parser;
+
+/// Bulk loads allocate on one thread and free on another, where the
+/// system allocator contends; mimalloc does not.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();

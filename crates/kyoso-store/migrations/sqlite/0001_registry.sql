@@ -2,6 +2,9 @@
 -- Every record has a local key (id), a global id (uid, a UUID as 16 bytes),
 -- an optional external id from the system it was imported from, an owner
 -- organization (the tenant whose private records it belongs to) and times.
+-- Times are INTEGER microseconds since 1970-01-01 UTC: compact, and in
+-- time order (PostgreSQL keeps TIMESTAMPTZ). Languages are a JSON array of
+-- "language:level" strings, e.g. ["th:native","ja:N2"].
 -- Secondary indexes are named <table>_<what>; bulk loads into an empty table
 -- drop and rebuild them, so every one of them is created here by name.
 
@@ -20,8 +23,8 @@ CREATE TABLE organizations (
     parent_id       INTEGER REFERENCES organizations (id) ON DELETE SET NULL,
     website         TEXT,
     visibility      TEXT NOT NULL CHECK (visibility IN ('private', 'network', 'public')),
-    created_at      TEXT NOT NULL,
-    updated_at      TEXT NOT NULL,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
     CHECK (name_native IS NOT NULL OR name_latin IS NOT NULL)
 ) STRICT;
 
@@ -53,8 +56,8 @@ CREATE TABLE people (
     consent_contact         INTEGER NOT NULL DEFAULT 0 CHECK (consent_contact IN (0, 1)),
     consent_public_listing  INTEGER NOT NULL DEFAULT 0 CHECK (consent_public_listing IN (0, 1)),
     visibility              TEXT NOT NULL CHECK (visibility IN ('private', 'network', 'public')),
-    created_at              TEXT NOT NULL,
-    updated_at              TEXT NOT NULL,
+    created_at              INTEGER NOT NULL,
+    updated_at              INTEGER NOT NULL,
     CHECK (name_native IS NOT NULL OR name_latin IS NOT NULL)
 ) STRICT;
 
@@ -83,10 +86,10 @@ CREATE TABLE ties (
     role            TEXT,
     note            TEXT,
     asserted_by     TEXT NOT NULL,
-    asserted_at     TEXT NOT NULL,
+    asserted_at     INTEGER NOT NULL,
     visibility      TEXT NOT NULL CHECK (visibility IN ('private', 'network', 'public')),
-    created_at      TEXT NOT NULL,
-    updated_at      TEXT NOT NULL,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
     CHECK ((from_person_id IS NULL) <> (from_org_id IS NULL)),
     CHECK ((to_person_id IS NULL) <> (to_org_id IS NULL)),
     CHECK (end_date IS NULL OR end_date >= substr(start_date, 1, length(end_date)))

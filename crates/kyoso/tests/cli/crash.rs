@@ -20,10 +20,16 @@ const UPDATED_ROWS: usize = 1_000;
 fn trial_file(trial: usize) -> String {
     let mut csv = String::from("external_id,name_latin,residence,skills,bio\n");
     for k in 0..NEW_ROWS {
-        let _ = writeln!(csv, "T{trial}-{k},Trial Person {k},TH,welding; cad,new in trial {trial}");
+        let _ = writeln!(
+            csv,
+            "T{trial}-{k},Trial Person {k},TH,welding; cad,new in trial {trial}"
+        );
     }
     for k in 0..UPDATED_ROWS {
-        let _ = writeln!(csv, "BASE-{k},Base Person {k},VN,kaizen,updated in trial {trial}");
+        let _ = writeln!(
+            csv,
+            "BASE-{k},Base Person {k},VN,kaizen,updated in trial {trial}"
+        );
     }
     csv
 }
@@ -42,7 +48,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % n.max(1)
     }
 }
@@ -103,7 +112,10 @@ async fn crash_trials(engine: kyoso_store::Engine, trials: usize, seed: u64) {
         let store = Store::open(&fresh.url).await.unwrap();
         let present = store.counts().await.unwrap().people;
         store.close().await;
-        assert!(present == 0 || present == 3_000, "a partial load: {present} people");
+        assert!(
+            present == 0 || present == 3_000,
+            "a partial load: {present} people"
+        );
         assert!(!done || present == 3_000, "an acknowledged load is missing");
     }
 
@@ -119,14 +131,29 @@ async fn crash_trials(engine: kyoso_store::Engine, trials: usize, seed: u64) {
             "trial {trial} (seed {seed}) left a damaged database"
         );
         let store = Store::open(&db.url).await.unwrap();
-        let new = count(&store, &format!("T{trial}-"), NEW_ROWS, &format!("new in trial {trial}")).await;
-        let updated = count(&store, "BASE-", UPDATED_ROWS, &format!("updated in trial {trial}")).await;
+        let new = count(
+            &store,
+            &format!("T{trial}-"),
+            NEW_ROWS,
+            &format!("new in trial {trial}"),
+        )
+        .await;
+        let updated = count(
+            &store,
+            "BASE-",
+            UPDATED_ROWS,
+            &format!("updated in trial {trial}"),
+        )
+        .await;
         assert!(
             (new, updated) == (0, 0) || (new, updated) == (NEW_ROWS, UPDATED_ROWS),
             "trial {trial} (seed {seed}): a partial import: {new} new, {updated} updated"
         );
         if done {
-            assert_eq!(new, NEW_ROWS, "trial {trial}: an acknowledged import is missing");
+            assert_eq!(
+                new, NEW_ROWS,
+                "trial {trial}: an acknowledged import is missing"
+            );
         }
         if new == NEW_ROWS {
             acknowledged.push(trial);
@@ -134,13 +161,28 @@ async fn crash_trials(engine: kyoso_store::Engine, trials: usize, seed: u64) {
             killed += 1;
         }
         for &earlier in &acknowledged {
-            let kept = count(&store, &format!("T{earlier}-"), 50, &format!("new in trial {earlier}")).await;
-            assert_eq!(kept, 50, "trial {earlier}'s rows were lost in trial {trial}");
+            let kept = count(
+                &store,
+                &format!("T{earlier}-"),
+                50,
+                &format!("new in trial {earlier}"),
+            )
+            .await;
+            assert_eq!(
+                kept, 50,
+                "trial {earlier}'s rows were lost in trial {trial}"
+            );
         }
         store.close().await;
     }
-    eprintln!("{engine:?}: {trials} trials (seed {seed}): {killed} killed before commit, {} committed", acknowledged.len());
-    assert!(killed > 0, "no import was killed before it committed: the kill times are too late");
+    eprintln!(
+        "{engine:?}: {trials} trials (seed {seed}): {killed} killed before commit, {} committed",
+        acknowledged.len()
+    );
+    assert!(
+        killed > 0,
+        "no import was killed before it committed: the kill times are too late"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -148,9 +190,17 @@ async fn imports_killed_at_random_moments_lose_nothing_committed() {
     let seed = std::env::var("KYOSO_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_secs()));
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_secs())
+        });
     for engine in engines() {
-        let trials = if engine == kyoso_store::Engine::Sqlite { 24 } else { 10 };
+        let trials = if engine == kyoso_store::Engine::Sqlite {
+            24
+        } else {
+            10
+        };
         crash_trials(engine, trials, seed).await;
     }
 }

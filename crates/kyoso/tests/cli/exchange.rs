@@ -4,14 +4,18 @@ use crate::{kyoso, ok, path};
 
 /// Exports every table of `url` into `dir` under `prefix`.
 fn export_all(url: &str, dir: &std::path::Path, prefix: &str) -> Vec<Vec<u8>> {
-    [("organizations", "csv"), ("people", "csv"), ("ties", "json")]
-        .iter()
-        .map(|(table, ext)| {
-            let file = dir.join(format!("{prefix}-{table}.{ext}"));
-            ok(url, &["export", table, "-o", path(&file)]);
-            std::fs::read(&file).unwrap()
-        })
-        .collect()
+    [
+        ("organizations", "csv"),
+        ("people", "csv"),
+        ("ties", "json"),
+    ]
+    .iter()
+    .map(|(table, ext)| {
+        let file = dir.join(format!("{prefix}-{table}.{ext}"));
+        ok(url, &["export", table, "-o", path(&file)]);
+        std::fs::read(&file).unwrap()
+    })
+    .collect()
 }
 
 #[tokio::test]
@@ -26,7 +30,11 @@ async fn demo_export_and_import_into_an_empty_database_reproduces_it_exactly() {
     // Into every engine, SQLite and PostgreSQL alike.
     for engine in engines {
         let copy = TestDb::new(engine).await;
-        for (table, ext) in [("organizations", "csv"), ("people", "csv"), ("ties", "json")] {
+        for (table, ext) in [
+            ("organizations", "csv"),
+            ("people", "csv"),
+            ("ties", "json"),
+        ] {
             let file = source.path(&format!("a-{table}.{ext}"));
             let out = ok(&copy.url, &["import", table, path(&file)]);
             assert!(out.contains("added, 0 updated, 0 unchanged"), "{out}");
@@ -72,32 +80,58 @@ async fn a_bad_file_changes_nothing_and_every_fault_is_named() {
             "bad.csv:7: has 2 fields but the header has 5",
             "5 errors; nothing was imported",
         ] {
-            assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+            assert!(
+                stderr.contains(expected),
+                "missing {expected:?} in:\n{stderr}"
+            );
         }
 
         let wrong_header = db.path("header.csv");
         std::fs::write(&wrong_header, "external_id,full_name\nA,B\n").unwrap();
         let out = kyoso(&db.url, &["import", "people", path(&wrong_header)]);
         assert_eq!(out.status.code(), Some(1));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("line 1: unknown column \"full_name\""));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("line 1: unknown column \"full_name\"")
+        );
 
         let invalid_utf8 = db.path("latin1.csv");
         std::fs::write(&invalid_utf8, b"external_id,name_latin\nA,Jos\xe9\n").unwrap();
         let out = kyoso(&db.url, &["import", "people", path(&invalid_utf8)]);
-        assert!(String::from_utf8_lossy(&out.stderr).contains("latin1.csv:2: name_latin: is not valid UTF-8"));
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("latin1.csv:2: name_latin: is not valid UTF-8")
+        );
 
         let truncated = db.path("cut.json");
-        std::fs::write(&truncated, "[{\"external_id\": \"A\", \"name_latin\": \"Ann\"},\n{\"external_id\": \"B\", \"name").unwrap();
+        std::fs::write(
+            &truncated,
+            "[{\"external_id\": \"A\", \"name_latin\": \"Ann\"},\n{\"external_id\": \"B\", \"name",
+        )
+        .unwrap();
         let out = kyoso(&db.url, &["import", "people", path(&truncated)]);
         assert_eq!(out.status.code(), Some(1));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: the file ends inside this record"));
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("line 2: the file ends inside this record")
+        );
 
         let ties = db.path("ties.csv");
-        std::fs::write(&ties, "kind,from,to,start\nmentored,DEMO-P-0000001,NOBODY,2020\n").unwrap();
+        std::fs::write(
+            &ties,
+            "kind,from,to,start\nmentored,DEMO-P-0000001,NOBODY,2020\n",
+        )
+        .unwrap();
         let out = kyoso(&db.url, &["import", "ties", path(&ties)]);
-        assert!(String::from_utf8_lossy(&out.stderr).contains("ties.csv:2: to: no person has the external id or id \"NOBODY\""));
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("ties.csv:2: to: no person has the external id or id \"NOBODY\"")
+        );
 
-        assert_eq!(before, export_all(&db.url, db.dir(), "after"), "the database changed on {engine:?}");
+        assert_eq!(
+            before,
+            export_all(&db.url, db.dir(), "after"),
+            "the database changed on {engine:?}"
+        );
     }
 }
 
