@@ -1022,12 +1022,12 @@ impl Demo {
         // Ties to people who came before: a Japanese mentor, peers met at
         // seminars and courses.
         let mut others = BTreeSet::new();
-        if profile.path != Path::Expert && rng.chance(0.3) {
-            if let Some(mentor) =
+        if profile.path != Path::Expert
+            && rng.chance(0.3)
+            && let Some(mentor) =
                 self.earlier(&mut rng, index, |p| p.path == Path::Expert && p.year <= y)
-            {
-                others.insert((TieKind::Mentored, mentor));
-            }
+        {
+            others.insert((TieKind::Mentored, mentor));
         }
         let peers = rng.weighted(&[3, 4, 2, 1]);
         for _ in 0..peers {

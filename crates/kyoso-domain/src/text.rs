@@ -117,17 +117,15 @@ pub enum Script {
 
 /// The script of a name, judged by its first letter that is not punctuation.
 pub fn script_of(text: &str) -> Script {
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        return match c as u32 {
-            0x0041..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
-            0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF66..=0xFF9F => {
-                Script::Japanese
-            }
-            0x0E00..=0x0E7F => Script::Thai,
-            _ => Script::Other,
-        };
+    let Some(c) = text.chars().find(|c| c.is_alphabetic()) else {
+        return Script::Other;
+    };
+    match c as u32 {
+        0x0041..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF66..=0xFF9F => Script::Japanese,
+        0x0E00..=0x0E7F => Script::Thai,
+        _ => Script::Other,
     }
-    Script::Other
 }
 
 /// A person's or an organization's names: in their own script (ไทย, Tiếng

@@ -166,7 +166,7 @@ impl<W: Write> std::fmt::Debug for Writer<W> {
 }
 
 enum Inner<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Json(W),
 }
 
@@ -177,7 +177,7 @@ impl<W: Write> Writer<W> {
             Format::Csv => {
                 let mut csv = csv::WriterBuilder::new().from_writer(out);
                 csv.write_record(T::COLUMNS)?;
-                Inner::Csv(csv)
+                Inner::Csv(Box::new(csv))
             }
             Format::Json => {
                 out.write_all(b"[")?;

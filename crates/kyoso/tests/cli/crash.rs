@@ -57,7 +57,7 @@ impl Lcg {
 }
 
 /// Starts an import and kills it after `delay`; returns whether it finished first.
-fn import_killed_after(url: &str, file: &std::path::Path, delay: Duration) -> bool {
+async fn import_killed_after(url: &str, file: &std::path::Path, delay: Duration) -> bool {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kyoso"))
         .args(["import", "people", path(file), "--quiet"])
         .env("KYOSO_DATABASE_URL", url)
@@ -76,7 +76,7 @@ fn import_killed_after(url: &str, file: &std::path::Path, delay: Duration) -> bo
             let status = child.wait().expect("wait");
             return status.success();
         }
-        std::thread::sleep(Duration::from_millis(2));
+        tokio::time::sleep(Duration::from_millis(2)).await;
     }
 }
 
@@ -107,7 +107,7 @@ async fn crash_trials(engine: kyoso_store::Engine, trials: usize, seed: u64) {
     let fresh = TestDb::new(engine).await;
     for _ in 0..3 {
         let delay = Duration::from_millis(rng.below(full.as_millis() as u64 + 1));
-        let done = import_killed_after(&fresh.url, &base, delay);
+        let done = import_killed_after(&fresh.url, &base, delay).await;
         assert!(ok(&fresh.url, &["db", "check"]).starts_with("ok:"));
         let store = Store::open(&fresh.url).await.unwrap();
         let present = store.counts().await.unwrap().people;
@@ -125,7 +125,7 @@ async fn crash_trials(engine: kyoso_store::Engine, trials: usize, seed: u64) {
         let file = db.path(&format!("trial-{trial}.csv"));
         std::fs::write(&file, trial_file(trial)).unwrap();
         let delay = Duration::from_millis(rng.below(full.as_millis() as u64 * 3 / 2 + 1));
-        let done = import_killed_after(&db.url, &file, delay);
+        let done = import_killed_after(&db.url, &file, delay).await;
         assert!(
             ok(&db.url, &["db", "check"]).starts_with("ok:"),
             "trial {trial} (seed {seed}) left a damaged database"
