@@ -142,7 +142,10 @@ mod tests {
     use super::*;
 
     #[test]
-    #[allow(clippy::disallowed_methods, reason = "a plain test, with no runtime to block")]
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "a plain test, with no runtime to block"
+    )]
     fn new_ids_are_time_ordered_and_name_ids_are_stable() {
         let a = Uid::new();
         std::thread::sleep(std::time::Duration::from_millis(2));

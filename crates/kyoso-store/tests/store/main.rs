@@ -1,7 +1,11 @@
 //! One story of the registry, told against every engine this run covers:
 //! SQLite always, PostgreSQL when the test server is configured.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a failed unwrap is a failed test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test"
+)]
 
 use kyoso_domain::{
     Availability, Consent, Contact, CountryCode, Endpoint, EntityKind, ExternalId, Incoming, Names,

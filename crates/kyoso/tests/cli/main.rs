@@ -1,6 +1,10 @@
 //! The real `kyoso` binary, run as a user would, against fresh databases.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a failed unwrap is a failed test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test"
+)]
 
 mod crash;
 mod exchange;
