@@ -2,13 +2,13 @@
 //! PostgreSQL, chosen by the database URL.
 //!
 //! Only this crate knows SQL. Each query is written once where the SQL can be
-//! portable and compiled for both engines by the [`dispatch!`] macro;
+//! portable and compiled for both engines by the `dispatch!` macro;
 //! engine-specific code is kept to what needs it: bulk loading (batched
 //! multi-row inserts on SQLite, `COPY` on PostgreSQL) and integrity checks.
 //! Migrations are embedded, forward-only, one directory per engine, paired by
 //! name.
 //!
-//! Values go in through [`value::Value`] (one encoding per engine) and come
+//! Values go in through `value::Value` (one encoding per engine) and come
 //! out through typed row structs, converted back into domain types and
 //! checked on the way, so that a damaged database is reported, not trusted.
 
