@@ -10,7 +10,7 @@ use kyoso_domain::{
     Incoming, Link, Organization, Person, RecordRef, RowError, Stored, Text, Tie, Timestamp,
 };
 use kyoso_exchange::{Defaults, Exportable, Format, Item, ReadError, Reader, Record, Writer};
-use kyoso_store::{BulkOptions, BulkSummary, BulkWriter, Store, StoreError, Table};
+use kyoso_store::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople, Store, StoreError, Table};
 use serde::Serialize;
 use tokio::sync::mpsc;
 
@@ -42,36 +42,51 @@ pub enum ImportOutcome {
     },
 }
 
-/// A record type the store can write in bulk.
+/// A record type the store can write in bulk. `prepare` runs on the
+/// reading thread, doing there what needs no database.
 trait Load: Record {
+    type Batch: Send + 'static;
+    fn prepare(rows: Vec<Incoming<Self>>) -> Self::Batch;
     fn write(
         writer: &mut BulkWriter,
-        rows: Vec<Incoming<Self>>,
+        batch: Self::Batch,
     ) -> impl Future<Output = Result<Vec<RowError>, StoreError>> + Send;
 }
 
 impl Load for Person {
+    type Batch = PreparedPeople;
+    fn prepare(rows: Vec<Incoming<Self>>) -> PreparedPeople {
+        PreparedPeople::new(rows)
+    }
     async fn write(
         writer: &mut BulkWriter,
-        rows: Vec<Incoming<Self>>,
+        batch: PreparedPeople,
     ) -> Result<Vec<RowError>, StoreError> {
-        writer.write_people(rows).await
+        writer.write_prepared_people(batch).await
     }
 }
 
 impl Load for Organization<RecordRef> {
+    type Batch = Vec<Incoming<Self>>;
+    fn prepare(rows: Vec<Incoming<Self>>) -> Self::Batch {
+        rows
+    }
     async fn write(
         writer: &mut BulkWriter,
-        rows: Vec<Incoming<Self>>,
+        rows: Self::Batch,
     ) -> Result<Vec<RowError>, StoreError> {
         writer.write_organizations(rows).await
     }
 }
 
 impl Load for Tie<RecordRef> {
+    type Batch = Vec<Incoming<Self>>;
+    fn prepare(rows: Vec<Incoming<Self>>) -> Self::Batch {
+        rows
+    }
     async fn write(
         writer: &mut BulkWriter,
-        rows: Vec<Incoming<Self>>,
+        rows: Self::Batch,
     ) -> Result<Vec<RowError>, StoreError> {
         writer.write_ties(rows).await
     }
@@ -95,9 +110,9 @@ pub async fn import(
     }
 }
 
-enum Message<T> {
+enum Message<T: Load> {
     Batch {
-        records: Vec<Incoming<T>>,
+        records: Option<T::Batch>,
         errors: Vec<RowError>,
     },
     Fatal(ReadError),
@@ -185,7 +200,7 @@ async fn import_as<T: Load>(
                     errors.add(bad);
                     writer.stop_writing();
                 }
-                if !records.is_empty() {
+                if let Some(records) = records {
                     errors.add(T::write(&mut writer, records).await?);
                 }
             }
@@ -216,7 +231,7 @@ async fn import_as<T: Load>(
 }
 
 /// Runs on a blocking thread: parses the file and sends batches.
-fn read_batches<T: Record>(
+fn read_batches<T: Load>(
     input: impl Read + Send + 'static,
     format: Format,
     defaults: Defaults,
@@ -242,7 +257,10 @@ fn read_batches<T: Record>(
         }
         if records.len() >= BATCH {
             let batch = Message::Batch {
-                records: std::mem::replace(&mut records, Vec::with_capacity(BATCH)),
+                records: Some(T::prepare(std::mem::replace(
+                    &mut records,
+                    Vec::with_capacity(BATCH),
+                ))),
                 errors: std::mem::take(&mut errors),
             };
             if sender.blocking_send(batch).is_err() {
@@ -250,6 +268,7 @@ fn read_batches<T: Record>(
             }
         }
     }
+    let records = (!records.is_empty()).then(|| T::prepare(records));
     let _ = sender.blocking_send(Message::Batch { records, errors });
 }
 

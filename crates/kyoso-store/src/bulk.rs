@@ -236,7 +236,52 @@ fn unknown_ref(line: u64, field: &str, what: &str, reference: &RecordRef) -> Row
     )
 }
 
+/// People turned into rows, all but their owners: the part of a write that
+/// needs no database, so that it can run beside the writer.
+#[derive(Debug)]
+pub struct PreparedPeople {
+    rows: Vec<PreparedPerson>,
+}
+
+#[derive(Debug)]
+struct PreparedPerson {
+    prepared: Prepared,
+    given_uid: Option<Uid>,
+    owner: Option<RecordRef>,
+}
+
+impl PreparedPeople {
+    pub fn new(rows: Vec<Incoming<Person>>) -> PreparedPeople {
+        let now = Timestamp::now();
+        let rows = rows
+            .into_iter()
+            .map(|row| {
+                let meta = RowMeta {
+                    uid: row.uid.unwrap_or_default(),
+                    external_id: row.external_id,
+                    owner_id: None,
+                    created_at: row.created_at.unwrap_or(now),
+                    updated_at: row.updated_at.unwrap_or(now),
+                };
+                PreparedPerson {
+                    prepared: Prepared {
+                        line: row.line,
+                        key: Key::None,
+                        uid: meta.uid,
+                        values: person_values(&meta, &row.record),
+                        external_id: meta.external_id,
+                    },
+                    given_uid: row.uid,
+                    owner: row.owner,
+                }
+            })
+            .collect();
+        PreparedPeople { rows }
+    }
+}
+
 /// A row ready to be written.
+#[derive(Debug)]
 struct Prepared {
     line: u64,
     key: Key,
@@ -442,33 +487,58 @@ impl BulkWriter {
         &mut self,
         rows: Vec<Incoming<Person>>,
     ) -> Result<Vec<RowError>, StoreError> {
-        self.received += rows.len() as u64;
-        let owners: Vec<&RecordRef> = rows.iter().filter_map(|r| r.owner.as_ref()).collect();
+        self.write_prepared_people(PreparedPeople::new(rows)).await
+    }
+
+    /// Writes people prepared with [`PreparedPeople::new`], which callers
+    /// may run on another thread while this writer is busy.
+    pub async fn write_prepared_people(
+        &mut self,
+        people: PreparedPeople,
+    ) -> Result<Vec<RowError>, StoreError> {
+        self.received += people.rows.len() as u64;
+        let owners: Vec<&RecordRef> = people
+            .rows
+            .iter()
+            .filter_map(|r| r.owner.as_ref())
+            .collect();
         self.organizations
             .resolve(&mut self.tx, owners.into_iter())
             .await?;
-        let now = Timestamp::now();
+        let owner_slot = Table::People
+            .columns()
+            .iter()
+            .position(|c| c.name == "owner_id")
+            .unwrap_or(2);
         let mut errors = Vec::new();
-        let mut prepared = Vec::with_capacity(rows.len());
-        for row in rows {
-            let Ok(owner_id) = self.owner_id(&row, &mut errors) else {
-                continue;
-            };
-            let key = match self.key_for(row.line, row.uid, row.external_id.as_ref()) {
-                Ok(key) => key,
+        let mut prepared = Vec::with_capacity(people.rows.len());
+        for mut row in people.rows {
+            if let Some(reference) = &row.owner {
+                match self.organizations.get(reference) {
+                    Some(found) => row.prepared.values[owner_slot] = Value::Int(found.id),
+                    None => {
+                        errors.push(unknown_ref(
+                            row.prepared.line,
+                            "owner",
+                            "organization",
+                            reference,
+                        ));
+                        continue;
+                    }
+                }
+            }
+            match self.key_for(
+                row.prepared.line,
+                row.given_uid,
+                row.prepared.external_id.as_ref(),
+            ) {
+                Ok(key) => row.prepared.key = key,
                 Err(error) => {
                     errors.push(error);
                     continue;
                 }
-            };
-            let meta = self.meta(&row, owner_id, now);
-            prepared.push(Prepared {
-                line: row.line,
-                key,
-                uid: meta.uid,
-                values: person_values(&meta, &row.record),
-                external_id: meta.external_id,
-            });
+            }
+            prepared.push(row.prepared);
         }
         self.flush(prepared, errors).await
     }

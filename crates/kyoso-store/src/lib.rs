@@ -30,7 +30,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-pub use bulk::{BulkOptions, BulkSummary, BulkWriter};
+pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople};
 pub use check::CheckReport;
 pub use error::StoreError;
 

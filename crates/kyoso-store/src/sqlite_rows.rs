@@ -18,7 +18,7 @@ use crate::{Engine, StoreError, Table};
 /// Rows per statement: enough that opening and closing the statement's
 /// cursors is spread thin, few enough to stay well under SQLite's
 /// parameter limit.
-const ROWS_PER_STATEMENT: usize = 64;
+const ROWS_PER_STATEMENT: usize = 256;
 
 impl ToSql for Value {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
