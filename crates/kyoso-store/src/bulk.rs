@@ -343,8 +343,11 @@ impl Store {
             sqlx::query("PRAGMA cache_size = -262144")
                 .execute(&mut **conn)
                 .await?;
-            // Index builds sort with a helper thread.
-            sqlx::query("PRAGMA threads = 2")
+            // Every value written was checked by the domain types already,
+            // so SQLite need not test the CHECK constraints again per row.
+            // The pool turns both settings back when the connection returns
+            // (see `Store::connect`), however the writer ends.
+            sqlx::query("PRAGMA ignore_check_constraints = ON")
                 .execute(&mut **conn)
                 .await?;
         }
@@ -1081,4 +1084,69 @@ fn copy_rows(rows: &[Vec<Value>], key_by_uid: Option<bool>) -> Vec<u8> {
         out.push(b'\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use kyoso_domain::{Names, Person, Text, Visibility};
+
+    use super::*;
+
+    fn person(external_id: &str) -> Incoming<Person> {
+        let names = Names::new(None, Some(Text::line("Ann", 10).unwrap()), None).unwrap();
+        Incoming {
+            external_id: Some(ExternalId::parse(external_id).unwrap()),
+            ..Incoming::new(Person {
+                names,
+                gender: None,
+                residence: None,
+                nationality: None,
+                languages: Vec::new(),
+                skills: Vec::new(),
+                sectors: Vec::new(),
+                availability: Default::default(),
+                contact: Default::default(),
+                bio: None,
+                consent: Default::default(),
+                visibility: Visibility::Network,
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_connection_a_bulk_writer_used_checks_constraints_again() {
+        // One connection, so the raw insert below reuses the writer's.
+        let store = Store::open("sqlite::memory:").await.unwrap();
+        for end in ["commit", "rollback", "drop"] {
+            let mut writer = store
+                .bulk(Table::People, BulkOptions::default())
+                .await
+                .unwrap();
+            assert!(
+                writer
+                    .write_people(vec![person(end)])
+                    .await
+                    .unwrap()
+                    .is_empty()
+            );
+            match end {
+                "commit" => drop(writer.commit().await.unwrap()),
+                "rollback" => writer.rollback().await.unwrap(),
+                _ => drop(writer),
+            }
+            let Pool::Sqlite(pool) = &store.pool else {
+                unreachable!()
+            };
+            let refused = sqlx::query(
+                "INSERT INTO people (uid, name_latin, visibility, created_at, updated_at) \
+                 VALUES (randomblob(16), 'Bad', 'secret', 0, 0)",
+            )
+            .execute(pool)
+            .await;
+            assert!(
+                refused.is_err(),
+                "after {end}, a CHECK constraint was not enforced"
+            );
+        }
+    }
 }

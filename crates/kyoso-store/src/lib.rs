@@ -105,6 +105,18 @@ impl Store {
             Pool::Sqlite(
                 SqlitePoolOptions::new()
                     .max_connections(max)
+                    // A bulk writer relaxes these for its load; no other
+                    // user of the connection may inherit that.
+                    .after_release(|conn, _| {
+                        Box::pin(async move {
+                            sqlx::query(
+                                "PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = -2000",
+                            )
+                            .execute(&mut *conn)
+                            .await?;
+                            Ok(true)
+                        })
+                    })
                     .connect_with(options)
                     .await
                     .map_err(connect_error)?,

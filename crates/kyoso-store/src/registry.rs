@@ -3,8 +3,8 @@
 //! made from a file obey the same rules.
 
 use kyoso_domain::{
-    EntityKind, ExternalId, Incoming, Link, Organization, Person, RecordRef, Stored, Tie,
-    Timestamp, Uid,
+    CountryCode, Email, EntityKind, ExternalId, Gender, Incoming, Link, Organization, Person,
+    Phone, RecordRef, Stored, Tie, Timestamp, Uid,
 };
 use serde::Serialize;
 
@@ -34,7 +34,7 @@ impl RowMeta {
     fn head(&self) -> [Value; 3] {
         [
             Value::Uid(self.uid),
-            Value::text(self.external_id.as_ref()),
+            Value::str(self.external_id.as_ref().map(ExternalId::as_str)),
             Value::id(self.owner_id),
         ]
     }
@@ -46,9 +46,9 @@ impl RowMeta {
 
 fn names(names: &kyoso_domain::Names) -> [Value; 3] {
     [
-        Value::text(names.native.as_ref()),
-        Value::text(names.latin.as_ref()),
-        Value::text(names.japanese.as_ref()),
+        Value::str(names.native.as_deref()),
+        Value::str(names.latin.as_deref()),
+        Value::str(names.japanese.as_deref()),
     ]
 }
 
@@ -57,9 +57,9 @@ pub(crate) fn person_values(meta: &RowMeta, p: &Person) -> Vec<Value> {
     let mut v = Vec::with_capacity(Table::People.columns().len());
     v.extend(meta.head());
     v.extend(names(&p.names));
-    v.push(Value::text(p.gender));
-    v.push(Value::text(p.residence));
-    v.push(Value::text(p.nationality));
+    v.push(Value::str(p.gender.as_ref().map(Gender::as_str)));
+    v.push(Value::str(p.residence.as_ref().map(CountryCode::as_str)));
+    v.push(Value::str(p.nationality.as_ref().map(CountryCode::as_str)));
     v.push(Value::json(
         &p.languages
             .iter()
@@ -70,13 +70,13 @@ pub(crate) fn person_values(meta: &RowMeta, p: &Person) -> Vec<Value> {
     v.push(Value::json(&p.sectors));
     v.push(Value::Bool(p.availability.mentoring));
     v.push(Value::Bool(p.availability.dispatch));
-    v.push(Value::text(p.contact.email.as_ref()));
-    v.push(Value::text(p.contact.phone.as_ref()));
-    v.push(Value::text(p.bio.as_ref()));
+    v.push(Value::str(p.contact.email.as_ref().map(Email::as_str)));
+    v.push(Value::str(p.contact.phone.as_ref().map(Phone::as_str)));
+    v.push(Value::str(p.bio.as_deref()));
     v.push(Value::Bool(p.consent.processing));
     v.push(Value::Bool(p.consent.contact));
     v.push(Value::Bool(p.consent.public_listing));
-    v.push(Value::text(Some(p.visibility)));
+    v.push(Value::str(Some(p.visibility.as_str())));
     v.extend(meta.tail());
     v
 }

@@ -32,6 +32,11 @@ impl Value {
         value.map_or(Value::Null, |v| Value::Text(v.to_string()))
     }
 
+    /// Text copied as it is: cheaper than `text`, which formats.
+    pub(crate) fn str(value: Option<&str>) -> Value {
+        value.map_or(Value::Null, |v| Value::Text(v.to_owned()))
+    }
+
     pub(crate) fn id(value: Option<i64>) -> Value {
         value.map_or(Value::Null, Value::Int)
     }
