@@ -190,6 +190,19 @@ impl Demo {
             .unwrap_or(self.created_at)
     }
 
+    /// A record's id: a UUIDv7 for the record's creation time, with random
+    /// bits from the seed, so that it is deterministic and, like every kyoso
+    /// id made at creation, ordered by time.
+    fn uid(&self, kind: &str, index: u64) -> Uid {
+        let stream = if kind == "org" { 4 } else { 5 };
+        let mut rng = Rng::for_item(self.seed, stream, index);
+        let mut random = [0u8; 10];
+        random[..8].copy_from_slice(&rng.next().to_le_bytes());
+        random[8..].copy_from_slice(&rng.next().to_le_bytes()[..2]);
+        let millis = (self.time(index).unix_micros() / 1_000) as u64;
+        Uid::from_uuid(uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid())
+    }
+
     pub fn person_external_id(index: u64) -> String {
         format!("DEMO-P-{index:07}")
     }
@@ -239,10 +252,7 @@ impl Demo {
                 };
                 Incoming {
                     line: 0,
-                    uid: Some(Uid::from_name(&format!(
-                        "demo:{}:org:{}",
-                        self.seed, org.external_id
-                    ))),
+                    uid: Some(self.uid("org", i as u64)),
                     external_id: ExternalId::parse(&org.external_id).ok(),
                     owner: None,
                     created_at: Some(self.time(i as u64)),
@@ -639,10 +649,7 @@ impl Demo {
         };
         Incoming {
             line: 0,
-            uid: Some(Uid::from_name(&format!(
-                "demo:{}:person:{index}",
-                self.seed
-            ))),
+            uid: Some(self.uid("person", index)),
             external_id: ExternalId::parse(&Demo::person_external_id(index)).ok(),
             owner: Some(Demo::org_ref(self.owner(&profile))),
             created_at: Some(self.time(index)),

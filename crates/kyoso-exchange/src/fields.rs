@@ -209,12 +209,15 @@ impl Fields for CsvRow<'_> {
     }
 
     fn text(&self, column: &'static str) -> Result<Option<Cow<'_, str>>, RowError> {
-        let Some(at) = self
+        // Column names are the same static strings as the record type's
+        // list, so comparing addresses usually finds them without comparing
+        // text; the text comparison is the fallback.
+        let index = self
             .names
             .iter()
-            .position(|n| *n == column)
-            .and_then(|i| self.positions[i])
-        else {
+            .position(|n| std::ptr::eq(n.as_ptr(), column.as_ptr()))
+            .or_else(|| self.names.iter().position(|n| *n == column));
+        let Some(at) = index.and_then(|i| self.positions[i]) else {
             return Ok(None);
         };
         let raw = self.record.get(at).unwrap_or_default();

@@ -416,7 +416,16 @@ impl BulkWriter {
                 .await?
             }
         };
-        tracing::info!(table = %self.table, indexes = indexes.len(), "dropping secondary indexes for the load");
+        // Only indexes whose keys arrive in no particular order are worth
+        // dropping: sorting them once at the end beats inserting at random.
+        // Keys that arrive in order (time-ordered uids, a few repeated
+        // countries or owners) append cheaply as rows come.
+        let unordered = self.table.unordered_indexes();
+        let indexes: Vec<(String, String)> = indexes
+            .into_iter()
+            .filter(|(name, _)| unordered.contains(&name.as_str()))
+            .collect();
+        tracing::info!(table = %self.table, indexes = indexes.len(), "dropping indexes for the load");
         for (index, create) in indexes {
             let drop = format!("DROP INDEX {index}");
             on_tx!(&mut self.tx, conn => {

@@ -38,6 +38,18 @@ impl Table {
         }
     }
 
+    /// The indexes whose keys a bulk load meets in no particular order:
+    /// external ids come in whatever order a file has, and a tie's uid is
+    /// mostly a hash of its content. People's and organizations' uids are
+    /// UUIDv7, ordered by creation, so they are not among them.
+    pub(crate) fn unordered_indexes(&self) -> &'static [&'static str] {
+        match self {
+            Table::Organizations => &["organizations_external_id"],
+            Table::People => &["people_external_id"],
+            Table::Ties => &["ties_uid", "ties_external_id"],
+        }
+    }
+
     fn column_list(&self) -> String {
         let names: Vec<&str> = self.columns().iter().map(|c| c.name).collect();
         names.join(", ")

@@ -20,7 +20,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_from_env("KYOSO_LOG").unwrap_or_else(|_| {
-        tracing_subscriber::EnvFilter::new(if cli.verbose { "info" } else { "warn" })
+        tracing_subscriber::EnvFilter::new(if cli.verbose {
+            "info,sqlx=warn"
+        } else {
+            "warn,sqlx=error"
+        })
     });
     tracing_subscriber::fmt()
         .with_env_filter(filter)
