@@ -125,7 +125,7 @@ fn generate<T: Send + 'static>(
 fn refuse_errors(errors: &[kyoso_domain::RowError]) -> Result<(), ServiceError> {
     match errors.first() {
         None => Ok(()),
-        Some(first) => Err(ServiceError::Invalid(format!(
+        Some(first) => Err(ServiceError::Failed(format!(
             "the demonstration network was refused ({} errors), first: line {} {}: {}",
             errors.len(),
             first.line,

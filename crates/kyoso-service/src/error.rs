@@ -18,5 +18,22 @@ pub enum ServiceError {
         error: std::io::Error,
     },
     #[error("{0}")]
-    Invalid(String),
+    Failed(String),
+    /// A value was refused; `field` names it.
+    #[error("{}{message}", field.as_deref().map(|f| format!("{f}: ")).unwrap_or_default())]
+    Invalid {
+        field: Option<String>,
+        message: String,
+    },
+    /// There is no such record, or the caller may not see it.
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// The caller may see the record but not do this to it.
+    #[error("not allowed")]
+    Forbidden,
+    /// Signing in failed, or a session or token is not valid.
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("{0}")]
+    Conflict(String),
 }

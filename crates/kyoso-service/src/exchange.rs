@@ -167,7 +167,7 @@ async fn import_as<T: Load>(
     let defaults = Defaults {
         owner: options.owner.clone(),
         asserted_by: Text::line(&format!("import:{file_name}"), 200)
-            .map_err(|e| ServiceError::Invalid(e.to_string()))?,
+            .map_err(|e| ServiceError::Failed(e.to_string()))?,
         asserted_at: Timestamp::now(),
     };
 
@@ -379,7 +379,7 @@ async fn export_as<P: Page>(
     drop(sender);
     let records = writing
         .await
-        .map_err(|e| ServiceError::Invalid(format!("the export writer stopped: {e}")))?
+        .map_err(|e| ServiceError::Failed(format!("the export writer stopped: {e}")))?
         .map_err(io_error)?;
     Ok(ExportSummary { records })
 }

@@ -8,11 +8,15 @@
 
 #![forbid(unsafe_code)]
 
+pub mod access;
+pub mod accounts;
 mod demo;
 mod error;
 mod exchange;
 mod progress;
+pub mod registry;
 
+pub use access::Caller;
 pub use demo::{DemoOptions, DemoSummary, demo};
 pub use error::ServiceError;
 pub use exchange::{ExportSummary, ImportOptions, ImportOutcome, export, import};

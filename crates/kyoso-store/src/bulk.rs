@@ -644,7 +644,8 @@ impl BulkWriter {
             .map(|(errors, _)| errors)
     }
 
-    pub(crate) async fn write_ties_returning_uids(
+    /// Writes ties and returns the uid each was stored under, in order.
+    pub async fn write_ties_returning_uids(
         &mut self,
         rows: Vec<Incoming<Tie<RecordRef>>>,
     ) -> Result<(Vec<RowError>, Vec<Uid>), StoreError> {
@@ -870,6 +871,87 @@ impl BulkWriter {
             }
         }
         Ok(affected)
+    }
+
+    /// Records `entry` in this writer's transaction, so that the change and
+    /// its audit entry are committed together or not at all.
+    pub async fn audit(&mut self, entry: &crate::audit::AuditEntry) -> Result<(), StoreError> {
+        let sql = "INSERT INTO audit_log (at, actor, organization_id, action, record_table, record_uid, before, after) \
+                   VALUES ($1, $2, (SELECT id FROM organizations WHERE uid = $3), $4, $5, $6, $7, $8)";
+        let organization = entry.organization.map(|o| o.uuid());
+        on_tx!(&mut self.tx, conn => {
+            sqlx::query(sql)
+                .bind(crate::value::DbTime(entry.at))
+                .bind(&entry.actor)
+                .bind(organization)
+                .bind(entry.action.as_str())
+                .bind(&entry.table)
+                .bind(entry.record.uuid())
+                .bind(entry.before.as_ref().map(sqlx::types::Json))
+                .bind(entry.after.as_ref().map(sqlx::types::Json))
+                .execute(&mut **conn)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Deletes the record `uid` of this writer's table; ties to it go too.
+    pub async fn delete(&mut self, uid: Uid) -> Result<bool, StoreError> {
+        let sql = format!("DELETE FROM {} WHERE uid = $1", self.table);
+        let deleted = on_tx!(&mut self.tx, conn => {
+            sqlx::query(AssertSqlSafe(sql)).bind(uid.uuid()).execute(&mut **conn).await?.rows_affected()
+        });
+        Ok(deleted > 0)
+    }
+
+    /// Forgets the external id of the person `uid` (erasure: it may identify them).
+    pub async fn clear_external_id(&mut self, uid: Uid) -> Result<(), StoreError> {
+        let sql = format!("UPDATE {} SET external_id = NULL WHERE uid = $1", self.table);
+        on_tx!(&mut self.tx, conn => {
+            sqlx::query(AssertSqlSafe(sql)).bind(uid.uuid()).execute(&mut **conn).await?;
+        });
+        Ok(())
+    }
+
+    /// Removes the free-text role and note of every tie of the person `uid`,
+    /// keeping the ties themselves (erasure: aggregate figures need them).
+    pub async fn strip_tie_notes(&mut self, uid: Uid) -> Result<(), StoreError> {
+        let sql = "UPDATE ties SET role = NULL, note = NULL WHERE \
+                   from_person_id = (SELECT id FROM people WHERE uid = $1) \
+                   OR to_person_id = (SELECT id FROM people WHERE uid = $1)";
+        on_tx!(&mut self.tx, conn => {
+            sqlx::query(sql).bind(uid.uuid()).execute(&mut **conn).await?;
+        });
+        Ok(())
+    }
+
+    /// Reads a person inside this writer's transaction: the state a change
+    /// starts from, for the audit log.
+    pub async fn read_person(&mut self, uid: Uid) -> Result<Option<kyoso_domain::Stored<Person>>, StoreError> {
+        let sql = format!("{} WHERE p.uid = $1", crate::read::PERSON_SELECT);
+        let row = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as::<_, crate::read::PersonRow>(AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(&mut **conn).await?
+        });
+        row.map(crate::read::PersonRow::into_stored).transpose()
+    }
+
+    pub async fn read_organization(
+        &mut self,
+        uid: Uid,
+    ) -> Result<Option<kyoso_domain::Stored<Organization<Link>>>, StoreError> {
+        let sql = format!("{} WHERE o.uid = $1", crate::read::ORGANIZATION_SELECT);
+        let row = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as::<_, crate::read::OrganizationRow>(AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(&mut **conn).await?
+        });
+        row.map(crate::read::OrganizationRow::into_stored).transpose()
+    }
+
+    pub async fn read_tie(&mut self, uid: Uid) -> Result<Option<kyoso_domain::Stored<Tie<Link>>>, StoreError> {
+        let sql = format!("{} WHERE t.uid = $1", crate::read::TIE_SELECT);
+        let row = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as::<_, crate::read::TieRow>(AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(&mut **conn).await?
+        });
+        row.map(crate::read::TieRow::into_stored).transpose()
     }
 
     /// Looks up the references that were not found when their rows were

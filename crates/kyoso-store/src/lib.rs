@@ -12,10 +12,14 @@
 //! out through typed row structs, converted back into domain types and
 //! checked on the way, so that a damaged database is reported, not trusted.
 
+mod accounts;
+mod audit;
 mod bulk;
 mod check;
+mod directory;
 mod error;
 
+mod query;
 mod read;
 mod registry;
 mod sqlite_rows;
@@ -31,7 +35,10 @@ use sqlx::sqlite::{
 };
 
 pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople};
+pub use accounts::{Credentials, NewUser, Role, TokenInfo, User};
+pub use audit::{AuditAction, AuditEntry};
 pub use check::CheckReport;
+pub use directory::{OrganizationFilter, PeopleFilter, ReadScope};
 pub use error::StoreError;
 
 pub use registry::Counts;

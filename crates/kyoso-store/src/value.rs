@@ -125,6 +125,18 @@ impl<'r> Decode<'r, Sqlite> for DbTime {
     }
 }
 
+impl<'q> Encode<'q, Sqlite> for DbTime {
+    fn encode_by_ref(&self, buf: &mut SqliteArgumentsBuffer) -> Result<IsNull, BoxDynError> {
+        <i64 as Encode<Sqlite>>::encode(self.0.unix_micros(), buf)
+    }
+}
+
+impl<'q> Encode<'q, Postgres> for DbTime {
+    fn encode_by_ref(&self, buf: &mut sqlx::postgres::PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+        <OffsetDateTime as Encode<Postgres>>::encode(self.0.offset_date_time(), buf)
+    }
+}
+
 impl Type<Postgres> for DbTime {
     fn type_info() -> PgTypeInfo {
         <OffsetDateTime as Type<Postgres>>::type_info()

@@ -1,0 +1,610 @@
+//! Reading and changing people, organizations and ties on someone's behalf:
+//! every call checks the caller's access (see [`crate::access`]) and every
+//! change is written to the audit log in the same transaction.
+
+use kyoso_domain::{
+    EntityKind, Incoming, Link, Organization, Person, RecordRef, Stored, Text, Tie, Timestamp, Uid,
+    Visibility,
+};
+use kyoso_store::{
+    AuditAction, AuditEntry, BulkOptions, BulkWriter, Counts, OrganizationFilter, PeopleFilter,
+    Store, Table,
+};
+use serde::Serialize;
+
+use crate::{Caller, ServiceError};
+
+/// The most records a list returns at once.
+pub const MAX_PAGE: i64 = 200;
+
+/// One page of a list, and where the next begins.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Pass back as `after` for the next page; absent on the last.
+    pub next: Option<String>,
+}
+
+fn page<T>(mut items: Vec<Stored<T>>, limit: i64) -> Page<Stored<T>> {
+    let more = items.len() as i64 > limit;
+    items.truncate(limit as usize);
+    let next = more.then(|| items.last().map(|s| s.id.to_string())).flatten();
+    Page { items, next }
+}
+
+/// Reads a cursor given back by a client.
+pub fn cursor(after: Option<&str>) -> Result<i64, ServiceError> {
+    match after {
+        None | Some("") => Ok(0),
+        Some(text) => text.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| ServiceError::Invalid {
+            field: Some("after".into()),
+            message: "is not a cursor this service gave".into(),
+        }),
+    }
+}
+
+fn limit(requested: Option<i64>) -> i64 {
+    requested.unwrap_or(50).clamp(1, MAX_PAGE)
+}
+
+fn not_found(what: &'static str) -> ServiceError {
+    ServiceError::NotFound(what)
+}
+
+fn json<T: Serialize>(value: &T) -> Option<serde_json::Value> {
+    serde_json::to_value(value).ok()
+}
+
+/// Turns a row error from the writer into the service's error.
+fn refused(errors: Vec<kyoso_domain::RowError>) -> Result<(), ServiceError> {
+    match errors.into_iter().next() {
+        None => Ok(()),
+        Some(e) => Err(ServiceError::Invalid {
+            field: e.field,
+            message: e.message,
+        }),
+    }
+}
+
+struct Change<'a> {
+    caller: &'a Caller,
+    action: AuditAction,
+    table: Table,
+    record: Uid,
+    organization: Option<Uid>,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+}
+
+async fn record(writer: &mut BulkWriter, change: Change<'_>) -> Result<(), ServiceError> {
+    let entry = AuditEntry {
+        at: Timestamp::now(),
+        actor: change.caller.actor(),
+        action: change.action,
+        table: change.table.name().to_owned(),
+        record: change.record,
+        organization: change.organization,
+        before: change.before,
+        after: change.after,
+    };
+    writer.audit(&entry).await?;
+    Ok(())
+}
+
+/// The owner a new record gets: the caller's organization, unless an
+/// administrator names another.
+fn new_owner(caller: &Caller, requested: Option<RecordRef>) -> Result<Option<RecordRef>, ServiceError> {
+    if caller.is_admin() {
+        return Ok(requested);
+    }
+    let Some((_, mine)) = caller.managed_organization() else {
+        return Err(ServiceError::Forbidden);
+    };
+    let mine_ref = RecordRef::to_record(mine, None);
+    match requested {
+        None => Ok(Some(mine_ref)),
+        Some(r) if r.as_uid() == Some(mine) => Ok(Some(r)),
+        Some(_) => Err(ServiceError::Forbidden),
+    }
+}
+
+// --- counts ---
+
+pub async fn counts(store: &Store) -> Result<Counts, ServiceError> {
+    Ok(store.counts().await?)
+}
+
+// --- people ---
+
+pub async fn person(store: &Store, caller: &Caller, uid: Uid) -> Result<Stored<Person>, ServiceError> {
+    let person = store.person(uid).await?.ok_or(not_found("person"))?;
+    let owner = person.owner.as_ref().map(|o| o.uid);
+    if !caller.can_read(uid, owner, person.record.visibility) {
+        return Err(not_found("person"));
+    }
+    Ok(person)
+}
+
+pub async fn people(
+    store: &Store,
+    caller: &Caller,
+    filter: &PeopleFilter,
+    after: Option<&str>,
+    requested: Option<i64>,
+) -> Result<Page<Stored<Person>>, ServiceError> {
+    let limit = limit(requested);
+    let items = store
+        .list_people(filter, &caller.scope(), cursor(after)?, limit + 1)
+        .await?;
+    Ok(page(items, limit))
+}
+
+pub async fn create_person(
+    store: &Store,
+    caller: &Caller,
+    mut person: Incoming<Person>,
+) -> Result<Stored<Person>, ServiceError> {
+    person.owner = new_owner(caller, person.owner.take())?;
+    let uid = Uid::new();
+    person.uid = Some(uid);
+    let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
+    refused(writer.write_people(vec![person]).await?)?;
+    let created = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+    record(
+        &mut writer,
+        Change {
+            caller,
+            action: AuditAction::Create,
+            table: Table::People,
+            record: uid,
+            organization: created.owner.as_ref().map(|o| o.uid),
+            before: None,
+            after: json(&created),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(created)
+}
+
+pub async fn update_person(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    person: Person,
+) -> Result<Stored<Person>, ServiceError> {
+    let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
+    let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+    let owner = before.owner.as_ref().map(|o| o.uid);
+    if !caller.can_read(uid, owner, before.record.visibility) {
+        return Err(not_found("person"));
+    }
+    if !caller.can_edit_person(uid, owner) {
+        return Err(ServiceError::Forbidden);
+    }
+    let incoming = Incoming {
+        line: 0,
+        uid: Some(uid),
+        external_id: before.external_id.clone(),
+        owner: before.owner.as_ref().map(Link::record_ref),
+        created_at: Some(before.created_at),
+        updated_at: Some(Timestamp::now()),
+        record: person,
+    };
+    refused(writer.write_people(vec![incoming]).await?)?;
+    let after = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+    if after.record != before.record {
+        record(
+            &mut writer,
+            Change {
+                caller,
+                action: AuditAction::Update,
+                table: Table::People,
+                record: uid,
+                organization: owner,
+                before: json(&before),
+                after: json(&after),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        Ok(after)
+    } else {
+        // Nothing changed: keep the record as it was, times included.
+        writer.rollback().await?;
+        Ok(before)
+    }
+}
+
+pub async fn delete_person(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+    let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
+    let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+    let owner = before.owner.as_ref().map(|o| o.uid);
+    if !caller.can_read(uid, owner, before.record.visibility) {
+        return Err(not_found("person"));
+    }
+    if !caller.can_write(owner) {
+        return Err(ServiceError::Forbidden);
+    }
+    writer.delete(uid).await?;
+    record(
+        &mut writer,
+        Change {
+            caller,
+            action: AuditAction::Delete,
+            table: Table::People,
+            record: uid,
+            organization: owner,
+            before: json(&before),
+            after: None,
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(())
+}
+
+/// Removes a person's personal data for good, keeping what aggregate
+/// figures need (countries, gender, sectors, ties). Administrators only.
+/// The audit entry records that it happened, not what was removed.
+pub async fn erase_person(store: &Store, caller: &Caller, uid: Uid) -> Result<Stored<Person>, ServiceError> {
+    if !caller.is_admin() {
+        return Err(if caller.user().is_some() {
+            ServiceError::Forbidden
+        } else {
+            not_found("person")
+        });
+    }
+    let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
+    let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+    let erased_name = Text::line("Erased person", 50).map_err(|e| ServiceError::Invalid {
+        field: None,
+        message: e.to_string(),
+    })?;
+    let record_after = Person {
+        names: kyoso_domain::Names::new(None, Some(erased_name), None).map_err(|e| ServiceError::Invalid {
+            field: None,
+            message: e.to_string(),
+        })?,
+        gender: before.record.gender,
+        residence: before.record.residence,
+        nationality: before.record.nationality,
+        languages: Vec::new(),
+        skills: Vec::new(),
+        sectors: before.record.sectors.clone(),
+        availability: Default::default(),
+        contact: Default::default(),
+        bio: None,
+        consent: Default::default(),
+        visibility: Visibility::Private,
+    };
+    let incoming = Incoming {
+        line: 0,
+        uid: Some(uid),
+        external_id: None,
+        owner: before.owner.as_ref().map(Link::record_ref),
+        created_at: Some(before.created_at),
+        updated_at: Some(Timestamp::now()),
+        record: record_after,
+    };
+    refused(writer.write_people(vec![incoming]).await?)?;
+    writer.clear_external_id(uid).await?;
+    writer.strip_tie_notes(uid).await?;
+    let after = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+    record(
+        &mut writer,
+        Change {
+            caller,
+            action: AuditAction::Erase,
+            table: Table::People,
+            record: uid,
+            organization: before.owner.as_ref().map(|o| o.uid),
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(after)
+}
+
+/// Everything kyoso holds about a person, for that person (or an
+/// administrator): their record, their ties, and the audit entries about them.
+#[derive(Debug, Serialize)]
+pub struct SubjectData {
+    pub person: Stored<Person>,
+    pub ties: Vec<Stored<Tie<Link>>>,
+    pub audit: Vec<AuditEntry>,
+}
+
+pub async fn subject_data(store: &Store, caller: &Caller, uid: Uid) -> Result<SubjectData, ServiceError> {
+    let own = caller.user().is_some_and(|u| u.person == Some(uid));
+    if !own && !caller.is_admin() {
+        return Err(not_found("person"));
+    }
+    let person = store.person(uid).await?.ok_or(not_found("person"))?;
+    let ties = store.ties_of(EntityKind::Person, uid).await?;
+    let audit = store
+        .audit_log_of_record(uid)
+        .await?
+        .into_iter()
+        .map(|(_, entry)| entry)
+        .collect();
+    Ok(SubjectData { person, ties, audit })
+}
+
+// --- organizations ---
+
+pub async fn organization(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Stored<Organization<Link>>, ServiceError> {
+    let org = store.organization(uid).await?.ok_or(not_found("organization"))?;
+    if !caller.can_read(uid, org.owner.as_ref().map(|o| o.uid), org.record.visibility) {
+        return Err(not_found("organization"));
+    }
+    Ok(org)
+}
+
+pub async fn organizations(
+    store: &Store,
+    caller: &Caller,
+    filter: &OrganizationFilter,
+    after: Option<&str>,
+    requested: Option<i64>,
+) -> Result<Page<Stored<Organization<Link>>>, ServiceError> {
+    let limit = limit(requested);
+    let items = store
+        .list_organizations(filter, &caller.scope(), cursor(after)?, limit + 1)
+        .await?;
+    Ok(page(items, limit))
+}
+
+pub async fn create_organization(
+    store: &Store,
+    caller: &Caller,
+    mut org: Incoming<Organization<RecordRef>>,
+) -> Result<Stored<Organization<Link>>, ServiceError> {
+    org.owner = new_owner(caller, org.owner.take())?;
+    let uid = Uid::new();
+    org.uid = Some(uid);
+    let mut writer = store.bulk(Table::Organizations, BulkOptions::default()).await?;
+    refused(writer.write_organizations(vec![org]).await?)?;
+    refused(writer.resolve_deferred().await?)?;
+    let created = writer.read_organization(uid).await?.ok_or(not_found("organization"))?;
+    record(
+        &mut writer,
+        Change {
+            caller,
+            action: AuditAction::Create,
+            table: Table::Organizations,
+            record: uid,
+            organization: created.owner.as_ref().map(|o| o.uid),
+            before: None,
+            after: json(&created),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(created)
+}
+
+pub async fn update_organization(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    org: Organization<RecordRef>,
+) -> Result<Stored<Organization<Link>>, ServiceError> {
+    let mut writer = store.bulk(Table::Organizations, BulkOptions::default()).await?;
+    let before = writer.read_organization(uid).await?.ok_or(not_found("organization"))?;
+    let owner = before.owner.as_ref().map(|o| o.uid);
+    if !caller.can_read(uid, owner, before.record.visibility) {
+        return Err(not_found("organization"));
+    }
+    if !caller.can_edit_organization(uid, owner) {
+        return Err(ServiceError::Forbidden);
+    }
+    let incoming = Incoming {
+        line: 0,
+        uid: Some(uid),
+        external_id: before.external_id.clone(),
+        owner: before.owner.as_ref().map(Link::record_ref),
+        created_at: Some(before.created_at),
+        updated_at: Some(Timestamp::now()),
+        record: org,
+    };
+    refused(writer.write_organizations(vec![incoming]).await?)?;
+    refused(writer.resolve_deferred().await?)?;
+    let after = writer.read_organization(uid).await?.ok_or(not_found("organization"))?;
+    if after.record == before.record {
+        writer.rollback().await?;
+        return Ok(before);
+    }
+    record(
+        &mut writer,
+        Change {
+            caller,
+            action: AuditAction::Update,
+            table: Table::Organizations,
+            record: uid,
+            organization: owner,
+            before: json(&before),
+            after: json(&after),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(after)
+}
+
+pub async fn delete_organization(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+    let mut writer = store.bulk(Table::Organizations, BulkOptions::default()).await?;
+    let before = writer.read_organization(uid).await?.ok_or(not_found("organization"))?;
+    let owner = before.owner.as_ref().map(|o| o.uid);
+    if !caller.can_read(uid, owner, before.record.visibility) {
+        return Err(not_found("organization"));
+    }
+    if !caller.can_write(owner) {
+        return Err(ServiceError::Forbidden);
+    }
+    writer.delete(uid).await?;
+    record(
+        &mut writer,
+        Change {
+            caller,
+            action: AuditAction::Delete,
+            table: Table::Organizations,
+            record: uid,
+            organization: owner,
+            before: json(&before),
+            after: None,
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(())
+}
+
+// --- ties ---
+
+pub async fn tie(store: &Store, caller: &Caller, uid: Uid) -> Result<Stored<Tie<Link>>, ServiceError> {
+    let tie = store.tie(uid).await?.ok_or(not_found("tie"))?;
+    if !caller.can_read(uid, tie.owner.as_ref().map(|o| o.uid), tie.record.visibility)
+        || !ends_readable(store, caller, &tie.record).await?
+    {
+        return Err(not_found("tie"));
+    }
+    Ok(tie)
+}
+
+async fn ends_readable(store: &Store, caller: &Caller, tie: &Tie<Link>) -> Result<bool, ServiceError> {
+    for end in [&tie.from, &tie.to] {
+        let readable = match end.kind {
+            EntityKind::Person => person(store, caller, end.key.uid).await.is_ok(),
+            EntityKind::Organization => organization(store, caller, end.key.uid).await.is_ok(),
+        };
+        if !readable {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// The ties of a person or organization that the caller may see.
+pub async fn ties_of(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    after: Option<&str>,
+    requested: Option<i64>,
+) -> Result<Page<Stored<Tie<Link>>>, ServiceError> {
+    let limit = limit(requested);
+    let items = store
+        .list_ties_of(uid, &caller.scope(), cursor(after)?, limit + 1)
+        .await?;
+    Ok(page(items, limit))
+}
+
+pub async fn create_tie(
+    store: &Store,
+    caller: &Caller,
+    mut tie: Incoming<Tie<RecordRef>>,
+) -> Result<Stored<Tie<Link>>, ServiceError> {
+    tie.owner = new_owner(caller, tie.owner.take())?;
+    // Both ends must exist for the caller: a tie cannot point at what
+    // they may not see.
+    for end in [&tie.record.from, &tie.record.to] {
+        let uid = resolve(store, end.kind, &end.key).await?;
+        let visible = match end.kind {
+            EntityKind::Person => person(store, caller, uid).await.is_ok(),
+            EntityKind::Organization => organization(store, caller, uid).await.is_ok(),
+        };
+        if !visible {
+            let field = if std::ptr::eq(end, &tie.record.from) { "from" } else { "to" };
+            return Err(ServiceError::Invalid {
+                field: Some(field.into()),
+                message: format!("no {} has the id \"{}\"", end.kind, end.key),
+            });
+        }
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let (errors, uids) = writer.write_ties_returning_uids(vec![tie]).await?;
+    refused(errors)?;
+    let uid = uids.into_iter().next().ok_or(not_found("tie"))?;
+    let created = writer.read_tie(uid).await?.ok_or(not_found("tie"))?;
+    record(
+        &mut writer,
+        Change {
+            caller,
+            action: AuditAction::Create,
+            table: Table::Ties,
+            record: uid,
+            organization: created.owner.as_ref().map(|o| o.uid),
+            before: None,
+            after: json(&created),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(created)
+}
+
+pub async fn delete_tie(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+    let before = tie(store, caller, uid).await?;
+    let owner = before.owner.as_ref().map(|o| o.uid);
+    if !caller.can_write(owner) {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    if !writer.delete(uid).await? {
+        return Err(not_found("tie"));
+    }
+    record(
+        &mut writer,
+        Change {
+            caller,
+            action: AuditAction::Delete,
+            table: Table::Ties,
+            record: uid,
+            organization: owner,
+            before: json(&before),
+            after: None,
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(())
+}
+
+async fn resolve(store: &Store, kind: EntityKind, key: &RecordRef) -> Result<Uid, ServiceError> {
+    let external = kyoso_domain::ExternalId::parse(key.as_str()).ok();
+    let found = match (kind, external) {
+        (EntityKind::Person, Some(ext)) => store.person_by_external_id(&ext).await?.map(|p| p.uid),
+        (EntityKind::Organization, Some(ext)) => store.organization_by_external_id(&ext).await?.map(|o| o.uid),
+        _ => None,
+    };
+    found.or_else(|| key.as_uid()).ok_or_else(|| ServiceError::Invalid {
+        field: None,
+        message: format!("no {kind} has the id \"{key}\""),
+    })
+}
+
+/// The audit log the caller may read: everything for an administrator,
+/// their organization's for an officer.
+pub async fn audit_log(
+    store: &Store,
+    caller: &Caller,
+    before: Option<i64>,
+) -> Result<Vec<(i64, AuditEntry)>, ServiceError> {
+    let organization = if caller.is_admin() {
+        None
+    } else {
+        let org = caller.user().and_then(|u| u.organization).map(|(_, uid)| uid);
+        if org.is_none() || !caller.can_read_audit(org) {
+            return Err(ServiceError::Forbidden);
+        }
+        org
+    };
+    Ok(store.audit_log(organization, before, 100).await?)
+}

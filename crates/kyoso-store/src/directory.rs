@@ -1,0 +1,267 @@
+//! Lists of records with filters, within what the reader may see, a page at
+//! a time (keyset pagination on the local key).
+
+use kyoso_domain::{
+    CountryCode, LanguageCode, LanguageLevel, Link, OrganisationType, Organization, Person,
+    SectorCode, Skill, Stored, Tie, Uid,
+};
+
+use crate::query::{Bind, Sql};
+use crate::read::{self, OrganizationRow, PersonRow, TieRow};
+use crate::{Engine, Pool, Store, StoreError};
+
+/// What a reader may see, worked out from who they are by the service's
+/// access rules and applied here in SQL.
+#[derive(Debug, Clone, Default)]
+pub struct ReadScope {
+    /// An administrator: everything.
+    pub everything: bool,
+    /// Signed in: records shared with the network.
+    pub network: bool,
+    /// Private records of this organization: (local key, uid).
+    pub organization: Option<(i64, Uid)>,
+    /// Their own person record.
+    pub person: Option<Uid>,
+}
+
+impl ReadScope {
+    /// Appends `AND (...)` restricting `alias` to what the scope allows.
+    fn restrict(&self, sql: &mut Sql, alias: &str) {
+        if self.everything {
+            return;
+        }
+        sql.push(&format!(" AND ({alias}.visibility = 'public'"));
+        if self.network {
+            sql.push(&format!(" OR {alias}.visibility = 'network'"));
+        }
+        if let Some((org, _)) = self.organization {
+            sql.push(&format!(" OR {alias}.owner_id = "));
+            sql.bind(Bind::Int(org));
+        }
+        if let Some(person) = self.person
+            && alias == "p"
+        {
+            sql.push(" OR p.uid = ");
+            sql.bind(Bind::Uid(person.uuid()));
+        }
+        sql.push(")");
+    }
+
+    /// Whether the record `uid`, with this owner and visibility, is in the
+    /// scope: the same rule as the SQL above, for one record in hand.
+    pub fn allows(&self, uid: Uid, owner: Option<Uid>, visibility: kyoso_domain::Visibility) -> bool {
+        use kyoso_domain::Visibility::*;
+        self.everything
+            || visibility == Public
+            || (self.network && visibility == Network)
+            || (owner.is_some() && owner == self.organization.map(|(_, uid)| uid))
+            || self.person == Some(uid)
+    }
+}
+
+/// Filters on the people directory; all given ones must hold.
+#[derive(Debug, Clone, Default)]
+pub struct PeopleFilter {
+    /// Country of residence.
+    pub country: Option<CountryCode>,
+    /// Owned by, or tied to, this organization.
+    pub organization: Option<Uid>,
+    pub skill: Option<Skill>,
+    pub sector: Option<SectorCode>,
+    /// Speaks this language, at least at this level.
+    pub language: Option<(LanguageCode, Option<LanguageLevel>)>,
+    /// Part of a name, in any script.
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OrganizationFilter {
+    pub country: Option<CountryCode>,
+    pub org_type: Option<OrganisationType>,
+    pub sector: Option<SectorCode>,
+    pub parent: Option<Uid>,
+    pub text: Option<String>,
+}
+
+/// Every level of `language` at least as good as `level`, in stored form.
+fn levels_at_least(language: LanguageCode, level: Option<LanguageLevel>) -> Vec<String> {
+    let all = ["native", "N1", "N2", "N3", "N4", "N5", "A1", "A2", "B1", "B2", "C1", "C2"];
+    all.iter()
+        .filter_map(|l| kyoso_domain::LanguageSkill::new(language, l.parse().ok()?).ok())
+        .filter(|s| level.is_none_or(|min| s.level().rank() >= min.rank()))
+        .map(|s| s.to_string())
+        .collect()
+}
+
+/// `EXISTS` a JSON array element in `list`.
+fn json_contains_any(sql: &mut Sql, column: &str, values: Vec<String>) {
+    match sql.engine {
+        Engine::Sqlite => {
+            sql.push(&format!(" AND EXISTS (SELECT 1 FROM json_each({column}) WHERE value IN ("));
+            sql.bind(Bind::TextList(values));
+            sql.push("))");
+        }
+        Engine::Postgres => {
+            sql.push(&format!(" AND jsonb_exists_any({column}, "));
+            sql.bind(Bind::TextList(values));
+            sql.push(")");
+        }
+    }
+}
+
+/// `(name LIKE %text% OR ...)` over the names in every script.
+fn name_contains(sql: &mut Sql, alias: &str, text: &str) {
+    let pattern = format!(
+        "%{}%",
+        text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    );
+    sql.push("(");
+    for (i, column) in ["name_latin", "name_native", "name_japanese"].iter().enumerate() {
+        if i > 0 {
+            sql.push(" OR ");
+        }
+        sql.push(&format!("lower({alias}.{column}) LIKE "));
+        sql.bind(Bind::Text(pattern.clone()));
+        sql.push(" ESCAPE '\\'");
+    }
+    sql.push(")");
+}
+
+fn page(sql: &mut Sql, alias: &str, after: i64, limit: i64) {
+    sql.push(&format!(" AND {alias}.id > "));
+    sql.bind(Bind::Int(after));
+    sql.push(&format!(" ORDER BY {alias}.id LIMIT "));
+    sql.bind(Bind::Int(limit));
+}
+
+macro_rules! fetch {
+    ($store:expr, $sql:expr, $row:ty) => {
+        match &$store.pool {
+            Pool::Sqlite(pool) => $sql.sqlite_as::<$row>().fetch_all(pool).await?,
+            Pool::Postgres(pool) => $sql.postgres_as::<$row>().fetch_all(pool).await?,
+        }
+    };
+}
+
+impl Store {
+    /// People matching `filter` within `scope`, in local-key order after `after`.
+    pub async fn list_people(
+        &self,
+        filter: &PeopleFilter,
+        scope: &ReadScope,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Stored<Person>>, StoreError> {
+        let mut sql = Sql::new(self.engine(), format!("{} WHERE 1 = 1", read::PERSON_SELECT));
+        scope.restrict(&mut sql, "p");
+        if let Some(country) = filter.country {
+            sql.push(" AND p.residence = ");
+            sql.bind(Bind::Text(country.to_string()));
+        }
+        if let Some(org) = filter.organization {
+            sql.push(" AND (ow.uid = ");
+            sql.bind(Bind::Uid(org.uuid()));
+            sql.push(
+                " OR EXISTS (SELECT 1 FROM ties t JOIN organizations o ON o.id = t.to_org_id \
+                 WHERE t.from_person_id = p.id AND o.uid = ",
+            );
+            sql.bind(Bind::Uid(org.uuid()));
+            sql.push("))");
+        }
+        if let Some(skill) = &filter.skill {
+            json_contains_any(&mut sql, "p.skills", vec![skill.to_string()]);
+        }
+        if let Some(sector) = filter.sector {
+            json_contains_any(&mut sql, "p.sectors", vec![sector.to_string()]);
+        }
+        if let Some((language, level)) = filter.language {
+            json_contains_any(&mut sql, "p.languages", levels_at_least(language, level));
+        }
+        if let Some(text) = filter.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            sql.push(" AND ");
+            name_contains(&mut sql, "p", text.trim());
+        }
+        page(&mut sql, "p", after, limit);
+        let rows = fetch!(self, sql, PersonRow);
+        rows.into_iter().map(PersonRow::into_stored).collect()
+    }
+
+    pub async fn list_organizations(
+        &self,
+        filter: &OrganizationFilter,
+        scope: &ReadScope,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Stored<Organization<Link>>>, StoreError> {
+        let mut sql = Sql::new(self.engine(), format!("{} WHERE 1 = 1", read::ORGANIZATION_SELECT));
+        scope.restrict(&mut sql, "o");
+        if let Some(country) = filter.country {
+            sql.push(" AND o.country = ");
+            sql.bind(Bind::Text(country.to_string()));
+        }
+        if let Some(org_type) = filter.org_type {
+            sql.push(" AND o.org_type = ");
+            sql.bind(Bind::Int(i64::from(org_type.code())));
+        }
+        if let Some(sector) = filter.sector {
+            json_contains_any(&mut sql, "o.sectors", vec![sector.to_string()]);
+        }
+        if let Some(parent) = filter.parent {
+            sql.push(" AND pa.uid = ");
+            sql.bind(Bind::Uid(parent.uuid()));
+        }
+        if let Some(text) = filter.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            let text = text.trim();
+            sql.push(" AND (lower(coalesce(o.acronym, '')) = ");
+            sql.bind(Bind::Text(text.to_lowercase()));
+            sql.push(" OR ");
+            name_contains(&mut sql, "o", text);
+            sql.push(")");
+        }
+        page(&mut sql, "o", after, limit);
+        let rows = fetch!(self, sql, OrganizationRow);
+        rows.into_iter().map(OrganizationRow::into_stored).collect()
+    }
+
+    /// Ties within `scope` with the record `uid` at either end, both ends
+    /// visible too, oldest first.
+    pub async fn list_ties_of(
+        &self,
+        uid: Uid,
+        scope: &ReadScope,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Stored<Tie<Link>>>, StoreError> {
+        let mut sql = Sql::new(self.engine(), format!("{} WHERE (", read::TIE_SELECT));
+        for (i, end) in ["fp", "fo", "tp", "tg"].iter().enumerate() {
+            if i > 0 {
+                sql.push(" OR ");
+            }
+            sql.push(&format!("{end}.uid = "));
+            sql.bind(Bind::Uid(uid.uuid()));
+        }
+        sql.push(")");
+        scope.restrict(&mut sql, "t");
+        if !scope.everything {
+            // Both ends must be visible as well.
+            for (person, org) in [("fp", "fo"), ("tp", "tg")] {
+                sql.push(&format!(" AND (coalesce({person}.visibility, {org}.visibility) = 'public'"));
+                if scope.network {
+                    sql.push(&format!(" OR coalesce({person}.visibility, {org}.visibility) = 'network'"));
+                }
+                if let Some((own, _)) = scope.organization {
+                    sql.push(&format!(" OR coalesce({person}.owner_id, {org}.owner_id) = "));
+                    sql.bind(Bind::Int(own));
+                }
+                if let Some(me) = scope.person {
+                    sql.push(&format!(" OR {person}.uid = "));
+                    sql.bind(Bind::Uid(me.uuid()));
+                }
+                sql.push(")");
+            }
+        }
+        page(&mut sql, "t", after, limit);
+        let rows = fetch!(self, sql, TieRow);
+        rows.into_iter().map(TieRow::into_stored).collect()
+    }
+}
