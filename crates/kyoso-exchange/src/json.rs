@@ -233,9 +233,9 @@ impl JsonSource {
     }
 }
 
-struct JsonRow {
-    line: u64,
-    object: Map<String, Value>,
+pub(crate) struct JsonRow {
+    pub(crate) line: u64,
+    pub(crate) object: Map<String, Value>,
 }
 
 impl JsonRow {

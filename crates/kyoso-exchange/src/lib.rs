@@ -30,7 +30,24 @@ use std::path::Path;
 use kyoso_domain::{Incoming, RecordRef, RowError, Text, Timestamp};
 
 pub use parse::Record;
-pub use write::{Exportable, Writer};
+pub use write::{Exportable, Writer, to_json};
+
+/// Reads one record from a JSON object with the file columns as keys (the
+/// shape of the API): the record, or every fault found, each naming its field.
+pub fn from_json<T: Record>(
+    object: serde_json::Map<String, serde_json::Value>,
+    defaults: &Defaults,
+) -> Result<Incoming<T>, Vec<RowError>> {
+    let unknown: Vec<RowError> = object
+        .keys()
+        .filter(|key| !T::COLUMNS.contains(&key.as_str()))
+        .map(|key| RowError::new(0, key.as_str(), "unknown field"))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    T::parse(&json::JsonRow { line: 0, object }, defaults)
+}
 
 /// The file formats kyoso reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -150,6 +150,18 @@ impl Exportable for Stored<Tie<Link>> {
     }
 }
 
+/// A stored record as one JSON object with the file columns as keys (empty
+/// ones left out): the shape of JSON files and of the API.
+pub fn to_json<E: Exportable>(record: &E) -> Map<String, Value> {
+    let mut object = Map::new();
+    for (column, cell) in E::Record::COLUMNS.iter().zip(record.cells()) {
+        if let Some(value) = json_value(cell) {
+            object.insert((*column).to_owned(), value);
+        }
+    }
+    object
+}
+
 /// Writes records of one kind to a CSV or JSON file.
 pub struct Writer<W: Write> {
     inner: Inner<W>,

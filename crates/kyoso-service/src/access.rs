@@ -41,7 +41,9 @@ impl Caller {
     /// The organization whose records the caller manages, if any.
     pub fn managed_organization(&self) -> Option<(i64, Uid)> {
         match self {
-            Caller::User(user) if matches!(user.role, Role::Officer | Role::Coordinator) => user.organization,
+            Caller::User(user) if matches!(user.role, Role::Officer | Role::Coordinator) => {
+                user.organization
+            }
             _ => None,
         }
     }
@@ -86,7 +88,10 @@ impl Caller {
 
     /// May edit the organization `uid`: its owner's managers, or its own.
     pub fn can_edit_organization(&self, uid: Uid, owner: Option<Uid>) -> bool {
-        self.can_write(owner) || self.managed_organization().is_some_and(|(_, mine)| mine == uid)
+        self.can_write(owner)
+            || self
+                .managed_organization()
+                .is_some_and(|(_, mine)| mine == uid)
     }
 
     /// May read the audit log of `organization` (of everything, if `None`).
@@ -153,9 +158,16 @@ mod tests {
             (&admin, Some(aots), Private, true),
         ];
         for (caller, owner, visibility, allowed) in cases {
-            assert_eq!(caller.can_read(record, owner, visibility), allowed, "{caller:?} {visibility:?}");
+            assert_eq!(
+                caller.can_read(record, owner, visibility),
+                allowed,
+                "{caller:?} {visibility:?}"
+            );
         }
-        assert!(member.can_read(me, Some(tpa), Private), "a member reads their own profile");
+        assert!(
+            member.can_read(me, Some(tpa), Private),
+            "a member reads their own profile"
+        );
 
         // Writes.
         assert!(officer.can_write(Some(tpa)));

@@ -23,7 +23,8 @@ const TOKEN_PREFIX: &str = "kyoso_";
 /// A random secret, as 64 hex digits.
 pub fn random_secret() -> Result<String, ServiceError> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| ServiceError::Failed(format!("no random source: {e}")))?;
+    getrandom::fill(&mut bytes)
+        .map_err(|e| ServiceError::Failed(format!("no random source: {e}")))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
@@ -47,7 +48,9 @@ pub fn hash_password(password: &str) -> Result<String, ServiceError> {
 }
 
 fn verify_password(password: &str, hash: &str) -> bool {
-    Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
+    Argon2::default()
+        .verify_password(password.as_bytes(), hash)
+        .is_ok()
 }
 
 /// A hash of a password nobody has, checked against for unknown users so
@@ -141,8 +144,9 @@ pub async fn sign_in(store: &Store, email: &str, password: &str) -> Result<Sessi
     }
     let token = random_secret()?;
     let csrf = random_secret()?;
-    let expires = Timestamp::from_unix_micros(Timestamp::now().unix_micros() + SESSION_DAYS * 86_400_000_000)
-        .unwrap_or_else(Timestamp::now);
+    let expires =
+        Timestamp::from_unix_micros(Timestamp::now().unix_micros() + SESSION_DAYS * 86_400_000_000)
+            .unwrap_or_else(Timestamp::now);
     store
         .create_session(credentials.user.uid, &secret_hash(&token), &csrf, expires)
         .await?;
@@ -154,7 +158,10 @@ pub async fn sign_in(store: &Store, email: &str, password: &str) -> Result<Sessi
 }
 
 /// The user of a session token, with the session's CSRF token.
-pub async fn session_user(store: &Store, token: &str) -> Result<Option<(User, String)>, ServiceError> {
+pub async fn session_user(
+    store: &Store,
+    token: &str,
+) -> Result<Option<(User, String)>, ServiceError> {
     Ok(store.session_user(&secret_hash(token)).await?)
 }
 
@@ -175,7 +182,9 @@ pub async fn create_token(
         .await?
         .ok_or(ServiceError::NotFound("user"))?;
     let secret = format!("{TOKEN_PREFIX}{}", random_secret()?);
-    let expires = days.and_then(|d| Timestamp::from_unix_micros(Timestamp::now().unix_micros() + d * 86_400_000_000));
+    let expires = days.and_then(|d| {
+        Timestamp::from_unix_micros(Timestamp::now().unix_micros() + d * 86_400_000_000)
+    });
     let uid = store
         .create_token(credentials.user.uid, name, &secret_hash(&secret), expires)
         .await?;

@@ -28,7 +28,9 @@ pub struct Page<T> {
 fn page<T>(mut items: Vec<Stored<T>>, limit: i64) -> Page<Stored<T>> {
     let more = items.len() as i64 > limit;
     items.truncate(limit as usize);
-    let next = more.then(|| items.last().map(|s| s.id.to_string())).flatten();
+    let next = more
+        .then(|| items.last().map(|s| s.id.to_string()))
+        .flatten();
     Page { items, next }
 }
 
@@ -36,10 +38,15 @@ fn page<T>(mut items: Vec<Stored<T>>, limit: i64) -> Page<Stored<T>> {
 pub fn cursor(after: Option<&str>) -> Result<i64, ServiceError> {
     match after {
         None | Some("") => Ok(0),
-        Some(text) => text.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| ServiceError::Invalid {
-            field: Some("after".into()),
-            message: "is not a cursor this service gave".into(),
-        }),
+        Some(text) => {
+            text.parse::<i64>()
+                .ok()
+                .filter(|n| *n >= 0)
+                .ok_or_else(|| ServiceError::Invalid {
+                    field: Some("after".into()),
+                    message: "is not a cursor this service gave".into(),
+                })
+        }
     }
 }
 
@@ -93,7 +100,10 @@ async fn record(writer: &mut BulkWriter, change: Change<'_>) -> Result<(), Servi
 
 /// The owner a new record gets: the caller's organization, unless an
 /// administrator names another.
-fn new_owner(caller: &Caller, requested: Option<RecordRef>) -> Result<Option<RecordRef>, ServiceError> {
+fn new_owner(
+    caller: &Caller,
+    requested: Option<RecordRef>,
+) -> Result<Option<RecordRef>, ServiceError> {
     if caller.is_admin() {
         return Ok(requested);
     }
@@ -116,7 +126,11 @@ pub async fn counts(store: &Store) -> Result<Counts, ServiceError> {
 
 // --- people ---
 
-pub async fn person(store: &Store, caller: &Caller, uid: Uid) -> Result<Stored<Person>, ServiceError> {
+pub async fn person(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Stored<Person>, ServiceError> {
     let person = store.person(uid).await?.ok_or(not_found("person"))?;
     let owner = person.owner.as_ref().map(|o| o.uid);
     if !caller.can_read(uid, owner, person.record.visibility) {
@@ -137,6 +151,17 @@ pub async fn people(
         .list_people(filter, &caller.scope(), cursor(after)?, limit + 1)
         .await?;
     Ok(page(items, limit))
+}
+
+/// The newest people the caller may see.
+pub async fn recent_people(
+    store: &Store,
+    caller: &Caller,
+    limit: i64,
+) -> Result<Vec<Stored<Person>>, ServiceError> {
+    Ok(store
+        .recent_people(&caller.scope(), limit.clamp(1, MAX_PAGE))
+        .await?)
 }
 
 pub async fn create_person(
@@ -247,7 +272,11 @@ pub async fn delete_person(store: &Store, caller: &Caller, uid: Uid) -> Result<(
 /// Removes a person's personal data for good, keeping what aggregate
 /// figures need (countries, gender, sectors, ties). Administrators only.
 /// The audit entry records that it happened, not what was removed.
-pub async fn erase_person(store: &Store, caller: &Caller, uid: Uid) -> Result<Stored<Person>, ServiceError> {
+pub async fn erase_person(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Stored<Person>, ServiceError> {
     if !caller.is_admin() {
         return Err(if caller.user().is_some() {
             ServiceError::Forbidden
@@ -262,9 +291,11 @@ pub async fn erase_person(store: &Store, caller: &Caller, uid: Uid) -> Result<St
         message: e.to_string(),
     })?;
     let record_after = Person {
-        names: kyoso_domain::Names::new(None, Some(erased_name), None).map_err(|e| ServiceError::Invalid {
-            field: None,
-            message: e.to_string(),
+        names: kyoso_domain::Names::new(None, Some(erased_name), None).map_err(|e| {
+            ServiceError::Invalid {
+                field: None,
+                message: e.to_string(),
+            }
         })?,
         gender: before.record.gender,
         residence: before.record.residence,
@@ -317,7 +348,11 @@ pub struct SubjectData {
     pub audit: Vec<AuditEntry>,
 }
 
-pub async fn subject_data(store: &Store, caller: &Caller, uid: Uid) -> Result<SubjectData, ServiceError> {
+pub async fn subject_data(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<SubjectData, ServiceError> {
     let own = caller.user().is_some_and(|u| u.person == Some(uid));
     if !own && !caller.is_admin() {
         return Err(not_found("person"));
@@ -330,7 +365,11 @@ pub async fn subject_data(store: &Store, caller: &Caller, uid: Uid) -> Result<Su
         .into_iter()
         .map(|(_, entry)| entry)
         .collect();
-    Ok(SubjectData { person, ties, audit })
+    Ok(SubjectData {
+        person,
+        ties,
+        audit,
+    })
 }
 
 // --- organizations ---
@@ -340,8 +379,15 @@ pub async fn organization(
     caller: &Caller,
     uid: Uid,
 ) -> Result<Stored<Organization<Link>>, ServiceError> {
-    let org = store.organization(uid).await?.ok_or(not_found("organization"))?;
-    if !caller.can_read(uid, org.owner.as_ref().map(|o| o.uid), org.record.visibility) {
+    let org = store
+        .organization(uid)
+        .await?
+        .ok_or(not_found("organization"))?;
+    if !caller.can_read(
+        uid,
+        org.owner.as_ref().map(|o| o.uid),
+        org.record.visibility,
+    ) {
         return Err(not_found("organization"));
     }
     Ok(org)
@@ -369,10 +415,15 @@ pub async fn create_organization(
     org.owner = new_owner(caller, org.owner.take())?;
     let uid = Uid::new();
     org.uid = Some(uid);
-    let mut writer = store.bulk(Table::Organizations, BulkOptions::default()).await?;
+    let mut writer = store
+        .bulk(Table::Organizations, BulkOptions::default())
+        .await?;
     refused(writer.write_organizations(vec![org]).await?)?;
     refused(writer.resolve_deferred().await?)?;
-    let created = writer.read_organization(uid).await?.ok_or(not_found("organization"))?;
+    let created = writer
+        .read_organization(uid)
+        .await?
+        .ok_or(not_found("organization"))?;
     record(
         &mut writer,
         Change {
@@ -396,8 +447,13 @@ pub async fn update_organization(
     uid: Uid,
     org: Organization<RecordRef>,
 ) -> Result<Stored<Organization<Link>>, ServiceError> {
-    let mut writer = store.bulk(Table::Organizations, BulkOptions::default()).await?;
-    let before = writer.read_organization(uid).await?.ok_or(not_found("organization"))?;
+    let mut writer = store
+        .bulk(Table::Organizations, BulkOptions::default())
+        .await?;
+    let before = writer
+        .read_organization(uid)
+        .await?
+        .ok_or(not_found("organization"))?;
     let owner = before.owner.as_ref().map(|o| o.uid);
     if !caller.can_read(uid, owner, before.record.visibility) {
         return Err(not_found("organization"));
@@ -416,7 +472,10 @@ pub async fn update_organization(
     };
     refused(writer.write_organizations(vec![incoming]).await?)?;
     refused(writer.resolve_deferred().await?)?;
-    let after = writer.read_organization(uid).await?.ok_or(not_found("organization"))?;
+    let after = writer
+        .read_organization(uid)
+        .await?
+        .ok_or(not_found("organization"))?;
     if after.record == before.record {
         writer.rollback().await?;
         return Ok(before);
@@ -438,9 +497,18 @@ pub async fn update_organization(
     Ok(after)
 }
 
-pub async fn delete_organization(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
-    let mut writer = store.bulk(Table::Organizations, BulkOptions::default()).await?;
-    let before = writer.read_organization(uid).await?.ok_or(not_found("organization"))?;
+pub async fn delete_organization(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<(), ServiceError> {
+    let mut writer = store
+        .bulk(Table::Organizations, BulkOptions::default())
+        .await?;
+    let before = writer
+        .read_organization(uid)
+        .await?
+        .ok_or(not_found("organization"))?;
     let owner = before.owner.as_ref().map(|o| o.uid);
     if !caller.can_read(uid, owner, before.record.visibility) {
         return Err(not_found("organization"));
@@ -468,17 +536,28 @@ pub async fn delete_organization(store: &Store, caller: &Caller, uid: Uid) -> Re
 
 // --- ties ---
 
-pub async fn tie(store: &Store, caller: &Caller, uid: Uid) -> Result<Stored<Tie<Link>>, ServiceError> {
+pub async fn tie(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Stored<Tie<Link>>, ServiceError> {
     let tie = store.tie(uid).await?.ok_or(not_found("tie"))?;
-    if !caller.can_read(uid, tie.owner.as_ref().map(|o| o.uid), tie.record.visibility)
-        || !ends_readable(store, caller, &tie.record).await?
+    if !caller.can_read(
+        uid,
+        tie.owner.as_ref().map(|o| o.uid),
+        tie.record.visibility,
+    ) || !ends_readable(store, caller, &tie.record).await?
     {
         return Err(not_found("tie"));
     }
     Ok(tie)
 }
 
-async fn ends_readable(store: &Store, caller: &Caller, tie: &Tie<Link>) -> Result<bool, ServiceError> {
+async fn ends_readable(
+    store: &Store,
+    caller: &Caller,
+    tie: &Tie<Link>,
+) -> Result<bool, ServiceError> {
     for end in [&tie.from, &tie.to] {
         let readable = match end.kind {
             EntityKind::Person => person(store, caller, end.key.uid).await.is_ok(),
@@ -521,7 +600,11 @@ pub async fn create_tie(
             EntityKind::Organization => organization(store, caller, uid).await.is_ok(),
         };
         if !visible {
-            let field = if std::ptr::eq(end, &tie.record.from) { "from" } else { "to" };
+            let field = if std::ptr::eq(end, &tie.record.from) {
+                "from"
+            } else {
+                "to"
+            };
             return Err(ServiceError::Invalid {
                 field: Some(field.into()),
                 message: format!("no {} has the id \"{}\"", end.kind, end.key),
@@ -581,13 +664,18 @@ async fn resolve(store: &Store, kind: EntityKind, key: &RecordRef) -> Result<Uid
     let external = kyoso_domain::ExternalId::parse(key.as_str()).ok();
     let found = match (kind, external) {
         (EntityKind::Person, Some(ext)) => store.person_by_external_id(&ext).await?.map(|p| p.uid),
-        (EntityKind::Organization, Some(ext)) => store.organization_by_external_id(&ext).await?.map(|o| o.uid),
+        (EntityKind::Organization, Some(ext)) => store
+            .organization_by_external_id(&ext)
+            .await?
+            .map(|o| o.uid),
         _ => None,
     };
-    found.or_else(|| key.as_uid()).ok_or_else(|| ServiceError::Invalid {
-        field: None,
-        message: format!("no {kind} has the id \"{key}\""),
-    })
+    found
+        .or_else(|| key.as_uid())
+        .ok_or_else(|| ServiceError::Invalid {
+            field: None,
+            message: format!("no {kind} has the id \"{key}\""),
+        })
 }
 
 /// The audit log the caller may read: everything for an administrator,
@@ -600,7 +688,10 @@ pub async fn audit_log(
     let organization = if caller.is_admin() {
         None
     } else {
-        let org = caller.user().and_then(|u| u.organization).map(|(_, uid)| uid);
+        let org = caller
+            .user()
+            .and_then(|u| u.organization)
+            .map(|(_, uid)| uid);
         if org.is_none() || !caller.can_read_audit(org) {
             return Err(ServiceError::Forbidden);
         }

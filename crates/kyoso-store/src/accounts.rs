@@ -131,12 +131,21 @@ impl Store {
     pub async fn add_user(&self, new: &NewUser) -> Result<User, StoreError> {
         let now = Timestamp::now();
         let uid = Uid::new();
-        let organization = match new.organization {
-            Some(org) => Some(self.organization_key(org).await?.ok_or(StoreError::NotFound { what: "organization" })?),
-            None => None,
-        };
+        let organization =
+            match new.organization {
+                Some(org) => Some(self.organization_key(org).await?.ok_or(
+                    StoreError::NotFound {
+                        what: "organization",
+                    },
+                )?),
+                None => None,
+            };
         let person = match new.person {
-            Some(p) => Some(self.person_key(p).await?.ok_or(StoreError::NotFound { what: "person" })?),
+            Some(p) => Some(
+                self.person_key(p)
+                    .await?
+                    .ok_or(StoreError::NotFound { what: "person" })?,
+            ),
             None => None,
         };
         let sql = "INSERT INTO users (uid, email, password_hash, organization_id, person_id, role, created_at) \
@@ -159,7 +168,10 @@ impl Store {
             Err(err) => {
                 let err = StoreError::from(err);
                 if err.is_unique_violation() {
-                    return Err(StoreError::Conflict(format!("a user with the email {} exists", new.email)));
+                    return Err(StoreError::Conflict(format!(
+                        "a user with the email {} exists",
+                        new.email
+                    )));
                 }
                 return Err(err);
             }
@@ -221,7 +233,10 @@ impl Store {
     }
 
     /// The user of a live session, and the session's CSRF token.
-    pub async fn session_user(&self, token_hash: &[u8]) -> Result<Option<(User, String)>, StoreError> {
+    pub async fn session_user(
+        &self,
+        token_hash: &[u8],
+    ) -> Result<Option<(User, String)>, StoreError> {
         let sql = format!(
             "SELECT s.csrf_token, {} FROM sessions s JOIN users u ON u.id = s.user_id \
              LEFT JOIN organizations o ON o.id = u.organization_id \
@@ -246,7 +261,8 @@ impl Store {
                 })
                 .transpose()?
         });
-        row.map(|(csrf, user)| Ok((user.into_credentials()?.user, csrf))).transpose()
+        row.map(|(csrf, user)| Ok((user.into_credentials()?.user, csrf)))
+            .transpose()
     }
 
     pub async fn end_session(&self, token_hash: &[u8]) -> Result<(), StoreError> {
@@ -302,7 +318,8 @@ impl Store {
                 .fetch_optional(pool)
                 .await?
         });
-        row.map(|r| r.into_credentials().map(|c| c.user)).transpose()
+        row.map(|r| r.into_credentials().map(|c| c.user))
+            .transpose()
     }
 
     pub async fn revoke_token(&self, token: Uid) -> Result<bool, StoreError> {

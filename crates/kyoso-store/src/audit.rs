@@ -63,8 +63,18 @@ impl Store {
     /// Audit entries, newest first, before `before_id`; only those of one
     /// organization's records when `organization` is given.
     /// Every audit entry about one record, oldest first.
-    pub async fn audit_log_of_record(&self, record: Uid) -> Result<Vec<(i64, AuditEntry)>, StoreError> {
-        let mut entries = self.audit_entries(" WHERE a.record_uid = $1 ORDER BY a.id", Some(record.uuid()), None, None).await?;
+    pub async fn audit_log_of_record(
+        &self,
+        record: Uid,
+    ) -> Result<Vec<(i64, AuditEntry)>, StoreError> {
+        let mut entries = self
+            .audit_entries(
+                " WHERE a.record_uid = $1 ORDER BY a.id",
+                Some(record.uuid()),
+                None,
+                None,
+            )
+            .await?;
         entries.sort_by_key(|(id, _)| *id);
         Ok(entries)
     }
@@ -87,8 +97,13 @@ impl Store {
                 .await
             }
             None => {
-                self.audit_entries(" WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2", None, Some(before), Some(limit))
-                    .await
+                self.audit_entries(
+                    " WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2",
+                    None,
+                    Some(before),
+                    Some(limit),
+                )
+                .await
             }
         }
     }

@@ -906,7 +906,10 @@ impl BulkWriter {
 
     /// Forgets the external id of the person `uid` (erasure: it may identify them).
     pub async fn clear_external_id(&mut self, uid: Uid) -> Result<(), StoreError> {
-        let sql = format!("UPDATE {} SET external_id = NULL WHERE uid = $1", self.table);
+        let sql = format!(
+            "UPDATE {} SET external_id = NULL WHERE uid = $1",
+            self.table
+        );
         on_tx!(&mut self.tx, conn => {
             sqlx::query(AssertSqlSafe(sql)).bind(uid.uuid()).execute(&mut **conn).await?;
         });
@@ -927,7 +930,10 @@ impl BulkWriter {
 
     /// Reads a person inside this writer's transaction: the state a change
     /// starts from, for the audit log.
-    pub async fn read_person(&mut self, uid: Uid) -> Result<Option<kyoso_domain::Stored<Person>>, StoreError> {
+    pub async fn read_person(
+        &mut self,
+        uid: Uid,
+    ) -> Result<Option<kyoso_domain::Stored<Person>>, StoreError> {
         let sql = format!("{} WHERE p.uid = $1", crate::read::PERSON_SELECT);
         let row = on_tx!(&mut self.tx, conn => {
             sqlx::query_as::<_, crate::read::PersonRow>(AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(&mut **conn).await?
@@ -943,10 +949,14 @@ impl BulkWriter {
         let row = on_tx!(&mut self.tx, conn => {
             sqlx::query_as::<_, crate::read::OrganizationRow>(AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(&mut **conn).await?
         });
-        row.map(crate::read::OrganizationRow::into_stored).transpose()
+        row.map(crate::read::OrganizationRow::into_stored)
+            .transpose()
     }
 
-    pub async fn read_tie(&mut self, uid: Uid) -> Result<Option<kyoso_domain::Stored<Tie<Link>>>, StoreError> {
+    pub async fn read_tie(
+        &mut self,
+        uid: Uid,
+    ) -> Result<Option<kyoso_domain::Stored<Tie<Link>>>, StoreError> {
         let sql = format!("{} WHERE t.uid = $1", crate::read::TIE_SELECT);
         let row = on_tx!(&mut self.tx, conn => {
             sqlx::query_as::<_, crate::read::TieRow>(AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(&mut **conn).await?

@@ -49,7 +49,12 @@ impl ReadScope {
 
     /// Whether the record `uid`, with this owner and visibility, is in the
     /// scope: the same rule as the SQL above, for one record in hand.
-    pub fn allows(&self, uid: Uid, owner: Option<Uid>, visibility: kyoso_domain::Visibility) -> bool {
+    pub fn allows(
+        &self,
+        uid: Uid,
+        owner: Option<Uid>,
+        visibility: kyoso_domain::Visibility,
+    ) -> bool {
         use kyoso_domain::Visibility::*;
         self.everything
             || visibility == Public
@@ -85,7 +90,9 @@ pub struct OrganizationFilter {
 
 /// Every level of `language` at least as good as `level`, in stored form.
 fn levels_at_least(language: LanguageCode, level: Option<LanguageLevel>) -> Vec<String> {
-    let all = ["native", "N1", "N2", "N3", "N4", "N5", "A1", "A2", "B1", "B2", "C1", "C2"];
+    let all = [
+        "native", "N1", "N2", "N3", "N4", "N5", "A1", "A2", "B1", "B2", "C1", "C2",
+    ];
     all.iter()
         .filter_map(|l| kyoso_domain::LanguageSkill::new(language, l.parse().ok()?).ok())
         .filter(|s| level.is_none_or(|min| s.level().rank() >= min.rank()))
@@ -97,7 +104,9 @@ fn levels_at_least(language: LanguageCode, level: Option<LanguageLevel>) -> Vec<
 fn json_contains_any(sql: &mut Sql, column: &str, values: Vec<String>) {
     match sql.engine {
         Engine::Sqlite => {
-            sql.push(&format!(" AND EXISTS (SELECT 1 FROM json_each({column}) WHERE value IN ("));
+            sql.push(&format!(
+                " AND EXISTS (SELECT 1 FROM json_each({column}) WHERE value IN ("
+            ));
             sql.bind(Bind::TextList(values));
             sql.push("))");
         }
@@ -113,10 +122,16 @@ fn json_contains_any(sql: &mut Sql, column: &str, values: Vec<String>) {
 fn name_contains(sql: &mut Sql, alias: &str, text: &str) {
     let pattern = format!(
         "%{}%",
-        text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        text.to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
     );
     sql.push("(");
-    for (i, column) in ["name_latin", "name_native", "name_japanese"].iter().enumerate() {
+    for (i, column) in ["name_latin", "name_native", "name_japanese"]
+        .iter()
+        .enumerate()
+    {
         if i > 0 {
             sql.push(" OR ");
         }
@@ -152,7 +167,10 @@ impl Store {
         after: i64,
         limit: i64,
     ) -> Result<Vec<Stored<Person>>, StoreError> {
-        let mut sql = Sql::new(self.engine(), format!("{} WHERE 1 = 1", read::PERSON_SELECT));
+        let mut sql = Sql::new(
+            self.engine(),
+            format!("{} WHERE 1 = 1", read::PERSON_SELECT),
+        );
         scope.restrict(&mut sql, "p");
         if let Some(country) = filter.country {
             sql.push(" AND p.residence = ");
@@ -186,6 +204,23 @@ impl Store {
         rows.into_iter().map(PersonRow::into_stored).collect()
     }
 
+    /// The people most recently added, within `scope`, newest first.
+    pub async fn recent_people(
+        &self,
+        scope: &ReadScope,
+        limit: i64,
+    ) -> Result<Vec<Stored<Person>>, StoreError> {
+        let mut sql = Sql::new(
+            self.engine(),
+            format!("{} WHERE 1 = 1", read::PERSON_SELECT),
+        );
+        scope.restrict(&mut sql, "p");
+        sql.push(" ORDER BY p.id DESC LIMIT ");
+        sql.bind(Bind::Int(limit));
+        let rows = fetch!(self, sql, PersonRow);
+        rows.into_iter().map(PersonRow::into_stored).collect()
+    }
+
     pub async fn list_organizations(
         &self,
         filter: &OrganizationFilter,
@@ -193,7 +228,10 @@ impl Store {
         after: i64,
         limit: i64,
     ) -> Result<Vec<Stored<Organization<Link>>>, StoreError> {
-        let mut sql = Sql::new(self.engine(), format!("{} WHERE 1 = 1", read::ORGANIZATION_SELECT));
+        let mut sql = Sql::new(
+            self.engine(),
+            format!("{} WHERE 1 = 1", read::ORGANIZATION_SELECT),
+        );
         scope.restrict(&mut sql, "o");
         if let Some(country) = filter.country {
             sql.push(" AND o.country = ");
@@ -245,12 +283,18 @@ impl Store {
         if !scope.everything {
             // Both ends must be visible as well.
             for (person, org) in [("fp", "fo"), ("tp", "tg")] {
-                sql.push(&format!(" AND (coalesce({person}.visibility, {org}.visibility) = 'public'"));
+                sql.push(&format!(
+                    " AND (coalesce({person}.visibility, {org}.visibility) = 'public'"
+                ));
                 if scope.network {
-                    sql.push(&format!(" OR coalesce({person}.visibility, {org}.visibility) = 'network'"));
+                    sql.push(&format!(
+                        " OR coalesce({person}.visibility, {org}.visibility) = 'network'"
+                    ));
                 }
                 if let Some((own, _)) = scope.organization {
-                    sql.push(&format!(" OR coalesce({person}.owner_id, {org}.owner_id) = "));
+                    sql.push(&format!(
+                        " OR coalesce({person}.owner_id, {org}.owner_id) = "
+                    ));
                     sql.bind(Bind::Int(own));
                 }
                 if let Some(me) = scope.person {

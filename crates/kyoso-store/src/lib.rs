@@ -34,9 +34,9 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople};
 pub use accounts::{Credentials, NewUser, Role, TokenInfo, User};
 pub use audit::{AuditAction, AuditEntry};
+pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople};
 pub use check::CheckReport;
 pub use directory::{OrganizationFilter, PeopleFilter, ReadScope};
 pub use error::StoreError;

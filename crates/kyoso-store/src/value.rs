@@ -132,7 +132,10 @@ impl<'q> Encode<'q, Sqlite> for DbTime {
 }
 
 impl<'q> Encode<'q, Postgres> for DbTime {
-    fn encode_by_ref(&self, buf: &mut sqlx::postgres::PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+    fn encode_by_ref(
+        &self,
+        buf: &mut sqlx::postgres::PgArgumentBuffer,
+    ) -> Result<IsNull, BoxDynError> {
         <OffsetDateTime as Encode<Postgres>>::encode(self.0.offset_date_time(), buf)
     }
 }

@@ -43,6 +43,32 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Serve the web application and the JSON API.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080", env = "KYOSO_ADDR")]
+        addr: std::net::SocketAddr,
+        /// Fill an empty database with the demonstration network first, and
+        /// print the demo accounts to sign in with.
+        #[arg(long)]
+        demo: bool,
+        /// Mark cookies Secure (when kyoso is reached over HTTPS).
+        #[arg(long, env = "KYOSO_SECURE_COOKIES")]
+        secure_cookies: bool,
+        /// Most connections served at once.
+        #[arg(long, default_value_t = 1024)]
+        max_connections: usize,
+    },
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens for scripts.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
     /// Fill the database with a realistic demonstration network.
     ///
     /// The real organizations of Japan's network-based cooperation (AOTS and
@@ -102,6 +128,57 @@ enum DbCommand {
     Check,
 }
 
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add a user; the password is read from standard input.
+    Add {
+        email: String,
+        /// The organization they act for (external id or id); admins need none.
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// Their own person record (external id or id), for members.
+        #[arg(long)]
+        person: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Create a token for a user's scripts and print it once.
+    Create {
+        email: String,
+        /// What the token is for.
+        #[arg(long, default_value = "script")]
+        name: String,
+        /// Days until it expires; never, if not given.
+        #[arg(long)]
+        days: Option<i64>,
+    },
+    /// Revoke a token by its id.
+    Revoke { id: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Admin,
+    Officer,
+    Coordinator,
+    Member,
+}
+
+impl From<RoleArg> for kyoso_store::Role {
+    fn from(value: RoleArg) -> Self {
+        match value {
+            RoleArg::Admin => kyoso_store::Role::Admin,
+            RoleArg::Officer => kyoso_store::Role::Officer,
+            RoleArg::Coordinator => kyoso_store::Role::Coordinator,
+            RoleArg::Member => kyoso_store::Role::Member,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum TableArg {
     People,
@@ -140,6 +217,65 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .await
         .with_context(|| format!("opening {}", kyoso_store::redact(&cli.database)))?;
     let code = match cli.command {
+        Command::Serve {
+            addr,
+            demo,
+            secure_cookies,
+            max_connections,
+        } => {
+            if demo {
+                crate::serve::prepare_demo(&store, &progress).await?;
+            }
+            crate::serve::run(store.clone(), addr, secure_cookies, max_connections).await?;
+            ExitCode::SUCCESS
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    org,
+                    role,
+                    person,
+                },
+        } => {
+            let password = crate::serve::read_password()?;
+            let person = match person {
+                Some(reference) => Some(crate::serve::find_person(&store, &reference).await?),
+                None => None,
+            };
+            let user = kyoso_service::accounts::add_user(
+                &store,
+                &email,
+                &password,
+                role.into(),
+                org.as_deref(),
+                person,
+            )
+            .await?;
+            println!("added {} ({})", user.email, user.role.as_str());
+            ExitCode::SUCCESS
+        }
+        Command::Token {
+            command: TokenCommand::Create { email, name, days },
+        } => {
+            let (id, secret) =
+                kyoso_service::accounts::create_token(&store, &email, &name, days).await?;
+            eprintln!("token {id} for {email}; it is shown once, keep it secret:");
+            println!("{secret}");
+            ExitCode::SUCCESS
+        }
+        Command::Token {
+            command: TokenCommand::Revoke { id },
+        } => {
+            let id = kyoso_domain::Uid::parse(&id).map_err(|e| anyhow::anyhow!("id: {e}"))?;
+            if kyoso_service::accounts::revoke_token(&store, id).await? {
+                println!("revoked");
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("no live token has that id");
+                ExitCode::FAILURE
+            }
+        }
         Command::Demo { people, seed } => {
             let started = std::time::Instant::now();
             let summary =

@@ -7,6 +7,7 @@
 
 mod cli;
 mod progress;
+mod serve;
 
 use std::process::ExitCode;
 

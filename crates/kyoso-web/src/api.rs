@@ -1,0 +1,643 @@
+//! The JSON API under `/api/v1`. Records have the same shape as kyoso's JSON
+//! files (see docs/FORMATS.md): a flat object whose keys are the file
+//! columns. Handlers only translate: parse, call one use case, render.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use kyoso_domain::{
+    CountryCode, Incoming, LanguageCode, LanguageLevel, OrganisationType, Organization, Person,
+    RecordRef, SectorCode, Skill, Text, Tie, Timestamp, Uid,
+};
+use kyoso_exchange::{Defaults, Exportable, Record, from_json, to_json};
+use kyoso_service::registry::{self, Page};
+use kyoso_store::{OrganizationFilter, PeopleFilter};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::auth::ApiCaller;
+use crate::error::{ApiError, Code, ErrorBody};
+
+pub(crate) type ApiResult = Result<Response, ApiError>;
+
+/// A JSON object body: `Content-Type: application/json`, an object at the
+/// top, within the body limit. Every other body is a catalogued error.
+pub(crate) struct JsonObject(pub Map<String, Value>);
+
+impl<S: Send + Sync> FromRequest<S> for JsonObject {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.split(';')
+                    .next()
+                    .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+            });
+        if !is_json {
+            return Err(ApiError::new(
+                Code::UnsupportedMediaType,
+                "send a JSON object with Content-Type: application/json",
+            ));
+        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::new(Code::PayloadTooLarge, "the body is too large")
+                } else {
+                    ApiError::new(Code::BadRequest, "the body could not be read")
+                }
+            })?;
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(Value::Object(object)) => Ok(JsonObject(object)),
+            Ok(_) => Err(ApiError::new(
+                Code::BadRequest,
+                "the body must be a JSON object",
+            )),
+            Err(err) => Err(ApiError::new(
+                Code::BadRequest,
+                format!("the body is not valid JSON: {err}"),
+            )),
+        }
+    }
+}
+
+/// Query parameters, with their faults as catalogued errors.
+pub(crate) struct Params<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + Send> axum::extract::FromRequestParts<AppState>
+    for Params<T>
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(value)| Params(value))
+            .map_err(|rejection| ApiError::new(Code::BadRequest, rejection.body_text()))
+    }
+}
+
+fn id(text: &str, what: &str) -> Result<Uid, ApiError> {
+    // An id that cannot exist is simply not found.
+    Uid::parse(text).map_err(|_| ApiError::not_found(what))
+}
+
+fn parse<T>(
+    field: &str,
+    value: Option<&str>,
+    parse: impl FnOnce(&str) -> Result<T, kyoso_domain::ValueError>,
+) -> Result<Option<T>, ApiError> {
+    value
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| parse(v).map_err(|e| ApiError::field(Code::InvalidField, field, e.to_string())))
+        .transpose()
+}
+
+fn defaults(caller: &kyoso_service::Caller) -> Result<Defaults, ApiError> {
+    Ok(Defaults {
+        owner: None,
+        asserted_by: Text::line(&caller.actor(), 200)
+            .map_err(|e| ApiError::new(Code::Internal, e.to_string()))?,
+        asserted_at: Timestamp::now(),
+    })
+}
+
+/// A record in its JSON shape.
+fn record<E: Exportable>(record: &E) -> Value {
+    Value::Object(to_json(record))
+}
+
+fn page_json<E: Exportable>(page: &Page<E>) -> Value {
+    let items: Vec<Value> = page.items.iter().map(record).collect();
+    serde_json::json!({ "items": items, "next": page.next })
+}
+
+/// Writes need a signed-in caller: without a token, the answer is 401.
+fn require_user(caller: &kyoso_service::Caller) -> Result<(), ApiError> {
+    match caller {
+        kyoso_service::Caller::Anonymous => {
+            Err(ApiError::new(Code::Unauthenticated, "give a bearer token"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn created(value: Value) -> Response {
+    (StatusCode::CREATED, Json(value)).into_response()
+}
+
+/// The record's body, read with the file format's rules. A record sent to
+/// update may not change its identity.
+fn read_body<T: Record>(
+    object: Map<String, Value>,
+    caller: &kyoso_service::Caller,
+) -> Result<Incoming<T>, ApiError> {
+    from_json::<T>(object, &defaults(caller)?).map_err(ApiError::fields)
+}
+
+/// The identity fields a record may not carry in through the API: its id
+/// and times are kyoso's. The id the record is read with stands in for the
+/// one kyoso gives a new record (or is the updated record's own).
+fn strip_identity(object: &mut Map<String, Value>, id: Uid) -> Result<(), ApiError> {
+    for field in ["id", "created_at", "updated_at"] {
+        if object.remove(field).is_some_and(|v| !v.is_null()) {
+            return Err(ApiError::field(
+                Code::InvalidField,
+                field,
+                "is set by kyoso and may not be sent",
+            ));
+        }
+    }
+    object.insert("id".into(), Value::String(id.to_string()));
+    Ok(())
+}
+
+// --- health ---
+
+#[utoipa::path(get, path = "/healthz", tag = "service", responses((status = 200, description = "The server and its database answer")))]
+pub(crate) async fn healthz(State(state): State<AppState>) -> ApiResult {
+    registry::counts(&state.store).await?;
+    Ok(Json(serde_json::json!({"status": "ok"})).into_response())
+}
+
+// --- people ---
+
+/// The JSON shape of a person (the columns of a people file).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; the records are read by kyoso-exchange"
+)]
+pub(crate) struct PersonJson {
+    /// kyoso's id (UUID); set by kyoso.
+    id: Option<String>,
+    /// The id in the system the record came from.
+    external_id: Option<String>,
+    /// The owning organization (external id or id).
+    owner: Option<String>,
+    /// The name in the person's own script. One of the two names is required.
+    name_native: Option<String>,
+    /// The name in Latin letters.
+    name_latin: Option<String>,
+    /// The Japanese name, or the katakana reading.
+    name_japanese: Option<String>,
+    /// female, male or other.
+    gender: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    residence: Option<String>,
+    nationality: Option<String>,
+    /// `ja:N2`, `th:native`, `en:B2`, or objects `{"language": "ja", "level": "N2"}`.
+    languages: Vec<String>,
+    skills: Vec<String>,
+    /// OECD DAC 5-digit purpose codes.
+    sectors: Vec<String>,
+    available_mentoring: Option<bool>,
+    available_dispatch: Option<bool>,
+    email: Option<String>,
+    phone: Option<String>,
+    bio: Option<String>,
+    consent_processing: Option<bool>,
+    consent_contact: Option<bool>,
+    consent_public_listing: Option<bool>,
+    /// private, network or public.
+    visibility: Option<String>,
+    created_at: Option<String>,
+    updated_at: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct PeopleQuery {
+    /// Country of residence (ISO 3166-1 alpha-2).
+    country: Option<String>,
+    /// Owned by or tied to this organization (id).
+    organization: Option<String>,
+    skill: Option<String>,
+    /// OECD DAC 5-digit purpose code.
+    sector: Option<String>,
+    /// ISO 639-1 code.
+    language: Option<String>,
+    /// With `language`: the least level (JLPT N1–N5, CEFR A1–C2, native).
+    level: Option<String>,
+    /// Part of a name, in any script.
+    q: Option<String>,
+    /// The `next` of the previous page.
+    after: Option<String>,
+    /// At most 200; 50 by default.
+    limit: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct PeoplePage {
+    items: Vec<PersonJson>,
+    /// Give as `after` for the next page; null on the last page.
+    next: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/people", tag = "people", params(PeopleQuery),
+    responses((status = 200, body = PeoplePage), (status = "4XX", body = ErrorBody)),
+    security((), ("bearer" = [])))]
+pub(crate) async fn list_people(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Params(q): Params<PeopleQuery>,
+) -> ApiResult {
+    let language = parse("language", q.language.as_deref(), LanguageCode::parse)?;
+    let level = parse("level", q.level.as_deref(), |l| l.parse::<LanguageLevel>())?;
+    if level.is_some() && language.is_none() {
+        return Err(ApiError::field(
+            Code::InvalidField,
+            "level",
+            "needs a language",
+        ));
+    }
+    let filter = PeopleFilter {
+        country: parse("country", q.country.as_deref(), CountryCode::parse)?,
+        organization: parse("organization", q.organization.as_deref(), Uid::parse)?,
+        skill: parse("skill", q.skill.as_deref(), Skill::parse)?,
+        sector: parse("sector", q.sector.as_deref(), SectorCode::parse)?,
+        language: language.map(|l| (l, level)),
+        text: q.q,
+    };
+    let page =
+        registry::people(&state.store, &caller, &filter, q.after.as_deref(), q.limit).await?;
+    Ok(Json(page_json(&page)).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people", params(("id" = String, Path, description = "The person's id")),
+    responses((status = 200, body = PersonJson), (status = 404, body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn get_person(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let person = registry::person(&state.store, &caller, id(&uid, "person")?).await?;
+    Ok(Json(record(&person)).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = PersonJson,
+    responses((status = 201, body = PersonJson), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn create_person(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    strip_identity(&mut body, Uid::new())?;
+    let person = read_body::<Person>(body, &caller)?;
+    let created_person = registry::create_person(&state.store, &caller, person).await?;
+    Ok(created(record(&created_person)))
+}
+
+#[utoipa::path(put, path = "/api/v1/people/{id}", tag = "people", params(("id" = String, Path)), request_body = PersonJson,
+    responses((status = 200, body = PersonJson), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn update_person(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "person")?;
+    strip_identity(&mut body, uid)?;
+    // Identity and ownership are not changed by an update.
+    body.remove("external_id");
+    body.remove("owner");
+    let person = read_body::<Person>(body, &caller)?;
+    let updated = registry::update_person(&state.store, &caller, uid, person.record).await?;
+    Ok(Json(record(&updated)).into_response())
+}
+
+#[utoipa::path(delete, path = "/api/v1/people/{id}", tag = "people", params(("id" = String, Path)),
+    responses((status = 204), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn delete_person(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    require_user(&caller)?;
+    registry::delete_person(&state.store, &caller, id(&uid, "person")?).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/people/{id}/data", tag = "people", params(("id" = String, Path)),
+    responses((status = 200, description = "Everything kyoso holds about the person"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn person_data(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    require_user(&caller)?;
+    let data = registry::subject_data(&state.store, &caller, id(&uid, "person")?).await?;
+    Ok(Json(subject_json(&data)).into_response())
+}
+
+pub(crate) fn subject_json(data: &registry::SubjectData) -> Value {
+    serde_json::json!({
+        "person": record(&data.person),
+        "ties": data.ties.iter().map(record).collect::<Vec<_>>(),
+        "audit": data.audit,
+    })
+}
+
+#[utoipa::path(post, path = "/api/v1/people/{id}/erase", tag = "people", params(("id" = String, Path)),
+    responses((status = 200, body = PersonJson), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn erase_person(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    require_user(&caller)?;
+    let erased = registry::erase_person(&state.store, &caller, id(&uid, "person")?).await?;
+    Ok(Json(record(&erased)).into_response())
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct PageQuery {
+    after: Option<String>,
+    limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/people/{id}/ties", tag = "ties", params(("id" = String, Path), PageQuery),
+    responses((status = 200, body = TiesPage), (status = "4XX", body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn person_ties(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    Params(q): Params<PageQuery>,
+) -> ApiResult {
+    let uid = id(&uid, "person")?;
+    registry::person(&state.store, &caller, uid).await?;
+    let page = registry::ties_of(&state.store, &caller, uid, q.after.as_deref(), q.limit).await?;
+    Ok(Json(page_json(&page)).into_response())
+}
+
+// --- organizations ---
+
+/// The JSON shape of an organization (the columns of an organizations file).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; the records are read by kyoso-exchange"
+)]
+pub(crate) struct OrganizationJson {
+    id: Option<String>,
+    external_id: Option<String>,
+    owner: Option<String>,
+    name_native: Option<String>,
+    name_latin: Option<String>,
+    name_japanese: Option<String>,
+    acronym: Option<String>,
+    /// IATI OrganisationType code (10 government, 22 national NGO, 80 academic, ...).
+    org_type: String,
+    country: Option<String>,
+    sectors: Vec<String>,
+    /// The organization it belongs to (external id or id).
+    parent: Option<String>,
+    website: Option<String>,
+    visibility: Option<String>,
+    created_at: Option<String>,
+    updated_at: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct OrganizationsQuery {
+    country: Option<String>,
+    /// IATI OrganisationType code.
+    r#type: Option<String>,
+    sector: Option<String>,
+    /// Sub-organizations of this one (id).
+    parent: Option<String>,
+    q: Option<String>,
+    after: Option<String>,
+    limit: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct OrganizationsPage {
+    items: Vec<OrganizationJson>,
+    next: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/organizations", tag = "organizations", params(OrganizationsQuery),
+    responses((status = 200, body = OrganizationsPage), (status = "4XX", body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn list_organizations(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Params(q): Params<OrganizationsQuery>,
+) -> ApiResult {
+    let filter = OrganizationFilter {
+        country: parse("country", q.country.as_deref(), CountryCode::parse)?,
+        org_type: parse("type", q.r#type.as_deref(), OrganisationType::parse)?,
+        sector: parse("sector", q.sector.as_deref(), SectorCode::parse)?,
+        parent: parse("parent", q.parent.as_deref(), Uid::parse)?,
+        text: q.q,
+    };
+    let page = registry::organizations(&state.store, &caller, &filter, q.after.as_deref(), q.limit)
+        .await?;
+    Ok(Json(page_json(&page)).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/organizations/{id}", tag = "organizations", params(("id" = String, Path)),
+    responses((status = 200, body = OrganizationJson), (status = 404, body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn get_organization(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let org = registry::organization(&state.store, &caller, id(&uid, "organization")?).await?;
+    Ok(Json(record(&org)).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/organizations", tag = "organizations", request_body = OrganizationJson,
+    responses((status = 201, body = OrganizationJson), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn create_organization(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    strip_identity(&mut body, Uid::new())?;
+    let org = read_body::<Organization<RecordRef>>(body, &caller)?;
+    let created_org = registry::create_organization(&state.store, &caller, org).await?;
+    Ok(created(record(&created_org)))
+}
+
+#[utoipa::path(put, path = "/api/v1/organizations/{id}", tag = "organizations", params(("id" = String, Path)), request_body = OrganizationJson,
+    responses((status = 200, body = OrganizationJson), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn update_organization(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "organization")?;
+    strip_identity(&mut body, uid)?;
+    body.remove("external_id");
+    body.remove("owner");
+    let org = read_body::<Organization<RecordRef>>(body, &caller)?;
+    let updated = registry::update_organization(&state.store, &caller, uid, org.record).await?;
+    Ok(Json(record(&updated)).into_response())
+}
+
+#[utoipa::path(delete, path = "/api/v1/organizations/{id}", tag = "organizations", params(("id" = String, Path)),
+    responses((status = 204), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn delete_organization(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    require_user(&caller)?;
+    registry::delete_organization(&state.store, &caller, id(&uid, "organization")?).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/organizations/{id}/ties", tag = "ties", params(("id" = String, Path), PageQuery),
+    responses((status = 200, body = TiesPage), (status = "4XX", body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn organization_ties(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    Params(q): Params<PageQuery>,
+) -> ApiResult {
+    let uid = id(&uid, "organization")?;
+    registry::organization(&state.store, &caller, uid).await?;
+    let page = registry::ties_of(&state.store, &caller, uid, q.after.as_deref(), q.limit).await?;
+    Ok(Json(page_json(&page)).into_response())
+}
+
+// --- ties ---
+
+/// The JSON shape of a tie (the columns of a ties file).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; the records are read by kyoso-exchange"
+)]
+pub(crate) struct TieJson {
+    id: Option<String>,
+    external_id: Option<String>,
+    owner: Option<String>,
+    /// studied_at, trained_at, employed_by, member_of, founded, mentored,
+    /// hosted_intern, partnered_with, supervises, met_at.
+    kind: String,
+    /// person or organization; may be left out where the kind allows one pair.
+    from_type: Option<String>,
+    from: String,
+    to_type: Option<String>,
+    to: String,
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    start: String,
+    end: Option<String>,
+    strength: Option<f64>,
+    role: Option<String>,
+    note: Option<String>,
+    asserted_by: Option<String>,
+    asserted_at: Option<String>,
+    visibility: Option<String>,
+    created_at: Option<String>,
+    updated_at: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct TiesPage {
+    items: Vec<TieJson>,
+    next: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/ties/{id}", tag = "ties", params(("id" = String, Path)),
+    responses((status = 200, body = TieJson), (status = 404, body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn get_tie(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let tie = registry::tie(&state.store, &caller, id(&uid, "tie")?).await?;
+    Ok(Json(record(&tie)).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/ties", tag = "ties", request_body = TieJson,
+    responses((status = 201, body = TieJson), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn create_tie(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    strip_identity(&mut body, Uid::new())?;
+    let tie = read_body::<Tie<RecordRef>>(body, &caller)?;
+    let created_tie = registry::create_tie(&state.store, &caller, tie).await?;
+    Ok(created(record(&created_tie)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/ties/{id}", tag = "ties", params(("id" = String, Path)),
+    responses((status = 204), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn delete_tie(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    require_user(&caller)?;
+    registry::delete_tie(&state.store, &caller, id(&uid, "tie")?).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+// --- account and audit ---
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "account",
+    responses((status = 200, description = "The signed-in user"), (status = 401, body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn me(ApiCaller(caller): ApiCaller) -> ApiResult {
+    let user = caller
+        .user()
+        .ok_or_else(|| ApiError::new(Code::Unauthenticated, "give a bearer token"))?;
+    Ok(Json(serde_json::json!({
+        "id": user.uid,
+        "email": user.email,
+        "role": user.role,
+        "organization": user.organization.map(|(_, uid)| uid),
+        "person": user.person,
+    }))
+    .into_response())
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct AuditQuery {
+    /// Entries older than this entry id.
+    before: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/audit", tag = "account", params(AuditQuery),
+    responses((status = 200, description = "Audit entries, newest first"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn audit(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Params(q): Params<AuditQuery>,
+) -> ApiResult {
+    if caller.user().is_none() {
+        return Err(ApiError::new(Code::Unauthenticated, "give a bearer token"));
+    }
+    let entries = registry::audit_log(&state.store, &caller, q.before).await?;
+    let items: Vec<Value> = entries
+        .into_iter()
+        .map(|(entry_id, entry)| {
+            let mut value = serde_json::to_value(entry).unwrap_or(Value::Null);
+            if let Value::Object(object) = &mut value {
+                object.insert("entry".into(), Value::from(entry_id));
+            }
+            value
+        })
+        .collect();
+    Ok(Json(serde_json::json!({ "items": items })).into_response())
+}

@@ -1,0 +1,406 @@
+//! Forms for people and organizations: the fields a page shows, and the
+//! JSON object a submitted form becomes, read with the same rules as files
+//! and the API so that a form's errors name the same fields.
+
+use std::collections::HashMap;
+
+use kyoso_domain::{Link, Organization, Person, RowError, Stored};
+use serde_json::{Map, Value};
+
+use crate::i18n::{Lang, Texts};
+use crate::view::{Choice, country_choices};
+
+/// One field of a form, as shown.
+#[derive(Debug, Clone)]
+pub(crate) struct Field {
+    pub(crate) name: &'static str,
+    pub(crate) label: &'static str,
+    /// text, select, checkbox or textarea.
+    pub(crate) kind: &'static str,
+    pub(crate) value: String,
+    pub(crate) hint: &'static str,
+    pub(crate) error: String,
+    pub(crate) options: Vec<Choice>,
+}
+
+fn text(name: &'static str, label: &'static str, value: &str) -> Field {
+    Field {
+        name,
+        label,
+        kind: "text",
+        value: value.to_owned(),
+        hint: "",
+        error: String::new(),
+        options: Vec::new(),
+    }
+}
+
+fn with_hint(mut field: Field, hint: &'static str) -> Field {
+    field.hint = hint;
+    field
+}
+
+fn textarea(name: &'static str, label: &'static str, value: &str) -> Field {
+    Field {
+        kind: "textarea",
+        ..text(name, label, value)
+    }
+}
+
+fn checkbox(name: &'static str, label: &'static str, on: bool) -> Field {
+    Field {
+        kind: "checkbox",
+        value: on.to_string(),
+        ..text(name, label, "")
+    }
+}
+
+fn select(name: &'static str, label: &'static str, options: Vec<Choice>) -> Field {
+    let value = options
+        .iter()
+        .find(|o| o.selected)
+        .map(|o| o.value.clone())
+        .unwrap_or_default();
+    Field {
+        kind: "select",
+        value,
+        options,
+        ..text(name, label, "")
+    }
+}
+
+fn choices(values: &[(&str, &str)], selected: &str, empty: Option<&str>) -> Vec<Choice> {
+    empty
+        .map(|label| Choice {
+            value: String::new(),
+            label: label.to_owned(),
+            selected: selected.is_empty(),
+        })
+        .into_iter()
+        .chain(values.iter().map(|(value, label)| Choice {
+            value: (*value).to_owned(),
+            label: (*label).to_owned(),
+            selected: *value == selected,
+        }))
+        .collect()
+}
+
+fn with_empty(mut options: Vec<Choice>, label: &str) -> Vec<Choice> {
+    let none_selected = !options.iter().any(|o| o.selected);
+    options.insert(
+        0,
+        Choice {
+            value: String::new(),
+            label: label.to_owned(),
+            selected: none_selected,
+        },
+    );
+    options
+}
+
+fn visibility(t: &Texts, selected: &str) -> Field {
+    let options = choices(
+        &[
+            ("private", t.vis_private),
+            ("network", t.vis_network),
+            ("public", t.vis_public),
+        ],
+        selected,
+        None,
+    );
+    select("visibility", t.visibility, options)
+}
+
+/// A form's submitted values, by field name.
+pub(crate) type Values = HashMap<String, String>;
+
+pub(crate) fn values_of_person(p: &Person) -> Values {
+    let mut v = Values::new();
+    let mut put = |k: &str, s: String| {
+        v.insert(k.to_owned(), s);
+    };
+    put(
+        "name_native",
+        p.names.native.as_deref().unwrap_or_default().to_owned(),
+    );
+    put(
+        "name_latin",
+        p.names.latin.as_deref().unwrap_or_default().to_owned(),
+    );
+    put(
+        "name_japanese",
+        p.names.japanese.as_deref().unwrap_or_default().to_owned(),
+    );
+    put(
+        "gender",
+        p.gender.map(|g| g.to_string()).unwrap_or_default(),
+    );
+    put(
+        "residence",
+        p.residence.map(|c| c.to_string()).unwrap_or_default(),
+    );
+    put(
+        "nationality",
+        p.nationality.map(|c| c.to_string()).unwrap_or_default(),
+    );
+    put(
+        "languages",
+        p.languages
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    put(
+        "skills",
+        p.skills
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    put(
+        "sectors",
+        p.sectors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    put("available_mentoring", p.availability.mentoring.to_string());
+    put("available_dispatch", p.availability.dispatch.to_string());
+    put(
+        "email",
+        p.contact
+            .email
+            .as_ref()
+            .map(|e| e.to_string())
+            .unwrap_or_default(),
+    );
+    put(
+        "phone",
+        p.contact
+            .phone
+            .as_ref()
+            .map(|e| e.to_string())
+            .unwrap_or_default(),
+    );
+    put("bio", p.bio.as_deref().unwrap_or_default().to_owned());
+    put("consent_processing", p.consent.processing.to_string());
+    put("consent_contact", p.consent.contact.to_string());
+    put(
+        "consent_public_listing",
+        p.consent.public_listing.to_string(),
+    );
+    put("visibility", p.visibility.to_string());
+    v
+}
+
+const PERSON_CHECKBOXES: &[&str] = &[
+    "available_mentoring",
+    "available_dispatch",
+    "consent_processing",
+    "consent_contact",
+    "consent_public_listing",
+];
+
+pub(crate) fn person_fields(t: &Texts, lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
+    let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
+    let on = |k: &str| matches!(get(k), "true" | "on");
+    let mut fields = vec![
+        text("name_native", t.name_native, get("name_native")),
+        text("name_latin", t.name_latin, get("name_latin")),
+        text("name_japanese", t.name_japanese, get("name_japanese")),
+        select(
+            "gender",
+            t.gender,
+            choices(
+                &[("female", t.female), ("male", t.male), ("other", t.other)],
+                get("gender"),
+                Some("—"),
+            ),
+        ),
+        select(
+            "residence",
+            t.residence,
+            with_empty(country_choices(lang, get("residence")), "—"),
+        ),
+        select(
+            "nationality",
+            t.nationality,
+            with_empty(country_choices(lang, get("nationality")), "—"),
+        ),
+        with_hint(
+            text("languages", t.languages, get("languages")),
+            "ja:N2; en:B2; th:native",
+        ),
+        with_hint(text("skills", t.skills, get("skills")), t.list_hint),
+        with_hint(text("sectors", t.sectors, get("sectors")), "32120; 11330"),
+        checkbox(
+            "available_mentoring",
+            t.available_mentoring,
+            on("available_mentoring"),
+        ),
+        checkbox(
+            "available_dispatch",
+            t.available_dispatch,
+            on("available_dispatch"),
+        ),
+        text("email", t.email, get("email")),
+        text("phone", t.phone, get("phone")),
+        textarea("bio", t.bio, get("bio")),
+        checkbox(
+            "consent_processing",
+            t.consent_processing,
+            on("consent_processing"),
+        ),
+        checkbox("consent_contact", t.consent_contact, on("consent_contact")),
+        checkbox(
+            "consent_public_listing",
+            t.consent_public_listing,
+            on("consent_public_listing"),
+        ),
+        visibility(
+            t,
+            if get("visibility").is_empty() {
+                "network"
+            } else {
+                get("visibility")
+            },
+        ),
+    ];
+    attach(&mut fields, errors);
+    fields
+}
+
+pub(crate) fn values_of_organization(o: &Stored<Organization<Link>>) -> Values {
+    let r = &o.record;
+    let mut v = Values::new();
+    v.insert(
+        "name_native".into(),
+        r.names.native.as_deref().unwrap_or_default().to_owned(),
+    );
+    v.insert(
+        "name_latin".into(),
+        r.names.latin.as_deref().unwrap_or_default().to_owned(),
+    );
+    v.insert(
+        "name_japanese".into(),
+        r.names.japanese.as_deref().unwrap_or_default().to_owned(),
+    );
+    v.insert(
+        "acronym".into(),
+        r.acronym.as_deref().unwrap_or_default().to_owned(),
+    );
+    v.insert("org_type".into(), r.org_type.to_string());
+    v.insert(
+        "country".into(),
+        r.country.map(|c| c.to_string()).unwrap_or_default(),
+    );
+    v.insert(
+        "sectors".into(),
+        r.sectors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    v.insert(
+        "parent".into(),
+        r.parent
+            .as_ref()
+            .map(|p| p.uid.to_string())
+            .unwrap_or_default(),
+    );
+    v.insert(
+        "website".into(),
+        r.website
+            .as_ref()
+            .map(|w| w.to_string())
+            .unwrap_or_default(),
+    );
+    v.insert("visibility".into(), r.visibility.to_string());
+    v
+}
+
+pub(crate) fn organization_fields(
+    t: &Texts,
+    lang: Lang,
+    v: &Values,
+    errors: &[RowError],
+) -> Vec<Field> {
+    let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
+    let types: Vec<(String, String)> = kyoso_domain::codelist::organisation_types()
+        .active()
+        .map(|item| (item.code.clone(), format!("{} — {}", item.code, item.name)))
+        .collect();
+    let type_refs: Vec<(&str, &str)> = types
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let mut fields = vec![
+        text("name_native", t.name_native, get("name_native")),
+        text("name_latin", t.name_latin, get("name_latin")),
+        text("name_japanese", t.name_japanese, get("name_japanese")),
+        text("acronym", t.acronym, get("acronym")),
+        select(
+            "org_type",
+            t.org_type,
+            choices(&type_refs, get("org_type"), Some("—")),
+        ),
+        select(
+            "country",
+            t.country,
+            with_empty(country_choices(lang, get("country")), "—"),
+        ),
+        with_hint(text("sectors", t.sectors, get("sectors")), "32120; 11330"),
+        text("parent", t.parent, get("parent")),
+        text("website", t.website, get("website")),
+        visibility(
+            t,
+            if get("visibility").is_empty() {
+                "public"
+            } else {
+                get("visibility")
+            },
+        ),
+    ];
+    attach(&mut fields, errors);
+    fields
+}
+
+fn attach(fields: &mut [Field], errors: &[RowError]) {
+    for error in errors {
+        let name = error.field.as_deref().unwrap_or("name_latin");
+        // Faults of identity columns belong to the first field.
+        let target = fields.iter().position(|f| f.name == name).unwrap_or(0);
+        let field = &mut fields[target];
+        if !field.error.is_empty() {
+            field.error.push_str("; ");
+        }
+        field.error.push_str(&error.message);
+    }
+}
+
+/// A submitted form as the JSON object the record readers take: empty
+/// fields left out, checkboxes as booleans.
+pub(crate) fn to_object(values: &Values, checkboxes: &[&str]) -> Map<String, Value> {
+    let mut object = Map::new();
+    for (name, value) in values {
+        if name == "csrf" || checkboxes.contains(&name.as_str()) {
+            continue;
+        }
+        if !value.trim().is_empty() {
+            object.insert(name.clone(), Value::String(value.clone()));
+        }
+    }
+    for name in checkboxes {
+        let on = values.get(*name).is_some_and(|v| v == "on" || v == "true");
+        object.insert((*name).to_owned(), Value::Bool(on));
+    }
+    object
+}
+
+pub(crate) fn person_object(values: &Values) -> Map<String, Value> {
+    to_object(values, PERSON_CHECKBOXES)
+}

@@ -1,0 +1,224 @@
+//! kyoso's web application and JSON API: the only crate that knows HTTP.
+//!
+//! [`router`] builds every route with its middleware; [`serve`] runs it on a
+//! listener with the limits of [`Limits`]. Handlers translate requests into
+//! one use case of `kyoso-service` each, and its result into a page or JSON.
+
+#![forbid(unsafe_code)]
+
+mod api;
+mod auth;
+mod error;
+mod forms;
+mod i18n;
+mod network;
+mod openapi;
+mod pages;
+mod reference;
+mod server;
+mod view;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use kyoso_store::Store;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+
+pub use error::Code;
+pub use server::{Limits, serve};
+
+/// What handlers share.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub(crate) sign_ins: Arc<auth::SignInLimiter>,
+    /// Mark cookies Secure: set when kyoso is served over HTTPS.
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn new(store: Store, secure_cookies: bool) -> AppState {
+        AppState {
+            store,
+            sign_ins: Arc::default(),
+            secure_cookies,
+        }
+    }
+}
+
+/// The Content-Security-Policy of every response: nothing inline, nothing
+/// from elsewhere, never framed.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+     font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+#[derive(Clone, Default)]
+struct CountingRequestId(Arc<AtomicU64>);
+
+impl MakeRequestId for CountingRequestId {
+    fn make_request_id<B>(&mut self, _request: &axum::http::Request<B>) -> Option<RequestId> {
+        let n = self.0.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("{n:x}"))
+            .ok()
+            .map(RequestId::new)
+    }
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/style.css"),
+    )
+        .into_response()
+}
+
+async fn openapi_json() -> Response {
+    axum::Json(openapi::ApiDoc::openapi()).into_response()
+}
+
+async fn api_not_found() -> Response {
+    error::ApiError::new(Code::NotFound, "no such endpoint").into_response()
+}
+
+/// Errors the layers below the handlers produce (time-outs, body limits,
+/// unknown methods) get the API's JSON shape on API paths.
+async fn catalogue_errors(request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !api || is_json || response.status().is_success() || response.status().is_redirection() {
+        return response;
+    }
+    let code = match response.status() {
+        StatusCode::REQUEST_TIMEOUT => Code::Timeout,
+        StatusCode::PAYLOAD_TOO_LARGE => Code::PayloadTooLarge,
+        StatusCode::METHOD_NOT_ALLOWED => Code::MethodNotAllowed,
+        StatusCode::NOT_FOUND => Code::NotFound,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => Code::UnsupportedMediaType,
+        StatusCode::UNPROCESSABLE_ENTITY | StatusCode::BAD_REQUEST => Code::BadRequest,
+        status if status.is_server_error() => Code::Internal,
+        _ => Code::BadRequest,
+    };
+    error::ApiError::new(code, code.as_str().replace('_', " ")).into_response()
+}
+
+/// Every route, with its middleware.
+pub fn router(state: AppState, limits: &Limits) -> Router {
+    let api = Router::new()
+        .route("/people", get(api::list_people).post(api::create_person))
+        .route(
+            "/people/{id}",
+            get(api::get_person)
+                .put(api::update_person)
+                .delete(api::delete_person),
+        )
+        .route("/people/{id}/ties", get(api::person_ties))
+        .route("/people/{id}/data", get(api::person_data))
+        .route("/people/{id}/erase", post(api::erase_person))
+        .route(
+            "/organizations",
+            get(api::list_organizations).post(api::create_organization),
+        )
+        .route(
+            "/organizations/{id}",
+            get(api::get_organization)
+                .put(api::update_organization)
+                .delete(api::delete_organization),
+        )
+        .route("/organizations/{id}/ties", get(api::organization_ties))
+        .route("/ties", post(api::create_tie))
+        .route("/ties/{id}", get(api::get_tie).delete(api::delete_tie))
+        .route("/me", get(api::me))
+        .route("/audit", get(api::audit))
+        .route("/openapi.json", get(openapi_json))
+        .fallback(api_not_found);
+
+    let pages = Router::new()
+        .route("/", get(pages::home))
+        .route("/sign-in", get(pages::sign_in_page).post(pages::sign_in))
+        .route("/sign-out", post(pages::sign_out))
+        .route("/lang/{code}", get(pages::choose_language))
+        .route("/people", get(pages::people).post(pages::create_person))
+        .route("/people/new", get(pages::new_person))
+        .route(
+            "/people/{id}",
+            get(pages::person).post(pages::update_person),
+        )
+        .route("/people/{id}/edit", get(pages::edit_person))
+        .route("/people/{id}/delete", post(pages::delete_person))
+        .route("/people/{id}/network.svg", get(pages::person_network))
+        .route("/people/{id}/data.json", get(pages::person_data))
+        .route(
+            "/organizations",
+            get(pages::organizations).post(pages::create_organization),
+        )
+        .route("/organizations/new", get(pages::new_organization))
+        .route(
+            "/organizations/{id}",
+            get(pages::organization).post(pages::update_organization),
+        )
+        .route("/organizations/{id}/edit", get(pages::edit_organization))
+        .route("/ties/new", get(pages::new_tie))
+        .route("/ties", post(pages::create_tie))
+        .route("/audit", get(pages::audit))
+        .route("/api", get(reference::reference))
+        .route("/static/style.css", get(stylesheet))
+        .route("/healthz", get(api::healthz));
+
+    let request_id = HeaderName::from_static("x-request-id");
+    Router::new()
+        .merge(pages)
+        .nest("/api/v1", api)
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(limits.body_limit))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits.request_timeout,
+        ))
+        .layer(middleware::from_fn(catalogue_errors))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(SetRequestIdLayer::new(
+            request_id,
+            CountingRequestId::default(),
+        ))
+}
+
+/// How long a graceful shutdown waits by default.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);

@@ -1,0 +1,107 @@
+//! The OpenAPI 3.1 document of the JSON API, generated from the handlers'
+//! annotations.
+
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::api;
+use crate::error::{ErrorBody, ErrorDetail, FieldFault};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "kyoso API",
+        description = "People, organizations and ties of the network-based cooperation registry. \
+Records have the shape of kyoso's JSON files. Errors are `{\"error\": {\"code\", \"message\", \"field\"}}` \
+with a fixed catalogue of codes. Scripts authenticate with `Authorization: Bearer TOKEN` \
+(`kyoso token create EMAIL`); without a token, only public records are visible.",
+        license(name = "Apache-2.0")
+    ),
+    paths(
+        api::healthz,
+        api::list_people,
+        api::get_person,
+        api::create_person,
+        api::update_person,
+        api::delete_person,
+        api::person_ties,
+        api::person_data,
+        api::erase_person,
+        api::list_organizations,
+        api::get_organization,
+        api::create_organization,
+        api::update_organization,
+        api::delete_organization,
+        api::organization_ties,
+        api::get_tie,
+        api::create_tie,
+        api::delete_tie,
+        api::me,
+        api::audit,
+    ),
+    components(schemas(
+        api::PersonJson,
+        api::PeoplePage,
+        api::OrganizationJson,
+        api::OrganizationsPage,
+        api::TieJson,
+        api::TiesPage,
+        ErrorBody,
+        ErrorDetail,
+        FieldFault,
+    )),
+    modifiers(&Bearer),
+    tags(
+        (name = "people"), (name = "organizations"), (name = "ties"), (name = "account"), (name = "service"),
+    )
+)]
+pub(crate) struct ApiDoc;
+
+struct Bearer;
+
+impl Modify for Bearer {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kyoso_domain::{Organization, Person, RecordRef, Tie};
+    use kyoso_exchange::Record;
+
+    use super::*;
+
+    fn properties(doc: &serde_json::Value, schema: &str) -> Vec<String> {
+        let mut names: Vec<String> = doc["components"]["schemas"][schema]["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("no schema {schema}"))
+            .keys()
+            .cloned()
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn columns<T: Record>() -> Vec<String> {
+        let mut names: Vec<String> = T::COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn the_documented_shapes_are_the_file_columns() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        assert_eq!(properties(&doc, "PersonJson"), columns::<Person>());
+        assert_eq!(
+            properties(&doc, "OrganizationJson"),
+            columns::<Organization<RecordRef>>()
+        );
+        assert_eq!(properties(&doc, "TieJson"), columns::<Tie<RecordRef>>());
+        assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    }
+}

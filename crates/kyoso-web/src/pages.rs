@@ -1,0 +1,1569 @@
+//! The pages people use: server-rendered, plain HTML and CSS, no scripts.
+//! Handlers translate requests into one use case each and render the result.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use kyoso_domain::{
+    CountryCode, EntityKind, LanguageCode, Link, Organization, Person, RecordRef, Skill, Stored,
+    Text, Tie, TieKind, Timestamp, Uid,
+};
+use kyoso_exchange::{Defaults, from_json};
+use kyoso_service::registry::{self, Page};
+use kyoso_service::{Caller, ServiceError, accounts};
+use kyoso_store::{OrganizationFilter, PeopleFilter, Role};
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+use crate::AppState;
+use crate::auth::{self, PageContext, set_cookie};
+use crate::forms::{self, Field, Values};
+use crate::i18n::{Lang, Texts};
+use crate::network::{self, Neighbor};
+use crate::view::{self, Choice, OrganizationRow, PersonRow, TieGroup};
+
+/// What every page shows around its content.
+#[derive(Debug)]
+pub(crate) struct Chrome {
+    pub(crate) lang: Lang,
+    pub(crate) t: &'static Texts,
+    pub(crate) title: String,
+    pub(crate) section: &'static str,
+    pub(crate) user_email: Option<String>,
+    pub(crate) csrf: String,
+    pub(crate) can_audit: bool,
+    pub(crate) languages: [Lang; 4],
+    pub(crate) path: String,
+}
+
+pub(crate) fn chrome_for(
+    ctx: &PageContext,
+    title: impl Into<String>,
+    section: &'static str,
+) -> Chrome {
+    chrome(ctx, title, section)
+}
+
+fn chrome(ctx: &PageContext, title: impl Into<String>, section: &'static str) -> Chrome {
+    let can_audit = match &ctx.caller {
+        Caller::User(user) => {
+            user.role == Role::Admin || (user.role == Role::Officer && user.organization.is_some())
+        }
+        _ => false,
+    };
+    Chrome {
+        lang: ctx.lang,
+        t: ctx.lang.texts(),
+        title: title.into(),
+        section,
+        user_email: ctx.caller.user().map(|u| u.email.clone()),
+        csrf: ctx.csrf.clone(),
+        can_audit,
+        languages: Lang::ALL,
+        path: ctx.path.clone(),
+    }
+}
+
+pub(crate) fn render_page(ctx: &PageContext, status: StatusCode, page: &impl Template) -> Response {
+    render(ctx, status, page)
+}
+
+/// Renders a page, setting the visitor's CSRF cookie if they had none.
+fn render(ctx: &PageContext, status: StatusCode, page: &impl Template) -> Response {
+    let html = match page.render() {
+        Ok(html) => html,
+        Err(err) => {
+            tracing::error!(error = %err, "a page failed to render");
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the page could not be shown",
+            )
+                .into_response();
+        }
+    };
+    let mut response = (status, axum::response::Html(html)).into_response();
+    if let Some(csrf) = &ctx.new_csrf_cookie
+        && let Ok(value) =
+            HeaderValue::from_str(&set_cookie(auth::CSRF_COOKIE, csrf, 86_400, false))
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    chrome: Chrome,
+    message: String,
+}
+
+/// A service error as a page: not found, forbidden, or a general failure.
+fn error_page(ctx: &PageContext, error: ServiceError) -> Response {
+    let t = ctx.lang.texts();
+    let (status, message) = match error {
+        ServiceError::NotFound(_) => (StatusCode::NOT_FOUND, t.not_found.to_owned()),
+        ServiceError::Forbidden => (StatusCode::FORBIDDEN, t.forbidden.to_owned()),
+        ServiceError::Unauthenticated => return Redirect::to("/sign-in").into_response(),
+        ServiceError::Invalid { message, .. } => (StatusCode::BAD_REQUEST, message),
+        other => {
+            tracing::error!(error = %other, "page failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, t.error_title.to_owned())
+        }
+    };
+    render(
+        ctx,
+        status,
+        &ErrorPage {
+            chrome: chrome(ctx, t.error_title, ""),
+            message,
+        },
+    )
+}
+
+fn refuse_csrf(ctx: &PageContext) -> Response {
+    let t = ctx.lang.texts();
+    let page = ErrorPage {
+        chrome: chrome(ctx, t.error_title, ""),
+        message: "The form was out of date or did not come from this site. Go back, reload the page and try again.".into(),
+    };
+    render(ctx, StatusCode::FORBIDDEN, &page)
+}
+
+fn parse_id(text: &str) -> Result<Uid, ServiceError> {
+    Uid::parse(text).map_err(|_| ServiceError::NotFound("record"))
+}
+
+// --- home ---
+
+#[derive(Debug)]
+struct Activity {
+    when: String,
+    action: String,
+    label: String,
+    detail: String,
+    href: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    chrome: Chrome,
+    counts: kyoso_store::Counts,
+    activity: Vec<Activity>,
+}
+
+pub(crate) async fn home(State(state): State<AppState>, ctx: PageContext) -> Response {
+    let t = ctx.lang.texts();
+    let counts = match registry::counts(&state.store).await {
+        Ok(counts) => counts,
+        Err(err) => return error_page(&ctx, err),
+    };
+    // Those who may read the audit log see the latest changes; everyone
+    // else the newest people they may see.
+    let activity = match registry::audit_log(&state.store, &ctx.caller, None).await {
+        Ok(entries) => entries
+            .into_iter()
+            .take(12)
+            .map(|(_, e)| Activity {
+                when: e
+                    .at
+                    .to_string()
+                    .chars()
+                    .take(16)
+                    .collect::<String>()
+                    .replace('T', " "),
+                action: e.action.as_str().to_owned(),
+                label: format!("{} {}", e.table, short_uid(e.record)),
+                detail: e.actor,
+                href: record_href(&e.table, e.record),
+            })
+            .collect(),
+        Err(_) => match registry::recent_people(&state.store, &ctx.caller, 12).await {
+            Ok(people) => people
+                .iter()
+                .map(|p| {
+                    let row = view::person_row(p, ctx.lang);
+                    Activity {
+                        when: p.created_at.to_string().chars().take(10).collect(),
+                        action: String::new(),
+                        label: row.name,
+                        detail: row.country,
+                        href: format!("/people/{}", p.uid),
+                    }
+                })
+                .collect(),
+            Err(err) => return error_page(&ctx, err),
+        },
+    };
+    render(
+        &ctx,
+        StatusCode::OK,
+        &HomePage {
+            chrome: chrome(&ctx, t.home, "home"),
+            counts,
+            activity,
+        },
+    )
+}
+
+fn short_uid(uid: Uid) -> String {
+    uid.to_string().chars().take(8).collect()
+}
+
+fn record_href(table: &str, uid: Uid) -> String {
+    match table {
+        "people" => format!("/people/{uid}"),
+        "organizations" => format!("/organizations/{uid}"),
+        _ => format!("/api/v1/ties/{uid}"),
+    }
+}
+
+// --- signing in and out ---
+
+#[derive(Template)]
+#[template(path = "sign_in.html")]
+struct SignInPage {
+    chrome: Chrome,
+    email: String,
+    failure: Option<&'static str>,
+}
+
+pub(crate) async fn sign_in_page(ctx: PageContext) -> Response {
+    let t = ctx.lang.texts();
+    render(
+        &ctx,
+        StatusCode::OK,
+        &SignInPage {
+            chrome: chrome(&ctx, t.sign_in, ""),
+            email: String::new(),
+            failure: None,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+pub(crate) async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ctx: PageContext,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return refuse_csrf(&ctx);
+    }
+    let t = ctx.lang.texts();
+    let ip = peer.ip();
+    let again = |status, failure| {
+        render(
+            &ctx,
+            status,
+            &SignInPage {
+                chrome: chrome(&ctx, t.sign_in, ""),
+                email: form.email.clone(),
+                failure: Some(failure),
+            },
+        )
+    };
+    if !state.sign_ins.allowed(ip, &form.email) {
+        return again(StatusCode::TOO_MANY_REQUESTS, t.too_many_attempts);
+    }
+    match accounts::sign_in(&state.store, &form.email, &form.password).await {
+        Ok(session) => {
+            state.sign_ins.succeeded(ip, &form.email);
+            let mut response = Redirect::to("/").into_response();
+            let cookie = set_cookie(
+                auth::SESSION_COOKIE,
+                &session.token,
+                accounts::SESSION_DAYS * 86_400,
+                state.secure_cookies,
+            );
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            response
+        }
+        Err(ServiceError::Unauthenticated) => {
+            state.sign_ins.failed(ip, &form.email);
+            again(StatusCode::UNAUTHORIZED, t.sign_in_failed)
+        }
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub(crate) async fn sign_out(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return refuse_csrf(&ctx);
+    }
+    if let Some(token) = &ctx.session_token
+        && let Err(err) = accounts::sign_out(&state.store, token).await
+    {
+        return error_page(&ctx, err);
+    }
+    let mut response = Redirect::to("/").into_response();
+    if let Ok(value) = HeaderValue::from_str(&set_cookie(
+        auth::SESSION_COOKIE,
+        "",
+        0,
+        state.secure_cookies,
+    )) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LangQuery {
+    next: Option<String>,
+}
+
+/// Chooses the interface language, remembers it, and goes back.
+pub(crate) async fn choose_language(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(code): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> Response {
+    let Ok(lang) = code.parse::<Lang>() else {
+        return error_page(&ctx, ServiceError::NotFound("language"));
+    };
+    if let Some(user) = ctx.caller.user()
+        && let Err(err) = state.store.set_user_language(user.uid, lang.code()).await
+    {
+        return error_page(&ctx, err.into());
+    }
+    // Only paths of this site: never an address elsewhere.
+    let next = query
+        .next
+        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or_else(|| "/".into());
+    let mut response = Redirect::to(&next).into_response();
+    if let Ok(value) = HeaderValue::from_str(&set_cookie(
+        auth::LANG_COOKIE,
+        lang.code(),
+        365 * 86_400,
+        state.secure_cookies,
+    )) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+// --- people ---
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct PeopleFilters {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    skill: String,
+    #[serde(default)]
+    sector: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    level: String,
+    after: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "people.html")]
+struct PeoplePage {
+    chrome: Chrome,
+    filters: PeopleFilters,
+    countries: Vec<Choice>,
+    people: Vec<PersonRow>,
+    next: Option<String>,
+    error: Option<String>,
+    can_create: bool,
+}
+
+fn people_filter(f: &PeopleFilters) -> Result<PeopleFilter, String> {
+    let given = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+    let fault = |field: &str, e: kyoso_domain::ValueError| format!("{field}: {e}");
+    let language = given(&f.language)
+        .map(|l| LanguageCode::parse(&l))
+        .transpose()
+        .map_err(|e| fault("language", e))?;
+    let level = given(&f.level)
+        .map(|l| l.parse())
+        .transpose()
+        .map_err(|e| fault("level", e))?;
+    Ok(PeopleFilter {
+        country: given(&f.country)
+            .map(|c| CountryCode::parse(&c))
+            .transpose()
+            .map_err(|e| fault("country", e))?,
+        organization: None,
+        skill: given(&f.skill)
+            .map(|s| Skill::parse(&s))
+            .transpose()
+            .map_err(|e| fault("skill", e))?,
+        sector: given(&f.sector)
+            .map(|s| kyoso_domain::SectorCode::parse(&s))
+            .transpose()
+            .map_err(|e| fault("sector", e))?,
+        language: language.map(|l| (l, level)),
+        text: given(&f.q),
+    })
+}
+
+pub(crate) async fn people(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(filters): Query<PeopleFilters>,
+) -> Response {
+    let t = ctx.lang.texts();
+    let (people, next, error) = match people_filter(&filters) {
+        Ok(filter) => match registry::people(
+            &state.store,
+            &ctx.caller,
+            &filter,
+            filters.after.as_deref(),
+            Some(50),
+        )
+        .await
+        {
+            Ok(page) => {
+                let next = page.next.as_ref().map(|after| {
+                    let mut query = serde_urlencoded::to_string([
+                        ("q", filters.q.as_str()),
+                        ("country", filters.country.as_str()),
+                        ("skill", filters.skill.as_str()),
+                        ("sector", filters.sector.as_str()),
+                        ("language", filters.language.as_str()),
+                        ("level", filters.level.as_str()),
+                    ])
+                    .unwrap_or_default();
+                    query.push_str(&format!("&after={after}"));
+                    format!("/people?{query}")
+                });
+                (
+                    page.items
+                        .iter()
+                        .map(|p| view::person_row(p, ctx.lang))
+                        .collect(),
+                    next,
+                    None,
+                )
+            }
+            Err(ServiceError::Invalid { field, message }) => (
+                Vec::new(),
+                None,
+                Some(format!(
+                    "{}{message}",
+                    field.map(|f| format!("{f}: ")).unwrap_or_default()
+                )),
+            ),
+            Err(err) => return error_page(&ctx, err),
+        },
+        Err(message) => (Vec::new(), None, Some(message)),
+    };
+    let page = PeoplePage {
+        countries: view::country_choices(ctx.lang, &filters.country.to_uppercase()),
+        chrome: chrome(&ctx, t.people, "people"),
+        filters,
+        people,
+        next,
+        error,
+        can_create: ctx.caller.is_admin() || ctx.caller.managed_organization().is_some(),
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
+#[derive(Debug)]
+struct PersonView {
+    id: Uid,
+    name: String,
+    other_names: String,
+    facts: Vec<(&'static str, String)>,
+    bio: String,
+}
+
+#[derive(Template)]
+#[template(path = "person.html")]
+struct PersonPage {
+    chrome: Chrome,
+    person: PersonView,
+    ties: Vec<TieGroup>,
+    can_edit: bool,
+    can_delete: bool,
+    is_self: bool,
+    notice: Option<&'static str>,
+}
+
+/// The names of the records at the other ends of ties, in the reader's script.
+async fn end_names(
+    state: &AppState,
+    caller: &Caller,
+    ties: &[Stored<Tie<Link>>],
+    me: Uid,
+    lang: Lang,
+) -> HashMap<Uid, String> {
+    let mut names = HashMap::new();
+    for tie in ties {
+        let (kind, uid) = view::other_end(&tie.record, me);
+        if names.contains_key(&uid) {
+            continue;
+        }
+        let name = match kind {
+            EntityKind::Person => registry::person(&state.store, caller, uid)
+                .await
+                .ok()
+                .map(|p| view::names(&p.record.names, lang).0),
+            EntityKind::Organization => registry::organization(&state.store, caller, uid)
+                .await
+                .ok()
+                .map(|o| {
+                    let (name, _) = view::names(&o.record.names, lang);
+                    match &o.record.acronym {
+                        Some(acronym) if !name.contains(acronym.as_str()) => {
+                            format!("{name} ({acronym})")
+                        }
+                        _ => name,
+                    }
+                }),
+        };
+        names.insert(uid, name.unwrap_or_else(|| short_uid(uid)));
+    }
+    names
+}
+
+/// The ties a profile shows: the first hundred the reader may see.
+const PROFILE_TIES: i64 = 100;
+
+#[derive(Deserialize)]
+pub(crate) struct NoticeQuery {
+    saved: Option<String>,
+}
+
+pub(crate) async fn person(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Query(notice): Query<NoticeQuery>,
+) -> Response {
+    let t = ctx.lang.texts();
+    let result = async {
+        let uid = parse_id(&id)?;
+        let person = registry::person(&state.store, &ctx.caller, uid).await?;
+        let ties =
+            registry::ties_of(&state.store, &ctx.caller, uid, None, Some(PROFILE_TIES)).await?;
+        Ok::<_, ServiceError>((person, ties))
+    }
+    .await;
+    let (person, ties) = match result {
+        Ok(found) => found,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let names = end_names(&state, &ctx.caller, &ties.items, person.uid, ctx.lang).await;
+    let groups = view::group_ties(
+        &ties.items,
+        person.uid,
+        &|uid| names.get(&uid).cloned().unwrap_or_default(),
+        t,
+    );
+    let owner = person.owner.as_ref().map(|o| o.uid);
+    let p = &person.record;
+    let lang = ctx.lang;
+    let mut facts: Vec<(&'static str, String)> = Vec::new();
+    let mut fact = |label: &'static str, value: String| {
+        if !value.is_empty() {
+            facts.push((label, value));
+        }
+    };
+    fact(t.residence, view::country(p.residence, lang));
+    fact(t.nationality, view::country(p.nationality, lang));
+    fact(
+        t.gender,
+        p.gender.map(|g| t.gender(g).to_owned()).unwrap_or_default(),
+    );
+    fact(
+        t.languages,
+        p.languages
+            .iter()
+            .map(|l| format!("{} {}", l.language().name(), l.level()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    fact(
+        t.skills,
+        p.skills
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    fact(
+        t.sectors,
+        p.sectors
+            .iter()
+            .map(|s| format!("{s} {}", s.name()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    if p.availability.mentoring {
+        fact(t.available_mentoring, "✓".into());
+    }
+    if p.availability.dispatch {
+        fact(t.available_dispatch, "✓".into());
+    }
+    // Contact details only for those who manage the record, the person, or
+    // when the person agreed to be contacted by the network.
+    let can_edit = ctx.caller.can_edit_person(person.uid, owner);
+    if can_edit || (p.consent.contact && ctx.caller.user().is_some()) {
+        fact(
+            t.email,
+            p.contact
+                .email
+                .as_ref()
+                .map(|e| e.to_string())
+                .unwrap_or_default(),
+        );
+        fact(
+            t.phone,
+            p.contact
+                .phone
+                .as_ref()
+                .map(|e| e.to_string())
+                .unwrap_or_default(),
+        );
+    }
+    if can_edit {
+        fact(t.visibility, t.visibility(p.visibility).to_owned());
+    }
+    let (name, other_names) = view::names(&p.names, lang);
+    let page = PersonPage {
+        chrome: chrome(&ctx, name.clone(), "people"),
+        person: PersonView {
+            id: person.uid,
+            name,
+            other_names,
+            facts,
+            bio: p.bio.as_deref().unwrap_or_default().to_owned(),
+        },
+        ties: groups,
+        can_edit,
+        can_delete: ctx.caller.can_write(owner),
+        is_self: ctx
+            .caller
+            .user()
+            .is_some_and(|u| u.person == Some(person.uid)),
+        notice: notice.saved.map(|_| t.saved),
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LangParam {
+    lang: Option<String>,
+}
+
+/// A person's ego network as SVG.
+pub(crate) async fn person_network(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Query(q): Query<LangParam>,
+) -> Response {
+    let lang = q.lang.and_then(|l| l.parse().ok()).unwrap_or(ctx.lang);
+    let t = lang.texts();
+    let result = async {
+        let uid = parse_id(&id)?;
+        let person = registry::person(&state.store, &ctx.caller, uid).await?;
+        let ties =
+            registry::ties_of(&state.store, &ctx.caller, uid, None, Some(PROFILE_TIES)).await?;
+        Ok::<_, ServiceError>((person, ties))
+    }
+    .await;
+    let (person, ties) = match result {
+        Ok(found) => found,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let names = end_names(&state, &ctx.caller, &ties.items, person.uid, lang).await;
+    let neighbors = ties
+        .items
+        .iter()
+        .map(|s| {
+            let (kind, uid) = view::other_end(&s.record, person.uid);
+            Neighbor {
+                uid,
+                kind,
+                name: names.get(&uid).cloned().unwrap_or_default(),
+                tie: s.record.kind,
+                tie_label: t.tie_kind(s.record.kind).to_owned(),
+                strength: s.record.strength.map(|v| v.value()),
+            }
+        })
+        .collect();
+    let (name, _) = view::names(&person.record.names, lang);
+    let svg = network::draw(
+        (person.uid, &name),
+        neighbors,
+        format!("{} — {name}", t.network),
+    );
+    match svg.render() {
+        Ok(body) => (
+            [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")],
+            body,
+        )
+            .into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "network drawing failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// Everything kyoso holds about the signed-in person, as a JSON download.
+pub(crate) async fn person_data(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+) -> Response {
+    let data =
+        match async { registry::subject_data(&state.store, &ctx.caller, parse_id(&id)?).await }
+            .await
+        {
+            Ok(data) => data,
+            Err(err) => return error_page(&ctx, err),
+        };
+    let body = serde_json::to_string_pretty(&crate::api::subject_json(&data)).unwrap_or_default();
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/json; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"kyoso-{id}.json\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+#[derive(Template)]
+#[template(path = "person_form.html")]
+struct FormPage {
+    chrome: Chrome,
+    action: String,
+    cancel: String,
+    fields: Vec<Field>,
+    errors: Vec<kyoso_domain::RowError>,
+}
+
+fn defaults(caller: &Caller) -> Defaults {
+    Defaults {
+        owner: None,
+        asserted_by: Text::line(&caller.actor(), 200)
+            .unwrap_or_else(|_| Text::line("web", 10).unwrap_or_else(|_| unreachable!())),
+        asserted_at: Timestamp::now(),
+    }
+}
+
+/// Reads a submitted form as a record, the way files and the API are read.
+fn read_form<T: kyoso_exchange::Record>(
+    mut object: serde_json::Map<String, serde_json::Value>,
+    caller: &Caller,
+) -> Result<kyoso_domain::Incoming<T>, Vec<kyoso_domain::RowError>> {
+    // The form carries no identity; kyoso gives it one.
+    object.insert(
+        "id".into(),
+        serde_json::Value::String(Uid::new().to_string()),
+    );
+    from_json::<T>(object, &defaults(caller))
+}
+
+pub(crate) async fn new_person(ctx: PageContext) -> Response {
+    let t = ctx.lang.texts();
+    if !(ctx.caller.is_admin() || ctx.caller.managed_organization().is_some()) {
+        return error_page(
+            &ctx,
+            if ctx.caller.user().is_some() {
+                ServiceError::Forbidden
+            } else {
+                ServiceError::Unauthenticated
+            },
+        );
+    }
+    let values = Values::from([("consent_processing".to_owned(), "true".to_owned())]);
+    let page = FormPage {
+        chrome: chrome(&ctx, t.new_person, "people"),
+        action: "/people".into(),
+        cancel: "/people".into(),
+        fields: forms::person_fields(t, ctx.lang, &values, &[]),
+        errors: Vec::new(),
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
+pub(crate) async fn create_person(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let t = ctx.lang.texts();
+    let refused = |errors: Vec<kyoso_domain::RowError>| {
+        let page = FormPage {
+            chrome: chrome(&ctx, t.new_person, "people"),
+            action: "/people".into(),
+            cancel: "/people".into(),
+            fields: forms::person_fields(t, ctx.lang, &values, &errors),
+            errors,
+        };
+        render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+    };
+    let incoming = match read_form::<Person>(forms::person_object(&values), &ctx.caller) {
+        Ok(incoming) => incoming,
+        Err(errors) => return refused(errors),
+    };
+    match registry::create_person(&state.store, &ctx.caller, incoming).await {
+        Ok(created) => Redirect::to(&format!("/people/{}?saved=1", created.uid)).into_response(),
+        Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
+            line: 0,
+            field,
+            message,
+        }]),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+pub(crate) async fn edit_person(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+) -> Response {
+    let t = ctx.lang.texts();
+    let person =
+        match async { registry::person(&state.store, &ctx.caller, parse_id(&id)?).await }.await {
+            Ok(person) => person,
+            Err(err) => return error_page(&ctx, err),
+        };
+    if !ctx
+        .caller
+        .can_edit_person(person.uid, person.owner.as_ref().map(|o| o.uid))
+    {
+        return error_page(&ctx, ServiceError::Forbidden);
+    }
+    let (name, _) = view::names(&person.record.names, ctx.lang);
+    let page = FormPage {
+        chrome: chrome(&ctx, format!("{} — {name}", t.edit), "people"),
+        action: format!("/people/{}", person.uid),
+        cancel: format!("/people/{}", person.uid),
+        fields: forms::person_fields(t, ctx.lang, &forms::values_of_person(&person.record), &[]),
+        errors: Vec::new(),
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
+pub(crate) async fn update_person(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let t = ctx.lang.texts();
+    let uid = match parse_id(&id) {
+        Ok(uid) => uid,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let refused = |errors: Vec<kyoso_domain::RowError>| {
+        let page = FormPage {
+            chrome: chrome(&ctx, t.edit, "people"),
+            action: format!("/people/{uid}"),
+            cancel: format!("/people/{uid}"),
+            fields: forms::person_fields(t, ctx.lang, &values, &errors),
+            errors,
+        };
+        render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+    };
+    let incoming = match read_form::<Person>(forms::person_object(&values), &ctx.caller) {
+        Ok(incoming) => incoming,
+        Err(errors) => return refused(errors),
+    };
+    match registry::update_person(&state.store, &ctx.caller, uid, incoming.record).await {
+        Ok(updated) => Redirect::to(&format!("/people/{}?saved=1", updated.uid)).into_response(),
+        Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
+            line: 0,
+            field,
+            message,
+        }]),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+pub(crate) async fn delete_person(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return refuse_csrf(&ctx);
+    }
+    match async { registry::delete_person(&state.store, &ctx.caller, parse_id(&id)?).await }.await {
+        Ok(()) => Redirect::to("/people").into_response(),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+// --- organizations ---
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct OrganizationFilters {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    country: String,
+    after: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "organizations.html")]
+struct OrganizationsPage {
+    chrome: Chrome,
+    q: String,
+    countries: Vec<Choice>,
+    organizations: Vec<OrganizationRow>,
+    next: Option<String>,
+    can_create: bool,
+}
+
+pub(crate) async fn organizations(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(filters): Query<OrganizationFilters>,
+) -> Response {
+    let t = ctx.lang.texts();
+    let filter = OrganizationFilter {
+        country: CountryCode::parse(&filters.country).ok(),
+        text: (!filters.q.trim().is_empty()).then(|| filters.q.clone()),
+        ..OrganizationFilter::default()
+    };
+    let page: Page<_> = match registry::organizations(
+        &state.store,
+        &ctx.caller,
+        &filter,
+        filters.after.as_deref(),
+        Some(50),
+    )
+    .await
+    {
+        Ok(page) => page,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let next = page.next.as_ref().map(|after| {
+        let query = serde_urlencoded::to_string([
+            ("q", filters.q.as_str()),
+            ("country", filters.country.as_str()),
+            ("after", after.as_str()),
+        ])
+        .unwrap_or_default();
+        format!("/organizations?{query}")
+    });
+    let view = OrganizationsPage {
+        chrome: chrome(&ctx, t.organizations, "organizations"),
+        countries: view::country_choices(ctx.lang, &filters.country.to_uppercase()),
+        q: filters.q,
+        organizations: page
+            .items
+            .iter()
+            .map(|o| view::organization_row(o, ctx.lang))
+            .collect(),
+        next,
+        can_create: ctx.caller.is_admin() || ctx.caller.managed_organization().is_some(),
+    };
+    render(&ctx, StatusCode::OK, &view)
+}
+
+#[derive(Debug)]
+struct OrganizationView {
+    id: Uid,
+    name: String,
+    other_names: String,
+    facts: Vec<(&'static str, String)>,
+}
+
+#[derive(Debug)]
+struct Group {
+    heading: String,
+    items: Vec<view::TieItem>,
+}
+
+#[derive(Template)]
+#[template(path = "organization.html")]
+struct OrganizationPage {
+    chrome: Chrome,
+    org: OrganizationView,
+    groups: Vec<Group>,
+    can_edit: bool,
+    notice: Option<&'static str>,
+}
+
+pub(crate) async fn organization(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Query(notice): Query<NoticeQuery>,
+) -> Response {
+    let t = ctx.lang.texts();
+    let lang = ctx.lang;
+    let result = async {
+        let uid = parse_id(&id)?;
+        let org = registry::organization(&state.store, &ctx.caller, uid).await?;
+        let ties =
+            registry::ties_of(&state.store, &ctx.caller, uid, None, Some(PROFILE_TIES)).await?;
+        let children = registry::organizations(
+            &state.store,
+            &ctx.caller,
+            &OrganizationFilter {
+                parent: Some(uid),
+                ..OrganizationFilter::default()
+            },
+            None,
+            Some(100),
+        )
+        .await?;
+        let parent = match &org.record.parent {
+            Some(link) => registry::organization(&state.store, &ctx.caller, link.uid)
+                .await
+                .ok(),
+            None => None,
+        };
+        Ok::<_, ServiceError>((org, ties, children, parent))
+    }
+    .await;
+    let (org, ties, children, parent) = match result {
+        Ok(found) => found,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let names = end_names(&state, &ctx.caller, &ties.items, org.uid, lang).await;
+    let mut groups: Vec<Group> = view::group_ties(
+        &ties.items,
+        org.uid,
+        &|uid| names.get(&uid).cloned().unwrap_or_default(),
+        t,
+    )
+    .into_iter()
+    .map(|g| Group {
+        heading: g.heading,
+        items: g.ties,
+    })
+    .collect();
+    if !children.items.is_empty() {
+        groups.insert(
+            0,
+            Group {
+                heading: t.sub_organizations.to_owned(),
+                items: children
+                    .items
+                    .iter()
+                    .map(|c| view::TieItem {
+                        href: format!("/organizations/{}", c.uid),
+                        other: view::organization_row(c, lang).name,
+                        dates: view::country(c.record.country, lang),
+                        detail: String::new(),
+                    })
+                    .collect(),
+            },
+        );
+    }
+    let r = &org.record;
+    let mut facts: Vec<(&'static str, String)> = Vec::new();
+    let mut fact = |label: &'static str, value: String| {
+        if !value.is_empty() {
+            facts.push((label, value));
+        }
+    };
+    fact(
+        t.acronym,
+        r.acronym.as_deref().unwrap_or_default().to_owned(),
+    );
+    fact(t.org_type, r.org_type.name().to_owned());
+    fact(t.country, view::country(r.country, lang));
+    fact(
+        t.sectors,
+        r.sectors
+            .iter()
+            .map(|s| format!("{s} {}", s.name()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    fact(
+        t.parent,
+        parent
+            .map(|p| view::organization_row(&p, lang).name)
+            .unwrap_or_default(),
+    );
+    fact(
+        t.website,
+        r.website
+            .as_ref()
+            .map(|w| w.to_string())
+            .unwrap_or_default(),
+    );
+    let (name, other_names) = view::names(&r.names, lang);
+    let page = OrganizationPage {
+        chrome: chrome(&ctx, name.clone(), "organizations"),
+        org: OrganizationView {
+            id: org.uid,
+            name,
+            other_names,
+            facts,
+        },
+        groups,
+        can_edit: ctx
+            .caller
+            .can_edit_organization(org.uid, org.owner.as_ref().map(|o| o.uid)),
+        notice: notice.saved.map(|_| t.saved),
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
+const ORGANIZATION_CHECKBOXES: &[&str] = &[];
+
+pub(crate) async fn new_organization(ctx: PageContext) -> Response {
+    let t = ctx.lang.texts();
+    if !(ctx.caller.is_admin() || ctx.caller.managed_organization().is_some()) {
+        return error_page(
+            &ctx,
+            if ctx.caller.user().is_some() {
+                ServiceError::Forbidden
+            } else {
+                ServiceError::Unauthenticated
+            },
+        );
+    }
+    let page = FormPage {
+        chrome: chrome(&ctx, t.new_organization, "organizations"),
+        action: "/organizations".into(),
+        cancel: "/organizations".into(),
+        fields: forms::organization_fields(t, ctx.lang, &Values::new(), &[]),
+        errors: Vec::new(),
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
+pub(crate) async fn create_organization(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let t = ctx.lang.texts();
+    let refused = |errors: Vec<kyoso_domain::RowError>| {
+        let page = FormPage {
+            chrome: chrome(&ctx, t.new_organization, "organizations"),
+            action: "/organizations".into(),
+            cancel: "/organizations".into(),
+            fields: forms::organization_fields(t, ctx.lang, &values, &errors),
+            errors,
+        };
+        render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+    };
+    let incoming = match read_form::<Organization<RecordRef>>(
+        forms::to_object(&values, ORGANIZATION_CHECKBOXES),
+        &ctx.caller,
+    ) {
+        Ok(incoming) => incoming,
+        Err(errors) => return refused(errors),
+    };
+    match registry::create_organization(&state.store, &ctx.caller, incoming).await {
+        Ok(created) => {
+            Redirect::to(&format!("/organizations/{}?saved=1", created.uid)).into_response()
+        }
+        Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
+            line: 0,
+            field,
+            message,
+        }]),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+pub(crate) async fn edit_organization(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+) -> Response {
+    let t = ctx.lang.texts();
+    let org =
+        match async { registry::organization(&state.store, &ctx.caller, parse_id(&id)?).await }
+            .await
+        {
+            Ok(org) => org,
+            Err(err) => return error_page(&ctx, err),
+        };
+    if !ctx
+        .caller
+        .can_edit_organization(org.uid, org.owner.as_ref().map(|o| o.uid))
+    {
+        return error_page(&ctx, ServiceError::Forbidden);
+    }
+    let page = FormPage {
+        chrome: chrome(&ctx, t.edit, "organizations"),
+        action: format!("/organizations/{}", org.uid),
+        cancel: format!("/organizations/{}", org.uid),
+        fields: forms::organization_fields(t, ctx.lang, &forms::values_of_organization(&org), &[]),
+        errors: Vec::new(),
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
+pub(crate) async fn update_organization(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let t = ctx.lang.texts();
+    let uid = match parse_id(&id) {
+        Ok(uid) => uid,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let refused = |errors: Vec<kyoso_domain::RowError>| {
+        let page = FormPage {
+            chrome: chrome(&ctx, t.edit, "organizations"),
+            action: format!("/organizations/{uid}"),
+            cancel: format!("/organizations/{uid}"),
+            fields: forms::organization_fields(t, ctx.lang, &values, &errors),
+            errors,
+        };
+        render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+    };
+    let incoming = match read_form::<Organization<RecordRef>>(
+        forms::to_object(&values, ORGANIZATION_CHECKBOXES),
+        &ctx.caller,
+    ) {
+        Ok(incoming) => incoming,
+        Err(errors) => return refused(errors),
+    };
+    match registry::update_organization(&state.store, &ctx.caller, uid, incoming.record).await {
+        Ok(updated) => {
+            Redirect::to(&format!("/organizations/{}?saved=1", updated.uid)).into_response()
+        }
+        Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
+            line: 0,
+            field,
+            message,
+        }]),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+// --- ties ---
+
+#[derive(Deserialize)]
+pub(crate) struct NewTieQuery {
+    from: Option<String>,
+}
+
+fn tie_fields(t: &Texts, values: &Values, errors: &[kyoso_domain::RowError]) -> Vec<Field> {
+    let kinds: Vec<(&str, &str)> = TieKind::ALL
+        .iter()
+        .map(|k| (k.as_str(), t.tie_kind(*k)))
+        .collect();
+    let get = |k: &str| values.get(k).cloned().unwrap_or_default();
+    let entity = |selected: &str| {
+        vec![
+            Choice {
+                value: "person".into(),
+                label: t.people.into(),
+                selected: selected != "organization",
+            },
+            Choice {
+                value: "organization".into(),
+                label: t.organizations.into(),
+                selected: selected == "organization",
+            },
+        ]
+    };
+    let mut fields = vec![
+        Field {
+            name: "kind",
+            label: t.kind,
+            kind: "select",
+            value: get("kind"),
+            hint: "",
+            error: String::new(),
+            options: kinds
+                .iter()
+                .map(|(v, l)| Choice {
+                    value: (*v).into(),
+                    label: (*l).into(),
+                    selected: get("kind") == *v,
+                })
+                .collect(),
+        },
+        Field {
+            name: "from_type",
+            label: t.from,
+            kind: "select",
+            value: get("from_type"),
+            hint: "",
+            error: String::new(),
+            options: entity(&get("from_type")),
+        },
+        Field {
+            name: "from",
+            label: t.from,
+            kind: "text",
+            value: get("from"),
+            hint: "",
+            error: String::new(),
+            options: Vec::new(),
+        },
+        Field {
+            name: "to_type",
+            label: t.to,
+            kind: "select",
+            value: get("to_type"),
+            hint: "",
+            error: String::new(),
+            options: entity(&get("to_type")),
+        },
+        Field {
+            name: "to",
+            label: t.to,
+            kind: "text",
+            value: get("to"),
+            hint: "",
+            error: String::new(),
+            options: Vec::new(),
+        },
+        Field {
+            name: "start",
+            label: t.start,
+            kind: "text",
+            value: get("start"),
+            hint: "YYYY, YYYY-MM, YYYY-MM-DD",
+            error: String::new(),
+            options: Vec::new(),
+        },
+        Field {
+            name: "end",
+            label: t.end,
+            kind: "text",
+            value: get("end"),
+            hint: "",
+            error: String::new(),
+            options: Vec::new(),
+        },
+        Field {
+            name: "role",
+            label: t.role,
+            kind: "text",
+            value: get("role"),
+            hint: "",
+            error: String::new(),
+            options: Vec::new(),
+        },
+        Field {
+            name: "note",
+            label: t.note,
+            kind: "textarea",
+            value: get("note"),
+            hint: "",
+            error: String::new(),
+            options: Vec::new(),
+        },
+    ];
+    for error in errors {
+        let name = error.field.as_deref().unwrap_or("kind");
+        let target = fields.iter().position(|f| f.name == name).unwrap_or(0);
+        if !fields[target].error.is_empty() {
+            fields[target].error.push_str("; ");
+        }
+        fields[target].error.push_str(&error.message);
+    }
+    fields
+}
+
+pub(crate) async fn new_tie(ctx: PageContext, Query(q): Query<NewTieQuery>) -> Response {
+    let t = ctx.lang.texts();
+    if ctx.caller.user().is_none() {
+        return error_page(&ctx, ServiceError::Unauthenticated);
+    }
+    let values = Values::from([
+        ("from".to_owned(), q.from.unwrap_or_default()),
+        ("from_type".to_owned(), "person".to_owned()),
+    ]);
+    let page = FormPage {
+        chrome: chrome(&ctx, t.new_tie, "people"),
+        action: "/ties".into(),
+        cancel: "/people".into(),
+        fields: tie_fields(t, &values, &[]),
+        errors: Vec::new(),
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
+pub(crate) async fn create_tie(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let t = ctx.lang.texts();
+    let refused = |errors: Vec<kyoso_domain::RowError>| {
+        let page = FormPage {
+            chrome: chrome(&ctx, t.new_tie, "people"),
+            action: "/ties".into(),
+            cancel: "/people".into(),
+            fields: tie_fields(t, &values, &errors),
+            errors,
+        };
+        render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+    };
+    let mut object = forms::to_object(&values, &[]);
+    object.insert(
+        "visibility".into(),
+        serde_json::Value::String("network".into()),
+    );
+    let incoming = match read_form::<Tie<RecordRef>>(object, &ctx.caller) {
+        Ok(incoming) => incoming,
+        Err(errors) => return refused(errors),
+    };
+    let back = match incoming.record.from.kind {
+        EntityKind::Person => format!("/people/{}", incoming.record.from.key),
+        EntityKind::Organization => format!("/organizations/{}", incoming.record.from.key),
+    };
+    match registry::create_tie(&state.store, &ctx.caller, incoming).await {
+        Ok(_) => Redirect::to(&format!("{back}?saved=1#ties")).into_response(),
+        Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
+            line: 0,
+            field,
+            message,
+        }]),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+// --- audit ---
+
+#[derive(Debug)]
+struct AuditRow {
+    when: String,
+    who: String,
+    action: String,
+    label: String,
+    href: String,
+    change: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    chrome: Chrome,
+    entries: Vec<AuditRow>,
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct AuditQuery {
+    before: Option<i64>,
+}
+
+/// The fields that differ between two versions of a record.
+fn changed_fields(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>) -> String {
+    let (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) = (before, after)
+    else {
+        return String::new();
+    };
+    let mut keys: Vec<&String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| *k != "updated_at" && a.get(*k) != b.get(*k))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys.iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) async fn audit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(q): Query<AuditQuery>,
+) -> Response {
+    let t = ctx.lang.texts();
+    if ctx.caller.user().is_none() {
+        return error_page(&ctx, ServiceError::Unauthenticated);
+    }
+    let entries = match registry::audit_log(&state.store, &ctx.caller, q.before).await {
+        Ok(entries) => entries,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let next = (entries.len() == 100)
+        .then(|| entries.last().map(|(id, _)| format!("/audit?before={id}")))
+        .flatten();
+    let rows = entries
+        .into_iter()
+        .map(|(_, e)| AuditRow {
+            when: e
+                .at
+                .to_string()
+                .chars()
+                .take(19)
+                .collect::<String>()
+                .replace('T', " "),
+            who: e.actor.clone(),
+            action: e.action.as_str().to_owned(),
+            label: format!("{} {}", e.table, short_uid(e.record)),
+            href: record_href(&e.table, e.record),
+            change: changed_fields(e.before.as_ref(), e.after.as_ref()),
+        })
+        .collect();
+    render(
+        &ctx,
+        StatusCode::OK,
+        &AuditPage {
+            chrome: chrome(&ctx, t.audit_log, "audit"),
+            entries: rows,
+            next,
+        },
+    )
+}

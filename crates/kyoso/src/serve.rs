@@ -1,0 +1,149 @@
+//! `kyoso serve`: the demo set-up, the listener, and shutdown on a signal.
+
+use std::io::Read;
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use kyoso_domain::{ExternalId, Uid};
+use kyoso_service::{DemoOptions, Progress};
+use kyoso_store::{Role, Store};
+use kyoso_web::{AppState, Limits};
+
+/// The password of every demo account; printed when the server starts.
+pub(crate) const DEMO_PASSWORD: &str = "kyoso-demo-2026";
+
+/// The demo accounts: (email, role, organization, own person record).
+const DEMO_ACCOUNTS: &[(&str, Role, Option<&str>, Option<&str>)] = &[
+    ("admin@kyoso.example", Role::Admin, None, None),
+    ("officer@tpa.example", Role::Officer, Some("TPA"), None),
+    (
+        "coordinator@aots.example",
+        Role::Coordinator,
+        Some("AOTS"),
+        None,
+    ),
+    (
+        "member@tpa.example",
+        Role::Member,
+        Some("TPA"),
+        Some("first TPA person"),
+    ),
+];
+
+/// Fills an empty database with the demo network and its accounts, and
+/// prints how to sign in.
+pub(crate) async fn prepare_demo(store: &Store, progress: &dyn Progress) -> anyhow::Result<()> {
+    if store.counts().await?.people == 0 {
+        eprintln!("filling the empty database with the demonstration network…");
+        let summary = kyoso_service::demo(store, DemoOptions::default(), progress).await?;
+        eprintln!(
+            "demo network: {} organizations, {} people, {} ties",
+            summary.counts.organizations, summary.counts.people, summary.counts.ties
+        );
+    }
+    if store.user_count().await? == 0 {
+        for (email, role, org, person) in DEMO_ACCOUNTS {
+            let person = match person {
+                Some(_) => first_person_of(store, "TPA").await?,
+                None => None,
+            };
+            kyoso_service::accounts::add_user(store, email, DEMO_PASSWORD, *role, *org, person)
+                .await?;
+        }
+    }
+    eprintln!("demo accounts (password {DEMO_PASSWORD}):");
+    for (email, role, org, _) in DEMO_ACCOUNTS {
+        let org = org.map(|o| format!(" of {o}")).unwrap_or_default();
+        eprintln!("  {email:<26} {}{org}", role.as_str());
+    }
+    Ok(())
+}
+
+/// The first person the organization `owner` keeps a record of.
+async fn first_person_of(store: &Store, owner: &str) -> anyhow::Result<Option<Uid>> {
+    let org = store
+        .organization_by_external_id(&ExternalId::parse(owner).map_err(|e| anyhow::anyhow!("{e}"))?)
+        .await?;
+    let Some(org) = org else { return Ok(None) };
+    let scope = kyoso_store::ReadScope {
+        everything: true,
+        ..Default::default()
+    };
+    let filter = kyoso_store::PeopleFilter {
+        organization: Some(org.uid),
+        ..Default::default()
+    };
+    Ok(store
+        .list_people(&filter, &scope, 0, 1)
+        .await?
+        .first()
+        .map(|p| p.uid))
+}
+
+pub(crate) async fn find_person(store: &Store, reference: &str) -> anyhow::Result<Uid> {
+    if let Ok(id) = ExternalId::parse(reference)
+        && let Some(person) = store.person_by_external_id(&id).await?
+    {
+        return Ok(person.uid);
+    }
+    let uid = Uid::parse(reference)
+        .map_err(|_| anyhow::anyhow!("no person has the external id or id \"{reference}\""))?;
+    store
+        .person(uid)
+        .await?
+        .map(|p| p.uid)
+        .ok_or_else(|| anyhow::anyhow!("no person has the id \"{reference}\""))
+}
+
+/// A password from standard input: the first line, without its line end.
+pub(crate) fn read_password() -> anyhow::Result<String> {
+    let mut input = String::new();
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .context("reading the password from standard input")?;
+    let password = input.lines().next().unwrap_or_default().to_owned();
+    anyhow::ensure!(!password.is_empty(), "give the password on standard input");
+    Ok(password)
+}
+
+/// Serves until Ctrl-C or SIGTERM, then lets open requests finish.
+pub(crate) async fn run(
+    store: Store,
+    addr: SocketAddr,
+    secure_cookies: bool,
+    max_connections: usize,
+) -> anyhow::Result<()> {
+    let limits = Limits {
+        max_connections,
+        ..Limits::default()
+    };
+    let app = kyoso_web::router(AppState::new(store, secure_cookies), &limits);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("listening on {addr}"))?;
+    eprintln!("kyoso is serving on http://{}", listener.local_addr()?);
+    kyoso_web::serve(listener, app, &limits, shutdown_signal()).await?;
+    eprintln!("kyoso stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}
