@@ -1,0 +1,333 @@
+//! The pages in a real browser: headless Chromium driven over WebDriver.
+//!
+//! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them).
+//! Without them the test says so and passes, unless
+//! `KYOSO_BROWSER_TESTS=required`, as the test command sets it. Screenshots
+//! are written to `KYOSO_SCREENSHOTS` (default: `target/screenshots`).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test"
+)]
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use kyoso_domain::ExternalId;
+use kyoso_service::{DemoOptions, NoProgress};
+use kyoso_store::{Engine, Role};
+use kyoso_testkit::TestDb;
+use kyoso_web::{AppState, Limits};
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const PASSWORD: &str = "correct horse battery staple";
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn screenshots() -> PathBuf {
+    let dir = std::env::var_os("KYOSO_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(
+                std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "../../target".into()),
+            )
+            .join("screenshots")
+        });
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn shot(client: &Client, name: &str) {
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(screenshots().join(format!("{name}.png")), png).unwrap();
+}
+
+async fn browser() -> Option<(Driver, Client)> {
+    if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists() {
+        assert_ne!(
+            std::env::var("KYOSO_BROWSER_TESTS").as_deref(),
+            Ok("required"),
+            "KYOSO_BROWSER_TESTS=required but chromium or chromedriver is missing"
+        );
+        eprintln!("note: chromium or chromedriver is missing; the browser test is skipped");
+        return None;
+    }
+    let port = free_port();
+    let driver = Driver(
+        Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let profile = tempfile_dir();
+    let capabilities: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": CHROMIUM,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1100,1300", format!("--user-data-dir={}", profile.display()),
+            ]
+        }
+    }))
+    .unwrap();
+    for _ in 0..50 {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let attempt = ClientBuilder::new(connector)
+            .capabilities(capabilities.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await;
+        match attempt {
+            Ok(client) => return Some((driver, client)),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+    panic!("chromedriver did not start");
+}
+
+fn tempfile_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kyoso-chromium-{}", kyoso_domain::Uid::new()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
+    let Some((_driver, client)) = browser().await else {
+        return;
+    };
+
+    let db = TestDb::new(Engine::Sqlite).await;
+    let store = db.store().await;
+    kyoso_service::demo(
+        &store,
+        DemoOptions {
+            people: 300,
+            seed: 3,
+        },
+        &NoProgress,
+    )
+    .await
+    .unwrap();
+    kyoso_service::accounts::add_user(
+        &store,
+        "officer@tpa.example",
+        PASSWORD,
+        Role::Officer,
+        Some("TPA"),
+        None,
+    )
+    .await
+    .unwrap();
+    let tpa = store
+        .organization_by_external_id(&ExternalId::parse("TPA").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let scope = kyoso_store::ReadScope {
+        everything: true,
+        ..Default::default()
+    };
+    let filter = kyoso_store::PeopleFilter {
+        organization: Some(tpa.uid),
+        country: Some(kyoso_domain::CountryCode::parse("TH").unwrap()),
+        ..Default::default()
+    };
+    let person = store
+        .list_people(&filter, &scope, 0, 1)
+        .await
+        .unwrap()
+        .remove(0);
+    let latin = person.record.names.latin.as_deref().unwrap().to_owned();
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let limits = Limits::default();
+    let app = kyoso_web::router(AppState::new(store.clone(), false), &limits);
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(async move {
+        kyoso_web::serve(listener, app, &limits, async {
+            let _ = stopped.await;
+        })
+        .await
+        .unwrap();
+    });
+
+    // Sign in.
+    client.goto(&format!("{base}/sign-in")).await.unwrap();
+    client
+        .find(Locator::Css("input[name=email]"))
+        .await
+        .unwrap()
+        .send_keys("officer@tpa.example")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("input[name=password]"))
+        .await
+        .unwrap()
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    shot(&client, "01-sign-in").await;
+    client
+        .find(Locator::Css("form.card button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let who = client
+        .wait()
+        .for_element(Locator::Css(".who"))
+        .await
+        .unwrap();
+    assert!(who.text().await.unwrap().contains("officer@tpa.example"));
+    shot(&client, "02-home").await;
+
+    // Search the directory by a part of the name.
+    client.goto(&format!("{base}/people")).await.unwrap();
+    let fragment: String = latin.split_whitespace().next().unwrap().to_owned();
+    client
+        .find(Locator::Id("search"))
+        .await
+        .unwrap()
+        .send_keys(&fragment)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form.filters button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let table = client
+        .wait()
+        .for_element(Locator::Id("people"))
+        .await
+        .unwrap();
+    assert!(table.text().await.unwrap().contains(&fragment));
+    shot(&client, "03-directory").await;
+
+    // Open the profile, edit it with a mistake, then fix it.
+    client
+        .goto(&format!("{base}/people/{}", person.uid))
+        .await
+        .unwrap();
+    shot(&client, "04-profile").await;
+    client
+        .find(Locator::Id("edit"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let languages = client
+        .wait()
+        .for_element(Locator::Id("field-languages"))
+        .await
+        .unwrap();
+    languages.clear().await.unwrap();
+    languages.send_keys("th:native; ja:B2").await.unwrap();
+    client
+        .find(Locator::Id("save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let error = client
+        .wait()
+        .for_element(Locator::Id("error-languages"))
+        .await
+        .unwrap();
+    assert!(
+        error.text().await.unwrap().contains("JLPT"),
+        "the field error names the rule"
+    );
+    assert!(client.find(Locator::Id("form-error")).await.is_ok());
+    shot(&client, "05-field-error").await;
+    let languages = client.find(Locator::Id("field-languages")).await.unwrap();
+    languages.clear().await.unwrap();
+    languages.send_keys("th:native; ja:N2").await.unwrap();
+    client
+        .find(Locator::Id("save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let notice = client
+        .wait()
+        .for_element(Locator::Css(".notice"))
+        .await
+        .unwrap();
+    assert!(!notice.text().await.unwrap().is_empty());
+    let saved = store.person(person.uid).await.unwrap().unwrap();
+    assert!(
+        saved
+            .record
+            .languages
+            .iter()
+            .any(|l| l.to_string() == "ja:N2")
+    );
+
+    // Switch to Japanese and to Thai.
+    for (lang, word) in [("ja", "人物"), ("th", "บุคคล")] {
+        client
+            .find(Locator::Css(&format!("nav.languages a[lang={lang}]")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let nav = client
+            .wait()
+            .for_element(Locator::Css("nav.main"))
+            .await
+            .unwrap();
+        assert!(nav.text().await.unwrap().contains(word), "{lang}");
+        shot(&client, &format!("06-profile-{lang}")).await;
+    }
+
+    // Sign out.
+    client
+        .find(Locator::Id("sign-out"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Id("sign-in-link"))
+        .await
+        .unwrap();
+    shot(&client, "07-signed-out").await;
+
+    client.close().await.unwrap();
+    let _ = stop.send(());
+}
