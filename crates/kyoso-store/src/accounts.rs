@@ -304,7 +304,20 @@ impl Store {
     }
 
     /// The user a live (unexpired, unrevoked) token belongs to.
+    ///
+    /// Answers are kept for a few seconds, so that a script's burst of
+    /// requests costs one lookup. Revoking through this store takes effect at
+    /// once; revoking from another process within ten seconds.
     pub async fn token_user(&self, token_hash: &[u8]) -> Result<Option<User>, StoreError> {
+        if let Some(user) = self.tokens.get(token_hash) {
+            return Ok(user);
+        }
+        let user = self.token_user_uncached(token_hash).await?;
+        self.tokens.put(token_hash, user.clone());
+        Ok(user)
+    }
+
+    async fn token_user_uncached(&self, token_hash: &[u8]) -> Result<Option<User>, StoreError> {
         let sql = format!(
             "{USER_SELECT} JOIN api_tokens t ON t.user_id = u.id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL \
@@ -323,6 +336,7 @@ impl Store {
     }
 
     pub async fn revoke_token(&self, token: Uid) -> Result<bool, StoreError> {
+        self.tokens.clear();
         let now = Timestamp::now();
         let changed = dispatch!(self, pool => {
             sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE uid = $2 AND revoked_at IS NULL")
@@ -345,5 +359,45 @@ impl Store {
         Ok(dispatch!(self, pool => {
             sqlx::query_scalar("SELECT id FROM people WHERE uid = $1").bind(uid.uuid()).fetch_optional(pool).await?
         }))
+    }
+}
+
+/// How long a token's user is remembered.
+pub(crate) const TOKEN_CACHE_SECONDS: u64 = 10;
+
+/// When a token was looked up, and the user it belonged to (or none).
+type CachedLookup = (std::time::Instant, Option<User>);
+
+/// Recently looked-up tokens: SHA-256 of the token → its user (or none).
+#[derive(Debug, Default)]
+pub(crate) struct TokenCache {
+    entries: std::sync::Mutex<std::collections::HashMap<Vec<u8>, CachedLookup>>,
+}
+
+impl TokenCache {
+    const LIMIT: usize = 10_000;
+
+    fn get(&self, hash: &[u8]) -> Option<Option<User>> {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let (at, user) = entries.get(hash)?;
+        (at.elapsed().as_secs() < TOKEN_CACHE_SECONDS).then(|| user.clone())
+    }
+
+    fn put(&self, hash: &[u8], user: Option<User>) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= Self::LIMIT {
+            entries.retain(|_, (at, _)| at.elapsed().as_secs() < TOKEN_CACHE_SECONDS);
+            if entries.len() >= Self::LIMIT {
+                entries.clear();
+            }
+        }
+        entries.insert(hash.to_vec(), (std::time::Instant::now(), user));
+    }
+
+    pub(crate) fn clear(&self) {
+        self.entries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
     }
 }

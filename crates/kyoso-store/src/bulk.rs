@@ -51,12 +51,14 @@ pub struct BulkSummary {
 enum Tx {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
+    /// Committed or rolled back; only `Drop` sees it.
+    Ended,
 }
 
 impl Tx {
     fn engine(&self) -> Engine {
         match self {
-            Tx::Sqlite(_) => Engine::Sqlite,
+            Tx::Sqlite(_) | Tx::Ended => Engine::Sqlite,
             Tx::Postgres(_) => Engine::Postgres,
         }
     }
@@ -67,6 +69,7 @@ impl std::fmt::Debug for Tx {
         f.write_str(match self {
             Tx::Sqlite(_) => "Tx::Sqlite",
             Tx::Postgres(_) => "Tx::Postgres",
+            Tx::Ended => "Tx::Ended",
         })
     }
 }
@@ -77,6 +80,7 @@ macro_rules! on_tx {
         match $tx {
             Tx::Sqlite($conn) => $body,
             Tx::Postgres($conn) => $body,
+            Tx::Ended => unreachable!("a bulk writer is used after it ended"),
         }
     };
 }
@@ -327,6 +331,9 @@ pub struct BulkWriter {
     affected: u64,
     failed: bool,
     stage_created: bool,
+    /// The SQLite connection's settings were relaxed for a load and must be
+    /// restored before it returns to the pool.
+    relaxed: bool,
 }
 
 impl Store {
@@ -338,15 +345,16 @@ impl Store {
             Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         };
-        if let Tx::Sqlite(conn) = &mut tx {
+        let relaxed = options.fast_empty_load && matches!(tx, Tx::Sqlite(_));
+        if let (Tx::Sqlite(conn), true) = (&mut tx, relaxed) {
             // A large page cache keeps index pages in memory during the load.
             sqlx::query("PRAGMA cache_size = -262144")
                 .execute(&mut **conn)
                 .await?;
             // Every value written was checked by the domain types already,
             // so SQLite need not test the CHECK constraints again per row.
-            // The pool turns both settings back when the connection returns
-            // (see `Store::connect`), however the writer ends.
+            // The writer turns both settings back however it ends: at commit
+            // or rollback, or, if dropped, in a task of its own.
             sqlx::query("PRAGMA ignore_check_constraints = ON")
                 .execute(&mut **conn)
                 .await?;
@@ -366,6 +374,7 @@ impl Store {
             deferred: Vec::new(),
             organization_lines: HashMap::new(),
             natural_ties_seen: HashSet::new(),
+            relaxed,
             last_id_before,
             received: 0,
             affected: 0,
@@ -415,6 +424,7 @@ impl BulkWriter {
                 .fetch_all(&mut **conn)
                 .await?
             }
+            Tx::Ended => unreachable!("a bulk writer is used after it ended"),
         };
         // Only indexes whose keys arrive in no particular order are worth
         // dropping: sorting them once at the end beats inserting at random.
@@ -869,6 +879,7 @@ impl BulkWriter {
                     .await?
                     .rows_affected();
             }
+            Tx::Ended => unreachable!("a bulk writer is used after it ended"),
         }
         Ok(affected)
     }
@@ -1015,6 +1026,7 @@ impl BulkWriter {
                         .execute(&mut **conn)
                         .await?;
                 }
+                Tx::Ended => unreachable!("a bulk writer is used after it ended"),
             }
         }
         errors.extend(self.check_parent_cycles().await?);
@@ -1127,7 +1139,12 @@ impl BulkWriter {
             u64::try_from(new).unwrap_or(0)
         };
         tracing::info!(table = %self.table, elapsed = ?started.elapsed(), "indexes rebuilt and counted");
-        on_tx!(self.tx, conn => conn.commit().await?);
+        self.restore_settings().await?;
+        match std::mem::replace(&mut self.tx, Tx::Ended) {
+            Tx::Sqlite(conn) => conn.commit().await?,
+            Tx::Postgres(conn) => conn.commit().await?,
+            Tx::Ended => {}
+        }
         tracing::info!(table = %self.table, elapsed = ?started.elapsed(), "committed");
         Ok(BulkSummary {
             received: self.received,
@@ -1141,13 +1158,63 @@ impl BulkWriter {
         self.tx_rollback().await
     }
 
-    async fn tx_rollback(self) -> Result<(), StoreError> {
-        on_tx!(self.tx, conn => conn.rollback().await?);
+    async fn tx_rollback(mut self) -> Result<(), StoreError> {
+        self.restore_settings().await?;
+        match std::mem::replace(&mut self.tx, Tx::Ended) {
+            Tx::Sqlite(conn) => conn.rollback().await?,
+            Tx::Postgres(conn) => conn.rollback().await?,
+            Tx::Ended => {}
+        }
+        Ok(())
+    }
+
+    /// Puts back the connection settings a load relaxed.
+    async fn restore_settings(&mut self) -> Result<(), StoreError> {
+        if let (Tx::Sqlite(conn), true) = (&mut self.tx, self.relaxed) {
+            restore(conn).await?;
+            self.relaxed = false;
+        }
         Ok(())
     }
 
     pub fn engine(&self) -> Engine {
         self.engine
+    }
+}
+
+async fn restore(conn: &mut Transaction<'static, Sqlite>) -> Result<(), sqlx::Error> {
+    sqlx::query("PRAGMA ignore_check_constraints = OFF")
+        .execute(&mut **conn)
+        .await?;
+    sqlx::query("PRAGMA cache_size = -2000")
+        .execute(&mut **conn)
+        .await?;
+    Ok(())
+}
+
+impl Drop for BulkWriter {
+    /// A writer dropped before it ended rolls back; if it relaxed its
+    /// connection's settings, a task restores them first, so that no other
+    /// user of the connection inherits them.
+    fn drop(&mut self) {
+        if !self.relaxed {
+            return;
+        }
+        let Tx::Sqlite(mut conn) = std::mem::replace(&mut self.tx, Tx::Ended) else {
+            return;
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(async move {
+                    if let Err(err) = restore(&mut conn).await {
+                        tracing::error!(error = %err, "could not restore a connection's settings after a load");
+                    }
+                    let _ = conn.rollback().await;
+                });
+            }
+            // No runtime: the process is ending, and the connection with it.
+            Err(_) => drop(conn),
+        }
     }
 }
 

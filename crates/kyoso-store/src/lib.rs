@@ -18,6 +18,7 @@ mod bulk;
 mod check;
 mod directory;
 mod error;
+mod fast_read;
 
 mod query;
 mod read;
@@ -73,6 +74,9 @@ pub(crate) use dispatch;
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) pool: Pool,
+    pub(crate) tokens: std::sync::Arc<accounts::TokenCache>,
+    /// Reads by key on the calling thread, for a SQLite file.
+    pub(crate) fast_reads: Option<fast_read::FastReads>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -95,6 +99,7 @@ impl Store {
             url: redact(url),
             source,
         };
+        let mut fast_reads = None;
         let pool = if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)
                 .map_err(connect_error)?
@@ -107,27 +112,20 @@ impl Store {
                 .busy_timeout(Duration::from_secs(10))
                 .pragma("temp_store", "memory")
                 .page_size(16384);
+            let path = options.get_filename().to_owned();
             // An in-memory database exists once per connection: keep one.
-            let max = if url.contains(":memory:") { 1 } else { 8 };
-            Pool::Sqlite(
+            // Otherwise a few: SQLite writes one at a time, and every extra
+            // connection is a thread the cores switch between.
+            let max = if url.contains(":memory:") { 1 } else { 4 };
+            let pool = Pool::Sqlite(
                 SqlitePoolOptions::new()
                     .max_connections(max)
-                    // A bulk writer relaxes these for its load; no other
-                    // user of the connection may inherit that.
-                    .after_release(|conn, _| {
-                        Box::pin(async move {
-                            sqlx::query(
-                                "PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = -2000",
-                            )
-                            .execute(&mut *conn)
-                            .await?;
-                            Ok(true)
-                        })
-                    })
                     .connect_with(options)
                     .await
                     .map_err(connect_error)?,
-            )
+            );
+            fast_reads = fast_read::FastReads::for_file(&path);
+            pool
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url).map_err(connect_error)?;
             Pool::Postgres(
@@ -141,7 +139,11 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl(redact(url)));
         };
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            tokens: Default::default(),
+            fast_reads,
+        })
     }
 
     pub fn engine(&self) -> Engine {

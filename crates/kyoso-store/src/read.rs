@@ -22,6 +22,10 @@ pub(crate) const PERSON_SELECT: &str = "SELECT p.id, p.uid, p.external_id, \
     p.visibility, p.created_at, p.updated_at \
     FROM people p LEFT JOIN organizations ow ON ow.id = p.owner_id";
 
+/// One person by uid: the statement both read paths use.
+pub(crate) static PERSON_BY_UID: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| format!("{PERSON_SELECT} WHERE p.uid = $1"));
+
 pub(crate) const ORGANIZATION_SELECT: &str = "SELECT o.id, o.uid, o.external_id, \
     ow.uid AS owner_uid, ow.external_id AS owner_external_id, \
     o.name_native, o.name_latin, o.name_japanese, o.acronym, o.org_type, o.country, o.sectors, \
@@ -149,31 +153,31 @@ impl Checker {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct PersonRow {
-    id: i64,
-    uid: Uuid,
-    external_id: Option<String>,
-    owner_uid: Option<Uuid>,
-    owner_external_id: Option<String>,
-    name_native: Option<String>,
-    name_latin: Option<String>,
-    name_japanese: Option<String>,
-    gender: Option<String>,
-    residence: Option<String>,
-    nationality: Option<String>,
-    languages: Json<serde_json::Value>,
-    skills: Json<serde_json::Value>,
-    sectors: Json<serde_json::Value>,
-    available_mentoring: bool,
-    available_dispatch: bool,
-    email: Option<String>,
-    phone: Option<String>,
-    bio: Option<String>,
-    consent_processing: bool,
-    consent_contact: bool,
-    consent_public_listing: bool,
-    visibility: String,
-    created_at: DbTime,
-    updated_at: DbTime,
+    pub(crate) id: i64,
+    pub(crate) uid: Uuid,
+    pub(crate) external_id: Option<String>,
+    pub(crate) owner_uid: Option<Uuid>,
+    pub(crate) owner_external_id: Option<String>,
+    pub(crate) name_native: Option<String>,
+    pub(crate) name_latin: Option<String>,
+    pub(crate) name_japanese: Option<String>,
+    pub(crate) gender: Option<String>,
+    pub(crate) residence: Option<String>,
+    pub(crate) nationality: Option<String>,
+    pub(crate) languages: Json<serde_json::Value>,
+    pub(crate) skills: Json<serde_json::Value>,
+    pub(crate) sectors: Json<serde_json::Value>,
+    pub(crate) available_mentoring: bool,
+    pub(crate) available_dispatch: bool,
+    pub(crate) email: Option<String>,
+    pub(crate) phone: Option<String>,
+    pub(crate) bio: Option<String>,
+    pub(crate) consent_processing: bool,
+    pub(crate) consent_contact: bool,
+    pub(crate) consent_public_listing: bool,
+    pub(crate) visibility: String,
+    pub(crate) created_at: DbTime,
+    pub(crate) updated_at: DbTime,
 }
 
 impl PersonRow {

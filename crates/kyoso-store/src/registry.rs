@@ -185,8 +185,10 @@ impl Store {
     // --- people ---
 
     pub async fn person(&self, uid: Uid) -> Result<Option<Stored<Person>>, StoreError> {
-        let sql = format!("{} WHERE p.uid = $1", read::PERSON_SELECT);
-        let row = fetch_by!(self, PersonRow, sql, uid.uuid());
+        if let Some(fast) = &self.fast_reads {
+            return fast.person(uid)?.map(PersonRow::into_stored).transpose();
+        }
+        let row = fetch_by!(self, PersonRow, read::PERSON_BY_UID.as_str(), uid.uuid());
         row.map(PersonRow::into_stored).transpose()
     }
 

@@ -56,6 +56,26 @@ fn screenshots() -> PathBuf {
     dir
 }
 
+/// Waits until the element `locator` finds shows `text`. Right after a
+/// click the browser may still show the page before, with an element that
+/// matches too, so finding the element alone proves nothing.
+async fn wait_for_text(client: &Client, locator: Locator<'_>, text: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Ok(element) = client.find(locator).await
+            && let Ok(shown) = element.text().await
+            && shown.contains(text)
+        {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no {locator:?} showing {text:?} within 15 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 async fn shot(client: &Client, name: &str) {
     let png = client.screenshot().await.unwrap();
     std::fs::write(screenshots().join(format!("{name}.png")), png).unwrap();
@@ -224,12 +244,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         .click()
         .await
         .unwrap();
-    let table = client
-        .wait()
-        .for_element(Locator::Id("people"))
-        .await
-        .unwrap();
-    assert!(table.text().await.unwrap().contains(&fragment));
+    wait_for_text(&client, Locator::Id("people"), &fragment).await;
     shot(&client, "03-directory").await;
 
     // Open the profile, edit it with a mistake, then fix it.
@@ -304,12 +319,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
             .click()
             .await
             .unwrap();
-        let nav = client
-            .wait()
-            .for_element(Locator::Css("nav.main"))
-            .await
-            .unwrap();
-        assert!(nav.text().await.unwrap().contains(word), "{lang}");
+        wait_for_text(&client, Locator::Css("nav.main"), word).await;
         shot(&client, &format!("06-profile-{lang}")).await;
     }
 

@@ -1,0 +1,514 @@
+//! `kyoso-web-bench`: the web application under load, beside a bare axum
+//! route measured in the same run.
+//!
+//! The database is the demo network at `--people` people (SQLite, made once
+//! and kept in `--work`). Each server runs in a process of its own, started
+//! from this binary, so that its memory is its own:
+//!
+//! - **full**: kyoso's router and server exactly as `kyoso serve` runs them
+//!   (every middleware, the access rules, an officer's bearer token);
+//! - **bare**: the peer, one axum route with no middleware that reads the
+//!   same person from the same store and writes the same JSON.
+//!
+//! The load generator is `wrk` on loopback; its Lua script picks random
+//! records. Rounds alternate between the servers so that a busy machine
+//! slows both alike. Timings are reported, never judged.
+//!
+//! Run: `cargo run --release -p kyoso-bench --bin kyoso-web-bench`
+
+#![forbid(unsafe_code)]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a benchmark reports on standard output"
+)]
+
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Instant;
+
+use anyhow::{Context, bail, ensure};
+use axum::extract::{Path as UrlPath, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use clap::{Parser, ValueEnum};
+use kyoso_domain::Uid;
+use kyoso_service::{Caller, DemoOptions, NoProgress};
+use kyoso_store::{PeopleFilter, Role, Store};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[derive(Debug, Parser)]
+struct Args {
+    /// People in the demo database.
+    #[arg(long, default_value_t = 1_000_000)]
+    people: u64,
+    /// Seconds of load in each measured round.
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
+    /// Measured rounds per server (they alternate).
+    #[arg(long, default_value_t = 3)]
+    rounds: u32,
+    /// Open connections for the throughput runs.
+    #[arg(long, default_value_t = 32)]
+    connections: u32,
+    /// Where the database and the load scripts are kept.
+    #[arg(long, default_value = "target/bench-web")]
+    work: PathBuf,
+    /// Internal: run one server on `--database` and print its address.
+    #[arg(long, hide = true, value_enum)]
+    serve: Option<ServerKind>,
+    #[arg(long, hide = true)]
+    database: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ServerKind {
+    Full,
+    Bare,
+}
+
+impl ServerKind {
+    fn flag(self) -> &'static str {
+        match self {
+            ServerKind::Full => "full",
+            ServerKind::Bare => "bare",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            ServerKind::Full => "kyoso, full middleware",
+            ServerKind::Bare => "peer: bare axum route",
+        }
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    match (args.serve, args.database.as_deref()) {
+        (Some(kind), Some(database)) => runtime.block_on(serve(kind, database)),
+        (Some(_), None) => bail!("--serve needs --database"),
+        (None, _) => runtime.block_on(bench(&args)),
+    }
+}
+
+/// One server, as a child process: prints `listening ADDR`, serves until
+/// standard input closes.
+async fn serve(kind: ServerKind, database: &str) -> anyhow::Result<()> {
+    let store = Store::open(database).await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    println!("listening {}", listener.local_addr()?);
+    let stdin_closed = async {
+        let _ = tokio::task::spawn_blocking(|| {
+            let mut sink = String::new();
+            while std::io::stdin().read_line(&mut sink).is_ok_and(|n| n > 0) {}
+        })
+        .await;
+    };
+    match kind {
+        ServerKind::Full => {
+            // As `kyoso serve` logs: warnings only.
+            tracing_subscriber::fmt()
+                .with_env_filter(tracing_subscriber::EnvFilter::new("warn,sqlx=error"))
+                .with_writer(std::io::stderr)
+                .init();
+            let limits = kyoso_web::Limits::default();
+            let app = kyoso_web::router(kyoso_web::AppState::new(store, false), &limits);
+            kyoso_web::serve(listener, app, &limits, stdin_closed).await?;
+        }
+        ServerKind::Bare => {
+            let app = axum::Router::new()
+                .route("/api/v1/people/{id}", axum::routing::get(bare_person))
+                .with_state(store);
+            axum::serve(listener, app)
+                .with_graceful_shutdown(stdin_closed)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The peer's handler: the same store read and the same JSON as kyoso's
+/// `GET /api/v1/people/{id}`, with nothing around it.
+async fn bare_person(State(store): State<Store>, UrlPath(id): UrlPath<String>) -> Response {
+    let Ok(uid) = Uid::parse(&id) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match store.person(uid).await {
+        Ok(Some(person)) => axum::Json(kyoso_exchange::to_json(&person)).into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+async fn bench(args: &Args) -> anyhow::Result<()> {
+    if Command::new("wrk").arg("--version").output().is_err() {
+        println!("wrk is not installed: the web benchmark needs it (Debian package wrk)");
+        return Ok(());
+    }
+    std::fs::create_dir_all(&args.work)?;
+    let database_path = args.work.join(format!("demo-{}.sqlite", args.people));
+    let database = format!("sqlite://{}", database_path.display());
+    let fixtures = prepare(&database_path, &database, args).await?;
+    let script = args.work.join("paths.lua");
+    std::fs::write(&script, WRK_SCRIPT)?;
+
+    println!(
+        "\nGET /api/v1/people/{{id}} as an officer with a bearer token; {} random people; \
+         wrk, {} connections, {} s rounds",
+        fixtures.person_paths_count, args.connections, args.seconds
+    );
+    let full = Server::start(ServerKind::Full, &database)?;
+    let bare = Server::start(ServerKind::Bare, &database)?;
+    let auth = format!("Authorization: Bearer {}", fixtures.token);
+    let load = |server: &Server, seconds: u64, connections: u32, paths: &Path, header: &str| {
+        wrk(&server.addr, &script, paths, header, seconds, connections)
+    };
+    // Warm both: page cache, prepared statements, connection pools.
+    for server in [&full, &bare] {
+        load(server, 2, args.connections, &fixtures.person_paths, &auth)?;
+    }
+    let mut results: Vec<(ServerKind, Vec<Load>)> = vec![
+        (ServerKind::Bare, Vec::new()),
+        (ServerKind::Full, Vec::new()),
+    ];
+    for _ in 0..args.rounds {
+        for (kind, runs) in &mut results {
+            let server = if *kind == ServerKind::Full {
+                &full
+            } else {
+                &bare
+            };
+            runs.push(load(
+                server,
+                args.seconds,
+                args.connections,
+                &fixtures.person_paths,
+                &auth,
+            )?);
+        }
+    }
+    let mut medians = Vec::new();
+    for (kind, runs) in &results {
+        let median = median_by_rate(runs);
+        println!("  {:<26} {}", kind.name(), median.describe());
+        medians.push(median);
+    }
+    if let [bare_run, full_run] = medians.as_slice() {
+        println!(
+            "    = {:.2}× the bare route's requests/s",
+            full_run.rate() / bare_run.rate()
+        );
+    }
+    println!("  server memory: {}", full.memory());
+    println!("  peer's memory: {}", bare.memory());
+    drop(bare);
+
+    println!(
+        "\nGET /people?country=…&skill=… (directory page, HTML) signed in as an officer; \
+         {} filter pairs taken from the data; wrk, 4 connections",
+        fixtures.directory_paths_count
+    );
+    let cookie = format!("Cookie: kyoso_session={}", fixtures.session);
+    load(&full, 2, 4, &fixtures.directory_paths, &cookie)?;
+    let page = load(&full, args.seconds, 4, &fixtures.directory_paths, &cookie)?;
+    println!("  {:<26} {}", "directory page", page.describe());
+    println!("  server memory: {}", full.memory());
+    Ok(())
+}
+
+/// What the load needs: paths to request, and credentials.
+struct Fixtures {
+    person_paths: PathBuf,
+    person_paths_count: usize,
+    directory_paths: PathBuf,
+    directory_paths_count: usize,
+    token: String,
+    session: String,
+}
+
+const BENCH_EMAIL: &str = "bench-officer@tpa.example";
+const BENCH_PASSWORD: &str = "bench-password-1";
+
+/// Makes the demo database once, and an officer to act as.
+async fn prepare(path: &Path, database: &str, args: &Args) -> anyhow::Result<Fixtures> {
+    let ready = path.with_extension("ready");
+    if !ready.exists() {
+        let _ = std::fs::remove_file(path);
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        println!("making the demo database: {} people…", args.people);
+        let started = Instant::now();
+        let store = Store::open(database).await?;
+        kyoso_service::demo(
+            &store,
+            DemoOptions {
+                people: args.people,
+                seed: 1,
+            },
+            &NoProgress,
+        )
+        .await?;
+        kyoso_service::accounts::add_user(
+            &store,
+            BENCH_EMAIL,
+            BENCH_PASSWORD,
+            Role::Officer,
+            Some("TPA"),
+            None,
+        )
+        .await?;
+        store.close().await;
+        std::fs::write(&ready, "")?;
+        println!("  made in {:.1} s", started.elapsed().as_secs_f64());
+    }
+    let store = Store::open(database).await?;
+    let counts = store.counts().await?;
+    println!(
+        "database: {} organizations, {} people, {} ties ({:.0} MB)",
+        counts.organizations,
+        counts.people,
+        counts.ties,
+        std::fs::metadata(path)?.len() as f64 / 1e6
+    );
+    let session = kyoso_service::accounts::sign_in(&store, BENCH_EMAIL, BENCH_PASSWORD).await?;
+    let caller = Caller::User(session.user.clone());
+    let (_, token) = kyoso_service::accounts::create_token(&store, BENCH_EMAIL, "bench", Some(1))
+        .await
+        .context("making the bench token")?;
+
+    // Random people the officer may read, and filter pairs found among them.
+    let mut random = Lcg(0x2545_F491_4F6C_DD1D);
+    let mut person_paths = String::new();
+    let mut pairs = std::collections::BTreeSet::new();
+    let max_key = counts.people;
+    let mut people = 0;
+    for _ in 0..2_000 {
+        let after = (random.next() % max_key.max(1) as u64) as i64;
+        let page = kyoso_service::registry::people(
+            &store,
+            &caller,
+            &PeopleFilter::default(),
+            Some(&after.to_string()),
+            Some(1),
+        )
+        .await?;
+        let Some(person) = page.items.first() else {
+            continue;
+        };
+        people += 1;
+        let _ = writeln!(person_paths, "/api/v1/people/{}", person.uid);
+        if let (Some(country), Some(skill)) =
+            (person.record.residence, person.record.skills.first())
+            && pairs.len() < 200
+        {
+            pairs.insert(format!(
+                "/people?{}",
+                serde_urlencoded::to_string([
+                    ("country", country.to_string()),
+                    ("skill", skill.to_string())
+                ])?
+            ));
+        }
+    }
+    ensure!(
+        people > 0,
+        "the officer can read nobody in the bench database"
+    );
+    ensure!(
+        !pairs.is_empty(),
+        "no person has both a country and a skill"
+    );
+    store.close().await;
+
+    let person_file = args.work.join("people-paths.txt");
+    std::fs::write(&person_file, person_paths)?;
+    let directory_file = args.work.join("directory-paths.txt");
+    let directory: Vec<String> = pairs.into_iter().collect();
+    std::fs::write(&directory_file, directory.join("\n") + "\n")?;
+    Ok(Fixtures {
+        person_paths: person_file,
+        person_paths_count: people,
+        directory_paths: directory_file,
+        directory_paths_count: directory.len(),
+        token,
+        session: session.token,
+    })
+}
+
+/// A tiny deterministic generator: the same people are picked every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 11
+    }
+}
+
+/// A server child process; stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(kind: ServerKind, database: &str) -> anyhow::Result<Server> {
+        let mut child = Command::new(std::env::current_exe()?)
+            .args(["--serve", kind.flag()])
+            .args(["--database", database])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()?;
+        let stdout = child.stdout.take().context("the server's output")?;
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line)?;
+        let Some(addr) = line.trim().strip_prefix("listening ") else {
+            bail!("the {} server did not start: {line:?}", kind.name());
+        };
+        Ok(Server {
+            addr: addr.to_owned(),
+            child,
+        })
+    }
+
+    /// Resident and peak memory, from the kernel's view of the process.
+    fn memory(&self) -> String {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                .map_or_else(|| "?".to_owned(), |kb| format!("{} MiB", kb / 1024))
+        };
+        format!("{} resident, {} at peak", field("VmRSS:"), field("VmHWM:"))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        // Closing standard input asks for a graceful stop; the load is over,
+        // so no connection holds it up.
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
+    }
+}
+
+/// What one wrk run measured.
+#[derive(Debug, Clone, Copy)]
+struct Load {
+    requests: u64,
+    seconds: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    max_ms: f64,
+}
+
+impl Load {
+    fn rate(&self) -> f64 {
+        self.requests as f64 / self.seconds
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "{:>7.0} requests/s, p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms",
+            self.rate(),
+            self.p50_ms,
+            self.p99_ms,
+            self.max_ms
+        )
+    }
+}
+
+fn median_by_rate(runs: &[Load]) -> Load {
+    let mut sorted = runs.to_vec();
+    sorted.sort_by(|a, b| a.rate().total_cmp(&b.rate()));
+    sorted[sorted.len() / 2]
+}
+
+/// Requests the paths in `paths` (one a line, in a random order per thread)
+/// and reports what came back. Every answer must be a 2xx.
+const WRK_SCRIPT: &str = r#"
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("offset", counter * 7919)
+end
+local paths = {}
+local i = 0
+function init(args)
+  for line in io.lines(args[1]) do
+    if #line > 0 then paths[#paths + 1] = line end
+  end
+  i = (offset or 0) % #paths
+end
+function request()
+  i = i % #paths + 1
+  return wrk.format(nil, paths[i])
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "RESULT requests=%d duration_us=%d status_errors=%d socket_errors=%d p50_us=%.0f p99_us=%.0f max_us=%.0f\n",
+    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(99), latency.max))
+end
+"#;
+
+fn wrk(
+    addr: &str,
+    script: &Path,
+    paths: &Path,
+    header: &str,
+    seconds: u64,
+    connections: u32,
+) -> anyhow::Result<Load> {
+    let output = Command::new("wrk")
+        .args(["-t2", &format!("-c{connections}"), &format!("-d{seconds}s")])
+        .args(["--timeout", "5s", "-H", header, "-s"])
+        .arg(script)
+        .arg(format!("http://{addr}"))
+        .arg("--")
+        .arg(paths)
+        .output()
+        .context("running wrk")?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let Some(result) = text.lines().find_map(|l| l.strip_prefix("RESULT ")) else {
+        bail!(
+            "wrk gave no result: {text}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let field = |name: &str| -> anyhow::Result<f64> {
+        result
+            .split_whitespace()
+            .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+            .and_then(|v| v.parse().ok())
+            .with_context(|| format!("wrk's result lacks {name}: {result}"))
+    };
+    let failed = field("status_errors")? + field("socket_errors")?;
+    ensure!(
+        failed == 0.0,
+        "{failed} requests failed or were answered with an error: {result}"
+    );
+    Ok(Load {
+        requests: field("requests")? as u64,
+        seconds: field("duration_us")? / 1e6,
+        p50_ms: field("p50_us")? / 1e3,
+        p99_ms: field("p99_us")? / 1e3,
+        max_ms: field("max_us")? / 1e3,
+    })
+}
