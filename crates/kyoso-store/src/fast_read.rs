@@ -26,6 +26,9 @@ thread_local! {
 /// Connections a thread keeps at most (one per database file it reads).
 const PER_THREAD: usize = 8;
 
+/// How much of the database file a read connection maps into memory.
+pub(crate) const MMAP_BYTES: i64 = 1 << 30;
+
 #[derive(Debug, Clone)]
 pub(crate) struct FastReads {
     path: PathBuf,
@@ -57,6 +60,10 @@ impl FastReads {
                     OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )?;
                 conn.busy_timeout(Duration::from_secs(5))?;
+                // Pages read through a memory map are not copied into each
+                // connection's own cache; the kernel's page cache serves
+                // every thread at once.
+                conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
                 connections.insert(self.path.clone(), conn);
             }
             let conn = connections

@@ -111,6 +111,9 @@ impl Store {
                 .synchronous(SqliteSynchronous::Full)
                 .busy_timeout(Duration::from_secs(10))
                 .pragma("temp_store", "memory")
+                // Reads come from the kernel's page cache through a map
+                // instead of being copied into every connection's cache.
+                .pragma("mmap_size", fast_read::MMAP_BYTES.to_string())
                 .page_size(16384);
             let path = options.get_filename().to_owned();
             // An in-memory database exists once per connection: keep one.
