@@ -8,7 +8,7 @@ use kyoso_domain::{
 };
 use kyoso_store::{
     AuditAction, AuditEntry, BulkOptions, BulkWriter, Counts, OrganizationFilter, PeopleFilter,
-    Store, Table,
+    Store, Table, TieFilter,
 };
 use serde::Serialize;
 
@@ -570,6 +570,21 @@ async fn ends_readable(
     Ok(true)
 }
 
+/// The ties matching `filter` that the caller may see, ends included.
+pub async fn ties(
+    store: &Store,
+    caller: &Caller,
+    filter: &TieFilter,
+    after: Option<&str>,
+    requested: Option<i64>,
+) -> Result<Page<Stored<Tie<Link>>>, ServiceError> {
+    let limit = limit(requested);
+    let items = store
+        .list_ties(filter, &caller.scope(), cursor(after)?, limit + 1)
+        .await?;
+    Ok(page(items, limit))
+}
+
 /// The ties of a person or organization that the caller may see.
 pub async fn ties_of(
     store: &Store,
@@ -578,11 +593,11 @@ pub async fn ties_of(
     after: Option<&str>,
     requested: Option<i64>,
 ) -> Result<Page<Stored<Tie<Link>>>, ServiceError> {
-    let limit = limit(requested);
-    let items = store
-        .list_ties_of(uid, &caller.scope(), cursor(after)?, limit + 1)
-        .await?;
-    Ok(page(items, limit))
+    let filter = TieFilter {
+        end: Some(uid),
+        kind: None,
+    };
+    ties(store, caller, &filter, after, requested).await
 }
 
 pub async fn create_tie(
@@ -631,6 +646,76 @@ pub async fn create_tie(
     .await?;
     writer.commit().await?;
     Ok(created)
+}
+
+/// Changes a tie's dates, strength, role, note and visibility. Its kind and
+/// its ends are what the tie is: to change those, delete it and record
+/// another.
+pub async fn update_tie(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    changed: Tie<RecordRef>,
+) -> Result<Stored<Tie<Link>>, ServiceError> {
+    let before = tie(store, caller, uid).await?;
+    let owner = before.owner.as_ref().map(|o| o.uid);
+    if !caller.can_write(owner) {
+        return Err(ServiceError::Forbidden);
+    }
+    let fixed = |field: &str, what: &str| ServiceError::Invalid {
+        field: Some(field.into()),
+        message: format!("a tie's {what} cannot change; delete the tie and record another instead"),
+    };
+    if changed.kind != before.record.kind {
+        return Err(fixed("kind", "kind"));
+    }
+    let mut ends = Vec::with_capacity(2);
+    for end in [&changed.from, &changed.to] {
+        ends.push((end.kind, resolve(store, end.kind, &end.key).await?));
+    }
+    let stored = [&before.record.from, &before.record.to].map(|e| (e.kind, e.key.uid));
+    let same_ends =
+        ends == stored || (changed.kind.is_symmetric() && ends.iter().rev().eq(stored.iter()));
+    if !same_ends {
+        let field = if ends.first() == stored.first() {
+            "to"
+        } else {
+            "from"
+        };
+        return Err(fixed(field, "ends"));
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let incoming = Incoming {
+        line: 0,
+        uid: Some(uid),
+        external_id: before.external_id.clone(),
+        owner: before.owner.as_ref().map(Link::record_ref),
+        created_at: Some(before.created_at),
+        updated_at: Some(Timestamp::now()),
+        record: changed,
+    };
+    refused(writer.write_ties(vec![incoming]).await?)?;
+    let after = writer.read_tie(uid).await?.ok_or(not_found("tie"))?;
+    if after.record == before.record {
+        // Nothing changed: keep the tie as it was, times included.
+        writer.rollback().await?;
+        return Ok(before);
+    }
+    record(
+        &mut writer,
+        Change {
+            caller,
+            action: AuditAction::Update,
+            table: Table::Ties,
+            record: uid,
+            organization: owner,
+            before: json(&before),
+            after: json(&after),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(after)
 }
 
 pub async fn delete_tie(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {

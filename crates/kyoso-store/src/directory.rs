@@ -3,7 +3,7 @@
 
 use kyoso_domain::{
     CountryCode, LanguageCode, LanguageLevel, Link, OrganisationType, Organization, Person,
-    SectorCode, Skill, Stored, Tie, Uid,
+    SectorCode, Skill, Stored, Tie, TieKind, Uid,
 };
 
 use crate::query::{Bind, Sql};
@@ -86,6 +86,14 @@ pub struct OrganizationFilter {
     pub sector: Option<SectorCode>,
     pub parent: Option<Uid>,
     pub text: Option<String>,
+}
+
+/// Filters on ties; all given ones must hold.
+#[derive(Debug, Clone, Default)]
+pub struct TieFilter {
+    /// This person or organization at either end.
+    pub end: Option<Uid>,
+    pub kind: Option<TieKind>,
 }
 
 /// Every level of `language` at least as good as `level`, in stored form.
@@ -261,24 +269,35 @@ impl Store {
         rows.into_iter().map(OrganizationRow::into_stored).collect()
     }
 
-    /// Ties within `scope` with the record `uid` at either end, both ends
-    /// visible too, oldest first.
-    pub async fn list_ties_of(
+    /// Ties matching `filter` within `scope`, both ends visible too, in
+    /// local-key order after `after`.
+    pub async fn list_ties(
         &self,
-        uid: Uid,
+        filter: &TieFilter,
         scope: &ReadScope,
         after: i64,
         limit: i64,
     ) -> Result<Vec<Stored<Tie<Link>>>, StoreError> {
-        let mut sql = Sql::new(self.engine(), format!("{} WHERE (", read::TIE_SELECT));
-        for (i, end) in ["fp", "fo", "tp", "tg"].iter().enumerate() {
-            if i > 0 {
-                sql.push(" OR ");
-            }
-            sql.push(&format!("{end}.uid = "));
-            sql.bind(Bind::Uid(uid.uuid()));
+        let mut sql = Sql::new(self.engine(), format!("{} WHERE 1 = 1", read::TIE_SELECT));
+        if let Some(uid) = filter.end {
+            // By local key, so that the indexes on the end columns serve.
+            let (key, [from, to]) = if let Some(key) = self.person_key(uid).await? {
+                (key, ["t.from_person_id", "t.to_person_id"])
+            } else if let Some(key) = self.organization_key(uid).await? {
+                (key, ["t.from_org_id", "t.to_org_id"])
+            } else {
+                return Ok(Vec::new());
+            };
+            sql.push(&format!(" AND ({from} = "));
+            sql.bind(Bind::Int(key));
+            sql.push(&format!(" OR {to} = "));
+            sql.bind(Bind::Int(key));
+            sql.push(")");
         }
-        sql.push(")");
+        if let Some(kind) = filter.kind {
+            sql.push(" AND t.kind = ");
+            sql.bind(Bind::Text(kind.as_str().to_owned()));
+        }
         scope.restrict(&mut sql, "t");
         if !scope.everything {
             // Both ends must be visible as well.

@@ -39,7 +39,7 @@ pub use accounts::{Credentials, NewUser, Role, TokenInfo, User};
 pub use audit::{AuditAction, AuditEntry};
 pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople};
 pub use check::CheckReport;
-pub use directory::{OrganizationFilter, PeopleFilter, ReadScope};
+pub use directory::{OrganizationFilter, PeopleFilter, ReadScope, TieFilter};
 pub use error::StoreError;
 
 pub use registry::Counts;

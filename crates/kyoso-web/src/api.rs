@@ -9,11 +9,11 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kyoso_domain::{
     CountryCode, Incoming, LanguageCode, LanguageLevel, OrganisationType, Organization, Person,
-    RecordRef, SectorCode, Skill, Text, Tie, Timestamp, Uid,
+    RecordRef, SectorCode, Skill, Text, Tie, TieKind, Timestamp, Uid,
 };
 use kyoso_exchange::{Defaults, Exportable, Record, from_json, to_json};
 use kyoso_service::registry::{self, Page};
-use kyoso_store::{OrganizationFilter, PeopleFilter};
+use kyoso_store::{OrganizationFilter, PeopleFilter, TieFilter};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};
@@ -557,6 +557,33 @@ pub(crate) struct TiesPage {
     next: Option<String>,
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct TiesQuery {
+    /// A person's or organization's id: their ties, at either end.
+    end: Option<String>,
+    /// One kind of tie only.
+    kind: Option<String>,
+    /// The `next` of the previous page.
+    after: Option<String>,
+    /// At most 200; 50 by default.
+    limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/ties", tag = "ties", params(TiesQuery),
+    responses((status = 200, body = TiesPage), (status = "4XX", body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn list_ties(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Params(q): Params<TiesQuery>,
+) -> ApiResult {
+    let filter = TieFilter {
+        end: parse("end", q.end.as_deref(), Uid::parse)?,
+        kind: parse("kind", q.kind.as_deref(), |k| k.parse::<TieKind>())?,
+    };
+    let page = registry::ties(&state.store, &caller, &filter, q.after.as_deref(), q.limit).await?;
+    Ok(Json(page_json(&page)).into_response())
+}
+
 #[utoipa::path(get, path = "/api/v1/ties/{id}", tag = "ties", params(("id" = String, Path)),
     responses((status = 200, body = TieJson), (status = 404, body = ErrorBody)), security((), ("bearer" = [])))]
 pub(crate) async fn get_tie(
@@ -580,6 +607,24 @@ pub(crate) async fn create_tie(
     let tie = read_body::<Tie<RecordRef>>(body, &caller)?;
     let created_tie = registry::create_tie(&state.store, &caller, tie).await?;
     Ok(created(record(&created_tie)))
+}
+
+#[utoipa::path(put, path = "/api/v1/ties/{id}", tag = "ties", params(("id" = String, Path)), request_body = TieJson,
+    responses((status = 200, body = TieJson), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn update_tie(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "tie")?;
+    strip_identity(&mut body, uid)?;
+    body.remove("external_id");
+    body.remove("owner");
+    let tie = read_body::<Tie<RecordRef>>(body, &caller)?;
+    let updated = registry::update_tie(&state.store, &caller, uid, tie.record).await?;
+    Ok(Json(record(&updated)).into_response())
 }
 
 #[utoipa::path(delete, path = "/api/v1/ties/{id}", tag = "ties", params(("id" = String, Path)),

@@ -1,10 +1,10 @@
-//! Forms for people and organizations: the fields a page shows, and the
+//! Forms for people, organizations and ties: the fields a page shows, and the
 //! JSON object a submitted form becomes, read with the same rules as files
 //! and the API so that a form's errors name the same fields.
 
 use std::collections::HashMap;
 
-use kyoso_domain::{Link, Organization, Person, RowError, Stored};
+use kyoso_domain::{EntityKind, Link, Organization, Person, RowError, Stored, Tie, TieKind};
 use serde_json::{Map, Value};
 
 use crate::i18n::{Lang, Texts};
@@ -15,7 +15,8 @@ use crate::view::{Choice, country_choices};
 pub(crate) struct Field {
     pub(crate) name: &'static str,
     pub(crate) label: &'static str,
-    /// text, select, checkbox or textarea.
+    /// text, select, checkbox, textarea, hidden, or fixed (shown, sent back
+    /// unchanged: the one option's label is what is shown).
     pub(crate) kind: &'static str,
     pub(crate) value: String,
     pub(crate) hint: &'static str,
@@ -403,4 +404,132 @@ pub(crate) fn to_object(values: &Values, checkboxes: &[&str]) -> Map<String, Val
 
 pub(crate) fn person_object(values: &Values) -> Map<String, Value> {
     to_object(values, PERSON_CHECKBOXES)
+}
+
+// --- ties ---
+
+/// A tie's kind and ends as its edit form shows them: they cannot change.
+#[derive(Debug, Clone)]
+pub(crate) struct FixedEnds {
+    pub(crate) from: String,
+    pub(crate) to: String,
+}
+
+pub(crate) fn values_of_tie(tie: &Tie<Link>) -> Values {
+    let end_type = |kind: EntityKind| match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+    };
+    let optional = |value: Option<String>| value.unwrap_or_default();
+    Values::from([
+        ("kind".into(), tie.kind.as_str().to_owned()),
+        ("from_type".into(), end_type(tie.from.kind).to_owned()),
+        ("from".into(), tie.from.key.uid.to_string()),
+        ("to_type".into(), end_type(tie.to.kind).to_owned()),
+        ("to".into(), tie.to.key.uid.to_string()),
+        ("start".into(), tie.start.to_string()),
+        ("end".into(), optional(tie.end.map(|d| d.to_string()))),
+        (
+            "strength".into(),
+            optional(tie.strength.map(|s| s.value().to_string())),
+        ),
+        (
+            "role".into(),
+            optional(tie.role.as_ref().map(|r| r.to_string())),
+        ),
+        (
+            "note".into(),
+            optional(tie.note.as_ref().map(|n| n.to_string())),
+        ),
+        ("visibility".into(), tie.visibility.to_string()),
+    ])
+}
+
+fn fixed(name: &'static str, label: &'static str, value: &str, shown: &str) -> Field {
+    Field {
+        kind: "fixed",
+        options: vec![Choice {
+            value: value.to_owned(),
+            label: shown.to_owned(),
+            selected: true,
+        }],
+        ..text(name, label, value)
+    }
+}
+
+fn hidden(name: &'static str, value: &str) -> Field {
+    Field {
+        kind: "hidden",
+        ..text(name, "", value)
+    }
+}
+
+/// The fields of a tie's form; with `fixed`, the kind and ends are shown
+/// but not offered for change.
+pub(crate) fn tie_fields(
+    t: &Texts,
+    v: &Values,
+    errors: &[RowError],
+    fixed_ends: Option<&FixedEnds>,
+) -> Vec<Field> {
+    let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
+    let entity = |selected: &str| {
+        choices(
+            &[("person", t.people), ("organization", t.organizations)],
+            if selected.is_empty() {
+                "person"
+            } else {
+                selected
+            },
+            None,
+        )
+    };
+    let mut fields = match fixed_ends {
+        Some(ends) => {
+            let kind_label = get("kind")
+                .parse::<TieKind>()
+                .map(|k| t.tie_kind(k))
+                .unwrap_or_default();
+            vec![
+                fixed("kind", t.kind, get("kind"), kind_label),
+                hidden("from_type", get("from_type")),
+                fixed("from", t.from, get("from"), &ends.from),
+                hidden("to_type", get("to_type")),
+                fixed("to", t.to, get("to"), &ends.to),
+            ]
+        }
+        None => {
+            let kinds: Vec<(&str, &str)> = TieKind::ALL
+                .iter()
+                .map(|k| (k.as_str(), t.tie_kind(*k)))
+                .collect();
+            vec![
+                select("kind", t.kind, choices(&kinds, get("kind"), None)),
+                select("from_type", t.from, entity(get("from_type"))),
+                text("from", t.from, get("from")),
+                select("to_type", t.to, entity(get("to_type"))),
+                text("to", t.to, get("to")),
+            ]
+        }
+    };
+    fields.extend([
+        with_hint(
+            text("start", t.start, get("start")),
+            "YYYY, YYYY-MM, YYYY-MM-DD",
+        ),
+        with_hint(text("end", t.end, get("end")), "YYYY, YYYY-MM, YYYY-MM-DD"),
+        with_hint(text("strength", t.strength, get("strength")), "0–1"),
+        text("role", t.role, get("role")),
+        textarea("note", t.note, get("note")),
+        visibility(
+            t,
+            if get("visibility").is_empty() {
+                "network"
+            } else {
+                get("visibility")
+            },
+        ),
+    ]);
+    attach(&mut fields, errors);
+    fields
 }

@@ -146,8 +146,13 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
                 .delete(api::delete_organization),
         )
         .route("/organizations/{id}/ties", get(api::organization_ties))
-        .route("/ties", post(api::create_tie))
-        .route("/ties/{id}", get(api::get_tie).delete(api::delete_tie))
+        .route("/ties", get(api::list_ties).post(api::create_tie))
+        .route(
+            "/ties/{id}",
+            get(api::get_tie)
+                .put(api::update_tie)
+                .delete(api::delete_tie),
+        )
         .route("/me", get(api::me))
         .route("/audit", get(api::audit))
         .route("/openapi.json", get(openapi_json))
@@ -180,6 +185,9 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/organizations/{id}/edit", get(pages::edit_organization))
         .route("/ties/new", get(pages::new_tie))
         .route("/ties", post(pages::create_tie))
+        .route("/ties/{id}", post(pages::update_tie))
+        .route("/ties/{id}/edit", get(pages::edit_tie))
+        .route("/ties/{id}/delete", post(pages::delete_tie))
         .route("/audit", get(pages::audit))
         .route("/api", get(reference::reference))
         .route("/static/style.css", get(stylesheet))

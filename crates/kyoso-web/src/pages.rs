@@ -10,7 +10,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use kyoso_domain::{
     CountryCode, EntityKind, LanguageCode, Link, Organization, Person, RecordRef, Skill, Stored,
-    Text, Tie, TieKind, Timestamp, Uid,
+    Text, Tie, Timestamp, Uid,
 };
 use kyoso_exchange::{Defaults, from_json};
 use kyoso_service::registry::{self, Page};
@@ -531,27 +531,39 @@ async fn end_names(
         if names.contains_key(&uid) {
             continue;
         }
-        let name = match kind {
-            EntityKind::Person => registry::person(&state.store, caller, uid)
-                .await
-                .ok()
-                .map(|p| view::names(&p.record.names, lang).0),
-            EntityKind::Organization => registry::organization(&state.store, caller, uid)
-                .await
-                .ok()
-                .map(|o| {
-                    let (name, _) = view::names(&o.record.names, lang);
-                    match &o.record.acronym {
-                        Some(acronym) if !name.contains(acronym.as_str()) => {
-                            format!("{name} ({acronym})")
-                        }
-                        _ => name,
-                    }
-                }),
-        };
-        names.insert(uid, name.unwrap_or_else(|| short_uid(uid)));
+        names.insert(uid, record_name(state, caller, kind, uid, lang).await);
     }
     names
+}
+
+/// The name of a person or organization in the reader's script, or a short
+/// id where the caller may not see the record.
+async fn record_name(
+    state: &AppState,
+    caller: &Caller,
+    kind: EntityKind,
+    uid: Uid,
+    lang: Lang,
+) -> String {
+    let name = match kind {
+        EntityKind::Person => registry::person(&state.store, caller, uid)
+            .await
+            .ok()
+            .map(|p| view::names(&p.record.names, lang).0),
+        EntityKind::Organization => registry::organization(&state.store, caller, uid)
+            .await
+            .ok()
+            .map(|o| {
+                let (name, _) = view::names(&o.record.names, lang);
+                match &o.record.acronym {
+                    Some(acronym) if !name.contains(acronym.as_str()) => {
+                        format!("{name} ({acronym})")
+                    }
+                    _ => name,
+                }
+            }),
+    };
+    name.unwrap_or_else(|| short_uid(uid))
 }
 
 /// The ties a profile shows: the first hundred the reader may see.
@@ -586,6 +598,7 @@ pub(crate) async fn person(
         &ties.items,
         person.uid,
         &|uid| names.get(&uid).cloned().unwrap_or_default(),
+        &|tie| ctx.caller.can_write(tie.owner.as_ref().map(|o| o.uid)),
         t,
     );
     let owner = person.owner.as_ref().map(|o| o.uid);
@@ -771,13 +784,15 @@ pub(crate) async fn person_data(
 }
 
 #[derive(Template)]
-#[template(path = "person_form.html")]
+#[template(path = "form.html")]
 struct FormPage {
     chrome: Chrome,
     action: String,
     cancel: String,
     fields: Vec<Field>,
     errors: Vec<kyoso_domain::RowError>,
+    /// Where the record's delete button posts, on forms that offer one.
+    delete: Option<String>,
 }
 
 fn defaults(caller: &Caller) -> Defaults {
@@ -821,6 +836,7 @@ pub(crate) async fn new_person(ctx: PageContext) -> Response {
         cancel: "/people".into(),
         fields: forms::person_fields(t, ctx.lang, &values, &[]),
         errors: Vec::new(),
+        delete: None,
     };
     render(&ctx, StatusCode::OK, &page)
 }
@@ -841,6 +857,7 @@ pub(crate) async fn create_person(
             cancel: "/people".into(),
             fields: forms::person_fields(t, ctx.lang, &values, &errors),
             errors,
+            delete: None,
         };
         render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
@@ -883,6 +900,7 @@ pub(crate) async fn edit_person(
         cancel: format!("/people/{}", person.uid),
         fields: forms::person_fields(t, ctx.lang, &forms::values_of_person(&person.record), &[]),
         errors: Vec::new(),
+        delete: None,
     };
     render(&ctx, StatusCode::OK, &page)
 }
@@ -908,6 +926,7 @@ pub(crate) async fn update_person(
             cancel: format!("/people/{uid}"),
             fields: forms::person_fields(t, ctx.lang, &values, &errors),
             errors,
+            delete: None,
         };
         render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
@@ -1076,6 +1095,7 @@ pub(crate) async fn organization(
         &ties.items,
         org.uid,
         &|uid| names.get(&uid).cloned().unwrap_or_default(),
+        &|tie| ctx.caller.can_write(tie.owner.as_ref().map(|o| o.uid)),
         t,
     )
     .into_iter()
@@ -1097,6 +1117,7 @@ pub(crate) async fn organization(
                         other: view::organization_row(c, lang).name,
                         dates: view::country(c.record.country, lang),
                         detail: String::new(),
+                        edit: None,
                     })
                     .collect(),
             },
@@ -1174,6 +1195,7 @@ pub(crate) async fn new_organization(ctx: PageContext) -> Response {
         cancel: "/organizations".into(),
         fields: forms::organization_fields(t, ctx.lang, &Values::new(), &[]),
         errors: Vec::new(),
+        delete: None,
     };
     render(&ctx, StatusCode::OK, &page)
 }
@@ -1194,6 +1216,7 @@ pub(crate) async fn create_organization(
             cancel: "/organizations".into(),
             fields: forms::organization_fields(t, ctx.lang, &values, &errors),
             errors,
+            delete: None,
         };
         render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
@@ -1242,6 +1265,7 @@ pub(crate) async fn edit_organization(
         cancel: format!("/organizations/{}", org.uid),
         fields: forms::organization_fields(t, ctx.lang, &forms::values_of_organization(&org), &[]),
         errors: Vec::new(),
+        delete: None,
     };
     render(&ctx, StatusCode::OK, &page)
 }
@@ -1267,6 +1291,7 @@ pub(crate) async fn update_organization(
             cancel: format!("/organizations/{uid}"),
             fields: forms::organization_fields(t, ctx.lang, &values, &errors),
             errors,
+            delete: None,
         };
         render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
@@ -1297,127 +1322,6 @@ pub(crate) struct NewTieQuery {
     from: Option<String>,
 }
 
-fn tie_fields(t: &Texts, values: &Values, errors: &[kyoso_domain::RowError]) -> Vec<Field> {
-    let kinds: Vec<(&str, &str)> = TieKind::ALL
-        .iter()
-        .map(|k| (k.as_str(), t.tie_kind(*k)))
-        .collect();
-    let get = |k: &str| values.get(k).cloned().unwrap_or_default();
-    let entity = |selected: &str| {
-        vec![
-            Choice {
-                value: "person".into(),
-                label: t.people.into(),
-                selected: selected != "organization",
-            },
-            Choice {
-                value: "organization".into(),
-                label: t.organizations.into(),
-                selected: selected == "organization",
-            },
-        ]
-    };
-    let mut fields = vec![
-        Field {
-            name: "kind",
-            label: t.kind,
-            kind: "select",
-            value: get("kind"),
-            hint: "",
-            error: String::new(),
-            options: kinds
-                .iter()
-                .map(|(v, l)| Choice {
-                    value: (*v).into(),
-                    label: (*l).into(),
-                    selected: get("kind") == *v,
-                })
-                .collect(),
-        },
-        Field {
-            name: "from_type",
-            label: t.from,
-            kind: "select",
-            value: get("from_type"),
-            hint: "",
-            error: String::new(),
-            options: entity(&get("from_type")),
-        },
-        Field {
-            name: "from",
-            label: t.from,
-            kind: "text",
-            value: get("from"),
-            hint: "",
-            error: String::new(),
-            options: Vec::new(),
-        },
-        Field {
-            name: "to_type",
-            label: t.to,
-            kind: "select",
-            value: get("to_type"),
-            hint: "",
-            error: String::new(),
-            options: entity(&get("to_type")),
-        },
-        Field {
-            name: "to",
-            label: t.to,
-            kind: "text",
-            value: get("to"),
-            hint: "",
-            error: String::new(),
-            options: Vec::new(),
-        },
-        Field {
-            name: "start",
-            label: t.start,
-            kind: "text",
-            value: get("start"),
-            hint: "YYYY, YYYY-MM, YYYY-MM-DD",
-            error: String::new(),
-            options: Vec::new(),
-        },
-        Field {
-            name: "end",
-            label: t.end,
-            kind: "text",
-            value: get("end"),
-            hint: "",
-            error: String::new(),
-            options: Vec::new(),
-        },
-        Field {
-            name: "role",
-            label: t.role,
-            kind: "text",
-            value: get("role"),
-            hint: "",
-            error: String::new(),
-            options: Vec::new(),
-        },
-        Field {
-            name: "note",
-            label: t.note,
-            kind: "textarea",
-            value: get("note"),
-            hint: "",
-            error: String::new(),
-            options: Vec::new(),
-        },
-    ];
-    for error in errors {
-        let name = error.field.as_deref().unwrap_or("kind");
-        let target = fields.iter().position(|f| f.name == name).unwrap_or(0);
-        if !fields[target].error.is_empty() {
-            fields[target].error.push_str("; ");
-        }
-        fields[target].error.push_str(&error.message);
-    }
-    fields
-}
-
 pub(crate) async fn new_tie(ctx: PageContext, Query(q): Query<NewTieQuery>) -> Response {
     let t = ctx.lang.texts();
     if ctx.caller.user().is_none() {
@@ -1431,10 +1335,46 @@ pub(crate) async fn new_tie(ctx: PageContext, Query(q): Query<NewTieQuery>) -> R
         chrome: chrome(&ctx, t.new_tie, "people"),
         action: "/ties".into(),
         cancel: "/people".into(),
-        fields: tie_fields(t, &values, &[]),
+        fields: forms::tie_fields(t, &values, &[], None),
         errors: Vec::new(),
+        delete: None,
     };
     render(&ctx, StatusCode::OK, &page)
+}
+
+/// Where a tie's pages lead back to: the record it starts from.
+fn tie_home(tie: &Tie<impl std::fmt::Display>) -> String {
+    match tie.from.kind {
+        EntityKind::Person => format!("/people/{}#ties", tie.from.key),
+        EntityKind::Organization => format!("/organizations/{}#ties", tie.from.key),
+    }
+}
+
+fn refused_form(
+    ctx: &PageContext,
+    title: &'static str,
+    action: String,
+    cancel: String,
+    fields: Vec<Field>,
+    errors: Vec<kyoso_domain::RowError>,
+) -> Response {
+    let page = FormPage {
+        chrome: chrome(ctx, title, "people"),
+        action,
+        cancel,
+        fields,
+        errors,
+        delete: None,
+    };
+    render(ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+fn service_fault(field: Option<String>, message: String) -> Vec<kyoso_domain::RowError> {
+    vec![kyoso_domain::RowError {
+        line: 0,
+        field,
+        message,
+    }]
 }
 
 pub(crate) async fn create_tie(
@@ -1447,35 +1387,132 @@ pub(crate) async fn create_tie(
     }
     let t = ctx.lang.texts();
     let refused = |errors: Vec<kyoso_domain::RowError>| {
-        let page = FormPage {
-            chrome: chrome(&ctx, t.new_tie, "people"),
-            action: "/ties".into(),
-            cancel: "/people".into(),
-            fields: tie_fields(t, &values, &errors),
+        let fields = forms::tie_fields(t, &values, &errors, None);
+        refused_form(
+            &ctx,
+            t.new_tie,
+            "/ties".into(),
+            "/people".into(),
+            fields,
             errors,
-        };
-        render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+        )
     };
-    let mut object = forms::to_object(&values, &[]);
-    object.insert(
-        "visibility".into(),
-        serde_json::Value::String("network".into()),
-    );
-    let incoming = match read_form::<Tie<RecordRef>>(object, &ctx.caller) {
+    let incoming = match read_form::<Tie<RecordRef>>(forms::to_object(&values, &[]), &ctx.caller) {
         Ok(incoming) => incoming,
         Err(errors) => return refused(errors),
     };
-    let back = match incoming.record.from.kind {
-        EntityKind::Person => format!("/people/{}", incoming.record.from.key),
-        EntityKind::Organization => format!("/organizations/{}", incoming.record.from.key),
-    };
+    let back = tie_home(&incoming.record);
     match registry::create_tie(&state.store, &ctx.caller, incoming).await {
-        Ok(_) => Redirect::to(&format!("{back}?saved=1#ties")).into_response(),
-        Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
-            line: 0,
-            field,
-            message,
-        }]),
+        Ok(_) => Redirect::to(&back.replace("#ties", "?saved=1#ties")).into_response(),
+        Err(ServiceError::Invalid { field, message }) => refused(service_fault(field, message)),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+/// The names of a tie's ends, for its edit form.
+async fn fixed_ends(state: &AppState, ctx: &PageContext, tie: &Tie<Link>) -> forms::FixedEnds {
+    let name = |end: &kyoso_domain::Endpoint<Link>| {
+        record_name(state, &ctx.caller, end.kind, end.key.uid, ctx.lang)
+    };
+    forms::FixedEnds {
+        from: name(&tie.from).await,
+        to: name(&tie.to).await,
+    }
+}
+
+/// The tie `id` if the caller may change it.
+async fn writable_tie(
+    state: &AppState,
+    ctx: &PageContext,
+    id: &str,
+) -> Result<Stored<Tie<Link>>, ServiceError> {
+    let tie = registry::tie(&state.store, &ctx.caller, parse_id(id)?).await?;
+    if !ctx.caller.can_write(tie.owner.as_ref().map(|o| o.uid)) {
+        return Err(if ctx.caller.user().is_some() {
+            ServiceError::Forbidden
+        } else {
+            ServiceError::Unauthenticated
+        });
+    }
+    Ok(tie)
+}
+
+pub(crate) async fn edit_tie(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+) -> Response {
+    let t = ctx.lang.texts();
+    let tie = match writable_tie(&state, &ctx, &id).await {
+        Ok(tie) => tie,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let ends = fixed_ends(&state, &ctx, &tie.record).await;
+    let values = forms::values_of_tie(&tie.record);
+    let page = FormPage {
+        chrome: chrome(&ctx, t.edit_tie, "people"),
+        action: format!("/ties/{}", tie.uid),
+        cancel: tie_home(&tie.record.clone().map_ref(|l| l.uid)),
+        fields: forms::tie_fields(t, &values, &[], Some(&ends)),
+        errors: Vec::new(),
+        delete: Some(format!("/ties/{}/delete", tie.uid)),
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
+pub(crate) async fn update_tie(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let t = ctx.lang.texts();
+    let before = match writable_tie(&state, &ctx, &id).await {
+        Ok(tie) => tie,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let ends = fixed_ends(&state, &ctx, &before.record).await;
+    let home = tie_home(&before.record.clone().map_ref(|l| l.uid));
+    let refused = |errors: Vec<kyoso_domain::RowError>| {
+        let fields = forms::tie_fields(t, &values, &errors, Some(&ends));
+        refused_form(
+            &ctx,
+            t.edit_tie,
+            format!("/ties/{}", before.uid),
+            home.clone(),
+            fields,
+            errors,
+        )
+    };
+    let incoming = match read_form::<Tie<RecordRef>>(forms::to_object(&values, &[]), &ctx.caller) {
+        Ok(incoming) => incoming,
+        Err(errors) => return refused(errors),
+    };
+    match registry::update_tie(&state.store, &ctx.caller, before.uid, incoming.record).await {
+        Ok(_) => Redirect::to(&home.replace("#ties", "?saved=1#ties")).into_response(),
+        Err(ServiceError::Invalid { field, message }) => refused(service_fault(field, message)),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+pub(crate) async fn delete_tie(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let tie = match writable_tie(&state, &ctx, &id).await {
+        Ok(tie) => tie,
+        Err(err) => return error_page(&ctx, err),
+    };
+    match registry::delete_tie(&state.store, &ctx.caller, tie.uid).await {
+        Ok(()) => Redirect::to(&tie_home(&tie.record.map_ref(|l| l.uid))).into_response(),
         Err(err) => error_page(&ctx, err),
     }
 }

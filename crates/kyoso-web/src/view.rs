@@ -110,6 +110,8 @@ pub(crate) struct TieItem {
     pub(crate) other: String,
     pub(crate) dates: String,
     pub(crate) detail: String,
+    /// The tie's edit page, where the reader may change it.
+    pub(crate) edit: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -139,6 +141,7 @@ pub(crate) fn group_ties(
     ties: &[Stored<Tie<Link>>],
     me: Uid,
     name_of: &dyn Fn(Uid) -> String,
+    may_edit: &dyn Fn(&Stored<Tie<Link>>) -> bool,
     t: &Texts,
 ) -> Vec<TieGroup> {
     TieKind::ALL
@@ -161,6 +164,7 @@ pub(crate) fn group_ties(
                             other: name_of(other),
                             dates: dates(&s.record, t),
                             detail,
+                            edit: may_edit(s).then(|| format!("/ties/{}/edit", s.uid)),
                         },
                     )
                 })

@@ -276,6 +276,141 @@ async fn records_are_created_updated_and_deleted_with_an_audit_trail(app: &TestA
     assert_eq!(audit["items"][0]["action"], "delete");
 }
 
+async fn ties_are_listed_filtered_and_changed_but_keep_their_ends(app: &TestApp) {
+    let (status, person) = app
+        .send(
+            Method::POST,
+            "/api/v1/people",
+            "officer",
+            &json!({
+                "name_latin": "Anong Srisuk", "residence": "TH", "visibility": "private"
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{person}");
+    let id = person["id"].as_str().unwrap().to_owned();
+    let mut ids = Vec::new();
+    for (kind, to, start) in [
+        ("member_of", "TPA", "2019"),
+        ("trained_at", "AOTS", "2015-06"),
+    ] {
+        let (status, tie) = app
+            .send(Method::POST, "/api/v1/ties", "officer", &json!({
+                "kind": kind, "from_type": "person", "from": id, "to_type": "organization", "to": to, "start": start,
+                "visibility": "private"
+            }))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{tie}");
+        ids.push(tie["id"].as_str().unwrap().to_owned());
+    }
+
+    let (status, all) = app.get(&format!("/api/v1/ties?end={id}"), "officer").await;
+    assert_eq!(status, StatusCode::OK, "{all}");
+    assert_eq!(all["items"].as_array().unwrap().len(), 2);
+    let (_, trained) = app
+        .get(&format!("/api/v1/ties?end={id}&kind=trained_at"), "officer")
+        .await;
+    assert_eq!(trained["items"].as_array().unwrap().len(), 1);
+    assert_eq!(trained["items"][0]["to"], "AOTS");
+    let (_, page) = app
+        .get("/api/v1/ties?kind=member_of&limit=3", "admin")
+        .await;
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().all(|t| t["kind"] == "member_of"));
+    assert!(page["next"].is_string());
+    let (status, body) = app.get("/api/v1/ties?kind=knows", "officer").await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field")
+    );
+    assert_eq!(body["error"]["field"], "kind");
+    // Another organization's officer sees none of TPA's private ties.
+    let (_, theirs) = app
+        .get(&format!("/api/v1/ties?end={id}"), "aots_officer")
+        .await;
+    assert_eq!(theirs["items"], json!([]));
+
+    let path = format!("/api/v1/ties/{}", ids[0]);
+    let change = |fields: Value| {
+        let mut body = json!({
+            "kind": "member_of", "from_type": "person", "from": id, "to_type": "organization", "to": "TPA",
+            "start": "2019", "visibility": "private"
+        });
+        for (key, value) in fields.as_object().unwrap() {
+            body[key] = value.clone();
+        }
+        body
+    };
+    let (status, updated) = app
+        .send(
+            Method::PUT,
+            &path,
+            "officer",
+            &change(json!({"role": "treasurer", "end": "2023-03"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{updated}");
+    assert_eq!(updated["role"], "treasurer");
+    assert_eq!(updated["end"], "2023-03");
+    assert_eq!(updated["id"], ids[0]);
+    let (status, body) = app
+        .send(
+            Method::PUT,
+            &path,
+            "officer",
+            &change(json!({"kind": "employed_by"})),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field"),
+        "{body}"
+    );
+    assert_eq!(body["error"]["field"], "kind");
+    let (status, body) = app
+        .send(
+            Method::PUT,
+            &path,
+            "officer",
+            &change(json!({"to": "AOTS"})),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field"),
+        "{body}"
+    );
+    assert_eq!(body["error"]["field"], "to");
+    let (status, body) = app
+        .send(
+            Method::PUT,
+            &path,
+            "officer",
+            &change(json!({"end": "2001"})),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "ends before it starts: {body}"
+    );
+    let (status, body) = app
+        .send(
+            Method::PUT,
+            &path,
+            "aots_officer",
+            &change(json!({"role": "spy"})),
+        )
+        .await;
+    assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "not_found"));
+    let (_, audit) = app.get("/api/v1/audit", "officer").await;
+    let update = &audit["items"][0];
+    assert_eq!(update["action"], "update");
+    assert_eq!(update["before"]["role"], Value::Null);
+    assert_eq!(update["after"]["role"], "treasurer");
+}
+
 async fn people_get_their_data_and_admins_erase(app: &TestApp) {
     let me = app.member_person;
     let (status, data) = app
@@ -399,6 +534,7 @@ mod cases {
         people_are_listed_filtered_and_paged,
         the_error_catalogue,
         records_are_created_updated_and_deleted_with_an_audit_trail,
+        ties_are_listed_filtered_and_changed_but_keep_their_ends,
         people_get_their_data_and_admins_erase,
         tokens_that_are_unknown_expired_or_revoked_are_refused,
     );

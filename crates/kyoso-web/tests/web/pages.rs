@@ -118,6 +118,110 @@ async fn forms_without_the_csrf_token_are_refused(app: &TestApp) {
     assert_ne!(person["name_latin"], "Hijacked");
 }
 
+async fn ties_are_edited_and_deleted_through_their_form(app: &TestApp) {
+    let me = app.member_person;
+    let (status, tie) = app
+        .send(reqwest::Method::POST, "/api/v1/ties", "officer", &serde_json::json!({
+            "kind": "trained_at", "from": me.to_string(), "to_type": "organization", "to": "AOTS",
+            "start": "2018-04"
+        }))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{tie}");
+    let id = tie["id"].as_str().unwrap().to_owned();
+    let client = new_client();
+    assert_eq!(
+        sign_in(app, &client, "officer@example.org", PASSWORD).await,
+        StatusCode::SEE_OTHER
+    );
+    let profile = client
+        .get(app.url(&format!("/people/{me}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        profile.contains(&format!("/ties/{id}/edit")),
+        "the profile links the tie's form"
+    );
+    let form = client
+        .get(app.url(&format!("/ties/{id}/edit")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains("id=\"field-kind\""), "the kind is shown");
+    assert!(
+        !form.contains("<select name=\"kind\""),
+        "but not offered for change"
+    );
+    let token = csrf(&form);
+    let fields = |end: &'static str| {
+        vec![
+            ("csrf", token.clone()),
+            ("kind", "trained_at".to_owned()),
+            ("from_type", "person".to_owned()),
+            ("from", me.to_string()),
+            ("to_type", "organization".to_owned()),
+            (
+                "to",
+                tie["to_uid"]
+                    .as_str()
+                    .map_or("AOTS".to_owned(), str::to_owned),
+            ),
+            ("start", "2018-04".to_owned()),
+            ("end", end.to_owned()),
+            ("role", "kaizen course".to_owned()),
+            ("visibility", "network".to_owned()),
+        ]
+    };
+    let refused = client
+        .post(app.url(&format!("/ties/{id}")))
+        .form(&fields("2017"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    assert!(
+        html.contains("id=\"error-end\""),
+        "the end date's error is by its field"
+    );
+    let saved = client
+        .post(app.url(&format!("/ties/{id}")))
+        .form(&fields("2018-06"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (_, stored) = app.get(&format!("/api/v1/ties/{id}"), "admin").await;
+    assert_eq!(stored["end"], "2018-06");
+    assert_eq!(stored["role"], "kaizen course");
+
+    // The member cannot change the tie TPA's officer recorded.
+    let member = new_client();
+    sign_in(app, &member, "member@example.org", PASSWORD).await;
+    let response = member
+        .get(app.url(&format!("/ties/{id}/edit")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    let deleted = client
+        .post(app.url(&format!("/ties/{id}/delete")))
+        .form(&[("csrf", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), StatusCode::SEE_OTHER);
+    let (status, _) = app.get(&format!("/api/v1/ties/{id}"), "admin").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
 async fn sign_in_attempts_are_limited(app: &TestApp) {
     let client = new_client();
     for _ in 0..5 {
@@ -196,6 +300,7 @@ mod cases {
     on_every_engine!(
         signing_in_and_out,
         forms_without_the_csrf_token_are_refused,
+        ties_are_edited_and_deleted_through_their_form,
         sign_in_attempts_are_limited,
         pages_render_in_every_language
     );
