@@ -195,6 +195,23 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         .unwrap();
     });
 
+    // A tie the officer recorded, so that the profile offers its form.
+    let (_, token) =
+        kyoso_service::accounts::create_token(&store, "officer@tpa.example", "test", None)
+            .await
+            .unwrap();
+    let created = reqwest::Client::new()
+        .post(format!("{base}/api/v1/ties"))
+        .bearer_auth(token)
+        .json(&serde_json::json!({
+            "kind": "trained_at", "from_type": "person", "from": person.uid.to_string(),
+            "to_type": "organization", "to": "AOTS", "start": "2016-09", "role": "5S and kaizen course"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), reqwest::StatusCode::CREATED);
+
     // Sign in.
     client.goto(&format!("{base}/sign-in")).await.unwrap();
     client
@@ -309,6 +326,22 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
             .iter()
             .any(|l| l.to_string() == "ja:N2")
     );
+
+    // A tie's form shows its kind and ends without offering to change them.
+    client
+        .find(Locator::Css("a.edit-tie"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css("p#field-kind"))
+        .await
+        .unwrap();
+    shot(&client, "05b-tie-form").await;
+    client.back().await.unwrap();
 
     // Switch to Japanese and to Thai.
     for (lang, word) in [("ja", "人物"), ("th", "บุคคล")] {
