@@ -1,5 +1,6 @@
 //! The kyoso domain: validated value types, the registry's entities (people,
-//! organizations, ties) and the code lists they are checked against.
+//! organizations, ties), programs and participants' journeys, and the code
+//! lists they are checked against.
 //!
 //! Everything here is plain data and pure functions. This crate must never do
 //! IO, know about SQL or HTTP, or depend on a runtime: the store, the web and
@@ -17,11 +18,14 @@ mod entity;
 mod error;
 mod ids;
 mod incoming;
+mod journey;
 mod language;
 mod org_type;
+mod program;
 mod sector;
 mod text;
 mod tie;
+mod titp;
 
 pub use country::CountryCode;
 pub use date::{PartialDate, Timestamp};
@@ -32,8 +36,14 @@ pub use entity::{
 pub use error::ValueError;
 pub use ids::{ExternalId, RecordRef, Uid};
 pub use incoming::{Incoming, Link, RowError, Stored};
+pub use journey::{Journey, JourneyAction, JourneyEntry, JourneyError, JourneyState};
 pub use language::{Cefr, Jlpt, LanguageCode, LanguageLevel, LanguageSkill};
 pub use org_type::OrganisationType;
+pub use program::{
+    Cohort, Currency, Demonstration, DevelopmentStage, Funder, FundingSource, Milestone, Money,
+    ParticipantRole, Participation, Program, ProgramType, SdgTarget,
+};
 pub use sector::SectorCode;
 pub use text::{Email, Names, Phone, Script, Skill, Text, WebAddress, script_of};
 pub use tie::{Endpoint, Strength, Tie, TieKind};
+pub use titp::{TITP_MAX_MONTHS, TitpPhase, TitpPlacement, add_months, check_titp_plan};

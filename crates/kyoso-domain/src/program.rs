@@ -1,0 +1,357 @@
+//! Programs that train and dispatch people, their cohorts, and the people
+//! who take part in them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::entity::keyword_enum;
+use crate::{CountryCode, Names, PartialDate, SectorCode, Text, TieKind, ValueError, Visibility};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgramType {
+    TrainingInJapan,
+    OverseasTraining,
+    ExpertDispatch,
+    Internship,
+    TechnicalInternTraining,
+    DemonstrationProject,
+    PreDepartureTraining,
+    SeminarSeries,
+}
+
+keyword_enum!(ProgramType, "a program type (training_in_japan, overseas_training, expert_dispatch, internship, technical_intern_training, demonstration_project, pre_departure_training, seminar_series)", {
+    TrainingInJapan => "training_in_japan",
+    OverseasTraining => "overseas_training",
+    ExpertDispatch => "expert_dispatch",
+    Internship => "internship",
+    TechnicalInternTraining => "technical_intern_training",
+    DemonstrationProject => "demonstration_project",
+    PreDepartureTraining => "pre_departure_training",
+    SeminarSeries => "seminar_series",
+});
+
+impl ProgramType {
+    /// Whether participants travel to Japan and come back: their journey
+    /// passes through pre-departure and return.
+    pub fn is_in_japan(self) -> bool {
+        matches!(
+            self,
+            ProgramType::TrainingInJapan
+                | ProgramType::Internship
+                | ProgramType::TechnicalInternTraining
+        )
+    }
+}
+
+/// TPA's four stages of development cooperation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DevelopmentStage {
+    TechnologyTransfer,
+    Promotion,
+    Diffusion,
+    Education,
+}
+
+keyword_enum!(DevelopmentStage, "a development stage (technology_transfer, promotion, diffusion, education)", {
+    TechnologyTransfer => "technology_transfer",
+    Promotion => "promotion",
+    Diffusion => "diffusion",
+    Education => "education",
+});
+
+/// Where a program's money comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingSource {
+    /// Official development assistance.
+    Oda,
+    Private,
+    /// kyoso's own donations-and-grants fund.
+    Fund,
+}
+
+keyword_enum!(FundingSource, "a funding source (oda, private or fund)", {
+    Oda => "oda",
+    Private => "private",
+    Fund => "fund",
+});
+
+/// A Sustainable Development Goal, or one of its targets: "8", "8.2", "9.b".
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct SdgTarget {
+    goal: u8,
+    target: Option<String>,
+}
+
+impl SdgTarget {
+    pub fn parse(input: &str) -> Result<SdgTarget, ValueError> {
+        const EXPECTED: &str = "an SDG goal (1-17) or target such as 8.2 or 9.b";
+        let input = input.trim();
+        let (goal, target) = match input.split_once('.') {
+            Some((goal, target)) => (goal, Some(target)),
+            None => (input, None),
+        };
+        let goal: u8 = goal
+            .parse()
+            .ok()
+            .filter(|g| (1..=17).contains(g))
+            .ok_or_else(|| ValueError::invalid(input, EXPECTED))?;
+        let target = match target {
+            None => None,
+            Some(t)
+                if (1..=2).contains(&t.len())
+                    && (t.bytes().all(|b| b.is_ascii_digit()) && t != "0"
+                        || t.len() == 1 && t.bytes().all(|b| (b'a'..=b'g').contains(&b))) =>
+            {
+                Some(t.to_owned())
+            }
+            Some(_) => return Err(ValueError::invalid(input, EXPECTED)),
+        };
+        Ok(SdgTarget { goal, target })
+    }
+
+    pub fn goal(&self) -> u8 {
+        self.goal
+    }
+}
+
+impl std::fmt::Display for SdgTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.target {
+            Some(t) => write!(f, "{}.{t}", self.goal),
+            None => write!(f, "{}", self.goal),
+        }
+    }
+}
+
+impl TryFrom<String> for SdgTarget {
+    type Error = ValueError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        SdgTarget::parse(&value)
+    }
+}
+
+impl From<SdgTarget> for String {
+    fn from(value: SdgTarget) -> String {
+        value.to_string()
+    }
+}
+
+/// An amount of money in a currency's smallest unit: yen, cents, satang.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: i64,
+    /// ISO 4217, upper case: JPY, USD, THB.
+    pub currency: Currency,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    pub fn parse(input: &str) -> Result<Currency, ValueError> {
+        let code = input.trim().to_ascii_uppercase();
+        match code.as_bytes() {
+            [a, b, c] if [a, b, c].iter().all(|x| x.is_ascii_uppercase()) => {
+                Ok(Currency([*a, *b, *c]))
+            }
+            _ => Err(ValueError::invalid(
+                input,
+                "a currency code such as JPY, USD or THB",
+            )),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("XXX")
+    }
+}
+
+impl TryFrom<String> for Currency {
+    type Error = ValueError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Currency::parse(&value)
+    }
+}
+
+impl From<Currency> for String {
+    fn from(value: Currency) -> String {
+        value.as_str().to_owned()
+    }
+}
+
+/// An organization that pays for a program, and with what kind of money.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Funder<R> {
+    pub organization: R,
+    pub source: FundingSource,
+}
+
+/// A technology demonstration project (as in UNIDO ITPO Tokyo's STePP): a
+/// Japanese company shows its technology working in a partner country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Demonstration<R> {
+    /// The company that provides the technology.
+    pub provider: R,
+    pub technology: Text,
+    pub recipient_country: CountryCode,
+    pub local_partner: Option<R>,
+    /// What is to be reached, and when.
+    pub milestones: Vec<Milestone>,
+    /// What was reported: "water supply for 1,200 households".
+    pub results: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub due: PartialDate,
+    pub title: Text,
+    pub reached: Option<PartialDate>,
+}
+
+/// A program that trains or dispatches people, or demonstrates a technology.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Program<R> {
+    pub names: Names,
+    pub program_type: ProgramType,
+    pub organizer: R,
+    pub partners: Vec<R>,
+    pub funders: Vec<Funder<R>>,
+    pub countries: Vec<CountryCode>,
+    pub sectors: Vec<SectorCode>,
+    pub sdgs: Vec<SdgTarget>,
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+    pub budget: Option<Money>,
+    pub stage: Option<DevelopmentStage>,
+    pub description: Option<Text>,
+    pub demonstration: Option<Demonstration<R>>,
+    pub visibility: Visibility,
+}
+
+impl<R> Program<R> {
+    pub const MAX_DESCRIPTION_CHARS: usize = 4000;
+
+    /// Checks the rules that join the fields.
+    pub fn check(&self) -> Result<(), (&'static str, ValueError)> {
+        if let Some(end) = self.end
+            && end.last_day() < self.start.first_day()
+        {
+            return Err((
+                "end",
+                ValueError::Rule(format!("it ends ({end}) before it starts ({})", self.start)),
+            ));
+        }
+        match (&self.demonstration, self.program_type) {
+            (None, ProgramType::DemonstrationProject) => Err((
+                "provider",
+                ValueError::Rule(
+                    "a demonstration project names its provider, technology and recipient country"
+                        .into(),
+                ),
+            )),
+            (Some(_), other) if other != ProgramType::DemonstrationProject => Err((
+                "provider",
+                ValueError::Rule(format!(
+                    "only a demonstration project names a provider, not a {other} program"
+                )),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The tie a participant who completes this program gains with its
+    /// organizer, if any: trainees are `trained_at`, interns are
+    /// `hosted_intern` (from the host's side).
+    pub fn completion_tie(&self) -> Option<TieKind> {
+        match self.program_type {
+            ProgramType::TrainingInJapan
+            | ProgramType::OverseasTraining
+            | ProgramType::PreDepartureTraining
+            | ProgramType::SeminarSeries
+            | ProgramType::TechnicalInternTraining => Some(TieKind::TrainedAt),
+            ProgramType::Internship => Some(TieKind::HostedIntern),
+            ProgramType::ExpertDispatch | ProgramType::DemonstrationProject => None,
+        }
+    }
+}
+
+/// A group who take part in a program together: "Kaizen for SMEs, 2024
+/// autumn", "TITP machining, Hanoi, April 2025".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cohort<R> {
+    pub program: R,
+    pub name: Text,
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+    pub capacity: Option<u32>,
+}
+
+/// The part a person plays in a program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParticipantRole {
+    Trainee,
+    Intern,
+    TechnicalIntern,
+    Expert,
+    Mentor,
+    Lecturer,
+}
+
+keyword_enum!(ParticipantRole, "a role (trainee, intern, technical_intern, expert, mentor, lecturer)", {
+    Trainee => "trainee",
+    Intern => "intern",
+    TechnicalIntern => "technical_intern",
+    Expert => "expert",
+    Mentor => "mentor",
+    Lecturer => "lecturer",
+});
+
+impl ParticipantRole {
+    /// Whether the role goes through the journey of a learner (the others
+    /// teach or advise, and gain no `trained_at` tie).
+    pub fn is_learner(self) -> bool {
+        matches!(
+            self,
+            ParticipantRole::Trainee | ParticipantRole::Intern | ParticipantRole::TechnicalIntern
+        )
+    }
+}
+
+/// A person's taking part in a program, in one of its cohorts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participation<R> {
+    pub person: R,
+    pub program: R,
+    pub cohort: Option<R>,
+    pub role: ParticipantRole,
+    /// The host of an intern, where the program is not the host's own.
+    pub host: Option<R>,
+    pub note: Option<Text>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sdg_targets_are_goals_and_their_targets() {
+        for ok in ["8", "8.2", "9.b", "17.19", " 4.4 "] {
+            assert!(SdgTarget::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in ["0", "18", "8.", "8.0", "8.z", "8.2.1", "eight", ""] {
+            assert!(SdgTarget::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(SdgTarget::parse("9.b").unwrap().to_string(), "9.b");
+    }
+
+    #[test]
+    fn currencies_are_three_letters() {
+        assert_eq!(Currency::parse("jpy").unwrap().as_str(), "JPY");
+        assert!(Currency::parse("YEN!").is_err());
+    }
+}
