@@ -13,6 +13,7 @@ pub mod accounts;
 mod demo;
 mod error;
 mod exchange;
+pub mod programs;
 mod progress;
 pub mod registry;
 

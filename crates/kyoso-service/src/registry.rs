@@ -25,7 +25,7 @@ pub struct Page<T> {
     pub next: Option<String>,
 }
 
-fn page<T>(mut items: Vec<Stored<T>>, limit: i64) -> Page<Stored<T>> {
+pub(crate) fn page<T>(mut items: Vec<Stored<T>>, limit: i64) -> Page<Stored<T>> {
     let more = items.len() as i64 > limit;
     items.truncate(limit as usize);
     let next = more
@@ -50,20 +50,20 @@ pub fn cursor(after: Option<&str>) -> Result<i64, ServiceError> {
     }
 }
 
-fn limit(requested: Option<i64>) -> i64 {
+pub(crate) fn limit(requested: Option<i64>) -> i64 {
     requested.unwrap_or(50).clamp(1, MAX_PAGE)
 }
 
-fn not_found(what: &'static str) -> ServiceError {
+pub(crate) fn not_found(what: &'static str) -> ServiceError {
     ServiceError::NotFound(what)
 }
 
-fn json<T: Serialize>(value: &T) -> Option<serde_json::Value> {
+pub(crate) fn json<T: Serialize>(value: &T) -> Option<serde_json::Value> {
     serde_json::to_value(value).ok()
 }
 
 /// Turns a row error from the writer into the service's error.
-fn refused(errors: Vec<kyoso_domain::RowError>) -> Result<(), ServiceError> {
+pub(crate) fn refused(errors: Vec<kyoso_domain::RowError>) -> Result<(), ServiceError> {
     match errors.into_iter().next() {
         None => Ok(()),
         Some(e) => Err(ServiceError::Invalid {
@@ -100,7 +100,7 @@ async fn record(writer: &mut BulkWriter, change: Change<'_>) -> Result<(), Servi
 
 /// The owner a new record gets: the caller's organization, unless an
 /// administrator names another.
-fn new_owner(
+pub(crate) fn new_owner(
     caller: &Caller,
     requested: Option<RecordRef>,
 ) -> Result<Option<RecordRef>, ServiceError> {

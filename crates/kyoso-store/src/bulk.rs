@@ -48,7 +48,7 @@ pub struct BulkSummary {
     pub unchanged: u64,
 }
 
-enum Tx {
+pub(crate) enum Tx {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
     /// Committed or rolled back; only `Drop` sees it.
@@ -78,12 +78,13 @@ impl std::fmt::Debug for Tx {
 macro_rules! on_tx {
     ($tx:expr, $conn:ident => $body:expr) => {
         match $tx {
-            Tx::Sqlite($conn) => $body,
-            Tx::Postgres($conn) => $body,
-            Tx::Ended => unreachable!("a bulk writer is used after it ended"),
+            $crate::bulk::Tx::Sqlite($conn) => $body,
+            $crate::bulk::Tx::Postgres($conn) => $body,
+            $crate::bulk::Tx::Ended => unreachable!("a bulk writer is used after it ended"),
         }
     };
 }
+pub(crate) use on_tx;
 
 /// A referenced record, found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -315,7 +316,7 @@ struct Deferred {
 #[derive(Debug)]
 pub struct BulkWriter {
     engine: Engine,
-    tx: Tx,
+    pub(crate) tx: Tx,
     table: Table,
     fast: bool,
     dropped_indexes: Vec<String>,

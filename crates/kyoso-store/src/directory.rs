@@ -26,7 +26,7 @@ pub struct ReadScope {
 
 impl ReadScope {
     /// Appends `AND (...)` restricting `alias` to what the scope allows.
-    fn restrict(&self, sql: &mut Sql, alias: &str) {
+    pub(crate) fn restrict(&self, sql: &mut Sql, alias: &str) {
         if self.everything {
             return;
         }

@@ -20,6 +20,7 @@ mod directory;
 mod error;
 mod fast_read;
 
+mod programs;
 mod query;
 mod read;
 mod registry;
@@ -41,6 +42,9 @@ pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople};
 pub use check::CheckReport;
 pub use directory::{OrganizationFilter, PeopleFilter, ReadScope, TieFilter};
 pub use error::StoreError;
+pub use programs::{
+    COHORT_NAME_CHARS, PARTICIPATION_NOTE_CHARS, ParticipantCard, StateCounts, StoredParticipation,
+};
 
 pub use registry::Counts;
 pub use table::Table;

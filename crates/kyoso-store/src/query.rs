@@ -14,6 +14,7 @@ pub(crate) enum Bind {
     Text(String),
     Int(i64),
     Uid(Uuid),
+    Date(time::Date),
     /// A list of texts: several placeholders on SQLite, one array on PostgreSQL.
     TextList(Vec<String>),
 }
@@ -82,6 +83,7 @@ impl Sql {
                 Bind::Text(t) => query.bind(t.as_str()),
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
+                Bind::Date(d) => query.bind(*d),
                 Bind::TextList(_) => query,
             };
         }
@@ -98,6 +100,7 @@ impl Sql {
                 Bind::Text(t) => query.bind(t.as_str()),
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
+                Bind::Date(d) => query.bind(*d),
                 Bind::TextList(items) => query.bind(items.clone()),
             };
         }

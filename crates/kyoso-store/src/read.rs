@@ -51,13 +51,13 @@ pub(crate) const TIE_SELECT: &str = "SELECT t.id, t.uid, t.external_id, \
     LEFT JOIN organizations tg ON tg.id = t.to_org_id";
 
 /// Turns one stored column back into a domain value, or names the damage.
-struct Checker {
-    table: &'static str,
-    id: i64,
+pub(crate) struct Checker {
+    pub(crate) table: &'static str,
+    pub(crate) id: i64,
 }
 
 impl Checker {
-    fn damaged(&self, field: &'static str, message: impl ToString) -> StoreError {
+    pub(crate) fn damaged(&self, field: &'static str, message: impl ToString) -> StoreError {
         StoreError::Damaged {
             table: self.table,
             id: self.id,
@@ -66,7 +66,7 @@ impl Checker {
         }
     }
 
-    fn value<T>(
+    pub(crate) fn value<T>(
         &self,
         field: &'static str,
         raw: &str,
@@ -75,7 +75,7 @@ impl Checker {
         parse(raw).map_err(|e| self.damaged(field, e))
     }
 
-    fn optional<T>(
+    pub(crate) fn optional<T>(
         &self,
         field: &'static str,
         raw: Option<String>,
@@ -84,7 +84,7 @@ impl Checker {
         raw.map(|raw| self.value(field, &raw, parse)).transpose()
     }
 
-    fn line(
+    pub(crate) fn line(
         &self,
         field: &'static str,
         raw: Option<String>,
@@ -93,7 +93,7 @@ impl Checker {
         self.optional(field, raw, |s| Text::line(s, max))
     }
 
-    fn json<T: DeserializeOwned>(
+    pub(crate) fn json<T: DeserializeOwned>(
         &self,
         field: &'static str,
         raw: Json<serde_json::Value>,
@@ -101,7 +101,7 @@ impl Checker {
         serde_json::from_value(raw.0).map_err(|e| self.damaged(field, e))
     }
 
-    fn names(
+    pub(crate) fn names(
         &self,
         native: Option<String>,
         latin: Option<String>,
@@ -115,7 +115,7 @@ impl Checker {
         .map_err(|e| self.damaged("name", e))
     }
 
-    fn link(
+    pub(crate) fn link(
         &self,
         field: &'static str,
         uid: Option<Uuid>,
@@ -130,7 +130,7 @@ impl Checker {
         .transpose()
     }
 
-    fn stored<T>(
+    pub(crate) fn stored<T>(
         &self,
         uid: Uuid,
         external_id: Option<String>,

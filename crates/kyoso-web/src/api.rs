@@ -89,7 +89,7 @@ impl<T: serde::de::DeserializeOwned + Send> axum::extract::FromRequestParts<AppS
     }
 }
 
-fn id(text: &str, what: &str) -> Result<Uid, ApiError> {
+pub(crate) fn id(text: &str, what: &str) -> Result<Uid, ApiError> {
     // An id that cannot exist is simply not found.
     Uid::parse(text).map_err(|_| ApiError::not_found(what))
 }
@@ -125,7 +125,7 @@ fn page_json<E: Exportable>(page: &Page<E>) -> Value {
 }
 
 /// Writes need a signed-in caller: without a token, the answer is 401.
-fn require_user(caller: &kyoso_service::Caller) -> Result<(), ApiError> {
+pub(crate) fn require_user(caller: &kyoso_service::Caller) -> Result<(), ApiError> {
     match caller {
         kyoso_service::Caller::Anonymous => {
             Err(ApiError::new(Code::Unauthenticated, "give a bearer token"))

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod api_programs;
 mod auth;
 mod error;
 mod forms;
@@ -153,6 +154,30 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
                 .put(api::update_tie)
                 .delete(api::delete_tie),
         )
+        .route(
+            "/programs",
+            get(api_programs::list_programs).post(api_programs::create_program),
+        )
+        .route(
+            "/programs/{id}",
+            get(api_programs::get_program).put(api_programs::update_program),
+        )
+        .route(
+            "/programs/{id}/cohorts",
+            get(api_programs::list_cohorts).post(api_programs::create_cohort),
+        )
+        .route("/cohorts/{id}/board", get(api_programs::cohort_board))
+        .route("/participations", post(api_programs::create_participation))
+        .route("/participations/{id}", get(api_programs::get_participation))
+        .route(
+            "/participations/{id}/journey",
+            post(api_programs::record_journey),
+        )
+        .route(
+            "/people/{id}/participations",
+            get(api_programs::person_participations),
+        )
+        .route("/work-list", get(api_programs::work_list))
         .route("/me", get(api::me))
         .route("/audit", get(api::audit))
         .route("/openapi.json", get(openapi_json))

@@ -4,8 +4,8 @@
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api;
 use crate::error::{ErrorBody, ErrorDetail, FieldFault};
+use crate::{api, api_programs};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -38,6 +38,18 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api::create_tie,
         api::update_tie,
         api::delete_tie,
+        api_programs::list_programs,
+        api_programs::get_program,
+        api_programs::create_program,
+        api_programs::update_program,
+        api_programs::list_cohorts,
+        api_programs::create_cohort,
+        api_programs::cohort_board,
+        api_programs::create_participation,
+        api_programs::get_participation,
+        api_programs::record_journey,
+        api_programs::person_participations,
+        api_programs::work_list,
         api::me,
         api::audit,
     ),
@@ -48,13 +60,21 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api::OrganizationsPage,
         api::TieJson,
         api::TiesPage,
+        api_programs::ProgramBody,
+        api_programs::FunderBody,
+        api_programs::BudgetBody,
+        api_programs::DemonstrationBody,
+        api_programs::MilestoneBody,
+        api_programs::CohortBody,
+        api_programs::ParticipationBody,
+        api_programs::JourneyBody,
         ErrorBody,
         ErrorDetail,
         FieldFault,
     )),
     modifiers(&Bearer),
     tags(
-        (name = "people"), (name = "organizations"), (name = "ties"), (name = "account"), (name = "service"),
+        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "account"), (name = "service"),
     )
 )]
 pub(crate) struct ApiDoc;

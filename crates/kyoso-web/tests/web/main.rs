@@ -11,6 +11,7 @@ mod access;
 mod api;
 mod hostile;
 mod pages;
+mod programs;
 
 use std::net::SocketAddr;
 use std::time::Duration;

@@ -1,0 +1,625 @@
+//! Programs, their cohorts and participants' journeys, on someone's behalf.
+//!
+//! A program belongs to its owner organization: its officers and
+//! coordinators run it (add cohorts and participants, move participants
+//! along their journeys); others read it as its visibility allows. A
+//! participant may always read their own participation.
+//!
+//! Journeys only grow. Completing a program implies a tie (`trained_at`
+//! with the organizer, or `hosted_intern` from the host); the tie is written
+//! with the entry that implies it and goes when that entry is retracted or
+//! the participant withdraws.
+
+use kyoso_domain::{
+    Cohort, Endpoint, EntityKind, Incoming, JourneyAction, JourneyState, Link, PartialDate,
+    Participation, Program, RecordRef, Stored, Text, Tie, TieKind, Timestamp, Uid, Visibility,
+};
+use kyoso_store::{
+    AuditAction, AuditEntry, BulkOptions, BulkWriter, ParticipantCard, StateCounts, Store,
+    StoredParticipation, Table,
+};
+
+use crate::registry::{self, Page, cursor, json, limit, new_owner, not_found, page, refused};
+use crate::{Caller, ServiceError};
+
+/// One change for the audit log.
+struct Change {
+    action: AuditAction,
+    table: &'static str,
+    record: Uid,
+    organization: Option<Uid>,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+}
+
+async fn audit(
+    writer: &mut BulkWriter,
+    caller: &Caller,
+    change: Change,
+) -> Result<(), ServiceError> {
+    writer
+        .audit(&AuditEntry {
+            at: Timestamp::now(),
+            actor: caller.actor(),
+            action: change.action,
+            table: change.table.to_owned(),
+            record: change.record,
+            organization: change.organization,
+            before: change.before,
+            after: change.after,
+        })
+        .await?;
+    Ok(())
+}
+
+fn owner_of<T>(stored: &Stored<T>) -> Option<Uid> {
+    stored.owner.as_ref().map(|o| o.uid)
+}
+
+// --- programs ---
+
+pub async fn program(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Stored<Program<Link>>, ServiceError> {
+    let program = store.program(uid).await?.ok_or(not_found("program"))?;
+    if !caller.can_read(uid, owner_of(&program), program.record.visibility) {
+        return Err(not_found("program"));
+    }
+    Ok(program)
+}
+
+/// The programs the caller may see, of one organizer if given.
+pub async fn programs(
+    store: &Store,
+    caller: &Caller,
+    organizer: Option<Uid>,
+    after: Option<&str>,
+    requested: Option<i64>,
+) -> Result<Page<Stored<Program<Link>>>, ServiceError> {
+    let limit = limit(requested);
+    let items = store
+        .list_programs(organizer, &caller.scope(), cursor(after)?, limit + 1)
+        .await?;
+    Ok(page(items, limit))
+}
+
+/// How many of a program's participants stand in each state.
+pub async fn program_figures(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<StateCounts, ServiceError> {
+    program(store, caller, uid).await?;
+    Ok(store.program_state_counts(uid).await?)
+}
+
+pub async fn create_program(
+    store: &Store,
+    caller: &Caller,
+    mut incoming: Incoming<Program<RecordRef>>,
+) -> Result<Stored<Program<Link>>, ServiceError> {
+    incoming.owner = new_owner(caller, incoming.owner.take())?;
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let uid = match writer.write_program(incoming).await? {
+        Ok(uid) => uid,
+        Err(errors) => {
+            refused(errors)?;
+            return Err(not_found("program"));
+        }
+    };
+    let created = writer
+        .read_program(uid)
+        .await?
+        .ok_or(not_found("program"))?;
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Create,
+            table: "programs",
+            record: uid,
+            organization: owner_of(&created),
+            before: None,
+            after: json(&created),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(created)
+}
+
+pub async fn update_program(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    changed: Program<RecordRef>,
+) -> Result<Stored<Program<Link>>, ServiceError> {
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let before = writer
+        .read_program(uid)
+        .await?
+        .ok_or(not_found("program"))?;
+    let owner = owner_of(&before);
+    if !caller.can_read(uid, owner, before.record.visibility) {
+        return Err(not_found("program"));
+    }
+    if !caller.can_write(owner) {
+        return Err(ServiceError::Forbidden);
+    }
+    let incoming = Incoming {
+        line: 0,
+        uid: Some(uid),
+        external_id: before.external_id.clone(),
+        owner: before.owner.as_ref().map(Link::record_ref),
+        created_at: Some(before.created_at),
+        updated_at: Some(Timestamp::now()),
+        record: changed,
+    };
+    if let Err(errors) = writer.write_program(incoming).await? {
+        refused(errors)?;
+    }
+    let after = writer
+        .read_program(uid)
+        .await?
+        .ok_or(not_found("program"))?;
+    if after.record == before.record {
+        writer.rollback().await?;
+        return Ok(before);
+    }
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Update,
+            table: "programs",
+            record: uid,
+            organization: owner,
+            before: json(&before),
+            after: json(&after),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(after)
+}
+
+/// The program `uid` if the caller may run it.
+async fn managed_program(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Stored<Program<Link>>, ServiceError> {
+    let program = program(store, caller, uid).await?;
+    if !caller.can_write(owner_of(&program)) {
+        return Err(
+            if caller.user().is_some() || matches!(caller, Caller::Cli) {
+                ServiceError::Forbidden
+            } else {
+                ServiceError::Unauthenticated
+            },
+        );
+    }
+    Ok(program)
+}
+
+// --- cohorts ---
+
+pub async fn cohorts(
+    store: &Store,
+    caller: &Caller,
+    program_uid: Uid,
+) -> Result<Vec<Stored<Cohort<Link>>>, ServiceError> {
+    program(store, caller, program_uid).await?;
+    Ok(store.cohorts_of(program_uid).await?)
+}
+
+pub async fn cohort(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Stored<Cohort<Link>>, ServiceError> {
+    let cohort = store.cohort(uid).await?.ok_or(not_found("cohort"))?;
+    if program(store, caller, cohort.record.program.uid)
+        .await
+        .is_err()
+    {
+        return Err(not_found("cohort"));
+    }
+    Ok(cohort)
+}
+
+pub async fn create_cohort(
+    store: &Store,
+    caller: &Caller,
+    cohort: Cohort<RecordRef>,
+) -> Result<Stored<Cohort<Link>>, ServiceError> {
+    let program_uid = resolve_program(store, &cohort.program).await?;
+    let program = managed_program(store, caller, program_uid).await?;
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let uid = match writer.write_cohort(None, &cohort).await? {
+        Ok(uid) => uid,
+        Err(errors) => {
+            refused(errors)?;
+            return Err(not_found("cohort"));
+        }
+    };
+    let after = serde_json::json!({
+        "program": program.uid, "name": cohort.name, "start": cohort.start, "end": cohort.end,
+        "capacity": cohort.capacity,
+    });
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Create,
+            table: "cohorts",
+            record: uid,
+            organization: owner_of(&program),
+            before: None,
+            after: Some(after),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    store.cohort(uid).await?.ok_or(not_found("cohort"))
+}
+
+async fn resolve_program(store: &Store, reference: &RecordRef) -> Result<Uid, ServiceError> {
+    if let Some(uid) = reference.as_uid() {
+        return Ok(uid);
+    }
+    let external =
+        kyoso_domain::ExternalId::parse(reference.as_str()).map_err(|e| ServiceError::Invalid {
+            field: Some("program".into()),
+            message: e.to_string(),
+        })?;
+    store
+        .program_by_external_id(&external)
+        .await?
+        .ok_or_else(|| ServiceError::Invalid {
+            field: Some("program".into()),
+            message: format!("no program has the id \"{reference}\""),
+        })
+}
+
+/// The participants of a cohort, for its board.
+pub async fn cohort_board(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<(Stored<Cohort<Link>>, Vec<ParticipantCard>), ServiceError> {
+    let cohort = cohort(store, caller, uid).await?;
+    let program = program(store, caller, cohort.record.program.uid).await?;
+    // Participants' names are the program's own records: those who run it
+    // see them all; others see the participants they may see anyway.
+    let cards = store.cohort_board(uid).await?;
+    let cards = if caller.can_write(owner_of(&program)) {
+        cards
+    } else {
+        visible_cards(store, caller, cards).await?
+    };
+    Ok((cohort, cards))
+}
+
+async fn visible_cards(
+    store: &Store,
+    caller: &Caller,
+    cards: Vec<ParticipantCard>,
+) -> Result<Vec<ParticipantCard>, ServiceError> {
+    let mut visible = Vec::with_capacity(cards.len());
+    for card in cards {
+        if registry::person(store, caller, card.person).await.is_ok() {
+            visible.push(card);
+        }
+    }
+    Ok(visible)
+}
+
+// --- participations and journeys ---
+
+/// A participation, for those who run its program, and for the participant.
+pub async fn participation(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<StoredParticipation, ServiceError> {
+    let found = store
+        .participation(uid)
+        .await?
+        .ok_or(not_found("participation"))?;
+    let is_participant = caller
+        .user()
+        .is_some_and(|u| u.person == Some(found.stored.record.person.uid));
+    let runs_program = match program(store, caller, found.stored.record.program.uid).await {
+        Ok(program) => caller.can_write(owner_of(&program)),
+        Err(_) => false,
+    };
+    if !(is_participant || runs_program || caller.is_admin()) {
+        return Err(not_found("participation"));
+    }
+    Ok(found)
+}
+
+/// The participations of a person the caller may see.
+pub async fn participations_of(
+    store: &Store,
+    caller: &Caller,
+    person: Uid,
+) -> Result<Vec<ParticipantCard>, ServiceError> {
+    registry::person(store, caller, person).await?;
+    let mut visible = Vec::new();
+    for card in store.participations_of(person).await? {
+        if participation(store, caller, card.participation)
+            .await
+            .is_ok()
+        {
+            visible.push(card);
+        }
+    }
+    Ok(visible)
+}
+
+/// Adds a person to a program (and cohort) as an applicant on `on`.
+pub async fn add_participant(
+    store: &Store,
+    caller: &Caller,
+    incoming: Incoming<Participation<RecordRef>>,
+    on: time::Date,
+) -> Result<StoredParticipation, ServiceError> {
+    let program_uid = resolve_program(store, &incoming.record.program).await?;
+    let program = managed_program(store, caller, program_uid).await?;
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let uid = match writer.add_participation(incoming, on).await? {
+        Ok(uid) => uid,
+        Err(errors) => {
+            refused(errors)?;
+            return Err(not_found("participation"));
+        }
+    };
+    let created = writer
+        .read_participation(uid)
+        .await?
+        .ok_or(not_found("participation"))?;
+    // Only people the caller may see can be added.
+    if registry::person(store, caller, created.stored.record.person.uid)
+        .await
+        .is_err()
+    {
+        writer.rollback().await?;
+        return Err(ServiceError::Invalid {
+            field: Some("person".into()),
+            message: format!(
+                "no person has the id \"{}\"",
+                created.stored.record.person.uid
+            ),
+        });
+    }
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Create,
+            table: "participations",
+            record: uid,
+            organization: owner_of(&program),
+            before: None,
+            after: json(&created.stored),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(created)
+}
+
+/// Records a journey entry: a move, or the retraction of the latest move.
+/// Refused with the current state and the allowed next ones when the rules
+/// forbid it.
+pub async fn record_journey(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    action: JourneyAction,
+    on: time::Date,
+    note: Option<Text>,
+) -> Result<StoredParticipation, ServiceError> {
+    let before = participation(store, caller, uid).await?;
+    // A participant sees their journey but does not move it.
+    let program = match managed_program(store, caller, before.stored.record.program.uid).await {
+        Err(ServiceError::NotFound(_)) => return Err(ServiceError::Forbidden),
+        other => other?,
+    };
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    // Read again inside the transaction: the journey the entry follows.
+    let current = writer
+        .read_participation(uid)
+        .await?
+        .ok_or(not_found("participation"))?;
+    let mut journey = current.journey.clone();
+    let by = Text::line(&caller.actor(), 320).map_err(|e| ServiceError::Failed(e.to_string()))?;
+    let entry = journey
+        .record(action, on, by, note)
+        .map_err(|e| ServiceError::Invalid {
+            field: Some(match action {
+                JourneyAction::Move { .. } => "to".into(),
+                JourneyAction::Retract { .. } => "retract".into(),
+            }),
+            message: e.to_string(),
+        })?
+        .clone();
+    let state = journey.state();
+    writer
+        .append_journey_entry(uid, &entry, state, journey.since())
+        .await?;
+
+    let participation = &current.stored.record;
+    let implied = implied_tie(&program, participation, &journey);
+    match implied {
+        Some(tie) => {
+            let tie_uid = tie.natural_uid();
+            // A tie recorded by hand before is kept as it is, and not taken
+            // over: withdrawing must not remove what someone else asserted.
+            if !writer.tie_exists(tie_uid).await? {
+                let mut incoming =
+                    Incoming::new(tie.map_ref(|uid| RecordRef::to_record(uid, None)));
+                incoming.uid = Some(tie_uid);
+                incoming.owner = program.owner.as_ref().map(Link::record_ref);
+                let (errors, uids) = writer.write_ties_returning_uids(vec![incoming]).await?;
+                refused(errors)?;
+                for written in uids {
+                    writer.link_implied_tie(uid, written).await?;
+                }
+            }
+        }
+        None => {
+            writer.drop_implied_ties(uid).await?;
+        }
+    }
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Update,
+            table: "participations",
+            record: uid,
+            organization: owner_of(&program),
+            before: Some(serde_json::json!({ "state": current.journey.state() })),
+            after: Some(serde_json::json!({ "state": state, "entry": entry })),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    store
+        .participation(uid)
+        .await?
+        .ok_or(not_found("participation"))
+}
+
+/// The tie a participation implies as its journey stands: a learner who
+/// completed the program was trained at its organizer, or hosted as an
+/// intern by the host.
+fn implied_tie(
+    program: &Stored<Program<Link>>,
+    participation: &Participation<Link>,
+    journey: &kyoso_domain::Journey,
+) -> Option<Tie<Uid>> {
+    if !participation.role.is_learner() || !journey.state().has_completed() {
+        return None;
+    }
+    let kind = program.record.completion_tie()?;
+    let completed = journey.reached(JourneyState::Completed)?;
+    let began = journey.reached(JourneyState::Active).unwrap_or(completed);
+    let person = Endpoint {
+        kind: EntityKind::Person,
+        key: participation.person.uid,
+    };
+    let (from, to) = match kind {
+        TieKind::HostedIntern => {
+            let host = participation
+                .host
+                .as_ref()
+                .unwrap_or(&program.record.organizer);
+            (
+                Endpoint {
+                    kind: EntityKind::Organization,
+                    key: host.uid,
+                },
+                person,
+            )
+        }
+        _ => (
+            person,
+            Endpoint {
+                kind: EntityKind::Organization,
+                key: program.record.organizer.uid,
+            },
+        ),
+    };
+    let role = Text::line(
+        program
+            .record
+            .names
+            .latin
+            .as_deref()
+            .or(program.record.names.native.as_deref())
+            .unwrap_or_default(),
+        Tie::<Uid>::MAX_ROLE_CHARS,
+    )
+    .ok();
+    Some(Tie {
+        kind,
+        from,
+        to,
+        start: PartialDate::from_date(began),
+        end: Some(PartialDate::from_date(completed)),
+        strength: None,
+        role,
+        note: None,
+        asserted_by: Text::line("kyoso:programs", 200).ok()?,
+        asserted_at: Timestamp::now(),
+        visibility: Visibility::Network,
+    })
+}
+
+/// What an officer has to do: applications waiting for review, and
+/// returnees not followed up since they came back.
+#[derive(Debug, Clone)]
+pub struct WorkList {
+    pub applications: Vec<ParticipantCard>,
+    pub overdue_follow_ups: Vec<ParticipantCard>,
+}
+
+/// How many months after return a participant is due a follow-up.
+pub const FOLLOW_UP_MONTHS: u32 = 6;
+
+/// The caller's organization's work list.
+pub async fn work_list(
+    store: &Store,
+    caller: &Caller,
+    today: time::Date,
+    limit: i64,
+) -> Result<WorkList, ServiceError> {
+    let Some((_, organization)) = caller.managed_organization() else {
+        return Err(if caller.user().is_some() {
+            ServiceError::Forbidden
+        } else {
+            ServiceError::Unauthenticated
+        });
+    };
+    let cutoff = subtract_months(today, FOLLOW_UP_MONTHS);
+    Ok(WorkList {
+        applications: store
+            .waiting_in(organization, JourneyState::Applied, None, limit)
+            .await?,
+        overdue_follow_ups: store
+            .waiting_in(organization, JourneyState::Returned, Some(cutoff), limit)
+            .await?,
+    })
+}
+
+fn subtract_months(date: time::Date, months: u32) -> time::Date {
+    let total = date.year() * 12 + i32::from(date.month() as u8) - 1 - months as i32;
+    let (year, month0) = (total.div_euclid(12), total.rem_euclid(12));
+    let month = time::Month::try_from(month0 as u8 + 1).unwrap_or(time::Month::January);
+    let day = date.day().min(time::util::days_in_month(month, year));
+    time::Date::from_calendar_date(year, month, day).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn follow_ups_fall_due_months_after_return() {
+        assert_eq!(
+            subtract_months(date!(2026 - 08 - 31), 6),
+            date!(2026 - 02 - 28)
+        );
+        assert_eq!(
+            subtract_months(date!(2026 - 03 - 15), 6),
+            date!(2025 - 09 - 15)
+        );
+    }
+}

@@ -1,0 +1,1076 @@
+//! Programs, cohorts and participations, and each participation's journey.
+//!
+//! Reads are on [`Store`]; writes are on a [`BulkWriter`], so that a change,
+//! the ties it implies and its audit entry commit together. A journey's
+//! entries are only ever added: the schema refuses to change one.
+
+use kyoso_domain::{
+    Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, Funder, FundingSource,
+    Incoming, Journey, JourneyAction, JourneyEntry, JourneyState, Link, Milestone, Money,
+    PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, RowError,
+    SdgTarget, SectorCode, Stored, Text, Timestamp, Uid, Visibility,
+};
+use serde::{Deserialize, Serialize};
+use sqlx::types::Json;
+use uuid::Uuid;
+
+use crate::bulk::on_tx;
+use crate::directory::ReadScope;
+use crate::query::{Bind, Sql};
+use crate::read::Checker;
+use crate::value::DbTime;
+use crate::{BulkWriter, Pool, Store, StoreError, dispatch};
+
+const PROGRAM_SELECT: &str = "SELECT pr.id, pr.uid, pr.external_id, \
+    ow.uid AS owner_uid, ow.external_id AS owner_external_id, pr.program_type, \
+    pr.name_native, pr.name_latin, pr.name_japanese, \
+    og.uid AS organizer_uid, og.external_id AS organizer_external_id, \
+    pr.countries, pr.sectors, pr.sdgs, pr.start_date, pr.end_date, pr.budget_amount, pr.budget_currency, \
+    pr.stage, pr.description, pv.uid AS provider_uid, pv.external_id AS provider_external_id, \
+    lp.uid AS local_partner_uid, lp.external_id AS local_partner_external_id, pr.demonstration, \
+    pr.visibility, pr.created_at, pr.updated_at \
+    FROM programs pr \
+    JOIN organizations og ON og.id = pr.organizer_id \
+    LEFT JOIN organizations ow ON ow.id = pr.owner_id \
+    LEFT JOIN organizations pv ON pv.id = pr.provider_id \
+    LEFT JOIN organizations lp ON lp.id = pr.local_partner_id";
+
+#[derive(sqlx::FromRow)]
+struct ProgramRow {
+    id: i64,
+    uid: Uuid,
+    external_id: Option<String>,
+    owner_uid: Option<Uuid>,
+    owner_external_id: Option<String>,
+    program_type: String,
+    name_native: Option<String>,
+    name_latin: Option<String>,
+    name_japanese: Option<String>,
+    organizer_uid: Uuid,
+    organizer_external_id: Option<String>,
+    countries: Json<serde_json::Value>,
+    sectors: Json<serde_json::Value>,
+    sdgs: Json<serde_json::Value>,
+    start_date: String,
+    end_date: Option<String>,
+    budget_amount: Option<i64>,
+    budget_currency: Option<String>,
+    stage: Option<String>,
+    description: Option<String>,
+    provider_uid: Option<Uuid>,
+    provider_external_id: Option<String>,
+    local_partner_uid: Option<Uuid>,
+    local_partner_external_id: Option<String>,
+    demonstration: Option<Json<serde_json::Value>>,
+    visibility: String,
+    created_at: DbTime,
+    updated_at: DbTime,
+}
+
+/// The parts of a demonstration project kept as JSON.
+#[derive(Serialize, Deserialize)]
+struct DemonstrationColumn {
+    technology: Text,
+    recipient_country: CountryCode,
+    milestones: Vec<Milestone>,
+    results: Option<Text>,
+}
+
+/// A partner or funder of a program, as read back.
+#[derive(sqlx::FromRow)]
+struct RelatedRow {
+    uid: Uuid,
+    external_id: Option<String>,
+    relation: String,
+    source: Option<String>,
+}
+
+impl ProgramRow {
+    fn into_stored(self, related: Vec<RelatedRow>) -> Result<Stored<Program<Link>>, StoreError> {
+        let c = Checker {
+            table: "programs",
+            id: self.id,
+        };
+        let organizer = c
+            .link(
+                "organizer",
+                Some(self.organizer_uid),
+                self.organizer_external_id,
+            )?
+            .ok_or_else(|| c.damaged("organizer", "is missing"))?;
+        let mut partners = Vec::new();
+        let mut funders = Vec::new();
+        for row in related {
+            let link = c
+                .link("partners", Some(row.uid), row.external_id)?
+                .ok_or_else(|| c.damaged("partners", "is missing"))?;
+            match (row.relation.as_str(), row.source) {
+                ("partner", _) => partners.push(link),
+                ("funder", Some(source)) => funders.push(Funder {
+                    organization: link,
+                    source: c.value("funders", &source, |s| s.parse::<FundingSource>())?,
+                }),
+                (other, _) => return Err(c.damaged("partners", format!("relation {other}"))),
+            }
+        }
+        let demonstration = match (self.provider_uid, self.demonstration) {
+            (Some(provider), Some(json)) => {
+                let rest: DemonstrationColumn = c.json("demonstration", json)?;
+                Some(Demonstration {
+                    provider: c
+                        .link("provider", Some(provider), self.provider_external_id)?
+                        .ok_or_else(|| c.damaged("provider", "is missing"))?,
+                    technology: rest.technology,
+                    recipient_country: rest.recipient_country,
+                    local_partner: c.link(
+                        "local_partner",
+                        self.local_partner_uid,
+                        self.local_partner_external_id,
+                    )?,
+                    milestones: rest.milestones,
+                    results: rest.results,
+                })
+            }
+            _ => None,
+        };
+        let budget = match (self.budget_amount, self.budget_currency) {
+            (Some(amount), Some(currency)) => Some(Money {
+                amount,
+                currency: c.value("budget_currency", &currency, Currency::parse)?,
+            }),
+            _ => None,
+        };
+        let program = Program {
+            names: c.names(self.name_native, self.name_latin, self.name_japanese)?,
+            program_type: c.value("program_type", &self.program_type, |s| {
+                s.parse::<ProgramType>()
+            })?,
+            organizer,
+            partners,
+            funders,
+            countries: c.json::<Vec<CountryCode>>("countries", self.countries)?,
+            sectors: c.json::<Vec<SectorCode>>("sectors", self.sectors)?,
+            sdgs: c.json::<Vec<SdgTarget>>("sdgs", self.sdgs)?,
+            start: c.value("start_date", &self.start_date, PartialDate::parse)?,
+            end: c.optional("end_date", self.end_date, PartialDate::parse)?,
+            budget,
+            stage: c.optional("stage", self.stage, |s| s.parse::<DevelopmentStage>())?,
+            description: c.optional("description", self.description, |s| {
+                Text::multiline(s, Program::<Link>::MAX_DESCRIPTION_CHARS)
+            })?,
+            demonstration,
+            visibility: c.value("visibility", &self.visibility, |s| s.parse::<Visibility>())?,
+        };
+        let owner = c.link("owner", self.owner_uid, self.owner_external_id)?;
+        c.stored(
+            self.uid,
+            self.external_id,
+            owner,
+            self.created_at,
+            self.updated_at,
+            program,
+        )
+    }
+}
+
+const COHORT_SELECT: &str = "SELECT c.id, c.uid, p.uid AS program_uid, p.external_id AS program_external_id, \
+    ow.uid AS owner_uid, ow.external_id AS owner_external_id, \
+    c.name, c.start_date, c.end_date, c.capacity, c.created_at, c.updated_at \
+    FROM cohorts c JOIN programs p ON p.id = c.program_id \
+    LEFT JOIN organizations ow ON ow.id = p.owner_id";
+
+#[derive(sqlx::FromRow)]
+struct CohortRow {
+    id: i64,
+    uid: Uuid,
+    program_uid: Uuid,
+    program_external_id: Option<String>,
+    owner_uid: Option<Uuid>,
+    owner_external_id: Option<String>,
+    name: String,
+    start_date: String,
+    end_date: Option<String>,
+    capacity: Option<i64>,
+    created_at: DbTime,
+    updated_at: DbTime,
+}
+
+impl CohortRow {
+    fn into_stored(self) -> Result<Stored<Cohort<Link>>, StoreError> {
+        let c = Checker {
+            table: "cohorts",
+            id: self.id,
+        };
+        let cohort = Cohort {
+            program: c
+                .link("program", Some(self.program_uid), self.program_external_id)?
+                .ok_or_else(|| c.damaged("program", "is missing"))?,
+            name: c.value("name", &self.name, |s| Text::line(s, COHORT_NAME_CHARS))?,
+            start: c.value("start_date", &self.start_date, PartialDate::parse)?,
+            end: c.optional("end_date", self.end_date, PartialDate::parse)?,
+            capacity: self
+                .capacity
+                .map(|n| u32::try_from(n).map_err(|e| c.damaged("capacity", e)))
+                .transpose()?,
+        };
+        let owner = c.link("owner", self.owner_uid, self.owner_external_id)?;
+        c.stored(
+            self.uid,
+            None,
+            owner,
+            self.created_at,
+            self.updated_at,
+            cohort,
+        )
+    }
+}
+
+/// The longest a cohort's name may be.
+pub const COHORT_NAME_CHARS: usize = 200;
+
+const PARTICIPATION_SELECT: &str = "SELECT pa.id, pa.uid, pa.external_id, \
+    ow.uid AS owner_uid, ow.external_id AS owner_external_id, \
+    pe.uid AS person_uid, pe.external_id AS person_external_id, \
+    pr.uid AS program_uid, pr.external_id AS program_external_id, co.uid AS cohort_uid, \
+    pa.role, ho.uid AS host_uid, ho.external_id AS host_external_id, pa.note, \
+    pa.created_at, pa.updated_at \
+    FROM participations pa \
+    JOIN people pe ON pe.id = pa.person_id \
+    JOIN programs pr ON pr.id = pa.program_id \
+    LEFT JOIN organizations ow ON ow.id = pr.owner_id \
+    LEFT JOIN cohorts co ON co.id = pa.cohort_id \
+    LEFT JOIN organizations ho ON ho.id = pa.host_id";
+
+#[derive(sqlx::FromRow)]
+struct ParticipationRow {
+    id: i64,
+    uid: Uuid,
+    external_id: Option<String>,
+    owner_uid: Option<Uuid>,
+    owner_external_id: Option<String>,
+    person_uid: Uuid,
+    person_external_id: Option<String>,
+    program_uid: Uuid,
+    program_external_id: Option<String>,
+    cohort_uid: Option<Uuid>,
+    role: String,
+    host_uid: Option<Uuid>,
+    host_external_id: Option<String>,
+    note: Option<String>,
+    created_at: DbTime,
+    updated_at: DbTime,
+}
+
+/// The longest note a participation or journey entry may carry.
+pub const PARTICIPATION_NOTE_CHARS: usize = 2000;
+
+impl ParticipationRow {
+    fn into_stored(self) -> Result<Stored<Participation<Link>>, StoreError> {
+        let c = Checker {
+            table: "participations",
+            id: self.id,
+        };
+        let participation = Participation {
+            person: c
+                .link("person", Some(self.person_uid), self.person_external_id)?
+                .ok_or_else(|| c.damaged("person", "is missing"))?,
+            program: c
+                .link("program", Some(self.program_uid), self.program_external_id)?
+                .ok_or_else(|| c.damaged("program", "is missing"))?,
+            cohort: c.link("cohort", self.cohort_uid, None)?,
+            role: c.value("role", &self.role, |s| s.parse::<ParticipantRole>())?,
+            host: c.link("host", self.host_uid, self.host_external_id)?,
+            note: c.optional("note", self.note, |s| {
+                Text::multiline(s, PARTICIPATION_NOTE_CHARS)
+            })?,
+        };
+        let owner = c.link("owner", self.owner_uid, self.owner_external_id)?;
+        c.stored(
+            self.uid,
+            self.external_id,
+            owner,
+            self.created_at,
+            self.updated_at,
+            participation,
+        )
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct EntryRow {
+    number: i64,
+    action: String,
+    to_state: Option<String>,
+    retracts: Option<i64>,
+    on_date: time::Date,
+    recorded_by: String,
+    note: Option<String>,
+}
+
+/// A participation with its journey.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredParticipation {
+    pub stored: Stored<Participation<Link>>,
+    pub journey: Journey,
+}
+
+/// One participant on a cohort board or in a list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParticipantCard {
+    pub participation: Uid,
+    pub person: Uid,
+    pub name_native: Option<String>,
+    pub name_latin: Option<String>,
+    pub name_japanese: Option<String>,
+    pub role: ParticipantRole,
+    pub state: JourneyState,
+    pub since: Option<time::Date>,
+    pub program: Uid,
+}
+
+#[derive(sqlx::FromRow)]
+struct CardRow {
+    id: i64,
+    uid: Uuid,
+    person_uid: Uuid,
+    name_native: Option<String>,
+    name_latin: Option<String>,
+    name_japanese: Option<String>,
+    role: String,
+    state: String,
+    state_since: Option<time::Date>,
+    program_uid: Uuid,
+}
+
+impl CardRow {
+    fn into_card(self) -> Result<ParticipantCard, StoreError> {
+        let c = Checker {
+            table: "participations",
+            id: self.id,
+        };
+        Ok(ParticipantCard {
+            participation: Uid::from_uuid(self.uid),
+            person: Uid::from_uuid(self.person_uid),
+            name_native: self.name_native,
+            name_latin: self.name_latin,
+            name_japanese: self.name_japanese,
+            role: c.value("role", &self.role, |s| s.parse::<ParticipantRole>())?,
+            state: c.value("state", &self.state, |s| s.parse::<JourneyState>())?,
+            since: self.state_since,
+            program: Uid::from_uuid(self.program_uid),
+        })
+    }
+}
+
+const CARD_SELECT: &str = "SELECT pa.id, pa.uid, pe.uid AS person_uid, pe.name_native, pe.name_latin, \
+    pe.name_japanese, pa.role, pa.state, pa.state_since, pr.uid AS program_uid \
+    FROM participations pa JOIN people pe ON pe.id = pa.person_id \
+    JOIN programs pr ON pr.id = pa.program_id";
+
+/// How many participants of a program stand in each state.
+pub type StateCounts = Vec<(JourneyState, i64)>;
+
+impl Store {
+    pub async fn program(&self, uid: Uid) -> Result<Option<Stored<Program<Link>>>, StoreError> {
+        let sql = format!("{PROGRAM_SELECT} WHERE pr.uid = $1");
+        let row: Option<ProgramRow> = dispatch!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(pool).await?
+        });
+        let Some(row) = row else { return Ok(None) };
+        let related = self.program_organizations(row.id).await?;
+        row.into_stored(related).map(Some)
+    }
+
+    pub async fn program_by_external_id(
+        &self,
+        external_id: &kyoso_domain::ExternalId,
+    ) -> Result<Option<Uid>, StoreError> {
+        let uid: Option<Uuid> = dispatch!(self, pool => {
+            sqlx::query_scalar("SELECT uid FROM programs WHERE external_id = $1")
+                .bind(external_id.as_str())
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(uid.map(Uid::from_uuid))
+    }
+
+    async fn program_organizations(&self, program: i64) -> Result<Vec<RelatedRow>, StoreError> {
+        let sql = "SELECT o.uid, o.external_id, po.relation, po.source \
+                   FROM program_organizations po JOIN organizations o ON o.id = po.organization_id \
+                   WHERE po.program_id = $1 ORDER BY po.relation, po.position";
+        Ok(dispatch!(self, pool => {
+            sqlx::query_as(sql).bind(program).fetch_all(pool).await?
+        }))
+    }
+
+    /// Programs within `scope`, organized by `organizer` if given, in
+    /// local-key order after `after`.
+    pub async fn list_programs(
+        &self,
+        organizer: Option<Uid>,
+        scope: &ReadScope,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Stored<Program<Link>>>, StoreError> {
+        let mut sql = Sql::new(self.engine(), format!("{PROGRAM_SELECT} WHERE 1 = 1"));
+        scope.restrict(&mut sql, "pr");
+        if let Some(organizer) = organizer {
+            sql.push(" AND og.uid = ");
+            sql.bind(Bind::Uid(organizer.uuid()));
+        }
+        sql.push(" AND pr.id > ");
+        sql.bind(Bind::Int(after));
+        sql.push(" ORDER BY pr.id LIMIT ");
+        sql.bind(Bind::Int(limit));
+        let rows: Vec<ProgramRow> = match &self.pool {
+            Pool::Sqlite(pool) => sql.sqlite_as().fetch_all(pool).await?,
+            Pool::Postgres(pool) => sql.postgres_as().fetch_all(pool).await?,
+        };
+        let mut programs = Vec::with_capacity(rows.len());
+        for row in rows {
+            let related = self.program_organizations(row.id).await?;
+            programs.push(row.into_stored(related)?);
+        }
+        Ok(programs)
+    }
+
+    /// How many of a program's participants stand in each state.
+    pub async fn program_state_counts(&self, program: Uid) -> Result<StateCounts, StoreError> {
+        let sql = "SELECT pa.state, count(*) FROM participations pa \
+                   JOIN programs p ON p.id = pa.program_id WHERE p.uid = $1 GROUP BY pa.state";
+        let rows: Vec<(String, i64)> = dispatch!(self, pool => {
+            sqlx::query_as(sql).bind(program.uuid()).fetch_all(pool).await?
+        });
+        let mut counts: StateCounts = rows
+            .into_iter()
+            .filter_map(|(state, n)| Some((state.parse().ok()?, n)))
+            .collect();
+        counts.sort();
+        Ok(counts)
+    }
+
+    pub async fn cohort(&self, uid: Uid) -> Result<Option<Stored<Cohort<Link>>>, StoreError> {
+        let sql = format!("{COHORT_SELECT} WHERE c.uid = $1");
+        let row: Option<CohortRow> = dispatch!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(pool).await?
+        });
+        row.map(CohortRow::into_stored).transpose()
+    }
+
+    pub async fn cohorts_of(&self, program: Uid) -> Result<Vec<Stored<Cohort<Link>>>, StoreError> {
+        let sql = format!("{COHORT_SELECT} WHERE p.uid = $1 ORDER BY c.start_date, c.id");
+        let rows: Vec<CohortRow> = dispatch!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(program.uuid()).fetch_all(pool).await?
+        });
+        rows.into_iter().map(CohortRow::into_stored).collect()
+    }
+
+    pub async fn participation(&self, uid: Uid) -> Result<Option<StoredParticipation>, StoreError> {
+        let sql = format!("{PARTICIPATION_SELECT} WHERE pa.uid = $1");
+        let row: Option<ParticipationRow> = dispatch!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(pool).await?
+        });
+        let Some(row) = row else { return Ok(None) };
+        let id = row.id;
+        let entries: Vec<EntryRow> = dispatch!(self, pool => {
+            sqlx::query_as(ENTRIES_SELECT).bind(id).fetch_all(pool).await?
+        });
+        Ok(Some(StoredParticipation {
+            stored: row.into_stored()?,
+            journey: journey_of(id, entries)?,
+        }))
+    }
+
+    /// The participants of a cohort, by state then name.
+    pub async fn cohort_board(&self, cohort: Uid) -> Result<Vec<ParticipantCard>, StoreError> {
+        let sql = format!(
+            "{CARD_SELECT} JOIN cohorts co ON co.id = pa.cohort_id WHERE co.uid = $1 \
+             ORDER BY pa.state, coalesce(pe.name_latin, pe.name_native), pa.id"
+        );
+        self.cards(sql, cohort.uuid()).await
+    }
+
+    /// Everything a person takes or took part in.
+    pub async fn participations_of(&self, person: Uid) -> Result<Vec<ParticipantCard>, StoreError> {
+        let sql = format!("{CARD_SELECT} WHERE pe.uid = $1 ORDER BY pa.id");
+        self.cards(sql, person.uuid()).await
+    }
+
+    /// The participants of programs organized by `organization` who stand
+    /// in `state` since `before` or longer, oldest first: applications to
+    /// review, returnees not followed up.
+    pub async fn waiting_in(
+        &self,
+        organization: Uid,
+        state: JourneyState,
+        before: Option<time::Date>,
+        limit: i64,
+    ) -> Result<Vec<ParticipantCard>, StoreError> {
+        let mut sql = Sql::new(
+            self.engine(),
+            format!(
+                "{CARD_SELECT} JOIN organizations og ON og.id = pr.organizer_id WHERE og.uid = "
+            ),
+        );
+        sql.bind(Bind::Uid(organization.uuid()));
+        sql.push(" AND pa.state = ");
+        sql.bind(Bind::Text(state.as_str().to_owned()));
+        if let Some(before) = before {
+            sql.push(" AND pa.state_since < ");
+            sql.bind(Bind::Date(before));
+        }
+        sql.push(" ORDER BY pa.state_since, pa.id LIMIT ");
+        sql.bind(Bind::Int(limit));
+        let rows: Vec<CardRow> = match &self.pool {
+            Pool::Sqlite(pool) => sql.sqlite_as().fetch_all(pool).await?,
+            Pool::Postgres(pool) => sql.postgres_as().fetch_all(pool).await?,
+        };
+        rows.into_iter().map(CardRow::into_card).collect()
+    }
+
+    async fn cards(&self, sql: String, uid: Uuid) -> Result<Vec<ParticipantCard>, StoreError> {
+        let rows: Vec<CardRow> = dispatch!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(uid).fetch_all(pool).await?
+        });
+        rows.into_iter().map(CardRow::into_card).collect()
+    }
+}
+
+const ENTRIES_SELECT: &str = "SELECT number, action, to_state, retracts, on_date, recorded_by, note \
+    FROM journey_entries WHERE participation_id = $1 ORDER BY number";
+
+fn journey_of(id: i64, rows: Vec<EntryRow>) -> Result<Journey, StoreError> {
+    let c = Checker {
+        table: "journey_entries",
+        id,
+    };
+    let mut entries = Vec::with_capacity(rows.len());
+    for row in rows {
+        let action = match (row.action.as_str(), row.to_state, row.retracts) {
+            ("move", Some(to), None) => JourneyAction::Move {
+                to: c.value("to_state", &to, |s| s.parse::<JourneyState>())?,
+            },
+            ("retract", None, Some(entry)) => JourneyAction::Retract {
+                entry: u32::try_from(entry).map_err(|e| c.damaged("retracts", e))?,
+            },
+            (other, _, _) => return Err(c.damaged("action", format!("unknown action {other}"))),
+        };
+        entries.push(JourneyEntry {
+            number: u32::try_from(row.number).map_err(|e| c.damaged("number", e))?,
+            action,
+            on: row.on_date,
+            by: c.value("recorded_by", &row.recorded_by, |s| Text::line(s, 320))?,
+            note: c.optional("note", row.note, |s| {
+                Text::multiline(s, PARTICIPATION_NOTE_CHARS)
+            })?,
+        });
+    }
+    Journey::from_entries(entries).map_err(|e| c.damaged("journey", e))
+}
+
+/// Why a write was refused: the field, and what was wrong.
+fn refused(field: &str, message: impl Into<String>) -> RowError {
+    RowError::new(0, field, message)
+}
+
+impl BulkWriter {
+    /// The local key of the record `reference` names in `table` (by uid or
+    /// external id).
+    async fn key_of(
+        &mut self,
+        table: &'static str,
+        reference: &RecordRef,
+    ) -> Result<Option<i64>, StoreError> {
+        let by_uid = reference.as_uid();
+        let external = match table {
+            "cohorts" => None,
+            _ => Some(reference.as_str().to_owned()),
+        };
+        let sql = match (by_uid.is_some(), external.is_some()) {
+            (true, _) => format!("SELECT id FROM {table} WHERE uid = $1"),
+            (false, true) => format!("SELECT id FROM {table} WHERE external_id = $1"),
+            (false, false) => return Ok(None),
+        };
+        let found: Option<i64> = on_tx!(&mut self.tx, conn => {
+            match by_uid {
+                Some(uid) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(&mut **conn).await?,
+                None => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(external.clone()).fetch_optional(&mut **conn).await?,
+            }
+        });
+        Ok(found)
+    }
+
+    async fn required_key(
+        &mut self,
+        table: &'static str,
+        what: &str,
+        field: &str,
+        reference: &RecordRef,
+        errors: &mut Vec<RowError>,
+    ) -> Result<Option<i64>, StoreError> {
+        let key = self.key_of(table, reference).await?;
+        if key.is_none() {
+            errors.push(refused(
+                field,
+                format!("no {what} has the id \"{reference}\""),
+            ));
+        }
+        Ok(key)
+    }
+
+    /// Writes a program: a new one, or a change to the one with its uid.
+    /// Returns its uid, or the fields refused.
+    pub async fn write_program(
+        &mut self,
+        row: Incoming<Program<RecordRef>>,
+    ) -> Result<Result<Uid, Vec<RowError>>, StoreError> {
+        let mut errors = Vec::new();
+        let p = &row.record;
+        if let Err((field, error)) = p.check() {
+            errors.push(refused(field, error.to_string()));
+        }
+        let organizer = self
+            .required_key(
+                "organizations",
+                "organization",
+                "organizer",
+                &p.organizer,
+                &mut errors,
+            )
+            .await?;
+        let owner = match &row.owner {
+            Some(owner) => {
+                self.required_key("organizations", "organization", "owner", owner, &mut errors)
+                    .await?
+            }
+            None => None,
+        };
+        let mut related = Vec::new();
+        for (position, partner) in p.partners.iter().enumerate() {
+            if let Some(key) = self
+                .required_key(
+                    "organizations",
+                    "organization",
+                    "partners",
+                    partner,
+                    &mut errors,
+                )
+                .await?
+            {
+                related.push((key, "partner", None, position));
+            }
+        }
+        for (position, funder) in p.funders.iter().enumerate() {
+            if let Some(key) = self
+                .required_key(
+                    "organizations",
+                    "organization",
+                    "funders",
+                    &funder.organization,
+                    &mut errors,
+                )
+                .await?
+            {
+                related.push((key, "funder", Some(funder.source.as_str()), position));
+            }
+        }
+        let (provider, local_partner, demonstration) = match &p.demonstration {
+            Some(d) => {
+                let provider = self
+                    .required_key(
+                        "organizations",
+                        "organization",
+                        "provider",
+                        &d.provider,
+                        &mut errors,
+                    )
+                    .await?;
+                let local = match &d.local_partner {
+                    Some(partner) => {
+                        self.required_key(
+                            "organizations",
+                            "organization",
+                            "local_partner",
+                            partner,
+                            &mut errors,
+                        )
+                        .await?
+                    }
+                    None => None,
+                };
+                let rest = DemonstrationColumn {
+                    technology: d.technology.clone(),
+                    recipient_country: d.recipient_country,
+                    milestones: d.milestones.clone(),
+                    results: d.results.clone(),
+                };
+                (
+                    provider,
+                    local,
+                    Some(serde_json::to_value(rest).unwrap_or_default()),
+                )
+            }
+            None => (None, None, None),
+        };
+        let Some(organizer) = organizer else {
+            return Ok(Err(errors));
+        };
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        let uid = row.uid.unwrap_or_default();
+        let now = Timestamp::now();
+        let existing: Option<i64> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_scalar("SELECT id FROM programs WHERE uid = $1").bind(uid.uuid()).fetch_optional(&mut **conn).await?
+        });
+        let sql = match existing {
+            Some(_) => {
+                "UPDATE programs SET external_id = $2, owner_id = $3, program_type = $4, name_native = $5, \
+                 name_latin = $6, name_japanese = $7, organizer_id = $8, countries = $9, sectors = $10, \
+                 sdgs = $11, start_date = $12, end_date = $13, budget_amount = $14, budget_currency = $15, \
+                 stage = $16, description = $17, provider_id = $18, local_partner_id = $19, \
+                 demonstration = $20, visibility = $21, updated_at = $23 WHERE uid = $1"
+            }
+            None => {
+                "INSERT INTO programs (uid, external_id, owner_id, program_type, name_native, name_latin, \
+                 name_japanese, organizer_id, countries, sectors, sdgs, start_date, end_date, budget_amount, \
+                 budget_currency, stage, description, provider_id, local_partner_id, demonstration, \
+                 visibility, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, \
+                 $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)"
+            }
+        };
+        let text = |t: &Option<Text>| t.as_ref().map(|t| t.as_str().to_owned());
+        let created = row.created_at.unwrap_or(now);
+        let updated = row.updated_at.unwrap_or(now);
+        let result = on_tx!(&mut self.tx, conn => {
+            sqlx::query(sql)
+                .bind(uid.uuid())
+                .bind(row.external_id.as_ref().map(|e| e.as_str().to_owned()))
+                .bind(owner)
+                .bind(p.program_type.as_str())
+                .bind(text(&p.names.native))
+                .bind(text(&p.names.latin))
+                .bind(text(&p.names.japanese))
+                .bind(organizer)
+                .bind(Json(&p.countries))
+                .bind(Json(&p.sectors))
+                .bind(Json(&p.sdgs))
+                .bind(p.start.to_string())
+                .bind(p.end.map(|d| d.to_string()))
+                .bind(p.budget.map(|b| b.amount))
+                .bind(p.budget.map(|b| b.currency.as_str().to_owned()))
+                .bind(p.stage.map(|s| s.as_str()))
+                .bind(text(&p.description))
+                .bind(provider)
+                .bind(local_partner)
+                .bind(demonstration.as_ref().map(Json))
+                .bind(p.visibility.as_str())
+                .bind(DbTime(created))
+                .bind(DbTime(updated))
+                .execute(&mut **conn)
+                .await
+                .map(|done| done.rows_affected())
+        });
+        if let Err(err) = result {
+            let err = StoreError::from(err);
+            if err.is_unique_violation() {
+                return Ok(Err(vec![refused(
+                    "external_id",
+                    "another program has this external id",
+                )]));
+            }
+            return Err(err);
+        }
+        on_tx!(&mut self.tx, conn => {
+            sqlx::query("DELETE FROM program_organizations WHERE program_id = (SELECT id FROM programs WHERE uid = $1)")
+                .bind(uid.uuid()).execute(&mut **conn).await?;
+            for (key, relation, source, position) in &related {
+                sqlx::query(
+                    "INSERT INTO program_organizations (program_id, organization_id, relation, source, position) \
+                     VALUES ((SELECT id FROM programs WHERE uid = $1), $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                )
+                .bind(uid.uuid())
+                .bind(*key)
+                .bind(*relation)
+                .bind(*source)
+                .bind(*position as i64)
+                .execute(&mut **conn)
+                .await?;
+            }
+        });
+        Ok(Ok(uid))
+    }
+
+    pub async fn read_program(
+        &mut self,
+        uid: Uid,
+    ) -> Result<Option<Stored<Program<Link>>>, StoreError> {
+        let sql = format!("{PROGRAM_SELECT} WHERE pr.uid = $1");
+        let row: Option<ProgramRow> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(&mut **conn).await?
+        });
+        let Some(row) = row else { return Ok(None) };
+        let related: Vec<RelatedRow> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as(
+                "SELECT o.uid, o.external_id, po.relation, po.source \
+                 FROM program_organizations po JOIN organizations o ON o.id = po.organization_id \
+                 WHERE po.program_id = $1 ORDER BY po.relation, po.position",
+            )
+            .bind(row.id)
+            .fetch_all(&mut **conn)
+            .await?
+        });
+        row.into_stored(related).map(Some)
+    }
+
+    /// Writes a cohort: a new one, or a change to the one with `uid`.
+    pub async fn write_cohort(
+        &mut self,
+        uid: Option<Uid>,
+        cohort: &Cohort<RecordRef>,
+    ) -> Result<Result<Uid, Vec<RowError>>, StoreError> {
+        let mut errors = Vec::new();
+        if let Some(end) = cohort.end
+            && end.last_day() < cohort.start.first_day()
+        {
+            errors.push(refused(
+                "end",
+                format!("it ends ({end}) before it starts ({})", cohort.start),
+            ));
+        }
+        let program = self
+            .required_key(
+                "programs",
+                "program",
+                "program",
+                &cohort.program,
+                &mut errors,
+            )
+            .await?;
+        let (Some(program), true) = (program, errors.is_empty()) else {
+            return Ok(Err(errors));
+        };
+        let uid = uid.unwrap_or_default();
+        let now = DbTime(Timestamp::now());
+        let capacity = cohort.capacity.map(i64::from);
+        on_tx!(&mut self.tx, conn => {
+            sqlx::query(
+                "INSERT INTO cohorts (uid, program_id, name, start_date, end_date, capacity, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+                 ON CONFLICT (uid) DO UPDATE SET program_id = excluded.program_id, name = excluded.name, \
+                 start_date = excluded.start_date, end_date = excluded.end_date, capacity = excluded.capacity, \
+                 updated_at = excluded.updated_at",
+            )
+            .bind(uid.uuid())
+            .bind(program)
+            .bind(cohort.name.as_str())
+            .bind(cohort.start.to_string())
+            .bind(cohort.end.map(|d| d.to_string()))
+            .bind(capacity)
+            .bind(now)
+            .execute(&mut **conn)
+            .await?;
+        });
+        Ok(Ok(uid))
+    }
+
+    /// Adds a participation, its journey begun (applied on `on`).
+    pub async fn add_participation(
+        &mut self,
+        row: Incoming<Participation<RecordRef>>,
+        on: time::Date,
+    ) -> Result<Result<Uid, Vec<RowError>>, StoreError> {
+        let mut errors = Vec::new();
+        let p = &row.record;
+        let person = self
+            .required_key("people", "person", "person", &p.person, &mut errors)
+            .await?;
+        let program = self
+            .required_key("programs", "program", "program", &p.program, &mut errors)
+            .await?;
+        let cohort = match &p.cohort {
+            Some(cohort) => {
+                self.required_key("cohorts", "cohort", "cohort", cohort, &mut errors)
+                    .await?
+            }
+            None => None,
+        };
+        let host = match &p.host {
+            Some(host) => {
+                self.required_key("organizations", "organization", "host", host, &mut errors)
+                    .await?
+            }
+            None => None,
+        };
+        if let (Some(cohort), Some(program)) = (cohort, program) {
+            let of_program: Option<i64> = on_tx!(&mut self.tx, conn => {
+                sqlx::query_scalar("SELECT program_id FROM cohorts WHERE id = $1").bind(cohort).fetch_optional(&mut **conn).await?
+            });
+            if of_program != Some(program) {
+                errors.push(refused("cohort", "is a cohort of another program"));
+            }
+        }
+        let (Some(person), Some(program), true) = (person, program, errors.is_empty()) else {
+            return Ok(Err(errors));
+        };
+        let uid = row.uid.unwrap_or_default();
+        let now = DbTime(row.created_at.unwrap_or_else(Timestamp::now));
+        let result = on_tx!(&mut self.tx, conn => {
+            sqlx::query(
+                "INSERT INTO participations (uid, external_id, program_id, cohort_id, person_id, role, host_id, \
+                 note, state, state_since, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'applied', $9, $10, $10)",
+            )
+            .bind(uid.uuid())
+            .bind(row.external_id.as_ref().map(|e| e.as_str().to_owned()))
+            .bind(program)
+            .bind(cohort)
+            .bind(person)
+            .bind(p.role.as_str())
+            .bind(host)
+            .bind(p.note.as_ref().map(|n| n.as_str().to_owned()))
+            .bind(on)
+            .bind(now)
+            .execute(&mut **conn)
+            .await
+            .map(|done| done.rows_affected())
+        });
+        if let Err(err) = result {
+            let err = StoreError::from(err);
+            if err.is_unique_violation() {
+                return Ok(Err(vec![refused(
+                    "external_id",
+                    "another participation has this id",
+                )]));
+            }
+            return Err(err);
+        }
+        Ok(Ok(uid))
+    }
+
+    /// Reads a participation and its journey inside this transaction.
+    pub async fn read_participation(
+        &mut self,
+        uid: Uid,
+    ) -> Result<Option<StoredParticipation>, StoreError> {
+        let sql = format!("{PARTICIPATION_SELECT} WHERE pa.uid = $1");
+        let row: Option<ParticipationRow> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(&mut **conn).await?
+        });
+        let Some(row) = row else { return Ok(None) };
+        let id = row.id;
+        let entries: Vec<EntryRow> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as(ENTRIES_SELECT).bind(id).fetch_all(&mut **conn).await?
+        });
+        Ok(Some(StoredParticipation {
+            stored: row.into_stored()?,
+            journey: journey_of(id, entries)?,
+        }))
+    }
+
+    /// Appends `entry` to the journey of participation `uid` and keeps the
+    /// state beside it. The caller has checked the entry against the journey
+    /// read in this transaction; a concurrent entry with the same number
+    /// makes this a conflict.
+    pub async fn append_journey_entry(
+        &mut self,
+        uid: Uid,
+        entry: &JourneyEntry,
+        state: JourneyState,
+        since: Option<time::Date>,
+    ) -> Result<(), StoreError> {
+        let (action, to, retracts) = match entry.action {
+            JourneyAction::Move { to } => ("move", Some(to.as_str()), None),
+            JourneyAction::Retract { entry } => ("retract", None, Some(i64::from(entry))),
+        };
+        let now = DbTime(Timestamp::now());
+        let result = on_tx!(&mut self.tx, conn => {
+            sqlx::query(
+                "INSERT INTO journey_entries (participation_id, number, action, to_state, retracts, on_date, \
+                 recorded_by, note, recorded_at) \
+                 VALUES ((SELECT id FROM participations WHERE uid = $1), $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(uid.uuid())
+            .bind(i64::from(entry.number))
+            .bind(action)
+            .bind(to)
+            .bind(retracts)
+            .bind(entry.on)
+            .bind(entry.by.as_str())
+            .bind(entry.note.as_ref().map(|n| n.as_str().to_owned()))
+            .bind(now)
+            .execute(&mut **conn)
+            .await
+            .map(|done| done.rows_affected())
+        });
+        if let Err(err) = result {
+            let err = StoreError::from(err);
+            if err.is_unique_violation() {
+                return Err(StoreError::Conflict(
+                    "the journey changed while this entry was recorded; look again".into(),
+                ));
+            }
+            return Err(err);
+        }
+        on_tx!(&mut self.tx, conn => {
+            sqlx::query("UPDATE participations SET state = $2, state_since = $3, updated_at = $4 WHERE uid = $1")
+                .bind(uid.uuid())
+                .bind(state.as_str())
+                .bind(since)
+                .bind(now)
+                .execute(&mut **conn)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Remembers that participation `participation` implies tie `tie`.
+    pub async fn link_implied_tie(
+        &mut self,
+        participation: Uid,
+        tie: Uid,
+    ) -> Result<(), StoreError> {
+        on_tx!(&mut self.tx, conn => {
+            sqlx::query(
+                "INSERT INTO participation_ties (participation_id, tie_id) \
+                 VALUES ((SELECT id FROM participations WHERE uid = $1), (SELECT id FROM ties WHERE uid = $2)) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(participation.uuid())
+            .bind(tie.uuid())
+            .execute(&mut **conn)
+            .await?;
+        });
+        Ok(())
+    }
+
+    /// Deletes the ties participation `participation` implies and nothing
+    /// else does; returns their uids.
+    pub async fn drop_implied_ties(&mut self, participation: Uid) -> Result<Vec<Uid>, StoreError> {
+        let uids: Vec<Uuid> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_scalar(
+                "SELECT t.uid FROM participation_ties pt JOIN ties t ON t.id = pt.tie_id \
+                 WHERE pt.participation_id = (SELECT id FROM participations WHERE uid = $1) \
+                 AND NOT EXISTS (SELECT 1 FROM participation_ties other WHERE other.tie_id = pt.tie_id \
+                 AND other.participation_id <> pt.participation_id)",
+            )
+            .bind(participation.uuid())
+            .fetch_all(&mut **conn)
+            .await?
+        });
+        for uid in &uids {
+            on_tx!(&mut self.tx, conn => {
+                sqlx::query("DELETE FROM ties WHERE uid = $1").bind(*uid).execute(&mut **conn).await?;
+            });
+        }
+        Ok(uids.into_iter().map(Uid::from_uuid).collect())
+    }
+
+    /// Whether a tie with `uid` exists.
+    pub async fn tie_exists(&mut self, uid: Uid) -> Result<bool, StoreError> {
+        let found: Option<i64> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_scalar("SELECT id FROM ties WHERE uid = $1").bind(uid.uuid()).fetch_optional(&mut **conn).await?
+        });
+        Ok(found.is_some())
+    }
+}

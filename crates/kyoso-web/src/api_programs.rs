@@ -1,0 +1,745 @@
+//! The JSON API of programs, cohorts, participations and journeys.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use kyoso_domain::{
+    Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, ExternalId, Funder,
+    FundingSource, Incoming, JourneyAction, JourneyState, Link, Milestone, Money, Names,
+    PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, RowError,
+    SdgTarget, SectorCode, Stored, Text, Uid, ValueError, Visibility,
+};
+use kyoso_service::programs;
+use kyoso_store::{
+    COHORT_NAME_CHARS, PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::api::{ApiResult, JsonObject, Params, id, require_user};
+use crate::auth::ApiCaller;
+use crate::error::{ApiError, Code, ErrorBody};
+
+/// The name a reference is shown by: its external id where it has one.
+fn reference(link: &Link) -> Value {
+    match &link.external_id {
+        Some(external) => Value::String(external.to_string()),
+        None => Value::String(link.uid.to_string()),
+    }
+}
+
+fn optional_reference(link: Option<&Link>) -> Value {
+    link.map_or(Value::Null, reference)
+}
+
+fn text(t: Option<&Text>) -> Value {
+    t.map_or(Value::Null, |t| Value::String(t.to_string()))
+}
+
+pub(crate) fn program_json(p: &Stored<Program<Link>>) -> Value {
+    let r = &p.record;
+    json!({
+        "id": p.uid,
+        "external_id": p.external_id,
+        "owner": optional_reference(p.owner.as_ref()),
+        "program_type": r.program_type,
+        "name_native": text(r.names.native.as_ref()),
+        "name_latin": text(r.names.latin.as_ref()),
+        "name_japanese": text(r.names.japanese.as_ref()),
+        "organizer": reference(&r.organizer),
+        "partners": r.partners.iter().map(reference).collect::<Vec<_>>(),
+        "funders": r.funders.iter().map(|f| json!({"organization": reference(&f.organization), "source": f.source})).collect::<Vec<_>>(),
+        "countries": r.countries,
+        "sectors": r.sectors,
+        "sdgs": r.sdgs,
+        "start": r.start,
+        "end": r.end,
+        "budget": r.budget.map(|b| json!({"amount": b.amount, "currency": b.currency.as_str()})),
+        "stage": r.stage,
+        "description": text(r.description.as_ref()),
+        "demonstration": r.demonstration.as_ref().map(|d| json!({
+            "provider": reference(&d.provider),
+            "technology": d.technology,
+            "recipient_country": d.recipient_country,
+            "local_partner": optional_reference(d.local_partner.as_ref()),
+            "milestones": d.milestones,
+            "results": text(d.results.as_ref()),
+        })),
+        "visibility": r.visibility,
+        "created_at": p.created_at,
+        "updated_at": p.updated_at,
+    })
+}
+
+pub(crate) fn cohort_json(c: &Stored<Cohort<Link>>) -> Value {
+    json!({
+        "id": c.uid,
+        "program": reference(&c.record.program),
+        "name": c.record.name,
+        "start": c.record.start,
+        "end": c.record.end,
+        "capacity": c.record.capacity,
+    })
+}
+
+pub(crate) fn participation_json(p: &StoredParticipation) -> Value {
+    let r = &p.stored.record;
+    let journey: Vec<Value> = p
+        .journey
+        .entries()
+        .iter()
+        .map(|e| {
+            let mut entry = json!({"number": e.number, "on": e.on.to_string(), "by": e.by, "note": text(e.note.as_ref())});
+            match e.action {
+                JourneyAction::Move { to } => {
+                    entry["action"] = json!("move");
+                    entry["to"] = json!(to);
+                }
+                JourneyAction::Retract { entry: retracted } => {
+                    entry["action"] = json!("retract");
+                    entry["entry"] = json!(retracted);
+                }
+            }
+            entry
+        })
+        .collect();
+    json!({
+        "id": p.stored.uid,
+        "external_id": p.stored.external_id,
+        "person": p.stored.record.person.uid,
+        "program": p.stored.record.program.uid,
+        "cohort": r.cohort.as_ref().map(|c| c.uid),
+        "role": r.role,
+        "host": optional_reference(r.host.as_ref()),
+        "note": text(r.note.as_ref()),
+        "state": p.journey.state(),
+        "since": p.journey.since().map(|d| d.to_string()),
+        "next": p.journey.state().next(),
+        "journey": journey,
+    })
+}
+
+pub(crate) fn card_json(c: &ParticipantCard) -> Value {
+    json!({
+        "participation": c.participation,
+        "person": c.person,
+        "name_native": c.name_native,
+        "name_latin": c.name_latin,
+        "name_japanese": c.name_japanese,
+        "role": c.role,
+        "state": c.state,
+        "since": c.since.map(|d| d.to_string()),
+        "program": c.program,
+    })
+}
+
+// --- reading bodies ---
+
+/// Collects the faults of a body, field by field, so that all are reported
+/// at once.
+#[derive(Default)]
+struct Faults(Vec<RowError>);
+
+impl Faults {
+    fn value<T>(
+        &mut self,
+        field: &str,
+        raw: Option<&str>,
+        parse: impl FnOnce(&str) -> Result<T, ValueError>,
+    ) -> Option<T> {
+        let raw = raw.filter(|r| !r.trim().is_empty())?;
+        match parse(raw) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.0.push(RowError::new(0, field, error.to_string()));
+                None
+            }
+        }
+    }
+
+    fn required<T>(
+        &mut self,
+        field: &str,
+        raw: Option<&str>,
+        parse: impl FnOnce(&str) -> Result<T, ValueError>,
+    ) -> Option<T> {
+        if raw.is_none_or(|r| r.trim().is_empty()) {
+            self.0.push(RowError::new(0, field, "is required"));
+            return None;
+        }
+        self.value(field, raw, parse)
+    }
+
+    fn list<T>(
+        &mut self,
+        field: &str,
+        raw: &[String],
+        parse: impl Fn(&str) -> Result<T, ValueError>,
+    ) -> Vec<T> {
+        raw.iter()
+            .filter_map(|r| self.value(field, Some(r), &parse))
+            .collect()
+    }
+
+    fn done<T>(self, value: Option<T>) -> Result<T, ApiError> {
+        match value {
+            Some(value) if self.0.is_empty() => Ok(value),
+            _ if self.0.is_empty() => {
+                Err(ApiError::new(Code::BadRequest, "the body is incomplete"))
+            }
+            _ => Err(ApiError::fields(self.0)),
+        }
+    }
+}
+
+fn from_body<T: serde::de::DeserializeOwned>(
+    body: serde_json::Map<String, Value>,
+) -> Result<T, ApiError> {
+    serde_json::from_value(Value::Object(body)).map_err(|e| {
+        let message = e.to_string();
+        // serde names an unknown or mistyped field in backquotes.
+        let field = message.split('`').nth(1).map(str::to_owned);
+        ApiError {
+            code: Code::InvalidField,
+            message,
+            field,
+            more: Vec::new(),
+        }
+    })
+}
+
+/// A program as the API takes it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProgramBody {
+    external_id: Option<String>,
+    /// training_in_japan, overseas_training, expert_dispatch, internship,
+    /// technical_intern_training, demonstration_project,
+    /// pre_departure_training or seminar_series.
+    program_type: String,
+    name_native: Option<String>,
+    name_latin: Option<String>,
+    name_japanese: Option<String>,
+    /// The organizing organization (id or external id).
+    organizer: String,
+    #[serde(default)]
+    partners: Vec<String>,
+    #[serde(default)]
+    funders: Vec<FunderBody>,
+    #[serde(default)]
+    countries: Vec<String>,
+    #[serde(default)]
+    sectors: Vec<String>,
+    /// SDG goals and targets: "8", "8.2", "9.b".
+    #[serde(default)]
+    sdgs: Vec<String>,
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    start: String,
+    end: Option<String>,
+    budget: Option<BudgetBody>,
+    /// technology_transfer, promotion, diffusion or education.
+    stage: Option<String>,
+    description: Option<String>,
+    demonstration: Option<DemonstrationBody>,
+    /// private, network or public; network by default.
+    visibility: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FunderBody {
+    organization: String,
+    /// oda, private or fund.
+    source: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct BudgetBody {
+    /// In the currency's smallest unit (yen, cents).
+    amount: i64,
+    /// ISO 4217: JPY, USD, THB.
+    currency: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DemonstrationBody {
+    provider: String,
+    technology: String,
+    recipient_country: String,
+    local_partner: Option<String>,
+    #[serde(default)]
+    milestones: Vec<MilestoneBody>,
+    results: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MilestoneBody {
+    due: String,
+    title: String,
+    reached: Option<String>,
+}
+
+fn line(max: usize) -> impl Fn(&str) -> Result<Text, ValueError> {
+    move |s| Text::line(s, max)
+}
+
+fn read_program(body: ProgramBody) -> Result<(Option<ExternalId>, Program<RecordRef>), ApiError> {
+    let mut f = Faults::default();
+    let external_id = f.value(
+        "external_id",
+        body.external_id.as_deref(),
+        ExternalId::parse,
+    );
+    let program_type = f.required("program_type", Some(&body.program_type), |s| {
+        s.parse::<ProgramType>()
+    });
+    let names = {
+        let native = f.value(
+            "name_native",
+            body.name_native.as_deref(),
+            line(Names::MAX_CHARS),
+        );
+        let latin = f.value(
+            "name_latin",
+            body.name_latin.as_deref(),
+            line(Names::MAX_CHARS),
+        );
+        let japanese = f.value(
+            "name_japanese",
+            body.name_japanese.as_deref(),
+            line(Names::MAX_CHARS),
+        );
+        match Names::new(native, latin, japanese) {
+            Ok(names) => Some(names),
+            Err(e) => {
+                f.0.push(RowError::new(0, "name_latin", e.to_string()));
+                None
+            }
+        }
+    };
+    let organizer = f.required("organizer", Some(&body.organizer), RecordRef::parse);
+    let partners = f.list("partners", &body.partners, RecordRef::parse);
+    let funders = body
+        .funders
+        .iter()
+        .filter_map(|fb| {
+            Some(Funder {
+                organization: f.required("funders", Some(&fb.organization), RecordRef::parse)?,
+                source: f.required("funders", Some(&fb.source), |s| s.parse::<FundingSource>())?,
+            })
+        })
+        .collect();
+    let countries = f.list("countries", &body.countries, CountryCode::parse);
+    let sectors = f.list("sectors", &body.sectors, SectorCode::parse);
+    let sdgs = f.list("sdgs", &body.sdgs, SdgTarget::parse);
+    let start = f.required("start", Some(&body.start), PartialDate::parse);
+    let end = f.value("end", body.end.as_deref(), PartialDate::parse);
+    let budget = body.budget.as_ref().and_then(|b| {
+        Some(Money {
+            amount: b.amount,
+            currency: f.required("budget", Some(&b.currency), Currency::parse)?,
+        })
+    });
+    let stage = f.value("stage", body.stage.as_deref(), |s| {
+        s.parse::<DevelopmentStage>()
+    });
+    let description = f.value("description", body.description.as_deref(), |s| {
+        Text::multiline(s, Program::<RecordRef>::MAX_DESCRIPTION_CHARS)
+    });
+    let demonstration = body.demonstration.as_ref().and_then(|d| {
+        let milestones = d
+            .milestones
+            .iter()
+            .filter_map(|m| {
+                Some(Milestone {
+                    due: f.required("milestones", Some(&m.due), PartialDate::parse)?,
+                    title: f.required("milestones", Some(&m.title), line(200))?,
+                    reached: f.value("milestones", m.reached.as_deref(), PartialDate::parse),
+                })
+            })
+            .collect();
+        Some(Demonstration {
+            provider: f.required("provider", Some(&d.provider), RecordRef::parse)?,
+            technology: f.required("technology", Some(&d.technology), line(300))?,
+            recipient_country: f.required(
+                "recipient_country",
+                Some(&d.recipient_country),
+                CountryCode::parse,
+            )?,
+            local_partner: f.value(
+                "local_partner",
+                d.local_partner.as_deref(),
+                RecordRef::parse,
+            ),
+            milestones,
+            results: f.value("results", d.results.as_deref(), |s| {
+                Text::multiline(s, 4000)
+            }),
+        })
+    });
+    let visibility = f
+        .value("visibility", body.visibility.as_deref(), |s| {
+            s.parse::<Visibility>()
+        })
+        .unwrap_or(Visibility::Network);
+    let program = match (program_type, names, organizer, start) {
+        (Some(program_type), Some(names), Some(organizer), Some(start)) => Some(Program {
+            names,
+            program_type,
+            organizer,
+            partners,
+            funders,
+            countries,
+            sectors,
+            sdgs,
+            start,
+            end,
+            budget,
+            stage,
+            description,
+            demonstration,
+            visibility,
+        }),
+        _ => None,
+    };
+    f.done(program).map(|p| (external_id, p))
+}
+
+// --- programs ---
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct ProgramsQuery {
+    /// Programs of this organizer only (id).
+    organizer: Option<String>,
+    after: Option<String>,
+    limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/programs", tag = "programs", params(ProgramsQuery),
+    responses((status = 200, description = "A page of programs: items and next"), (status = "4XX", body = ErrorBody)),
+    security((), ("bearer" = [])))]
+pub(crate) async fn list_programs(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Params(q): Params<ProgramsQuery>,
+) -> ApiResult {
+    let organizer = match q.organizer.as_deref().filter(|o| !o.is_empty()) {
+        Some(o) => Some(
+            Uid::parse(o)
+                .map_err(|e| ApiError::field(Code::InvalidField, "organizer", e.to_string()))?,
+        ),
+        None => None,
+    };
+    let page = programs::programs(
+        &state.store,
+        &caller,
+        organizer,
+        q.after.as_deref(),
+        q.limit,
+    )
+    .await?;
+    let items: Vec<Value> = page.items.iter().map(program_json).collect();
+    Ok(Json(json!({"items": items, "next": page.next})).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/programs/{id}", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, description = "The program, with how many participants stand in each journey state"), (status = 404, body = ErrorBody)),
+    security((), ("bearer" = [])))]
+pub(crate) async fn get_program(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let uid = id(&uid, "program")?;
+    let program = programs::program(&state.store, &caller, uid).await?;
+    let figures = programs::program_figures(&state.store, &caller, uid).await?;
+    let mut body = program_json(&program);
+    body["participants"] = figures
+        .iter()
+        .map(|(state, n)| (state.as_str().to_owned(), json!(n)))
+        .collect::<serde_json::Map<_, _>>()
+        .into();
+    Ok(Json(body).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/programs", tag = "programs", request_body = ProgramBody,
+    responses((status = 201, description = "The program"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn create_program(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let (external_id, program) = read_program(from_body(body)?)?;
+    let mut incoming = Incoming::new(program);
+    incoming.external_id = external_id;
+    let created = programs::create_program(&state.store, &caller, incoming).await?;
+    Ok((StatusCode::CREATED, Json(program_json(&created))).into_response())
+}
+
+#[utoipa::path(put, path = "/api/v1/programs/{id}", tag = "programs", params(("id" = String, Path)), request_body = ProgramBody,
+    responses((status = 200, description = "The program"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn update_program(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "program")?;
+    // Identity is not changed by an update.
+    body.remove("external_id");
+    let (_, program) = read_program(from_body(body)?)?;
+    let updated = programs::update_program(&state.store, &caller, uid, program).await?;
+    Ok(Json(program_json(&updated)).into_response())
+}
+
+// --- cohorts ---
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CohortBody {
+    name: String,
+    start: String,
+    end: Option<String>,
+    capacity: Option<u32>,
+}
+
+#[utoipa::path(get, path = "/api/v1/programs/{id}/cohorts", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, description = "The program's cohorts"), (status = 404, body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn list_cohorts(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let cohorts = programs::cohorts(&state.store, &caller, id(&uid, "program")?).await?;
+    let items: Vec<Value> = cohorts.iter().map(cohort_json).collect();
+    Ok(Json(json!({"items": items})).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/programs/{id}/cohorts", tag = "programs", params(("id" = String, Path)), request_body = CohortBody,
+    responses((status = 201, description = "The cohort"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn create_cohort(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let program = id(&uid, "program")?;
+    let body: CohortBody = from_body(body)?;
+    let mut f = Faults::default();
+    let name = f.required("name", Some(&body.name), line(COHORT_NAME_CHARS));
+    let start = f.required("start", Some(&body.start), PartialDate::parse);
+    let end = f.value("end", body.end.as_deref(), PartialDate::parse);
+    if body.capacity == Some(0) {
+        f.0.push(RowError::new(0, "capacity", "must be at least 1"));
+    }
+    let cohort = f.done(name.zip(start).map(|(name, start)| Cohort {
+        program: RecordRef::to_record(program, None),
+        name,
+        start,
+        end,
+        capacity: body.capacity,
+    }))?;
+    let created = programs::create_cohort(&state.store, &caller, cohort).await?;
+    Ok((StatusCode::CREATED, Json(cohort_json(&created))).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/board", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, description = "The cohort and its participants by journey state"), (status = 404, body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn cohort_board(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let (cohort, cards) =
+        programs::cohort_board(&state.store, &caller, id(&uid, "cohort")?).await?;
+    let mut columns = serde_json::Map::new();
+    for state in JourneyState::ALL {
+        let in_state: Vec<Value> = cards
+            .iter()
+            .filter(|c| c.state == *state)
+            .map(card_json)
+            .collect();
+        columns.insert(state.as_str().to_owned(), Value::Array(in_state));
+    }
+    Ok(Json(json!({"cohort": cohort_json(&cohort), "states": columns})).into_response())
+}
+
+// --- participations ---
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ParticipationBody {
+    external_id: Option<String>,
+    person: String,
+    program: String,
+    cohort: Option<String>,
+    /// trainee, intern, technical_intern, expert, mentor or lecturer.
+    role: String,
+    host: Option<String>,
+    note: Option<String>,
+    /// The day of application (YYYY-MM-DD); today if left out.
+    applied_on: Option<String>,
+}
+
+fn day(raw: &str) -> Result<time::Date, ValueError> {
+    let date = PartialDate::parse(raw)?;
+    if date.day().is_none() {
+        return Err(ValueError::Rule(format!(
+            "{raw} is not a whole date (YYYY-MM-DD)"
+        )));
+    }
+    Ok(date.first_day())
+}
+
+#[utoipa::path(post, path = "/api/v1/participations", tag = "programs", request_body = ParticipationBody,
+    responses((status = 201, description = "The participation, its journey begun"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn create_participation(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let body: ParticipationBody = from_body(body)?;
+    let mut f = Faults::default();
+    let external_id = f.value(
+        "external_id",
+        body.external_id.as_deref(),
+        ExternalId::parse,
+    );
+    let person = f.required("person", Some(&body.person), RecordRef::parse);
+    let program = f.required("program", Some(&body.program), RecordRef::parse);
+    let cohort = f.value("cohort", body.cohort.as_deref(), RecordRef::parse);
+    let role = f.required("role", Some(&body.role), |s| s.parse::<ParticipantRole>());
+    let host = f.value("host", body.host.as_deref(), RecordRef::parse);
+    let note = f.value("note", body.note.as_deref(), |s| {
+        Text::multiline(s, PARTICIPATION_NOTE_CHARS)
+    });
+    let on = f
+        .value("applied_on", body.applied_on.as_deref(), day)
+        .unwrap_or_else(|| kyoso_domain::Timestamp::now().date());
+    let participation = match (person, program, role) {
+        (Some(person), Some(program), Some(role)) => Some(Participation {
+            person,
+            program,
+            cohort,
+            role,
+            host,
+            note,
+        }),
+        _ => None,
+    };
+    let participation = f.done(participation)?;
+    let mut incoming = Incoming::new(participation);
+    incoming.external_id = external_id;
+    let created = programs::add_participant(&state.store, &caller, incoming, on).await?;
+    Ok((StatusCode::CREATED, Json(participation_json(&created))).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/participations/{id}", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, description = "The participation and its whole journey"), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn get_participation(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let found = programs::participation(&state.store, &caller, id(&uid, "participation")?).await?;
+    Ok(Json(participation_json(&found)).into_response())
+}
+
+/// A journey entry: a move to a next state, or the retraction of the
+/// latest move in effect.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct JourneyBody {
+    /// move or retract.
+    action: String,
+    /// With move: the next state.
+    to: Option<String>,
+    /// With retract: the number of the entry retracted.
+    entry: Option<u32>,
+    /// The day it happened (YYYY-MM-DD); today if left out.
+    on: Option<String>,
+    /// Required with retract: why.
+    note: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/participations/{id}/journey", tag = "programs", params(("id" = String, Path)), request_body = JourneyBody,
+    responses((status = 200, description = "The participation after the entry"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn record_journey(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "participation")?;
+    let body: JourneyBody = from_body(body)?;
+    let mut f = Faults::default();
+    let action = match body.action.as_str() {
+        "move" => f
+            .required("to", body.to.as_deref(), |s| s.parse::<JourneyState>())
+            .map(|to| JourneyAction::Move { to }),
+        "retract" => match body.entry {
+            Some(entry) => Some(JourneyAction::Retract { entry }),
+            None => {
+                f.0.push(RowError::new(0, "entry", "is required to retract"));
+                None
+            }
+        },
+        other => {
+            f.0.push(RowError::new(
+                0,
+                "action",
+                format!("\"{other}\" is not move or retract"),
+            ));
+            None
+        }
+    };
+    let on = f
+        .value("on", body.on.as_deref(), day)
+        .unwrap_or_else(|| kyoso_domain::Timestamp::now().date());
+    let note = f.value("note", body.note.as_deref(), |s| {
+        Text::multiline(s, PARTICIPATION_NOTE_CHARS)
+    });
+    let action = f.done(action)?;
+    let updated = programs::record_journey(&state.store, &caller, uid, action, on, note).await?;
+    Ok(Json(participation_json(&updated)).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/people/{id}/participations", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, description = "The programs a person takes or took part in"), (status = 404, body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn person_participations(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let cards = programs::participations_of(&state.store, &caller, id(&uid, "person")?).await?;
+    let items: Vec<Value> = cards.iter().map(card_json).collect();
+    Ok(Json(json!({"items": items})).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/work-list", tag = "programs",
+    responses((status = 200, description = "Applications to review and overdue follow-ups of the caller's organization"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn work_list(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> ApiResult {
+    require_user(&caller)?;
+    let today = kyoso_domain::Timestamp::now().date();
+    let list = programs::work_list(&state.store, &caller, today, 200).await?;
+    Ok(Json(json!({
+        "applications": list.applications.iter().map(card_json).collect::<Vec<_>>(),
+        "overdue_follow_ups": list.overdue_follow_ups.iter().map(card_json).collect::<Vec<_>>(),
+        "follow_up_months": programs::FOLLOW_UP_MONTHS,
+    }))
+    .into_response())
+}
