@@ -12,9 +12,11 @@ mod auth;
 mod error;
 mod forms;
 mod i18n;
+mod i18n_programs;
 mod network;
 mod openapi;
 mod pages;
+mod pages_programs;
 mod reference;
 mod server;
 mod view;
@@ -214,6 +216,18 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/ties/{id}/edit", get(pages::edit_tie))
         .route("/ties/{id}/delete", post(pages::delete_tie))
         .route("/audit", get(pages::audit))
+        .route("/programs", get(pages_programs::programs_list))
+        .route("/programs/{id}", get(pages_programs::program_page))
+        .route("/cohorts/{id}", get(pages_programs::board))
+        .route(
+            "/participations/{id}",
+            get(pages_programs::participation_page),
+        )
+        .route(
+            "/participations/{id}/journey",
+            post(pages_programs::journey_post),
+        )
+        .route("/work", get(pages_programs::work_list))
         .route("/api", get(reference::reference))
         .route("/static/style.css", get(stylesheet))
         .route("/healthz", get(api::healthz));

@@ -38,6 +38,10 @@ pub(crate) struct Chrome {
     pub(crate) can_audit: bool,
     pub(crate) languages: [Lang; 4],
     pub(crate) path: String,
+    /// The texts of the program pages (and of the nav link to them).
+    pub(crate) pt: &'static crate::i18n_programs::ProgramTexts,
+    /// Runs an organization's programs: sees the work list.
+    pub(crate) can_manage: bool,
 }
 
 pub(crate) fn chrome_for(
@@ -65,6 +69,8 @@ fn chrome(ctx: &PageContext, title: impl Into<String>, section: &'static str) ->
         can_audit,
         languages: Lang::ALL,
         path: ctx.path.clone(),
+        pt: ctx.lang.program_texts(),
+        can_manage: ctx.caller.managed_organization().is_some(),
     }
 }
 
@@ -103,7 +109,7 @@ struct ErrorPage {
 }
 
 /// A service error as a page: not found, forbidden, or a general failure.
-fn error_page(ctx: &PageContext, error: ServiceError) -> Response {
+pub(crate) fn error_page(ctx: &PageContext, error: ServiceError) -> Response {
     let t = ctx.lang.texts();
     let (status, message) = match error {
         ServiceError::NotFound(_) => (StatusCode::NOT_FOUND, t.not_found.to_owned()),
@@ -125,7 +131,7 @@ fn error_page(ctx: &PageContext, error: ServiceError) -> Response {
     )
 }
 
-fn refuse_csrf(ctx: &PageContext) -> Response {
+pub(crate) fn refuse_csrf(ctx: &PageContext) -> Response {
     let t = ctx.lang.texts();
     let page = ErrorPage {
         chrome: chrome(ctx, t.error_title, ""),
@@ -134,7 +140,7 @@ fn refuse_csrf(ctx: &PageContext) -> Response {
     render(ctx, StatusCode::FORBIDDEN, &page)
 }
 
-fn parse_id(text: &str) -> Result<Uid, ServiceError> {
+pub(crate) fn parse_id(text: &str) -> Result<Uid, ServiceError> {
     Uid::parse(text).map_err(|_| ServiceError::NotFound("record"))
 }
 
@@ -511,6 +517,8 @@ struct PersonPage {
     chrome: Chrome,
     person: PersonView,
     ties: Vec<TieGroup>,
+    /// The programs they take or took part in: (journey link, program, role, state).
+    participations: Vec<(String, String, &'static str, &'static str)>,
     can_edit: bool,
     can_delete: bool,
     is_self: bool,
@@ -670,6 +678,23 @@ pub(crate) async fn person(
     if can_edit {
         fact(t.visibility, t.visibility(p.visibility).to_owned());
     }
+    let pt = lang.program_texts();
+    let mut participations = Vec::new();
+    for card in kyoso_service::programs::participations_of(&state.store, &ctx.caller, person.uid)
+        .await
+        .unwrap_or_default()
+    {
+        let program = kyoso_service::programs::program(&state.store, &ctx.caller, card.program)
+            .await
+            .map(|p| view::names(&p.record.names, lang).0)
+            .unwrap_or_default();
+        participations.push((
+            format!("/participations/{}", card.participation),
+            program,
+            pt.role(card.role),
+            pt.state(card.state),
+        ));
+    }
     let (name, other_names) = view::names(&p.names, lang);
     let page = PersonPage {
         chrome: chrome(&ctx, name.clone(), "people"),
@@ -681,6 +706,7 @@ pub(crate) async fn person(
             bio: p.bio.as_deref().unwrap_or_default().to_owned(),
         },
         ties: groups,
+        participations,
         can_edit,
         can_delete: ctx.caller.can_write(owner),
         is_self: ctx

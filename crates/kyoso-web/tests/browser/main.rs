@@ -202,7 +202,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
             .unwrap();
     let created = reqwest::Client::new()
         .post(format!("{base}/api/v1/ties"))
-        .bearer_auth(token)
+        .bearer_auth(&token)
         .json(&serde_json::json!({
             "kind": "trained_at", "from_type": "person", "from": person.uid.to_string(),
             "to_type": "organization", "to": "AOTS", "start": "2016-09", "role": "5S and kaizen course"
@@ -211,6 +211,45 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         .await
         .unwrap();
     assert_eq!(created.status(), reqwest::StatusCode::CREATED);
+    // A program of TPA's with a cohort and the person as an applicant.
+    let api = |path: &str, body: serde_json::Value| {
+        reqwest::Client::new()
+            .post(format!("{base}{path}"))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+    };
+    let program: serde_json::Value = api(
+        "/api/v1/programs",
+        serde_json::json!({
+            "program_type": "training_in_japan", "name_latin": "Production management for Thai SMEs",
+            "name_japanese": "タイ中小企業のための生産管理研修", "organizer": "TPA",
+            "countries": ["TH"], "sdgs": ["8.2", "9"], "start": "2025-04"
+        }),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let program_id = program["id"].as_str().unwrap().to_owned();
+    let cohort: serde_json::Value = api(
+        &format!("/api/v1/programs/{program_id}/cohorts"),
+        serde_json::json!({"name": "2025 spring", "start": "2025-04"}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let cohort_id = cohort["id"].as_str().unwrap().to_owned();
+    let joined = api(
+        "/api/v1/participations",
+        serde_json::json!({"person": person.uid.to_string(), "program": program_id, "cohort": cohort_id, "role": "trainee"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(joined.status(), reqwest::StatusCode::CREATED);
 
     // Sign in.
     client.goto(&format!("{base}/sign-in")).await.unwrap();
@@ -342,6 +381,56 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         .unwrap();
     shot(&client, "05b-tie-form").await;
     client.back().await.unwrap();
+
+    // Move the participant along the cohort board, step by step; the
+    // profile then shows the training tie that completing implies.
+    client
+        .find(Locator::Id("work-link"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Id("applications"), &latin).await;
+    shot(&client, "08-work-list").await;
+    client
+        .goto(&format!("{base}/cohorts/{cohort_id}"))
+        .await
+        .unwrap();
+    shot(&client, "09-board").await;
+    for state in ["selected", "pre_departure", "active", "completed"] {
+        let form = client
+            .wait()
+            .for_element(Locator::Css("form.move"))
+            .await
+            .unwrap();
+        form.find(Locator::Css("select[name=to]"))
+            .await
+            .unwrap()
+            .select_by_value(state)
+            .await
+            .unwrap();
+        form.find(Locator::Css("button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for_text(&client, Locator::Id(&format!("state-{state}")), &latin).await;
+    }
+    shot(&client, "10-board-completed").await;
+    client
+        .goto(&format!("{base}/people/{}", person.uid))
+        .await
+        .unwrap();
+    wait_for_text(
+        &client,
+        Locator::Id("ties"),
+        "Production management for Thai SMEs",
+    )
+    .await;
+    wait_for_text(&client, Locator::Id("participations"), "Completed").await;
+    shot(&client, "11-profile-with-training").await;
 
     // Switch to Japanese and to Thai.
     for (lang, word) in [("ja", "人物"), ("th", "บุคคล")] {

@@ -5,13 +5,13 @@ use reqwest::StatusCode;
 use crate::{PASSWORD, TestApp, on_every_engine};
 
 /// The value of the hidden CSRF field of the first form on a page.
-fn csrf(html: &str) -> String {
+pub(crate) fn csrf(html: &str) -> String {
     let at =
         html.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
     html[at..].split('"').next().unwrap().to_owned()
 }
 
-async fn sign_in(
+pub(crate) async fn sign_in(
     app: &TestApp,
     client: &reqwest::Client,
     email: &str,
@@ -39,7 +39,7 @@ async fn sign_in(
         .status()
 }
 
-fn new_client() -> reqwest::Client {
+pub(crate) fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())

@@ -370,6 +370,142 @@ async fn bad_programs_are_refused_field_by_field(app: &TestApp) {
     assert_eq!(status, StatusCode::FORBIDDEN, "members do not run programs");
 }
 
+async fn the_board_moves_participants_by_the_rules_in_every_language(app: &TestApp) {
+    use crate::PASSWORD;
+    use crate::pages::{csrf, new_client, sign_in};
+
+    let (program, cohort) = program_with_cohort(app).await;
+    let person = app.member_person.to_string();
+    let (_, participation) = app
+        .send(
+            Method::POST,
+            "/api/v1/participations",
+            "officer",
+            &json!({
+                "person": person, "program": program, "cohort": cohort, "role": "trainee",
+                "applied_on": "2025-01-15"
+            }),
+        )
+        .await;
+    let id = participation["id"].as_str().unwrap().to_owned();
+    let client = new_client();
+    assert_eq!(
+        sign_in(app, &client, "officer@example.org", PASSWORD).await,
+        StatusCode::SEE_OTHER
+    );
+    let page = |path: String| {
+        let client = client.clone();
+        let url = app.url(&path);
+        async move {
+            let response = client.get(url).send().await.unwrap();
+            (response.status(), response.text().await.unwrap())
+        }
+    };
+    for (lang, word) in [
+        ("en", "Applied"),
+        ("ja", "応募"),
+        ("th", "สมัครแล้ว"),
+        ("vi", "Đã nộp đơn"),
+    ] {
+        client
+            .get(app.url(&format!("/lang/{lang}?next=/")))
+            .send()
+            .await
+            .unwrap();
+        for path in [
+            format!("/cohorts/{cohort}"),
+            format!("/programs/{program}"),
+            format!("/participations/{id}"),
+            "/work".to_owned(),
+            "/programs".to_owned(),
+        ] {
+            let (status, html) = page(path.clone()).await;
+            assert_eq!(status, StatusCode::OK, "{lang} {path}");
+            if path.starts_with("/cohorts") {
+                assert!(
+                    html.contains(word),
+                    "{lang}: the board names its columns: {word}"
+                );
+            }
+        }
+    }
+    client.get(app.url("/lang/en?next=/")).send().await.unwrap();
+
+    let (_, board) = page(format!("/cohorts/{cohort}")).await;
+    assert!(
+        board.contains(&format!("/participations/{id}/journey")),
+        "the card has its move form"
+    );
+    assert!(
+        board.contains(r#"<option value="selected">"#),
+        "selected is offered from applied"
+    );
+    assert!(
+        !board.contains(r#"<option value="completed">"#),
+        "completed is not"
+    );
+    let token = csrf(&board);
+    let post = |fields: Vec<(&'static str, String)>| {
+        let client = client.clone();
+        let url = app.url(&format!("/participations/{id}/journey"));
+        async move { client.post(url).form(&fields).send().await.unwrap() }
+    };
+    let refused = post(vec![("action", "move".into()), ("to", "selected".into())]).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::FORBIDDEN,
+        "a form without its CSRF token"
+    );
+    let moved = post(vec![
+        ("csrf", token.clone()),
+        ("action", "move".into()),
+        ("to", "selected".into()),
+        ("on", "2025-02-01".into()),
+        ("back", format!("/cohorts/{cohort}")),
+    ])
+    .await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        moved.headers()["location"].to_str().unwrap(),
+        format!("/cohorts/{cohort}?saved=1")
+    );
+    let illegal = post(vec![
+        ("csrf", token.clone()),
+        ("action", "move".into()),
+        ("to", "returned".into()),
+        ("on", "2025-02-02".into()),
+    ])
+    .await;
+    assert_eq!(illegal.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = illegal.text().await.unwrap();
+    assert!(
+        html.contains("cannot move from selected to returned"),
+        "the rule is shown"
+    );
+    let (_, timeline) = page(format!("/participations/{id}")).await;
+    assert!(
+        timeline.contains("2025-02-01"),
+        "the step is on the timeline"
+    );
+
+    // The member sees their journey but cannot move it.
+    let member = new_client();
+    sign_in(app, &member, "member@example.org", PASSWORD).await;
+    let response = member
+        .get(app.url(&format!("/participations/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.unwrap();
+    assert!(
+        !html.contains(r#"id="move""#),
+        "no move form for the participant"
+    );
+    let response = member.get(app.url("/work")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}
+
 mod cases {
     use super::*;
 
@@ -377,5 +513,6 @@ mod cases {
         a_journey_follows_the_rules_and_implies_its_tie,
         withdrawing_removes_the_implied_tie_and_work_lists_show_applicants,
         bad_programs_are_refused_field_by_field,
+        the_board_moves_participants_by_the_rules_in_every_language,
     );
 }

@@ -1,0 +1,650 @@
+//! The pages of programs: the list, a program with its figures and cohorts,
+//! a cohort's board, a participant's journey, and the officer's work list.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use kyoso_domain::{JourneyAction, JourneyState, Link, PartialDate, Program, Text, Uid};
+use kyoso_service::programs;
+use kyoso_service::{ServiceError, registry};
+use kyoso_store::{PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::PageContext;
+use crate::forms::Values;
+use crate::i18n::Lang;
+use crate::pages::{Chrome, chrome_for, error_page, parse_id, refuse_csrf, render_page};
+use crate::view;
+
+/// A person's name in the reader's script, from a card.
+fn card_name(card: &ParticipantCard, lang: Lang) -> String {
+    let text = |s: &Option<String>| s.as_deref().and_then(|s| Text::line(s, 400).ok());
+    match kyoso_domain::Names::new(
+        text(&card.name_native),
+        text(&card.name_latin),
+        text(&card.name_japanese),
+    ) {
+        Ok(names) => view::names(&names, lang).0,
+        Err(_) => card.person.to_string(),
+    }
+}
+
+fn program_name(p: &Program<Link>, lang: Lang) -> String {
+    view::names(&p.names, lang).0
+}
+
+#[derive(Debug)]
+struct ProgramRow {
+    id: Uid,
+    name: String,
+    kind: String,
+    period: String,
+}
+
+fn period(start: PartialDate, end: Option<PartialDate>) -> String {
+    match end {
+        Some(end) => format!("{start} – {end}"),
+        None => format!("{start} –"),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "programs.html")]
+struct ProgramsPage {
+    chrome: Chrome,
+    programs: Vec<ProgramRow>,
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ListQuery {
+    after: Option<String>,
+}
+
+pub(crate) async fn programs_list(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    let pt = ctx.lang.program_texts();
+    let page = match programs::programs(
+        &state.store,
+        &ctx.caller,
+        None,
+        q.after.as_deref(),
+        Some(50),
+    )
+    .await
+    {
+        Ok(page) => page,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let rows = page
+        .items
+        .iter()
+        .map(|p| ProgramRow {
+            id: p.uid,
+            name: program_name(&p.record, ctx.lang),
+            kind: pt.program_type(p.record.program_type).to_owned(),
+            period: period(p.record.start, p.record.end),
+        })
+        .collect();
+    let next = page.next.map(|after| format!("/programs?after={after}"));
+    render_page(
+        &ctx,
+        StatusCode::OK,
+        &ProgramsPage {
+            chrome: chrome_for(&ctx, pt.programs, "programs"),
+            programs: rows,
+            next,
+        },
+    )
+}
+
+/// One bar of the figures chart.
+#[derive(Debug)]
+struct Bar {
+    label: String,
+    count: i64,
+    y: i64,
+    width: i64,
+}
+
+#[derive(Debug)]
+struct CohortRow {
+    id: Uid,
+    name: String,
+    period: String,
+    capacity: String,
+}
+
+#[derive(Template)]
+#[template(path = "program.html")]
+struct ProgramPage {
+    chrome: Chrome,
+    facts: Vec<(&'static str, String)>,
+    description: String,
+    sdgs: Vec<u8>,
+    bars: Vec<Bar>,
+    chart_height: i64,
+    total: i64,
+    cohorts: Vec<CohortRow>,
+}
+
+/// The width of the figures chart's bars at most, in SVG units.
+const BAR_SPACE: i64 = 360;
+
+pub(crate) async fn program_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+) -> Response {
+    let lang = ctx.lang;
+    let pt = lang.program_texts();
+    let result = async {
+        let uid = parse_id(&id)?;
+        let program = programs::program(&state.store, &ctx.caller, uid).await?;
+        let figures = programs::program_figures(&state.store, &ctx.caller, uid).await?;
+        let cohorts = programs::cohorts(&state.store, &ctx.caller, uid).await?;
+        Ok::<_, ServiceError>((program, figures, cohorts))
+    }
+    .await;
+    let (program, figures, cohorts) = match result {
+        Ok(found) => found,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let r = &program.record;
+    let org_name = |link: &Link| {
+        link.external_id
+            .as_ref()
+            .map_or_else(|| link.uid.to_string(), ToString::to_string)
+    };
+    let mut facts: Vec<(&'static str, String)> = vec![
+        (pt.program_type, pt.program_type(r.program_type).to_owned()),
+        (pt.organizer, org_name(&r.organizer)),
+        (pt.period, period(r.start, r.end)),
+    ];
+    let mut fact = |label: &'static str, value: String| {
+        if !value.is_empty() {
+            facts.push((label, value));
+        }
+    };
+    fact(
+        pt.partners,
+        r.partners
+            .iter()
+            .map(org_name)
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    fact(
+        pt.funders,
+        r.funders
+            .iter()
+            .map(|f| format!("{} ({})", org_name(&f.organization), pt.source(f.source)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    fact(
+        pt.countries,
+        r.countries
+            .iter()
+            .map(|c| view::country(Some(*c), lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    fact(
+        ctx.lang.texts().sectors,
+        r.sectors
+            .iter()
+            .map(|s| format!("{s} {}", s.name()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    fact(
+        pt.stage,
+        r.stage.map(|s| pt.stage(s).to_owned()).unwrap_or_default(),
+    );
+    fact(
+        pt.budget,
+        r.budget
+            .map(|b| format!("{} {}", group_thousands(b.amount), b.currency.as_str()))
+            .unwrap_or_default(),
+    );
+    fact(
+        pt.sdgs,
+        r.sdgs
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    if let Some(d) = &r.demonstration {
+        fact(pt.provider, org_name(&d.provider));
+        fact(pt.technology, d.technology.to_string());
+        fact(pt.countries, view::country(Some(d.recipient_country), lang));
+        fact(
+            pt.local_partner,
+            d.local_partner.as_ref().map(org_name).unwrap_or_default(),
+        );
+        fact(
+            pt.milestones,
+            d.milestones
+                .iter()
+                .map(|m| match m.reached {
+                    Some(on) => format!("{} ✓ {on}", m.title),
+                    None => format!("{} ({})", m.title, m.due),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        fact(
+            pt.results,
+            d.results
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        );
+    }
+    let total: i64 = figures.iter().map(|(_, n)| n).sum();
+    let most = figures.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let bars: Vec<Bar> = JourneyState::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, state)| {
+            let count = figures
+                .iter()
+                .find(|(s, _)| s == state)
+                .map_or(0, |(_, n)| *n);
+            Bar {
+                label: pt.state(*state).to_owned(),
+                count,
+                y: i as i64 * 26,
+                width: count * BAR_SPACE / most,
+            }
+        })
+        .collect();
+    let mut goals: Vec<u8> = r.sdgs.iter().map(|s| s.goal()).collect();
+    goals.dedup();
+    let page = ProgramPage {
+        chrome: chrome_for(&ctx, program_name(r, lang), "programs"),
+        facts,
+        description: r
+            .description
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        sdgs: goals,
+        chart_height: bars.len() as i64 * 26,
+        bars,
+        total,
+        cohorts: cohorts
+            .iter()
+            .map(|c| CohortRow {
+                id: c.uid,
+                name: c.record.name.to_string(),
+                period: period(c.record.start, c.record.end),
+                capacity: c.record.capacity.map(|n| n.to_string()).unwrap_or_default(),
+            })
+            .collect(),
+    };
+    render_page(&ctx, StatusCode::OK, &page)
+}
+
+fn group_thousands(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if amount < 0 { format!("-{out}") } else { out }
+}
+
+// --- the cohort board ---
+
+#[derive(Debug)]
+struct Card {
+    participation: Uid,
+    person: Uid,
+    name: String,
+    role: String,
+    since: String,
+    /// The states the participant may move to: (state, label).
+    moves: Vec<(&'static str, &'static str)>,
+}
+
+#[derive(Debug)]
+struct Column {
+    state: &'static str,
+    label: &'static str,
+    cards: Vec<Card>,
+}
+
+#[derive(Template)]
+#[template(path = "board.html")]
+struct BoardPage {
+    chrome: Chrome,
+    program: Uid,
+    program_name: String,
+    columns: Vec<Column>,
+    can_move: bool,
+    today: String,
+    notice: bool,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NoticeQuery {
+    saved: Option<String>,
+}
+
+pub(crate) async fn board(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Query(notice): Query<NoticeQuery>,
+) -> Response {
+    let lang = ctx.lang;
+    let pt = lang.program_texts();
+    let result = async {
+        let uid = parse_id(&id)?;
+        let (cohort, cards) = programs::cohort_board(&state.store, &ctx.caller, uid).await?;
+        let program =
+            programs::program(&state.store, &ctx.caller, cohort.record.program.uid).await?;
+        Ok::<_, ServiceError>((cohort, cards, program))
+    }
+    .await;
+    let (cohort, cards, program) = match result {
+        Ok(found) => found,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let can_move = ctx.caller.can_write(program.owner.as_ref().map(|o| o.uid));
+    let columns = JourneyState::ALL
+        .iter()
+        .map(|state| Column {
+            state: state.as_str(),
+            label: pt.state(*state),
+            cards: cards
+                .iter()
+                .filter(|c| c.state == *state)
+                .map(|c| Card {
+                    participation: c.participation,
+                    person: c.person,
+                    name: card_name(c, lang),
+                    role: pt.role(c.role).to_owned(),
+                    since: c.since.map(|d| d.to_string()).unwrap_or_default(),
+                    moves: state
+                        .next()
+                        .iter()
+                        .map(|s| (s.as_str(), pt.state(*s)))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let title = format!(
+        "{} · {}",
+        program_name(&program.record, lang),
+        cohort.record.name
+    );
+    let page = BoardPage {
+        chrome: chrome_for(&ctx, title, "programs"),
+        program: program.uid,
+        program_name: program_name(&program.record, lang),
+        columns,
+        can_move,
+        today: kyoso_domain::Timestamp::now().date().to_string(),
+        notice: notice.saved.is_some(),
+    };
+    render_page(&ctx, StatusCode::OK, &page)
+}
+
+// --- a participant's journey ---
+
+#[derive(Debug)]
+struct Step {
+    number: u32,
+    on: String,
+    what: String,
+    by: String,
+    note: String,
+    retracted: bool,
+}
+
+#[derive(Template)]
+#[template(path = "participation.html")]
+struct ParticipationPage {
+    chrome: Chrome,
+    id: Uid,
+    person: Uid,
+    person_name: String,
+    program: Uid,
+    program_name: String,
+    cohort: Option<Uid>,
+    role: String,
+    state: String,
+    steps: Vec<Step>,
+    moves: Vec<(&'static str, &'static str)>,
+    can_move: bool,
+    latest: Option<u32>,
+    today: String,
+    error: String,
+}
+
+async fn participation_view(
+    state: &AppState,
+    ctx: &PageContext,
+    found: &StoredParticipation,
+    error: String,
+) -> Result<ParticipationPage, ServiceError> {
+    let lang = ctx.lang;
+    let pt = lang.program_texts();
+    let record = &found.stored.record;
+    let person_name = match registry::person(&state.store, &ctx.caller, record.person.uid).await {
+        Ok(person) => view::names(&person.record.names, lang).0,
+        Err(_) => record.person.uid.to_string(),
+    };
+    let program = programs::program(&state.store, &ctx.caller, record.program.uid)
+        .await
+        .ok();
+    let can_move = program
+        .as_ref()
+        .is_some_and(|p| ctx.caller.can_write(p.owner.as_ref().map(|o| o.uid)));
+    let journey = &found.journey;
+    let in_effect: Vec<u32> = journey.effective().iter().map(|e| e.number).collect();
+    let steps = journey
+        .entries()
+        .iter()
+        .map(|e| Step {
+            number: e.number,
+            on: e.on.to_string(),
+            what: match e.action {
+                JourneyAction::Move { to } => pt.state(to).to_owned(),
+                JourneyAction::Retract { entry } => format!("{} {entry}", pt.retraction_of),
+            },
+            by: e.by.to_string(),
+            note: e.note.as_ref().map(ToString::to_string).unwrap_or_default(),
+            retracted: matches!(e.action, JourneyAction::Move { .. })
+                && !in_effect.contains(&e.number),
+        })
+        .collect();
+    let state_now = journey.state();
+    Ok(ParticipationPage {
+        chrome: chrome_for(ctx, format!("{person_name} · {}", pt.journey), "programs"),
+        id: found.stored.uid,
+        person: record.person.uid,
+        person_name,
+        program: record.program.uid,
+        program_name: program
+            .as_ref()
+            .map(|p| program_name(&p.record, lang))
+            .unwrap_or_default(),
+        cohort: record.cohort.as_ref().map(|c| c.uid),
+        role: pt.role(record.role).to_owned(),
+        state: pt.state(state_now).to_owned(),
+        steps,
+        moves: state_now
+            .next()
+            .iter()
+            .map(|s| (s.as_str(), pt.state(*s)))
+            .collect(),
+        can_move,
+        latest: in_effect.last().copied(),
+        today: kyoso_domain::Timestamp::now().date().to_string(),
+        error,
+    })
+}
+
+pub(crate) async fn participation_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+) -> Response {
+    let result = async {
+        let uid = parse_id(&id)?;
+        let found = programs::participation(&state.store, &ctx.caller, uid).await?;
+        participation_view(&state, &ctx, &found, String::new()).await
+    }
+    .await;
+    match result {
+        Ok(page) => render_page(&ctx, StatusCode::OK, &page),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+/// A move or a retraction sent from a board or a journey page.
+pub(crate) async fn journey_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let uid = match parse_id(&id) {
+        Ok(uid) => uid,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let get = |k: &str| values.get(k).map(String::as_str).unwrap_or_default().trim();
+    let on = match PartialDate::parse(get("on")) {
+        Ok(date) if date.day().is_some() => date.first_day(),
+        _ => kyoso_domain::Timestamp::now().date(),
+    };
+    let note = Text::multiline(get("note"), PARTICIPATION_NOTE_CHARS)
+        .ok()
+        .filter(|n| !n.as_str().is_empty());
+    let action = match get("action") {
+        "retract" => get("entry")
+            .parse()
+            .ok()
+            .map(|entry| JourneyAction::Retract { entry }),
+        _ => get("to").parse().ok().map(|to| JourneyAction::Move { to }),
+    };
+    let outcome = match action {
+        Some(action) => {
+            programs::record_journey(&state.store, &ctx.caller, uid, action, on, note).await
+        }
+        None => Err(ServiceError::Invalid {
+            field: Some("to".into()),
+            message: "choose the next step".into(),
+        }),
+    };
+    match outcome {
+        Ok(_) => {
+            // Back where the move was made: the board, or the journey page.
+            let back = get("back");
+            let back = if back.starts_with("/cohorts/") && !back.contains("//") {
+                format!("{back}?saved=1")
+            } else {
+                format!("/participations/{uid}")
+            };
+            Redirect::to(&back).into_response()
+        }
+        Err(ServiceError::Invalid { message, .. }) => {
+            // Show the journey with the rule that refused the step.
+            let result = async {
+                let found = programs::participation(&state.store, &ctx.caller, uid).await?;
+                participation_view(&state, &ctx, &found, message).await
+            }
+            .await;
+            match result {
+                Ok(page) => render_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page),
+                Err(err) => error_page(&ctx, err),
+            }
+        }
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+// --- the work list ---
+
+#[derive(Debug)]
+struct WorkRow {
+    participation: Uid,
+    name: String,
+    role: String,
+    since: String,
+}
+
+#[derive(Template)]
+#[template(path = "work.html")]
+struct WorkPage {
+    chrome: Chrome,
+    applications: Vec<WorkRow>,
+    overdue: Vec<WorkRow>,
+}
+
+pub(crate) async fn work_list(State(state): State<AppState>, ctx: PageContext) -> Response {
+    let lang = ctx.lang;
+    let pt = lang.program_texts();
+    let today = kyoso_domain::Timestamp::now().date();
+    let list = match programs::work_list(&state.store, &ctx.caller, today, 200).await {
+        Ok(list) => list,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let rows = |cards: &[ParticipantCard]| {
+        cards
+            .iter()
+            .map(|c| WorkRow {
+                participation: c.participation,
+                name: card_name(c, lang),
+                role: pt.role(c.role).to_owned(),
+                since: c.since.map(|d| d.to_string()).unwrap_or_default(),
+            })
+            .collect()
+    };
+    let page = WorkPage {
+        chrome: chrome_for(&ctx, pt.work_list, "work"),
+        applications: rows(&list.applications),
+        overdue: rows(&list.overdue_follow_ups),
+    };
+    render_page(&ctx, StatusCode::OK, &page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budgets_are_grouped_by_thousands() {
+        assert_eq!(group_thousands(12_000_000), "12,000,000");
+        assert_eq!(group_thousands(950), "950");
+        assert_eq!(group_thousands(-1_500), "-1,500");
+    }
+
+    #[test]
+    fn a_program_period_is_open_until_it_ends() {
+        let start = PartialDate::parse("2025-04").unwrap();
+        assert_eq!(period(start, None), "2025-04 –");
+        assert_eq!(
+            period(start, Some(PartialDate::parse("2026-03").unwrap())),
+            "2025-04 – 2026-03"
+        );
+    }
+}
