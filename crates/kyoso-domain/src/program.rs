@@ -355,3 +355,184 @@ mod tests {
         assert!(Currency::parse("YEN!").is_err());
     }
 }
+
+/// Where a grievance stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GrievanceStatus {
+    Open,
+    InProgress,
+    Resolved,
+    Closed,
+}
+
+keyword_enum!(GrievanceStatus, "a grievance status (open, in_progress, resolved, closed)", {
+    Open => "open",
+    InProgress => "in_progress",
+    Resolved => "resolved",
+    Closed => "closed",
+});
+
+impl GrievanceStatus {
+    /// Whether someone still has to act on it.
+    pub fn is_open(self) -> bool {
+        matches!(self, GrievanceStatus::Open | GrievanceStatus::InProgress)
+    }
+}
+
+/// What a grievance is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GrievanceCategory {
+    Wages,
+    WorkingHours,
+    Safety,
+    Housing,
+    Harassment,
+    Contract,
+    Health,
+    Other,
+}
+
+keyword_enum!(GrievanceCategory, "a grievance category (wages, working_hours, safety, housing, harassment, contract, health, other)", {
+    Wages => "wages",
+    WorkingHours => "working_hours",
+    Safety => "safety",
+    Housing => "housing",
+    Harassment => "harassment",
+    Contract => "contract",
+    Health => "health",
+    Other => "other",
+});
+
+/// How a returnee was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpChannel {
+    Visit,
+    Phone,
+    Email,
+    Online,
+    Survey,
+    Event,
+}
+
+keyword_enum!(FollowUpChannel, "a follow-up channel (visit, phone, email, online, survey, event)", {
+    Visit => "visit",
+    Phone => "phone",
+    Email => "email",
+    Online => "online",
+    Survey => "survey",
+    Event => "event",
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpStatus {
+    Reached,
+    Unreachable,
+    Declined,
+}
+
+keyword_enum!(FollowUpStatus, "a follow-up status (reached, unreachable, declined)", {
+    Reached => "reached",
+    Unreachable => "unreachable",
+    Declined => "declined",
+});
+
+/// What became of a participant after the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeKind {
+    Employed,
+    Promoted,
+    Founded,
+    BecameTrainer,
+    ContributedKnowledge,
+}
+
+keyword_enum!(OutcomeKind, "an outcome (employed, promoted, founded, became_trainer, contributed_knowledge)", {
+    Employed => "employed",
+    Promoted => "promoted",
+    Founded => "founded",
+    BecameTrainer => "became_trainer",
+    ContributedKnowledge => "contributed_knowledge",
+});
+
+impl OutcomeKind {
+    /// The tie an outcome with an organization implies, from the person.
+    pub fn implied_tie(self) -> Option<TieKind> {
+        match self {
+            OutcomeKind::Employed | OutcomeKind::Promoted => Some(TieKind::EmployedBy),
+            OutcomeKind::Founded => Some(TieKind::Founded),
+            OutcomeKind::BecameTrainer | OutcomeKind::ContributedKnowledge => None,
+        }
+    }
+
+    /// Whether the outcome names an organization: an employer, a company founded.
+    pub fn needs_organization(self) -> bool {
+        matches!(
+            self,
+            OutcomeKind::Employed | OutcomeKind::Promoted | OutcomeKind::Founded
+        )
+    }
+}
+
+/// A follow-up with a participant after the program.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub on: time::Date,
+    pub channel: FollowUpChannel,
+    pub status: FollowUpStatus,
+    pub note: Option<Text>,
+}
+
+/// An outcome of a participation, as reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome<R> {
+    pub kind: OutcomeKind,
+    pub on: PartialDate,
+    /// The employer, or the enterprise founded.
+    pub organization: Option<R>,
+    /// Whether the employer is a Japanese-affiliated company.
+    pub japanese_affiliated: Option<bool>,
+    /// For an enterprise founded: the jobs it created.
+    pub jobs_created: Option<u32>,
+    /// For an enterprise founded: the people it supports (families included).
+    pub people_supported: Option<u32>,
+    pub note: Option<Text>,
+}
+
+impl<R> Outcome<R> {
+    pub fn check(&self) -> Result<(), (&'static str, ValueError)> {
+        if self.kind.needs_organization() && self.organization.is_none() {
+            return Err((
+                "organization",
+                ValueError::Rule(format!(
+                    "an outcome \"{}\" names the organization",
+                    self.kind
+                )),
+            ));
+        }
+        if self.kind != OutcomeKind::Founded
+            && (self.jobs_created.is_some() || self.people_supported.is_some())
+        {
+            return Err((
+                "jobs_created",
+                ValueError::Rule(
+                    "jobs and people supported belong to an enterprise founded".into(),
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A supervising organization's visit to a technical intern's host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonitoringVisit {
+    pub on: time::Date,
+    pub findings: Text,
+    /// What the host or the supervisor is to do about the findings.
+    pub actions: Option<Text>,
+}

@@ -10,6 +10,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod aftercare;
 mod demo;
 mod error;
 mod exchange;

@@ -562,12 +562,15 @@ fn implied_tie(
     })
 }
 
-/// What an officer has to do: applications waiting for review, and
-/// returnees not followed up since they came back.
+/// What an officer has to do: applications waiting for review, returnees
+/// not followed up for months, and open grievances.
 #[derive(Debug, Clone)]
 pub struct WorkList {
     pub applications: Vec<ParticipantCard>,
     pub overdue_follow_ups: Vec<ParticipantCard>,
+    /// Grievances the caller's organization supervises and has to act on
+    /// (for its officers only).
+    pub open_grievances: Vec<kyoso_store::Grievance>,
 }
 
 /// How many months after return a participant is due a follow-up.
@@ -593,8 +596,9 @@ pub async fn work_list(
             .waiting_in(organization, JourneyState::Applied, None, limit)
             .await?,
         overdue_follow_ups: store
-            .waiting_in(organization, JourneyState::Returned, Some(cutoff), limit)
+            .overdue_follow_ups(organization, cutoff, limit)
             .await?,
+        open_grievances: crate::aftercare::open_grievances(store, caller, limit).await?,
     })
 }
 

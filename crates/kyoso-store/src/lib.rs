@@ -13,6 +13,7 @@
 //! checked on the way, so that a damaged database is reported, not trusted.
 
 mod accounts;
+mod aftercare;
 mod audit;
 mod bulk;
 mod check;
@@ -37,6 +38,9 @@ use sqlx::sqlite::{
 };
 
 pub use accounts::{Credentials, NewUser, Role, TokenInfo, User};
+pub use aftercare::{
+    AFTERCARE_TEXT_CHARS, Grievance, GrievanceEvent, StoredFollowUp, StoredOutcome, StoredVisit,
+};
 pub use audit::{AuditAction, AuditEntry};
 pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople};
 pub use check::CheckReport;

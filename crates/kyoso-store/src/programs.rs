@@ -528,6 +528,32 @@ impl Store {
         rows.into_iter().map(CardRow::into_card).collect()
     }
 
+    /// Returnees of programs organized by `organization` not followed up
+    /// since `cutoff`: their last follow-up, or their return if none, is
+    /// older. Longest waiting first.
+    pub async fn overdue_follow_ups(
+        &self,
+        organization: Uid,
+        cutoff: time::Date,
+        limit: i64,
+    ) -> Result<Vec<ParticipantCard>, StoreError> {
+        let sql = format!(
+            "{CARD_SELECT} JOIN organizations og ON og.id = pr.organizer_id \
+             WHERE og.uid = $1 AND pa.state IN ('returned', 'follow_up') \
+             AND coalesce((SELECT max(f.on_date) FROM follow_ups f WHERE f.participation_id = pa.id), \
+             pa.state_since) < $2 ORDER BY pa.state_since, pa.id LIMIT $3"
+        );
+        let rows: Vec<CardRow> = dispatch!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(organization.uuid())
+                .bind(cutoff)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter().map(CardRow::into_card).collect()
+    }
+
     async fn cards(&self, sql: String, uid: Uuid) -> Result<Vec<ParticipantCard>, StoreError> {
         let rows: Vec<CardRow> = dispatch!(self, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(uid).fetch_all(pool).await?

@@ -141,10 +141,10 @@ pub(crate) fn card_json(c: &ParticipantCard) -> Value {
 /// Collects the faults of a body, field by field, so that all are reported
 /// at once.
 #[derive(Default)]
-struct Faults(Vec<RowError>);
+pub(crate) struct Faults(pub(crate) Vec<RowError>);
 
 impl Faults {
-    fn value<T>(
+    pub(crate) fn value<T>(
         &mut self,
         field: &str,
         raw: Option<&str>,
@@ -160,7 +160,7 @@ impl Faults {
         }
     }
 
-    fn required<T>(
+    pub(crate) fn required<T>(
         &mut self,
         field: &str,
         raw: Option<&str>,
@@ -184,7 +184,7 @@ impl Faults {
             .collect()
     }
 
-    fn done<T>(self, value: Option<T>) -> Result<T, ApiError> {
+    pub(crate) fn done<T>(self, value: Option<T>) -> Result<T, ApiError> {
         match value {
             Some(value) if self.0.is_empty() => Ok(value),
             _ if self.0.is_empty() => {
@@ -195,7 +195,7 @@ impl Faults {
     }
 }
 
-fn from_body<T: serde::de::DeserializeOwned>(
+pub(crate) fn from_body<T: serde::de::DeserializeOwned>(
     body: serde_json::Map<String, Value>,
 ) -> Result<T, ApiError> {
     serde_json::from_value(Value::Object(body)).map_err(|e| {
@@ -590,7 +590,7 @@ pub(crate) struct ParticipationBody {
     applied_on: Option<String>,
 }
 
-fn day(raw: &str) -> Result<time::Date, ValueError> {
+pub(crate) fn day(raw: &str) -> Result<time::Date, ValueError> {
     let date = PartialDate::parse(raw)?;
     if date.day().is_none() {
         return Err(ValueError::Rule(format!(
@@ -739,6 +739,7 @@ pub(crate) async fn work_list(
     Ok(Json(json!({
         "applications": list.applications.iter().map(card_json).collect::<Vec<_>>(),
         "overdue_follow_ups": list.overdue_follow_ups.iter().map(card_json).collect::<Vec<_>>(),
+        "open_grievances": list.open_grievances.iter().map(crate::api_aftercare::grievance_json).collect::<Vec<_>>(),
         "follow_up_months": programs::FOLLOW_UP_MONTHS,
     }))
     .into_response())

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod api_aftercare;
 mod api_programs;
 mod auth;
 mod error;
@@ -30,7 +31,7 @@ use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use kyoso_store::Store;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
@@ -180,6 +181,32 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
             get(api_programs::person_participations),
         )
         .route("/work-list", get(api_programs::work_list))
+        .route(
+            "/participations/{id}/placements",
+            get(api_aftercare::list_placements).post(api_aftercare::add_placement),
+        )
+        .route(
+            "/participations/{id}/visits",
+            get(api_aftercare::list_visits).post(api_aftercare::record_visit),
+        )
+        .route(
+            "/participations/{id}/grievances",
+            get(api_aftercare::list_grievances).post(api_aftercare::raise_grievance),
+        )
+        .route("/grievances/{id}", get(api_aftercare::get_grievance))
+        .route(
+            "/grievances/{id}/trail",
+            post(api_aftercare::update_grievance),
+        )
+        .route(
+            "/participations/{id}/follow-ups",
+            get(api_aftercare::list_follow_ups).post(api_aftercare::record_follow_up),
+        )
+        .route(
+            "/participations/{id}/outcomes",
+            get(api_aftercare::list_outcomes).post(api_aftercare::record_outcome),
+        )
+        .route("/outcomes/{id}", delete(api_aftercare::withdraw_outcome))
         .route("/me", get(api::me))
         .route("/audit", get(api::audit))
         .route("/openapi.json", get(openapi_json))

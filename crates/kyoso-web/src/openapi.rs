@@ -5,7 +5,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::{ErrorBody, ErrorDetail, FieldFault};
-use crate::{api, api_programs};
+use crate::{api, api_aftercare, api_programs};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -50,6 +50,19 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api_programs::record_journey,
         api_programs::person_participations,
         api_programs::work_list,
+        api_aftercare::list_placements,
+        api_aftercare::add_placement,
+        api_aftercare::list_visits,
+        api_aftercare::record_visit,
+        api_aftercare::list_grievances,
+        api_aftercare::raise_grievance,
+        api_aftercare::get_grievance,
+        api_aftercare::update_grievance,
+        api_aftercare::list_follow_ups,
+        api_aftercare::record_follow_up,
+        api_aftercare::list_outcomes,
+        api_aftercare::record_outcome,
+        api_aftercare::withdraw_outcome,
         api::me,
         api::audit,
     ),
@@ -68,13 +81,19 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api_programs::CohortBody,
         api_programs::ParticipationBody,
         api_programs::JourneyBody,
+        api_aftercare::PlacementBody,
+        api_aftercare::VisitBody,
+        api_aftercare::GrievanceBody,
+        api_aftercare::GrievanceEventBody,
+        api_aftercare::FollowUpBody,
+        api_aftercare::OutcomeBody,
         ErrorBody,
         ErrorDetail,
         FieldFault,
     )),
     modifiers(&Bearer),
     tags(
-        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "account"), (name = "service"),
+        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "account"), (name = "service"),
     )
 )]
 pub(crate) struct ApiDoc;

@@ -8,6 +8,7 @@
 )]
 
 mod access;
+mod aftercare;
 mod api;
 mod hostile;
 mod pages;

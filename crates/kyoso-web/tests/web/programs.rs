@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::{TestApp, code, on_every_engine};
 
 /// A private training program of TPA with one cohort; returns their ids.
-async fn program_with_cohort(app: &TestApp) -> (String, String) {
+pub(crate) async fn program_with_cohort(app: &TestApp) -> (String, String) {
     let (status, program) = app
         .send(Method::POST, "/api/v1/programs", "officer", &json!({
             "program_type": "training_in_japan",
@@ -37,7 +37,7 @@ async fn program_with_cohort(app: &TestApp) -> (String, String) {
     (id, cohort["id"].as_str().unwrap().to_owned())
 }
 
-async fn step(app: &TestApp, participation: &str, body: Value) -> (StatusCode, Value) {
+pub(crate) async fn step(app: &TestApp, participation: &str, body: Value) -> (StatusCode, Value) {
     app.send(
         Method::POST,
         &format!("/api/v1/participations/{participation}/journey"),

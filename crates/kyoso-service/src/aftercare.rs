@@ -1,0 +1,473 @@
+//! Technical intern training placements, monitoring visits, grievances,
+//! follow-ups and outcomes, on someone's behalf.
+//!
+//! Grievances are confidential. Only admins, the officers of the
+//! supervising organization that handles them, and the trainee who raised
+//! them may see one; to anyone else it does not exist. Their trail is kept
+//! with them, not in the audit log the program's officers read.
+
+use kyoso_domain::{
+    Endpoint, EntityKind, FollowUp, GrievanceCategory, GrievanceStatus, Incoming, Link,
+    MonitoringVisit, Outcome, ParticipantRole, ProgramType, RecordRef, Text, Tie, Timestamp,
+    TitpPlacement, Uid, Visibility, check_titp_plan,
+};
+use kyoso_store::{
+    AuditAction, AuditEntry, BulkOptions, Grievance, Role, Store, StoredFollowUp, StoredOutcome,
+    StoredVisit, Table,
+};
+
+use crate::programs::{participation, program};
+use crate::registry::{json, not_found, refused};
+use crate::{Caller, ServiceError};
+
+/// Whether the caller runs the program of participation `uid`.
+async fn runs_program_of(store: &Store, caller: &Caller, uid: Uid) -> Result<bool, ServiceError> {
+    let found = participation(store, caller, uid).await?;
+    Ok(
+        match program(store, caller, found.stored.record.program.uid).await {
+            Ok(program) => caller.can_write(program.owner.as_ref().map(|o| o.uid)),
+            Err(_) => false,
+        },
+    )
+}
+
+async fn require_runner(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+    if runs_program_of(store, caller, uid).await? {
+        Ok(())
+    } else {
+        Err(ServiceError::Forbidden)
+    }
+}
+
+fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
+    ServiceError::Invalid {
+        field: Some(field.into()),
+        message: message.into(),
+    }
+}
+
+// --- technical intern training ---
+
+pub async fn placements(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Vec<TitpPlacement<Link>>, ServiceError> {
+    participation(store, caller, uid).await?;
+    Ok(store.placements(uid).await?)
+}
+
+/// Adds a placement to a technical intern's plan, if the plan with it keeps
+/// the law's limits.
+pub async fn add_placement(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    placement: TitpPlacement<RecordRef>,
+) -> Result<Vec<TitpPlacement<Link>>, ServiceError> {
+    require_runner(store, caller, uid).await?;
+    let found = participation(store, caller, uid).await?;
+    let program = program(store, caller, found.stored.record.program.uid).await?;
+    if program.record.program_type != ProgramType::TechnicalInternTraining
+        || found.stored.record.role != ParticipantRole::TechnicalIntern
+    {
+        return Err(invalid(
+            "phase",
+            "placements belong to technical interns in technical intern training",
+        ));
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let existing = writer.read_placements(uid).await?;
+    let mut plan: Vec<TitpPlacement<()>> = existing.iter().map(unlinked).collect();
+    plan.push(unlinked(&placement));
+    check_titp_plan(&plan).map_err(|e| invalid("phase", e.to_string()))?;
+    if let Err(errors) = writer.add_placement(uid, &placement).await? {
+        refused(errors)?;
+    }
+    writer
+        .audit(&AuditEntry {
+            at: Timestamp::now(),
+            actor: caller.actor(),
+            action: AuditAction::Update,
+            table: "participations".into(),
+            record: uid,
+            organization: program.owner.as_ref().map(|o| o.uid),
+            before: None,
+            after: Some(serde_json::json!({
+                "placement": {"phase": placement.phase, "start": placement.start.to_string(),
+                              "end": placement.end.to_string(), "job_category": placement.job_category}
+            })),
+        })
+        .await?;
+    writer.commit().await?;
+    Ok(store.placements(uid).await?)
+}
+
+fn unlinked<R>(p: &TitpPlacement<R>) -> TitpPlacement<()> {
+    TitpPlacement {
+        phase: p.phase,
+        start: p.start,
+        end: p.end,
+        supervising: (),
+        implementing: (),
+        job_category: p.job_category.clone(),
+    }
+}
+
+/// The supervising organization of a technical intern now: that of the
+/// latest placement.
+async fn supervising_of(store: &Store, uid: Uid) -> Result<Option<Uid>, ServiceError> {
+    Ok(store
+        .placements(uid)
+        .await?
+        .last()
+        .map(|p| p.supervising.uid))
+}
+
+/// Whether the caller is an officer of `organization` (coordinators and
+/// members are not).
+fn is_officer_of(caller: &Caller, organization: Uid) -> bool {
+    caller.user().is_some_and(|u| {
+        u.role == Role::Officer && u.organization.map(|(_, org)| org) == Some(organization)
+    })
+}
+
+pub async fn monitoring_visits(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Vec<StoredVisit>, ServiceError> {
+    participation(store, caller, uid).await?;
+    let supervising = supervising_of(store, uid).await?;
+    let may_see = caller.is_admin()
+        || runs_program_of(store, caller, uid).await?
+        || supervising.is_some_and(|s| is_officer_of(caller, s));
+    if !may_see {
+        return Ok(Vec::new());
+    }
+    Ok(store.monitoring_visits(uid).await?)
+}
+
+/// Records a monitoring visit: by the supervising organization's officers,
+/// those who run the program, or an admin.
+pub async fn record_visit(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    visit: MonitoringVisit,
+) -> Result<Uid, ServiceError> {
+    let supervising = supervising_of(store, uid).await?.ok_or_else(|| {
+        invalid(
+            "on",
+            "monitoring visits follow a technical intern's placement",
+        )
+    })?;
+    if !(caller.is_admin()
+        || is_officer_of(caller, supervising)
+        || runs_program_of(store, caller, uid).await?)
+    {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let visit_uid = writer
+        .add_monitoring_visit(uid, &visit, &caller.actor())
+        .await?;
+    writer
+        .audit(&AuditEntry {
+            at: Timestamp::now(),
+            actor: caller.actor(),
+            action: AuditAction::Create,
+            table: "monitoring_visits".into(),
+            record: visit_uid,
+            organization: Some(supervising),
+            before: None,
+            after: json(&visit),
+        })
+        .await?;
+    writer.commit().await?;
+    Ok(visit_uid)
+}
+
+// --- grievances ---
+
+/// Whether the caller may see grievance `g`.
+fn may_see_grievance(caller: &Caller, g: &Grievance) -> bool {
+    caller.is_admin()
+        || is_officer_of(caller, g.supervising)
+        || caller.user().is_some_and(|u| u.person == Some(g.person))
+}
+
+/// Raises a grievance about a technical intern's training. The trainee
+/// raises their own; the supervising organization's officers and admins may
+/// record one on a trainee's behalf.
+pub async fn raise_grievance(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    category: GrievanceCategory,
+    description: Text,
+    raised_on: time::Date,
+) -> Result<Grievance, ServiceError> {
+    let found = participation(store, caller, uid).await?;
+    let supervising = supervising_of(store, uid).await?.ok_or_else(|| {
+        invalid(
+            "category",
+            "grievances concern a technical intern's placement, and this participation has none",
+        )
+    })?;
+    let is_trainee = caller
+        .user()
+        .is_some_and(|u| u.person == Some(found.stored.record.person.uid));
+    if !(is_trainee || caller.is_admin() || is_officer_of(caller, supervising)) {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let grievance = writer
+        .raise_grievance(
+            uid,
+            supervising,
+            raised_on,
+            category,
+            &description,
+            &caller.actor(),
+        )
+        .await?;
+    writer.commit().await?;
+    store
+        .grievance(grievance)
+        .await?
+        .ok_or(not_found("grievance"))
+}
+
+pub async fn grievance(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Grievance, ServiceError> {
+    let found = store.grievance(uid).await?.ok_or(not_found("grievance"))?;
+    if !may_see_grievance(caller, &found) {
+        return Err(not_found("grievance"));
+    }
+    Ok(found)
+}
+
+/// The grievances of a participation the caller may see.
+pub async fn grievances_of(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Vec<Grievance>, ServiceError> {
+    Ok(store
+        .grievances_of(uid)
+        .await?
+        .into_iter()
+        .filter(|g| may_see_grievance(caller, g))
+        .collect())
+}
+
+/// Adds to a grievance's trail. The supervising organization's officers and
+/// admins change its status; the trainee may add a note.
+pub async fn update_grievance(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    status: Option<GrievanceStatus>,
+    note: Option<Text>,
+) -> Result<Grievance, ServiceError> {
+    let current = grievance(store, caller, uid).await?;
+    let handles = caller.is_admin() || is_officer_of(caller, current.supervising);
+    let status = match status {
+        Some(status) if status != current.status && !handles => {
+            return Err(ServiceError::Forbidden);
+        }
+        Some(status) => status,
+        None => current.status,
+    };
+    if status == current.status && note.is_none() {
+        return Err(invalid("note", "say what happened, or change the status"));
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    writer
+        .grievance_event(uid, status, note.as_ref(), &caller.actor())
+        .await?;
+    writer.commit().await?;
+    store.grievance(uid).await?.ok_or(not_found("grievance"))
+}
+
+/// The grievances the caller's organization has still to act on.
+pub async fn open_grievances(
+    store: &Store,
+    caller: &Caller,
+    limit: i64,
+) -> Result<Vec<Grievance>, ServiceError> {
+    match caller.user() {
+        Some(user) if user.role == Role::Officer => match user.organization {
+            Some((_, org)) => Ok(store.open_grievances(org, limit).await?),
+            None => Ok(Vec::new()),
+        },
+        _ => Ok(Vec::new()),
+    }
+}
+
+// --- after return ---
+
+pub async fn follow_ups(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Vec<StoredFollowUp>, ServiceError> {
+    participation(store, caller, uid).await?;
+    Ok(store.follow_ups(uid).await?)
+}
+
+pub async fn record_follow_up(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    follow_up: FollowUp,
+) -> Result<Uid, ServiceError> {
+    require_runner(store, caller, uid).await?;
+    let found = participation(store, caller, uid).await?;
+    if !found.journey.state().has_completed() {
+        return Err(invalid(
+            "on",
+            format!(
+                "follow-ups come after the program; this participant is {}",
+                found.journey.state()
+            ),
+        ));
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let follow_up_uid = writer
+        .add_follow_up(uid, &follow_up, &caller.actor())
+        .await?;
+    writer
+        .audit(&AuditEntry {
+            at: Timestamp::now(),
+            actor: caller.actor(),
+            action: AuditAction::Create,
+            table: "follow_ups".into(),
+            record: follow_up_uid,
+            organization: found.stored.owner.as_ref().map(|o| o.uid),
+            before: None,
+            after: json(&follow_up),
+        })
+        .await?;
+    writer.commit().await?;
+    Ok(follow_up_uid)
+}
+
+pub async fn outcomes(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<Vec<StoredOutcome>, ServiceError> {
+    participation(store, caller, uid).await?;
+    Ok(store.outcomes(uid).await?)
+}
+
+/// Records an outcome; one with an employer or an enterprise founded
+/// implies the tie (`employed_by`, `founded`).
+pub async fn record_outcome(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    outcome: Outcome<RecordRef>,
+) -> Result<Uid, ServiceError> {
+    require_runner(store, caller, uid).await?;
+    let found = participation(store, caller, uid).await?;
+    if !found.journey.state().has_completed() {
+        return Err(invalid(
+            "kind",
+            format!(
+                "outcomes come after the program; this participant is {}",
+                found.journey.state()
+            ),
+        ));
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let outcome_uid = match writer.add_outcome(uid, &outcome, &caller.actor()).await? {
+        Ok(outcome_uid) => outcome_uid,
+        Err(errors) => {
+            refused(errors)?;
+            return Err(not_found("outcome"));
+        }
+    };
+    if let (Some(kind), Some(organization)) = (outcome.kind.implied_tie(), &outcome.organization) {
+        let mut tie = Incoming::new(Tie {
+            kind,
+            from: Endpoint {
+                kind: EntityKind::Person,
+                key: RecordRef::to_record(found.stored.record.person.uid, None),
+            },
+            to: Endpoint {
+                kind: EntityKind::Organization,
+                key: organization.clone(),
+            },
+            start: outcome.on,
+            end: None,
+            strength: None,
+            role: None,
+            note: outcome.note.clone(),
+            asserted_by: Text::line("kyoso:programs", 200)
+                .map_err(|e| ServiceError::Failed(e.to_string()))?,
+            asserted_at: Timestamp::now(),
+            visibility: Visibility::Network,
+        });
+        tie.owner = found.stored.owner.as_ref().map(Link::record_ref);
+        let (errors, uids) = writer.write_ties_returning_uids(vec![tie]).await?;
+        refused(errors)?;
+        for tie_uid in uids {
+            writer.link_outcome_tie(outcome_uid, tie_uid).await?;
+        }
+    }
+    writer
+        .audit(&AuditEntry {
+            at: Timestamp::now(),
+            actor: caller.actor(),
+            action: AuditAction::Create,
+            table: "outcomes".into(),
+            record: outcome_uid,
+            organization: found.stored.owner.as_ref().map(|o| o.uid),
+            before: None,
+            after: json(&outcome),
+        })
+        .await?;
+    writer.commit().await?;
+    Ok(outcome_uid)
+}
+
+/// Withdraws an outcome recorded in error; the tie it implied goes with it.
+pub async fn withdraw_outcome(
+    store: &Store,
+    caller: &Caller,
+    outcome: Uid,
+) -> Result<(), ServiceError> {
+    let uid = store
+        .outcome_participation(outcome)
+        .await?
+        .ok_or(not_found("outcome"))?;
+    if participation(store, caller, uid).await.is_err() {
+        return Err(not_found("outcome"));
+    }
+    require_runner(store, caller, uid).await?;
+    let found = participation(store, caller, uid).await?;
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    if !writer.delete_outcome(outcome).await? {
+        return Err(not_found("outcome"));
+    }
+    writer
+        .audit(&AuditEntry {
+            at: Timestamp::now(),
+            actor: caller.actor(),
+            action: AuditAction::Delete,
+            table: "outcomes".into(),
+            record: outcome,
+            organization: found.stored.owner.as_ref().map(|o| o.uid),
+            before: None,
+            after: None,
+        })
+        .await?;
+    writer.commit().await?;
+    Ok(())
+}
