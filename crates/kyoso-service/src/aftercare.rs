@@ -132,6 +132,25 @@ fn is_officer_of(caller: &Caller, organization: Uid) -> bool {
     })
 }
 
+/// Whether the caller may read and record monitoring visits of a technical
+/// intern: admins, those who run the program, and the officers of the
+/// supervising organization; and whether they handle the intern's
+/// grievances: admins and the supervising officers.
+pub async fn supervision_rights(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<(bool, bool), ServiceError> {
+    let Some(supervising) = supervising_of(store, uid).await? else {
+        return Ok((false, false));
+    };
+    let handles = caller.is_admin() || is_officer_of(caller, supervising);
+    Ok((
+        handles || runs_program_of(store, caller, uid).await?,
+        handles,
+    ))
+}
+
 pub async fn monitoring_visits(
     store: &Store,
     caller: &Caller,

@@ -4,7 +4,10 @@
 //! reads as one list per language; like those, every text is a field, so a
 //! missing translation is a compile error.
 
-use kyoso_domain::{DevelopmentStage, FundingSource, JourneyState, ParticipantRole, ProgramType};
+use kyoso_domain::{
+    DevelopmentStage, FollowUpChannel, FollowUpStatus, FundingSource, GrievanceCategory,
+    GrievanceStatus, JourneyState, OutcomeKind, ParticipantRole, ProgramType,
+};
 
 use crate::i18n::Lang;
 
@@ -46,11 +49,46 @@ pub(crate) struct ProgramTexts {
     pub(crate) local_partner: &'static str,
     pub(crate) milestones: &'static str,
     pub(crate) results: &'static str,
+    pub(crate) placements: &'static str,
+    pub(crate) phase: &'static str,
+    pub(crate) supervising: &'static str,
+    pub(crate) implementing: &'static str,
+    pub(crate) job_category: &'static str,
+    pub(crate) visits: &'static str,
+    pub(crate) findings: &'static str,
+    pub(crate) actions: &'static str,
+    pub(crate) grievances: &'static str,
+    pub(crate) raise_grievance: &'static str,
+    pub(crate) grievance_private: &'static str,
+    pub(crate) category: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) status: &'static str,
+    pub(crate) follow_ups: &'static str,
+    pub(crate) channel: &'static str,
+    pub(crate) outcomes: &'static str,
+    pub(crate) outcome: &'static str,
+    pub(crate) organization: &'static str,
+    pub(crate) japanese_affiliated: &'static str,
+    pub(crate) jobs_created: &'static str,
+    pub(crate) people_supported: &'static str,
+    pub(crate) record: &'static str,
+    pub(crate) open_grievances: &'static str,
+    pub(crate) category_names: [&'static str; 8],
+    pub(crate) grievance_status_names: [&'static str; 4],
+    pub(crate) channel_names: [&'static str; 6],
+    pub(crate) follow_up_status_names: [&'static str; 3],
+    pub(crate) outcome_names: [&'static str; 5],
     pub(crate) state_names: [&'static str; 9],
     pub(crate) role_names: [&'static str; 6],
     pub(crate) type_names: [&'static str; 8],
     pub(crate) stage_names: [&'static str; 4],
     pub(crate) source_names: [&'static str; 3],
+}
+
+/// The name of `value`, from `names` listed in the order of `all`.
+fn pick<T: PartialEq>(all: &[T], names: &[&'static str], value: T) -> &'static str {
+    let index = all.iter().position(|v| *v == value).unwrap_or(0);
+    names.get(index).copied().unwrap_or_default()
 }
 
 impl ProgramTexts {
@@ -84,6 +122,26 @@ impl ProgramTexts {
             .position(|s| *s == stage)
             .unwrap_or(0);
         self.stage_names[index]
+    }
+
+    pub(crate) fn category(&self, category: GrievanceCategory) -> &'static str {
+        pick(GrievanceCategory::ALL, &self.category_names, category)
+    }
+
+    pub(crate) fn grievance_status(&self, status: GrievanceStatus) -> &'static str {
+        pick(GrievanceStatus::ALL, &self.grievance_status_names, status)
+    }
+
+    pub(crate) fn channel(&self, channel: FollowUpChannel) -> &'static str {
+        pick(FollowUpChannel::ALL, &self.channel_names, channel)
+    }
+
+    pub(crate) fn follow_up_status(&self, status: FollowUpStatus) -> &'static str {
+        pick(FollowUpStatus::ALL, &self.follow_up_status_names, status)
+    }
+
+    pub(crate) fn outcome(&self, kind: OutcomeKind) -> &'static str {
+        pick(OutcomeKind::ALL, &self.outcome_names, kind)
     }
 
     pub(crate) fn source(&self, source: FundingSource) -> &'static str {
@@ -143,6 +201,50 @@ static EN: ProgramTexts = ProgramTexts {
     local_partner: "Local partner",
     milestones: "Milestones",
     results: "Results",
+    placements: "Technical intern training placements",
+    phase: "Phase",
+    supervising: "Supervising organization",
+    implementing: "Host company",
+    job_category: "Job category",
+    visits: "Monitoring visits",
+    findings: "Findings",
+    actions: "Follow-up actions",
+    grievances: "Grievances",
+    raise_grievance: "Raise a grievance",
+    grievance_private: "Only the trainee, the supervising organization's officers and administrators see grievances.",
+    category: "Category",
+    description: "What happened",
+    status: "Status",
+    follow_ups: "Follow-ups",
+    channel: "Channel",
+    outcomes: "Outcomes",
+    outcome: "Outcome",
+    organization: "Organization",
+    japanese_affiliated: "Japanese-affiliated employer",
+    jobs_created: "Jobs created",
+    people_supported: "People supported",
+    record: "Record",
+    open_grievances: "Open grievances",
+    category_names: [
+        "Wages",
+        "Working hours",
+        "Safety",
+        "Housing",
+        "Harassment",
+        "Contract",
+        "Health",
+        "Other",
+    ],
+    grievance_status_names: ["Open", "In progress", "Resolved", "Closed"],
+    channel_names: ["Visit", "Phone", "Email", "Online", "Survey", "Event"],
+    follow_up_status_names: ["Reached", "Unreachable", "Declined"],
+    outcome_names: [
+        "Employed",
+        "Promoted",
+        "Founded an enterprise",
+        "Became a trainer or lecturer",
+        "Contributed knowledge",
+    ],
     state_names: [
         "Applied",
         "Selected",
@@ -213,6 +315,44 @@ static JA: ProgramTexts = ProgramTexts {
     local_partner: "現地パートナー",
     milestones: "マイルストーン",
     results: "成果",
+    placements: "技能実習の実習先",
+    phase: "段階",
+    supervising: "監理団体",
+    implementing: "実習実施者",
+    job_category: "職種・作業",
+    visits: "監査・訪問指導",
+    findings: "確認事項",
+    actions: "改善措置",
+    grievances: "相談・苦情",
+    raise_grievance: "相談・苦情を申し出る",
+    grievance_private: "相談・苦情を見られるのは、実習生本人、監理団体の担当者、管理者だけです。",
+    category: "分類",
+    description: "内容",
+    status: "状況",
+    follow_ups: "帰国後フォローアップ",
+    channel: "方法",
+    outcomes: "帰国後の成果",
+    outcome: "成果",
+    organization: "組織",
+    japanese_affiliated: "日系企業",
+    jobs_created: "創出した雇用",
+    people_supported: "支えている人数",
+    record: "記録する",
+    open_grievances: "未解決の相談・苦情",
+    category_names: [
+        "賃金",
+        "労働時間",
+        "安全",
+        "住居",
+        "ハラスメント",
+        "契約",
+        "健康",
+        "その他",
+    ],
+    grievance_status_names: ["受付", "対応中", "解決", "終了"],
+    channel_names: ["訪問", "電話", "メール", "オンライン", "アンケート", "行事"],
+    follow_up_status_names: ["連絡できた", "連絡がつかない", "辞退"],
+    outcome_names: ["就職", "昇進", "起業", "研修講師になった", "知識を共有した"],
     state_names: [
         "応募",
         "選考通過",
@@ -283,6 +423,50 @@ static TH: ProgramTexts = ProgramTexts {
     local_partner: "พันธมิตรในประเทศ",
     milestones: "หมุดหมาย",
     results: "ผลลัพธ์",
+    placements: "สถานที่ฝึกปฏิบัติงานทางเทคนิค",
+    phase: "ระยะ",
+    supervising: "องค์กรกำกับดูแล",
+    implementing: "บริษัทที่รับฝึก",
+    job_category: "ประเภทงาน",
+    visits: "การตรวจเยี่ยม",
+    findings: "สิ่งที่พบ",
+    actions: "การดำเนินการแก้ไข",
+    grievances: "ข้อร้องเรียน",
+    raise_grievance: "ยื่นข้อร้องเรียน",
+    grievance_private: "ข้อร้องเรียนเห็นได้เฉพาะผู้ฝึกงาน เจ้าหน้าที่ขององค์กรกำกับดูแล และผู้ดูแลระบบเท่านั้น",
+    category: "หมวด",
+    description: "สิ่งที่เกิดขึ้น",
+    status: "สถานะ",
+    follow_ups: "การติดตามผลหลังกลับประเทศ",
+    channel: "ช่องทาง",
+    outcomes: "ผลลัพธ์หลังกลับประเทศ",
+    outcome: "ผลลัพธ์",
+    organization: "องค์กร",
+    japanese_affiliated: "นายจ้างเป็นบริษัทญี่ปุ่น",
+    jobs_created: "จำนวนงานที่สร้าง",
+    people_supported: "จำนวนคนที่ได้รับการดูแล",
+    record: "บันทึก",
+    open_grievances: "ข้อร้องเรียนที่ยังไม่ยุติ",
+    category_names: [
+        "ค่าจ้าง",
+        "ชั่วโมงทำงาน",
+        "ความปลอดภัย",
+        "ที่พัก",
+        "การคุกคาม",
+        "สัญญาจ้าง",
+        "สุขภาพ",
+        "อื่น ๆ",
+    ],
+    grievance_status_names: ["เปิด", "กำลังดำเนินการ", "แก้ไขแล้ว", "ปิด"],
+    channel_names: ["เยี่ยม", "โทรศัพท์", "อีเมล", "ออนไลน์", "แบบสำรวจ", "กิจกรรม"],
+    follow_up_status_names: ["ติดต่อได้", "ติดต่อไม่ได้", "ปฏิเสธ"],
+    outcome_names: [
+        "ได้งานทำ",
+        "ได้เลื่อนตำแหน่ง",
+        "ก่อตั้งกิจการ",
+        "เป็นวิทยากรหรือผู้สอน",
+        "ถ่ายทอดความรู้",
+    ],
     state_names: [
         "สมัครแล้ว",
         "ได้รับคัดเลือก",
@@ -353,6 +537,57 @@ static VI: ProgramTexts = ProgramTexts {
     local_partner: "Đối tác địa phương",
     milestones: "Các mốc",
     results: "Kết quả",
+    placements: "Nơi thực tập kỹ năng",
+    phase: "Giai đoạn",
+    supervising: "Nghiệp đoàn quản lý",
+    implementing: "Công ty tiếp nhận",
+    job_category: "Ngành nghề",
+    visits: "Kiểm tra định kỳ",
+    findings: "Phát hiện",
+    actions: "Biện pháp khắc phục",
+    grievances: "Khiếu nại",
+    raise_grievance: "Gửi khiếu nại",
+    grievance_private: "Chỉ thực tập sinh, cán bộ nghiệp đoàn quản lý và quản trị viên được xem khiếu nại.",
+    category: "Loại",
+    description: "Nội dung",
+    status: "Trạng thái",
+    follow_ups: "Theo dõi sau khi về nước",
+    channel: "Hình thức",
+    outcomes: "Kết quả sau khi về nước",
+    outcome: "Kết quả",
+    organization: "Tổ chức",
+    japanese_affiliated: "Doanh nghiệp Nhật Bản",
+    jobs_created: "Việc làm tạo ra",
+    people_supported: "Số người được hỗ trợ",
+    record: "Ghi lại",
+    open_grievances: "Khiếu nại chưa giải quyết",
+    category_names: [
+        "Tiền lương",
+        "Giờ làm việc",
+        "An toàn",
+        "Nhà ở",
+        "Quấy rối",
+        "Hợp đồng",
+        "Sức khỏe",
+        "Khác",
+    ],
+    grievance_status_names: ["Mới", "Đang xử lý", "Đã giải quyết", "Đã đóng"],
+    channel_names: [
+        "Thăm",
+        "Điện thoại",
+        "Email",
+        "Trực tuyến",
+        "Khảo sát",
+        "Sự kiện",
+    ],
+    follow_up_status_names: ["Liên lạc được", "Không liên lạc được", "Từ chối"],
+    outcome_names: [
+        "Có việc làm",
+        "Được thăng chức",
+        "Thành lập doanh nghiệp",
+        "Trở thành giảng viên",
+        "Chia sẻ kiến thức",
+    ],
     state_names: [
         "Đã nộp đơn",
         "Được chọn",
@@ -397,6 +632,11 @@ mod tests {
         assert_eq!(ProgramType::ALL.len(), EN.type_names.len());
         assert_eq!(DevelopmentStage::ALL.len(), EN.stage_names.len());
         assert_eq!(FundingSource::ALL.len(), EN.source_names.len());
+        assert_eq!(GrievanceCategory::ALL.len(), EN.category_names.len());
+        assert_eq!(GrievanceStatus::ALL.len(), EN.grievance_status_names.len());
+        assert_eq!(FollowUpChannel::ALL.len(), EN.channel_names.len());
+        assert_eq!(FollowUpStatus::ALL.len(), EN.follow_up_status_names.len());
+        assert_eq!(OutcomeKind::ALL.len(), EN.outcome_names.len());
         for lang in Lang::ALL {
             let t = lang.program_texts();
             for state in JourneyState::ALL {

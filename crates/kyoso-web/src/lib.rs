@@ -255,6 +255,30 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
             post(pages_programs::journey_post),
         )
         .route("/work", get(pages_programs::work_list))
+        .route(
+            "/participations/{id}/placements",
+            post(pages_programs::placement_post),
+        )
+        .route(
+            "/participations/{id}/visits",
+            post(pages_programs::visit_post),
+        )
+        .route(
+            "/participations/{id}/grievances",
+            post(pages_programs::grievance_post),
+        )
+        .route(
+            "/participations/{id}/follow-ups",
+            post(pages_programs::follow_up_post),
+        )
+        .route(
+            "/participations/{id}/outcomes",
+            post(pages_programs::outcome_post),
+        )
+        .route(
+            "/grievances/{id}",
+            get(pages_programs::grievance_page).post(pages_programs::grievance_trail_post),
+        )
         .route("/api", get(reference::reference))
         .route("/static/style.css", get(stylesheet))
         .route("/healthz", get(api::healthz));

@@ -6,9 +6,13 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use kyoso_domain::{
+    FollowUp, FollowUpChannel, FollowUpStatus, GrievanceCategory, GrievanceStatus, MonitoringVisit,
+    Outcome, OutcomeKind, RecordRef, TitpPhase, TitpPlacement,
+};
 use kyoso_domain::{JourneyAction, JourneyState, Link, PartialDate, Program, Text, Uid};
-use kyoso_service::programs;
 use kyoso_service::{ServiceError, registry};
+use kyoso_service::{aftercare, programs};
 use kyoso_store::{PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation};
 use serde::Deserialize;
 
@@ -434,6 +438,25 @@ struct ParticipationPage {
     latest: Option<u32>,
     today: String,
     error: String,
+    /// Technical intern training placements: phase, period, supervising, host, job.
+    placements: Vec<[String; 5]>,
+    can_place: bool,
+    /// (date, findings, actions, recorded by)
+    visits: Vec<[String; 4]>,
+    can_visit: bool,
+    /// (link, date, category, status)
+    grievances: Vec<[String; 4]>,
+    can_raise: bool,
+    /// (date, channel, status, note)
+    follow_ups: Vec<[String; 4]>,
+    /// (what, date, organization, figures)
+    outcomes: Vec<[String; 4]>,
+    after_program: bool,
+    phases: Vec<(&'static str, &'static str)>,
+    categories: Vec<(&'static str, &'static str)>,
+    channels: Vec<(&'static str, &'static str)>,
+    follow_up_statuses: Vec<(&'static str, &'static str)>,
+    outcome_kinds: Vec<(&'static str, &'static str)>,
 }
 
 async fn participation_view(
@@ -474,6 +497,102 @@ async fn participation_view(
         })
         .collect();
     let state_now = journey.state();
+    let uid = found.stored.uid;
+    let org = |link: &Link| {
+        link.external_id
+            .as_ref()
+            .map_or_else(|| link.uid.to_string(), ToString::to_string)
+    };
+    let placements: Vec<[String; 5]> = aftercare::placements(&state.store, &ctx.caller, uid)
+        .await?
+        .iter()
+        .map(|p| {
+            [
+                p.phase.as_str().to_uppercase(),
+                format!("{} – {}", p.start, p.end),
+                org(&p.supervising),
+                org(&p.implementing),
+                p.job_category.to_string(),
+            ]
+        })
+        .collect();
+    let (can_visit, handles_grievances) =
+        aftercare::supervision_rights(&state.store, &ctx.caller, uid).await?;
+    let visits = aftercare::monitoring_visits(&state.store, &ctx.caller, uid)
+        .await?
+        .iter()
+        .map(|v| {
+            [
+                v.visit.on.to_string(),
+                v.visit.findings.to_string(),
+                v.visit
+                    .actions
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                v.recorded_by.clone(),
+            ]
+        })
+        .collect();
+    let grievances = aftercare::grievances_of(&state.store, &ctx.caller, uid)
+        .await?
+        .iter()
+        .map(|g| {
+            [
+                format!("/grievances/{}", g.uid),
+                g.raised_on.to_string(),
+                pt.category(g.category).to_owned(),
+                pt.grievance_status(g.status).to_owned(),
+            ]
+        })
+        .collect();
+    let is_participant = ctx
+        .caller
+        .user()
+        .is_some_and(|u| u.person == Some(record.person.uid));
+    let follow_ups = aftercare::follow_ups(&state.store, &ctx.caller, uid)
+        .await?
+        .iter()
+        .map(|f| {
+            [
+                f.follow_up.on.to_string(),
+                pt.channel(f.follow_up.channel).to_owned(),
+                pt.follow_up_status(f.follow_up.status).to_owned(),
+                f.follow_up
+                    .note
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let outcomes = aftercare::outcomes(&state.store, &ctx.caller, uid)
+        .await?
+        .iter()
+        .map(|o| {
+            let r = &o.outcome;
+            let mut figures = Vec::new();
+            if let Some(jobs) = r.jobs_created {
+                figures.push(format!("{}: {jobs}", pt.jobs_created));
+            }
+            if let Some(people) = r.people_supported {
+                figures.push(format!("{}: {people}", pt.people_supported));
+            }
+            if r.japanese_affiliated == Some(true) {
+                figures.push(pt.japanese_affiliated.to_owned());
+            }
+            [
+                pt.outcome(r.kind).to_owned(),
+                r.on.to_string(),
+                r.organization.as_ref().map(org).unwrap_or_default(),
+                figures.join(" · "),
+            ]
+        })
+        .collect();
+    let is_titp = program.as_ref().is_some_and(|p| {
+        p.record.program_type == kyoso_domain::ProgramType::TechnicalInternTraining
+    }) && record.role == kyoso_domain::ParticipantRole::TechnicalIntern;
+    let has_placements = !placements.is_empty();
     Ok(ParticipationPage {
         chrome: chrome_for(ctx, format!("{person_name} · {}", pt.journey), "programs"),
         id: found.stored.uid,
@@ -497,6 +616,35 @@ async fn participation_view(
         latest: in_effect.last().copied(),
         today: kyoso_domain::Timestamp::now().date().to_string(),
         error,
+        placements,
+        can_place: can_move && is_titp,
+        visits,
+        can_visit: can_visit && has_placements,
+        grievances,
+        can_raise: has_placements && (is_participant || handles_grievances),
+        follow_ups,
+        outcomes,
+        after_program: can_move && state_now.has_completed(),
+        phases: kyoso_domain::TitpPhase::ALL
+            .iter()
+            .map(|p| (p.as_str(), p.as_str()))
+            .collect(),
+        categories: GrievanceCategory::ALL
+            .iter()
+            .map(|c| (c.as_str(), pt.category(*c)))
+            .collect(),
+        channels: FollowUpChannel::ALL
+            .iter()
+            .map(|c| (c.as_str(), pt.channel(*c)))
+            .collect(),
+        follow_up_statuses: FollowUpStatus::ALL
+            .iter()
+            .map(|c| (c.as_str(), pt.follow_up_status(*c)))
+            .collect(),
+        outcome_kinds: OutcomeKind::ALL
+            .iter()
+            .map(|c| (c.as_str(), pt.outcome(*c)))
+            .collect(),
     })
 }
 
@@ -582,6 +730,304 @@ pub(crate) async fn journey_post(
     }
 }
 
+// --- placements, visits, grievances, follow-ups, outcomes ---
+
+/// What a form on a journey page records.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Record {
+    Placement,
+    Visit,
+    Grievance,
+    FollowUp,
+    Outcome,
+}
+
+/// Reads and records one of the forms of a journey page; a refusal shows
+/// the page again with the reason.
+async fn record_form(
+    state: &AppState,
+    ctx: &PageContext,
+    uid: Uid,
+    what: Record,
+    values: &Values,
+) -> Result<(), ServiceError> {
+    let get = |k: &str| values.get(k).map(String::as_str).unwrap_or_default().trim();
+    let invalid = |field: &str, e: kyoso_domain::ValueError| ServiceError::Invalid {
+        field: Some(field.into()),
+        message: format!("{field}: {e}"),
+    };
+    let date = |field: &str| -> Result<time::Date, ServiceError> {
+        let parsed = PartialDate::parse(get(field)).map_err(|e| invalid(field, e))?;
+        if parsed.day().is_none() {
+            return Err(ServiceError::Invalid {
+                field: Some(field.into()),
+                message: format!("{field}: give a whole date"),
+            });
+        }
+        Ok(parsed.first_day())
+    };
+    let text = |field: &str| -> Result<Option<Text>, ServiceError> {
+        let raw = get(field);
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        Text::multiline(raw, kyoso_store::AFTERCARE_TEXT_CHARS)
+            .map(Some)
+            .map_err(|e| invalid(field, e))
+    };
+    let required = |field: &str| -> Result<Text, ServiceError> {
+        text(field)?.ok_or_else(|| ServiceError::Invalid {
+            field: Some(field.into()),
+            message: format!("{field}: is required"),
+        })
+    };
+    let caller = &ctx.caller;
+    let store = &state.store;
+    match what {
+        Record::Placement => {
+            let placement = TitpPlacement {
+                phase: get("phase")
+                    .parse::<TitpPhase>()
+                    .map_err(|e| invalid("phase", e))?,
+                start: date("start")?,
+                end: date("end")?,
+                supervising: RecordRef::parse(get("supervising"))
+                    .map_err(|e| invalid("supervising", e))?,
+                implementing: RecordRef::parse(get("implementing"))
+                    .map_err(|e| invalid("implementing", e))?,
+                job_category: Text::line(get("job_category"), 200)
+                    .map_err(|e| invalid("job_category", e))?,
+            };
+            aftercare::add_placement(store, caller, uid, placement).await?;
+        }
+        Record::Visit => {
+            let visit = MonitoringVisit {
+                on: date("on")?,
+                findings: required("findings")?,
+                actions: text("actions")?,
+            };
+            aftercare::record_visit(store, caller, uid, visit).await?;
+        }
+        Record::Grievance => {
+            let category = get("category")
+                .parse::<GrievanceCategory>()
+                .map_err(|e| invalid("category", e))?;
+            let on = date("on").unwrap_or_else(|_| kyoso_domain::Timestamp::now().date());
+            aftercare::raise_grievance(store, caller, uid, category, required("description")?, on)
+                .await?;
+        }
+        Record::FollowUp => {
+            let follow_up = FollowUp {
+                on: date("on")?,
+                channel: get("channel").parse().map_err(|e| invalid("channel", e))?,
+                status: get("status").parse().map_err(|e| invalid("status", e))?,
+                note: text("note")?,
+            };
+            aftercare::record_follow_up(store, caller, uid, follow_up).await?;
+        }
+        Record::Outcome => {
+            let organization = match get("organization") {
+                "" => None,
+                raw => Some(RecordRef::parse(raw).map_err(|e| invalid("organization", e))?),
+            };
+            let count = |field: &str| -> Result<Option<u32>, ServiceError> {
+                match get(field) {
+                    "" => Ok(None),
+                    raw => raw.parse().map(Some).map_err(|_| ServiceError::Invalid {
+                        field: Some(field.into()),
+                        message: format!("{field}: \"{raw}\" is not a whole number"),
+                    }),
+                }
+            };
+            let outcome = Outcome {
+                kind: get("kind")
+                    .parse::<OutcomeKind>()
+                    .map_err(|e| invalid("kind", e))?,
+                on: PartialDate::parse(get("on")).map_err(|e| invalid("on", e))?,
+                organization,
+                japanese_affiliated: values.contains_key("japanese_affiliated").then_some(true),
+                jobs_created: count("jobs_created")?,
+                people_supported: count("people_supported")?,
+                note: text("note")?,
+            };
+            aftercare::record_outcome(store, caller, uid, outcome).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn record_post(
+    state: AppState,
+    ctx: PageContext,
+    id: String,
+    values: Values,
+    what: Record,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let uid = match parse_id(&id) {
+        Ok(uid) => uid,
+        Err(err) => return error_page(&ctx, err),
+    };
+    match record_form(&state, &ctx, uid, what, &values).await {
+        Ok(()) => Redirect::to(&format!("/participations/{uid}")).into_response(),
+        Err(ServiceError::Invalid { message, .. }) => {
+            let result = async {
+                let found = programs::participation(&state.store, &ctx.caller, uid).await?;
+                participation_view(&state, &ctx, &found, message).await
+            }
+            .await;
+            match result {
+                Ok(page) => render_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page),
+                Err(err) => error_page(&ctx, err),
+            }
+        }
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+pub(crate) async fn placement_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    record_post(state, ctx, id, values, Record::Placement).await
+}
+
+pub(crate) async fn visit_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    record_post(state, ctx, id, values, Record::Visit).await
+}
+
+pub(crate) async fn grievance_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    record_post(state, ctx, id, values, Record::Grievance).await
+}
+
+pub(crate) async fn follow_up_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    record_post(state, ctx, id, values, Record::FollowUp).await
+}
+
+pub(crate) async fn outcome_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    record_post(state, ctx, id, values, Record::Outcome).await
+}
+
+// --- a grievance ---
+
+#[derive(Template)]
+#[template(path = "grievance.html")]
+struct GrievancePage {
+    chrome: Chrome,
+    id: Uid,
+    participation: Uid,
+    raised_on: String,
+    category: &'static str,
+    description: String,
+    status: &'static str,
+    /// (when, who, status, note)
+    trail: Vec<[String; 4]>,
+    handles: bool,
+    statuses: Vec<(&'static str, &'static str, bool)>,
+}
+
+pub(crate) async fn grievance_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+) -> Response {
+    let pt = ctx.lang.program_texts();
+    let result = async {
+        let uid = parse_id(&id)?;
+        let grievance = aftercare::grievance(&state.store, &ctx.caller, uid).await?;
+        let (_, handles) =
+            aftercare::supervision_rights(&state.store, &ctx.caller, grievance.participation)
+                .await?;
+        Ok::<_, ServiceError>((grievance, handles))
+    }
+    .await;
+    let (g, handles) = match result {
+        Ok(found) => found,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let page = GrievancePage {
+        chrome: chrome_for(&ctx, pt.grievances, "programs"),
+        id: g.uid,
+        participation: g.participation,
+        raised_on: g.raised_on.to_string(),
+        category: pt.category(g.category),
+        description: g.description.to_string(),
+        status: pt.grievance_status(g.status),
+        trail: g
+            .events
+            .iter()
+            .map(|e| {
+                [
+                    e.at.to_string()
+                        .chars()
+                        .take(16)
+                        .collect::<String>()
+                        .replace('T', " "),
+                    e.actor.clone(),
+                    pt.grievance_status(e.status).to_owned(),
+                    e.note.as_ref().map(ToString::to_string).unwrap_or_default(),
+                ]
+            })
+            .collect(),
+        handles,
+        statuses: GrievanceStatus::ALL
+            .iter()
+            .map(|s| (s.as_str(), pt.grievance_status(*s), *s == g.status))
+            .collect(),
+    };
+    render_page(&ctx, StatusCode::OK, &page)
+}
+
+pub(crate) async fn grievance_trail_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let get = |k: &str| values.get(k).map(String::as_str).unwrap_or_default().trim();
+    let result = async {
+        let uid = parse_id(&id)?;
+        let status = get("status").parse::<GrievanceStatus>().ok();
+        let note = Text::multiline(get("note"), kyoso_store::AFTERCARE_TEXT_CHARS)
+            .ok()
+            .filter(|n| !n.as_str().is_empty());
+        aftercare::update_grievance(&state.store, &ctx.caller, uid, status, note).await?;
+        Ok::<_, ServiceError>(uid)
+    }
+    .await;
+    match result {
+        Ok(uid) => Redirect::to(&format!("/grievances/{uid}")).into_response(),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
 // --- the work list ---
 
 #[derive(Debug)]
@@ -598,6 +1044,8 @@ struct WorkPage {
     chrome: Chrome,
     applications: Vec<WorkRow>,
     overdue: Vec<WorkRow>,
+    /// (link, raised on, category, status)
+    grievances: Vec<[String; 4]>,
 }
 
 pub(crate) async fn work_list(State(state): State<AppState>, ctx: PageContext) -> Response {
@@ -623,6 +1071,18 @@ pub(crate) async fn work_list(State(state): State<AppState>, ctx: PageContext) -
         chrome: chrome_for(&ctx, pt.work_list, "work"),
         applications: rows(&list.applications),
         overdue: rows(&list.overdue_follow_ups),
+        grievances: list
+            .open_grievances
+            .iter()
+            .map(|g| {
+                [
+                    format!("/grievances/{}", g.uid),
+                    g.raised_on.to_string(),
+                    pt.category(g.category).to_owned(),
+                    pt.grievance_status(g.status).to_owned(),
+                ]
+            })
+            .collect(),
     };
     render_page(&ctx, StatusCode::OK, &page)
 }

@@ -419,6 +419,50 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         wait_for_text(&client, Locator::Id(&format!("state-{state}")), &latin).await;
     }
     shot(&client, "10-board-completed").await;
+
+    // Record what came after: the returnee founded an enterprise.
+    client
+        .find(Locator::Css("#state-completed .card-item a.small"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let outcome = client
+        .wait()
+        .for_element(Locator::Id("outcome-form"))
+        .await
+        .unwrap();
+    outcome
+        .find(Locator::Css("select[name=kind]"))
+        .await
+        .unwrap()
+        .select_by_value("founded")
+        .await
+        .unwrap();
+    outcome
+        .find(Locator::Css("input[name=organization]"))
+        .await
+        .unwrap()
+        .send_keys("TNI")
+        .await
+        .unwrap();
+    outcome
+        .find(Locator::Css("input[name=jobs_created]"))
+        .await
+        .unwrap()
+        .send_keys("12")
+        .await
+        .unwrap();
+    outcome
+        .find(Locator::Id("record-outcome"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Id("outcomes"), "12").await;
+    shot(&client, "10b-journey-with-outcome").await;
     client
         .goto(&format!("{base}/people/{}", person.uid))
         .await
@@ -430,6 +474,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
     )
     .await;
     wait_for_text(&client, Locator::Id("participations"), "Completed").await;
+    wait_for_text(&client, Locator::Id("ties"), "Founded").await;
     shot(&client, "11-profile-with-training").await;
 
     // Switch to Japanese and to Thai.

@@ -358,6 +358,80 @@ async fn founded_ties(app: &TestApp, person: &str) -> usize {
     ties["items"].as_array().unwrap().len()
 }
 
+async fn the_grievance_form_and_page_keep_the_secret(app: &TestApp) {
+    use crate::PASSWORD;
+    use crate::pages::{csrf, new_client, sign_in};
+
+    let id = technical_intern(app).await;
+    place(app, &id, "i", "2020-04-01", "2021-03-31").await;
+    let member = new_client();
+    sign_in(app, &member, "member@example.org", PASSWORD).await;
+    let page = member
+        .get(app.url(&format!("/participations/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(r#"id="grievance-form""#),
+        "the trainee may raise one"
+    );
+    assert!(
+        !page.contains(r#"id="visit-form""#),
+        "but does not record visits"
+    );
+    let response = member
+        .post(app.url(&format!("/participations/{id}/grievances")))
+        .form(&[
+            ("csrf", csrf(&page).as_str()),
+            ("category", "housing"),
+            ("description", "Six people share one room"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, list) = app
+        .get(&format!("/api/v1/participations/{id}/grievances"), "admin")
+        .await;
+    let gid = list["items"][0]["id"].as_str().unwrap().to_owned();
+
+    let read = |role: &'static str| {
+        let app_url = app.url(&format!("/grievances/{gid}"));
+        async move {
+            let client = new_client();
+            sign_in(app, &client, &format!("{role}@example.org"), PASSWORD).await;
+            let response = client.get(app_url).send().await.unwrap();
+            let status = response.status();
+            (status, response.text().await.unwrap())
+        }
+    };
+    let (status, html) = read("aots_officer").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Six people share one room"));
+    for refused in ["officer", "coordinator"] {
+        let (status, html) = read(refused).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{refused}");
+        assert!(!html.contains("Six people"), "{refused}");
+        let (_, journey) = {
+            let client = new_client();
+            sign_in(app, &client, &format!("{refused}@example.org"), PASSWORD).await;
+            let response = client
+                .get(app.url(&format!("/participations/{id}")))
+                .send()
+                .await
+                .unwrap();
+            (response.status(), response.text().await.unwrap())
+        };
+        assert!(
+            !journey.contains(&gid),
+            "{refused} sees no trace of it on the journey page"
+        );
+    }
+}
+
 mod cases {
     use super::*;
 
@@ -365,5 +439,6 @@ mod cases {
         placements_keep_the_five_year_rule,
         grievances_are_seen_only_by_the_trainee_the_supervisors_and_admins,
         outcomes_imply_ties_and_follow_ups_clear_the_overdue_list,
+        the_grievance_form_and_page_keep_the_secret,
     );
 }
