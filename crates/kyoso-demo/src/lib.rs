@@ -19,6 +19,7 @@
 
 mod countries;
 mod organizations;
+mod programs;
 mod rng;
 
 use std::collections::{BTreeSet, HashMap};
@@ -33,6 +34,8 @@ use kyoso_domain::{
 use crate::countries::{COUNTRIES, Country, Part, full_name};
 use crate::organizations::{Org, Role};
 use crate::rng::Rng;
+
+pub use crate::programs::{DemoParticipation, DemoProgram};
 
 /// The year the demonstration network is "now".
 const NOW_YEAR: i64 = 2026;
@@ -194,7 +197,13 @@ impl Demo {
     /// bits from the seed, so that it is deterministic and, like every kyoso
     /// id made at creation, ordered by time.
     fn uid(&self, kind: &str, index: u64) -> Uid {
-        let stream = if kind == "org" { 4 } else { 5 };
+        let stream = match kind {
+            "org" => 4,
+            "program" => 6,
+            "cohort" => 7,
+            "participation" => 8,
+            _ => 5,
+        };
         let mut rng = Rng::for_item(self.seed, stream, index);
         let mut random = [0u8; 10];
         random[..8].copy_from_slice(&rng.next().to_le_bytes());

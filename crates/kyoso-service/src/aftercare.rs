@@ -412,34 +412,14 @@ pub async fn record_outcome(
             return Err(not_found("outcome"));
         }
     };
-    if let (Some(kind), Some(organization)) = (outcome.kind.implied_tie(), &outcome.organization) {
-        let mut tie = Incoming::new(Tie {
-            kind,
-            from: Endpoint {
-                kind: EntityKind::Person,
-                key: RecordRef::to_record(found.stored.record.person.uid, None),
-            },
-            to: Endpoint {
-                kind: EntityKind::Organization,
-                key: organization.clone(),
-            },
-            start: outcome.on,
-            end: None,
-            strength: None,
-            role: None,
-            note: outcome.note.clone(),
-            asserted_by: Text::line("kyoso:programs", 200)
-                .map_err(|e| ServiceError::Failed(e.to_string()))?,
-            asserted_at: Timestamp::now(),
-            visibility: Visibility::Network,
-        });
-        tie.owner = found.stored.owner.as_ref().map(Link::record_ref);
-        let (errors, uids) = writer.write_ties_returning_uids(vec![tie]).await?;
-        refused(errors)?;
-        for tie_uid in uids {
-            writer.link_outcome_tie(outcome_uid, tie_uid).await?;
-        }
-    }
+    write_outcome_tie(
+        &mut writer,
+        outcome_uid,
+        found.stored.record.person.uid,
+        &outcome,
+        found.stored.owner.as_ref(),
+    )
+    .await?;
     writer
         .audit(&AuditEntry {
             at: Timestamp::now(),
@@ -454,6 +434,48 @@ pub async fn record_outcome(
         .await?;
     writer.commit().await?;
     Ok(outcome_uid)
+}
+
+/// Writes the tie an outcome implies (`employed_by`, `founded`), if any,
+/// and remembers that the outcome implies it.
+pub(crate) async fn write_outcome_tie(
+    writer: &mut kyoso_store::BulkWriter,
+    outcome_uid: Uid,
+    person: Uid,
+    outcome: &Outcome<RecordRef>,
+    owner: Option<&Link>,
+) -> Result<(), ServiceError> {
+    let (Some(kind), Some(organization)) = (outcome.kind.implied_tie(), &outcome.organization)
+    else {
+        return Ok(());
+    };
+    let mut tie = Incoming::new(Tie {
+        kind,
+        from: Endpoint {
+            kind: EntityKind::Person,
+            key: RecordRef::to_record(person, None),
+        },
+        to: Endpoint {
+            kind: EntityKind::Organization,
+            key: organization.clone(),
+        },
+        start: outcome.on,
+        end: None,
+        strength: None,
+        role: None,
+        note: outcome.note.clone(),
+        asserted_by: Text::line("kyoso:programs", 200)
+            .map_err(|e| ServiceError::Failed(e.to_string()))?,
+        asserted_at: Timestamp::now(),
+        visibility: Visibility::Network,
+    });
+    tie.owner = owner.map(Link::record_ref);
+    let (errors, uids) = writer.write_ties_returning_uids(vec![tie]).await?;
+    refused(errors)?;
+    for tie_uid in uids {
+        writer.link_outcome_tie(outcome_uid, tie_uid).await?;
+    }
+    Ok(())
 }
 
 /// Withdraws an outcome recorded in error; the tie it implied goes with it.

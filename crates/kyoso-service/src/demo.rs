@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use kyoso_demo::Demo;
+use kyoso_domain::{Journey, JourneyAction, Text};
 use kyoso_store::{BulkOptions, BulkSummary, Counts, Store, Table};
 use serde::Serialize;
 use tokio::sync::mpsc;
@@ -91,12 +92,97 @@ pub async fn demo(
         summary
     };
     tracing::info!(elapsed = ?started.elapsed(), "ties written");
+    let participations = write_programs(store, &demo).await?;
+    tracing::info!(elapsed = ?started.elapsed(), participations, "programs written");
     Ok(DemoSummary {
         organizations,
         people,
         ties,
         counts: store.counts().await?,
     })
+}
+
+/// Writes the demonstration programs, their cohorts and participants'
+/// journeys, with the ties they imply, in one transaction. Returns how many
+/// participations were written (none when they are there already).
+async fn write_programs(store: &Store, demo: &Arc<Demo>) -> Result<u64, ServiceError> {
+    let generator = demo.clone();
+    let programs = tokio::task::spawn_blocking(move || generator.programs())
+        .await
+        .map_err(|e| ServiceError::Failed(e.to_string()))?;
+    let Some(first) = programs.first().and_then(|p| p.program.uid) else {
+        return Ok(0);
+    };
+    if store.program(first).await?.is_some() {
+        return Ok(0);
+    }
+    let refused = |errors: Vec<kyoso_domain::RowError>| refuse_errors(&errors);
+    let by = Text::line("kyoso:demo", 20).map_err(|e| ServiceError::Failed(e.to_string()))?;
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let mut written = 0;
+    for demo_program in programs {
+        let uid = match writer.write_program(demo_program.program).await? {
+            Ok(uid) => uid,
+            Err(errors) => return refused(errors).map(|()| 0),
+        };
+        let program = writer
+            .read_program(uid)
+            .await?
+            .ok_or(ServiceError::NotFound("program"))?;
+        for (cohort_uid, cohort) in &demo_program.cohorts {
+            if let Err(errors) = writer.write_cohort(Some(*cohort_uid), cohort).await? {
+                return refused(errors).map(|()| 0);
+            }
+        }
+        for part in demo_program.participations {
+            let uid = match writer
+                .add_participation(part.participation, part.applied_on)
+                .await?
+            {
+                Ok(uid) => uid,
+                Err(errors) => return refused(errors).map(|()| 0),
+            };
+            let mut journey = Journey::default();
+            for (to, on) in part.moves {
+                let entry = journey
+                    .record(JourneyAction::Move { to }, on, by.clone(), None)
+                    .map_err(|e| ServiceError::Failed(format!("demo journey: {e}")))?
+                    .clone();
+                writer
+                    .append_journey_entry(uid, &entry, journey.state(), journey.since())
+                    .await?;
+            }
+            for placement in &part.placements {
+                if let Err(errors) = writer.add_placement(uid, placement).await? {
+                    return refused(errors).map(|()| 0);
+                }
+            }
+            let stored = writer
+                .read_participation(uid)
+                .await?
+                .ok_or(ServiceError::NotFound("participation"))?;
+            let implied = crate::programs::implied_tie(&program, &stored.stored.record, &journey);
+            crate::programs::settle_implied_tie(&mut writer, uid, implied, program.owner.as_ref())
+                .await?;
+            if let Some(outcome) = &part.outcome {
+                let outcome_uid = match writer.add_outcome(uid, outcome, by.as_str()).await? {
+                    Ok(outcome_uid) => outcome_uid,
+                    Err(errors) => return refused(errors).map(|()| 0),
+                };
+                crate::aftercare::write_outcome_tie(
+                    &mut writer,
+                    outcome_uid,
+                    stored.stored.record.person.uid,
+                    outcome,
+                    program.owner.as_ref(),
+                )
+                .await?;
+            }
+            written += 1;
+        }
+    }
+    writer.commit().await?;
+    Ok(written)
 }
 
 /// Generates the items for every person on a blocking thread, a batch at a

@@ -453,29 +453,8 @@ pub async fn record_journey(
         .append_journey_entry(uid, &entry, state, journey.since())
         .await?;
 
-    let participation = &current.stored.record;
-    let implied = implied_tie(&program, participation, &journey);
-    match implied {
-        Some(tie) => {
-            let tie_uid = tie.natural_uid();
-            // A tie recorded by hand before is kept as it is, and not taken
-            // over: withdrawing must not remove what someone else asserted.
-            if !writer.tie_exists(tie_uid).await? {
-                let mut incoming =
-                    Incoming::new(tie.map_ref(|uid| RecordRef::to_record(uid, None)));
-                incoming.uid = Some(tie_uid);
-                incoming.owner = program.owner.as_ref().map(Link::record_ref);
-                let (errors, uids) = writer.write_ties_returning_uids(vec![incoming]).await?;
-                refused(errors)?;
-                for written in uids {
-                    writer.link_implied_tie(uid, written).await?;
-                }
-            }
-        }
-        None => {
-            writer.drop_implied_ties(uid).await?;
-        }
-    }
+    let implied = implied_tie(&program, &current.stored.record, &journey);
+    settle_implied_tie(&mut writer, uid, implied, program.owner.as_ref()).await?;
     audit(
         &mut writer,
         caller,
@@ -496,10 +475,37 @@ pub async fn record_journey(
         .ok_or(not_found("participation"))
 }
 
+/// Makes the ties of participation `uid` what its journey implies: writes
+/// the implied tie (unless someone recorded it already; that one is kept
+/// and not taken over), or removes the ties it implied before.
+pub(crate) async fn settle_implied_tie(
+    writer: &mut BulkWriter,
+    uid: Uid,
+    implied: Option<Tie<Uid>>,
+    owner: Option<&Link>,
+) -> Result<(), ServiceError> {
+    let Some(tie) = implied else {
+        writer.drop_implied_ties(uid).await?;
+        return Ok(());
+    };
+    let tie_uid = tie.natural_uid();
+    if !writer.tie_exists(tie_uid).await? {
+        let mut incoming = Incoming::new(tie.map_ref(|end| RecordRef::to_record(end, None)));
+        incoming.uid = Some(tie_uid);
+        incoming.owner = owner.map(Link::record_ref);
+        let (errors, uids) = writer.write_ties_returning_uids(vec![incoming]).await?;
+        refused(errors)?;
+        for written in uids {
+            writer.link_implied_tie(uid, written).await?;
+        }
+    }
+    Ok(())
+}
+
 /// The tie a participation implies as its journey stands: a learner who
 /// completed the program was trained at its organizer, or hosted as an
 /// intern by the host.
-fn implied_tie(
+pub(crate) fn implied_tie(
     program: &Stored<Program<Link>>,
     participation: &Participation<Link>,
     journey: &kyoso_domain::Journey,
