@@ -12,11 +12,11 @@ use kyoso_domain::{
     TitpPlacement, Uid, Visibility, check_titp_plan,
 };
 use kyoso_store::{
-    AuditAction, AuditEntry, BulkOptions, Grievance, Role, Store, StoredFollowUp, StoredOutcome,
-    StoredVisit, Table,
+    AuditAction, BulkOptions, Grievance, Role, Store, StoredFollowUp, StoredOutcome, StoredVisit,
+    Table,
 };
 
-use crate::programs::{participation, program};
+use crate::programs::{Change, audit, participation, program};
 use crate::registry::{json, not_found, refused};
 use crate::{Caller, ServiceError};
 
@@ -84,12 +84,12 @@ pub async fn add_placement(
     if let Err(errors) = writer.add_placement(uid, &placement).await? {
         refused(errors)?;
     }
-    writer
-        .audit(&AuditEntry {
-            at: Timestamp::now(),
-            actor: caller.actor(),
+    audit(
+        &mut writer,
+        caller,
+        Change {
             action: AuditAction::Update,
-            table: "participations".into(),
+            table: "participations",
             record: uid,
             organization: program.owner.as_ref().map(|o| o.uid),
             before: None,
@@ -97,8 +97,9 @@ pub async fn add_placement(
                 "placement": {"phase": placement.phase, "start": placement.start.to_string(),
                               "end": placement.end.to_string(), "job_category": placement.job_category}
             })),
-        })
-        .await?;
+        },
+    )
+    .await?;
     writer.commit().await?;
     Ok(store.placements(uid).await?)
 }
@@ -191,18 +192,19 @@ pub async fn record_visit(
     let visit_uid = writer
         .add_monitoring_visit(uid, &visit, &caller.actor())
         .await?;
-    writer
-        .audit(&AuditEntry {
-            at: Timestamp::now(),
-            actor: caller.actor(),
+    audit(
+        &mut writer,
+        caller,
+        Change {
             action: AuditAction::Create,
-            table: "monitoring_visits".into(),
+            table: "monitoring_visits",
             record: visit_uid,
             organization: Some(supervising),
             before: None,
             after: json(&visit),
-        })
-        .await?;
+        },
+    )
+    .await?;
     writer.commit().await?;
     Ok(visit_uid)
 }
@@ -360,18 +362,19 @@ pub async fn record_follow_up(
     let follow_up_uid = writer
         .add_follow_up(uid, &follow_up, &caller.actor())
         .await?;
-    writer
-        .audit(&AuditEntry {
-            at: Timestamp::now(),
-            actor: caller.actor(),
+    audit(
+        &mut writer,
+        caller,
+        Change {
             action: AuditAction::Create,
-            table: "follow_ups".into(),
+            table: "follow_ups",
             record: follow_up_uid,
             organization: found.stored.owner.as_ref().map(|o| o.uid),
             before: None,
             after: json(&follow_up),
-        })
-        .await?;
+        },
+    )
+    .await?;
     writer.commit().await?;
     Ok(follow_up_uid)
 }
@@ -420,18 +423,19 @@ pub async fn record_outcome(
         found.stored.owner.as_ref(),
     )
     .await?;
-    writer
-        .audit(&AuditEntry {
-            at: Timestamp::now(),
-            actor: caller.actor(),
+    audit(
+        &mut writer,
+        caller,
+        Change {
             action: AuditAction::Create,
-            table: "outcomes".into(),
+            table: "outcomes",
             record: outcome_uid,
             organization: found.stored.owner.as_ref().map(|o| o.uid),
             before: None,
             after: json(&outcome),
-        })
-        .await?;
+        },
+    )
+    .await?;
     writer.commit().await?;
     Ok(outcome_uid)
 }
@@ -497,18 +501,19 @@ pub async fn withdraw_outcome(
     if !writer.delete_outcome(outcome).await? {
         return Err(not_found("outcome"));
     }
-    writer
-        .audit(&AuditEntry {
-            at: Timestamp::now(),
-            actor: caller.actor(),
+    audit(
+        &mut writer,
+        caller,
+        Change {
             action: AuditAction::Delete,
-            table: "outcomes".into(),
+            table: "outcomes",
             record: outcome,
             organization: found.stored.owner.as_ref().map(|o| o.uid),
             before: None,
             after: None,
-        })
-        .await?;
+        },
+    )
+    .await?;
     writer.commit().await?;
     Ok(())
 }

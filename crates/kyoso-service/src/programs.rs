@@ -23,16 +23,16 @@ use crate::registry::{self, Page, cursor, json, limit, new_owner, not_found, pag
 use crate::{Caller, ServiceError};
 
 /// One change for the audit log.
-struct Change {
-    action: AuditAction,
-    table: &'static str,
-    record: Uid,
-    organization: Option<Uid>,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
+pub(crate) struct Change {
+    pub(crate) action: AuditAction,
+    pub(crate) table: &'static str,
+    pub(crate) record: Uid,
+    pub(crate) organization: Option<Uid>,
+    pub(crate) before: Option<serde_json::Value>,
+    pub(crate) after: Option<serde_json::Value>,
 }
 
-async fn audit(
+pub(crate) async fn audit(
     writer: &mut BulkWriter,
     caller: &Caller,
     change: Change,

@@ -574,17 +574,10 @@ impl BulkWriter {
             .await
             .map(|done| done.rows_affected())
         });
-        match result {
-            Ok(_) => {}
-            Err(err) => {
-                let err = StoreError::from(err);
-                if err.is_unique_violation() {
-                    return Err(StoreError::Conflict(
-                        "the grievance changed meanwhile; look again".into(),
-                    ));
-                }
-                return Err(err);
-            }
+        if crate::programs::unique_taken(result, "number", "")?.is_err() {
+            return Err(StoreError::Conflict(
+                "the grievance changed meanwhile; look again".into(),
+            ));
         }
         on_tx!(&mut self.tx, conn => {
             sqlx::query("UPDATE grievances SET status = $2, updated_at = $3 WHERE uid = $1")

@@ -594,6 +594,20 @@ fn journey_of(id: i64, rows: Vec<EntryRow>) -> Result<Journey, StoreError> {
     Journey::from_entries(entries).map_err(|e| c.damaged("journey", e))
 }
 
+/// The outcome of an insert: done, or refused because a unique key of
+/// `field` is taken (another record has it); any other failure is an error.
+pub(crate) fn unique_taken(
+    result: Result<u64, sqlx::Error>,
+    field: &str,
+    message: &str,
+) -> Result<Result<(), Vec<RowError>>, StoreError> {
+    match result.map_err(StoreError::from) {
+        Ok(_) => Ok(Ok(())),
+        Err(err) if err.is_unique_violation() => Ok(Err(vec![refused(field, message)])),
+        Err(err) => Err(err),
+    }
+}
+
 /// Why a write was refused: the field, and what was wrong.
 fn refused(field: &str, message: impl Into<String>) -> RowError {
     RowError::new(0, field, message)
@@ -797,15 +811,12 @@ impl BulkWriter {
                 .await
                 .map(|done| done.rows_affected())
         });
-        if let Err(err) = result {
-            let err = StoreError::from(err);
-            if err.is_unique_violation() {
-                return Ok(Err(vec![refused(
-                    "external_id",
-                    "another program has this external id",
-                )]));
-            }
-            return Err(err);
+        if let Err(taken) = unique_taken(
+            result,
+            "external_id",
+            "another program has this external id",
+        )? {
+            return Ok(Err(taken));
         }
         on_tx!(&mut self.tx, conn => {
             sqlx::query("DELETE FROM program_organizations WHERE program_id = (SELECT id FROM programs WHERE uid = $1)")
@@ -961,15 +972,10 @@ impl BulkWriter {
             .await
             .map(|done| done.rows_affected())
         });
-        if let Err(err) = result {
-            let err = StoreError::from(err);
-            if err.is_unique_violation() {
-                return Ok(Err(vec![refused(
-                    "external_id",
-                    "another participation has this id",
-                )]));
-            }
-            return Err(err);
+        if let Err(taken) =
+            unique_taken(result, "external_id", "another participation has this id")?
+        {
+            return Ok(Err(taken));
         }
         Ok(Ok(uid))
     }
@@ -1029,14 +1035,10 @@ impl BulkWriter {
             .await
             .map(|done| done.rows_affected())
         });
-        if let Err(err) = result {
-            let err = StoreError::from(err);
-            if err.is_unique_violation() {
-                return Err(StoreError::Conflict(
-                    "the journey changed while this entry was recorded; look again".into(),
-                ));
-            }
-            return Err(err);
+        if unique_taken(result, "number", "")?.is_err() {
+            return Err(StoreError::Conflict(
+                "the journey changed while this entry was recorded; look again".into(),
+            ));
         }
         on_tx!(&mut self.tx, conn => {
             sqlx::query("UPDATE participations SET state = $2, state_since = $3, updated_at = $4 WHERE uid = $1")
