@@ -279,6 +279,93 @@ impl Journey {
     }
 }
 
+impl Journey {
+    /// The journey as one cell of a file, entries in order:
+    /// `selected 2024-02-01; active 2024-04-01; retract 2 2024-04-03: wrong cohort`.
+    /// Moves keep their state and day, retractions their entry, day and
+    /// reason; who recorded an entry, and a move's note, stay in kyoso.
+    pub fn to_line(&self) -> String {
+        let entries: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| match e.action {
+                JourneyAction::Move { to } => format!("{to} {}", e.on),
+                JourneyAction::Retract { entry } => {
+                    let reason = e.note.as_ref().map_or("", |n| n.as_str());
+                    // A reason cannot hold the separator of entries.
+                    format!(
+                        "retract {entry} {}: {}",
+                        e.on,
+                        reason.replace([';', '\n'], ",")
+                    )
+                }
+            })
+            .collect();
+        entries.join("; ")
+    }
+
+    /// Reads a journey cell, every entry checked by the rules as if it were
+    /// being recorded now, by `by`.
+    pub fn from_line(line: &str, by: &Text) -> Result<Journey, ValueError> {
+        const EXPECTED: &str = "journey entries such as \"selected 2024-02-01; active 2024-04-01\" or \"retract 2 2024-04-03: reason\"";
+        let mut journey = Journey::default();
+        for (i, part) in line
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .enumerate()
+        {
+            let (head, reason) = match part.split_once(':') {
+                Some((head, reason)) => (head.trim(), Some(reason.trim())),
+                None => (part, None),
+            };
+            let words: Vec<&str> = head.split_whitespace().collect();
+            let day = |text: &str| -> Result<Date, ValueError> {
+                let date = crate::PartialDate::parse(text)?;
+                match date.day() {
+                    Some(_) => Ok(date.first_day()),
+                    None => Err(ValueError::Rule(format!(
+                        "entry {}: {text} is not a whole date",
+                        i + 1
+                    ))),
+                }
+            };
+            let (action, on, note) = match words.as_slice() {
+                ["retract", entry, on] => {
+                    let entry = entry
+                        .parse::<u32>()
+                        .map_err(|_| ValueError::invalid(part, EXPECTED))?;
+                    let note = reason
+                        .filter(|r| !r.is_empty())
+                        .map(|r| Text::line(r, 2000))
+                        .transpose()?;
+                    (JourneyAction::Retract { entry }, day(on)?, note)
+                }
+                [state, on] if reason.is_none() => {
+                    let to = state.parse::<JourneyState>()?;
+                    (JourneyAction::Move { to }, day(on)?, None)
+                }
+                _ => return Err(ValueError::invalid(part, EXPECTED)),
+            };
+            journey
+                .record(action, on, by.clone(), note)
+                .map_err(|e| ValueError::Rule(format!("entry {}: {e}", i + 1)))?;
+        }
+        Ok(journey)
+    }
+
+    /// Whether this journey's entries begin with every entry of `earlier`
+    /// (same actions on the same days): the history was only added to.
+    pub fn extends(&self, earlier: &Journey) -> bool {
+        earlier.entries.len() <= self.entries.len()
+            && earlier
+                .entries
+                .iter()
+                .zip(&self.entries)
+                .all(|(a, b)| a.action == b.action && a.on == b.on)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +472,43 @@ mod tests {
         go(&mut journey, JourneyState::Selected, date!(2024 - 03 - 01)).unwrap();
         let error = go(&mut journey, JourneyState::Active, date!(2024 - 02 - 01)).unwrap_err();
         assert!(error.to_string().contains("before the move it follows"));
+    }
+
+    #[test]
+    fn a_journey_reads_back_from_its_line() {
+        use JourneyState::*;
+        let mut journey = Journey::default();
+        go(&mut journey, Selected, date!(2024 - 02 - 01)).unwrap();
+        go(&mut journey, Withdrawn, date!(2024 - 02 - 02)).unwrap();
+        journey
+            .record(
+                JourneyAction::Retract { entry: 2 },
+                date!(2024 - 02 - 03),
+                by(),
+                reason(),
+            )
+            .unwrap();
+        go(&mut journey, Active, date!(2024 - 04 - 01)).unwrap();
+        let line = journey.to_line();
+        assert_eq!(
+            line,
+            "selected 2024-02-01; withdrawn 2024-02-02; retract 2 2024-02-03: recorded by mistake; active 2024-04-01"
+        );
+        let back = Journey::from_line(&line, &by()).unwrap();
+        assert_eq!(back.to_line(), line);
+        assert_eq!(back.state(), Active);
+        assert!(back.extends(&journey) && journey.extends(&back));
+        let error =
+            Journey::from_line("selected 2024-02-01; completed 2024-03-01", &by()).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("entry 2: cannot move from selected to completed"),
+            "{error}"
+        );
+        assert!(Journey::from_line("selected 2024-02", &by()).is_err());
+        assert!(Journey::from_line("flying 2024-02-01", &by()).is_err());
+        assert!(Journey::from_line("", &by()).unwrap().entries().is_empty());
     }
 
     fn any_state() -> impl Strategy<Value = JourneyState> {

@@ -40,9 +40,10 @@ pub use journey::{Journey, JourneyAction, JourneyEntry, JourneyError, JourneySta
 pub use language::{Cefr, Jlpt, LanguageCode, LanguageLevel, LanguageSkill};
 pub use org_type::OrganisationType;
 pub use program::{
-    Cohort, Currency, Demonstration, DevelopmentStage, FollowUp, FollowUpChannel, FollowUpStatus,
-    Funder, FundingSource, GrievanceCategory, GrievanceStatus, Milestone, Money, MonitoringVisit,
-    Outcome, OutcomeKind, ParticipantRole, Participation, Program, ProgramType, SdgTarget,
+    Cohort, Currency, Demonstration, DevelopmentStage, Enrolment, FollowUp, FollowUpChannel,
+    FollowUpStatus, Funder, FundingSource, GrievanceCategory, GrievanceStatus, Milestone, Money,
+    MonitoringVisit, Outcome, OutcomeKind, ParticipantRole, Participation, Program, ProgramType,
+    SdgTarget,
 };
 pub use sector::SectorCode;
 pub use text::{Email, Names, Phone, Script, Skill, Text, WebAddress, script_of};

@@ -334,6 +334,16 @@ pub struct Participation<R> {
     pub note: Option<Text>,
 }
 
+/// A participation as files carry it: who, in what, since when, and the
+/// journey so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enrolment<R> {
+    pub participation: Participation<R>,
+    /// The day the person applied: where every journey begins.
+    pub applied_on: time::Date,
+    pub journey: crate::Journey,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -468,3 +468,74 @@ impl Record for Tie<RecordRef> {
         row.envelope(defaults, tie, Identity::Optional)
     }
 }
+
+impl Record for kyoso_domain::Enrolment<RecordRef> {
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "external_id",
+        "person",
+        "program",
+        "cohort",
+        "role",
+        "host",
+        "note",
+        "applied_on",
+        "journey",
+    ];
+    const REQUIRED: &'static [&'static [&'static str]] =
+        &[&["person"], &["program"], &["role"], &["applied_on"]];
+
+    #[allow(private_interfaces, reason = "rows are read only inside this crate")]
+    fn parse(
+        fields: &dyn Fields,
+        defaults: &Defaults,
+    ) -> Result<Incoming<kyoso_domain::Enrolment<RecordRef>>, Vec<RowError>> {
+        let mut row = Row::new(fields);
+        let person = row.require("person", RecordRef::parse);
+        let program = row.require("program", RecordRef::parse);
+        let cohort = row.get("cohort", RecordRef::parse);
+        let role = row.require("role", str::parse::<kyoso_domain::ParticipantRole>);
+        let host = row.get("host", RecordRef::parse);
+        let note = row.get("note", |s| Text::multiline(s, 2000));
+        let applied_on = row.require("applied_on", |s| {
+            let date = PartialDate::parse(s)?;
+            match date.day() {
+                Some(_) => Ok(date.first_day()),
+                None => Err(ValueError::Rule(format!(
+                    "{s} is not a whole date (YYYY-MM-DD)"
+                ))),
+            }
+        });
+        let journey = row
+            .get("journey", |s| {
+                kyoso_domain::Journey::from_line(s, &defaults.asserted_by)
+            })
+            .unwrap_or_default();
+        if let (Some(applied), Some(first)) = (applied_on, journey.entries().first())
+            && first.on < applied
+        {
+            row.fault(
+                "journey",
+                format!("begins on {}, before the application ({applied})", first.on),
+            );
+        }
+        let enrolment = match (person, program, role, applied_on) {
+            (Some(person), Some(program), Some(role), Some(applied_on)) => {
+                Some(kyoso_domain::Enrolment {
+                    participation: kyoso_domain::Participation {
+                        person,
+                        program,
+                        cohort,
+                        role,
+                        host,
+                        note,
+                    },
+                    applied_on,
+                    journey,
+                })
+            }
+            _ => None,
+        };
+        row.envelope(defaults, enrolment, Identity::Required)
+    }
+}

@@ -275,3 +275,28 @@ fn json_value(cell: Cell) -> Option<Value> {
         Cell::Number(n) => serde_json::Number::from_f64(n).map(Value::Number),
     }
 }
+
+impl Exportable for Stored<kyoso_domain::Enrolment<Link>> {
+    type Record = kyoso_domain::Enrolment<kyoso_domain::RecordRef>;
+
+    #[allow(
+        private_interfaces,
+        reason = "cells are written only inside this crate"
+    )]
+    fn cells(&self) -> Vec<Cell> {
+        let e = &self.record;
+        let p = &e.participation;
+        vec![
+            Cell::Text(self.uid.to_string()),
+            text(self.external_id.as_ref()),
+            reference(Some(&p.person)),
+            reference(Some(&p.program)),
+            reference(p.cohort.as_ref()),
+            text(Some(p.role)),
+            reference(p.host.as_ref()),
+            text(p.note.as_ref()),
+            Cell::Text(e.applied_on.to_string()),
+            Cell::Text(e.journey.to_line()),
+        ]
+    }
+}

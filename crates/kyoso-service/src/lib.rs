@@ -12,6 +12,7 @@ pub mod access;
 pub mod accounts;
 pub mod aftercare;
 mod demo;
+mod enrolments;
 mod error;
 mod exchange;
 pub mod programs;
@@ -20,6 +21,7 @@ pub mod registry;
 
 pub use access::Caller;
 pub use demo::{DemoOptions, DemoSummary, demo};
+pub use enrolments::{export_participations, import_participations};
 pub use error::ServiceError;
 pub use exchange::{ExportSummary, ImportOptions, ImportOutcome, export, import};
 pub use progress::{NoProgress, Progress};

@@ -233,7 +233,7 @@ const PARTICIPATION_SELECT: &str = "SELECT pa.id, pa.uid, pa.external_id, \
     pe.uid AS person_uid, pe.external_id AS person_external_id, \
     pr.uid AS program_uid, pr.external_id AS program_external_id, co.uid AS cohort_uid, \
     pa.role, ho.uid AS host_uid, ho.external_id AS host_external_id, pa.note, \
-    pa.created_at, pa.updated_at \
+    pa.applied_on, pa.created_at, pa.updated_at \
     FROM participations pa \
     JOIN people pe ON pe.id = pa.person_id \
     JOIN programs pr ON pr.id = pa.program_id \
@@ -257,6 +257,7 @@ struct ParticipationRow {
     host_uid: Option<Uuid>,
     host_external_id: Option<String>,
     note: Option<String>,
+    applied_on: time::Date,
     created_at: DbTime,
     updated_at: DbTime,
 }
@@ -311,6 +312,7 @@ struct EntryRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredParticipation {
     pub stored: Stored<Participation<Link>>,
+    pub applied_on: time::Date,
     pub journey: Journey,
 }
 
@@ -476,9 +478,39 @@ impl Store {
             sqlx::query_as(ENTRIES_SELECT).bind(id).fetch_all(pool).await?
         });
         Ok(Some(StoredParticipation {
+            applied_on: row.applied_on,
             stored: row.into_stored()?,
             journey: journey_of(id, entries)?,
         }))
+    }
+
+    /// Participations in local-key order after `after`, with their journeys:
+    /// a page of an export.
+    pub async fn list_participations(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, StoredParticipation)>, StoreError> {
+        let sql = format!("{PARTICIPATION_SELECT} WHERE pa.id > $1 ORDER BY pa.id LIMIT $2");
+        let rows: Vec<ParticipationRow> = dispatch!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(after).bind(limit).fetch_all(pool).await?
+        });
+        let mut page = Vec::with_capacity(rows.len());
+        for row in rows {
+            let id = row.id;
+            let entries: Vec<EntryRow> = dispatch!(self, pool => {
+                sqlx::query_as(ENTRIES_SELECT).bind(id).fetch_all(pool).await?
+            });
+            page.push((
+                id,
+                StoredParticipation {
+                    applied_on: row.applied_on,
+                    stored: row.into_stored()?,
+                    journey: journey_of(id, entries)?,
+                },
+            ));
+        }
+        Ok(page)
     }
 
     /// The participants of a cohort, by state then name.
@@ -955,8 +987,8 @@ impl BulkWriter {
         let result = on_tx!(&mut self.tx, conn => {
             sqlx::query(
                 "INSERT INTO participations (uid, external_id, program_id, cohort_id, person_id, role, host_id, \
-                 note, state, state_since, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'applied', $9, $10, $10)",
+                 note, applied_on, state, state_since, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'applied', $9, $10, $10)",
             )
             .bind(uid.uuid())
             .bind(row.external_id.as_ref().map(|e| e.as_str().to_owned()))
@@ -980,6 +1012,20 @@ impl BulkWriter {
         Ok(Ok(uid))
     }
 
+    /// The participation with this external id, inside this transaction.
+    pub async fn participation_by_external_id(
+        &mut self,
+        external_id: &kyoso_domain::ExternalId,
+    ) -> Result<Option<Uid>, StoreError> {
+        let uid: Option<Uuid> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_scalar("SELECT uid FROM participations WHERE external_id = $1")
+                .bind(external_id.as_str())
+                .fetch_optional(&mut **conn)
+                .await?
+        });
+        Ok(uid.map(Uid::from_uuid))
+    }
+
     /// Reads a participation and its journey inside this transaction.
     pub async fn read_participation(
         &mut self,
@@ -995,6 +1041,7 @@ impl BulkWriter {
             sqlx::query_as(ENTRIES_SELECT).bind(id).fetch_all(&mut **conn).await?
         });
         Ok(Some(StoredParticipation {
+            applied_on: row.applied_on,
             stored: row.into_stored()?,
             journey: journey_of(id, entries)?,
         }))

@@ -432,6 +432,7 @@ struct ParticipationPage {
     cohort: Option<Uid>,
     role: String,
     state: String,
+    applied: String,
     steps: Vec<Step>,
     moves: Vec<(&'static str, &'static str)>,
     can_move: bool,
@@ -606,6 +607,7 @@ async fn participation_view(
         cohort: record.cohort.as_ref().map(|c| c.uid),
         role: pt.role(record.role).to_owned(),
         state: pt.state(state_now).to_owned(),
+        applied: format!("{} · {}", found.applied_on, pt.state(JourneyState::Applied)),
         steps,
         moves: state_now
             .next()

@@ -184,15 +184,41 @@ enum TableArg {
     People,
     Organizations,
     Ties,
+    /// People's participations in programs, with their journeys.
+    Participations,
 }
 
-impl From<TableArg> for Table {
-    fn from(value: TableArg) -> Self {
-        match value {
-            TableArg::People => Table::People,
-            TableArg::Organizations => Table::Organizations,
-            TableArg::Ties => Table::Ties,
+impl TableArg {
+    /// The registry table, for the records the bulk writer loads.
+    fn registry_table(self) -> Option<Table> {
+        match self {
+            TableArg::People => Some(Table::People),
+            TableArg::Organizations => Some(Table::Organizations),
+            TableArg::Ties => Some(Table::Ties),
+            TableArg::Participations => None,
         }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            TableArg::People => "people",
+            TableArg::Organizations => "organizations",
+            TableArg::Ties => "ties",
+            TableArg::Participations => "participations",
+        }
+    }
+}
+
+async fn export_records(
+    store: &Store,
+    table: TableArg,
+    format: Format,
+    out: Box<dyn Write + Send>,
+    progress: &Bar,
+) -> Result<kyoso_service::ExportSummary, kyoso_service::ServiceError> {
+    match table.registry_table() {
+        Some(table) => kyoso_service::export(store, table, format, out, progress).await,
+        None => kyoso_service::export_participations(store, format, out, progress).await,
     }
 }
 
@@ -316,7 +342,16 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 owner,
             };
             let started = std::time::Instant::now();
-            match kyoso_service::import(&store, table.into(), &file, &options, &progress).await? {
+            let outcome = match table.registry_table() {
+                Some(table) => {
+                    kyoso_service::import(&store, table, &file, &options, &progress).await?
+                }
+                None => {
+                    kyoso_service::import_participations(&store, &file, options.format, &progress)
+                        .await?
+                }
+            };
+            match outcome {
                 ImportOutcome::Committed(s) => {
                     let seconds = started.elapsed().as_secs_f64();
                     println!(
@@ -362,12 +397,10 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .or_else(|| output.as_deref().map(Format::from_path))
                 .unwrap_or(Format::Csv);
             match output {
-                Some(path) => {
-                    export_to_file(&store, table.into(), format, &path, &progress).await?
-                }
+                Some(path) => export_to_file(&store, table, format, &path, &progress).await?,
                 None => {
                     let out = Box::new(std::io::stdout());
-                    kyoso_service::export(&store, table.into(), format, out, &progress).await?;
+                    export_records(&store, table, format, out, &progress).await?;
                 }
             }
             ExitCode::SUCCESS
@@ -410,7 +443,7 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// leaves a half-written file under the name asked for.
 async fn export_to_file(
     store: &Store,
-    table: Table,
+    table: TableArg,
     format: Format,
     path: &Path,
     progress: &Bar,
@@ -420,8 +453,7 @@ async fn export_to_file(
         path.extension().and_then(|e| e.to_str()).unwrap_or("out")
     ));
     let file = File::create(&partial).with_context(|| format!("creating {}", partial.display()))?;
-    let summary =
-        kyoso_service::export(store, table, format, Box::new(SyncOnDrop(file)), progress).await;
+    let summary = export_records(store, table, format, Box::new(SyncOnDrop(file)), progress).await;
     let summary = match summary {
         Ok(summary) => summary,
         Err(err) => {
@@ -430,7 +462,12 @@ async fn export_to_file(
         }
     };
     std::fs::rename(&partial, path).with_context(|| format!("renaming to {}", path.display()))?;
-    eprintln!("{}: {} {table} exported", path.display(), summary.records);
+    eprintln!(
+        "{}: {} {} exported",
+        path.display(),
+        summary.records,
+        table.name()
+    );
     Ok(())
 }
 

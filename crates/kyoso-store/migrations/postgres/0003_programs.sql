@@ -75,6 +75,8 @@ CREATE TABLE participations (
                             'expert', 'mentor', 'lecturer')),
     host_id             BIGINT REFERENCES organizations (id) ON DELETE SET NULL,
     note                TEXT,
+    -- The day the person applied: where the journey begins.
+    applied_on          DATE NOT NULL,
     -- Where the journey stands, kept beside its entries for boards and lists.
     state               TEXT NOT NULL CHECK (state IN ('applied', 'selected', 'pre_departure', 'active',
                             'completed', 'returned', 'follow_up', 'withdrawn', 'rejected')),

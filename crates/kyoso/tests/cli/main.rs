@@ -8,6 +8,7 @@
 
 mod crash;
 mod exchange;
+mod participations;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,0 +1,126 @@
+//! `kyoso export participations` and `kyoso import participations`: a file
+//! round-trips unchanged, may add to journeys, never rewrites them, and a bad
+//! file changes nothing.
+
+use kyoso_testkit::{TestDb, engines};
+use serde_json::{Value, json};
+
+use crate::{kyoso, ok, path};
+
+fn export(url: &str, file: &std::path::Path) -> Vec<Value> {
+    ok(url, &["export", "participations", "-o", path(file)]);
+    let text = std::fs::read_to_string(file).unwrap();
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Array(items)) => items,
+        _ => text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect(),
+    }
+}
+
+fn write(file: &std::path::Path, rows: &[Value]) {
+    std::fs::write(file, serde_json::to_string_pretty(rows).unwrap()).unwrap();
+}
+
+#[tokio::test]
+async fn participations_round_trip_grow_their_journeys_and_refuse_rewrites() {
+    for engine in engines() {
+        let db = TestDb::new(engine).await;
+        ok(&db.url, &["demo", "--people", "400", "--seed", "4"]);
+        let first = db.path("first.json");
+        let rows = export(&db.url, &first);
+        assert!(
+            rows.len() > 20,
+            "the demo has participations: {}",
+            rows.len()
+        );
+        let out = ok(&db.url, &["import", "participations", path(&first)]);
+        assert!(
+            out.contains(&format!(": 0 added, 0 updated, {} unchanged", rows.len())),
+            "{out}"
+        );
+
+        // Add a step to one returnee's journey, and a new participant.
+        let mut grown = rows.clone();
+        let returnee = grown
+            .iter()
+            .position(|r| {
+                r["journey"]
+                    .as_str()
+                    .unwrap_or("")
+                    .ends_with(|c: char| c.is_ascii_digit())
+                    && r["journey"].as_str().unwrap_or("").contains("returned")
+            })
+            .expect("a returnee");
+        let journey = grown[returnee]["journey"].as_str().unwrap().to_owned();
+        if !journey.contains("follow_up") {
+            grown[returnee]["journey"] = json!(format!("{journey}; follow_up 2026-06-01"));
+        }
+        grown.push(json!({
+            "external_id": "IMPORT-KAIZEN-1", "person": "DEMO-P-0000001", "program": "AOTS-KAIZEN",
+            "role": "trainee", "applied_on": "2024-01-10",
+            "journey": "selected 2024-02-01; active 2024-04-01; completed 2024-06-28"
+        }));
+        let second = db.path("second.json");
+        write(&second, &grown);
+        let out = ok(&db.url, &["import", "participations", path(&second)]);
+        assert!(out.contains(": 1 added,"), "{out}");
+        let after = export(&db.url, &db.path("after.json"));
+        assert_eq!(after.len(), rows.len() + 1);
+        let added = after
+            .iter()
+            .find(|r| r["external_id"] == "IMPORT-KAIZEN-1")
+            .expect("the new participation");
+        assert_eq!(
+            added["journey"],
+            "selected 2024-02-01; active 2024-04-01; completed 2024-06-28"
+        );
+        let ties = db.path("ties.csv");
+        ok(&db.url, &["export", "ties", "-o", path(&ties)]);
+        let ties = std::fs::read_to_string(&ties).unwrap();
+        assert!(
+            ties.lines().any(|l| l.contains("trained_at")
+                && l.contains("DEMO-P-0000001")
+                && l.contains("2024-04-01")),
+            "completing implies the training tie"
+        );
+
+        // A file that rewrites history, breaks the rules or names nobody
+        // changes nothing, and says where.
+        let mut bad = after.clone();
+        let rewritten = bad
+            .iter()
+            .position(|r| r["journey"].as_str().unwrap_or("").contains("selected"))
+            .unwrap();
+        bad[rewritten]["journey"] = json!("rejected 2001-01-01");
+        bad.push(json!({
+            "external_id": "IMPORT-BAD-1", "person": "DEMO-P-0000002", "program": "AOTS-KAIZEN",
+            "role": "trainee", "applied_on": "2024-01-10",
+            "journey": "selected 2024-02-01; completed 2024-03-01"
+        }));
+        bad.push(json!({
+            "external_id": "IMPORT-BAD-2", "person": "NOBODY-HERE", "program": "AOTS-KAIZEN",
+            "role": "trainee", "applied_on": "2024-01-10"
+        }));
+        let bad_file = db.path("bad.json");
+        write(&bad_file, &bad);
+        let out = kyoso(&db.url, &["import", "participations", path(&bad_file)]);
+        assert!(!out.status.success());
+        let errors = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            errors.contains("journey: entry 2: cannot move from selected to completed"),
+            "{errors}"
+        );
+        assert!(errors.contains("never rewritten"), "{errors}");
+        assert!(errors.contains("NOBODY-HERE"), "{errors}");
+        assert!(errors.contains("nothing was imported"), "{errors}");
+        assert_eq!(
+            export(&db.url, &db.path("unchanged.json")),
+            after,
+            "nothing changed"
+        );
+        assert!(ok(&db.url, &["db", "check"]).starts_with("ok:"));
+    }
+}
