@@ -244,6 +244,12 @@ const BENCH_PASSWORD: &str = "bench-password-1";
 /// Makes the demo database once, and an officer to act as.
 async fn prepare(path: &Path, database: &str, args: &Args) -> anyhow::Result<Fixtures> {
     let ready = path.with_extension("ready");
+    // A database kept from an earlier version whose schema this one cannot
+    // bring up to date is made anew.
+    if ready.exists() && Store::open(database).await.is_err() {
+        println!("the kept database is of an earlier schema; making it anew");
+        let _ = std::fs::remove_file(&ready);
+    }
     if !ready.exists() {
         let _ = std::fs::remove_file(path);
         for suffix in ["-wal", "-shm"] {
