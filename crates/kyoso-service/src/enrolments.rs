@@ -11,9 +11,9 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
 
-use kyoso_domain::{Enrolment, Incoming, Link, RecordRef, RowError, Stored, Text, Timestamp};
+use kyoso_domain::{Enrolment, Incoming, Link, RecordRef, RowError, Stored, Text, Timestamp, Uid};
 use kyoso_exchange::{Defaults, Format, Item, Reader, Writer};
-use kyoso_store::{BulkOptions, BulkSummary, BulkWriter, Store, Table};
+use kyoso_store::{BulkOptions, BulkSummary, BulkWriter, NewParticipation, Store, Table};
 
 use crate::exchange::{ExportSummary, ImportOutcome};
 use crate::programs::{implied_tie, settle_implied_tie};
@@ -86,19 +86,36 @@ pub async fn import_participations(
         unchanged: 0,
     };
     let mut total = total_errors;
-    for (done, row) in rows.into_iter().enumerate() {
-        match write_row(&mut writer, row).await? {
-            Ok(Written::Inserted) => summary.inserted += 1,
-            Ok(Written::Updated) => summary.updated += 1,
-            Ok(Written::Unchanged) => summary.unchanged += 1,
-            Err(bad) => {
-                total += 1;
-                if errors.len() < MAX_REPORTED {
-                    errors.push(bad);
+    let mut done = 0u64;
+    let mut seen = std::collections::HashMap::new();
+    for chunk in rows.chunks(CHUNK) {
+        let (new_rows, known_rows) = split_known(&mut writer, chunk, &mut seen, &mut |e| {
+            total += 1;
+            if errors.len() < MAX_REPORTED {
+                errors.push(e);
+            }
+        })
+        .await?;
+        for row in known_rows {
+            match write_row(&mut writer, row.clone()).await? {
+                Ok(Written::Inserted) => summary.inserted += 1,
+                Ok(Written::Updated) => summary.updated += 1,
+                Ok(Written::Unchanged) => summary.unchanged += 1,
+                Err(bad) => {
+                    total += 1;
+                    if errors.len() < MAX_REPORTED {
+                        errors.push(bad);
+                    }
                 }
             }
         }
-        progress.set(done as u64 + 1);
+        let (inserted, bad) = insert_new(&mut writer, &new_rows).await?;
+        summary.inserted += inserted;
+        total += bad.len() as u64;
+        let room = MAX_REPORTED.saturating_sub(errors.len());
+        errors.extend(bad.into_iter().take(room));
+        done += chunk.len() as u64;
+        progress.set(done);
     }
     progress.finish();
     if total > 0 {
@@ -109,6 +126,229 @@ pub async fn import_participations(
     }
     writer.commit().await?;
     Ok(ImportOutcome::Committed(summary))
+}
+
+/// Rows resolved and written together.
+const CHUNK: usize = 2000;
+
+/// Splits rows into those kyoso does not have yet and those it has (which
+/// may only add to their journeys). A row whose id repeats one earlier in
+/// the file is refused.
+async fn split_known<'a>(
+    writer: &mut BulkWriter,
+    chunk: &'a [Incoming<Enrolment<RecordRef>>],
+    seen: &mut std::collections::HashMap<String, u64>,
+    refuse: &mut dyn FnMut(RowError),
+) -> Result<
+    (
+        Vec<&'a Incoming<Enrolment<RecordRef>>>,
+        Vec<&'a Incoming<Enrolment<RecordRef>>>,
+    ),
+    ServiceError,
+> {
+    let identity = |row: &Incoming<Enrolment<RecordRef>>| -> Option<RecordRef> {
+        match (row.uid, &row.external_id) {
+            (Some(uid), _) => Some(RecordRef::to_record(uid, None)),
+            (None, Some(external)) => RecordRef::parse(external.as_str()).ok(),
+            (None, None) => None,
+        }
+    };
+    let identities: Vec<RecordRef> = chunk.iter().filter_map(identity).collect();
+    let refs: Vec<&RecordRef> = identities.iter().collect();
+    let known = writer.find_many("participations", &refs).await?;
+    let mut new_rows = Vec::new();
+    let mut known_rows = Vec::new();
+    for row in chunk {
+        let Some(id) = identity(row) else {
+            new_rows.push(row);
+            continue;
+        };
+        if let Some(first) = seen.insert(id.as_str().to_owned(), row.line) {
+            refuse(RowError::new(
+                row.line,
+                "external_id",
+                format!("\"{id}\" is also on line {first}; a participation is one row"),
+            ));
+            continue;
+        }
+        if known.contains_key(id.as_str()) {
+            known_rows.push(row);
+        } else {
+            new_rows.push(row);
+        }
+    }
+    Ok((new_rows, known_rows))
+}
+
+/// Adds participations kyoso does not have yet, in bulk, with the ties their
+/// journeys imply. Returns how many were added, and the rows refused.
+async fn insert_new(
+    writer: &mut BulkWriter,
+    rows: &[&Incoming<Enrolment<RecordRef>>],
+) -> Result<(u64, Vec<RowError>), ServiceError> {
+    if rows.is_empty() {
+        return Ok((0, Vec::new()));
+    }
+    let refs = |pick: &dyn Fn(&Enrolment<RecordRef>) -> Option<&RecordRef>| -> Vec<RecordRef> {
+        let mut all: Vec<RecordRef> = rows
+            .iter()
+            .filter_map(|r| pick(&r.record).cloned())
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    };
+    let person_refs = refs(&|e| Some(&e.participation.person));
+    let program_refs = refs(&|e| Some(&e.participation.program));
+    let cohort_refs = refs(&|e| e.participation.cohort.as_ref());
+    let host_refs = refs(&|e| e.participation.host.as_ref());
+    let people = writer
+        .find_many("people", &person_refs.iter().collect::<Vec<_>>())
+        .await?;
+    let programs = writer
+        .find_many("programs", &program_refs.iter().collect::<Vec<_>>())
+        .await?;
+    let cohorts = writer
+        .find_many("cohorts", &cohort_refs.iter().collect::<Vec<_>>())
+        .await?;
+    let hosts = writer
+        .find_many("organizations", &host_refs.iter().collect::<Vec<_>>())
+        .await?;
+    // The program of each cohort named, and each program as stored.
+    let mut cohort_program = std::collections::HashMap::new();
+    for (key, _) in cohorts.values() {
+        if let std::collections::hash_map::Entry::Vacant(slot) = cohort_program.entry(*key) {
+            slot.insert(writer.cohort_program(*key).await?);
+        }
+    }
+    let mut stored_programs = std::collections::HashMap::new();
+    for (key, uid) in programs.values() {
+        if let std::collections::hash_map::Entry::Vacant(slot) = stored_programs.entry(*key) {
+            let program = writer
+                .read_program(*uid)
+                .await?
+                .ok_or(ServiceError::NotFound("program"))?;
+            slot.insert(program);
+        }
+    }
+
+    let mut errors = Vec::new();
+    let mut accepted = Vec::with_capacity(rows.len());
+    let mut implied = Vec::new();
+    for row in rows {
+        let p = &row.record.participation;
+        let line = row.line;
+        let missing = |field: &str, what: &str, reference: &RecordRef| {
+            RowError::new(
+                line,
+                field,
+                format!("no {what} has the external id or id \"{reference}\""),
+            )
+        };
+        let person = people.get(p.person.as_str()).copied();
+        let program = programs.get(p.program.as_str()).copied();
+        let cohort = p
+            .cohort
+            .as_ref()
+            .map(|c| (c, cohorts.get(c.as_str()).copied()));
+        let host = p.host.as_ref().map(|h| (h, hosts.get(h.as_str()).copied()));
+        let mut bad = Vec::new();
+        if person.is_none() {
+            bad.push(missing("person", "person", &p.person));
+        }
+        if program.is_none() {
+            bad.push(missing("program", "program", &p.program));
+        }
+        if let Some((reference, None)) = cohort {
+            bad.push(missing("cohort", "cohort", reference));
+        }
+        if let Some((reference, None)) = host {
+            bad.push(missing("host", "organization", reference));
+        }
+        if let (Some((_, Some((cohort_key, _)))), Some((program_key, _))) = (cohort, program)
+            && cohort_program.get(&cohort_key).copied().flatten() != Some(program_key)
+        {
+            bad.push(RowError::new(
+                line,
+                "cohort",
+                "is a cohort of another program",
+            ));
+        }
+        let (Some((person_key, person_uid)), Some((program_key, _)), true) =
+            (person, program, bad.is_empty())
+        else {
+            errors.extend(bad);
+            continue;
+        };
+        let host = host.and_then(|(_, found)| found);
+        let uid = row.uid.unwrap_or_default();
+        let link = |uid: Uid| Link {
+            uid,
+            external_id: None,
+        };
+        if let Some(program) = stored_programs.get(&program_key) {
+            let participation = kyoso_domain::Participation {
+                person: link(person_uid),
+                program: link(program.uid),
+                cohort: None,
+                role: p.role,
+                host: host.map(|(_, uid)| link(uid)),
+                note: None,
+            };
+            if let Some(tie) = implied_tie(program, &participation, &row.record.journey) {
+                implied.push((accepted.len(), tie, program.owner.clone()));
+            }
+        }
+        accepted.push(NewParticipation {
+            uid,
+            external_id: row.external_id.clone(),
+            program: program_key,
+            cohort: cohort.and_then(|(_, found)| found).map(|(key, _)| key),
+            person: person_key,
+            role: p.role,
+            host: host.map(|(key, _)| key),
+            note: p.note.clone(),
+            applied_on: row.record.applied_on,
+            journey: row.record.journey.clone(),
+        });
+    }
+    if !errors.is_empty() {
+        return Ok((0, errors));
+    }
+    let keys = writer.insert_participations(&accepted).await?;
+
+    // The ties completing implies, unless someone recorded them already.
+    let natural: Vec<Uid> = implied
+        .iter()
+        .map(|(_, tie, _)| tie.natural_uid())
+        .collect();
+    let existing = writer.existing_ties(&natural).await?;
+    let mut ties = Vec::new();
+    let mut links = Vec::new();
+    let mut writing = std::collections::HashSet::new();
+    for ((index, tie, owner), tie_uid) in implied.into_iter().zip(natural) {
+        // A tie recorded before is kept as it is, and not taken over.
+        if existing.contains(&tie_uid) {
+            continue;
+        }
+        // Two participations may imply the same tie: written once, linked to both.
+        links.push((keys[index], tie_uid));
+        if writing.insert(tie_uid) {
+            let mut incoming = Incoming::new(tie.map_ref(|end| RecordRef::to_record(end, None)));
+            incoming.uid = Some(tie_uid);
+            incoming.owner = owner.as_ref().map(Link::record_ref);
+            ties.push(incoming);
+        }
+    }
+    let (tie_errors, _) = writer.write_ties_returning_uids(ties).await?;
+    if let Some(first) = tie_errors.into_iter().next() {
+        return Err(ServiceError::Failed(format!(
+            "an implied tie was refused: {}",
+            first.message
+        )));
+    }
+    writer.link_implied_ties(&links).await?;
+    Ok((accepted.len() as u64, Vec::new()))
 }
 
 enum Written {

@@ -47,7 +47,8 @@ pub use check::CheckReport;
 pub use directory::{OrganizationFilter, PeopleFilter, ReadScope, TieFilter};
 pub use error::StoreError;
 pub use programs::{
-    COHORT_NAME_CHARS, PARTICIPATION_NOTE_CHARS, ParticipantCard, StateCounts, StoredParticipation,
+    COHORT_NAME_CHARS, Found, NewParticipation, PARTICIPATION_NOTE_CHARS, ParticipantCard,
+    StateCounts, StoredParticipation,
 };
 
 pub use registry::Counts;

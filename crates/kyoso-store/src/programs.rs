@@ -1149,3 +1149,255 @@ impl BulkWriter {
         Ok(found.is_some())
     }
 }
+
+/// A participation to add in bulk, its references already resolved.
+#[derive(Debug, Clone)]
+pub struct NewParticipation {
+    pub uid: Uid,
+    pub external_id: Option<kyoso_domain::ExternalId>,
+    pub program: i64,
+    pub cohort: Option<i64>,
+    pub person: i64,
+    pub role: ParticipantRole,
+    pub host: Option<i64>,
+    pub note: Option<Text>,
+    pub applied_on: time::Date,
+    pub journey: Journey,
+}
+
+/// Rows a bulk statement carries at most.
+const ROWS_PER_STATEMENT: usize = 200;
+
+/// A referenced record found in bulk: its local key and uid.
+pub type Found = std::collections::HashMap<String, (i64, Uid)>;
+
+impl BulkWriter {
+    async fn fetch_sql<T>(&mut self, sql: &Sql) -> Result<Vec<T>, StoreError>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+    {
+        Ok(match &mut self.tx {
+            crate::bulk::Tx::Sqlite(conn) => sql.sqlite_as().fetch_all(&mut **conn).await?,
+            crate::bulk::Tx::Postgres(conn) => sql.postgres_as().fetch_all(&mut **conn).await?,
+            crate::bulk::Tx::Ended => unreachable!("a bulk writer is used after it ended"),
+        })
+    }
+
+    async fn execute_sql(&mut self, sql: &Sql) -> Result<(), StoreError> {
+        match &mut self.tx {
+            crate::bulk::Tx::Sqlite(conn) => {
+                sql.sqlite_query().execute(&mut **conn).await?;
+            }
+            crate::bulk::Tx::Postgres(conn) => {
+                sql.postgres_query().execute(&mut **conn).await?;
+            }
+            crate::bulk::Tx::Ended => unreachable!("a bulk writer is used after it ended"),
+        }
+        Ok(())
+    }
+
+    /// Finds records of `table` by the references given (uid or external
+    /// id), a few hundred at a time. The map is keyed by the reference.
+    pub async fn find_many(
+        &mut self,
+        table: &'static str,
+        references: &[&RecordRef],
+    ) -> Result<Found, StoreError> {
+        let engine = self.engine();
+        let mut found = Found::new();
+        let has_external = table != "cohorts";
+        for chunk in references.chunks(ROWS_PER_STATEMENT) {
+            let mut sql = Sql::new(
+                engine,
+                format!(
+                    "SELECT id, uid, {} FROM {table} WHERE uid IN (",
+                    if has_external {
+                        "external_id"
+                    } else {
+                        "NULL AS external_id"
+                    }
+                ),
+            );
+            let mut any = false;
+            for (i, reference) in chunk.iter().filter_map(|r| r.as_uid()).enumerate() {
+                if i > 0 {
+                    sql.push(", ");
+                }
+                sql.bind(Bind::Uid(reference.uuid()));
+                any = true;
+            }
+            if !any {
+                sql.push("NULL");
+            }
+            sql.push(")");
+            if has_external {
+                let texts: Vec<String> = chunk.iter().map(|r| r.as_str().to_owned()).collect();
+                sql.push(match engine {
+                    crate::Engine::Sqlite => " OR external_id IN (",
+                    crate::Engine::Postgres => " OR external_id = ANY(",
+                });
+                sql.bind(Bind::TextList(texts));
+                sql.push(")");
+            }
+            let rows: Vec<(i64, Uuid, Option<String>)> = self.fetch_sql(&sql).await?;
+            for (id, uid, external) in rows {
+                let uid = Uid::from_uuid(uid);
+                found.insert(uid.to_string(), (id, uid));
+                if let Some(external) = external {
+                    found.insert(external, (id, uid));
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// Adds participations with their journeys, a few hundred rows to a
+    /// statement. Returns their local keys, in order.
+    pub async fn insert_participations(
+        &mut self,
+        rows: &[NewParticipation],
+    ) -> Result<Vec<i64>, StoreError> {
+        let engine = self.engine();
+        let now = DbTime(Timestamp::now());
+        let mut keys = Vec::with_capacity(rows.len());
+        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+            let mut sql = Sql::new(
+                engine,
+                "INSERT INTO participations (uid, external_id, program_id, cohort_id, person_id, role, host_id, \
+                 note, applied_on, state, state_since, created_at, updated_at) VALUES ",
+            );
+            for (i, row) in chunk.iter().enumerate() {
+                sql.push(if i == 0 { "(" } else { ", (" });
+                let since = row.journey.since().unwrap_or(row.applied_on);
+                let values = [
+                    Bind::Uid(row.uid.uuid()),
+                    Bind::OptText(row.external_id.as_ref().map(|e| e.as_str().to_owned())),
+                    Bind::Int(row.program),
+                    Bind::OptInt(row.cohort),
+                    Bind::Int(row.person),
+                    Bind::Text(row.role.as_str().to_owned()),
+                    Bind::OptInt(row.host),
+                    Bind::OptText(row.note.as_ref().map(|n| n.as_str().to_owned())),
+                    Bind::Date(row.applied_on),
+                    Bind::Text(row.journey.state().as_str().to_owned()),
+                    Bind::Date(since),
+                    Bind::Time(now),
+                    Bind::Time(now),
+                ];
+                for (j, value) in values.into_iter().enumerate() {
+                    if j > 0 {
+                        sql.push(", ");
+                    }
+                    sql.bind(value);
+                }
+                sql.push(")");
+            }
+            sql.push(" RETURNING id, uid");
+            let returned: Vec<(i64, Uuid)> = self.fetch_sql(&sql).await?;
+            let by_uid: std::collections::HashMap<Uuid, i64> =
+                returned.into_iter().map(|(id, uid)| (uid, id)).collect();
+            for row in chunk {
+                keys.push(*by_uid.get(&row.uid.uuid()).ok_or(StoreError::NotFound {
+                    what: "participation",
+                })?);
+            }
+        }
+        let entries: Vec<(i64, &JourneyEntry)> = keys
+            .iter()
+            .zip(rows)
+            .flat_map(|(key, row)| row.journey.entries().iter().map(move |e| (*key, e)))
+            .collect();
+        for chunk in entries.chunks(ROWS_PER_STATEMENT) {
+            let mut sql = Sql::new(
+                engine,
+                "INSERT INTO journey_entries (participation_id, number, action, to_state, retracts, on_date, \
+                 recorded_by, note, recorded_at) VALUES ",
+            );
+            for (i, (key, entry)) in chunk.iter().enumerate() {
+                sql.push(if i == 0 { "(" } else { ", (" });
+                let (action, to, retracts) = match entry.action {
+                    JourneyAction::Move { to } => ("move", Some(to.as_str().to_owned()), None),
+                    JourneyAction::Retract { entry } => ("retract", None, Some(i64::from(entry))),
+                };
+                let values = [
+                    Bind::Int(*key),
+                    Bind::Int(i64::from(entry.number)),
+                    Bind::Text(action.to_owned()),
+                    Bind::OptText(to),
+                    Bind::OptInt(retracts),
+                    Bind::Date(entry.on),
+                    Bind::Text(entry.by.as_str().to_owned()),
+                    Bind::OptText(entry.note.as_ref().map(|n| n.as_str().to_owned())),
+                    Bind::Time(now),
+                ];
+                for (j, value) in values.into_iter().enumerate() {
+                    if j > 0 {
+                        sql.push(", ");
+                    }
+                    sql.bind(value);
+                }
+                sql.push(")");
+            }
+            self.execute_sql(&sql).await?;
+        }
+        Ok(keys)
+    }
+
+    /// The program a cohort belongs to.
+    pub async fn cohort_program(&mut self, cohort: i64) -> Result<Option<i64>, StoreError> {
+        Ok(on_tx!(&mut self.tx, conn => {
+            sqlx::query_scalar("SELECT program_id FROM cohorts WHERE id = $1").bind(cohort).fetch_optional(&mut **conn).await?
+        }))
+    }
+
+    /// Of the tie uids given, those that exist.
+    pub async fn existing_ties(
+        &mut self,
+        uids: &[Uid],
+    ) -> Result<std::collections::HashSet<Uid>, StoreError> {
+        let engine = self.engine();
+        let mut existing = std::collections::HashSet::new();
+        for chunk in uids.chunks(ROWS_PER_STATEMENT) {
+            let mut sql = Sql::new(engine, "SELECT uid FROM ties WHERE uid IN (");
+            for (i, uid) in chunk.iter().enumerate() {
+                if i > 0 {
+                    sql.push(", ");
+                }
+                sql.bind(Bind::Uid(uid.uuid()));
+            }
+            sql.push(")");
+            let rows: Vec<(Uuid,)> = self.fetch_sql(&sql).await?;
+            existing.extend(rows.into_iter().map(|(uid,)| Uid::from_uuid(uid)));
+        }
+        Ok(existing)
+    }
+
+    /// Remembers, in bulk, that participations imply ties: (participation
+    /// key, tie uid).
+    pub async fn link_implied_ties(&mut self, links: &[(i64, Uid)]) -> Result<(), StoreError> {
+        let engine = self.engine();
+        for chunk in links.chunks(ROWS_PER_STATEMENT) {
+            let mut sql = Sql::new(
+                engine,
+                "INSERT INTO participation_ties (participation_id, tie_id) SELECT v.p, t.id FROM (",
+            );
+            for (i, (key, uid)) in chunk.iter().enumerate() {
+                sql.push(if i == 0 {
+                    "SELECT "
+                } else {
+                    " UNION ALL SELECT "
+                });
+                sql.bind(Bind::Int(*key));
+                sql.push(" AS p, ");
+                sql.bind(Bind::Uid(uid.uuid()));
+                sql.push(" AS u");
+            }
+            sql.push(") v JOIN ties t ON t.uid = v.u ON CONFLICT DO NOTHING");
+            self.execute_sql(&sql).await?;
+        }
+        Ok(())
+    }
+}

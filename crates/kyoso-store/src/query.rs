@@ -15,6 +15,12 @@ pub(crate) enum Bind {
     Int(i64),
     Uid(Uuid),
     Date(time::Date),
+    /// Text or NULL.
+    OptText(Option<String>),
+    /// An integer or NULL.
+    OptInt(Option<i64>),
+    /// A timestamp column's value.
+    Time(crate::value::DbTime),
     /// A list of texts: several placeholders on SQLite, one array on PostgreSQL.
     TextList(Vec<String>),
 }
@@ -84,7 +90,45 @@ impl Sql {
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
                 Bind::Date(d) => query.bind(*d),
+                Bind::OptText(t) => query.bind(t.as_deref()),
+                Bind::OptInt(i) => query.bind(*i),
+                Bind::Time(t) => query.bind(*t),
                 Bind::TextList(_) => query,
+            };
+        }
+        query
+    }
+
+    /// The statement for SQLite, for statements that return no rows.
+    pub(crate) fn sqlite_query(&self) -> sqlx::query::Query<'_, Sqlite, SqliteArguments> {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(self.text.as_str()));
+        for bind in &self.binds {
+            query = match bind {
+                Bind::Text(t) => query.bind(t.as_str()),
+                Bind::Int(i) => query.bind(*i),
+                Bind::Uid(u) => query.bind(*u),
+                Bind::Date(d) => query.bind(*d),
+                Bind::OptText(t) => query.bind(t.as_deref()),
+                Bind::OptInt(i) => query.bind(*i),
+                Bind::Time(t) => query.bind(*t),
+                Bind::TextList(_) => query,
+            };
+        }
+        query
+    }
+
+    pub(crate) fn postgres_query(&self) -> sqlx::query::Query<'_, Postgres, PgArguments> {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(self.text.as_str()));
+        for bind in &self.binds {
+            query = match bind {
+                Bind::Text(t) => query.bind(t.as_str()),
+                Bind::Int(i) => query.bind(*i),
+                Bind::Uid(u) => query.bind(*u),
+                Bind::Date(d) => query.bind(*d),
+                Bind::OptText(t) => query.bind(t.as_deref()),
+                Bind::OptInt(i) => query.bind(*i),
+                Bind::Time(t) => query.bind(*t),
+                Bind::TextList(items) => query.bind(items.clone()),
             };
         }
         query
@@ -101,6 +145,9 @@ impl Sql {
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
                 Bind::Date(d) => query.bind(*d),
+                Bind::OptText(t) => query.bind(t.as_deref()),
+                Bind::OptInt(i) => query.bind(*i),
+                Bind::Time(t) => query.bind(*t),
                 Bind::TextList(items) => query.bind(items.clone()),
             };
         }
