@@ -157,6 +157,7 @@ async fn bench(args: &Args) -> anyhow::Result<()> {
     let database_path = args.work.join(format!("demo-{}.sqlite", args.people));
     let database = format!("sqlite://{}", database_path.display());
     let fixtures = prepare(&database_path, &database, args).await?;
+    let titp = prepare_programs(&database_path, &database, args.people).await?;
     let script = args.work.join("paths.lua");
     std::fs::write(&script, WRK_SCRIPT)?;
 
@@ -221,6 +222,165 @@ async fn bench(args: &Args) -> anyhow::Result<()> {
     let page = load(&full, args.seconds, 4, &fixtures.directory_paths, &cookie)?;
     println!("  {:<26} {}", "directory page", page.describe());
     println!("  server memory: {}", full.memory());
+
+    println!(
+        "\nTechnical intern training at national scale: {} participations in one program",
+        titp.participations
+    );
+    match titp.import_rate {
+        Some(rate) => println!(
+            "  import: {rate:.0} rows/s (kyoso import participations, JSON, one transaction)"
+        ),
+        None => println!("  import: done in an earlier run ({})", titp.kept_rate),
+    }
+    let officer = format!("Cookie: kyoso_session={}", titp.session);
+    for (what, path) in [
+        (
+            format!("cohort board ({} participants)", titp.board_size),
+            titp.board_path.clone(),
+        ),
+        ("officer's work list".to_owned(), titp.work_path.clone()),
+    ] {
+        load(&full, 2, 4, &path, &officer)?;
+        let run = load(&full, args.seconds, 4, &path, &officer)?;
+        println!("  {what:<34} {}", run.describe());
+    }
+    println!("  server memory: {}", full.memory());
+    Ok(())
+}
+
+/// The technical intern training part of the benchmark: a program with
+/// participations for two in five people, one cohort of 500 on its board,
+/// and an officer of the supervising organization that runs it.
+struct TitpFixtures {
+    participations: u64,
+    import_rate: Option<f64>,
+    kept_rate: String,
+    board_size: usize,
+    board_path: PathBuf,
+    work_path: PathBuf,
+    session: String,
+}
+
+const TITP_EMAIL: &str = "bench-titp-officer@example.org";
+
+async fn prepare_programs(
+    path: &Path,
+    database: &str,
+    people: u64,
+) -> anyhow::Result<TitpFixtures> {
+    let store = Store::open(database).await?;
+    let external =
+        kyoso_domain::ExternalId::parse("TITP-MACHINING").map_err(|e| anyhow::anyhow!("{e}"))?;
+    let program_uid = store
+        .program_by_external_id(&external)
+        .await?
+        .context("the demo has no technical intern training program")?;
+    let program = store.program(program_uid).await?.context("the program")?;
+    let organizer = program.record.organizer.record_ref().to_string();
+    let marker = path.with_extension("titp");
+    let count = (people * 2 / 5).max(500);
+    let (import_rate, kept_rate, cohort) = if let Ok(kept) = std::fs::read_to_string(&marker) {
+        let (cohort, rate) = kept.split_once(' ').context("the marker")?;
+        (
+            None,
+            rate.trim().to_owned(),
+            kyoso_domain::Uid::parse(cohort).map_err(|e| anyhow::anyhow!("{e}"))?,
+        )
+    } else {
+        kyoso_service::accounts::add_user(
+            &store,
+            TITP_EMAIL,
+            BENCH_PASSWORD,
+            Role::Officer,
+            Some(&organizer),
+            None,
+        )
+        .await?;
+        let cohort = kyoso_service::programs::create_cohort(
+            &store,
+            &Caller::Cli,
+            kyoso_domain::Cohort {
+                program: kyoso_domain::RecordRef::to_record(program_uid, None),
+                name: kyoso_domain::Text::line("Bench cohort, Da Nang, April 2024", 200)?,
+                start: kyoso_domain::PartialDate::parse("2024-04")?,
+                end: None,
+                capacity: Some(500),
+            },
+        )
+        .await?;
+        let file = path.with_extension("titp.json");
+        write_titp_file(
+            &file,
+            count,
+            people,
+            &program_uid.to_string(),
+            &cohort.uid.to_string(),
+        )?;
+        let started = Instant::now();
+        let outcome =
+            kyoso_service::import_participations(&store, &file, None, &NoProgress).await?;
+        let rate = count as f64 / started.elapsed().as_secs_f64();
+        let kyoso_service::ImportOutcome::Committed(_) = outcome else {
+            anyhow::bail!("the bench participations were refused: {outcome:?}");
+        };
+        std::fs::write(&marker, format!("{} {rate:.0} rows/s", cohort.uid))?;
+        (Some(rate), String::new(), cohort.uid)
+    };
+    let session = kyoso_service::accounts::sign_in(&store, TITP_EMAIL, BENCH_PASSWORD).await?;
+    let board_size = store.cohort_board(cohort).await?.len();
+    store.close().await;
+    let board_path = path.with_extension("board.txt");
+    std::fs::write(&board_path, format!("/cohorts/{cohort}\n"))?;
+    let work_path = path.with_extension("work.txt");
+    std::fs::write(&work_path, "/work\n")?;
+    Ok(TitpFixtures {
+        participations: count,
+        import_rate,
+        kept_rate,
+        board_size,
+        board_path,
+        work_path,
+        session: session.token,
+    })
+}
+
+/// Technical interns at every stage: the first 500 in the bench cohort,
+/// some applying, most returned (many long ago and never followed up).
+fn write_titp_file(
+    path: &Path,
+    count: u64,
+    people: u64,
+    program: &str,
+    cohort: &str,
+) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    writeln!(out, "[")?;
+    for i in 0..count {
+        let person = (i.wrapping_mul(7919)) % people.max(1);
+        let journey = match i % 10 {
+            0 => "",
+            1 => "selected 2023-02-01",
+            2 => "selected 2023-02-01; pre_departure 2023-03-10; active 2023-04-01",
+            _ => {
+                "selected 2023-02-01; pre_departure 2023-03-10; active 2023-04-01; completed 2024-03-29; returned 2024-04-03"
+            }
+        };
+        let cohort = if i < 500 {
+            format!(", \"cohort\": \"{cohort}\"")
+        } else {
+            String::new()
+        };
+        let comma = if i + 1 < count { "," } else { "" };
+        writeln!(
+            out,
+            "{{\"external_id\": \"BENCH-TITP-{i:07}\", \"person\": \"DEMO-P-{person:07}\", \"program\": \"{program}\"{cohort}, \
+             \"role\": \"technical_intern\", \"applied_on\": \"2023-01-10\", \"journey\": \"{journey}\"}}{comma}"
+        )?;
+    }
+    writeln!(out, "]")?;
+    out.flush()?;
     Ok(())
 }
 
