@@ -613,6 +613,14 @@ impl BulkWriter {
             .bind(DbTime(Timestamp::now()))
             .execute(&mut **conn)
             .await?;
+            sqlx::query(
+                "UPDATE participations SET follow_up_due = $2 WHERE id = $1 \
+                 AND follow_up_due IS NOT NULL AND follow_up_due < $2",
+            )
+            .bind(key)
+            .bind(follow_up.on)
+            .execute(&mut **conn)
+            .await?;
         });
         Ok(uid)
     }

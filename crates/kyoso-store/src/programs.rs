@@ -571,9 +571,7 @@ impl Store {
     ) -> Result<Vec<ParticipantCard>, StoreError> {
         let sql = format!(
             "{CARD_SELECT} JOIN organizations og ON og.id = pr.organizer_id \
-             WHERE og.uid = $1 AND pa.state IN ('returned', 'follow_up') \
-             AND coalesce((SELECT max(f.on_date) FROM follow_ups f WHERE f.participation_id = pa.id), \
-             pa.state_since) < $2 ORDER BY pa.state_since, pa.id LIMIT $3"
+             WHERE og.uid = $1 AND pa.follow_up_due < $2 ORDER BY pa.follow_up_due, pa.id LIMIT $3"
         );
         let rows: Vec<CardRow> = dispatch!(self, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -624,6 +622,11 @@ fn journey_of(id: i64, rows: Vec<EntryRow>) -> Result<Journey, StoreError> {
         });
     }
     Journey::from_entries(entries).map_err(|e| c.damaged("journey", e))
+}
+
+/// Whether a participant in `state` is due follow-ups.
+fn awaits_follow_up(state: JourneyState) -> bool {
+    matches!(state, JourneyState::Returned | JourneyState::FollowUp)
 }
 
 /// The outcome of an insert: done, or refused because a unique key of
@@ -1088,13 +1091,20 @@ impl BulkWriter {
             ));
         }
         on_tx!(&mut self.tx, conn => {
-            sqlx::query("UPDATE participations SET state = $2, state_since = $3, updated_at = $4 WHERE uid = $1")
-                .bind(uid.uuid())
-                .bind(state.as_str())
-                .bind(since)
-                .bind(now)
-                .execute(&mut **conn)
-                .await?;
+            // A returnee is due a follow-up from their return or their last
+            // follow-up, whichever is later; others are not.
+            sqlx::query(
+                "UPDATE participations SET state = $2, state_since = $3, updated_at = $4, \
+                 follow_up_due = CASE WHEN $5 THEN (CASE WHEN follow_up_due IS NULL OR follow_up_due < $3 \
+                 THEN $3 ELSE follow_up_due END) ELSE NULL END WHERE uid = $1",
+            )
+            .bind(uid.uuid())
+            .bind(state.as_str())
+            .bind(since)
+            .bind(now)
+            .bind(awaits_follow_up(state))
+            .execute(&mut **conn)
+            .await?;
         });
         Ok(())
     }
@@ -1267,7 +1277,7 @@ impl BulkWriter {
             let mut sql = Sql::new(
                 engine,
                 "INSERT INTO participations (uid, external_id, program_id, cohort_id, person_id, role, host_id, \
-                 note, applied_on, state, state_since, created_at, updated_at) VALUES ",
+                 note, applied_on, state, state_since, follow_up_due, created_at, updated_at) VALUES ",
             );
             for (i, row) in chunk.iter().enumerate() {
                 sql.push(if i == 0 { "(" } else { ", (" });
@@ -1284,6 +1294,7 @@ impl BulkWriter {
                     Bind::Date(row.applied_on),
                     Bind::Text(row.journey.state().as_str().to_owned()),
                     Bind::Date(since),
+                    Bind::OptDate(awaits_follow_up(row.journey.state()).then_some(since)),
                     Bind::Time(now),
                     Bind::Time(now),
                 ];

@@ -19,6 +19,8 @@ pub(crate) enum Bind {
     OptText(Option<String>),
     /// An integer or NULL.
     OptInt(Option<i64>),
+    /// A date or NULL.
+    OptDate(Option<time::Date>),
     /// A timestamp column's value.
     Time(crate::value::DbTime),
     /// A list of texts: several placeholders on SQLite, one array on PostgreSQL.
@@ -92,6 +94,7 @@ impl Sql {
                 Bind::Date(d) => query.bind(*d),
                 Bind::OptText(t) => query.bind(t.as_deref()),
                 Bind::OptInt(i) => query.bind(*i),
+                Bind::OptDate(d) => query.bind(*d),
                 Bind::Time(t) => query.bind(*t),
                 Bind::TextList(_) => query,
             };
@@ -110,6 +113,7 @@ impl Sql {
                 Bind::Date(d) => query.bind(*d),
                 Bind::OptText(t) => query.bind(t.as_deref()),
                 Bind::OptInt(i) => query.bind(*i),
+                Bind::OptDate(d) => query.bind(*d),
                 Bind::Time(t) => query.bind(*t),
                 Bind::TextList(_) => query,
             };
@@ -127,6 +131,7 @@ impl Sql {
                 Bind::Date(d) => query.bind(*d),
                 Bind::OptText(t) => query.bind(t.as_deref()),
                 Bind::OptInt(i) => query.bind(*i),
+                Bind::OptDate(d) => query.bind(*d),
                 Bind::Time(t) => query.bind(*t),
                 Bind::TextList(items) => query.bind(items.clone()),
             };
@@ -147,6 +152,7 @@ impl Sql {
                 Bind::Date(d) => query.bind(*d),
                 Bind::OptText(t) => query.bind(t.as_deref()),
                 Bind::OptInt(i) => query.bind(*i),
+                Bind::OptDate(d) => query.bind(*d),
                 Bind::Time(t) => query.bind(*t),
                 Bind::TextList(items) => query.bind(items.clone()),
             };

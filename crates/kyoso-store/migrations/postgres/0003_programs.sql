@@ -81,12 +81,16 @@ CREATE TABLE participations (
     state               TEXT NOT NULL CHECK (state IN ('applied', 'selected', 'pre_departure', 'active',
                             'completed', 'returned', 'follow_up', 'withdrawn', 'rejected')),
     state_since         DATE,
+    -- For returnees: their last follow-up, or their return; the work list
+    -- shows those whose day is long past.
+    follow_up_due       DATE,
     created_at          TIMESTAMPTZ NOT NULL,
     updated_at          TIMESTAMPTZ NOT NULL
 );
 
 CREATE INDEX participations_cohort ON participations (cohort_id, state) WHERE cohort_id IS NOT NULL;
-CREATE INDEX participations_program ON participations (program_id, state);
+CREATE INDEX participations_program ON participations (program_id, state, state_since);
+CREATE INDEX participations_follow_up ON participations (program_id, follow_up_due) WHERE follow_up_due IS NOT NULL;
 CREATE INDEX participations_person ON participations (person_id);
 
 CREATE TABLE journey_entries (
