@@ -364,10 +364,14 @@ impl CardRow {
     }
 }
 
-const CARD_SELECT: &str = "SELECT pa.id, pa.uid, pe.uid AS person_uid, pe.name_native, pe.name_latin, \
-    pe.name_japanese, pa.role, pa.state, pa.state_since, pr.uid AS program_uid \
-    FROM participations pa JOIN people pe ON pe.id = pa.person_id \
-    JOIN programs pr ON pr.id = pa.program_id";
+const CARD_COLUMNS: &str = "SELECT pa.id, pa.uid, pe.uid AS person_uid, pe.name_native, pe.name_latin, \
+    pe.name_japanese, pa.role, pa.state, pa.state_since, pr.uid AS program_uid";
+
+const CARD_JOINS: &str =
+    "JOIN people pe ON pe.id = pa.person_id JOIN programs pr ON pr.id = pa.program_id";
+
+/// The programs an organization organizes; the organization's uid follows.
+const ORGANIZER_PROGRAMS: &str = "SELECT pr2.id FROM programs pr2 JOIN organizations og ON og.id = pr2.organizer_id WHERE og.uid = ";
 
 /// How many participants of a program stand in each state.
 pub type StateCounts = Vec<(JourneyState, i64)>;
@@ -516,7 +520,7 @@ impl Store {
     /// The participants of a cohort, by state then name.
     pub async fn cohort_board(&self, cohort: Uid) -> Result<Vec<ParticipantCard>, StoreError> {
         let sql = format!(
-            "{CARD_SELECT} JOIN cohorts co ON co.id = pa.cohort_id WHERE co.uid = $1 \
+            "{CARD_COLUMNS} FROM participations pa {CARD_JOINS} JOIN cohorts co ON co.id = pa.cohort_id WHERE co.uid = $1 \
              ORDER BY pa.state, coalesce(pe.name_latin, pe.name_native), pa.id"
         );
         self.cards(sql, cohort.uuid()).await
@@ -524,7 +528,9 @@ impl Store {
 
     /// Everything a person takes or took part in.
     pub async fn participations_of(&self, person: Uid) -> Result<Vec<ParticipantCard>, StoreError> {
-        let sql = format!("{CARD_SELECT} WHERE pe.uid = $1 ORDER BY pa.id");
+        let sql = format!(
+            "{CARD_COLUMNS} FROM participations pa {CARD_JOINS} WHERE pe.uid = $1 ORDER BY pa.id"
+        );
         self.cards(sql, person.uuid()).await
     }
 
@@ -538,14 +544,16 @@ impl Store {
         before: Option<time::Date>,
         limit: i64,
     ) -> Result<Vec<ParticipantCard>, StoreError> {
+        // The page is chosen from the participations alone, in index order;
+        // only its rows are joined to people.
         let mut sql = Sql::new(
             self.engine(),
             format!(
-                "{CARD_SELECT} JOIN organizations og ON og.id = pr.organizer_id WHERE og.uid = "
+                "{CARD_COLUMNS} FROM (SELECT * FROM participations pa WHERE pa.program_id IN ({ORGANIZER_PROGRAMS}"
             ),
         );
         sql.bind(Bind::Uid(organization.uuid()));
-        sql.push(" AND pa.state = ");
+        sql.push(") AND pa.state = ");
         sql.bind(Bind::Text(state.as_str().to_owned()));
         if let Some(before) = before {
             sql.push(" AND pa.state_since < ");
@@ -553,6 +561,7 @@ impl Store {
         }
         sql.push(" ORDER BY pa.state_since, pa.id LIMIT ");
         sql.bind(Bind::Int(limit));
+        sql.push(&format!(") pa {CARD_JOINS} ORDER BY pa.state_since, pa.id"));
         let rows: Vec<CardRow> = match &self.pool {
             Pool::Sqlite(pool) => sql.sqlite_as().fetch_all(pool).await?,
             Pool::Postgres(pool) => sql.postgres_as().fetch_all(pool).await?,
@@ -570,8 +579,9 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<ParticipantCard>, StoreError> {
         let sql = format!(
-            "{CARD_SELECT} JOIN organizations og ON og.id = pr.organizer_id \
-             WHERE og.uid = $1 AND pa.follow_up_due < $2 ORDER BY pa.follow_up_due, pa.id LIMIT $3"
+            "{CARD_COLUMNS} FROM (SELECT * FROM participations pa WHERE pa.program_id IN \
+             ({ORGANIZER_PROGRAMS}$1) AND pa.follow_up_due < $2 ORDER BY pa.follow_up_due, pa.id LIMIT $3) pa \
+             {CARD_JOINS} ORDER BY pa.follow_up_due, pa.id"
         );
         let rows: Vec<CardRow> = dispatch!(self, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(sql))

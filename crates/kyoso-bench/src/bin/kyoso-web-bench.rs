@@ -412,6 +412,8 @@ async fn prepare(path: &Path, database: &str, args: &Args) -> anyhow::Result<Fix
     }
     if !ready.exists() {
         let _ = std::fs::remove_file(path);
+        // What was made in the database before goes with it.
+        let _ = std::fs::remove_file(path.with_extension("titp"));
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
