@@ -308,6 +308,14 @@ struct EntryRow {
     note: Option<String>,
 }
 
+/// A journey entry with the participation it belongs to.
+#[derive(sqlx::FromRow)]
+struct PageEntryRow {
+    participation_id: i64,
+    #[sqlx(flatten)]
+    entry: EntryRow,
+}
+
 /// A participation with its journey.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredParticipation {
@@ -499,12 +507,31 @@ impl Store {
         let rows: Vec<ParticipationRow> = dispatch!(self, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(after).bind(limit).fetch_all(pool).await?
         });
+        // The entries of the whole page in one read, grouped by participation.
+        let last = rows.last().map_or(after, |row| row.id);
+        let all: Vec<PageEntryRow> = dispatch!(self, pool => {
+            sqlx::query_as(
+                "SELECT participation_id, number, action, to_state, retracts, on_date, recorded_by, note \
+                 FROM journey_entries WHERE participation_id > $1 AND participation_id <= $2 \
+                 ORDER BY participation_id, number",
+            )
+            .bind(after)
+            .bind(last)
+            .fetch_all(pool)
+            .await?
+        });
+        let mut by_participation: std::collections::HashMap<i64, Vec<EntryRow>> =
+            std::collections::HashMap::new();
+        for entry in all {
+            by_participation
+                .entry(entry.participation_id)
+                .or_default()
+                .push(entry.entry);
+        }
         let mut page = Vec::with_capacity(rows.len());
         for row in rows {
             let id = row.id;
-            let entries: Vec<EntryRow> = dispatch!(self, pool => {
-                sqlx::query_as(ENTRIES_SELECT).bind(id).fetch_all(pool).await?
-            });
+            let entries = by_participation.remove(&id).unwrap_or_default();
             page.push((
                 id,
                 StoredParticipation {
