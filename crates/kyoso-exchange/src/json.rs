@@ -94,6 +94,38 @@ impl JsonSource {
         Some(Ok(Ok(parse(&row))))
     }
 
+    /// The next top-level object whole, with the line it starts on: for
+    /// records that nest (programs), read by their own rules.
+    pub(crate) fn next_object(
+        &mut self,
+    ) -> Option<Result<(u64, Result<Map<String, Value>, RowError>), ReadError>> {
+        if self.finished {
+            return None;
+        }
+        let line = match self.scan() {
+            Ok(Scan::Value { line }) => line,
+            Ok(Scan::End) => {
+                self.finished = true;
+                return None;
+            }
+            Err(err) => {
+                self.finished = true;
+                return Some(Err(err));
+            }
+        };
+        Some(Ok((
+            line,
+            match serde_json::from_slice::<Value>(&self.buffer) {
+                Ok(Value::Object(object)) => Ok(object),
+                Ok(_) => Err(RowError::row(line, "expected an object {...}")),
+                Err(err) => Err(RowError::row(
+                    line + err.line().saturating_sub(1) as u64,
+                    format!("not valid JSON: {err}"),
+                )),
+            },
+        )))
+    }
+
     fn next_byte(&mut self) -> Result<Option<u8>, ReadError> {
         let byte = self.bytes.next().transpose()?;
         if byte == Some(b'\n') {

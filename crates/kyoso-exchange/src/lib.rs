@@ -19,6 +19,7 @@
 mod fields;
 mod json;
 mod parse;
+mod programs;
 mod write;
 
 use std::collections::HashMap;
@@ -30,6 +31,7 @@ use std::path::Path;
 use kyoso_domain::{Incoming, RecordRef, RowError, Text, Timestamp};
 
 pub use parse::Record;
+pub use programs::{ProgramReader, program_from_json, program_to_json};
 pub use write::{Exportable, Writer, to_json};
 
 /// Reads one record from a JSON object with the file columns as keys (the

@@ -1,5 +1,5 @@
-//! Participations in files: `kyoso import participations` and `kyoso export
-//! participations`.
+//! Participations and programs in files: `kyoso import participations`,
+//! `kyoso import programs` and their exports.
 //!
 //! A row is a participation with its journey so far. Importing is all or
 //! nothing, like every import: every bad row is reported with its line and
@@ -503,6 +503,123 @@ pub async fn export_participations(
         .map_err(io_error)?
         .flush()
         .map_err(io_error)?;
+    progress.finish();
+    Ok(ExportSummary { records })
+}
+
+/// Imports programs from a JSON file (an array, or one object per line).
+/// A program whose id or external id kyoso has is updated to the file's.
+pub async fn import_programs(
+    store: &Store,
+    path: &Path,
+    progress: &dyn Progress,
+) -> Result<ImportOutcome, ServiceError> {
+    let io_error = |error| ServiceError::Io {
+        path: path.to_owned(),
+        error,
+    };
+    let file = File::open(path).map_err(io_error)?;
+    let owned_path = path.to_owned();
+    let (rows, mut errors) = tokio::task::spawn_blocking(move || {
+        let mut rows = Vec::new();
+        let mut errors = Vec::new();
+        for item in kyoso_exchange::ProgramReader::new(file) {
+            match item.map_err(|error| ServiceError::Read {
+                path: owned_path.clone(),
+                error,
+            })? {
+                Ok(row) => rows.push(row),
+                Err(bad) => errors.extend(bad),
+            }
+        }
+        Ok::<_, ServiceError>((rows, errors))
+    })
+    .await
+    .map_err(|e| ServiceError::Failed(e.to_string()))??;
+
+    progress.start("importing programs", Some(rows.len() as u64));
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let mut summary = BulkSummary {
+        received: rows.len() as u64,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+    };
+    for (done, mut row) in rows.into_iter().enumerate() {
+        let line = row.line;
+        if row.uid.is_none()
+            && let Some(external) = &row.external_id
+        {
+            row.uid = store.program_by_external_id(external).await?;
+        }
+        let before = match row.uid {
+            Some(uid) => writer.read_program(uid).await?,
+            None => None,
+        };
+        match writer.write_program(row).await? {
+            Ok(uid) => match before {
+                None => summary.inserted += 1,
+                Some(before) => {
+                    let after = writer.read_program(uid).await?;
+                    if after.is_some_and(|a| a.record == before.record) {
+                        summary.unchanged += 1;
+                    } else {
+                        summary.updated += 1;
+                    }
+                }
+            },
+            Err(bad) => errors.extend(bad.into_iter().map(|mut e| {
+                e.line = line;
+                e
+            })),
+        }
+        progress.set(done as u64 + 1);
+    }
+    progress.finish();
+    if !errors.is_empty() {
+        writer.rollback().await?;
+        errors.sort_by_key(|e| e.line);
+        let total = errors.len() as u64;
+        errors.truncate(MAX_REPORTED);
+        return Ok(ImportOutcome::Rejected { errors, total });
+    }
+    writer.commit().await?;
+    Ok(ImportOutcome::Committed(summary))
+}
+
+/// Writes every program to `out` as a JSON array, one program a line.
+pub async fn export_programs(
+    store: &Store,
+    mut out: Box<dyn Write + Send>,
+    progress: &dyn Progress,
+) -> Result<ExportSummary, ServiceError> {
+    let io_error = |error: io::Error| ServiceError::Io {
+        path: "output".into(),
+        error,
+    };
+    progress.start("exporting programs", None);
+    let everything = kyoso_store::ReadScope {
+        everything: true,
+        ..Default::default()
+    };
+    let mut after = 0;
+    let mut records = 0u64;
+    out.write_all(b"[\n").map_err(io_error)?;
+    loop {
+        let page = store.list_programs(None, &everything, after, 500).await?;
+        let Some(last) = page.last() else { break };
+        after = last.id;
+        for program in &page {
+            let line = serde_json::to_string(&kyoso_exchange::program_to_json(program))
+                .map_err(|e| ServiceError::Failed(e.to_string()))?;
+            let separator = if records == 0 { "" } else { ",\n" };
+            write!(out, "{separator}{line}").map_err(io_error)?;
+            records += 1;
+        }
+        progress.set(records);
+    }
+    out.write_all(b"\n]\n").map_err(io_error)?;
+    out.flush().map_err(io_error)?;
     progress.finish();
     Ok(ExportSummary { records })
 }

@@ -21,7 +21,9 @@ pub mod registry;
 
 pub use access::Caller;
 pub use demo::{DemoOptions, DemoSummary, demo};
-pub use enrolments::{export_participations, import_participations};
+pub use enrolments::{
+    export_participations, export_programs, import_participations, import_programs,
+};
 pub use error::ServiceError;
 pub use exchange::{ExportSummary, ImportOptions, ImportOutcome, export, import};
 pub use progress::{NoProgress, Progress};

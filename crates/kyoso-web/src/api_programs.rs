@@ -5,10 +5,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use kyoso_domain::{
-    Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, ExternalId, Funder,
-    FundingSource, Incoming, JourneyAction, JourneyState, Link, Milestone, Money, Names,
-    PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, RowError,
-    SdgTarget, SectorCode, Stored, Text, Uid, ValueError, Visibility,
+    Cohort, ExternalId, Incoming, JourneyAction, JourneyState, Link, PartialDate, ParticipantRole,
+    Participation, Program, RecordRef, RowError, Stored, Text, Uid, ValueError,
 };
 use kyoso_service::programs;
 use kyoso_store::{
@@ -40,38 +38,27 @@ fn text(t: Option<&Text>) -> Value {
 }
 
 pub(crate) fn program_json(p: &Stored<Program<Link>>) -> Value {
-    let r = &p.record;
-    json!({
-        "id": p.uid,
-        "external_id": p.external_id,
-        "owner": optional_reference(p.owner.as_ref()),
-        "program_type": r.program_type,
-        "name_native": text(r.names.native.as_ref()),
-        "name_latin": text(r.names.latin.as_ref()),
-        "name_japanese": text(r.names.japanese.as_ref()),
-        "organizer": reference(&r.organizer),
-        "partners": r.partners.iter().map(reference).collect::<Vec<_>>(),
-        "funders": r.funders.iter().map(|f| json!({"organization": reference(&f.organization), "source": f.source})).collect::<Vec<_>>(),
-        "countries": r.countries,
-        "sectors": r.sectors,
-        "sdgs": r.sdgs,
-        "start": r.start,
-        "end": r.end,
-        "budget": r.budget.map(|b| json!({"amount": b.amount, "currency": b.currency.as_str()})),
-        "stage": r.stage,
-        "description": text(r.description.as_ref()),
-        "demonstration": r.demonstration.as_ref().map(|d| json!({
-            "provider": reference(&d.provider),
-            "technology": d.technology,
-            "recipient_country": d.recipient_country,
-            "local_partner": optional_reference(d.local_partner.as_ref()),
-            "milestones": d.milestones,
-            "results": text(d.results.as_ref()),
-        })),
-        "visibility": r.visibility,
-        "created_at": p.created_at,
-        "updated_at": p.updated_at,
-    })
+    let mut object = kyoso_exchange::program_to_json(p);
+    object.insert("created_at".into(), json!(p.created_at));
+    object.insert("updated_at".into(), json!(p.updated_at));
+    Value::Object(object)
+}
+
+/// A program body of the API: the programs file's object, without the
+/// identity kyoso gives.
+fn read_program(
+    mut body: serde_json::Map<String, Value>,
+) -> Result<Incoming<Program<RecordRef>>, ApiError> {
+    for field in ["id", "created_at", "updated_at"] {
+        if body.remove(field).is_some_and(|v| !v.is_null()) {
+            return Err(ApiError::field(
+                Code::InvalidField,
+                field,
+                "is set by kyoso and may not be sent",
+            ));
+        }
+    }
+    kyoso_exchange::program_from_json(body, 0).map_err(ApiError::fields)
 }
 
 pub(crate) fn cohort_json(c: &Stored<Cohort<Link>>) -> Value {
@@ -173,17 +160,6 @@ impl Faults {
         self.value(field, raw, parse)
     }
 
-    fn list<T>(
-        &mut self,
-        field: &str,
-        raw: &[String],
-        parse: impl Fn(&str) -> Result<T, ValueError>,
-    ) -> Vec<T> {
-        raw.iter()
-            .filter_map(|r| self.value(field, Some(r), &parse))
-            .collect()
-    }
-
     pub(crate) fn done<T>(self, value: Option<T>) -> Result<T, ApiError> {
         match value {
             Some(value) if self.0.is_empty() => Ok(value),
@@ -211,8 +187,14 @@ pub(crate) fn from_body<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// A program as the API takes it.
+/// A program as the API takes it: the object of a programs file (read by
+/// `kyoso_exchange::program_from_json`), described here for the OpenAPI
+/// document.
 #[derive(Debug, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; programs are read by kyoso-exchange"
+)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ProgramBody {
     external_id: Option<String>,
@@ -250,6 +232,7 @@ pub(crate) struct ProgramBody {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code, reason = "documents the shape")]
 pub(crate) struct FunderBody {
     organization: String,
     /// oda, private or fund.
@@ -258,6 +241,7 @@ pub(crate) struct FunderBody {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code, reason = "documents the shape")]
 pub(crate) struct BudgetBody {
     /// In the currency's smallest unit (yen, cents).
     amount: i64,
@@ -267,6 +251,7 @@ pub(crate) struct BudgetBody {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code, reason = "documents the shape")]
 pub(crate) struct DemonstrationBody {
     provider: String,
     technology: String,
@@ -279,136 +264,11 @@ pub(crate) struct DemonstrationBody {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code, reason = "documents the shape")]
 pub(crate) struct MilestoneBody {
     due: String,
     title: String,
     reached: Option<String>,
-}
-
-fn line(max: usize) -> impl Fn(&str) -> Result<Text, ValueError> {
-    move |s| Text::line(s, max)
-}
-
-fn read_program(body: ProgramBody) -> Result<(Option<ExternalId>, Program<RecordRef>), ApiError> {
-    let mut f = Faults::default();
-    let external_id = f.value(
-        "external_id",
-        body.external_id.as_deref(),
-        ExternalId::parse,
-    );
-    let program_type = f.required("program_type", Some(&body.program_type), |s| {
-        s.parse::<ProgramType>()
-    });
-    let names = {
-        let native = f.value(
-            "name_native",
-            body.name_native.as_deref(),
-            line(Names::MAX_CHARS),
-        );
-        let latin = f.value(
-            "name_latin",
-            body.name_latin.as_deref(),
-            line(Names::MAX_CHARS),
-        );
-        let japanese = f.value(
-            "name_japanese",
-            body.name_japanese.as_deref(),
-            line(Names::MAX_CHARS),
-        );
-        match Names::new(native, latin, japanese) {
-            Ok(names) => Some(names),
-            Err(e) => {
-                f.0.push(RowError::new(0, "name_latin", e.to_string()));
-                None
-            }
-        }
-    };
-    let organizer = f.required("organizer", Some(&body.organizer), RecordRef::parse);
-    let partners = f.list("partners", &body.partners, RecordRef::parse);
-    let funders = body
-        .funders
-        .iter()
-        .filter_map(|fb| {
-            Some(Funder {
-                organization: f.required("funders", Some(&fb.organization), RecordRef::parse)?,
-                source: f.required("funders", Some(&fb.source), |s| s.parse::<FundingSource>())?,
-            })
-        })
-        .collect();
-    let countries = f.list("countries", &body.countries, CountryCode::parse);
-    let sectors = f.list("sectors", &body.sectors, SectorCode::parse);
-    let sdgs = f.list("sdgs", &body.sdgs, SdgTarget::parse);
-    let start = f.required("start", Some(&body.start), PartialDate::parse);
-    let end = f.value("end", body.end.as_deref(), PartialDate::parse);
-    let budget = body.budget.as_ref().and_then(|b| {
-        Some(Money {
-            amount: b.amount,
-            currency: f.required("budget", Some(&b.currency), Currency::parse)?,
-        })
-    });
-    let stage = f.value("stage", body.stage.as_deref(), |s| {
-        s.parse::<DevelopmentStage>()
-    });
-    let description = f.value("description", body.description.as_deref(), |s| {
-        Text::multiline(s, Program::<RecordRef>::MAX_DESCRIPTION_CHARS)
-    });
-    let demonstration = body.demonstration.as_ref().and_then(|d| {
-        let milestones = d
-            .milestones
-            .iter()
-            .filter_map(|m| {
-                Some(Milestone {
-                    due: f.required("milestones", Some(&m.due), PartialDate::parse)?,
-                    title: f.required("milestones", Some(&m.title), line(200))?,
-                    reached: f.value("milestones", m.reached.as_deref(), PartialDate::parse),
-                })
-            })
-            .collect();
-        Some(Demonstration {
-            provider: f.required("provider", Some(&d.provider), RecordRef::parse)?,
-            technology: f.required("technology", Some(&d.technology), line(300))?,
-            recipient_country: f.required(
-                "recipient_country",
-                Some(&d.recipient_country),
-                CountryCode::parse,
-            )?,
-            local_partner: f.value(
-                "local_partner",
-                d.local_partner.as_deref(),
-                RecordRef::parse,
-            ),
-            milestones,
-            results: f.value("results", d.results.as_deref(), |s| {
-                Text::multiline(s, 4000)
-            }),
-        })
-    });
-    let visibility = f
-        .value("visibility", body.visibility.as_deref(), |s| {
-            s.parse::<Visibility>()
-        })
-        .unwrap_or(Visibility::Network);
-    let program = match (program_type, names, organizer, start) {
-        (Some(program_type), Some(names), Some(organizer), Some(start)) => Some(Program {
-            names,
-            program_type,
-            organizer,
-            partners,
-            funders,
-            countries,
-            sectors,
-            sdgs,
-            start,
-            end,
-            budget,
-            stage,
-            description,
-            demonstration,
-            visibility,
-        }),
-        _ => None,
-    };
-    f.done(program).map(|p| (external_id, p))
 }
 
 // --- programs ---
@@ -476,9 +336,7 @@ pub(crate) async fn create_program(
     JsonObject(body): JsonObject,
 ) -> ApiResult {
     require_user(&caller)?;
-    let (external_id, program) = read_program(from_body(body)?)?;
-    let mut incoming = Incoming::new(program);
-    incoming.external_id = external_id;
+    let incoming = read_program(body)?;
     let created = programs::create_program(&state.store, &caller, incoming).await?;
     Ok((StatusCode::CREATED, Json(program_json(&created))).into_response())
 }
@@ -493,9 +351,10 @@ pub(crate) async fn update_program(
 ) -> ApiResult {
     require_user(&caller)?;
     let uid = id(&uid, "program")?;
-    // Identity is not changed by an update.
+    // Identity and ownership are not changed by an update.
     body.remove("external_id");
-    let (_, program) = read_program(from_body(body)?)?;
+    body.remove("owner");
+    let program = read_program(body)?.record;
     let updated = programs::update_program(&state.store, &caller, uid, program).await?;
     Ok(Json(program_json(&updated)).into_response())
 }
@@ -535,7 +394,9 @@ pub(crate) async fn create_cohort(
     let program = id(&uid, "program")?;
     let body: CohortBody = from_body(body)?;
     let mut f = Faults::default();
-    let name = f.required("name", Some(&body.name), line(COHORT_NAME_CHARS));
+    let name = f.required("name", Some(&body.name), |s| {
+        Text::line(s, COHORT_NAME_CHARS)
+    });
     let start = f.required("start", Some(&body.start), PartialDate::parse);
     let end = f.value("end", body.end.as_deref(), PartialDate::parse);
     if body.capacity == Some(0) {

@@ -186,6 +186,8 @@ enum TableArg {
     Ties,
     /// People's participations in programs, with their journeys.
     Participations,
+    /// Programs (JSON only: their funders and milestones nest).
+    Programs,
 }
 
 impl TableArg {
@@ -195,7 +197,7 @@ impl TableArg {
             TableArg::People => Some(Table::People),
             TableArg::Organizations => Some(Table::Organizations),
             TableArg::Ties => Some(Table::Ties),
-            TableArg::Participations => None,
+            TableArg::Participations | TableArg::Programs => None,
         }
     }
 
@@ -205,6 +207,7 @@ impl TableArg {
             TableArg::Organizations => "organizations",
             TableArg::Ties => "ties",
             TableArg::Participations => "participations",
+            TableArg::Programs => "programs",
         }
     }
 }
@@ -216,9 +219,10 @@ async fn export_records(
     out: Box<dyn Write + Send>,
     progress: &Bar,
 ) -> Result<kyoso_service::ExportSummary, kyoso_service::ServiceError> {
-    match table.registry_table() {
-        Some(table) => kyoso_service::export(store, table, format, out, progress).await,
-        None => kyoso_service::export_participations(store, format, out, progress).await,
+    match (table, table.registry_table()) {
+        (_, Some(table)) => kyoso_service::export(store, table, format, out, progress).await,
+        (TableArg::Programs, None) => kyoso_service::export_programs(store, out, progress).await,
+        (_, None) => kyoso_service::export_participations(store, format, out, progress).await,
     }
 }
 
@@ -342,11 +346,14 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 owner,
             };
             let started = std::time::Instant::now();
-            let outcome = match table.registry_table() {
-                Some(table) => {
+            let outcome = match (table, table.registry_table()) {
+                (_, Some(table)) => {
                     kyoso_service::import(&store, table, &file, &options, &progress).await?
                 }
-                None => {
+                (TableArg::Programs, None) => {
+                    kyoso_service::import_programs(&store, &file, &progress).await?
+                }
+                (_, None) => {
                     kyoso_service::import_participations(&store, &file, options.format, &progress)
                         .await?
                 }

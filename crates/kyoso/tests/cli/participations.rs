@@ -124,3 +124,49 @@ async fn participations_round_trip_grow_their_journeys_and_refuse_rewrites() {
         assert!(ok(&db.url, &["db", "check"]).starts_with("ok:"));
     }
 }
+
+#[tokio::test]
+async fn programs_round_trip_through_json_and_bad_ones_are_named() {
+    let engines = engines();
+    let source = TestDb::new(engines[0]).await;
+    ok(&source.url, &["demo", "--people", "300", "--seed", "5"]);
+    let programs = source.path("programs.json");
+    ok(&source.url, &["export", "programs", "-o", path(&programs)]);
+    let organizations = source.path("organizations.csv");
+    ok(&source.url, &["export", "organizations", "-o", path(&organizations)]);
+    let exported = std::fs::read(&programs).unwrap();
+    let count = serde_json::from_slice::<Vec<Value>>(&exported).unwrap().len();
+    assert!(count >= 5, "the demo's programs: {count}");
+    let out = ok(&source.url, &["import", "programs", path(&programs)]);
+    assert!(out.contains(&format!(": 0 added, 0 updated, {count} unchanged")), "{out}");
+
+    for engine in engines {
+        let copy = TestDb::new(engine).await;
+        ok(&copy.url, &["import", "organizations", path(&organizations)]);
+        let out = ok(&copy.url, &["import", "programs", path(&programs)]);
+        assert!(out.contains(&format!(": {count} added")), "{out}");
+        let again = copy.path("again.json");
+        ok(&copy.url, &["export", "programs", "-o", path(&again)]);
+        assert!(std::fs::read(&again).unwrap() == exported, "the copy on {engine:?} exports the same programs");
+
+        let bad = copy.path("bad.json");
+        std::fs::write(
+            &bad,
+            r#"[
+{"program_type": "seminar_series", "name_latin": "Fine", "organizer": "TPA", "start": "2025"},
+{"program_type": "seminar_series", "name_latin": "Wrong goal", "organizer": "TPA", "start": "2025",
+ "sdgs": ["18"]},
+{"program_type": "seminar_series", "name_latin": "Nobody organizes", "organizer": "NOBODY", "start": "2025"}
+]"#,
+        )
+        .unwrap();
+        let out = kyoso(&copy.url, &["import", "programs", path(&bad)]);
+        assert!(!out.status.success());
+        let errors = String::from_utf8_lossy(&out.stderr);
+        assert!(errors.contains("bad.json:3: sdgs:"), "{errors}");
+        assert!(errors.contains("bad.json:5: organizer:"), "{errors}");
+        let after = copy.path("after.json");
+        ok(&copy.url, &["export", "programs", "-o", path(&after)]);
+        assert!(std::fs::read(&after).unwrap() == exported, "nothing changed");
+    }
+}
