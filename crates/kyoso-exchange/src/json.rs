@@ -13,6 +13,9 @@ use serde_json::{Map, Value};
 use crate::ReadError;
 use crate::fields::{Fields, parse_flag, split_list};
 
+/// A top-level object and the line it starts on, or why it is not one.
+pub(crate) type LinedObject = (u64, Result<Map<String, Value>, RowError>);
+
 /// The largest record accepted, in bytes.
 const MAX_RECORD_BYTES: usize = 1 << 20;
 
@@ -96,9 +99,7 @@ impl JsonSource {
 
     /// The next top-level object whole, with the line it starts on: for
     /// records that nest (programs), read by their own rules.
-    pub(crate) fn next_object(
-        &mut self,
-    ) -> Option<Result<(u64, Result<Map<String, Value>, RowError>), ReadError>> {
+    pub(crate) fn next_object(&mut self) -> Option<Result<LinedObject, ReadError>> {
         if self.finished {
             return None;
         }

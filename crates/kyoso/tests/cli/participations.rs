@@ -133,21 +133,35 @@ async fn programs_round_trip_through_json_and_bad_ones_are_named() {
     let programs = source.path("programs.json");
     ok(&source.url, &["export", "programs", "-o", path(&programs)]);
     let organizations = source.path("organizations.csv");
-    ok(&source.url, &["export", "organizations", "-o", path(&organizations)]);
+    ok(
+        &source.url,
+        &["export", "organizations", "-o", path(&organizations)],
+    );
     let exported = std::fs::read(&programs).unwrap();
-    let count = serde_json::from_slice::<Vec<Value>>(&exported).unwrap().len();
+    let count = serde_json::from_slice::<Vec<Value>>(&exported)
+        .unwrap()
+        .len();
     assert!(count >= 5, "the demo's programs: {count}");
     let out = ok(&source.url, &["import", "programs", path(&programs)]);
-    assert!(out.contains(&format!(": 0 added, 0 updated, {count} unchanged")), "{out}");
+    assert!(
+        out.contains(&format!(": 0 added, 0 updated, {count} unchanged")),
+        "{out}"
+    );
 
     for engine in engines {
         let copy = TestDb::new(engine).await;
-        ok(&copy.url, &["import", "organizations", path(&organizations)]);
+        ok(
+            &copy.url,
+            &["import", "organizations", path(&organizations)],
+        );
         let out = ok(&copy.url, &["import", "programs", path(&programs)]);
         assert!(out.contains(&format!(": {count} added")), "{out}");
         let again = copy.path("again.json");
         ok(&copy.url, &["export", "programs", "-o", path(&again)]);
-        assert!(std::fs::read(&again).unwrap() == exported, "the copy on {engine:?} exports the same programs");
+        assert!(
+            std::fs::read(&again).unwrap() == exported,
+            "the copy on {engine:?} exports the same programs"
+        );
 
         let bad = copy.path("bad.json");
         std::fs::write(
@@ -167,6 +181,9 @@ async fn programs_round_trip_through_json_and_bad_ones_are_named() {
         assert!(errors.contains("bad.json:5: organizer:"), "{errors}");
         let after = copy.path("after.json");
         ok(&copy.url, &["export", "programs", "-o", path(&after)]);
-        assert!(std::fs::read(&after).unwrap() == exported, "nothing changed");
+        assert!(
+            std::fs::read(&after).unwrap() == exported,
+            "nothing changed"
+        );
     }
 }
