@@ -2,8 +2,9 @@
 #![no_main]
 
 use kyoso_domain::{
-    CountryCode, Email, ExternalId, LanguageSkill, OrganisationType, PartialDate, Phone, RecordRef,
-    SectorCode, Skill, Strength, Text, Timestamp, Uid, WebAddress,
+    CountryCode, Currency, Email, ExternalId, Journey, LanguageSkill, OrganisationType,
+    PartialDate, Phone, RecordRef, SdgTarget, SectorCode, Skill, Strength, Text, Timestamp, Uid,
+    WebAddress,
 };
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
@@ -24,4 +25,14 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let _ = RecordRef::parse(s);
     let _ = Text::line(s, 200);
     let _ = Text::multiline(s, 4000);
+    let _ = SdgTarget::parse(s).map(|t| t.to_string());
+    let _ = Currency::parse(s);
+    if let Ok(by) = Text::line("fuzz", 10) {
+        // A journey read from a file writes back the same line.
+        if let Ok(journey) = Journey::from_line(s, &by) {
+            let line = journey.to_line();
+            let again = Journey::from_line(&line, &by).map(|j| j.to_line());
+            assert_eq!(again.as_deref(), Ok(line.as_str()), "a journey line reads back");
+        }
+    }
 });

@@ -568,6 +568,10 @@ mod tests {
                 prop_assert_eq!(state, journey.state());
                 prop_assert_eq!(Journey::from_entries(after.to_vec()), Ok(journey.clone()), "a stored history reads back the same");
             }
+            // And a file's line of it reads back to the same entries.
+            let line = journey.to_line();
+            let read = Journey::from_line(&line, &by());
+            prop_assert!(read.as_ref().is_ok_and(|r| r.extends(&journey) && journey.extends(r)), "{line}: {read:?}");
         }
     }
 }
