@@ -499,13 +499,33 @@ async fn participation_view(
         .collect();
     let state_now = journey.state();
     let uid = found.stored.uid;
+    let placement_list = aftercare::placements(&state.store, &ctx.caller, uid).await?;
+    let outcome_list = aftercare::outcomes(&state.store, &ctx.caller, uid).await?;
+    // Organizations by name in the reader's script, where the reader may see them.
+    let mut org_names = std::collections::HashMap::new();
+    let links = placement_list
+        .iter()
+        .flat_map(|p| [&p.supervising, &p.implementing])
+        .chain(
+            outcome_list
+                .iter()
+                .filter_map(|o| o.outcome.organization.as_ref()),
+        );
+    for link in links {
+        if !org_names.contains_key(&link.uid)
+            && let Ok(found) = registry::organization(&state.store, &ctx.caller, link.uid).await
+        {
+            org_names.insert(link.uid, view::organization_row(&found, lang).name);
+        }
+    }
     let org = |link: &Link| {
-        link.external_id
-            .as_ref()
-            .map_or_else(|| link.uid.to_string(), ToString::to_string)
+        org_names.get(&link.uid).cloned().unwrap_or_else(|| {
+            link.external_id
+                .as_ref()
+                .map_or_else(|| link.uid.to_string(), ToString::to_string)
+        })
     };
-    let placements: Vec<[String; 5]> = aftercare::placements(&state.store, &ctx.caller, uid)
-        .await?
+    let placements: Vec<[String; 5]> = placement_list
         .iter()
         .map(|p| {
             [
@@ -567,8 +587,7 @@ async fn participation_view(
             ]
         })
         .collect();
-    let outcomes = aftercare::outcomes(&state.store, &ctx.caller, uid)
-        .await?
+    let outcomes = outcome_list
         .iter()
         .map(|o| {
             let r = &o.outcome;
