@@ -93,35 +93,19 @@ fn pick<T: PartialEq>(all: &[T], names: &[&'static str], value: T) -> &'static s
 
 impl ProgramTexts {
     pub(crate) fn state(&self, state: JourneyState) -> &'static str {
-        let index = JourneyState::ALL
-            .iter()
-            .position(|s| *s == state)
-            .unwrap_or(0);
-        self.state_names[index]
+        pick(JourneyState::ALL, &self.state_names, state)
     }
 
     pub(crate) fn role(&self, role: ParticipantRole) -> &'static str {
-        let index = ParticipantRole::ALL
-            .iter()
-            .position(|r| *r == role)
-            .unwrap_or(0);
-        self.role_names[index]
+        pick(ParticipantRole::ALL, &self.role_names, role)
     }
 
     pub(crate) fn program_type(&self, kind: ProgramType) -> &'static str {
-        let index = ProgramType::ALL
-            .iter()
-            .position(|k| *k == kind)
-            .unwrap_or(0);
-        self.type_names[index]
+        pick(ProgramType::ALL, &self.type_names, kind)
     }
 
     pub(crate) fn stage(&self, stage: DevelopmentStage) -> &'static str {
-        let index = DevelopmentStage::ALL
-            .iter()
-            .position(|s| *s == stage)
-            .unwrap_or(0);
-        self.stage_names[index]
+        pick(DevelopmentStage::ALL, &self.stage_names, stage)
     }
 
     pub(crate) fn category(&self, category: GrievanceCategory) -> &'static str {
@@ -145,11 +129,7 @@ impl ProgramTexts {
     }
 
     pub(crate) fn source(&self, source: FundingSource) -> &'static str {
-        let index = FundingSource::ALL
-            .iter()
-            .position(|s| *s == source)
-            .unwrap_or(0);
-        self.source_names[index]
+        pick(FundingSource::ALL, &self.source_names, source)
     }
 }
 
