@@ -18,6 +18,7 @@
 
 mod fields;
 mod json;
+mod object;
 mod parse;
 mod programs;
 mod write;
@@ -30,6 +31,7 @@ use std::path::Path;
 
 use kyoso_domain::{Incoming, RecordRef, RowError, Text, Timestamp};
 
+pub use object::{FieldFaults, from_object};
 pub use parse::Record;
 pub use programs::{ProgramReader, program_from_json, program_to_json};
 pub use write::{Exportable, Writer, to_json};

@@ -15,75 +15,7 @@ use serde_json::{Map, Value, json};
 
 use crate::ReadError;
 use crate::json::JsonSource;
-
-/// Collects the faults of one object, field by field.
-struct Faults {
-    line: u64,
-    errors: Vec<RowError>,
-}
-
-impl Faults {
-    fn new(line: u64) -> Faults {
-        Faults {
-            line,
-            errors: Vec::new(),
-        }
-    }
-
-    fn fault(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(RowError::new(self.line, field, message));
-    }
-
-    fn value<T>(
-        &mut self,
-        field: &str,
-        raw: Option<&str>,
-        parse: impl FnOnce(&str) -> Result<T, ValueError>,
-    ) -> Option<T> {
-        let raw = raw.filter(|r| !r.trim().is_empty())?;
-        match parse(raw) {
-            Ok(value) => Some(value),
-            Err(error) => {
-                self.fault(field, error.to_string());
-                None
-            }
-        }
-    }
-
-    fn required<T>(
-        &mut self,
-        field: &str,
-        raw: Option<&str>,
-        parse: impl FnOnce(&str) -> Result<T, ValueError>,
-    ) -> Option<T> {
-        if raw.is_none_or(|r| r.trim().is_empty()) {
-            self.fault(field, "is required");
-            return None;
-        }
-        self.value(field, raw, parse)
-    }
-
-    fn list<T>(
-        &mut self,
-        field: &str,
-        raw: &[String],
-        parse: impl Fn(&str) -> Result<T, ValueError>,
-    ) -> Vec<T> {
-        raw.iter()
-            .filter_map(|r| self.value(field, Some(r), &parse))
-            .collect()
-    }
-
-    fn done<T>(self, value: Option<T>) -> Result<T, Vec<RowError>> {
-        match value {
-            Some(value) if self.errors.is_empty() => Ok(value),
-            _ if self.errors.is_empty() => {
-                Err(vec![RowError::row(self.line, "the program is incomplete")])
-            }
-            _ => Err(self.errors),
-        }
-    }
-}
+use crate::object::{FieldFaults, from_object};
 
 /// A program as files and the API carry it.
 #[derive(Debug, Deserialize)]
@@ -166,7 +98,7 @@ fn line(max: usize) -> impl Fn(&str) -> Result<Text, ValueError> {
 }
 
 fn read(body: ProgramFile, line_no: u64) -> Result<Incoming<Program<RecordRef>>, Vec<RowError>> {
-    let mut f = Faults::new(line_no);
+    let mut f = FieldFaults::new(line_no);
     let external_id = f.value(
         "external_id",
         body.external_id.as_deref(),
@@ -300,16 +232,7 @@ pub fn program_from_json(
     object: Map<String, Value>,
     line: u64,
 ) -> Result<Incoming<Program<RecordRef>>, Vec<RowError>> {
-    let body: ProgramFile = serde_json::from_value(Value::Object(object)).map_err(|e| {
-        let message = e.to_string();
-        // serde names an unknown or mistyped field in backquotes.
-        let field = message.split('`').nth(1).map(str::to_owned);
-        vec![RowError {
-            line,
-            field,
-            message,
-        }]
-    })?;
+    let body: ProgramFile = from_object(object, line)?;
     read(body, line)
 }
 

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use kyoso_domain::{
     FollowUp, FollowUpChannel, FollowUpStatus, GrievanceCategory, GrievanceStatus, MonitoringVisit,
-    Outcome, OutcomeKind, PartialDate, RecordRef, RowError, Text, TitpPhase, TitpPlacement,
+    Outcome, OutcomeKind, PartialDate, RecordRef, Text, TitpPhase, TitpPlacement,
 };
 use kyoso_service::aftercare;
 use kyoso_store::{AFTERCARE_TEXT_CHARS, Grievance};
@@ -17,9 +17,10 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::api::{ApiResult, JsonObject, id, require_user};
-use crate::api_programs::{Faults, day, from_body};
+use crate::api_programs::{day, from_body};
 use crate::auth::ApiCaller;
-use crate::error::ErrorBody;
+use crate::error::{ApiError, ErrorBody};
+use kyoso_exchange::FieldFaults;
 
 fn multiline(s: &str) -> Result<Text, kyoso_domain::ValueError> {
     Text::multiline(s, AFTERCARE_TEXT_CHARS)
@@ -82,7 +83,7 @@ pub(crate) async fn add_placement(
     require_user(&caller)?;
     let uid = id(&uid, "participation")?;
     let body: PlacementBody = from_body(body)?;
-    let mut f = Faults::default();
+    let mut f = FieldFaults::new(0);
     let phase = f.required("phase", Some(&body.phase), |s| s.parse::<TitpPhase>());
     let start = f.required("start", Some(&body.start), day);
     let end = f.required("end", Some(&body.end), day);
@@ -109,7 +110,7 @@ pub(crate) async fn add_placement(
         }),
         _ => None,
     };
-    let placement = f.done(placement)?;
+    let placement = f.done(placement).map_err(ApiError::fields)?;
     let placements = aftercare::add_placement(&state.store, &caller, uid, placement).await?;
     Ok((StatusCode::CREATED, Json(json!({"items": placements}))).into_response())
 }
@@ -152,15 +153,17 @@ pub(crate) async fn record_visit(
     require_user(&caller)?;
     let uid = id(&uid, "participation")?;
     let body: VisitBody = from_body(body)?;
-    let mut f = Faults::default();
+    let mut f = FieldFaults::new(0);
     let on = f.required("on", Some(&body.on), day);
     let findings = f.required("findings", Some(&body.findings), multiline);
     let actions = f.value("actions", body.actions.as_deref(), multiline);
-    let visit = f.done(on.zip(findings).map(|(on, findings)| MonitoringVisit {
-        on,
-        findings,
-        actions,
-    }))?;
+    let visit = f
+        .done(on.zip(findings).map(|(on, findings)| MonitoringVisit {
+            on,
+            findings,
+            actions,
+        }))
+        .map_err(ApiError::fields)?;
     let visit = aftercare::record_visit(&state.store, &caller, uid, visit).await?;
     Ok((StatusCode::CREATED, Json(json!({"id": visit}))).into_response())
 }
@@ -202,7 +205,7 @@ pub(crate) async fn raise_grievance(
     require_user(&caller)?;
     let uid = id(&uid, "participation")?;
     let body: GrievanceBody = from_body(body)?;
-    let mut f = Faults::default();
+    let mut f = FieldFaults::new(0);
     let category = f.required("category", Some(&body.category), |s| {
         s.parse::<GrievanceCategory>()
     });
@@ -210,7 +213,9 @@ pub(crate) async fn raise_grievance(
     let raised_on = f
         .value("raised_on", body.raised_on.as_deref(), day)
         .unwrap_or_else(|| kyoso_domain::Timestamp::now().date());
-    let (category, description) = f.done(category.zip(description))?;
+    let (category, description) = f
+        .done(category.zip(description))
+        .map_err(ApiError::fields)?;
     let grievance =
         aftercare::raise_grievance(&state.store, &caller, uid, category, description, raised_on)
             .await?;
@@ -247,12 +252,12 @@ pub(crate) async fn update_grievance(
     require_user(&caller)?;
     let uid = id(&uid, "grievance")?;
     let body: GrievanceEventBody = from_body(body)?;
-    let mut f = Faults::default();
+    let mut f = FieldFaults::new(0);
     let status = f.value("status", body.status.as_deref(), |s| {
         s.parse::<GrievanceStatus>()
     });
     let note = f.value("note", body.note.as_deref(), multiline);
-    f.done(Some(()))?;
+    f.done(Some(())).map_err(ApiError::fields)?;
     let grievance = aftercare::update_grievance(&state.store, &caller, uid, status, note).await?;
     Ok(Json(grievance_json(&grievance)).into_response())
 }
@@ -282,7 +287,7 @@ pub(crate) async fn record_follow_up(
     require_user(&caller)?;
     let uid = id(&uid, "participation")?;
     let body: FollowUpBody = from_body(body)?;
-    let mut f = Faults::default();
+    let mut f = FieldFaults::new(0);
     let on = f.required("on", Some(&body.on), day);
     let channel = f.required("channel", Some(&body.channel), |s| {
         s.parse::<FollowUpChannel>()
@@ -300,7 +305,7 @@ pub(crate) async fn record_follow_up(
         }),
         _ => None,
     };
-    let follow_up = f.done(follow_up)?;
+    let follow_up = f.done(follow_up).map_err(ApiError::fields)?;
     let created = aftercare::record_follow_up(&state.store, &caller, uid, follow_up).await?;
     Ok((StatusCode::CREATED, Json(json!({"id": created}))).into_response())
 }
@@ -352,8 +357,8 @@ pub(crate) async fn record_outcome(
     Ok((StatusCode::CREATED, Json(json!({"id": created}))).into_response())
 }
 
-fn read_outcome(body: &OutcomeBody) -> Result<Outcome<RecordRef>, crate::error::ApiError> {
-    let mut f = Faults::default();
+fn read_outcome(body: &OutcomeBody) -> Result<Outcome<RecordRef>, ApiError> {
+    let mut f = FieldFaults::new(0);
     let kind = f.required("kind", Some(&body.kind), |s| s.parse::<OutcomeKind>());
     let on = f.required("on", Some(&body.on), PartialDate::parse);
     let organization = f.value(
@@ -372,9 +377,9 @@ fn read_outcome(body: &OutcomeBody) -> Result<Outcome<RecordRef>, crate::error::
         note,
     });
     if let Some(Err((field, error))) = outcome.as_ref().map(Outcome::check) {
-        f.0.push(RowError::new(0, field, error.to_string()));
+        f.fault(field, error.to_string());
     }
-    f.done(outcome)
+    f.done(outcome).map_err(ApiError::fields)
 }
 
 #[utoipa::path(get, path = "/api/v1/participations/{id}/outcomes", tag = "programs", params(("id" = String, Path)),

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use kyoso_domain::{
     Cohort, ExternalId, Incoming, JourneyAction, JourneyState, Link, PartialDate, ParticipantRole,
-    Participation, Program, RecordRef, RowError, Stored, Text, Uid, ValueError,
+    Participation, Program, RecordRef, Stored, Text, Uid, ValueError,
 };
 use kyoso_service::programs;
 use kyoso_store::{
@@ -20,6 +20,7 @@ use crate::AppState;
 use crate::api::{ApiResult, JsonObject, Params, id, require_user};
 use crate::auth::ApiCaller;
 use crate::error::{ApiError, Code, ErrorBody};
+use kyoso_exchange::FieldFaults;
 
 /// The name a reference is shown by: its external id where it has one.
 fn reference(link: &Link) -> Value {
@@ -125,66 +126,11 @@ pub(crate) fn card_json(c: &ParticipantCard) -> Value {
 
 // --- reading bodies ---
 
-/// Collects the faults of a body, field by field, so that all are reported
-/// at once.
-#[derive(Default)]
-pub(crate) struct Faults(pub(crate) Vec<RowError>);
-
-impl Faults {
-    pub(crate) fn value<T>(
-        &mut self,
-        field: &str,
-        raw: Option<&str>,
-        parse: impl FnOnce(&str) -> Result<T, ValueError>,
-    ) -> Option<T> {
-        let raw = raw.filter(|r| !r.trim().is_empty())?;
-        match parse(raw) {
-            Ok(value) => Some(value),
-            Err(error) => {
-                self.0.push(RowError::new(0, field, error.to_string()));
-                None
-            }
-        }
-    }
-
-    pub(crate) fn required<T>(
-        &mut self,
-        field: &str,
-        raw: Option<&str>,
-        parse: impl FnOnce(&str) -> Result<T, ValueError>,
-    ) -> Option<T> {
-        if raw.is_none_or(|r| r.trim().is_empty()) {
-            self.0.push(RowError::new(0, field, "is required"));
-            return None;
-        }
-        self.value(field, raw, parse)
-    }
-
-    pub(crate) fn done<T>(self, value: Option<T>) -> Result<T, ApiError> {
-        match value {
-            Some(value) if self.0.is_empty() => Ok(value),
-            _ if self.0.is_empty() => {
-                Err(ApiError::new(Code::BadRequest, "the body is incomplete"))
-            }
-            _ => Err(ApiError::fields(self.0)),
-        }
-    }
-}
-
+/// Reads a JSON body into `T`, its faults as the catalogue's.
 pub(crate) fn from_body<T: serde::de::DeserializeOwned>(
     body: serde_json::Map<String, Value>,
 ) -> Result<T, ApiError> {
-    serde_json::from_value(Value::Object(body)).map_err(|e| {
-        let message = e.to_string();
-        // serde names an unknown or mistyped field in backquotes.
-        let field = message.split('`').nth(1).map(str::to_owned);
-        ApiError {
-            code: Code::InvalidField,
-            message,
-            field,
-            more: Vec::new(),
-        }
-    })
+    kyoso_exchange::from_object(body, 0).map_err(ApiError::fields)
 }
 
 /// A program as the API takes it: the object of a programs file (read by
@@ -393,22 +339,24 @@ pub(crate) async fn create_cohort(
     require_user(&caller)?;
     let program = id(&uid, "program")?;
     let body: CohortBody = from_body(body)?;
-    let mut f = Faults::default();
+    let mut f = FieldFaults::new(0);
     let name = f.required("name", Some(&body.name), |s| {
         Text::line(s, COHORT_NAME_CHARS)
     });
     let start = f.required("start", Some(&body.start), PartialDate::parse);
     let end = f.value("end", body.end.as_deref(), PartialDate::parse);
     if body.capacity == Some(0) {
-        f.0.push(RowError::new(0, "capacity", "must be at least 1"));
+        f.fault("capacity", "must be at least 1");
     }
-    let cohort = f.done(name.zip(start).map(|(name, start)| Cohort {
-        program: RecordRef::to_record(program, None),
-        name,
-        start,
-        end,
-        capacity: body.capacity,
-    }))?;
+    let cohort = f
+        .done(name.zip(start).map(|(name, start)| Cohort {
+            program: RecordRef::to_record(program, None),
+            name,
+            start,
+            end,
+            capacity: body.capacity,
+        }))
+        .map_err(ApiError::fields)?;
     let created = programs::create_cohort(&state.store, &caller, cohort).await?;
     Ok((StatusCode::CREATED, Json(cohort_json(&created))).into_response())
 }
@@ -470,7 +418,7 @@ pub(crate) async fn create_participation(
 ) -> ApiResult {
     require_user(&caller)?;
     let body: ParticipationBody = from_body(body)?;
-    let mut f = Faults::default();
+    let mut f = FieldFaults::new(0);
     let external_id = f.value(
         "external_id",
         body.external_id.as_deref(),
@@ -498,7 +446,7 @@ pub(crate) async fn create_participation(
         }),
         _ => None,
     };
-    let participation = f.done(participation)?;
+    let participation = f.done(participation).map_err(ApiError::fields)?;
     let mut incoming = Incoming::new(participation);
     incoming.external_id = external_id;
     let created = programs::add_participant(&state.store, &caller, incoming, on).await?;
@@ -544,7 +492,7 @@ pub(crate) async fn record_journey(
     require_user(&caller)?;
     let uid = id(&uid, "participation")?;
     let body: JourneyBody = from_body(body)?;
-    let mut f = Faults::default();
+    let mut f = FieldFaults::new(0);
     let action = match body.action.as_str() {
         "move" => f
             .required("to", body.to.as_deref(), |s| s.parse::<JourneyState>())
@@ -552,16 +500,12 @@ pub(crate) async fn record_journey(
         "retract" => match body.entry {
             Some(entry) => Some(JourneyAction::Retract { entry }),
             None => {
-                f.0.push(RowError::new(0, "entry", "is required to retract"));
+                f.fault("entry", "is required to retract");
                 None
             }
         },
         other => {
-            f.0.push(RowError::new(
-                0,
-                "action",
-                format!("\"{other}\" is not move or retract"),
-            ));
+            f.fault("action", format!("\"{other}\" is not move or retract"));
             None
         }
     };
@@ -571,7 +515,7 @@ pub(crate) async fn record_journey(
     let note = f.value("note", body.note.as_deref(), |s| {
         Text::multiline(s, PARTICIPATION_NOTE_CHARS)
     });
-    let action = f.done(action)?;
+    let action = f.done(action).map_err(ApiError::fields)?;
     let updated = programs::record_journey(&state.store, &caller, uid, action, on, note).await?;
     Ok(Json(participation_json(&updated)).into_response())
 }
