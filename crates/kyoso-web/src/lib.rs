@@ -256,24 +256,8 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         )
         .route("/work", get(pages_programs::work_list))
         .route(
-            "/participations/{id}/placements",
-            post(pages_programs::placement_post),
-        )
-        .route(
-            "/participations/{id}/visits",
-            post(pages_programs::visit_post),
-        )
-        .route(
-            "/participations/{id}/grievances",
-            post(pages_programs::grievance_post),
-        )
-        .route(
-            "/participations/{id}/follow-ups",
-            post(pages_programs::follow_up_post),
-        )
-        .route(
-            "/participations/{id}/outcomes",
-            post(pages_programs::outcome_post),
+            "/participations/{id}/{record}",
+            post(pages_programs::record_post),
         )
         .route(
             "/grievances/{id}",

@@ -877,13 +877,22 @@ async fn record_form(
     Ok(())
 }
 
-async fn record_post(
-    state: AppState,
+/// A form of a journey page: `/participations/{id}/{placements|visits|
+/// grievances|follow-ups|outcomes}`.
+pub(crate) async fn record_post(
+    State(state): State<AppState>,
     ctx: PageContext,
-    id: String,
-    values: Values,
-    what: Record,
+    Path((id, what)): Path<(String, String)>,
+    Form(values): Form<Values>,
 ) -> Response {
+    let what = match what.as_str() {
+        "placements" => Record::Placement,
+        "visits" => Record::Visit,
+        "grievances" => Record::Grievance,
+        "follow-ups" => Record::FollowUp,
+        "outcomes" => Record::Outcome,
+        _ => return error_page(&ctx, ServiceError::NotFound("page")),
+    };
     if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
         return refuse_csrf(&ctx);
     }
@@ -906,51 +915,6 @@ async fn record_post(
         }
         Err(err) => error_page(&ctx, err),
     }
-}
-
-pub(crate) async fn placement_post(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    Path(id): Path<String>,
-    Form(values): Form<Values>,
-) -> Response {
-    record_post(state, ctx, id, values, Record::Placement).await
-}
-
-pub(crate) async fn visit_post(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    Path(id): Path<String>,
-    Form(values): Form<Values>,
-) -> Response {
-    record_post(state, ctx, id, values, Record::Visit).await
-}
-
-pub(crate) async fn grievance_post(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    Path(id): Path<String>,
-    Form(values): Form<Values>,
-) -> Response {
-    record_post(state, ctx, id, values, Record::Grievance).await
-}
-
-pub(crate) async fn follow_up_post(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    Path(id): Path<String>,
-    Form(values): Form<Values>,
-) -> Response {
-    record_post(state, ctx, id, values, Record::FollowUp).await
-}
-
-pub(crate) async fn outcome_post(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    Path(id): Path<String>,
-    Form(values): Form<Values>,
-) -> Response {
-    record_post(state, ctx, id, values, Record::Outcome).await
 }
 
 // --- a grievance ---
