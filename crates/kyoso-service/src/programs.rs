@@ -599,7 +599,7 @@ pub async fn work_list(
     let cutoff = subtract_months(today, FOLLOW_UP_MONTHS);
     Ok(WorkList {
         applications: store
-            .waiting_in(organization, JourneyState::Applied, None, limit)
+            .waiting_in(organization, JourneyState::Applied, limit)
             .await?,
         overdue_follow_ups: store
             .overdue_follow_ups(organization, cutoff, limit)

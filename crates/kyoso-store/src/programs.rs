@@ -561,39 +561,17 @@ impl Store {
         self.cards(sql, person.uuid()).await
     }
 
-    /// The participants of programs organized by `organization` who stand
-    /// in `state` since `before` or longer, oldest first: applications to
-    /// review, returnees not followed up.
+    /// Applicants of programs organized by `organization` waiting longest
+    /// for review: those still in `state`, oldest first.
     pub async fn waiting_in(
         &self,
         organization: Uid,
         state: JourneyState,
-        before: Option<time::Date>,
         limit: i64,
     ) -> Result<Vec<ParticipantCard>, StoreError> {
-        // The page is chosen from the participations alone, in index order;
-        // only its rows are joined to people.
-        let mut sql = Sql::new(
-            self.engine(),
-            format!(
-                "{CARD_COLUMNS} FROM (SELECT * FROM participations pa WHERE pa.program_id IN ({ORGANIZER_PROGRAMS}"
-            ),
-        );
-        sql.bind(Bind::Uid(organization.uuid()));
-        sql.push(") AND pa.state = ");
-        sql.bind(Bind::Text(state.as_str().to_owned()));
-        if let Some(before) = before {
-            sql.push(" AND pa.state_since < ");
-            sql.bind(Bind::Date(before));
-        }
-        sql.push(" ORDER BY pa.state_since, pa.id LIMIT ");
-        sql.bind(Bind::Int(limit));
-        sql.push(&format!(") pa {CARD_JOINS} ORDER BY pa.state_since, pa.id"));
-        let rows: Vec<CardRow> = match &self.pool {
-            Pool::Sqlite(pool) => sql.sqlite_as().fetch_all(pool).await?,
-            Pool::Postgres(pool) => sql.postgres_as().fetch_all(pool).await?,
-        };
-        rows.into_iter().map(CardRow::into_card).collect()
+        let filter = ("pa.state =", Bind::Text(state.as_str().to_owned()));
+        self.organizer_cards(organization, filter, "pa.state_since", limit)
+            .await
     }
 
     /// Returnees of programs organized by `organization` not followed up
@@ -605,19 +583,37 @@ impl Store {
         cutoff: time::Date,
         limit: i64,
     ) -> Result<Vec<ParticipantCard>, StoreError> {
-        let sql = format!(
-            "{CARD_COLUMNS} FROM (SELECT * FROM participations pa WHERE pa.program_id IN \
-             ({ORGANIZER_PROGRAMS}$1) AND pa.follow_up_due < $2 ORDER BY pa.follow_up_due, pa.id LIMIT $3) pa \
-             {CARD_JOINS} ORDER BY pa.follow_up_due, pa.id"
+        let filter = ("pa.follow_up_due <", Bind::Date(cutoff));
+        self.organizer_cards(organization, filter, "pa.follow_up_due", limit)
+            .await
+    }
+
+    /// A page of the participants of an organization's programs matching
+    /// `filter`, in `order`. The page is chosen from the participations
+    /// alone, in index order; only its rows are joined to people.
+    async fn organizer_cards(
+        &self,
+        organization: Uid,
+        (filter, value): (&str, Bind),
+        order: &str,
+        limit: i64,
+    ) -> Result<Vec<ParticipantCard>, StoreError> {
+        let mut sql = Sql::new(
+            self.engine(),
+            format!(
+                "{CARD_COLUMNS} FROM (SELECT * FROM participations pa WHERE pa.program_id IN ({ORGANIZER_PROGRAMS}"
+            ),
         );
-        let rows: Vec<CardRow> = dispatch!(self, pool => {
-            sqlx::query_as(sqlx::AssertSqlSafe(sql))
-                .bind(organization.uuid())
-                .bind(cutoff)
-                .bind(limit)
-                .fetch_all(pool)
-                .await?
-        });
+        sql.bind(Bind::Uid(organization.uuid()));
+        sql.push(&format!(") AND {filter} "));
+        sql.bind(value);
+        sql.push(&format!(" ORDER BY {order}, pa.id LIMIT "));
+        sql.bind(Bind::Int(limit));
+        sql.push(&format!(") pa {CARD_JOINS} ORDER BY {order}, pa.id"));
+        let rows: Vec<CardRow> = match &self.pool {
+            Pool::Sqlite(pool) => sql.sqlite_as().fetch_all(pool).await?,
+            Pool::Postgres(pool) => sql.postgres_as().fetch_all(pool).await?,
+        };
         rows.into_iter().map(CardRow::into_card).collect()
     }
 
