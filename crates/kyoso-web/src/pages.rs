@@ -680,14 +680,24 @@ pub(crate) async fn person(
     }
     let pt = lang.program_texts();
     let mut participations = Vec::new();
+    let mut program_names: HashMap<Uid, String> = HashMap::new();
     for card in kyoso_service::programs::participations_of(&state.store, &ctx.caller, person.uid)
         .await
         .unwrap_or_default()
     {
-        let program = kyoso_service::programs::program(&state.store, &ctx.caller, card.program)
-            .await
-            .map(|p| view::names(&p.record.names, lang).0)
-            .unwrap_or_default();
+        // Several participations may share a program: read each once.
+        let program = match program_names.get(&card.program) {
+            Some(name) => String::clone(name),
+            None => {
+                let name =
+                    kyoso_service::programs::program(&state.store, &ctx.caller, card.program)
+                        .await
+                        .map(|p| view::names(&p.record.names, lang).0)
+                        .unwrap_or_default();
+                program_names.insert(card.program, name.clone());
+                name
+            }
+        };
         participations.push((
             format!("/participations/{}", card.participation),
             program,
