@@ -56,6 +56,22 @@ fn screenshots() -> PathBuf {
     dir
 }
 
+/// Clicks the element `locator` finds.
+async fn click(client: &Client, locator: Locator<'_>) {
+    client.find(locator).await.unwrap().click().await.unwrap();
+}
+
+/// Types `text` into the element `locator` finds.
+async fn type_into(client: &Client, locator: Locator<'_>, text: &str) {
+    client
+        .find(locator)
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
 /// Waits until the element `locator` finds shows `text`. Right after a
 /// click the browser may still show the page before, with an element that
 /// matches too, so finding the element alone proves nothing.
@@ -253,28 +269,15 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
 
     // Sign in.
     client.goto(&format!("{base}/sign-in")).await.unwrap();
-    client
-        .find(Locator::Css("input[name=email]"))
-        .await
-        .unwrap()
-        .send_keys("officer@tpa.example")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("input[name=password]"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
+    type_into(
+        &client,
+        Locator::Css("input[name=email]"),
+        "officer@tpa.example",
+    )
+    .await;
+    type_into(&client, Locator::Css("input[name=password]"), PASSWORD).await;
     shot(&client, "01-sign-in").await;
-    client
-        .find(Locator::Css("form.card button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, Locator::Css("form.card button[type=submit]")).await;
     let who = client
         .wait()
         .for_element(Locator::Css(".who"))
@@ -286,20 +289,8 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
     // Search the directory by a part of the name.
     client.goto(&format!("{base}/people")).await.unwrap();
     let fragment: String = latin.split_whitespace().next().unwrap().to_owned();
-    client
-        .find(Locator::Id("search"))
-        .await
-        .unwrap()
-        .send_keys(&fragment)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("form.filters button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(&client, Locator::Id("search"), &fragment).await;
+    click(&client, Locator::Css("form.filters button")).await;
     wait_for_text(&client, Locator::Id("people"), &fragment).await;
     shot(&client, "03-directory").await;
 
@@ -309,13 +300,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         .await
         .unwrap();
     shot(&client, "04-profile").await;
-    client
-        .find(Locator::Id("edit"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, Locator::Id("edit")).await;
     let languages = client
         .wait()
         .for_element(Locator::Id("field-languages"))
@@ -323,13 +308,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         .unwrap();
     languages.clear().await.unwrap();
     languages.send_keys("th:native; ja:B2").await.unwrap();
-    client
-        .find(Locator::Id("save"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, Locator::Id("save")).await;
     let error = client
         .wait()
         .for_element(Locator::Id("error-languages"))
@@ -344,13 +323,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
     let languages = client.find(Locator::Id("field-languages")).await.unwrap();
     languages.clear().await.unwrap();
     languages.send_keys("th:native; ja:N2").await.unwrap();
-    client
-        .find(Locator::Id("save"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, Locator::Id("save")).await;
     let notice = client
         .wait()
         .for_element(Locator::Css(".notice"))
@@ -367,13 +340,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
     );
 
     // A tie's form shows its kind and ends without offering to change them.
-    client
-        .find(Locator::Css("a.edit-tie"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, Locator::Css("a.edit-tie")).await;
     client
         .wait()
         .for_element(Locator::Css("p#field-kind"))
@@ -384,13 +351,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
 
     // Move the participant along the cohort board, step by step; the
     // profile then shows the training tie that completing implies.
-    client
-        .find(Locator::Id("work-link"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, Locator::Id("work-link")).await;
     wait_for_text(&client, Locator::Id("applications"), &latin).await;
     shot(&client, "08-work-list").await;
     client
@@ -421,13 +382,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
     shot(&client, "10-board-completed").await;
 
     // Record what came after: the returnee founded an enterprise.
-    client
-        .find(Locator::Css("#state-completed .card-item a.small"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, Locator::Css("#state-completed .card-item a.small")).await;
     let outcome = client
         .wait()
         .for_element(Locator::Id("outcome-form"))
@@ -479,25 +434,17 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
 
     // Switch to Japanese and to Thai.
     for (lang, word) in [("ja", "人物"), ("th", "บุคคล")] {
-        client
-            .find(Locator::Css(&format!("nav.languages a[lang={lang}]")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(
+            &client,
+            Locator::Css(&format!("nav.languages a[lang={lang}]")),
+        )
+        .await;
         wait_for_text(&client, Locator::Css("nav.main"), word).await;
         shot(&client, &format!("06-profile-{lang}")).await;
     }
 
     // Sign out.
-    client
-        .find(Locator::Id("sign-out"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, Locator::Id("sign-out")).await;
     client
         .wait()
         .for_element(Locator::Id("sign-in-link"))
