@@ -47,6 +47,7 @@ pub async fn demo(
     let demo = Arc::new(Demo::new(options.people, options.seed));
     let fast = BulkOptions {
         fast_empty_load: true,
+        ..BulkOptions::default()
     };
     let organizations = {
         let mut writer = store.bulk(Table::Organizations, fast).await?;

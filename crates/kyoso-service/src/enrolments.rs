@@ -7,17 +7,23 @@
 //! may only add to its journey (entries at the end); the history is never
 //! rewritten, so a row that differs from it is refused.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
 
-use kyoso_domain::{Enrolment, Incoming, Link, RecordRef, RowError, Stored, Text, Timestamp, Uid};
-use kyoso_exchange::{Defaults, Format, Item, Reader, Writer};
-use kyoso_store::{BulkOptions, BulkSummary, BulkWriter, NewParticipation, Store, Table};
+use kyoso_domain::{Enrolment, Incoming, Link, RecordRef, RowError, Stored, Uid};
+use kyoso_exchange::{Format, Writer};
+use kyoso_store::{
+    BulkOptions, BulkSummary, BulkWriter, Found, ImpliedTie, NewParticipation, Store, Table,
+};
 
-use crate::exchange::{ExportSummary, ImportOutcome};
+use crate::exchange::{Errors, ExportSummary, FileBatches, ImportOutcome, Message};
 use crate::programs::{implied_tie, settle_implied_tie};
 use crate::{Progress, ServiceError};
+
+/// A row of a participations file.
+type Row = Incoming<Enrolment<RecordRef>>;
 
 /// The most errors an import reports one by one.
 const MAX_REPORTED: usize = 1000;
@@ -30,135 +36,173 @@ pub async fn import_participations(
     format: Option<Format>,
     progress: &dyn Progress,
 ) -> Result<ImportOutcome, ServiceError> {
-    let io_error = |error| ServiceError::Io {
-        path: path.to_owned(),
-        error,
-    };
-    let file = File::open(path).map_err(io_error)?;
-    let format = format.unwrap_or_else(|| Format::from_path(path));
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "input".into(), |n| n.to_string_lossy().into_owned());
-    let defaults = Defaults {
-        owner: None,
-        asserted_by: Text::line(&format!("import:{file_name}"), 200)
-            .map_err(|e| ServiceError::Failed(e.to_string()))?,
-        asserted_at: Timestamp::now(),
-    };
-    // Participations are counted in thousands, not millions: read them all,
-    // then write them in one transaction.
-    let owned_path = path.to_owned();
-    let (rows, mut errors, total_errors) = tokio::task::spawn_blocking(move || {
-        let reader =
-            Reader::<Enrolment<RecordRef>>::new(file, format, defaults).map_err(|error| {
-                ServiceError::Read {
-                    path: owned_path.clone(),
-                    error,
-                }
-            })?;
-        let mut rows = Vec::new();
-        let mut errors = Vec::new();
-        let mut total = 0u64;
-        for item in reader {
-            match item.map_err(|error| ServiceError::Read {
-                path: owned_path.clone(),
-                error,
-            })? {
-                Item::Record(row) => rows.push(row),
-                Item::Invalid(bad) => {
-                    total += bad.len() as u64;
-                    let room = MAX_REPORTED.saturating_sub(errors.len());
-                    errors.extend(bad.into_iter().take(room));
-                }
-            }
-        }
-        Ok::<_, ServiceError>((rows, errors, total))
-    })
-    .await
-    .map_err(|e| ServiceError::Failed(e.to_string()))??;
-
-    progress.start("importing participations", Some(rows.len() as u64));
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let mut summary = BulkSummary {
-        received: rows.len() as u64,
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-    };
-    let mut total = total_errors;
-    let mut done = 0u64;
-    let mut seen = std::collections::HashMap::new();
-    for chunk in rows.chunks(CHUNK) {
-        let (new_rows, known_rows) = split_known(&mut writer, chunk, &mut seen, &mut |e| {
-            total += 1;
-            if errors.len() < MAX_REPORTED {
-                errors.push(e);
-            }
-        })
+    // The writer takes the write lock first, so that what the reading
+    // thread looks up stays as it is until the import ends.
+    let mut writer = store
+        .bulk(
+            Table::Ties,
+            BulkOptions {
+                many_rows: true,
+                ..BulkOptions::default()
+            },
+        )
         .await?;
+    let reader_store = store.clone();
+    let mut batches = FileBatches::open::<Enrolment<RecordRef>>(path, format, None, move |rows| {
+        let named = Named::find_committed(&reader_store, &rows);
+        (rows, named)
+    })?;
+    progress.start("importing participations", Some(batches.total_bytes));
+    let mut summary = BulkSummary::default();
+    let mut errors = Errors::default();
+    let mut seen = HashMap::new();
+    while let Some(message) = batches.next().await {
+        let (rows, named) = match message {
+            Message::Batch {
+                records,
+                errors: bad,
+            } => {
+                errors.add(bad);
+                match records {
+                    Some(records) => records,
+                    None => continue,
+                }
+            }
+            Message::Fatal(source) => {
+                writer.rollback().await?;
+                progress.finish();
+                return Err(ServiceError::Read {
+                    path: path.to_owned(),
+                    error: source,
+                });
+            }
+        };
+        let named = match named {
+            Some(named) => named,
+            None => Named::find(&mut writer, &rows).await?,
+        };
+        summary.received += rows.len() as u64;
+        let (new_rows, known_rows) =
+            split_known(&rows, &named.participations, &mut seen, &mut |e| {
+                errors.add([e])
+            });
+        // Once a row is refused nothing is kept, so rows are only checked.
+        let checking_only = errors.total > 0;
         for row in known_rows {
             match write_row(&mut writer, row.clone()).await? {
                 Ok(Written::Inserted) => summary.inserted += 1,
                 Ok(Written::Updated) => summary.updated += 1,
                 Ok(Written::Unchanged) => summary.unchanged += 1,
-                Err(bad) => {
-                    total += 1;
-                    if errors.len() < MAX_REPORTED {
-                        errors.push(bad);
-                    }
-                }
+                Err(bad) => errors.add([bad]),
             }
         }
-        let (inserted, bad) = insert_new(&mut writer, &new_rows).await?;
+        let (inserted, bad) = insert_new(&mut writer, &new_rows, &named, checking_only).await?;
         summary.inserted += inserted;
-        total += bad.len() as u64;
-        let room = MAX_REPORTED.saturating_sub(errors.len());
-        errors.extend(bad.into_iter().take(room));
-        done += chunk.len() as u64;
-        progress.set(done);
+        errors.add(bad);
+        progress.set(batches.bytes_read());
     }
+    batches.close().await;
     progress.finish();
-    if total > 0 {
+    if errors.total > 0 {
         writer.rollback().await?;
-        errors.sort_by_key(|e| e.line);
-        errors.truncate(MAX_REPORTED);
-        return Ok(ImportOutcome::Rejected { errors, total });
+        return Ok(errors.into_rejection());
     }
     writer.commit().await?;
     Ok(ImportOutcome::Committed(summary))
 }
 
-/// Rows resolved and written together.
-const CHUNK: usize = 2000;
+/// The records that a batch of rows names, by table, keyed by the
+/// reference as written.
+struct Named {
+    participations: Found,
+    people: Found,
+    programs: Found,
+    cohorts: Found,
+    organizations: Found,
+}
+
+impl Named {
+    /// Each table's references in `rows`, without repeats.
+    fn references(rows: &[Row]) -> [(&'static str, Vec<RecordRef>); 5] {
+        let refs = |pick: &dyn Fn(&Row) -> Option<RecordRef>| {
+            let mut all: Vec<RecordRef> = rows.iter().filter_map(pick).collect();
+            all.sort();
+            all.dedup();
+            all
+        };
+        [
+            ("participations", refs(&identity)),
+            (
+                "people",
+                refs(&|r| Some(r.record.participation.person.clone())),
+            ),
+            (
+                "programs",
+                refs(&|r| Some(r.record.participation.program.clone())),
+            ),
+            ("cohorts", refs(&|r| r.record.participation.cohort.clone())),
+            (
+                "organizations",
+                refs(&|r| r.record.participation.host.clone()),
+            ),
+        ]
+    }
+
+    fn from_found(mut found: impl Iterator<Item = Found>) -> Named {
+        let mut next = || found.next().unwrap_or_default();
+        Named {
+            participations: next(),
+            people: next(),
+            programs: next(),
+            cohorts: next(),
+            organizations: next(),
+        }
+    }
+
+    /// Looks the records up on the calling thread (the reading thread),
+    /// where the store can; `None` leaves it to the writer. A failed
+    /// lookup is left to the writer too, which reports what fails.
+    fn find_committed(store: &Store, rows: &[Row]) -> Option<Named> {
+        let mut found = Vec::with_capacity(5);
+        for (table, references) in Named::references(rows) {
+            let references: Vec<&RecordRef> = references.iter().collect();
+            found.push(store.find_many_committed(table, &references)?.ok()?);
+        }
+        Some(Named::from_found(found.into_iter()))
+    }
+
+    /// Looks the records up in the writer's transaction.
+    async fn find(writer: &mut BulkWriter, rows: &[Row]) -> Result<Named, ServiceError> {
+        let mut found = Vec::with_capacity(5);
+        for (table, references) in Named::references(rows) {
+            let references: Vec<&RecordRef> = references.iter().collect();
+            found.push(writer.find_many(table, &references).await?);
+        }
+        Ok(Named::from_found(found.into_iter()))
+    }
+}
+
+/// The participation a row is about, if it names one.
+fn identity(row: &Row) -> Option<RecordRef> {
+    match (row.uid, &row.external_id) {
+        (Some(uid), _) => Some(RecordRef::to_record(uid, None)),
+        (None, Some(external)) => RecordRef::parse(external.as_str()).ok(),
+        (None, None) => None,
+    }
+}
 
 /// Splits rows into those kyoso does not have yet and those it has (which
 /// may only add to their journeys). A row whose id repeats one earlier in
 /// the file is refused.
-async fn split_known<'a>(
-    writer: &mut BulkWriter,
-    chunk: &'a [Incoming<Enrolment<RecordRef>>],
-    seen: &mut std::collections::HashMap<String, u64>,
+fn split_known<'a>(
+    rows: &'a [Row],
+    known: &Found,
+    seen: &mut HashMap<String, u64>,
     refuse: &mut dyn FnMut(RowError),
-) -> Result<
-    (
-        Vec<&'a Incoming<Enrolment<RecordRef>>>,
-        Vec<&'a Incoming<Enrolment<RecordRef>>>,
-    ),
-    ServiceError,
-> {
-    let identity = |row: &Incoming<Enrolment<RecordRef>>| -> Option<RecordRef> {
-        match (row.uid, &row.external_id) {
-            (Some(uid), _) => Some(RecordRef::to_record(uid, None)),
-            (None, Some(external)) => RecordRef::parse(external.as_str()).ok(),
-            (None, None) => None,
-        }
-    };
-    let identities: Vec<RecordRef> = chunk.iter().filter_map(identity).collect();
-    let refs: Vec<&RecordRef> = identities.iter().collect();
-    let known = writer.find_many("participations", &refs).await?;
+) -> (Vec<&'a Row>, Vec<&'a Row>) {
     let mut new_rows = Vec::new();
     let mut known_rows = Vec::new();
-    for row in chunk {
+    for row in rows {
         let Some(id) = identity(row) else {
             new_rows.push(row);
             continue;
@@ -177,43 +221,27 @@ async fn split_known<'a>(
             new_rows.push(row);
         }
     }
-    Ok((new_rows, known_rows))
+    (new_rows, known_rows)
 }
 
 /// Adds participations kyoso does not have yet, in bulk, with the ties their
 /// journeys imply. Returns how many were added, and the rows refused.
 async fn insert_new(
     writer: &mut BulkWriter,
-    rows: &[&Incoming<Enrolment<RecordRef>>],
+    rows: &[&Row],
+    named: &Named,
+    checking_only: bool,
 ) -> Result<(u64, Vec<RowError>), ServiceError> {
     if rows.is_empty() {
         return Ok((0, Vec::new()));
     }
-    let refs = |pick: &dyn Fn(&Enrolment<RecordRef>) -> Option<&RecordRef>| -> Vec<RecordRef> {
-        let mut all: Vec<RecordRef> = rows
-            .iter()
-            .filter_map(|r| pick(&r.record).cloned())
-            .collect();
-        all.sort();
-        all.dedup();
-        all
-    };
-    let person_refs = refs(&|e| Some(&e.participation.person));
-    let program_refs = refs(&|e| Some(&e.participation.program));
-    let cohort_refs = refs(&|e| e.participation.cohort.as_ref());
-    let host_refs = refs(&|e| e.participation.host.as_ref());
-    let people = writer
-        .find_many("people", &person_refs.iter().collect::<Vec<_>>())
-        .await?;
-    let programs = writer
-        .find_many("programs", &program_refs.iter().collect::<Vec<_>>())
-        .await?;
-    let cohorts = writer
-        .find_many("cohorts", &cohort_refs.iter().collect::<Vec<_>>())
-        .await?;
-    let hosts = writer
-        .find_many("organizations", &host_refs.iter().collect::<Vec<_>>())
-        .await?;
+    let Named {
+        people,
+        programs,
+        cohorts,
+        organizations: hosts,
+        ..
+    } = named;
     // The program of each cohort named, and each program as stored.
     let mut cohort_program = std::collections::HashMap::new();
     for (key, _) in cohorts.values() {
@@ -296,7 +324,7 @@ async fn insert_new(
                 note: None,
             };
             if let Some(tie) = implied_tie(program, &participation, &row.record.journey) {
-                implied.push((accepted.len(), tie, program.owner.clone()));
+                implied.push((accepted.len(), person_key, tie, program.owner.clone()));
             }
         }
         accepted.push(NewParticipation {
@@ -312,42 +340,20 @@ async fn insert_new(
             journey: row.record.journey.clone(),
         });
     }
-    if !errors.is_empty() {
+    if !errors.is_empty() || checking_only {
         return Ok((0, errors));
     }
     let keys = writer.insert_participations(&accepted).await?;
-
-    // The ties completing implies, unless someone recorded them already.
-    let natural: Vec<Uid> = implied
-        .iter()
-        .map(|(_, tie, _)| tie.natural_uid())
+    let implied: Vec<ImpliedTie> = implied
+        .into_iter()
+        .map(|(index, person, tie, owner)| ImpliedTie {
+            participation: keys[index],
+            person,
+            tie,
+            owner: owner.map(|o| o.uid),
+        })
         .collect();
-    let existing = writer.existing_ties(&natural).await?;
-    let mut ties = Vec::new();
-    let mut links = Vec::new();
-    let mut writing = std::collections::HashSet::new();
-    for ((index, tie, owner), tie_uid) in implied.into_iter().zip(natural) {
-        // A tie recorded before is kept as it is, and not taken over.
-        if existing.contains(&tie_uid) {
-            continue;
-        }
-        // Two participations may imply the same tie: written once, linked to both.
-        links.push((keys[index], tie_uid));
-        if writing.insert(tie_uid) {
-            let mut incoming = Incoming::new(tie.map_ref(|end| RecordRef::to_record(end, None)));
-            incoming.uid = Some(tie_uid);
-            incoming.owner = owner.as_ref().map(Link::record_ref);
-            ties.push(incoming);
-        }
-    }
-    let (tie_errors, _) = writer.write_ties_returning_uids(ties).await?;
-    if let Some(first) = tie_errors.into_iter().next() {
-        return Err(ServiceError::Failed(format!(
-            "an implied tie was refused: {}",
-            first.message
-        )));
-    }
-    writer.link_implied_ties(&links).await?;
+    writer.add_implied_ties(&implied).await?;
     Ok((accepted.len() as u64, Vec::new()))
 }
 
@@ -359,7 +365,7 @@ enum Written {
 
 async fn write_row(
     writer: &mut BulkWriter,
-    row: Incoming<Enrolment<RecordRef>>,
+    row: Row,
 ) -> Result<Result<Written, RowError>, ServiceError> {
     let line = row.line;
     let at = |field: &str, message: String| RowError::new(line, field, message);

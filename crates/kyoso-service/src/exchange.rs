@@ -110,9 +110,11 @@ pub async fn import(
     }
 }
 
-enum Message<T: Load> {
+/// What the reading thread hands over: a batch of good rows (prepared) and
+/// the errors of the bad ones, or the fault that stopped it.
+pub(crate) enum Message<B> {
     Batch {
-        records: Option<T::Batch>,
+        records: Option<B>,
         errors: Vec<RowError>,
     },
     Fatal(ReadError),
@@ -134,16 +136,98 @@ impl<R: Read> Read for Counting<R> {
 
 /// Collects row errors: all counted, the first ones kept.
 #[derive(Default)]
-struct Errors {
-    kept: Vec<RowError>,
-    total: u64,
+pub(crate) struct Errors {
+    pub(crate) kept: Vec<RowError>,
+    pub(crate) total: u64,
 }
 
 impl Errors {
-    fn add(&mut self, errors: Vec<RowError>) {
-        self.total += errors.len() as u64;
-        let room = MAX_REPORTED.saturating_sub(self.kept.len());
-        self.kept.extend(errors.into_iter().take(room));
+    pub(crate) fn add(&mut self, errors: impl IntoIterator<Item = RowError>) {
+        for error in errors {
+            self.total += 1;
+            if self.kept.len() < MAX_REPORTED {
+                self.kept.push(error);
+            }
+        }
+    }
+
+    /// The outcome of a refused import: the errors kept, in file order.
+    pub(crate) fn into_rejection(mut self) -> ImportOutcome {
+        self.kept.sort_by_key(|e| e.line);
+        ImportOutcome::Rejected {
+            errors: self.kept,
+            total: self.total,
+        }
+    }
+}
+
+/// A file being read on a blocking thread while its earlier batches are
+/// written: reading and writing overlap.
+pub(crate) struct FileBatches<B> {
+    receiver: mpsc::Receiver<Message<B>>,
+    reading: tokio::task::JoinHandle<()>,
+    bytes_read: Arc<AtomicU64>,
+    /// The file's size, for the progress bar.
+    pub(crate) total_bytes: u64,
+}
+
+impl<B: Send + 'static> FileBatches<B> {
+    /// Starts reading `path` as records of `T` (in `format`, else by the
+    /// file's name). `prepare` runs on the reading thread, doing there what
+    /// needs no database.
+    pub(crate) fn open<T: Record>(
+        path: &Path,
+        format: Option<Format>,
+        owner: Option<RecordRef>,
+        prepare: impl FnMut(Vec<Incoming<T>>) -> B + Send + 'static,
+    ) -> Result<Self, ServiceError> {
+        let io_error = |error| ServiceError::Io {
+            path: path.to_owned(),
+            error,
+        };
+        let file = File::open(path).map_err(io_error)?;
+        let total_bytes = file.metadata().map_err(io_error)?.len();
+        let format = format.unwrap_or_else(|| Format::from_path(path));
+        let file_name = path
+            .file_name()
+            .map_or_else(|| "input".into(), |n| n.to_string_lossy().into_owned());
+        let defaults = Defaults {
+            owner,
+            asserted_by: Text::line(&format!("import:{file_name}"), 200)
+                .map_err(|e| ServiceError::Failed(e.to_string()))?,
+            asserted_at: Timestamp::now(),
+        };
+        let bytes_read = Arc::new(AtomicU64::new(0));
+        let input = Counting {
+            inner: file,
+            count: bytes_read.clone(),
+        };
+        let (sender, receiver) = mpsc::channel::<Message<B>>(4);
+        let reading = tokio::task::spawn_blocking(move || {
+            read_batches::<T, B>(input, format, defaults, prepare, &sender);
+        });
+        Ok(FileBatches {
+            receiver,
+            reading,
+            bytes_read,
+            total_bytes,
+        })
+    }
+
+    /// The next batch; `None` once the whole file is read.
+    pub(crate) async fn next(&mut self) -> Option<Message<B>> {
+        self.receiver.recv().await
+    }
+
+    pub(crate) fn bytes_read(&self) -> u64 {
+        self.bytes_read.load(Ordering::Relaxed)
+    }
+
+    /// Waits for the reading thread, which has ended once every batch is
+    /// taken.
+    pub(crate) async fn close(self) {
+        drop(self.receiver);
+        let _ = self.reading.await;
     }
 }
 
@@ -154,43 +238,19 @@ async fn import_as<T: Load>(
     options: &ImportOptions,
     progress: &dyn Progress,
 ) -> Result<ImportOutcome, ServiceError> {
-    let io_error = |error| ServiceError::Io {
-        path: path.to_owned(),
-        error,
-    };
-    let file = File::open(path).map_err(io_error)?;
-    let total_bytes = file.metadata().map_err(io_error)?.len();
-    let format = options.format.unwrap_or_else(|| Format::from_path(path));
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "input".into(), |n| n.to_string_lossy().into_owned());
-    let defaults = Defaults {
-        owner: options.owner.clone(),
-        asserted_by: Text::line(&format!("import:{file_name}"), 200)
-            .map_err(|e| ServiceError::Failed(e.to_string()))?,
-        asserted_at: Timestamp::now(),
-    };
-
-    let bytes_read = Arc::new(AtomicU64::new(0));
-    let input = Counting {
-        inner: file,
-        count: bytes_read.clone(),
-    };
-    let (sender, mut receiver) = mpsc::channel::<Message<T>>(4);
-    let reading =
-        tokio::task::spawn_blocking(move || read_batches::<T>(input, format, defaults, &sender));
-
-    progress.start(&format!("importing {table}"), Some(total_bytes));
+    let mut batches = FileBatches::open(path, options.format, options.owner.clone(), T::prepare)?;
+    progress.start(&format!("importing {table}"), Some(batches.total_bytes));
     let mut writer = store
         .bulk(
             table,
             BulkOptions {
                 fast_empty_load: true,
+                ..BulkOptions::default()
             },
         )
         .await?;
     let mut errors = Errors::default();
-    while let Some(message) = receiver.recv().await {
+    while let Some(message) = batches.next().await {
         match message {
             Message::Batch {
                 records,
@@ -213,29 +273,25 @@ async fn import_as<T: Load>(
                 });
             }
         }
-        progress.set(bytes_read.load(Ordering::Relaxed));
+        progress.set(batches.bytes_read());
     }
-    // The reading thread has ended once the channel is closed.
-    let _ = reading.await;
+    batches.close().await;
     errors.add(writer.resolve_deferred().await?);
     progress.finish();
     if errors.total > 0 {
         writer.rollback().await?;
-        errors.kept.sort_by_key(|e| e.line);
-        return Ok(ImportOutcome::Rejected {
-            errors: errors.kept,
-            total: errors.total,
-        });
+        return Ok(errors.into_rejection());
     }
     Ok(ImportOutcome::Committed(writer.commit().await?))
 }
 
 /// Runs on a blocking thread: parses the file and sends batches.
-fn read_batches<T: Load>(
+fn read_batches<T: Record, B>(
     input: impl Read + Send + 'static,
     format: Format,
     defaults: Defaults,
-    sender: &mpsc::Sender<Message<T>>,
+    mut prepare: impl FnMut(Vec<Incoming<T>>) -> B,
+    sender: &mpsc::Sender<Message<B>>,
 ) {
     let reader = match Reader::<T>::new(input, format, defaults) {
         Ok(reader) => reader,
@@ -257,7 +313,7 @@ fn read_batches<T: Load>(
         }
         if records.len() >= BATCH {
             let batch = Message::Batch {
-                records: Some(T::prepare(std::mem::replace(
+                records: Some(prepare(std::mem::replace(
                     &mut records,
                     Vec::with_capacity(BATCH),
                 ))),
@@ -268,7 +324,7 @@ fn read_batches<T: Load>(
             }
         }
     }
-    let records = (!records.is_empty()).then(|| T::prepare(records));
+    let records = (!records.is_empty()).then(|| prepare(records));
     let _ = sender.blocking_send(Message::Batch { records, errors });
 }
 

@@ -489,7 +489,13 @@ pub(crate) async fn settle_implied_tie(
         return Ok(());
     };
     let tie_uid = tie.natural_uid();
-    if !writer.tie_exists(tie_uid).await? {
+    if writer.tie_exists(tie_uid).await? {
+        // A tie another participation implies is shared; one recorded by
+        // hand is not taken over.
+        if writer.tie_is_implied(tie_uid).await? {
+            writer.link_implied_tie(uid, tie_uid).await?;
+        }
+    } else {
         let mut incoming = Incoming::new(tie.map_ref(|end| RecordRef::to_record(end, None)));
         incoming.uid = Some(tie_uid);
         incoming.owner = owner.map(Link::record_ref);
@@ -579,16 +585,28 @@ pub struct WorkList {
     pub open_grievances: Vec<kyoso_store::Grievance>,
 }
 
-/// How many months after return a participant is due a follow-up.
+/// How many months after return (or after the last follow-up) a
+/// participant is due a follow-up, unless the officer asks otherwise.
 pub const FOLLOW_UP_MONTHS: u32 = 6;
 
-/// The caller's organization's work list.
+/// The longest follow-up period an officer may ask for: five years.
+pub const MAX_FOLLOW_UP_MONTHS: u32 = 60;
+
+/// The caller's organization's work list; returnees count as overdue after
+/// `follow_up_months` (1 to [`MAX_FOLLOW_UP_MONTHS`]) without a follow-up.
 pub async fn work_list(
     store: &Store,
     caller: &Caller,
     today: time::Date,
+    follow_up_months: u32,
     limit: i64,
 ) -> Result<WorkList, ServiceError> {
+    if !(1..=MAX_FOLLOW_UP_MONTHS).contains(&follow_up_months) {
+        return Err(ServiceError::Invalid {
+            field: Some("months".into()),
+            message: format!("must be a number of months from 1 to {MAX_FOLLOW_UP_MONTHS}"),
+        });
+    }
     let Some((_, organization)) = caller.managed_organization() else {
         return Err(if caller.user().is_some() {
             ServiceError::Forbidden
@@ -596,7 +614,7 @@ pub async fn work_list(
             ServiceError::Unauthenticated
         });
     };
-    let cutoff = subtract_months(today, FOLLOW_UP_MONTHS);
+    let cutoff = subtract_months(today, follow_up_months);
     Ok(WorkList {
         applications: store
             .waiting_in(organization, JourneyState::Applied, limit)

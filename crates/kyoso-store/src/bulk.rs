@@ -37,6 +37,12 @@ pub struct BulkOptions {
     /// When the table is empty, drop its secondary indexes for the load and
     /// rebuild them at commit. Only for writers that load many rows.
     pub fast_empty_load: bool,
+    /// Many rows go into tables that hold rows already: a large page
+    /// cache keeps the indexes they touch in memory. On a SQLite file the
+    /// writer's connection does not check foreign keys, so the caller must
+    /// find every record its rows refer to (in this transaction, which
+    /// holds the write lock) and must not rely on cascading deletes.
+    pub many_rows: bool,
 }
 
 /// What a committed bulk write did.
@@ -343,13 +349,19 @@ impl Store {
         let mut tx = match &self.pool {
             // IMMEDIATE takes the write lock now, so the transaction cannot
             // fail later on a lock upgrade when another writer got in first.
-            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Sqlite(pool) => {
+                let pool = match (&self.unchecked_loads, options.many_rows) {
+                    (Some(unchecked), true) => unchecked,
+                    _ => pool,
+                };
+                Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?)
+            }
             Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         };
-        let relaxed = options.fast_empty_load && matches!(tx, Tx::Sqlite(_));
+        let relaxed = (options.fast_empty_load || options.many_rows) && matches!(tx, Tx::Sqlite(_));
         if let (Tx::Sqlite(conn), true) = (&mut tx, relaxed) {
             // A large page cache keeps index pages in memory during the load.
-            sqlx::query("PRAGMA cache_size = -262144")
+            sqlx::query("PRAGMA cache_size = -1048576")
                 .execute(&mut **conn)
                 .await?;
             // Every value written was checked by the domain types already,

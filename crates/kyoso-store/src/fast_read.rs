@@ -45,7 +45,7 @@ impl FastReads {
         Some(FastReads { path })
     }
 
-    fn with<T>(
+    pub(crate) fn with<T>(
         &self,
         read: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {

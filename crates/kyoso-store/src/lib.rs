@@ -47,8 +47,8 @@ pub use check::CheckReport;
 pub use directory::{OrganizationFilter, PeopleFilter, ReadScope, TieFilter};
 pub use error::StoreError;
 pub use programs::{
-    COHORT_NAME_CHARS, Found, NewParticipation, PARTICIPATION_NOTE_CHARS, ParticipantCard,
-    StateCounts, StoredParticipation,
+    COHORT_NAME_CHARS, Found, ImpliedTie, NewParticipation, PARTICIPATION_NOTE_CHARS,
+    ParticipantCard, StateCounts, StoredParticipation,
 };
 
 pub use registry::Counts;
@@ -86,6 +86,10 @@ pub struct Store {
     pub(crate) tokens: std::sync::Arc<accounts::TokenCache>,
     /// Reads by key on the calling thread, for a SQLite file.
     pub(crate) fast_reads: Option<fast_read::FastReads>,
+    /// For loads of many rows that find every record they refer to
+    /// themselves, on a SQLite file: a connection that does not check
+    /// foreign keys again row by row (see `BulkOptions::many_rows`).
+    pub(crate) unchecked_loads: Option<SqlitePool>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -109,6 +113,7 @@ impl Store {
             source,
         };
         let mut fast_reads = None;
+        let mut unchecked_loads = None;
         let pool = if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)
                 .map_err(connect_error)?
@@ -132,11 +137,18 @@ impl Store {
             let pool = Pool::Sqlite(
                 SqlitePoolOptions::new()
                     .max_connections(max)
-                    .connect_with(options)
+                    .connect_with(options.clone())
                     .await
                     .map_err(connect_error)?,
             );
             fast_reads = fast_read::FastReads::for_file(&path);
+            if fast_reads.is_some() {
+                unchecked_loads = Some(
+                    SqlitePoolOptions::new()
+                        .max_connections(1)
+                        .connect_lazy_with(options.foreign_keys(false)),
+                );
+            }
             pool
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url).map_err(connect_error)?;
@@ -155,6 +167,7 @@ impl Store {
             pool,
             tokens: Default::default(),
             fast_reads,
+            unchecked_loads,
         })
     }
 

@@ -5,10 +5,10 @@
 //! entries are only ever added: the schema refuses to change one.
 
 use kyoso_domain::{
-    Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, Funder, FundingSource,
-    Incoming, Journey, JourneyAction, JourneyEntry, JourneyState, Link, Milestone, Money,
-    PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, RowError,
-    SdgTarget, SectorCode, Stored, Text, Timestamp, Uid, Visibility,
+    Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, EntityKind, Funder,
+    FundingSource, Incoming, Journey, JourneyAction, JourneyEntry, JourneyState, Link, Milestone,
+    Money, PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, RowError,
+    SdgTarget, SectorCode, Stored, Text, Tie, Timestamp, Uid, Visibility,
 };
 use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
@@ -1162,11 +1162,11 @@ impl BulkWriter {
         Ok(())
     }
 
-    /// Deletes the ties participation `participation` implies and nothing
-    /// else does; returns their uids.
+    /// Forgets the ties participation `participation` implied, and deletes
+    /// those that nothing else implies; returns the uids of those deleted.
     pub async fn drop_implied_ties(&mut self, participation: Uid) -> Result<Vec<Uid>, StoreError> {
         let uids: Vec<Uuid> = on_tx!(&mut self.tx, conn => {
-            sqlx::query_scalar(
+            let uids = sqlx::query_scalar(
                 "SELECT t.uid FROM participation_ties pt JOIN ties t ON t.id = pt.tie_id \
                  WHERE pt.participation_id = (SELECT id FROM participations WHERE uid = $1) \
                  AND NOT EXISTS (SELECT 1 FROM participation_ties other WHERE other.tie_id = pt.tie_id \
@@ -1174,14 +1174,44 @@ impl BulkWriter {
             )
             .bind(participation.uuid())
             .fetch_all(&mut **conn)
-            .await?
+            .await?;
+            sqlx::query(
+                "DELETE FROM participation_ties \
+                 WHERE participation_id = (SELECT id FROM participations WHERE uid = $1)",
+            )
+            .bind(participation.uuid())
+            .execute(&mut **conn)
+            .await?;
+            uids
         });
+        // The other links go by hand: a writer for many rows may run
+        // without the cascades of foreign keys.
         for uid in &uids {
             on_tx!(&mut self.tx, conn => {
-                sqlx::query("DELETE FROM ties WHERE uid = $1").bind(*uid).execute(&mut **conn).await?;
+                for sql in [
+                    "DELETE FROM outcome_ties WHERE tie_id = (SELECT id FROM ties WHERE uid = $1)",
+                    "DELETE FROM ties WHERE uid = $1",
+                ] {
+                    sqlx::query(sql).bind(*uid).execute(&mut **conn).await?;
+                }
             });
         }
         Ok(uids.into_iter().map(Uid::from_uuid).collect())
+    }
+
+    /// Whether the tie with `uid` is implied by some participation (rather
+    /// than recorded by hand).
+    pub async fn tie_is_implied(&mut self, uid: Uid) -> Result<bool, StoreError> {
+        let found: Option<i64> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_scalar(
+                "SELECT pt.tie_id FROM participation_ties pt JOIN ties t ON t.id = pt.tie_id \
+                 WHERE t.uid = $1 LIMIT 1",
+            )
+            .bind(uid.uuid())
+            .fetch_optional(&mut **conn)
+            .await?
+        });
+        Ok(found.is_some())
     }
 
     /// Whether a tie with `uid` exists.
@@ -1206,6 +1236,480 @@ pub struct NewParticipation {
     pub note: Option<Text>,
     pub applied_on: time::Date,
     pub journey: Journey,
+}
+
+/// A date as sqlx writes it on SQLite (`YYYY-MM-DD`), so that both ways
+/// in read alike; by hand, as this runs for every row of an import.
+fn sqlite_date(date: time::Date) -> String {
+    let mut text = String::with_capacity(10);
+    let digits = |text: &mut String, value: u32, width: u32| {
+        for place in (0..width).rev() {
+            let digit = (value / 10u32.pow(place)) % 10;
+            text.push(char::from(b'0' + digit as u8));
+        }
+    };
+    digits(&mut text, u32::try_from(date.year()).unwrap_or(0), 4);
+    text.push('-');
+    digits(&mut text, u32::from(u8::from(date.month())), 2);
+    text.push('-');
+    digits(&mut text, u32::from(date.day()), 2);
+    text
+}
+
+/// The columns of a journey entry: action, the state moved to, the entry
+/// retracted.
+fn entry_columns(entry: &JourneyEntry) -> (&'static str, Option<&'static str>, Option<i64>) {
+    match entry.action {
+        JourneyAction::Move { to } => ("move", Some(to.as_str()), None),
+        JourneyAction::Retract { entry } => ("retract", None, Some(i64::from(entry))),
+    }
+}
+
+fn insert_participations_sqlite(
+    conn: &rusqlite::Connection,
+    rows: &[NewParticipation],
+    now: Timestamp,
+) -> Result<Vec<i64>, StoreError> {
+    // The writer holds the write lock, so the keys after the last one are
+    // free: given here, many rows go in one statement and each row's key
+    // is known without asking.
+    let last: i64 = conn.query_row(
+        "SELECT coalesce(max(id), 0) FROM participations",
+        [],
+        |row| row.get(0),
+    )?;
+    let keys: Vec<i64> = (1..=rows.len() as i64).map(|n| last + n).collect();
+    let now = now.unix_micros();
+    // OR ROLLBACK, as for journey entries.
+    let sql = |rows: usize| {
+        let mut sql = String::from(
+            "INSERT OR ROLLBACK INTO participations (id, uid, external_id, program_id, cohort_id, \
+             person_id, role, host_id, note, applied_on, state, state_since, follow_up_due, \
+             created_at, updated_at) VALUES ",
+        );
+        for i in 0..rows {
+            sql.push_str(if i == 0 { "" } else { ", " });
+            sql.push_str("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        sql
+    };
+    let mut full = conn.prepare(&sql(PARTICIPATIONS_PER_STATEMENT))?;
+    for (chunk, chunk_keys) in rows
+        .chunks(PARTICIPATIONS_PER_STATEMENT)
+        .zip(keys.chunks(PARTICIPATIONS_PER_STATEMENT))
+    {
+        let mut partial;
+        let statement = if chunk.len() == PARTICIPATIONS_PER_STATEMENT {
+            &mut full
+        } else {
+            partial = conn.prepare(&sql(chunk.len()))?;
+            &mut partial
+        };
+        let dates: Vec<[String; 2]> = chunk
+            .iter()
+            .map(|row| {
+                let since = row.journey.since().unwrap_or(row.applied_on);
+                [sqlite_date(row.applied_on), sqlite_date(since)]
+            })
+            .collect();
+        let mut index = 0;
+        let mut bind = |value: &dyn rusqlite::ToSql| {
+            index += 1;
+            statement.raw_bind_parameter(index, value)
+        };
+        for ((row, key), [applied_on, since]) in chunk.iter().zip(chunk_keys).zip(&dates) {
+            let state = row.journey.state();
+            bind(key)?;
+            bind(&&row.uid.as_bytes()[..])?;
+            bind(&row.external_id.as_ref().map(|e| e.as_str()))?;
+            bind(&row.program)?;
+            bind(&row.cohort)?;
+            bind(&row.person)?;
+            bind(&row.role.as_str())?;
+            bind(&row.host)?;
+            bind(&row.note.as_ref().map(|n| n.as_str()))?;
+            bind(applied_on)?;
+            bind(&state.as_str())?;
+            bind(since)?;
+            bind(&awaits_follow_up(state).then_some(since))?;
+            bind(&now)?;
+            bind(&now)?;
+        }
+        statement.raw_execute()?;
+    }
+    let entries: Vec<(i64, &JourneyEntry)> = keys
+        .iter()
+        .zip(rows)
+        .flat_map(|(key, row)| row.journey.entries().iter().map(move |e| (*key, e)))
+        .collect();
+    insert_journey_entries_sqlite(conn, &entries, now)?;
+    Ok(keys)
+}
+
+/// Participations a statement carries.
+const PARTICIPATIONS_PER_STATEMENT: usize = 32;
+
+/// Journey entries a statement carries: entries outnumber participations
+/// several times, and a statement's fixed cost is spread over many rows.
+const ENTRIES_PER_STATEMENT: usize = 64;
+
+fn insert_journey_entries_sqlite(
+    conn: &rusqlite::Connection,
+    entries: &[(i64, &JourneyEntry)],
+    recorded_at: i64,
+) -> Result<(), StoreError> {
+    // OR ROLLBACK: a refused row ends the whole transaction, which an
+    // import would roll back anyway; so SQLite keeps no journal of the
+    // statement's own changes to undo it alone.
+    let sql = |rows: usize| {
+        let mut sql = String::from(
+            "INSERT OR ROLLBACK INTO journey_entries (participation_id, number, action, to_state, \
+             retracts, on_date, recorded_by, note, recorded_at) VALUES ",
+        );
+        for i in 0..rows {
+            sql.push_str(if i == 0 { "" } else { ", " });
+            sql.push_str("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        sql
+    };
+    let mut full = conn.prepare(&sql(ENTRIES_PER_STATEMENT))?;
+    for chunk in entries.chunks(ENTRIES_PER_STATEMENT) {
+        let mut partial;
+        let statement = if chunk.len() == ENTRIES_PER_STATEMENT {
+            &mut full
+        } else {
+            partial = conn.prepare(&sql(chunk.len()))?;
+            &mut partial
+        };
+        let dates: Vec<String> = chunk.iter().map(|(_, e)| sqlite_date(e.on)).collect();
+        let mut index = 0;
+        let mut bind = |value: &dyn rusqlite::ToSql| {
+            index += 1;
+            statement.raw_bind_parameter(index, value)
+        };
+        for ((key, entry), on) in chunk.iter().zip(&dates) {
+            let (action, to_state, retracts) = entry_columns(entry);
+            bind(key)?;
+            bind(&i64::from(entry.number))?;
+            bind(&action)?;
+            bind(&to_state)?;
+            bind(&retracts)?;
+            bind(on)?;
+            bind(&entry.by.as_str())?;
+            bind(&entry.note.as_ref().map(|n| n.as_str()))?;
+            bind(&recorded_at)?;
+        }
+        statement.raw_execute()?;
+    }
+    Ok(())
+}
+
+/// [`BulkWriter::find_many`] on SQLite: one prepared lookup a reference,
+/// which on a connection of the calling thread costs less than batching
+/// through sqlx.
+fn find_many_sqlite(
+    conn: &rusqlite::Connection,
+    table: &'static str,
+    references: &[&RecordRef],
+) -> rusqlite::Result<Found> {
+    use rusqlite::OptionalExtension as _;
+    let mut by_uid = conn.prepare(&format!("SELECT id, uid FROM {table} WHERE uid = ?1"))?;
+    // Cohorts have no external ids.
+    let mut by_external_id = (table != "cohorts")
+        .then(|| {
+            conn.prepare(&format!(
+                "SELECT id, uid FROM {table} WHERE external_id = ?1"
+            ))
+        })
+        .transpose()?;
+    let found_row = |row: &rusqlite::Row<'_>| -> rusqlite::Result<(i64, Uid)> {
+        Ok((row.get(0)?, Uid::from_bytes(row.get(1)?)))
+    };
+    let mut found = Found::new();
+    for reference in references {
+        let mut hit = match reference.as_uid() {
+            Some(uid) => by_uid
+                .query_row([&uid.as_bytes()[..]], found_row)
+                .optional()?,
+            None => None,
+        };
+        // An external id may look like an id.
+        if let (None, Some(statement)) = (hit, &mut by_external_id) {
+            hit = statement
+                .query_row([reference.as_str()], found_row)
+                .optional()?;
+        }
+        if let Some(hit) = hit {
+            found.insert(reference.as_str().to_owned(), hit);
+        }
+    }
+    Ok(found)
+}
+
+impl Store {
+    /// Finds committed records of `table` by the references given, on the
+    /// calling thread, as [`BulkWriter::find_many`] does in a transaction.
+    /// `None` where the store cannot read on the caller's thread (it is
+    /// not a SQLite file).
+    ///
+    /// A load whose writer holds the write lock can look up here, on its
+    /// reading thread, the records that were there before it began: no
+    /// one else can change them until it ends.
+    pub fn find_many_committed(
+        &self,
+        table: &'static str,
+        references: &[&RecordRef],
+    ) -> Option<Result<Found, StoreError>> {
+        let reads = self.fast_reads.as_ref()?;
+        Some(reads.with(|conn| find_many_sqlite(conn, table, references)))
+    }
+}
+
+/// A tie a new participation implies.
+#[derive(Debug, Clone)]
+pub struct ImpliedTie {
+    /// The participation's local key.
+    pub participation: i64,
+    /// The participant's local key: the person at one end of the tie.
+    pub person: i64,
+    pub tie: Tie<Uid>,
+    /// The organization that owns the tie: the program's owner.
+    pub owner: Option<Uid>,
+}
+
+/// Ties a statement carries.
+const TIES_PER_STATEMENT: usize = 32;
+
+fn add_implied_ties_sqlite(
+    conn: &rusqlite::Connection,
+    implied: &[ImpliedTie],
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    let mut organization_id = conn.prepare("SELECT id FROM organizations WHERE uid = ?1")?;
+    // Implied ties join people to the few organizations that run programs.
+    let mut organizations: std::collections::HashMap<Uid, i64> = std::collections::HashMap::new();
+    let mut organization_key = |uid: Uid| -> Result<i64, StoreError> {
+        if let Some(key) = organizations.get(&uid) {
+            return Ok(*key);
+        }
+        let key = organization_id
+            .query_row([&uid.as_bytes()[..]], |row| row.get(0))
+            .map_err(|error| match error {
+                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound {
+                    what: "organization",
+                },
+                other => other.into(),
+            })?;
+        organizations.insert(uid, key);
+        Ok(key)
+    };
+    let mut uids = Vec::with_capacity(implied.len());
+    let mut rows = Vec::with_capacity(implied.len());
+    let mut written_uids = Vec::with_capacity(implied.len());
+    let mut writing = std::collections::HashSet::new();
+    for implied in implied {
+        let uid = implied.tie.natural_uid();
+        uids.push(uid);
+        // Two participations may imply the same tie: written once.
+        if !writing.insert(uid) {
+            continue;
+        }
+        written_uids.push(uid);
+        let tie = &implied.tie;
+        let mut end_key = |end: &kyoso_domain::Endpoint<Uid>| match end.kind {
+            EntityKind::Person => Ok(implied.person),
+            EntityKind::Organization => organization_key(end.key),
+        };
+        let mut ends = [end_key(&tie.from)?, end_key(&tie.to)?].into_iter();
+        let owner_id = implied.owner.map(&mut organization_key).transpose()?;
+        let keyed = tie
+            .clone()
+            .map_ref(|_| ends.next().unwrap_or_else(|| unreachable!()));
+        let meta = crate::registry::RowMeta {
+            uid,
+            external_id: None,
+            owner_id,
+            created_at: now,
+            updated_at: now,
+        };
+        rows.push(crate::registry::tie_values(&meta, &keyed));
+    }
+    // As for participations, the keys after the last one are free.
+    let last: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM ties", [], |row| {
+        row.get(0)
+    })?;
+    let key_of: std::collections::HashMap<Uid, i64> = written_uids
+        .iter()
+        .enumerate()
+        .map(|(n, uid)| (*uid, last + 1 + n as i64))
+        .collect();
+    // A tie kyoso has already is left as it is: its insert is ignored
+    // (its uid is taken). The values are the domain's, so no other
+    // constraint can be what is ignored; and ignoring, unlike aborting,
+    // keeps SQLite from journaling each statement's changes.
+    let columns = crate::Table::Ties.columns().len() + 1;
+    let insert_sql = |rows: usize| {
+        let row = format!("({})", vec!["?"; columns].join(", "));
+        format!(
+            "INSERT OR IGNORE INTO ties (id, {}) VALUES {}",
+            crate::Table::Ties.column_list(),
+            vec![row; rows].join(", ")
+        )
+    };
+    let mut full = conn.prepare(&insert_sql(TIES_PER_STATEMENT))?;
+    for (n, chunk) in rows.chunks(TIES_PER_STATEMENT).enumerate() {
+        let mut partial;
+        let statement = if chunk.len() == TIES_PER_STATEMENT {
+            &mut full
+        } else {
+            partial = conn.prepare(&insert_sql(chunk.len()))?;
+            &mut partial
+        };
+        let mut index = 0;
+        for (i, values) in chunk.iter().enumerate() {
+            index += 1;
+            statement.raw_bind_parameter(index, last + 1 + (n * TIES_PER_STATEMENT + i) as i64)?;
+            for value in values {
+                index += 1;
+                statement.raw_bind_parameter(index, value)?;
+            }
+        }
+        statement.raw_execute()?;
+    }
+    // Only the ties written here are linked: one kyoso had before is not
+    // taken over.
+    let mut written = std::collections::HashSet::new();
+    {
+        let mut select = conn.prepare("SELECT id FROM ties WHERE id > ?1")?;
+        let mut found = select.query([last])?;
+        while let Some(row) = found.next()? {
+            written.insert(row.get::<_, i64>(0)?);
+        }
+    }
+    let mut links = Vec::with_capacity(implied.len());
+    // A tie that was there and that other participations imply is shared.
+    let mut share = conn.prepare(
+        "INSERT OR IGNORE INTO participation_ties (participation_id, tie_id) \
+         SELECT ?1, t.id FROM ties t WHERE t.uid = ?2 \
+         AND EXISTS (SELECT 1 FROM participation_ties pt WHERE pt.tie_id = t.id)",
+    )?;
+    for (implied, uid) in implied.iter().zip(&uids) {
+        match key_of.get(uid) {
+            Some(id) if written.contains(id) => links.push([implied.participation, *id]),
+            _ => {
+                share.execute(rusqlite::params![
+                    implied.participation,
+                    &uid.as_bytes()[..]
+                ])?;
+            }
+        }
+    }
+    let link_sql = |rows: usize| {
+        format!(
+            "INSERT OR ROLLBACK INTO participation_ties (participation_id, tie_id) VALUES {}",
+            vec!["(?, ?)"; rows].join(", ")
+        )
+    };
+    let mut full = conn.prepare(&link_sql(LINKS_PER_STATEMENT))?;
+    for chunk in links.chunks(LINKS_PER_STATEMENT) {
+        let mut partial;
+        let statement = if chunk.len() == LINKS_PER_STATEMENT {
+            &mut full
+        } else {
+            partial = conn.prepare(&link_sql(chunk.len()))?;
+            &mut partial
+        };
+        for (i, value) in chunk.iter().flatten().enumerate() {
+            statement.raw_bind_parameter(i + 1, value)?;
+        }
+        statement.raw_execute()?;
+    }
+    Ok(())
+}
+
+/// Links a statement carries.
+const LINKS_PER_STATEMENT: usize = 128;
+
+/// Rows bound as arrays in one PostgreSQL statement.
+const ROWS_PER_ARRAY_STATEMENT: usize = 5000;
+
+async fn insert_participations_postgres(
+    conn: &mut sqlx::PgConnection,
+    rows: &[NewParticipation],
+    now: Timestamp,
+) -> Result<Vec<i64>, StoreError> {
+    let now = DbTime(now);
+    let mut keys = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(ROWS_PER_ARRAY_STATEMENT) {
+        let column = |pick: &dyn Fn(&NewParticipation) -> Option<String>| -> Vec<Option<String>> {
+            chunk.iter().map(pick).collect()
+        };
+        let since = |row: &NewParticipation| row.journey.since().unwrap_or(row.applied_on);
+        let returned: Vec<(i64, Uuid)> = sqlx::query_as(
+            "INSERT INTO participations (uid, external_id, program_id, cohort_id, person_id, role, host_id, \
+             note, applied_on, state, state_since, follow_up_due, created_at, updated_at) \
+             SELECT v.*, $13, $13 FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[], \
+             $5::bigint[], $6::text[], $7::bigint[], $8::text[], $9::date[], $10::text[], $11::date[], \
+             $12::date[]) AS v RETURNING id, uid",
+        )
+        .bind(chunk.iter().map(|r| r.uid.uuid()).collect::<Vec<_>>())
+        .bind(column(&|r| r.external_id.as_ref().map(|e| e.as_str().to_owned())))
+        .bind(chunk.iter().map(|r| r.program).collect::<Vec<_>>())
+        .bind(chunk.iter().map(|r| r.cohort).collect::<Vec<_>>())
+        .bind(chunk.iter().map(|r| r.person).collect::<Vec<_>>())
+        .bind(chunk.iter().map(|r| r.role.as_str()).collect::<Vec<_>>())
+        .bind(chunk.iter().map(|r| r.host).collect::<Vec<_>>())
+        .bind(column(&|r| r.note.as_ref().map(|n| n.as_str().to_owned())))
+        .bind(chunk.iter().map(|r| r.applied_on).collect::<Vec<_>>())
+        .bind(chunk.iter().map(|r| r.journey.state().as_str()).collect::<Vec<_>>())
+        .bind(chunk.iter().map(since).collect::<Vec<_>>())
+        .bind(
+            chunk
+                .iter()
+                .map(|r| awaits_follow_up(r.journey.state()).then(|| since(r)))
+                .collect::<Vec<_>>(),
+        )
+        .bind(now)
+        .fetch_all(&mut *conn)
+        .await?;
+        let by_uid: std::collections::HashMap<Uuid, i64> =
+            returned.into_iter().map(|(id, uid)| (uid, id)).collect();
+        let first = keys.len();
+        for row in chunk {
+            keys.push(*by_uid.get(&row.uid.uuid()).ok_or(StoreError::NotFound {
+                what: "participation",
+            })?);
+        }
+        let entries: Vec<(i64, &JourneyEntry)> = keys[first..]
+            .iter()
+            .zip(chunk)
+            .flat_map(|(key, row)| row.journey.entries().iter().map(move |e| (*key, e)))
+            .collect();
+        let columns: Vec<_> = entries.iter().map(|(_, e)| entry_columns(e)).collect();
+        sqlx::query(
+            "INSERT INTO journey_entries (participation_id, number, action, to_state, retracts, on_date, \
+             recorded_by, note, recorded_at) \
+             SELECT v.*, $9 FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], \
+             $6::date[], $7::text[], $8::text[]) AS v",
+        )
+        .bind(entries.iter().map(|(key, _)| *key).collect::<Vec<_>>())
+        .bind(entries.iter().map(|(_, e)| i64::from(e.number)).collect::<Vec<_>>())
+        .bind(columns.iter().map(|c| c.0).collect::<Vec<_>>())
+        .bind(columns.iter().map(|c| c.1).collect::<Vec<_>>())
+        .bind(columns.iter().map(|c| c.2).collect::<Vec<_>>())
+        .bind(entries.iter().map(|(_, e)| e.on).collect::<Vec<_>>())
+        .bind(entries.iter().map(|(_, e)| e.by.as_str()).collect::<Vec<_>>())
+        .bind(
+            entries
+                .iter()
+                .map(|(_, e)| e.note.as_ref().map(|n| n.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(keys)
 }
 
 /// Rows a bulk statement carries at most.
@@ -1249,6 +1753,12 @@ impl BulkWriter {
         table: &'static str,
         references: &[&RecordRef],
     ) -> Result<Found, StoreError> {
+        if let crate::bulk::Tx::Sqlite(conn) = &mut self.tx {
+            let mut handle = conn.lock_handle().await?;
+            return crate::sqlite_rows::with_connection(handle.as_raw_handle(), |conn| {
+                Ok(find_many_sqlite(conn, table, references)?)
+            });
+        }
         let engine = self.engine();
         let mut found = Found::new();
         let has_external = table != "cohorts";
@@ -1297,97 +1807,29 @@ impl BulkWriter {
         Ok(found)
     }
 
-    /// Adds participations with their journeys, a few hundred rows to a
-    /// statement. Returns their local keys, in order.
+    /// Adds participations with their journeys. Returns their local keys,
+    /// in order.
+    ///
+    /// Imports add hundreds of thousands at once, so each engine gets its
+    /// fastest way in: on SQLite, prepared statements stepped on the locked
+    /// handle; on PostgreSQL, a few thousand rows a statement bound as arrays.
     pub async fn insert_participations(
         &mut self,
         rows: &[NewParticipation],
     ) -> Result<Vec<i64>, StoreError> {
-        let engine = self.engine();
-        let now = DbTime(Timestamp::now());
-        let mut keys = Vec::with_capacity(rows.len());
-        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-            let mut sql = Sql::new(
-                engine,
-                "INSERT INTO participations (uid, external_id, program_id, cohort_id, person_id, role, host_id, \
-                 note, applied_on, state, state_since, follow_up_due, created_at, updated_at) VALUES ",
-            );
-            for (i, row) in chunk.iter().enumerate() {
-                sql.push(if i == 0 { "(" } else { ", (" });
-                let since = row.journey.since().unwrap_or(row.applied_on);
-                let values = [
-                    Bind::Uid(row.uid.uuid()),
-                    Bind::OptText(row.external_id.as_ref().map(|e| e.as_str().to_owned())),
-                    Bind::Int(row.program),
-                    Bind::OptInt(row.cohort),
-                    Bind::Int(row.person),
-                    Bind::Text(row.role.as_str().to_owned()),
-                    Bind::OptInt(row.host),
-                    Bind::OptText(row.note.as_ref().map(|n| n.as_str().to_owned())),
-                    Bind::Date(row.applied_on),
-                    Bind::Text(row.journey.state().as_str().to_owned()),
-                    Bind::Date(since),
-                    Bind::OptDate(awaits_follow_up(row.journey.state()).then_some(since)),
-                    Bind::Time(now),
-                    Bind::Time(now),
-                ];
-                for (j, value) in values.into_iter().enumerate() {
-                    if j > 0 {
-                        sql.push(", ");
-                    }
-                    sql.bind(value);
-                }
-                sql.push(")");
+        let now = Timestamp::now();
+        match &mut self.tx {
+            crate::bulk::Tx::Sqlite(conn) => {
+                let mut handle = conn.lock_handle().await?;
+                crate::sqlite_rows::with_connection(handle.as_raw_handle(), |conn| {
+                    insert_participations_sqlite(conn, rows, now)
+                })
             }
-            sql.push(" RETURNING id, uid");
-            let returned: Vec<(i64, Uuid)> = self.fetch_sql(&sql).await?;
-            let by_uid: std::collections::HashMap<Uuid, i64> =
-                returned.into_iter().map(|(id, uid)| (uid, id)).collect();
-            for row in chunk {
-                keys.push(*by_uid.get(&row.uid.uuid()).ok_or(StoreError::NotFound {
-                    what: "participation",
-                })?);
+            crate::bulk::Tx::Postgres(conn) => {
+                insert_participations_postgres(conn, rows, now).await
             }
+            crate::bulk::Tx::Ended => unreachable!("a bulk writer is used after it ended"),
         }
-        let entries: Vec<(i64, &JourneyEntry)> = keys
-            .iter()
-            .zip(rows)
-            .flat_map(|(key, row)| row.journey.entries().iter().map(move |e| (*key, e)))
-            .collect();
-        for chunk in entries.chunks(ROWS_PER_STATEMENT) {
-            let mut sql = Sql::new(
-                engine,
-                "INSERT INTO journey_entries (participation_id, number, action, to_state, retracts, on_date, \
-                 recorded_by, note, recorded_at) VALUES ",
-            );
-            for (i, (key, entry)) in chunk.iter().enumerate() {
-                sql.push(if i == 0 { "(" } else { ", (" });
-                let (action, to, retracts) = match entry.action {
-                    JourneyAction::Move { to } => ("move", Some(to.as_str().to_owned()), None),
-                    JourneyAction::Retract { entry } => ("retract", None, Some(i64::from(entry))),
-                };
-                let values = [
-                    Bind::Int(*key),
-                    Bind::Int(i64::from(entry.number)),
-                    Bind::Text(action.to_owned()),
-                    Bind::OptText(to),
-                    Bind::OptInt(retracts),
-                    Bind::Date(entry.on),
-                    Bind::Text(entry.by.as_str().to_owned()),
-                    Bind::OptText(entry.note.as_ref().map(|n| n.as_str().to_owned())),
-                    Bind::Time(now),
-                ];
-                for (j, value) in values.into_iter().enumerate() {
-                    if j > 0 {
-                        sql.push(", ");
-                    }
-                    sql.bind(value);
-                }
-                sql.push(")");
-            }
-            self.execute_sql(&sql).await?;
-        }
-        Ok(keys)
     }
 
     /// The program a cohort belongs to.
@@ -1397,8 +1839,55 @@ impl BulkWriter {
         }))
     }
 
+    /// Writes the ties that new participations imply, and remembers which
+    /// participation implies which tie. Participations that imply the same
+    /// tie share it; a tie recorded by hand is kept as it is and not taken
+    /// over.
+    pub async fn add_implied_ties(&mut self, implied: &[ImpliedTie]) -> Result<(), StoreError> {
+        let now = Timestamp::now();
+        if let crate::bulk::Tx::Sqlite(conn) = &mut self.tx {
+            let mut handle = conn.lock_handle().await?;
+            return crate::sqlite_rows::with_connection(handle.as_raw_handle(), |conn| {
+                add_implied_ties_sqlite(conn, implied, now)
+            });
+        }
+        let natural: Vec<Uid> = implied.iter().map(|i| i.tie.natural_uid()).collect();
+        let existing = self.existing_ties(&natural).await?;
+        let mut ties = Vec::new();
+        let mut links = Vec::new();
+        let mut writing = std::collections::HashSet::new();
+        for (implied, tie_uid) in implied.iter().zip(natural) {
+            if existing.contains(&tie_uid) {
+                if self.tie_is_implied(tie_uid).await? {
+                    links.push((implied.participation, tie_uid));
+                }
+                continue;
+            }
+            links.push((implied.participation, tie_uid));
+            if writing.insert(tie_uid) {
+                let mut incoming = Incoming::new(
+                    implied
+                        .tie
+                        .clone()
+                        .map_ref(|end| RecordRef::to_record(end, None)),
+                );
+                incoming.uid = Some(tie_uid);
+                incoming.owner = implied.owner.map(|owner| RecordRef::to_record(owner, None));
+                ties.push(incoming);
+            }
+        }
+        let (refused, _) = self.write_ties_returning_uids(ties).await?;
+        if let Some(first) = refused.into_iter().next() {
+            return Err(StoreError::Invalid {
+                field: first.field,
+                message: format!("an implied tie was refused: {}", first.message),
+            });
+        }
+        self.link_implied_ties(&links).await
+    }
+
     /// Of the tie uids given, those that exist.
-    pub async fn existing_ties(
+    async fn existing_ties(
         &mut self,
         uids: &[Uid],
     ) -> Result<std::collections::HashSet<Uid>, StoreError> {
@@ -1421,7 +1910,7 @@ impl BulkWriter {
 
     /// Remembers, in bulk, that participations imply ties: (participation
     /// key, tie uid).
-    pub async fn link_implied_ties(&mut self, links: &[(i64, Uid)]) -> Result<(), StoreError> {
+    async fn link_implied_ties(&mut self, links: &[(i64, Uid)]) -> Result<(), StoreError> {
         let engine = self.engine();
         for chunk in links.chunks(ROWS_PER_STATEMENT) {
             let mut sql = Sql::new(

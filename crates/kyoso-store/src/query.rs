@@ -15,14 +15,6 @@ pub(crate) enum Bind {
     Int(i64),
     Uid(Uuid),
     Date(time::Date),
-    /// Text or NULL.
-    OptText(Option<String>),
-    /// An integer or NULL.
-    OptInt(Option<i64>),
-    /// A date or NULL.
-    OptDate(Option<time::Date>),
-    /// A timestamp column's value.
-    Time(crate::value::DbTime),
     /// A list of texts: several placeholders on SQLite, one array on PostgreSQL.
     TextList(Vec<String>),
 }
@@ -92,10 +84,6 @@ impl Sql {
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
                 Bind::Date(d) => query.bind(*d),
-                Bind::OptText(t) => query.bind(t.as_deref()),
-                Bind::OptInt(i) => query.bind(*i),
-                Bind::OptDate(d) => query.bind(*d),
-                Bind::Time(t) => query.bind(*t),
                 Bind::TextList(_) => query,
             };
         }
@@ -111,10 +99,6 @@ impl Sql {
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
                 Bind::Date(d) => query.bind(*d),
-                Bind::OptText(t) => query.bind(t.as_deref()),
-                Bind::OptInt(i) => query.bind(*i),
-                Bind::OptDate(d) => query.bind(*d),
-                Bind::Time(t) => query.bind(*t),
                 Bind::TextList(_) => query,
             };
         }
@@ -129,10 +113,6 @@ impl Sql {
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
                 Bind::Date(d) => query.bind(*d),
-                Bind::OptText(t) => query.bind(t.as_deref()),
-                Bind::OptInt(i) => query.bind(*i),
-                Bind::OptDate(d) => query.bind(*d),
-                Bind::Time(t) => query.bind(*t),
                 Bind::TextList(items) => query.bind(items.clone()),
             };
         }
@@ -150,10 +130,6 @@ impl Sql {
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
                 Bind::Date(d) => query.bind(*d),
-                Bind::OptText(t) => query.bind(t.as_deref()),
-                Bind::OptInt(i) => query.bind(*i),
-                Bind::OptDate(d) => query.bind(*d),
-                Bind::Time(t) => query.bind(*t),
                 Bind::TextList(items) => query.bind(items.clone()),
             };
         }

@@ -34,49 +34,63 @@ impl ToSql for Value {
     }
 }
 
-/// Inserts (or upserts, by `key`) `rows` of `table` on `handle`; returns the
-/// number of rows inserted or changed.
+/// Runs `write` on a rusqlite connection that borrows `handle`.
 ///
 /// The handle must be one that sqlx has locked for the caller (see
-/// `SqliteConnection::lock_handle`), inside the caller's open transaction.
+/// `SqliteConnection::lock_handle`), inside the caller's open transaction;
+/// every statement `write` prepares is finalized before this returns.
 #[allow(
     unsafe_code,
     reason = "borrowing sqlx's locked connection handle, see SAFETY"
 )]
+pub(crate) fn with_connection<T>(
+    handle: NonNull<ffi::sqlite3>,
+    write: impl FnOnce(&rusqlite::Connection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    // SAFETY: sqlx's lock guard, held by the caller for the whole call,
+    // guarantees that its worker thread makes no call on this handle or its
+    // statements meanwhile. `from_handle` does not take ownership: dropping
+    // the rusqlite connection leaves the handle open, and the statements
+    // `write` prepares borrow the connection, so they are finalized before
+    // it is dropped here.
+    let conn = unsafe { rusqlite::Connection::from_handle(handle.as_ptr()) }?;
+    write(&conn)
+}
+
+/// Inserts (or upserts, by `key`) `rows` of `table` on `handle`; returns the
+/// number of rows inserted or changed. The handle is as [`with_connection`]
+/// asks.
 pub(crate) fn insert(
     handle: NonNull<ffi::sqlite3>,
     table: Table,
     key: Key,
     rows: &[Vec<Value>],
 ) -> Result<u64, StoreError> {
-    // SAFETY: sqlx's lock guard, held by the caller for the whole call,
-    // guarantees that its worker thread makes no call on this handle or its
-    // statements meanwhile. `from_handle` does not take ownership: dropping
-    // the rusqlite connection leaves the handle open, and the statement
-    // prepared here is finalized before this function returns.
-    let conn = unsafe { rusqlite::Connection::from_handle(handle.as_ptr()) }?;
-    let mut affected = 0;
-    let mut full: Option<rusqlite::Statement<'_>> = None;
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let mut partial;
-        let statement = if chunk.len() == ROWS_PER_STATEMENT {
-            match &mut full {
-                Some(statement) => statement,
-                None => full.insert(conn.prepare(&table::insert_sql(
-                    Engine::Sqlite,
-                    table,
-                    ROWS_PER_STATEMENT,
-                    key,
-                ))?),
+    with_connection(handle, |conn| {
+        let mut affected = 0;
+        let mut full: Option<rusqlite::Statement<'_>> = None;
+        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+            let mut partial;
+            let statement = if chunk.len() == ROWS_PER_STATEMENT {
+                match &mut full {
+                    Some(statement) => statement,
+                    None => full.insert(conn.prepare(&table::insert_sql(
+                        Engine::Sqlite,
+                        table,
+                        ROWS_PER_STATEMENT,
+                        key,
+                    ))?),
+                }
+            } else {
+                partial =
+                    conn.prepare(&table::insert_sql(Engine::Sqlite, table, chunk.len(), key))?;
+                &mut partial
+            };
+            for (i, value) in chunk.iter().flatten().enumerate() {
+                statement.raw_bind_parameter(i + 1, value)?;
             }
-        } else {
-            partial = conn.prepare(&table::insert_sql(Engine::Sqlite, table, chunk.len(), key))?;
-            &mut partial
-        };
-        for (i, value) in chunk.iter().flatten().enumerate() {
-            statement.raw_bind_parameter(i + 1, value)?;
+            affected += statement.raw_execute()? as u64;
         }
-        affected += statement.raw_execute()? as u64;
-    }
-    Ok(affected)
+        Ok(affected)
+    })
 }

@@ -50,7 +50,7 @@ impl Table {
         }
     }
 
-    fn column_list(&self) -> String {
+    pub(crate) fn column_list(&self) -> String {
         let names: Vec<&str> = self.columns().iter().map(|c| c.name).collect();
         names.join(", ")
     }

@@ -532,20 +532,33 @@ pub(crate) async fn person_participations(
     Ok(Json(json!({"items": items})).into_response())
 }
 
-#[utoipa::path(get, path = "/api/v1/work-list", tag = "programs",
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct WorkListQuery {
+    /// Months without a follow-up after which a returnee is overdue
+    /// (1 to 60; 6 if not given).
+    months: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/work-list", tag = "programs", params(WorkListQuery),
     responses((status = 200, description = "Applications to review and overdue follow-ups of the caller's organization"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
 pub(crate) async fn work_list(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
+    Params(query): Params<WorkListQuery>,
 ) -> ApiResult {
     require_user(&caller)?;
     let today = kyoso_domain::Timestamp::now().date();
-    let list = programs::work_list(&state.store, &caller, today, 200).await?;
+    let months = match query.months.as_deref() {
+        None | Some("") => programs::FOLLOW_UP_MONTHS,
+        // Out of range, or not a number: the service names the field.
+        Some(text) => text.trim().parse().unwrap_or(0),
+    };
+    let list = programs::work_list(&state.store, &caller, today, months, 200).await?;
     Ok(Json(json!({
         "applications": list.applications.iter().map(card_json).collect::<Vec<_>>(),
         "overdue_follow_ups": list.overdue_follow_ups.iter().map(card_json).collect::<Vec<_>>(),
         "open_grievances": list.open_grievances.iter().map(crate::api_aftercare::grievance_json).collect::<Vec<_>>(),
-        "follow_up_months": programs::FOLLOW_UP_MONTHS,
+        "follow_up_months": months,
     }))
     .into_response())
 }

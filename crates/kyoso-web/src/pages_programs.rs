@@ -1029,15 +1029,35 @@ struct WorkPage {
     chrome: Chrome,
     applications: Vec<WorkRow>,
     overdue: Vec<WorkRow>,
+    /// Months without a follow-up after which a returnee is overdue.
+    months: u32,
+    max_months: u32,
+    overdue_hint: String,
     /// (link, raised on, category, status)
     grievances: Vec<[String; 4]>,
 }
 
-pub(crate) async fn work_list(State(state): State<AppState>, ctx: PageContext) -> Response {
+#[derive(Debug, Deserialize)]
+pub(crate) struct WorkQuery {
+    months: Option<String>,
+}
+
+pub(crate) async fn work_list(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<WorkQuery>,
+) -> Response {
     let lang = ctx.lang;
     let pt = lang.program_texts();
     let today = kyoso_domain::Timestamp::now().date();
-    let list = match programs::work_list(&state.store, &ctx.caller, today, 200).await {
+    // A period out of range shows the usual one.
+    let months = query
+        .months
+        .as_deref()
+        .and_then(|m| m.trim().parse().ok())
+        .filter(|m| (1..=programs::MAX_FOLLOW_UP_MONTHS).contains(m))
+        .unwrap_or(programs::FOLLOW_UP_MONTHS);
+    let list = match programs::work_list(&state.store, &ctx.caller, today, months, 200).await {
         Ok(list) => list,
         Err(err) => return error_page(&ctx, err),
     };
@@ -1056,6 +1076,9 @@ pub(crate) async fn work_list(State(state): State<AppState>, ctx: PageContext) -
         chrome: chrome_for(&ctx, pt.work_list, "work"),
         applications: rows(&list.applications),
         overdue: rows(&list.overdue_follow_ups),
+        months,
+        max_months: programs::MAX_FOLLOW_UP_MONTHS,
+        overdue_hint: pt.overdue_hint.replace("{months}", &months.to_string()),
         grievances: list
             .open_grievances
             .iter()

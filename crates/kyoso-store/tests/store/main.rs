@@ -298,6 +298,7 @@ async fn bulk_upserts(store: &Store) {
             Table::People,
             BulkOptions {
                 fast_empty_load: true,
+                ..BulkOptions::default()
             },
         )
         .await
@@ -317,6 +318,7 @@ async fn bulk_upserts(store: &Store) {
                 Table::People,
                 BulkOptions {
                     fast_empty_load: true,
+                    ..BulkOptions::default()
                 },
             )
             .await

@@ -293,6 +293,17 @@ async fn outcomes_imply_ties_and_follow_ups_clear_the_overdue_list(app: &TestApp
         overdue(&work),
         "returned in 2023, never followed up: {work}"
     );
+    // The officer sets the period: five years is not yet overdue.
+    let (_, work) = app.get("/api/v1/work-list?months=60", "officer").await;
+    assert!(!overdue(&work), "within five years: {work}");
+    assert_eq!(work["follow_up_months"], 60);
+    for months in ["0", "61", "soon"] {
+        let (status, body) = app
+            .get(&format!("/api/v1/work-list?months={months}"), "officer")
+            .await;
+        assert!(status.is_client_error(), "months={months}: {body}");
+        assert!(body.to_string().contains("months"), "{body}");
+    }
     let today = time::OffsetDateTime::now_utc().date().to_string();
     let (status, body) = app
         .send(Method::POST, &format!("/api/v1/participations/{id}/follow-ups"), "officer", &json!({

@@ -431,6 +431,13 @@ async fn the_board_moves_participants_by_the_rules_in_every_language(app: &TestA
     }
     client.get(app.url("/lang/en?next=/")).send().await.unwrap();
 
+    // The officer sets the follow-up period; a wrong one shows the usual.
+    let (_, work) = page("/work?months=18".to_owned()).await;
+    assert!(work.contains(r#"value="18""#), "the period asked for");
+    assert!(work.contains("more than 18 months ago"), "and its hint");
+    let (_, work) = page("/work?months=999".to_owned()).await;
+    assert!(work.contains(r#"value="6""#), "out of range: six months");
+
     let (_, board) = page(format!("/cohorts/{cohort}")).await;
     assert!(
         board.contains(&format!("/participations/{id}/journey")),

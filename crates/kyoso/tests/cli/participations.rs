@@ -121,6 +121,48 @@ async fn participations_round_trip_grow_their_journeys_and_refuse_rewrites() {
             after,
             "nothing changed"
         );
+
+        // Two participations that imply the same tie share it; it goes only
+        // when neither implies it any more.
+        let twin = |n: u32, journey: &str| {
+            json!({
+                "external_id": format!("IMPORT-TWIN-{n}"), "person": "DEMO-P-0000003",
+                "program": "AOTS-KAIZEN", "role": "trainee", "applied_on": "2024-01-10",
+                "journey": journey
+            })
+        };
+        let completed = "selected 2024-02-01; active 2024-04-02; completed 2024-06-28";
+        let retracted = format!("{completed}; retract 3 2024-07-01: recorded by mistake");
+        let twin_ties = |name: &str| {
+            let file = db.path(name);
+            ok(&db.url, &["export", "ties", "-o", path(&file)]);
+            std::fs::read_to_string(&file)
+                .unwrap()
+                .lines()
+                .filter(|l| {
+                    l.contains("trained_at")
+                        && l.contains("DEMO-P-0000003")
+                        && l.contains("2024-04-02")
+                })
+                .count()
+        };
+        // The second twin comes in a later file, as a new participation.
+        for (step, twins, expected) in [
+            ("first", vec![completed], 1),
+            ("both", vec![completed, completed], 1),
+            ("one", vec![retracted.as_str(), completed], 1),
+            ("neither", vec![retracted.as_str(), retracted.as_str()], 0),
+        ] {
+            let file = db.path(&format!("twins-{step}.json"));
+            let rows: Vec<Value> = (1..).zip(twins).map(|(n, j)| twin(n, j)).collect();
+            write(&file, &rows);
+            ok(&db.url, &["import", "participations", path(&file)]);
+            assert_eq!(
+                twin_ties(&format!("twin-ties-{step}.csv")),
+                expected,
+                "{step} complete"
+            );
+        }
         assert!(ok(&db.url, &["db", "check"]).starts_with("ok:"));
     }
 }
