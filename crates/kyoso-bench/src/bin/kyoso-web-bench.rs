@@ -228,9 +228,16 @@ async fn bench(args: &Args) -> anyhow::Result<()> {
         titp.participations
     );
     match titp.import_rate {
-        Some(rate) => println!(
-            "  import: {rate:.0} rows/s (kyoso import participations, JSON, one transaction)"
-        ),
+        Some((rate, peer)) => {
+            println!(
+                "  import: {rate:.0} rows/s (kyoso import participations, JSON, one transaction, committed)"
+            );
+            println!(
+                "  peer: {peer:.0} rows/s (SQLite's own INSERT … SELECT of the same rows from generated data, \
+                 rolled back: nothing parsed, looked up, checked or committed)"
+            );
+            println!("    = {:.2}× the peer's rows/s", rate / peer);
+        }
         None => println!("  import: done in an earlier run ({})", titp.kept_rate),
     }
     let officer = format!("Cookie: kyoso_session={}", titp.session);
@@ -254,7 +261,8 @@ async fn bench(args: &Args) -> anyhow::Result<()> {
 /// and an officer of the supervising organization that runs it.
 struct TitpFixtures {
     participations: u64,
-    import_rate: Option<f64>,
+    /// kyoso's rate and the peer's, when this run imported.
+    import_rate: Option<(f64, f64)>,
     kept_rate: String,
     board_size: usize,
     board_path: PathBuf,
@@ -324,8 +332,16 @@ async fn prepare_programs(
         let kyoso_service::ImportOutcome::Committed(_) = outcome else {
             anyhow::bail!("the bench participations were refused: {outcome:?}");
         };
-        std::fs::write(&marker, format!("{} {rate:.0} rows/s", cohort.uid))?;
-        (Some(rate), String::new(), cohort.uid)
+        let peer = sqlite_insert_select_rate(database, count, people, program_uid).await?;
+        std::fs::write(
+            &marker,
+            format!(
+                "{} {rate:.0} rows/s, {:.2}× SQLite's own INSERT … SELECT",
+                cohort.uid,
+                rate / peer
+            ),
+        )?;
+        (Some((rate, peer)), String::new(), cohort.uid)
     };
     let session = kyoso_service::accounts::sign_in(&store, TITP_EMAIL, BENCH_PASSWORD).await?;
     let board_size = store.cohort_board(cohort).await?.len();
@@ -343,6 +359,86 @@ async fn prepare_programs(
         work_path,
         session: session.token,
     })
+}
+
+/// The peer of the participations import: SQLite itself writing the same
+/// rows (participations, their journey entries, the ties completing implies
+/// and their links) with one `INSERT … SELECT` a table from generated data,
+/// with foreign keys and CHECKs off as for kyoso's loader, in one
+/// transaction that is rolled back. Returns participations a second.
+async fn sqlite_insert_select_rate(
+    database: &str,
+    count: u64,
+    people: u64,
+    program: Uid,
+) -> anyhow::Result<f64> {
+    use sqlx::Connection as _;
+    use std::str::FromStr as _;
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(database)?.foreign_keys(false);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options).await?;
+    for pragma in [
+        "PRAGMA cache_size = -1048576",
+        "PRAGMA ignore_check_constraints = ON",
+        "PRAGMA temp_store = MEMORY",
+    ] {
+        sqlx::query(pragma).execute(&mut conn).await?;
+    }
+    sqlx::query(
+        "CREATE TEMP TABLE peer_rows AS WITH RECURSIVE n(i) AS \
+         (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $1) \
+         SELECT i, randomblob(16) AS uid, randomblob(16) AS tie_uid FROM n",
+    )
+    .bind(count as i64)
+    .execute(&mut conn)
+    .await?;
+    // Keys after the last ones, as kyoso's loader gives them.
+    sqlx::query(
+        "CREATE TEMP TABLE base AS SELECT (SELECT coalesce(max(id), 0) FROM participations) AS p, \
+         (SELECT coalesce(max(id), 0) FROM ties) AS t, (SELECT min(id) FROM people) AS person, \
+         pr.id AS program, pr.organizer_id AS organizer, pr.owner_id AS owner \
+         FROM programs pr WHERE pr.uid = $1",
+    )
+    .bind(program.uuid())
+    .execute(&mut conn)
+    .await?;
+    let started = Instant::now();
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut conn).await?;
+    // The bench file's pattern: a tenth applying, a tenth selected, a tenth
+    // active, the rest returned (five entries, and a tie).
+    let statements = [
+        "INSERT INTO participations (id, uid, external_id, program_id, cohort_id, person_id, role, host_id, \
+         note, applied_on, state, state_since, follow_up_due, created_at, updated_at) \
+         SELECT b.p + r.i + 1, r.uid, 'PEER-' || r.i, b.program, NULL, b.person + (r.i * 7919 % $1), \
+         'technical_intern', NULL, NULL, '2023-01-10', \
+         CASE r.i % 10 WHEN 0 THEN 'applied' WHEN 1 THEN 'selected' WHEN 2 THEN 'active' ELSE 'returned' END, \
+         '2024-04-03', CASE WHEN r.i % 10 >= 3 THEN '2024-04-03' END, 0, 0 FROM peer_rows r, base b",
+        "INSERT INTO journey_entries (participation_id, number, action, to_state, retracts, on_date, \
+         recorded_by, note, recorded_at) \
+         SELECT b.p + r.i + 1, k.n, 'move', CASE k.n WHEN 1 THEN 'selected' WHEN 2 THEN 'pre_departure' \
+         WHEN 3 THEN 'active' WHEN 4 THEN 'completed' ELSE 'returned' END, NULL, '2023-02-01', 'import:peer', NULL, 0 \
+         FROM peer_rows r, base b, (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 \
+         UNION ALL SELECT 5) k \
+         WHERE k.n <= CASE r.i % 10 WHEN 0 THEN 0 WHEN 1 THEN 1 WHEN 2 THEN 3 ELSE 5 END \
+         ORDER BY 1, 2",
+        "INSERT INTO ties (id, uid, external_id, owner_id, kind, from_person_id, from_org_id, to_person_id, \
+         to_org_id, start_date, end_date, strength, role, note, asserted_by, asserted_at, visibility, \
+         created_at, updated_at) \
+         SELECT b.t + r.i + 1, r.tie_uid, NULL, b.owner, 'trained_at', b.person + (r.i * 7919 % $1), NULL, \
+         NULL, b.organizer, '2023-04-01', NULL, NULL, NULL, NULL, 'kyoso:programs', 0, 'network', 0, 0 \
+         FROM peer_rows r, base b WHERE r.i % 10 >= 3",
+        "INSERT INTO participation_ties (participation_id, tie_id) \
+         SELECT b.p + r.i + 1, b.t + r.i + 1 FROM peer_rows r, base b WHERE r.i % 10 >= 3",
+    ];
+    for statement in statements {
+        sqlx::query(statement)
+            .bind(people.max(1) as i64)
+            .execute(&mut conn)
+            .await?;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    sqlx::query("ROLLBACK").execute(&mut conn).await?;
+    conn.close().await?;
+    Ok(count as f64 / elapsed)
 }
 
 /// Technical interns at every stage: the first 500 in the bench cohort,
