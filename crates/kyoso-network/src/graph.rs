@@ -1,0 +1,221 @@
+//! The graph: undirected, simple, weighted, dated.
+
+/// A node's number: its index among the snapshot's records.
+pub type NodeId = u32;
+
+/// One end of a tie as seen from the other.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Neighbor {
+    pub node: NodeId,
+    /// How strong the tie is, in `0.0..=1.0`.
+    pub weight: f32,
+    /// The day the tie began, as days since 1970-01-01.
+    pub since: i32,
+}
+
+/// Collects ties, then packs them into a [`Graph`].
+#[derive(Debug, Clone, Default)]
+pub struct GraphBuilder {
+    nodes: usize,
+    edges: Vec<(NodeId, NodeId, f32, i32)>,
+}
+
+impl GraphBuilder {
+    /// A builder for a graph of `nodes` nodes, numbered `0..nodes`.
+    pub fn new(nodes: usize) -> GraphBuilder {
+        GraphBuilder {
+            nodes,
+            edges: Vec::new(),
+        }
+    }
+
+    /// Room for `edges` ties, to spare reallocation on large snapshots.
+    pub fn with_capacity(nodes: usize, edges: usize) -> GraphBuilder {
+        GraphBuilder {
+            nodes,
+            edges: Vec::with_capacity(edges),
+        }
+    }
+
+    /// Adds a tie between `a` and `b`. Loops are dropped; a node number at
+    /// or past the builder's size grows the graph to hold it.
+    pub fn add_edge(&mut self, a: NodeId, b: NodeId, weight: f32, since: i32) {
+        if a == b {
+            return;
+        }
+        self.nodes = self.nodes.max(a.max(b) as usize + 1);
+        self.edges.push((a, b, weight, since));
+    }
+
+    /// Packs the ties. Two records tied more than once are neighbors once,
+    /// by their strongest tie and since their earliest.
+    pub fn build(self) -> Graph {
+        let n = self.nodes;
+        let mut degree = vec![0usize; n + 1];
+        for &(a, b, _, _) in &self.edges {
+            degree[a as usize] += 1;
+            degree[b as usize] += 1;
+        }
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut total = 0usize;
+        for d in &degree[..n] {
+            offsets.push(total);
+            total += d;
+        }
+        offsets.push(total);
+        let mut fill = offsets.clone();
+        let empty = Neighbor {
+            node: 0,
+            weight: 0.0,
+            since: 0,
+        };
+        let mut neighbors = vec![empty; total];
+        for (a, b, weight, since) in self.edges {
+            for (from, to) in [(a, b), (b, a)] {
+                let slot = &mut fill[from as usize];
+                neighbors[*slot] = Neighbor {
+                    node: to,
+                    weight,
+                    since,
+                };
+                *slot += 1;
+            }
+        }
+        // Sort each list and merge repeated neighbors in place.
+        let mut packed_offsets = Vec::with_capacity(n + 1);
+        let mut write = 0usize;
+        for node in 0..n {
+            packed_offsets.push(write);
+            let list = &mut neighbors[offsets[node]..offsets[node + 1]];
+            list.sort_unstable_by_key(|x| x.node);
+            let mut last: Option<usize> = None;
+            for read in offsets[node]..offsets[node + 1] {
+                let next = neighbors[read];
+                match last {
+                    Some(at) if neighbors[at].node == next.node => {
+                        let kept = &mut neighbors[at];
+                        kept.weight = kept.weight.max(next.weight);
+                        kept.since = kept.since.min(next.since);
+                    }
+                    _ => {
+                        neighbors[write] = next;
+                        last = Some(write);
+                        write += 1;
+                    }
+                }
+            }
+        }
+        packed_offsets.push(write);
+        neighbors.truncate(write);
+        neighbors.shrink_to_fit();
+        Graph {
+            offsets: packed_offsets,
+            neighbors,
+        }
+    }
+}
+
+/// An undirected graph in compressed adjacency form: node `v`'s neighbors
+/// are `neighbors[offsets[v]..offsets[v + 1]]`, sorted by node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Graph {
+    offsets: Vec<usize>,
+    neighbors: Vec<Neighbor>,
+}
+
+impl Graph {
+    pub fn node_count(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Ties, each counted once.
+    pub fn edge_count(&self) -> usize {
+        self.neighbors.len() / 2
+    }
+
+    /// The neighbors of `node`, sorted by node number.
+    ///
+    /// # Panics
+    /// If `node` is not a node of this graph.
+    pub fn neighbors(&self, node: NodeId) -> &[Neighbor] {
+        let v = node as usize;
+        &self.neighbors[self.offsets[v]..self.offsets[v + 1]]
+    }
+
+    pub fn degree(&self, node: NodeId) -> usize {
+        let v = node as usize;
+        self.offsets[v + 1] - self.offsets[v]
+    }
+
+    /// The network as it stood at the end of day `day`: only the ties that
+    /// had begun by then.
+    pub fn as_of(&self, day: i32) -> Graph {
+        let mut offsets = Vec::with_capacity(self.offsets.len());
+        let mut neighbors = Vec::new();
+        for v in 0..self.node_count() {
+            offsets.push(neighbors.len());
+            neighbors.extend(
+                self.neighbors(v as NodeId)
+                    .iter()
+                    .filter(|x| x.since <= day)
+                    .copied(),
+            );
+        }
+        offsets.push(neighbors.len());
+        Graph { offsets, neighbors }
+    }
+
+    /// Bytes the graph holds, for memory reports.
+    pub fn heap_bytes(&self) -> usize {
+        self.offsets.capacity() * std::mem::size_of::<usize>()
+            + self.neighbors.capacity() * std::mem::size_of::<Neighbor>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_ties_are_one_neighbor_with_the_strongest_weight_and_earliest_day() {
+        let mut builder = GraphBuilder::new(3);
+        builder.add_edge(0, 1, 0.2, 100);
+        builder.add_edge(1, 0, 0.9, 50);
+        builder.add_edge(1, 2, 0.5, 10);
+        builder.add_edge(2, 2, 1.0, 0);
+        let graph = builder.build();
+        assert_eq!(graph.node_count(), 3);
+        assert_eq!(graph.edge_count(), 2);
+        assert_eq!(
+            graph.neighbors(0),
+            &[Neighbor {
+                node: 1,
+                weight: 0.9,
+                since: 50
+            }]
+        );
+        assert_eq!(graph.degree(1), 2);
+        assert_eq!(graph.degree(2), 1, "a loop is dropped");
+    }
+
+    #[test]
+    fn as_of_keeps_the_ties_begun_by_then() {
+        let mut builder = GraphBuilder::new(3);
+        builder.add_edge(0, 1, 1.0, 10);
+        builder.add_edge(1, 2, 1.0, 20);
+        let graph = builder.build();
+        let early = graph.as_of(15);
+        assert_eq!(early.edge_count(), 1);
+        assert_eq!(early.node_count(), 3, "nodes stay numbered as they were");
+        assert_eq!(graph.as_of(20), graph);
+    }
+
+    #[test]
+    fn a_node_past_the_size_grows_the_graph() {
+        let mut builder = GraphBuilder::new(0);
+        builder.add_edge(4, 1, 1.0, 0);
+        let graph = builder.build();
+        assert_eq!(graph.node_count(), 5);
+        assert_eq!(graph.degree(3), 0);
+    }
+}

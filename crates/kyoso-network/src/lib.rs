@@ -1,0 +1,16 @@
+//! `kyoso-network`: the cooperation network as a graph, and what can be
+//! asked of it.
+//!
+//! No IO: a caller builds a [`Graph`] from a snapshot of records and ties
+//! (nodes numbered `0..n`, edges with a weight and the day they began) and
+//! asks it questions. The graph is a compact adjacency array (CSR), not a
+//! general-purpose graph type: a million nodes and ten million ties must
+//! fit in a few hundred megabytes and be walked at memory speed.
+
+mod cores;
+mod graph;
+mod traverse;
+
+pub use cores::core_numbers;
+pub use graph::{Graph, GraphBuilder, Neighbor, NodeId};
+pub use traverse::{UNREACHABLE, components, distances};
