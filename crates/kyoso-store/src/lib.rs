@@ -210,6 +210,9 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        if let Some(unchecked) = &self.unchecked_loads {
+            unchecked.close().await;
+        }
         dispatch!(self, pool => pool.close().await);
     }
 }
