@@ -59,15 +59,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::GraphBuilder;
-
-    fn graph(nodes: usize, edges: &[(u32, u32)]) -> Graph {
-        let mut builder = GraphBuilder::new(nodes);
-        for &(a, b) in edges {
-            builder.add_edge(a, b, 1.0, 0);
-        }
-        builder.build()
-    }
+    use crate::graph::tests::graph;
 
     #[test]
     fn a_triangle_with_a_tail() {

@@ -173,8 +173,17 @@ impl Graph {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A graph of `nodes` nodes and plain ties between the pairs given.
+    pub(crate) fn graph(nodes: usize, edges: &[(u32, u32)]) -> Graph {
+        let mut builder = GraphBuilder::new(nodes);
+        for &(a, b) in edges {
+            builder.add_edge(a, b, 1.0, 0);
+        }
+        builder.build()
+    }
 
     #[test]
     fn repeated_ties_are_one_neighbor_with_the_strongest_weight_and_earliest_day() {

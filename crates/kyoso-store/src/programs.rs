@@ -1280,63 +1280,35 @@ fn insert_participations_sqlite(
     )?;
     let keys: Vec<i64> = (1..=rows.len() as i64).map(|n| last + n).collect();
     let now = now.unix_micros();
-    // OR ROLLBACK, as for journey entries.
-    let sql = |rows: usize| {
-        let mut sql = String::from(
-            "INSERT OR ROLLBACK INTO participations (id, uid, external_id, program_id, cohort_id, \
-             person_id, role, host_id, note, applied_on, state, state_since, follow_up_due, \
-             created_at, updated_at) VALUES ",
-        );
-        for i in 0..rows {
-            sql.push_str(if i == 0 { "" } else { ", " });
-            sql.push_str("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        }
-        sql
-    };
-    let mut full = conn.prepare(&sql(PARTICIPATIONS_PER_STATEMENT))?;
-    for (chunk, chunk_keys) in rows
-        .chunks(PARTICIPATIONS_PER_STATEMENT)
-        .zip(keys.chunks(PARTICIPATIONS_PER_STATEMENT))
-    {
-        let mut partial;
-        let statement = if chunk.len() == PARTICIPATIONS_PER_STATEMENT {
-            &mut full
-        } else {
-            partial = conn.prepare(&sql(chunk.len()))?;
-            &mut partial
-        };
-        let dates: Vec<[String; 2]> = chunk
-            .iter()
-            .map(|row| {
-                let since = row.journey.since().unwrap_or(row.applied_on);
-                [sqlite_date(row.applied_on), sqlite_date(since)]
-            })
-            .collect();
-        let mut index = 0;
-        let mut bind = |value: &dyn rusqlite::ToSql| {
-            index += 1;
-            statement.raw_bind_parameter(index, value)
-        };
-        for ((row, key), [applied_on, since]) in chunk.iter().zip(chunk_keys).zip(&dates) {
-            let state = row.journey.state();
-            bind(key)?;
-            bind(&&row.uid.as_bytes()[..])?;
-            bind(&row.external_id.as_ref().map(|e| e.as_str()))?;
-            bind(&row.program)?;
-            bind(&row.cohort)?;
-            bind(&row.person)?;
-            bind(&row.role.as_str())?;
-            bind(&row.host)?;
-            bind(&row.note.as_ref().map(|n| n.as_str()))?;
-            bind(applied_on)?;
-            bind(&state.as_str())?;
-            bind(since)?;
-            bind(&awaits_follow_up(state).then_some(since))?;
-            bind(&now)?;
-            bind(&now)?;
-        }
-        statement.raw_execute()?;
-    }
+    let keyed: Vec<(i64, &NewParticipation)> = keys.iter().copied().zip(rows).collect();
+    crate::sqlite_rows::insert_rows(
+        conn,
+        "INSERT OR ROLLBACK",
+        "participations",
+        "id, uid, external_id, program_id, cohort_id, person_id, role, host_id, note, applied_on, \
+         state, state_since, follow_up_due, created_at, updated_at",
+        PARTICIPATIONS_PER_STATEMENT,
+        &keyed,
+        |row, (key, p)| {
+            let state = p.journey.state();
+            let since = sqlite_date(p.journey.since().unwrap_or(p.applied_on));
+            row.push(key)?;
+            row.push(&&p.uid.as_bytes()[..])?;
+            row.push(&p.external_id.as_ref().map(|e| e.as_str()))?;
+            row.push(&p.program)?;
+            row.push(&p.cohort)?;
+            row.push(&p.person)?;
+            row.push(&p.role.as_str())?;
+            row.push(&p.host)?;
+            row.push(&p.note.as_ref().map(|n| n.as_str()))?;
+            row.push(&sqlite_date(p.applied_on))?;
+            row.push(&state.as_str())?;
+            row.push(&since)?;
+            row.push(&awaits_follow_up(state).then_some(&since))?;
+            row.push(&now)?;
+            row.push(&now)
+        },
+    )?;
     let entries: Vec<(i64, &JourneyEntry)> = keys
         .iter()
         .zip(rows)
@@ -1358,50 +1330,28 @@ fn insert_journey_entries_sqlite(
     entries: &[(i64, &JourneyEntry)],
     recorded_at: i64,
 ) -> Result<(), StoreError> {
-    // OR ROLLBACK: a refused row ends the whole transaction, which an
-    // import would roll back anyway; so SQLite keeps no journal of the
-    // statement's own changes to undo it alone.
-    let sql = |rows: usize| {
-        let mut sql = String::from(
-            "INSERT OR ROLLBACK INTO journey_entries (participation_id, number, action, to_state, \
-             retracts, on_date, recorded_by, note, recorded_at) VALUES ",
-        );
-        for i in 0..rows {
-            sql.push_str(if i == 0 { "" } else { ", " });
-            sql.push_str("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        }
-        sql
-    };
-    let mut full = conn.prepare(&sql(ENTRIES_PER_STATEMENT))?;
-    for chunk in entries.chunks(ENTRIES_PER_STATEMENT) {
-        let mut partial;
-        let statement = if chunk.len() == ENTRIES_PER_STATEMENT {
-            &mut full
-        } else {
-            partial = conn.prepare(&sql(chunk.len()))?;
-            &mut partial
-        };
-        let dates: Vec<String> = chunk.iter().map(|(_, e)| sqlite_date(e.on)).collect();
-        let mut index = 0;
-        let mut bind = |value: &dyn rusqlite::ToSql| {
-            index += 1;
-            statement.raw_bind_parameter(index, value)
-        };
-        for ((key, entry), on) in chunk.iter().zip(&dates) {
+    // A refused row ends the whole transaction, which an import would
+    // roll back anyway.
+    crate::sqlite_rows::insert_rows(
+        conn,
+        "INSERT OR ROLLBACK",
+        "journey_entries",
+        "participation_id, number, action, to_state, retracts, on_date, recorded_by, note, recorded_at",
+        ENTRIES_PER_STATEMENT,
+        entries,
+        |row, (key, entry)| {
             let (action, to_state, retracts) = entry_columns(entry);
-            bind(key)?;
-            bind(&i64::from(entry.number))?;
-            bind(&action)?;
-            bind(&to_state)?;
-            bind(&retracts)?;
-            bind(on)?;
-            bind(&entry.by.as_str())?;
-            bind(&entry.note.as_ref().map(|n| n.as_str()))?;
-            bind(&recorded_at)?;
-        }
-        statement.raw_execute()?;
-    }
-    Ok(())
+            row.push(key)?;
+            row.push(&i64::from(entry.number))?;
+            row.push(&action)?;
+            row.push(&to_state)?;
+            row.push(&retracts)?;
+            row.push(&sqlite_date(entry.on))?;
+            row.push(&entry.by.as_str())?;
+            row.push(&entry.note.as_ref().map(|n| n.as_str()))?;
+            row.push(&recorded_at)
+        },
+    )
 }
 
 /// [`BulkWriter::find_many`] on SQLite: one prepared lookup a reference,
@@ -1547,35 +1497,19 @@ fn add_implied_ties_sqlite(
     // (its uid is taken). The values are the domain's, so no other
     // constraint can be what is ignored; and ignoring, unlike aborting,
     // keeps SQLite from journaling each statement's changes.
-    let columns = crate::Table::Ties.columns().len() + 1;
-    let insert_sql = |rows: usize| {
-        let row = format!("({})", vec!["?"; columns].join(", "));
-        format!(
-            "INSERT OR IGNORE INTO ties (id, {}) VALUES {}",
-            crate::Table::Ties.column_list(),
-            vec![row; rows].join(", ")
-        )
-    };
-    let mut full = conn.prepare(&insert_sql(TIES_PER_STATEMENT))?;
-    for (n, chunk) in rows.chunks(TIES_PER_STATEMENT).enumerate() {
-        let mut partial;
-        let statement = if chunk.len() == TIES_PER_STATEMENT {
-            &mut full
-        } else {
-            partial = conn.prepare(&insert_sql(chunk.len()))?;
-            &mut partial
-        };
-        let mut index = 0;
-        for (i, values) in chunk.iter().enumerate() {
-            index += 1;
-            statement.raw_bind_parameter(index, last + 1 + (n * TIES_PER_STATEMENT + i) as i64)?;
-            for value in values {
-                index += 1;
-                statement.raw_bind_parameter(index, value)?;
-            }
-        }
-        statement.raw_execute()?;
-    }
+    let keyed: Vec<(i64, Vec<crate::value::Value>)> = (last + 1..).zip(rows).collect();
+    crate::sqlite_rows::insert_rows(
+        conn,
+        "INSERT OR IGNORE",
+        "ties",
+        &format!("id, {}", crate::Table::Ties.column_list()),
+        TIES_PER_STATEMENT,
+        &keyed,
+        |row, (key, values)| {
+            row.push(key)?;
+            values.iter().try_for_each(|value| row.push(value))
+        },
+    )?;
     // Only the ties written here are linked: one kyoso had before is not
     // taken over.
     let mut written = std::collections::HashSet::new();
@@ -1604,27 +1538,18 @@ fn add_implied_ties_sqlite(
             }
         }
     }
-    let link_sql = |rows: usize| {
-        format!(
-            "INSERT OR ROLLBACK INTO participation_ties (participation_id, tie_id) VALUES {}",
-            vec!["(?, ?)"; rows].join(", ")
-        )
-    };
-    let mut full = conn.prepare(&link_sql(LINKS_PER_STATEMENT))?;
-    for chunk in links.chunks(LINKS_PER_STATEMENT) {
-        let mut partial;
-        let statement = if chunk.len() == LINKS_PER_STATEMENT {
-            &mut full
-        } else {
-            partial = conn.prepare(&link_sql(chunk.len()))?;
-            &mut partial
-        };
-        for (i, value) in chunk.iter().flatten().enumerate() {
-            statement.raw_bind_parameter(i + 1, value)?;
-        }
-        statement.raw_execute()?;
-    }
-    Ok(())
+    crate::sqlite_rows::insert_rows(
+        conn,
+        "INSERT OR ROLLBACK",
+        "participation_ties",
+        "participation_id, tie_id",
+        LINKS_PER_STATEMENT,
+        &links,
+        |row, [participation, tie]| {
+            row.push(participation)?;
+            row.push(tie)
+        },
+    )
 }
 
 /// Links a statement carries.

@@ -94,3 +94,62 @@ pub(crate) fn insert(
         Ok(affected)
     })
 }
+
+/// Binds one row's values, in column order, to a multi-row statement.
+pub(crate) struct RowBinder<'s, 'c> {
+    statement: &'s mut rusqlite::Statement<'c>,
+    index: usize,
+}
+
+impl RowBinder<'_, '_> {
+    pub(crate) fn push(&mut self, value: &dyn ToSql) -> rusqlite::Result<()> {
+        self.index += 1;
+        self.statement.raw_bind_parameter(self.index, value)
+    }
+}
+
+/// Inserts `rows` into `columns` (a column list, `"a, b, c"`) of `table`,
+/// `per_statement` rows a statement, `bind` binding each row's values in
+/// column order. `verb` begins the statement: `INSERT OR ROLLBACK` or
+/// `INSERT OR IGNORE`, because a multi-row statement that could abort
+/// halfway makes SQLite journal every page it touches in case it must undo
+/// the statement alone, and these never do.
+pub(crate) fn insert_rows<T>(
+    conn: &rusqlite::Connection,
+    verb: &str,
+    table: &str,
+    columns: &str,
+    per_statement: usize,
+    rows: &[T],
+    mut bind: impl FnMut(&mut RowBinder<'_, '_>, &T) -> rusqlite::Result<()>,
+) -> Result<(), StoreError> {
+    let placeholders = format!("({})", vec!["?"; columns.split(',').count()].join(", "));
+    let sql = |rows: usize| {
+        format!(
+            "{verb} INTO {table} ({columns}) VALUES {}",
+            vec![placeholders.as_str(); rows].join(", ")
+        )
+    };
+    let mut full: Option<rusqlite::Statement<'_>> = None;
+    for chunk in rows.chunks(per_statement) {
+        let mut partial;
+        let statement = if chunk.len() == per_statement {
+            match &mut full {
+                Some(statement) => statement,
+                None => full.insert(conn.prepare(&sql(per_statement))?),
+            }
+        } else {
+            partial = conn.prepare(&sql(chunk.len()))?;
+            &mut partial
+        };
+        let mut binder = RowBinder {
+            statement,
+            index: 0,
+        };
+        for row in chunk {
+            bind(&mut binder, row)?;
+        }
+        binder.statement.raw_execute()?;
+    }
+    Ok(())
+}
