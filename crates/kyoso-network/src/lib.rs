@@ -9,8 +9,10 @@
 
 mod cores;
 mod graph;
+mod paths;
 mod traverse;
 
 pub use cores::core_numbers;
 pub use graph::{Graph, GraphBuilder, Neighbor, NodeId};
+pub use paths::{AGE_PENALTY, Path, STRENGTH_PENALTY, step_cost, warm_paths};
 pub use traverse::{UNREACHABLE, components, distances};
