@@ -2,13 +2,13 @@
 //! other, from one record to another.
 //!
 //! A step's cost is one hop plus a penalty for a weak tie and for an old
-//! one, so that fewer introductions always come first and, among chains
+//! one, so that fewer introductions never lose and, among chains
 //! of the same length, strong and recent ties win:
 //!
 //! `cost = 1 + STRENGTH_PENALTY × (1 − strength) + AGE_PENALTY × min(age, 30 years) / 30 years`
 //!
 //! A hop costs between 1 and 1 + [`STRENGTH_PENALTY`] + [`AGE_PENALTY`], so a
-//! two-step chain of the weakest, oldest ties still costs less than any
+//! two-step chain of the weakest, oldest ties costs no more than any
 //! three-step one.
 
 use std::cmp::Ordering;
