@@ -45,10 +45,13 @@ impl FastReads {
         Some(FastReads { path })
     }
 
-    pub(crate) fn with<T>(
+    pub(crate) fn with<T, E>(
         &self,
-        read: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
-    ) -> Result<T, StoreError> {
+        read: impl FnOnce(&rusqlite::Connection) -> Result<T, E>,
+    ) -> Result<T, StoreError>
+    where
+        StoreError: From<E>,
+    {
         CONNECTIONS.with(|cell| {
             let mut connections = cell.borrow_mut();
             if !connections.contains_key(&self.path) {

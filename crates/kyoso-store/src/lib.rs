@@ -20,6 +20,7 @@ mod check;
 mod directory;
 mod error;
 mod fast_read;
+mod network;
 
 mod programs;
 mod query;
@@ -51,6 +52,7 @@ pub use programs::{
     ParticipantCard, StateCounts, StoredParticipation,
 };
 
+pub use network::{NetworkSnapshot, SnapshotNode, SnapshotTie};
 pub use registry::Counts;
 pub use table::Table;
 

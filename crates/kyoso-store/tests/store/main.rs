@@ -267,6 +267,36 @@ async fn story(store: &Store) {
     assert_eq!(ties[0].record.kind, TieKind::MemberOf);
     assert_eq!(store.ties_of(O, tpa.uid).await.unwrap().len(), 1);
 
+    // The whole network in one read: people numbered first, then
+    // organizations, each tie between two numbers.
+    let snapshot = store.network_snapshot().await.unwrap();
+    let uids: Vec<_> = snapshot.nodes.iter().map(|n| n.uid).collect();
+    assert_eq!(
+        uids,
+        vec![somchai.uid, an.uid, aots.uid, tpa.uid, society.uid]
+    );
+    assert_eq!(snapshot.nodes[0].kind, EntityKind::Person);
+    assert_eq!(snapshot.nodes[0].owner, Some(3), "owned by TPA");
+    assert_eq!(snapshot.nodes[0].country.unwrap().as_str(), "JP");
+    assert_eq!(snapshot.nodes[4].owner, Some(2), "owned by AOTS");
+    assert_eq!(snapshot.nodes[3].country.unwrap().as_str(), "TH");
+    assert_eq!(snapshot.ties.len(), 2);
+    let member = snapshot
+        .ties
+        .iter()
+        .find(|t| t.kind == TieKind::MemberOf)
+        .unwrap();
+    assert_eq!((member.from, member.to, member.since), (0, 3, 1096));
+    let met = snapshot
+        .ties
+        .iter()
+        .find(|t| t.kind == TieKind::MetAt)
+        .unwrap();
+    assert_eq!(
+        ([met.from.min(met.to), met.from.max(met.to)], met.since),
+        ([0, 1], 18202)
+    );
+
     // Deleting a person removes their ties.
     assert!(store.delete_person(an.uid).await.unwrap());
     assert!(!store.delete_person(an.uid).await.unwrap());

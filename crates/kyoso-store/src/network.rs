@@ -1,0 +1,255 @@
+//! The network in one read, for analytics: every person and organization
+//! as a numbered node, every tie as an edge between two numbers.
+
+use futures_util::TryStreamExt as _;
+use kyoso_domain::{CountryCode, EntityKind, PartialDate, TieKind, Uid, Visibility};
+use uuid::Uuid;
+
+use crate::{Store, StoreError, dispatch};
+
+/// A record of the network: people are numbered first, then organizations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnapshotNode {
+    pub uid: Uid,
+    pub kind: EntityKind,
+    pub visibility: Visibility,
+    /// The node of the organization that owns the record.
+    pub owner: Option<u32>,
+    /// Where a person lives; an organization's country.
+    pub country: Option<CountryCode>,
+}
+
+/// A tie between two nodes, as dated and weighed as analytics need it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnapshotTie {
+    pub from: u32,
+    pub to: u32,
+    pub kind: TieKind,
+    /// The tie's strength in `0.0..=1.0`, if recorded.
+    pub strength: Option<f32>,
+    /// The first day of the tie's start, as days since 1970-01-01.
+    pub since: i32,
+    pub visibility: Visibility,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NetworkSnapshot {
+    pub nodes: Vec<SnapshotNode>,
+    pub ties: Vec<SnapshotTie>,
+}
+
+/// Node numbers by local key, for one table.
+#[derive(Default)]
+struct Numbering {
+    by_id: Vec<u32>,
+}
+
+impl Numbering {
+    const NONE: u32 = u32::MAX;
+
+    fn get(&self, id: Option<i64>) -> Option<u32> {
+        let id = usize::try_from(id?).ok()?;
+        self.by_id.get(id).copied().filter(|n| *n != Self::NONE)
+    }
+
+    fn set(&mut self, id: i64, node: u32) {
+        let Ok(id) = usize::try_from(id) else { return };
+        if self.by_id.len() <= id {
+            self.by_id.resize(id + 1, Self::NONE);
+        }
+        self.by_id[id] = node;
+    }
+}
+
+/// The Julian day number of 1970-01-01, the snapshot's day zero.
+const JULIAN_DAY_OF_1970_01_01: i32 = 2_440_588;
+
+type RecordRow = (i64, Uuid, String, Option<i64>, Option<String>);
+type TieRow = (
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    String,
+    Option<f64>,
+    String,
+    String,
+);
+
+const PEOPLE_SQL: &str = "SELECT id, uid, visibility, owner_id, residence FROM people ORDER BY id";
+const ORGANIZATIONS_SQL: &str =
+    "SELECT id, uid, visibility, owner_id, country FROM organizations ORDER BY id";
+const TIES_SQL: &str = "SELECT from_person_id, from_org_id, to_person_id, to_org_id, kind, strength, \
+     start_date, visibility FROM ties";
+
+/// Builds a snapshot from rows as each engine reads them: records first,
+/// people before organizations, then ties.
+#[derive(Default)]
+struct Assembly {
+    snapshot: NetworkSnapshot,
+    people: Numbering,
+    organizations: Numbering,
+    /// Each node's owner by local key: organizations are numbered after
+    /// people, so owners are resolved once all are.
+    owners: Vec<Option<i64>>,
+}
+
+impl Assembly {
+    fn record(&mut self, kind: EntityKind, row: RecordRow) -> Result<(), StoreError> {
+        let (id, uid, visibility, owner, country) = row;
+        let node = u32::try_from(self.snapshot.nodes.len()).map_err(|_| StoreError::Invalid {
+            field: None,
+            message: "the network has more records than a snapshot can number".into(),
+        })?;
+        match kind {
+            EntityKind::Person => self.people.set(id, node),
+            EntityKind::Organization => self.organizations.set(id, node),
+        }
+        self.owners.push(owner);
+        self.snapshot.nodes.push(SnapshotNode {
+            uid: Uid::from_uuid(uid),
+            kind,
+            visibility: parse(table_of(kind), id, "visibility", &visibility)?,
+            owner: None,
+            country: country.as_deref().and_then(|c| CountryCode::parse(c).ok()),
+        });
+        Ok(())
+    }
+
+    fn tie(&mut self, row: TieRow) -> Result<(), StoreError> {
+        let (from_person, from_org, to_person, to_org, kind, strength, start, visibility) = row;
+        let end = |person, org| {
+            self.people
+                .get(person)
+                .or_else(|| self.organizations.get(org))
+        };
+        // A tie whose end is gone (being erased) is left out.
+        let (Some(from), Some(to)) = (end(from_person, from_org), end(to_person, to_org)) else {
+            return Ok(());
+        };
+        let since = PartialDate::parse(&start)
+            .map(|d| d.first_day().to_julian_day() - JULIAN_DAY_OF_1970_01_01)
+            .unwrap_or(0);
+        self.snapshot.ties.push(SnapshotTie {
+            from,
+            to,
+            kind: parse("ties", 0, "kind", &kind)?,
+            strength: strength.map(|s| s as f32),
+            since,
+            visibility: parse("ties", 0, "visibility", &visibility)?,
+        });
+        Ok(())
+    }
+
+    fn finish(mut self) -> NetworkSnapshot {
+        for (node, owner) in self.snapshot.nodes.iter_mut().zip(self.owners) {
+            node.owner = self.organizations.get(owner);
+        }
+        self.snapshot
+    }
+}
+
+impl Store {
+    /// Reads every person, organization and tie. Rows are streamed, so
+    /// the memory held is the snapshot's own. On a SQLite file they are
+    /// read on a blocking thread through a connection of its own, several
+    /// times faster than through sqlx for millions of rows.
+    pub async fn network_snapshot(&self) -> Result<NetworkSnapshot, StoreError> {
+        if let Some(reads) = self.fast_reads.clone() {
+            return tokio::task::spawn_blocking(move || reads.with(read_sqlite))
+                .await
+                .map_err(|e| StoreError::Invalid {
+                    field: None,
+                    message: format!("the snapshot's reader stopped: {e}"),
+                })?;
+        }
+        let mut assembly = Assembly::default();
+        for (kind, sql) in [
+            (EntityKind::Person, PEOPLE_SQL),
+            (EntityKind::Organization, ORGANIZATIONS_SQL),
+        ] {
+            dispatch!(self, pool => {
+                let mut rows = sqlx::query_as::<_, RecordRow>(sql).fetch(pool);
+                while let Some(row) = rows.try_next().await? {
+                    assembly.record(kind, row)?;
+                }
+            });
+        }
+        dispatch!(self, pool => {
+            let mut rows = sqlx::query_as::<_, TieRow>(TIES_SQL).fetch(pool);
+            while let Some(row) = rows.try_next().await? {
+                assembly.tie(row)?;
+            }
+        });
+        Ok(assembly.finish())
+    }
+}
+
+fn read_sqlite(conn: &rusqlite::Connection) -> Result<NetworkSnapshot, StoreError> {
+    let mut assembly = Assembly::default();
+    // One read transaction, so that the records and ties agree.
+    conn.execute_batch("BEGIN")?;
+    let result = (|| {
+        for (kind, sql) in [
+            (EntityKind::Person, PEOPLE_SQL),
+            (EntityKind::Organization, ORGANIZATIONS_SQL),
+        ] {
+            let mut statement = conn.prepare(sql)?;
+            let mut rows = statement.query([])?;
+            while let Some(row) = rows.next()? {
+                let uid: [u8; 16] = row.get(1)?;
+                assembly.record(
+                    kind,
+                    (
+                        row.get(0)?,
+                        Uuid::from_bytes(uid),
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                    ),
+                )?;
+            }
+        }
+        let mut statement = conn.prepare(TIES_SQL)?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            assembly.tie((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+                row.get(6)?,
+                row.get(7)?,
+            ))?;
+        }
+        Ok::<_, StoreError>(())
+    })();
+    conn.execute_batch("COMMIT")?;
+    result.map(|()| assembly.finish())
+}
+
+fn table_of(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "people",
+        EntityKind::Organization => "organizations",
+    }
+}
+
+fn parse<T: std::str::FromStr>(
+    table: &'static str,
+    id: i64,
+    field: &'static str,
+    text: &str,
+) -> Result<T, StoreError>
+where
+    T::Err: std::fmt::Display,
+{
+    text.parse().map_err(|e: T::Err| StoreError::Damaged {
+        table,
+        id,
+        field,
+        message: e.to_string(),
+    })
+}
