@@ -2,9 +2,9 @@
 //!
 //! sqlx hands each statement to a worker thread with its parameters copied
 //! into shared buffers; for bulk loads that costs more than SQLite's own
-//! work. Here a batch is written on the locked handle instead: one prepared
-//! single-row `INSERT`, each value bound by reference and stepped, which is
-//! several times faster and still inside the caller's transaction.
+//! work. Here a batch is written on the locked handle instead: multi-row
+//! `INSERT`s prepared once, each value bound by reference and stepped,
+//! which is several times faster and still inside the caller's transaction.
 
 use std::ptr::NonNull;
 
@@ -67,31 +67,13 @@ pub(crate) fn insert(
     rows: &[Vec<Value>],
 ) -> Result<u64, StoreError> {
     with_connection(handle, |conn| {
-        let mut affected = 0;
-        let mut full: Option<rusqlite::Statement<'_>> = None;
-        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-            let mut partial;
-            let statement = if chunk.len() == ROWS_PER_STATEMENT {
-                match &mut full {
-                    Some(statement) => statement,
-                    None => full.insert(conn.prepare(&table::insert_sql(
-                        Engine::Sqlite,
-                        table,
-                        ROWS_PER_STATEMENT,
-                        key,
-                    ))?),
-                }
-            } else {
-                partial =
-                    conn.prepare(&table::insert_sql(Engine::Sqlite, table, chunk.len(), key))?;
-                &mut partial
-            };
-            for (i, value) in chunk.iter().flatten().enumerate() {
-                statement.raw_bind_parameter(i + 1, value)?;
-            }
-            affected += statement.raw_execute()? as u64;
-        }
-        Ok(affected)
+        execute_in_chunks(
+            conn,
+            rows,
+            ROWS_PER_STATEMENT,
+            |n| table::insert_sql(Engine::Sqlite, table, n, key).to_string(),
+            |row, values| values.iter().try_for_each(|value| row.push(value)),
+        )
     })
 }
 
@@ -121,7 +103,7 @@ pub(crate) fn insert_rows<T>(
     columns: &str,
     per_statement: usize,
     rows: &[T],
-    mut bind: impl FnMut(&mut RowBinder<'_, '_>, &T) -> rusqlite::Result<()>,
+    bind: impl FnMut(&mut RowBinder<'_, '_>, &T) -> rusqlite::Result<()>,
 ) -> Result<(), StoreError> {
     let placeholders = format!("({})", vec!["?"; columns.split(',').count()].join(", "));
     let sql = |rows: usize| {
@@ -130,6 +112,20 @@ pub(crate) fn insert_rows<T>(
             vec![placeholders.as_str(); rows].join(", ")
         )
     };
+    execute_in_chunks(conn, rows, per_statement, sql, bind).map(|_| ())
+}
+
+/// Runs `sql(n)`, a statement of `n` rows, over `rows` in chunks of
+/// `per_statement` (and one shorter for the rest), `bind` binding each
+/// row. The full-size statement is prepared once. Returns the rows changed.
+fn execute_in_chunks<T>(
+    conn: &rusqlite::Connection,
+    rows: &[T],
+    per_statement: usize,
+    sql: impl Fn(usize) -> String,
+    mut bind: impl FnMut(&mut RowBinder<'_, '_>, &T) -> rusqlite::Result<()>,
+) -> Result<u64, StoreError> {
+    let mut affected = 0;
     let mut full: Option<rusqlite::Statement<'_>> = None;
     for chunk in rows.chunks(per_statement) {
         let mut partial;
@@ -149,7 +145,7 @@ pub(crate) fn insert_rows<T>(
         for row in chunk {
             bind(&mut binder, row)?;
         }
-        binder.statement.raw_execute()?;
+        affected += binder.statement.raw_execute()? as u64;
     }
-    Ok(())
+    Ok(affected)
 }
