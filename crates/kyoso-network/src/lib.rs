@@ -8,6 +8,7 @@
 //! fit in a few hundred megabytes and be walked at memory speed.
 
 mod cores;
+pub mod generate;
 mod graph;
 mod paths;
 mod traverse;
