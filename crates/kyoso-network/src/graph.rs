@@ -150,18 +150,28 @@ impl Graph {
     /// The network as it stood at the end of day `day`: only the ties that
     /// had begun by then.
     pub fn as_of(&self, day: i32) -> Graph {
+        self.restricted(&|_| true, day)
+    }
+
+    /// The ties that had begun by the end of day `day` between nodes that
+    /// `keep` keeps; the nodes keep their numbers (the others are left
+    /// without ties).
+    pub fn restricted(&self, keep: &dyn Fn(NodeId) -> bool, day: i32) -> Graph {
         let mut offsets = Vec::with_capacity(self.offsets.len());
         let mut neighbors = Vec::new();
-        for v in 0..self.node_count() {
+        for v in 0..self.node_count() as NodeId {
             offsets.push(neighbors.len());
-            neighbors.extend(
-                self.neighbors(v as NodeId)
-                    .iter()
-                    .filter(|x| x.since <= day)
-                    .copied(),
-            );
+            if keep(v) {
+                neighbors.extend(
+                    self.neighbors(v)
+                        .iter()
+                        .filter(|x| x.since <= day && keep(x.node))
+                        .copied(),
+                );
+            }
         }
         offsets.push(neighbors.len());
+        neighbors.shrink_to_fit();
         Graph { offsets, neighbors }
     }
 
@@ -217,6 +227,16 @@ pub(crate) mod tests {
         assert_eq!(early.edge_count(), 1);
         assert_eq!(early.node_count(), 3, "nodes stay numbered as they were");
         assert_eq!(graph.as_of(20), graph);
+    }
+
+    #[test]
+    fn a_restricted_graph_drops_the_ties_of_the_nodes_left_out() {
+        let full = graph(4, &[(0, 1), (1, 2), (2, 3), (3, 0)]);
+        let without_two = full.restricted(&|v| v != 2, i32::MAX);
+        assert_eq!(without_two.node_count(), 4);
+        assert_eq!(without_two.edge_count(), 2);
+        assert_eq!(without_two.degree(2), 0);
+        assert!(without_two.neighbors(1).iter().all(|x| x.node != 2));
     }
 
     #[test]

@@ -7,12 +7,19 @@
 //! general-purpose graph type: a million nodes and ten million ties must
 //! fit in a few hundred megabytes and be walked at memory speed.
 
+mod brokers;
+mod communities;
 mod cores;
 pub mod generate;
 mod graph;
 mod paths;
 mod traverse;
 
+pub use brokers::{
+    Betweenness, BetweennessOptions, ERROR_BOUND_CONFIDENCE, Sources, betweenness,
+    betweenness_between,
+};
+pub use communities::{CommunityOptions, Partition, communities, modularity};
 pub use cores::core_numbers;
 pub use graph::{Graph, GraphBuilder, Neighbor, NodeId};
 pub use paths::{AGE_PENALTY, Path, STRENGTH_PENALTY, step_cost, warm_paths};
