@@ -2,7 +2,9 @@
 //! as a numbered node, every tie as an edge between two numbers.
 
 use futures_util::TryStreamExt as _;
-use kyoso_domain::{CountryCode, EntityKind, PartialDate, TieKind, Uid, Visibility};
+use kyoso_domain::{
+    CountryCode, EntityKind, OrganisationType, PartialDate, SectorCode, TieKind, Uid, Visibility,
+};
 use uuid::Uuid;
 
 use crate::{Store, StoreError, dispatch};
@@ -17,6 +19,10 @@ pub struct SnapshotNode {
     pub owner: Option<u32>,
     /// Where a person lives; an organization's country.
     pub country: Option<CountryCode>,
+    /// An organization's IATI type.
+    pub org_type: Option<OrganisationType>,
+    /// The first sector the record lists.
+    pub sector: Option<SectorCode>,
 }
 
 /// A tie between two nodes, as dated and weighed as analytics need it.
@@ -64,7 +70,15 @@ impl Numbering {
 /// The Julian day number of 1970-01-01, the snapshot's day zero.
 const JULIAN_DAY_OF_1970_01_01: i32 = 2_440_588;
 
-type RecordRow = (i64, Uuid, String, Option<i64>, Option<String>);
+type RecordRow = (
+    i64,
+    Uuid,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+);
 type TieRow = (
     Option<i64>,
     Option<i64>,
@@ -76,9 +90,20 @@ type TieRow = (
     String,
 );
 
-const PEOPLE_SQL: &str = "SELECT id, uid, visibility, owner_id, residence FROM people ORDER BY id";
-const ORGANIZATIONS_SQL: &str =
-    "SELECT id, uid, visibility, owner_id, country FROM organizations ORDER BY id";
+/// The records' queries, SQLite's then PostgreSQL's: they differ only in
+/// how the first sector is taken from the JSON list.
+const PEOPLE_SQL: [&str; 2] = [
+    "SELECT id, uid, visibility, owner_id, residence, NULL, json_extract(sectors, '$[0]') \
+     FROM people ORDER BY id",
+    "SELECT id, uid, visibility, owner_id, residence, NULL::BIGINT, sectors->>0 \
+     FROM people ORDER BY id",
+];
+const ORGANIZATIONS_SQL: [&str; 2] = [
+    "SELECT id, uid, visibility, owner_id, country, org_type, json_extract(sectors, '$[0]') \
+     FROM organizations ORDER BY id",
+    "SELECT id, uid, visibility, owner_id, country, org_type::BIGINT, sectors->>0 \
+     FROM organizations ORDER BY id",
+];
 const TIES_SQL: &str = "SELECT from_person_id, from_org_id, to_person_id, to_org_id, kind, strength, \
      start_date, visibility FROM ties";
 
@@ -96,7 +121,7 @@ struct Assembly {
 
 impl Assembly {
     fn record(&mut self, kind: EntityKind, row: RecordRow) -> Result<(), StoreError> {
-        let (id, uid, visibility, owner, country) = row;
+        let (id, uid, visibility, owner, country, org_type, sector) = row;
         let node = u32::try_from(self.snapshot.nodes.len()).map_err(|_| StoreError::Invalid {
             field: None,
             message: "the network has more records than a snapshot can number".into(),
@@ -112,6 +137,10 @@ impl Assembly {
             visibility: parse(table_of(kind), id, "visibility", &visibility)?,
             owner: None,
             country: country.as_deref().and_then(|c| CountryCode::parse(c).ok()),
+            org_type: org_type
+                .and_then(|t| u8::try_from(t).ok())
+                .and_then(|t| OrganisationType::parse(&t.to_string()).ok()),
+            sector: sector.as_deref().and_then(|s| SectorCode::parse(s).ok()),
         });
         Ok(())
     }
@@ -168,6 +197,10 @@ impl Store {
             (EntityKind::Person, PEOPLE_SQL),
             (EntityKind::Organization, ORGANIZATIONS_SQL),
         ] {
+            let sql = match self.engine() {
+                crate::Engine::Sqlite => sql[0],
+                crate::Engine::Postgres => sql[1],
+            };
             dispatch!(self, pool => {
                 let mut rows = sqlx::query_as::<_, RecordRow>(sql).fetch(pool);
                 while let Some(row) = rows.try_next().await? {
@@ -194,7 +227,7 @@ fn read_sqlite(conn: &rusqlite::Connection) -> Result<NetworkSnapshot, StoreErro
             (EntityKind::Person, PEOPLE_SQL),
             (EntityKind::Organization, ORGANIZATIONS_SQL),
         ] {
-            let mut statement = conn.prepare(sql)?;
+            let mut statement = conn.prepare(sql[0])?;
             let mut rows = statement.query([])?;
             while let Some(row) = rows.next()? {
                 let uid: [u8; 16] = row.get(1)?;
@@ -206,6 +239,8 @@ fn read_sqlite(conn: &rusqlite::Connection) -> Result<NetworkSnapshot, StoreErro
                         row.get(2)?,
                         row.get(3)?,
                         row.get(4)?,
+                        row.get(5)?,
+                        row.get(6)?,
                     ),
                 )?;
             }

@@ -317,6 +317,37 @@ impl Store {
         rows.into_iter().map(TieRow::into_stored).collect()
     }
 
+    /// The ties joining two records, in either direction, oldest first.
+    pub async fn ties_joining(
+        &self,
+        a: (EntityKind, Uid),
+        b: (EntityKind, Uid),
+    ) -> Result<Vec<Stored<Tie<Link>>>, StoreError> {
+        let columns = |kind| match kind {
+            EntityKind::Person => ("people", "from_person_id", "to_person_id"),
+            EntityKind::Organization => ("organizations", "from_org_id", "to_org_id"),
+        };
+        let (a_table, a_from, a_to) = columns(a.0);
+        let (b_table, b_from, b_to) = columns(b.0);
+        // By local key, so that the indexes on the end columns serve.
+        let sql = format!(
+            "{select} WHERE (t.{a_from} = (SELECT id FROM {a_table} WHERE uid = $1) \
+                 AND t.{b_to} = (SELECT id FROM {b_table} WHERE uid = $2)) \
+              OR (t.{b_from} = (SELECT id FROM {b_table} WHERE uid = $2) \
+                 AND t.{a_to} = (SELECT id FROM {a_table} WHERE uid = $1)) \
+             ORDER BY t.start_date, t.id",
+            select = read::TIE_SELECT
+        );
+        let rows = dispatch!(self, pool => {
+            sqlx::query_as::<_, TieRow>(sqlx::AssertSqlSafe(sql))
+                .bind(a.1.uuid())
+                .bind(b.1.uuid())
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter().map(TieRow::into_stored).collect()
+    }
+
     /// Every tie with `uid` (a person or an organization) at either end, oldest first.
     pub async fn ties_of(
         &self,

@@ -266,6 +266,22 @@ async fn story(store: &Store) {
     assert_eq!(ties.len(), 2);
     assert_eq!(ties[0].record.kind, TieKind::MemberOf);
     assert_eq!(store.ties_of(O, tpa.uid).await.unwrap().len(), 1);
+    // The ties joining two records, asked from either end.
+    for (a, b) in [
+        ((P, somchai.uid), (O, tpa.uid)),
+        ((O, tpa.uid), (P, somchai.uid)),
+    ] {
+        let joining = store.ties_joining(a, b).await.unwrap();
+        assert_eq!(joining.len(), 1);
+        assert_eq!(joining[0].record.kind, TieKind::MemberOf);
+    }
+    assert!(
+        store
+            .ties_joining((P, an.uid), (O, tpa.uid))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // The whole network in one read: people numbered first, then
     // organizations, each tie between two numbers.
@@ -280,6 +296,14 @@ async fn story(store: &Store) {
     assert_eq!(snapshot.nodes[0].country.unwrap().as_str(), "JP");
     assert_eq!(snapshot.nodes[4].owner, Some(2), "owned by AOTS");
     assert_eq!(snapshot.nodes[3].country.unwrap().as_str(), "TH");
+    assert_eq!(
+        snapshot.nodes[3].org_type,
+        Some(OrganisationType::NATIONAL_NGO)
+    );
+    assert_eq!(snapshot.nodes[0].org_type, None);
+    for node in [0, 3] {
+        assert_eq!(snapshot.nodes[node].sector, SectorCode::parse("32120").ok());
+    }
     assert_eq!(snapshot.ties.len(), 2);
     let member = snapshot
         .ties
