@@ -15,6 +15,7 @@ mod demo;
 mod enrolments;
 mod error;
 mod exchange;
+pub mod network;
 pub mod programs;
 mod progress;
 pub mod registry;

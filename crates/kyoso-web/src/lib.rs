@@ -8,15 +8,18 @@
 
 mod api;
 mod api_aftercare;
+mod api_network;
 mod api_programs;
 mod auth;
 mod error;
 mod forms;
 mod i18n;
+mod i18n_network;
 mod i18n_programs;
 mod network;
 mod openapi;
 mod pages;
+mod pages_network;
 mod pages_programs;
 mod reference;
 mod server;
@@ -30,8 +33,9 @@ use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{delete, get, post};
+use kyoso_service::network::NetworkCache;
 use kyoso_store::Store;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
@@ -43,7 +47,11 @@ use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 
 pub use error::Code;
+pub use pages_network::path_lines;
 pub use server::{Limits, serve};
+
+/// How long analytics answer from the network as it was read.
+const NETWORK_MAX_AGE: Duration = Duration::from_secs(60);
 
 /// What handlers share.
 #[derive(Debug, Clone)]
@@ -52,6 +60,8 @@ pub struct AppState {
     pub(crate) sign_ins: Arc<auth::SignInLimiter>,
     /// Mark cookies Secure: set when kyoso is served over HTTPS.
     pub secure_cookies: bool,
+    /// The network as analytics see it, read again once a minute.
+    pub network: Arc<NetworkCache>,
 }
 
 impl AppState {
@@ -60,6 +70,7 @@ impl AppState {
             store,
             sign_ins: Arc::default(),
             secure_cookies,
+            network: Arc::new(NetworkCache::new(NETWORK_MAX_AGE)),
         }
     }
 }
@@ -207,6 +218,10 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
             get(api_aftercare::list_outcomes).post(api_aftercare::record_outcome),
         )
         .route("/outcomes/{id}", delete(api_aftercare::withdraw_outcome))
+        .route("/network/path", get(api_network::path))
+        .route("/network/brokers", get(api_network::brokers))
+        .route("/network/communities", get(api_network::communities))
+        .route("/network/growth", get(api_network::growth))
         .route("/me", get(api::me))
         .route("/audit", get(api::audit))
         .route("/openapi.json", get(openapi_json))
@@ -243,6 +258,14 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/ties/{id}/edit", get(pages::edit_tie))
         .route("/ties/{id}/delete", post(pages::delete_tie))
         .route("/audit", get(pages::audit))
+        .route(
+            "/network",
+            get(|| async { Redirect::to("/network/communities") }),
+        )
+        .route("/network/path", get(pages_network::path_page))
+        .route("/network/brokers", get(pages_network::brokers_page))
+        .route("/network/communities", get(pages_network::communities_page))
+        .route("/network/growth", get(pages_network::growth_page))
         .route("/programs", get(pages_programs::programs_list))
         .route("/programs/{id}", get(pages_programs::program_page))
         .route("/cohorts/{id}", get(pages_programs::board))

@@ -5,7 +5,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::{ErrorBody, ErrorDetail, FieldFault};
-use crate::{api, api_aftercare, api_programs};
+use crate::{api, api_aftercare, api_network, api_programs};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -63,6 +63,10 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api_aftercare::list_outcomes,
         api_aftercare::record_outcome,
         api_aftercare::withdraw_outcome,
+        api_network::path,
+        api_network::brokers,
+        api_network::communities,
+        api_network::growth,
         api::me,
         api::audit,
     ),
@@ -93,7 +97,7 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
     )),
     modifiers(&Bearer),
     tags(
-        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "account"), (name = "service"),
+        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "network"), (name = "account"), (name = "service"),
     )
 )]
 pub(crate) struct ApiDoc;

@@ -42,6 +42,10 @@ pub(crate) struct Chrome {
     pub(crate) pt: &'static crate::i18n_programs::ProgramTexts,
     /// Runs an organization's programs: sees the work list.
     pub(crate) can_manage: bool,
+    /// The texts of the network pages.
+    pub(crate) nt: &'static crate::i18n_network::NetworkTexts,
+    /// Signed in: sees the network pages.
+    pub(crate) signed_in: bool,
 }
 
 pub(crate) fn chrome_for(
@@ -71,6 +75,8 @@ fn chrome(ctx: &PageContext, title: impl Into<String>, section: &'static str) ->
         path: ctx.path.clone(),
         pt: ctx.lang.program_texts(),
         can_manage: ctx.caller.managed_organization().is_some(),
+        nt: ctx.lang.network_texts(),
+        signed_in: !matches!(ctx.caller, Caller::Anonymous),
     }
 }
 
@@ -523,6 +529,7 @@ struct PersonPage {
     can_delete: bool,
     is_self: bool,
     notice: Option<&'static str>,
+    reach: Option<crate::pages_network::ReachView>,
 }
 
 /// The names of the records at the other ends of ties, in the reader's script.
@@ -706,7 +713,9 @@ pub(crate) async fn person(
         ));
     }
     let (name, other_names) = view::names(&p.names, lang);
+    let reach = crate::pages_network::reach(&state, &ctx, person.uid, None).await;
     let page = PersonPage {
+        reach,
         chrome: chrome(&ctx, name.clone(), "people"),
         person: PersonView {
             id: person.uid,
@@ -1087,6 +1096,7 @@ struct OrganizationPage {
     groups: Vec<Group>,
     can_edit: bool,
     notice: Option<&'static str>,
+    reach: Option<crate::pages_network::ReachView>,
 }
 
 pub(crate) async fn organization(
@@ -1194,7 +1204,9 @@ pub(crate) async fn organization(
             .unwrap_or_default(),
     );
     let (name, other_names) = view::names(&r.names, lang);
+    let reach = crate::pages_network::reach(&state, &ctx, org.uid, None).await;
     let page = OrganizationPage {
+        reach,
         chrome: chrome(&ctx, name.clone(), "organizations"),
         org: OrganizationView {
             id: org.uid,

@@ -112,6 +112,11 @@ enum Command {
         #[arg(long)]
         format: Option<FormatArg>,
     },
+    /// Ask the network: warm introduction paths, brokers, communities, growth.
+    Network {
+        #[command(subcommand)]
+        command: crate::network::NetworkCommand,
+    },
     /// Look after the database.
     Db {
         #[command(subcommand)]
@@ -305,6 +310,10 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("no live token has that id");
                 ExitCode::FAILURE
             }
+        }
+        Command::Network { command } => {
+            crate::network::run(&store, command, &progress).await?;
+            ExitCode::SUCCESS
         }
         Command::Demo { people, seed } => {
             let started = std::time::Instant::now();

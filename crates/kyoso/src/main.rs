@@ -6,6 +6,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr, reason = "a CLI's output")]
 
 mod cli;
+mod network;
 mod progress;
 mod serve;
 

@@ -149,26 +149,80 @@ fn tempfile_dir() -> PathBuf {
     dir
 }
 
+/// The server on a random port over a fresh SQLite database holding the
+/// small demo network; it stops when dropped.
+struct DemoServer {
+    store: kyoso_store::Store,
+    base: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    _db: TestDb,
+}
+
+impl DemoServer {
+    async fn start() -> DemoServer {
+        let db = TestDb::new(Engine::Sqlite).await;
+        let store = db.store().await;
+        kyoso_service::demo(
+            &store,
+            DemoOptions {
+                people: 300,
+                seed: 3,
+            },
+            &NoProgress,
+        )
+        .await
+        .unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let limits = Limits::default();
+        let app = kyoso_web::router(AppState::new(store.clone(), false), &limits);
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            kyoso_web::serve(listener, app, &limits, async {
+                let _ = stopped.await;
+            })
+            .await
+            .unwrap();
+        });
+        DemoServer {
+            store,
+            base,
+            stop: Some(stop),
+            _db: db,
+        }
+    }
+}
+
+impl Drop for DemoServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+async fn sign_in(client: &Client, base: &str, email: &str) {
+    client.goto(&format!("{base}/sign-in")).await.unwrap();
+    type_into(client, Locator::Css("input[name=email]"), email).await;
+    type_into(client, Locator::Css("input[name=password]"), PASSWORD).await;
+    click(client, Locator::Css("form.card button[type=submit]")).await;
+    client
+        .wait()
+        .for_element(Locator::Css(".who"))
+        .await
+        .unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
     let Some((_driver, client)) = browser().await else {
         return;
     };
 
-    let db = TestDb::new(Engine::Sqlite).await;
-    let store = db.store().await;
-    kyoso_service::demo(
-        &store,
-        DemoOptions {
-            people: 300,
-            seed: 3,
-        },
-        &NoProgress,
-    )
-    .await
-    .unwrap();
+    let server = DemoServer::start().await;
+    let (store, base) = (&server.store, server.base.clone());
     kyoso_service::accounts::add_user(
-        &store,
+        store,
         "officer@tpa.example",
         PASSWORD,
         Role::Officer,
@@ -198,22 +252,9 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         .remove(0);
     let latin = person.record.names.latin.as_deref().unwrap().to_owned();
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let limits = Limits::default();
-    let app = kyoso_web::router(AppState::new(store.clone(), false), &limits);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(async move {
-        kyoso_web::serve(listener, app, &limits, async {
-            let _ = stopped.await;
-        })
-        .await
-        .unwrap();
-    });
-
     // A tie the officer recorded, so that the profile offers its form.
     let (_, token) =
-        kyoso_service::accounts::create_token(&store, "officer@tpa.example", "test", None)
+        kyoso_service::accounts::create_token(store, "officer@tpa.example", "test", None)
             .await
             .unwrap();
     let created = reqwest::Client::new()
@@ -453,5 +494,131 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
     shot(&client, "07-signed-out").await;
 
     client.close().await.unwrap();
-    let _ = stop.send(());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_member_finds_how_to_reach_someone_and_reads_the_network() {
+    let Some((_driver, client)) = browser().await else {
+        return;
+    };
+    let server = DemoServer::start().await;
+    let (store, base) = (&server.store, server.base.clone());
+    let scope = kyoso_store::ReadScope {
+        network: true,
+        ..Default::default()
+    };
+    let in_country = |code: &str| kyoso_store::PeopleFilter {
+        country: Some(kyoso_domain::CountryCode::parse(code).unwrap()),
+        ..Default::default()
+    };
+    let me = store
+        .list_people(&in_country("TH"), &scope, 0, 1)
+        .await
+        .unwrap()
+        .remove(0);
+    let them = store
+        .list_people(&in_country("JP"), &scope, 0, 1)
+        .await
+        .unwrap()
+        .remove(0);
+    kyoso_service::accounts::add_user(
+        store,
+        "member@tpa.example",
+        PASSWORD,
+        Role::Member,
+        Some("TPA"),
+        Some(me.uid),
+    )
+    .await
+    .unwrap();
+    sign_in(&client, &base, "member@tpa.example").await;
+
+    // Their profile shows the warm paths from mine, drawn.
+    client
+        .goto(&format!("{base}/people/{}", them.uid))
+        .await
+        .unwrap();
+    let first = client
+        .wait()
+        .for_element(Locator::Css("#reach #path-1 svg"))
+        .await
+        .unwrap();
+    let drawn = first.find_all(Locator::Css("circle, rect")).await.unwrap();
+    assert!(drawn.len() >= 2, "a path has two ends at least");
+    client
+        .execute("document.getElementById('reach').scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    shot(&client, "20-profile-reach").await;
+
+    // Communities with their map, brokers, growth: in all four languages.
+    for (lang, word) in [
+        ("en", "Communities"),
+        ("ja", "コミュニティ"),
+        ("th", "ชุมชน"),
+        ("vi", "Cộng đồng"),
+    ] {
+        client
+            .goto(&format!("{base}/lang/{lang}?next=/network/communities"))
+            .await
+            .unwrap();
+        wait_for_text(&client, Locator::Css("h1"), word).await;
+        let dots = client
+            .find_all(Locator::Css("#community-map circle, #community-map rect"))
+            .await
+            .unwrap();
+        assert!(dots.len() > 10, "the map draws the communities");
+        shot(&client, &format!("21-communities-{lang}")).await;
+    }
+    for lang in ["en", "th"] {
+        client
+            .goto(&format!("{base}/lang/{lang}?next=/network/brokers"))
+            .await
+            .unwrap();
+        let rows = client
+            .wait()
+            .for_element(Locator::Css("#brokers tbody tr"))
+            .await
+            .unwrap();
+        assert!(!rows.text().await.unwrap().is_empty());
+        shot(&client, &format!("22-brokers-{lang}")).await;
+    }
+    client
+        .goto(&format!(
+            "{base}/network/brokers?from=country:TH,kind:person&to=country:JP"
+        ))
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css("#brokers tbody tr"))
+        .await
+        .unwrap();
+    client
+        .goto(&format!(
+            "{base}/network/brokers?from=colour:red&to=country:JP"
+        ))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Id("broker-error"), "colour").await;
+    for lang in ["en", "ja", "vi"] {
+        client
+            .goto(&format!("{base}/lang/{lang}?next=/network/growth"))
+            .await
+            .unwrap();
+        let charts = client
+            .wait()
+            .for_element(Locator::Css(".growth-chart svg"))
+            .await
+            .unwrap();
+        assert!(
+            !charts
+                .find_all(Locator::Css("rect, polyline"))
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        shot(&client, &format!("23-growth-{lang}")).await;
+    }
+    client.close().await.unwrap();
 }

@@ -1,0 +1,260 @@
+//! Network analytics over the API: warm paths through visible records only,
+//! brokers, communities and growth, on the demo network.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::{TestApp, code, on_every_engine};
+
+async fn person(app: &TestApp, owner_role: &str, name: &str, visibility: &str) -> String {
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/api/v1/people",
+            owner_role,
+            &json!({"name_latin": name, "visibility": visibility, "residence": "TH"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["id"].as_str().unwrap().to_owned()
+}
+
+async fn met(app: &TestApp, a: &str, b: &str, year: &str, visibility: &str) {
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/api/v1/ties",
+            "admin",
+            &json!({"kind": "met_at", "from": a, "to": b, "start": year, "strength": 0.8, "visibility": visibility}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+}
+
+/// The names along each path of a path answer.
+fn chains(body: &Value) -> Vec<Vec<String>> {
+    body["paths"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no paths: {body}"))
+        .iter()
+        .map(|p| {
+            p["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n["names"]["latin"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+async fn warm_paths_pass_only_through_what_the_asker_may_see(app: &TestApp) {
+    // Start -- Hidden -- Goal is short, but Hidden is private to TPA;
+    // Start -- Open1 -- Open2 -- Goal is long and shared. A private tie
+    // joins Start and Goal directly: no analysis uses it.
+    let start = person(app, "officer", "Path Start", "network").await;
+    let hidden = person(app, "officer", "Path Hidden", "private").await;
+    let open1 = person(app, "aots_officer", "Path Open One", "network").await;
+    let open2 = person(app, "aots_officer", "Path Open Two", "network").await;
+    let goal = person(app, "aots_officer", "Path Goal", "network").await;
+    met(app, &start, &hidden, "2020", "network").await;
+    met(app, &hidden, &goal, "2021", "network").await;
+    met(app, &start, &open1, "1990", "network").await;
+    met(app, &open1, &open2, "1991", "network").await;
+    met(app, &open2, &goal, "1992", "network").await;
+    met(app, &start, &goal, "2022", "private").await;
+
+    let path = format!("/api/v1/network/path?from={start}&to={goal}&k=3");
+    let (status, body) = app.get(&path, "officer").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let seen = chains(&body);
+    assert_eq!(
+        seen[0],
+        ["Path Start", "Path Hidden", "Path Goal"],
+        "TPA's officer sees TPA's private record: {body}"
+    );
+    assert_eq!(
+        seen[1],
+        ["Path Start", "Path Open One", "Path Open Two", "Path Goal"]
+    );
+    assert_eq!(body["paths"][0]["introductions"], 1);
+    assert_eq!(body["paths"][0]["steps"][0]["ties"][0]["kind"], "met_at");
+    assert_eq!(body["paths"][0]["steps"][0]["ties"][0]["start"], "2020");
+
+    for role in ["aots_officer", "member"] {
+        let (status, body) = app.get(&path, role).await;
+        assert_eq!(status, StatusCode::OK, "{role}: {body}");
+        let seen = chains(&body);
+        assert!(
+            seen.iter()
+                .all(|chain| !chain.contains(&"Path Hidden".to_owned())),
+            "{role} may not see the private record: {body}"
+        );
+        assert_eq!(
+            seen[0],
+            ["Path Start", "Path Open One", "Path Open Two", "Path Goal"]
+        );
+    }
+
+    // As of 2000, only the old chain had begun.
+    let (_, body) = app
+        .get(&format!("{path}&as_of=2000-01-01"), "officer")
+        .await;
+    assert_eq!(chains(&body).len(), 1, "{body}");
+    assert_eq!(body["as_of"], "2000-01-01");
+
+    // Asking from a record one may not see is asking about nothing.
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/network/path?from={hidden}&to={goal}"),
+            "aots_officer",
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    assert_eq!(code(&body), "not_found");
+
+    // Without a token there is no network to ask.
+    let (status, body) = app.get(&path, "anonymous").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+
+    for (query, field) in [
+        (format!("from={start}&to={goal}&k=0"), "k"),
+        (format!("from={start}&to={goal}&k=11"), "k"),
+        (format!("to={goal}"), "from"),
+        (format!("from={start}&to={goal}&as_of=2020"), "as_of"),
+    ] {
+        let (status, body) = app
+            .get(&format!("/api/v1/network/path?{query}"), "member")
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{query}: {body}");
+        assert_eq!(body["error"]["field"], field, "{query}: {body}");
+    }
+}
+
+async fn brokers_communities_and_growth_describe_the_demo_network(app: &TestApp) {
+    let (status, body) = app.get("/api/v1/network/brokers?top=10", "member").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["exact"], true, "a small network is measured exactly");
+    assert_eq!(body["error_bound"], 0.0);
+    let brokers = body["brokers"].as_array().unwrap();
+    assert_eq!(brokers.len(), 10);
+    let scores: Vec<f64> = brokers
+        .iter()
+        .map(|b| b["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(scores[0] > 0.0 && scores[0] <= 1.0);
+
+    let (_, body) = app
+        .get("/api/v1/network/brokers?top=5&country=TH", "member")
+        .await;
+    for broker in body["brokers"].as_array().unwrap() {
+        assert_eq!(broker["node"]["country"], "TH", "{body}");
+    }
+
+    let (status, body) = app
+        .get(
+            "/api/v1/network/brokers?from=country:TH,kind:person&to=country:JP,type:academic&samples=3",
+            "member",
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        body["between"]["to"],
+        "kind:organization,country:JP,type:academic"
+    );
+    assert_eq!(body["exact"], false);
+    assert!(body["error_bound"].as_f64().unwrap() > 0.0);
+
+    for (query, field) in [
+        ("from=country:TH", "to"),
+        ("from=colour:red&to=country:JP", "from"),
+        ("samples=0", "samples"),
+        ("country=XX", "country"),
+    ] {
+        let (status, body) = app
+            .get(&format!("/api/v1/network/brokers?{query}"), "member")
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{query}: {body}");
+        assert_eq!(body["error"]["field"], field, "{query}: {body}");
+    }
+
+    let (status, body) = app.get("/api/v1/network/communities", "member").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let modularity = body["modularity"].as_f64().unwrap();
+    assert!((0.2..1.0).contains(&modularity), "{body}");
+    assert!(body["count"].as_u64().unwrap() > 1);
+    let sizes: Vec<u64> = body["communities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["size"].as_u64().unwrap())
+        .collect();
+    assert!(
+        sizes.windows(2).all(|w| w[0] >= w[1]),
+        "largest first: {sizes:?}"
+    );
+    assert!(body["core"]["k"].as_u64().unwrap() >= 2, "{}", body["core"]);
+    assert!(!body["core"]["members"].as_array().unwrap().is_empty());
+
+    let (status, body) = app.get("/api/v1/network/growth", "member").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let periods = body["periods"].as_array().unwrap();
+    assert!(periods.len() > 10, "the demo spans decades: {body}");
+    let members: Vec<u64> = periods
+        .iter()
+        .map(|p| p["members"].as_u64().unwrap())
+        .collect();
+    assert!(members.windows(2).all(|w| w[0] <= w[1]), "{members:?}");
+    let added: u64 = periods
+        .iter()
+        .map(|p| p["new_members"].as_u64().unwrap())
+        .sum();
+    assert_eq!(added, *members.last().unwrap());
+    assert!(
+        periods
+            .iter()
+            .all(|p| p["largest_group"].as_u64() <= p["members"].as_u64())
+    );
+    assert!(!body["countries"].as_array().unwrap().is_empty());
+
+    let (_, body) = app
+        .get(
+            "/api/v1/network/growth?interval=month&as_of=1990-06-30",
+            "member",
+        )
+        .await;
+    let last = body["periods"].as_array().unwrap().last().unwrap()["period"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(last.len() == 7 && last.as_str() <= "1990-06", "{last}");
+
+    let (status, body) = app
+        .get("/api/v1/network/growth?interval=week", "member")
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["field"], "interval");
+
+    for path in ["brokers", "communities", "growth"] {
+        let (status, _) = app
+            .get(&format!("/api/v1/network/{path}"), "anonymous")
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+    }
+    let (_, doc) = app.get("/api/v1/openapi.json", "anonymous").await;
+    for path in ["path", "brokers", "communities", "growth"] {
+        assert!(
+            doc["paths"][format!("/api/v1/network/{path}")]["get"].is_object(),
+            "{path} is documented"
+        );
+    }
+}
+
+mod cases {
+    use super::*;
+    on_every_engine!(
+        warm_paths_pass_only_through_what_the_asker_may_see,
+        brokers_communities_and_growth_describe_the_demo_network
+    );
+}

@@ -1,0 +1,370 @@
+//! `kyoso network`: warm paths, brokers, communities and growth on the
+//! command line, as text or JSON.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Subcommand, ValueEnum};
+use kyoso_domain::{CountryCode, ExternalId, Uid};
+use kyoso_service::network::{self, BrokerQuestion, GroupSelector, Interval, NetworkCache};
+use kyoso_service::{Caller, Progress};
+use kyoso_store::Store;
+
+use crate::progress::Bar;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum NetworkCommand {
+    /// The best warm introduction paths from one record to another: chains
+    /// of people who know each other, strong and recent ties first.
+    Path {
+        /// Where to start: a person or organization (external id or id).
+        from: String,
+        /// Whom to reach (external id or id).
+        to: String,
+        /// How many paths.
+        #[arg(long, short, default_value_t = 3)]
+        k: usize,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Who bridges otherwise separate parts of the network (betweenness).
+    Brokers {
+        /// How many brokers.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// Only brokers in this country.
+        #[arg(long)]
+        country: Option<String>,
+        /// Brokerage between two groups only, from this one
+        /// (country:TH,type:private,sector:321,kind:person; any part).
+        #[arg(long, requires = "to_group", value_name = "GROUP")]
+        from: Option<String>,
+        /// ... to this one.
+        #[arg(long = "to", id = "to_group", requires = "from", value_name = "GROUP")]
+        to: Option<String>,
+        /// Sample this many sources instead of every record (by default:
+        /// exact up to 50,000 records, else a sample sized to the network).
+        #[arg(long)]
+        samples: Option<usize>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Communities (Louvain, with modularity) and the core group (k-core).
+    Communities {
+        /// How many communities to describe, largest first.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// Stop after this many seconds with the best grouping so far.
+        #[arg(long, default_value_t = 600)]
+        budget: u64,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// New members and ties per period, overall or by country.
+    Growth {
+        /// Show the figures per country.
+        #[arg(long)]
+        by: Option<GrowthBy>,
+        #[arg(long, default_value = "year")]
+        interval: IntervalArg,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Common {
+    /// The network as it stood on this day (YYYY-MM-DD).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum GrowthBy {
+    Country,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum IntervalArg {
+    Month,
+    Year,
+}
+
+impl Common {
+    fn as_of(&self) -> anyhow::Result<Option<time::Date>> {
+        self.as_of
+            .as_deref()
+            .map(|text| {
+                let date = kyoso_domain::PartialDate::parse(text)
+                    .map_err(|e| anyhow::anyhow!("--as-of: {e}"))?;
+                anyhow::ensure!(
+                    date.day().is_some(),
+                    "--as-of: {text} is not a whole date (YYYY-MM-DD)"
+                );
+                Ok(date.first_day())
+            })
+            .transpose()
+    }
+}
+
+/// A person or organization by external id or id.
+async fn find_record(store: &Store, reference: &str) -> anyhow::Result<Uid> {
+    if let Ok(id) = ExternalId::parse(reference) {
+        if let Some(person) = store.person_by_external_id(&id).await? {
+            return Ok(person.uid);
+        }
+        if let Some(org) = store.organization_by_external_id(&id).await? {
+            return Ok(org.uid);
+        }
+    }
+    Uid::parse(reference).map_err(|_| {
+        anyhow::anyhow!("no person or organization has the external id or id \"{reference}\"")
+    })
+}
+
+fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+pub(crate) async fn run(
+    store: &Store,
+    command: NetworkCommand,
+    progress: &Bar,
+) -> anyhow::Result<()> {
+    // The command line reads the network once; nothing to keep it for.
+    let cache = NetworkCache::new(Duration::MAX);
+    let caller = Caller::Cli;
+    let started = std::time::Instant::now();
+    match command {
+        NetworkCommand::Path {
+            from,
+            to,
+            k,
+            common,
+        } => {
+            let (from, to) = (
+                find_record(store, &from).await?,
+                find_record(store, &to).await?,
+            );
+            progress.start("reading the network", None);
+            let found =
+                network::warm_paths(store, &cache, &caller, from, to, k, common.as_of()?).await;
+            progress.finish();
+            let found = found?;
+            if common.json {
+                return print_json(&found);
+            }
+            if found.paths.is_empty() {
+                println!("no chain of ties joins them");
+            }
+            for (i, path) in found.paths.iter().enumerate() {
+                let hops = path.nodes.len().saturating_sub(2);
+                println!(
+                    "{}. {hops} introduction{}, cost {:.3}",
+                    i + 1,
+                    if hops == 1 { "" } else { "s" },
+                    path.cost
+                );
+                for line in kyoso_web::path_lines(path, "en") {
+                    println!("   {line}");
+                }
+            }
+        }
+        NetworkCommand::Brokers {
+            top,
+            country,
+            from,
+            to,
+            samples,
+            common,
+        } => {
+            let between = match (from, to) {
+                (Some(from), Some(to)) => Some((
+                    GroupSelector::parse(&from, "--from")?,
+                    GroupSelector::parse(&to, "--to")?,
+                )),
+                _ => None,
+            };
+            let question = BrokerQuestion {
+                top,
+                country: country
+                    .map(|c| CountryCode::parse(&c))
+                    .transpose()
+                    .map_err(|e| anyhow::anyhow!("--country: {e}"))?,
+                between,
+                samples,
+                as_of: common.as_of()?,
+            };
+            progress.start("finding brokers", None);
+            let found = network::brokers(store, &cache, &caller, &question).await;
+            progress.finish();
+            let found = found?;
+            if common.json {
+                return print_json(&found);
+            }
+            println!(
+                "{} records, {} ties; {} ({:.1} s)",
+                found.nodes,
+                found.ties,
+                if found.exact {
+                    "exact betweenness".to_owned()
+                } else {
+                    format!(
+                        "betweenness sampled from {} sources, every score within ±{:.5} with {:.0}% confidence",
+                        found.sources,
+                        found.error_bound,
+                        found.confidence * 100.0
+                    )
+                },
+                started.elapsed().as_secs_f64()
+            );
+            if let Some((from, to)) = &found.between {
+                println!("on shortest paths from {from} to {to}");
+            }
+            for broker in &found.brokers {
+                let countries: Vec<String> = broker
+                    .countries
+                    .iter()
+                    .map(|(c, n)| format!("{} {n}", c.as_str()))
+                    .collect();
+                println!(
+                    "{:>4}. {:<40} {:>3} {:>10.6}  {:>5} ties  {}",
+                    broker.rank,
+                    broker.node.names.display("en"),
+                    broker
+                        .node
+                        .country
+                        .map(|c| c.as_str().to_owned())
+                        .unwrap_or_default(),
+                    broker.score,
+                    broker.degree,
+                    countries.join(" ")
+                );
+            }
+        }
+        NetworkCommand::Communities {
+            top,
+            budget,
+            common,
+        } => {
+            progress.start("finding communities", None);
+            let found = network::communities(
+                store,
+                &cache,
+                &caller,
+                common.as_of()?,
+                top,
+                Duration::from_secs(budget),
+            )
+            .await;
+            progress.finish();
+            let found = found?;
+            if common.json {
+                return print_json(&found);
+            }
+            println!(
+                "{} communities among {} records and {} ties: modularity {:.4}, {} levels{} ({:.1} s)",
+                found.count,
+                found.nodes,
+                found.ties,
+                found.modularity,
+                found.levels,
+                if found.complete {
+                    ""
+                } else {
+                    "; stopped at the time budget with the best so far"
+                },
+                started.elapsed().as_secs_f64()
+            );
+            for c in &found.communities {
+                let countries: Vec<String> = c
+                    .countries
+                    .iter()
+                    .map(|(c, n)| format!("{} {n}", c.as_str()))
+                    .collect();
+                let leading: Vec<&str> = c.leading.iter().map(|n| n.names.display("en")).collect();
+                println!(
+                    "{:>4}. {:>7} members {:>8} ties inside  {}  ({})",
+                    c.number,
+                    c.size,
+                    c.ties_inside,
+                    countries.join(" "),
+                    leading.join(", ")
+                );
+            }
+            println!(
+                "core group: the {}-core, {} members",
+                found.core.k, found.core.size
+            );
+            for member in found.core.members.iter().take(20) {
+                println!("  {}", member.names.display("en"));
+            }
+        }
+        NetworkCommand::Growth {
+            by,
+            interval,
+            common,
+        } => {
+            let interval = match interval {
+                IntervalArg::Month => Interval::Month,
+                IntervalArg::Year => Interval::Year,
+            };
+            progress.start("counting growth", None);
+            let found = network::growth(store, &cache, &caller, interval, common.as_of()?).await;
+            progress.finish();
+            let found = found.context("counting the network's growth")?;
+            if common.json {
+                return print_json(&found);
+            }
+            match by {
+                None => {
+                    println!(
+                        "{:<8} {:>9} {:>9} {:>10} {:>10} {:>9} {:>10}",
+                        "period", "+members", "+ties", "members", "ties", "countries", "largest"
+                    );
+                    for p in &found.periods {
+                        println!(
+                            "{:<8} {:>9} {:>9} {:>10} {:>10} {:>9} {:>10}",
+                            p.period,
+                            p.new_members,
+                            p.new_ties,
+                            p.members,
+                            p.ties,
+                            p.countries,
+                            p.largest_group
+                        );
+                    }
+                }
+                Some(GrowthBy::Country) => {
+                    println!(
+                        "{:<8} {:>9} {:>9}  {:<8} new members per period, latest 10",
+                        "country", "members", "ties", "since"
+                    );
+                    for c in &found.countries {
+                        let recent: Vec<String> = c
+                            .new_members
+                            .iter()
+                            .rev()
+                            .take(10)
+                            .rev()
+                            .map(usize::to_string)
+                            .collect();
+                        println!(
+                            "{:<8} {:>9} {:>9}  {:<8} {}",
+                            c.country.as_str(),
+                            c.members,
+                            c.ties,
+                            c.first_period,
+                            recent.join(" ")
+                        );
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
