@@ -8,6 +8,7 @@
 
 mod crash;
 mod exchange;
+mod network;
 mod participations;
 
 use std::path::Path;
