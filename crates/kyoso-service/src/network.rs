@@ -163,42 +163,70 @@ impl LoadedNetwork {
     }
 }
 
-/// The loaded network, kept for `max_age` and then read again.
+/// The loaded network, read again in the background once it is older than
+/// `max_age`: questions are answered from the network as last read while
+/// the next one loads, and only the very first question waits for a read.
 #[derive(Debug)]
 pub struct NetworkCache {
     max_age: Duration,
-    current: tokio::sync::Mutex<Option<Arc<LoadedNetwork>>>,
+    current: std::sync::Mutex<Option<Arc<LoadedNetwork>>>,
+    /// Held by whoever reads the network; the first questions wait on it.
+    loading: tokio::sync::Mutex<()>,
+    refreshing: std::sync::atomic::AtomicBool,
 }
 
 impl NetworkCache {
     pub fn new(max_age: Duration) -> NetworkCache {
         NetworkCache {
             max_age,
-            current: tokio::sync::Mutex::new(None),
+            current: std::sync::Mutex::new(None),
+            loading: tokio::sync::Mutex::new(()),
+            refreshing: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
-    /// The network, read from `store` if it was never read or is too old.
-    /// One reader at a time: others wait for its result.
-    pub async fn get(&self, store: &Store) -> Result<Arc<LoadedNetwork>, ServiceError> {
-        let mut current = self.current.lock().await;
-        if let Some(network) = current.as_ref()
-            && network.loaded.elapsed() < self.max_age
-        {
-            return Ok(network.clone());
+    fn current(&self) -> Option<Arc<LoadedNetwork>> {
+        // A panic while holding the lock leaves only a cache behind.
+        self.current
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The network as last read from `store`; read now if never read.
+    pub async fn get(self: &Arc<Self>, store: &Store) -> Result<Arc<LoadedNetwork>, ServiceError> {
+        use std::sync::atomic::Ordering;
+        if let Some(network) = self.current() {
+            if network.loaded.elapsed() >= self.max_age
+                && !self.refreshing.swap(true, Ordering::AcqRel)
+            {
+                let (cache, store) = (Arc::clone(self), store.clone());
+                tokio::spawn(async move {
+                    let _reading = cache.loading.lock().await;
+                    if let Err(error) = cache.load(&store).await {
+                        tracing::warn!(%error, "reading the network again failed; the last read stays");
+                    }
+                    cache.refreshing.store(false, Ordering::Release);
+                });
+            }
+            return Ok(network);
         }
+        let _reading = self.loading.lock().await;
+        // Someone else may have read it while this question waited.
+        if let Some(network) = self.current() {
+            return Ok(network);
+        }
+        self.load(store).await
+    }
+
+    async fn load(&self, store: &Store) -> Result<Arc<LoadedNetwork>, ServiceError> {
         let snapshot = store.network_snapshot().await?;
         let network = tokio::task::spawn_blocking(move || LoadedNetwork::new(snapshot))
             .await
             .map_err(|e| ServiceError::Failed(format!("packing the network failed: {e}")))?;
         let network = Arc::new(network);
-        *current = Some(network.clone());
+        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = Some(network.clone());
         Ok(network)
-    }
-
-    /// Forgets the loaded network, so that the next question reads it again.
-    pub async fn invalidate(&self) {
-        *self.current.lock().await = None;
     }
 }
 
@@ -292,7 +320,7 @@ pub struct WarmPaths {
 /// read, on the network as it stood on `as_of` (today if none).
 pub async fn warm_paths(
     store: &Store,
-    cache: &NetworkCache,
+    cache: &Arc<NetworkCache>,
     caller: &Caller,
     from: Uid,
     to: Uid,
@@ -580,7 +608,7 @@ pub struct Brokers {
 /// The records that bridge otherwise separate parts of the network.
 pub async fn brokers(
     store: &Store,
-    cache: &NetworkCache,
+    cache: &Arc<NetworkCache>,
     caller: &Caller,
     question: &BrokerQuestion,
 ) -> Result<Brokers, ServiceError> {
@@ -810,7 +838,7 @@ struct CommunityAnalysis {
 /// The communities of the network, its core group, and a map to draw.
 pub async fn communities(
     store: &Store,
-    cache: &NetworkCache,
+    cache: &Arc<NetworkCache>,
     caller: &Caller,
     as_of: Option<time::Date>,
     top: usize,
@@ -1109,7 +1137,7 @@ pub struct Growth {
 /// How the network grew, per period: members and ties, overall and by country.
 pub async fn growth(
     store: &Store,
-    cache: &NetworkCache,
+    cache: &Arc<NetworkCache>,
     caller: &Caller,
     interval: Interval,
     as_of: Option<time::Date>,

@@ -136,7 +136,7 @@ pub(crate) async fn run(
     progress: &Bar,
 ) -> anyhow::Result<()> {
     // The command line reads the network once; nothing to keep it for.
-    let cache = NetworkCache::new(Duration::MAX);
+    let cache = std::sync::Arc::new(NetworkCache::new(Duration::MAX));
     let caller = Caller::Cli;
     let started = std::time::Instant::now();
     match command {
