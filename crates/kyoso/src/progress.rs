@@ -29,7 +29,10 @@ impl Progress for Bar {
         let bytes = stage.starts_with("importing");
         self.bytes
             .store(bytes, std::sync::atomic::Ordering::Relaxed);
-        let template = if bytes {
+        let template = if total.is_none() {
+            // Nothing to count: a spinner and the time taken.
+            "{spinner} {msg} ({elapsed})"
+        } else if bytes {
             "{msg:>18} [{bar:30}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)"
         } else {
             "{msg:>18} [{bar:30}] {human_pos}/{human_len} ({per_sec}, {eta} left)"
