@@ -11,17 +11,21 @@
 //! adds up each node's dependency on the source. Exactly, that is one
 //! search per node — days on a million nodes — so a caller can instead
 //! sample sources, as networkx's `betweenness_centrality(G, k=...)` does,
-//! and is told how far the estimate can be off.
+//! and is told how far the estimate can be off: for every node at once, a
+//! rigorous bound (see [`Betweenness::error_bound`]), and for each node, an
+//! approximate 95% confidence half-width from the spread of what the
+//! sampled sources contributed to it (see [`Betweenness::half_widths`]).
 //!
 //! Each worker thread keeps, per node, a one-byte level tag, a path count
 //! that the backward pass turns into a share, a slot for shares handed
-//! back, and the visiting order: 21 bytes a node, besides its partial
-//! scores. Predecessors are not stored but found again on the way back as
-//! the neighbors one level nearer the source, which on an adjacency array
-//! costs no more than reading a stored list would. Most looks at a tie
-//! read only the tag array, a megabyte per million nodes, which stays in
-//! cache where the counts would not; and each step between two levels
-//! goes whichever way reads fewer ties (see [`Scratch::add_dependencies`]).
+//! back, and the visiting order: 21 bytes a node, and 16 more for its
+//! partial sums of the dependencies and of their squares. Predecessors are
+//! not stored but found again on the way back as the neighbors one level
+//! nearer the source, which on an adjacency array costs no more than
+//! reading a stored list would. Most looks at a tie read only the tag
+//! array, a megabyte per million nodes, which stays in cache where the
+//! counts would not; and each step between two levels goes whichever way
+//! reads fewer ties (see [`Scratch::add_dependencies`]).
 //!
 //! Path counts are `f64`: they outgrow `u64` on large graphs, and only
 //! their ratios matter. A pair would need more than 10³⁰⁸ shortest paths
@@ -38,6 +42,16 @@ use crate::graph::{Graph, NodeId};
 /// The probability with which a sampled result's
 /// [`error_bound`](Betweenness::error_bound) holds for every node at once.
 pub const ERROR_BOUND_CONFIDENCE: f64 = 0.95;
+
+/// The nominal confidence of each of a sampled result's
+/// [`half_widths`](Betweenness::half_widths): the chance, by the normal
+/// approximation, that one node's exact score is within its half-width.
+pub const HALF_WIDTH_CONFIDENCE: f64 = 0.95;
+
+/// The standard normal quantile for [`HALF_WIDTH_CONFIDENCE`]: a normal
+/// variable is within this many standard deviations of its mean with
+/// probability 0.95.
+const HALF_WIDTH_Z: f64 = 1.959_963_984_540_054;
 
 /// Which nodes the shortest paths are counted from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,27 +97,69 @@ pub struct Betweenness {
     /// Whether the scores are exact: every source searched (or none
     /// needed, when no pair can have a node between them).
     pub exact: bool,
-    /// The half-width `ε` such that, with probability at least
+    /// Rigorous: the half-width `ε` such that, with probability at least
     /// [`ERROR_BOUND_CONFIDENCE`] over the drawing of the sources, every
     /// node's score is within `ε` of its exact score; 0 when exact.
     ///
     /// Each sampled source `s` contributes to a node's estimate a term
     /// `X_s` in a known range `[0, R]` whose mean over all candidate
-    /// sources is the exact score, and the estimate is the mean of `k`
-    /// such terms drawn without replacement. Hoeffding's inequality (which
-    /// holds for drawing without replacement too) bounds one node's miss
-    /// by `P(|estimate − exact| ≥ ε) ≤ 2·exp(−2kε²/R²)`; a union bound
-    /// over the `n` nodes and solving `n · 2·exp(−2kε²/R²) = 1 − confidence` gives
+    /// sources is the exact score `μ`, and the estimate `m` is the mean of
+    /// `k` such terms drawn without replacement. Writing `q = m / R` and
+    /// `p = μ / R`, Hoeffding's Chernoff bound in relative-entropy form
+    /// (his Theorem 1, which his Theorem 4 extends to drawing without
+    /// replacement) bounds one node's miss each way by
+    /// `P(q ≥ p + t) ≤ exp(−k·kl(p + t ‖ p))` and
+    /// `P(q ≤ p − t) ≤ exp(−k·kl(p − t ‖ p))`, with
+    /// `kl(a ‖ b) = a·ln(a/b) + (1 − a)·ln((1 − a)/(1 − b))`. So
+    /// `P(kl(q ‖ p) > c) ≤ 2·exp(−kc)`, and a union bound over the `n`
+    /// nodes with `c = ln(2n / (1 − confidence)) / k` makes, with the
+    /// stated confidence, every node's `p` lie in
+    /// `{p : kl(q ‖ p) ≤ c}`, an interval around `q`. `ε` is `R` times the
+    /// largest distance from a node's `q` to an end of its interval, found
+    /// by bisection and rounded outward (nodes with nearby estimates are
+    /// taken together, which can only widen `ε`, by at most 1/1024 of the
+    /// spread of the estimates).
     ///
-    /// `ε = R · √( ln(2n / (1 − confidence)) / (2k) )`,
-    ///
-    /// capped at `R`, which no estimate can miss by more. `R` is given with
-    /// each function. When cancelled the sources searched are not a fair
+    /// Since `kl(a ‖ b) ≥ 2(a − b)²`, this is never wider than the
+    /// Hoeffding bound `R · √( ln(2n / (1 − confidence)) / (2k) )`, and on
+    /// scores far below `R` it is much narrower: near `q = 0` it is about
+    /// `R·c` rather than `R·√(c/2)`. It is capped at `R`, which no estimate
+    /// can miss by more. `R` is given with each function. When cancelled,
+    /// or when no source was searched, the sources searched are not a fair
     /// sample, and the bound is that sure worst case `R`.
     ///
-    /// The bound is for the worst case of every node at once and is loose:
-    /// on a sparse graph the actual misses are far smaller.
+    /// The bound is for the worst case of every node at once and knows
+    /// only the range `R` of a term, not how the terms actually spread, so
+    /// it stays loose: on a sparse graph the actual misses are far smaller.
+    /// [`half_widths`](Self::half_widths) estimate those.
     pub error_bound: f64,
+    /// Approximate, per node: the half-width of a
+    /// [`HALF_WIDTH_CONFIDENCE`] (95%) confidence interval for its score by
+    /// the normal approximation over the `k` sampled sources,
+    ///
+    /// `1.96 · s / √k · √(1 − k / N)`,
+    ///
+    /// where `s` is the sample standard deviation (divisor `k − 1`) of the
+    /// node's per-source term `X_s` (the source's dependency scaled like the
+    /// score, so the score is the terms' mean), `N` the number of candidate
+    /// sources, and `√(1 − k / N)` the finite-population correction for
+    /// drawing sources without replacement (the same as `√((N − k)/(N − 1))`
+    /// applied to the variance with divisor `N`, which `s²` slightly
+    /// overstates). Capped at `R`.
+    ///
+    /// Unlike [`error_bound`](Self::error_bound) this is no guarantee: it
+    /// is one node at a time, not all at once (about one node in twenty
+    /// misses by more), and it leans on the central limit theorem, which
+    /// needs the terms not too skewed for `k`. It judges a score's spread
+    /// only from what the sample saw, so a node whose few large terms were
+    /// all left out of the sample looks surer than it is; in particular a
+    /// node no sampled source passes through gets `0 ± 0`. Two nodes whose
+    /// intervals do not overlap are, roughly, ranked in the right order.
+    ///
+    /// One per node, like [`scores`](Self::scores): all 0 when exact; `R`
+    /// when the spread cannot be judged — fewer than two sources searched,
+    /// or cancelled.
+    pub half_widths: Vec<f64>,
     /// False if cancelled before every planned source was searched; the
     /// scores are then an estimate from the sources that were.
     pub complete: bool,
@@ -121,7 +177,8 @@ pub struct Betweenness {
 /// Sampling `k` sources scales the sum by `n / k`, as networkx does with
 /// `k=`; a source's term is then `X_s = n·δ_s(v) / ((n − 1)(n − 2))` with
 /// the dependency `δ_s(v) ≤ n − 2`, so `R = n / (n − 1)` in
-/// [`Betweenness::error_bound`].
+/// [`Betweenness::error_bound`] and [`Betweenness::half_widths`], and
+/// `N = n` candidates.
 pub fn betweenness(graph: &Graph, options: &BetweennessOptions) -> Betweenness {
     let n = graph.node_count();
     if n <= 2 {
@@ -158,7 +215,8 @@ pub fn betweenness(graph: &Graph, options: &BetweennessOptions) -> Betweenness {
 ///
 /// Sampling draws `k` sources from `from` and scales by `|from| / k`; a
 /// source's term is `X_s = |from|·δ_s(v) / P` with `δ_s(v) ≤ |to|`, so
-/// `R = |from|·|to| / P` in [`Betweenness::error_bound`].
+/// `R = |from|·|to| / P` in [`Betweenness::error_bound`] and
+/// [`Betweenness::half_widths`], and `N = |from|` candidates.
 pub fn betweenness_between(
     graph: &Graph,
     from: &[bool],
@@ -199,6 +257,7 @@ impl Betweenness {
             sources_used: 0,
             exact: true,
             error_bound: 0.0,
+            half_widths: vec![0.0; nodes],
             complete: true,
         }
     }
@@ -224,30 +283,55 @@ fn choose_sources(mut candidates: Vec<NodeId>, sources: Sources) -> (Vec<NodeId>
 
 /// The dependencies summed over the sources searched.
 struct Tally {
-    /// `Σ_s δ_s(v)` for each node `v`, unscaled.
-    dependency: Vec<f64>,
+    /// `[Σ_s δ_s(v), Σ_s δ_s(v)²]` for each node `v`, unscaled: side by
+    /// side, so that adding a dependency and its square touches one cache
+    /// line.
+    sums: Vec<[f64; 2]>,
     searched: usize,
     complete: bool,
 }
 
 impl Tally {
     /// Scales the sums into scores: by `candidates / searched` (1 when
-    /// every candidate was searched), then by `1 / pairs`.
+    /// every candidate was searched), then by `1 / pairs`; and judges how
+    /// far they can be off, a source's term lying in `[0, range]`.
     fn into_result(self, candidates: usize, pairs: f64, range: f64, all: bool) -> Betweenness {
         let exact = all && self.complete;
+        let k = self.searched as f64;
         let scale = if self.searched == 0 {
             0.0
         } else {
-            candidates as f64 / self.searched as f64 / pairs
+            candidates as f64 / k / pairs
         };
-        let mut scores = self.dependency;
-        for score in &mut scores {
-            *score *= scale;
+        // A source's term is `X_s(v) = candidates · δ_s(v) / pairs`, and
+        // the score their mean; the half-width is
+        // `z · (candidates / pairs) · s_δ · √((1 − k/N) / k)` with `s_δ`
+        // the sample standard deviation of the dependencies.
+        let spread_judged = !exact && self.complete && self.searched >= 2;
+        let spread_scale = if spread_judged {
+            let correction = (1.0 - k / candidates as f64).max(0.0);
+            HALF_WIDTH_Z * candidates as f64 / pairs * (correction / k).sqrt()
+        } else {
+            0.0
+        };
+        let mut scores = Vec::with_capacity(self.sums.len());
+        let mut half_widths = Vec::with_capacity(self.sums.len());
+        for [sum, squares] in self.sums {
+            scores.push(sum * scale);
+            half_widths.push(if exact {
+                0.0
+            } else if spread_judged {
+                let variance = ((squares - sum * sum / k) / (k - 1.0)).max(0.0);
+                (spread_scale * variance.sqrt()).min(range)
+            } else {
+                range
+            });
         }
         let error_bound = if exact {
             0.0
-        } else if self.complete {
-            hoeffding_half_width(range, self.searched, scores.len())
+        } else if self.complete && self.searched > 0 {
+            let nodes = scores.len();
+            chernoff_half_width(&scores, range, self.searched, nodes)
         } else {
             range
         };
@@ -256,22 +340,117 @@ impl Tally {
             sources_used: self.searched,
             exact,
             error_bound,
+            half_widths,
             complete: self.complete,
         }
     }
 }
 
-/// The `ε` of [`Betweenness::error_bound`] for terms in `[0, range]`, `k`
-/// samples and a union over `nodes` nodes; `range` itself when `k` is 0.
+/// Hoeffding's bound: the `ε` such that `n` nodes' estimates, each the
+/// mean of `k` terms in `[0, range]`, are all within `ε` of their means
+/// with probability [`ERROR_BOUND_CONFIDENCE`]; `range` itself when `k`
+/// is 0. Never narrower than [`chernoff_half_width`], which
+/// [`Betweenness::error_bound`] reports.
 fn hoeffding_half_width(range: f64, samples: usize, nodes: usize) -> f64 {
     let failure = 1.0 - ERROR_BOUND_CONFIDENCE;
     let spread = (2.0 * nodes.max(1) as f64 / failure).ln() / (2.0 * samples as f64);
     (range * spread.sqrt()).min(range)
 }
 
+/// How many groups of nearby estimates [`chernoff_half_width`] bounds
+/// together.
+const ESTIMATE_GROUPS: usize = 1024;
+
+/// The `ε` of [`Betweenness::error_bound`]: the largest distance, over the
+/// nodes, from an estimate to an end of its relative-entropy confidence
+/// interval, for `samples` terms in `[0, range]` and a union over `nodes`
+/// nodes (at least the number of `scores`).
+///
+/// Bisecting for every node's interval would cost more than a hundred
+/// logarithms a node. Instead the estimates, as fractions `q` of `range`,
+/// are spread over [`ESTIMATE_GROUPS`] groups of equal width, and each
+/// group's least `a` and greatest `b` bound all its nodes at once: both
+/// ends of the interval `{p : kl(q ‖ p) ≤ c}` rise with `q` (a `p` above
+/// `b`'s interval has `kl(b ‖ p) > c`, and `kl(· ‖ p)` falls towards `p`,
+/// so `kl(q ‖ p) ≥ kl(b ‖ p) > c` for any `q ≤ b`; likewise below), so a
+/// node at `q` in the group is within `max(upper(b) − a, b − lower(a))` of
+/// every `p` its interval holds. That overstates the exact maximum by at
+/// most the group's width; and as every node's interval lies within
+/// Hoeffding's, [`hoeffding_half_width`] caps it.
+fn chernoff_half_width(scores: &[f64], range: f64, samples: usize, nodes: usize) -> f64 {
+    if samples == 0 || range <= 0.0 || scores.iter().any(|s| s.is_nan()) {
+        return range.max(0.0);
+    }
+    let failure = 1.0 - ERROR_BOUND_CONFIDENCE;
+    let budget = (2.0 * nodes.max(1) as f64 / failure).ln() / samples as f64;
+    let fraction = |score: f64| (score / range).clamp(0.0, 1.0);
+    let (least, greatest) = scores
+        .iter()
+        .map(|&s| fraction(s))
+        .fold((1.0f64, 0.0f64), |(lo, hi), q| (lo.min(q), hi.max(q)));
+    if least > greatest {
+        return 0.0;
+    }
+    let width = (greatest - least) / ESTIMATE_GROUPS as f64;
+    let mut groups = vec![(f64::INFINITY, f64::NEG_INFINITY); ESTIMATE_GROUPS];
+    for &score in scores {
+        let q = fraction(score);
+        let group = if width > 0.0 {
+            (((q - least) / width) as usize).min(ESTIMATE_GROUPS - 1)
+        } else {
+            0
+        };
+        let (a, b) = &mut groups[group];
+        *a = a.min(q);
+        *b = b.max(q);
+    }
+    let worst = groups
+        .into_iter()
+        .filter(|(a, b)| a <= b)
+        .map(|(a, b)| (kl_upper(b, budget) - a).max(b - kl_lower(a, budget)))
+        .fold(0.0, f64::max);
+    (range * worst).min(hoeffding_half_width(range, samples, nodes))
+}
+
+/// The relative entropy `kl(q ‖ p)` between coins that come up heads with
+/// probabilities `q` and `p`, with `0 · ln 0 = 0`.
+fn kl(q: f64, p: f64) -> f64 {
+    let term = |a: f64, b: f64| if a > 0.0 { a * (a / b).ln() } else { 0.0 };
+    term(q, p) + term(1.0 - q, 1.0 - p)
+}
+
+/// The greatest `p ≥ q` with `kl(q ‖ p) ≤ budget`, for `q` in `[0, 1]`,
+/// by bisection, rounded up. `kl(q ‖ p) ≥ 2(p − q)²` puts it at most
+/// `√(budget / 2)` above `q`.
+fn kl_upper(q: f64, budget: f64) -> f64 {
+    let mut low = q;
+    let mut high = (q + (budget / 2.0).sqrt()).min(1.0);
+    if kl(q, high) <= budget {
+        return high;
+    }
+    for _ in 0..64 {
+        let middle = 0.5 * (low + high);
+        if middle <= low || middle >= high {
+            break;
+        }
+        if kl(q, middle) <= budget {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    high
+}
+
+/// The least `p ≤ q` with `kl(q ‖ p) ≤ budget`, rounded down: the mirror
+/// image of [`kl_upper`], as `kl(q ‖ p) = kl(1 − q ‖ 1 − p)`.
+fn kl_lower(q: f64, budget: f64) -> f64 {
+    (1.0 - kl_upper(1.0 - q, budget)).max(0.0)
+}
+
 /// Searches from every source in `sources`, spread over the workers, and
 /// sums each node's dependency `δ_s(v) = Σ_w σ_sv/σ_sw · (target(w) + δ_s(w))`
-/// over its successors `w` on shortest paths from `s`.
+/// over its successors `w` on shortest paths from `s`, and its square.
 fn tally<T>(graph: &Graph, sources: &[NodeId], options: &BetweennessOptions, target: T) -> Tally
 where
     T: Fn(NodeId) -> f64 + Sync,
@@ -284,37 +463,39 @@ where
     let cancelled = || options.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
     let work = || {
         let mut scratch = Scratch::new(n);
-        let mut dependency = vec![0.0; n];
+        let mut sums = vec![[0.0; 2]; n];
         let mut searched = 0;
         while !cancelled() {
             let Some(&source) = sources.get(next.fetch_add(1, Ordering::Relaxed)) else {
                 break;
             };
-            scratch.add_dependencies(graph, source, &target, &mut dependency);
+            scratch.add_dependencies(graph, source, &target, &mut sums);
             searched += 1;
         }
-        (dependency, searched)
+        (sums, searched)
     };
-    let partials: Vec<(Vec<f64>, usize)> = std::thread::scope(|scope| {
+    let partials: Vec<(Vec<[f64; 2]>, usize)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
         handles
             .into_iter()
             .map(|handle| handle.join().unwrap_or_else(|e| panic::resume_unwind(e)))
             .collect()
     });
-    let mut total = Tally {
-        dependency: vec![0.0; n],
-        searched: 0,
-        complete: false,
-    };
-    for (dependency, searched) in partials {
-        for (sum, part) in total.dependency.iter_mut().zip(dependency) {
-            *sum += part;
+    // The first worker's sums take in the others'.
+    let mut partials = partials.into_iter();
+    let (mut sums, mut searched) = partials.next().unwrap_or_else(|| (vec![[0.0; 2]; n], 0));
+    for (part, count) in partials {
+        for (sum, [dependency, square]) in sums.iter_mut().zip(part) {
+            sum[0] += dependency;
+            sum[1] += square;
         }
-        total.searched += searched;
+        searched += count;
     }
-    total.complete = total.searched == sources.len();
-    total
+    Tally {
+        sums,
+        searched,
+        complete: searched == sources.len(),
+    }
 }
 
 /// The level tag of a node not yet reached from the current source.
@@ -367,8 +548,8 @@ impl Scratch {
         }
     }
 
-    /// Adds `δ_source(v)` to `dependency[v]` for every node `v` but the
-    /// source, then forgets the search.
+    /// Adds `δ_source(v)` to `sums[v][0]` and its square to `sums[v][1]`
+    /// for every node `v` but the source, then forgets the search.
     ///
     /// Each step between two levels can go either way, and takes the one
     /// that reads fewer ties (Beamer's direction-optimizing search, applied
@@ -382,12 +563,12 @@ impl Scratch {
         graph: &Graph,
         source: NodeId,
         target: &T,
-        dependency: &mut [f64],
+        sums: &mut [[f64; 2]],
     ) where
         T: Fn(NodeId) -> f64,
     {
         self.count_paths(graph, source);
-        self.add_shares(graph, target, dependency);
+        self.add_shares(graph, target, sums);
         for &node in &self.order {
             self.level[node as usize] = UNSEEN;
         }
@@ -468,7 +649,7 @@ impl Scratch {
     /// Backward: each node's dependency from its successors' shares,
     /// farthest level first, so a level's successors are always done.
     /// The source, level 0, gets no credit for its own paths.
-    fn add_shares<T>(&mut self, graph: &Graph, target: &T, dependency: &mut [f64])
+    fn add_shares<T>(&mut self, graph: &Graph, target: &T, sums: &mut [[f64; 2]])
     where
         T: Fn(NodeId) -> f64,
     {
@@ -502,7 +683,9 @@ impl Scratch {
                     let v = v as usize;
                     let shares = std::mem::take(&mut pending[v]);
                     let delta = paths[v] * shares;
-                    dependency[v] += delta;
+                    let sum = &mut sums[v];
+                    sum[0] += delta;
+                    sum[1] += delta * delta;
                     paths[v] = (target(v as NodeId) + delta) / paths[v];
                 }
             } else {
@@ -517,7 +700,9 @@ impl Scratch {
                         .map(|neighbor| paths[neighbor.node as usize])
                         .sum();
                     let delta = paths[v] * shares;
-                    dependency[v] += delta;
+                    let sum = &mut sums[v];
+                    sum[0] += delta;
+                    sum[1] += delta * delta;
                     paths[v] = (target(node) + delta) / paths[v];
                 }
             }
@@ -563,6 +748,7 @@ mod tests {
         assert_close(&result.scores, &[0.0, 0.5, 2.0 / 3.0, 0.5, 0.0]);
         assert!(result.exact && result.complete);
         assert_eq!(result.error_bound, 0.0);
+        assert_eq!(result.half_widths, vec![0.0; 5]);
         assert_eq!(result.sources_used, 5);
     }
 
@@ -602,6 +788,7 @@ mod tests {
                 assert_eq!(result.scores, vec![0.0; g.node_count()]);
                 assert!(result.exact && result.complete);
                 assert_eq!(result.error_bound, 0.0);
+                assert_eq!(result.half_widths, vec![0.0; g.node_count()]);
             }
         }
     }
@@ -617,6 +804,11 @@ mod tests {
         assert_eq!(none.sources_used, 0);
         assert!(!none.exact && none.complete);
         assert_eq!(none.error_bound, 4.0 / 3.0, "the sure worst case");
+        assert_eq!(none.half_widths, vec![4.0 / 3.0; 4]);
+        // One source shows no spread.
+        let one = betweenness(&graph(4, &[(0, 1), (1, 2)]), &sampled(1, 7, 2));
+        assert_eq!(one.half_widths, vec![4.0 / 3.0; 4]);
+        assert!(one.error_bound <= 4.0 / 3.0);
     }
 
     #[test]
@@ -633,6 +825,7 @@ mod tests {
         assert_eq!(result.sources_used, 0);
         assert_eq!(result.scores, vec![0.0; 5]);
         assert!(result.error_bound >= 1.0);
+        assert_eq!(result.half_widths, vec![result.error_bound; 5]);
         let between = betweenness_between(&g, &[true; 5], &[true; 5], &options);
         assert!(!between.complete && !between.exact);
     }
@@ -661,8 +854,21 @@ mod tests {
             let result = betweenness(&g, &sampled(count, 9, 2));
             assert!(result.exact && result.complete);
             assert_eq!(result.error_bound, 0.0);
+            assert_eq!(result.half_widths, vec![0.0; 300]);
             assert_eq!(result.sources_used, 300);
             assert_close(&result.scores, &all.scores);
+        }
+        let from = [true; 300];
+        let between = betweenness_between(&g, &from, &from, &sampled(300, 9, 2));
+        assert!(between.exact);
+        assert_eq!(between.half_widths, vec![0.0; 300]);
+        // One source short of all, the spread is judged, and the
+        // finite-population correction all but closes it.
+        let nearly = betweenness(&g, &sampled(299, 9, 2));
+        assert!(!nearly.exact);
+        assert!(nearly.half_widths.iter().any(|&h| h > 0.0));
+        for (v, h) in nearly.half_widths.iter().enumerate() {
+            assert!(*h <= 0.25 * all.scores[v] + TOLERANCE, "node {v}: {h}");
         }
     }
 
@@ -673,9 +879,18 @@ mod tests {
         for threads in [0, 2, 3, 7] {
             let many = betweenness(&g, &sampled(60, 3, threads));
             assert_close(&many.scores, &one.scores);
-            assert_eq!(many.error_bound, one.error_bound);
+            assert_close(&many.half_widths, &one.half_widths);
+            assert!((many.error_bound - one.error_bound).abs() <= TOLERANCE);
             assert_eq!(many.sources_used, 60);
+            let from: Vec<bool> = (0..500).map(|v| v % 3 == 0).collect();
+            let to: Vec<bool> = (0..500).map(|v| v % 2 == 0).collect();
+            let a = betweenness_between(&g, &from, &to, &sampled(40, 3, 1));
+            let b = betweenness_between(&g, &from, &to, &sampled(40, 3, threads));
+            assert_close(&b.scores, &a.scores);
+            assert_close(&b.half_widths, &a.half_widths);
+            assert!((b.error_bound - a.error_bound).abs() <= TOLERANCE);
         }
+        assert!(one.half_widths.iter().any(|&h| h > 0.0));
         let other = betweenness(&g, &sampled(60, 4, 2));
         assert_ne!(other.scores, one.scores);
         let exact_one = exact(&g);
@@ -707,9 +922,24 @@ mod tests {
             "{worst} > {}",
             estimate.error_bound
         );
-        // ε = R·√(ln(2n/0.05)/(2k)) with R = n/(n−1).
-        let expected = 2_000.0 / 1_999.0 * ((4_000.0f64 / 0.05).ln() / 400.0).sqrt();
-        assert!((estimate.error_bound - expected).abs() < 1e-12);
+        // Hoeffding's ε = R·√(ln(2n/0.05)/(2k)) with R = n/(n−1) is wider.
+        let range = 2_000.0 / 1_999.0;
+        let hoeffding = range * ((4_000.0f64 / 0.05).ln() / 400.0).sqrt();
+        assert!((hoeffding_half_width(range, 200, 2_000) - hoeffding).abs() < 1e-12);
+        assert!(estimate.error_bound < 0.5 * hoeffding);
+        // Bisecting every node's own interval gives nearly the same.
+        let budget = (4_000.0f64 / 0.05).ln() / 200.0;
+        let each = estimate
+            .scores
+            .iter()
+            .map(|&s| {
+                let q = s / range;
+                (kl_upper(q, budget) - q).max(q - kl_lower(q, budget))
+            })
+            .fold(0.0, f64::max)
+            * range;
+        assert!(each <= estimate.error_bound + 1e-15);
+        assert!(estimate.error_bound <= each * 1.001, "{each}");
         let between = betweenness_between(&g, &[true; 2_000], &[true; 2_000], &sampled(200, 8, 2));
         let scaled: Vec<f64> = truth.scores.iter().map(|s| s * 1_998.0 / 2_000.0).collect();
         let worst_between = between
@@ -719,6 +949,74 @@ mod tests {
             .map(|(a, b)| (a - b).abs())
             .fold(0.0, f64::max);
         assert!(worst_between <= between.error_bound);
+    }
+
+    /// How often, over 40 seeds, each of the ten top nodes' exact score is
+    /// within the half-width of its estimate.
+    fn coverage_of_the_top(truth: &[f64], estimate: impl Fn(u64) -> Betweenness) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..truth.len()).collect();
+        order.sort_by(|&a, &b| truth[b].total_cmp(&truth[a]));
+        let top = &order[..10];
+        let mut covered = vec![0; top.len()];
+        let mut relative_width = 0.0;
+        for seed in 0..40 {
+            let result = estimate(1_000 + seed);
+            for (hits, &v) in covered.iter_mut().zip(top) {
+                relative_width += result.half_widths[v] / truth[v] / 400.0;
+                if (result.scores[v] - truth[v]).abs() <= result.half_widths[v] {
+                    *hits += 1;
+                }
+            }
+        }
+        // Not vacuous: narrower on average than the scores themselves.
+        assert!(relative_width < 0.75, "{relative_width}");
+        covered
+    }
+
+    /// Asserts that at least `least` of the 400 trials were covered, each
+    /// node at least 30 times in 40, and not all: a true 95% would cover
+    /// about 380, give or take 4.4.
+    fn assert_covered(covered: &[usize], least: usize) {
+        let total: usize = covered.iter().sum();
+        assert!(
+            (least..=398).contains(&total),
+            "{total} of 400: {covered:?}"
+        );
+        assert!(covered.iter().all(|&c| c >= 30), "{covered:?}");
+    }
+
+    #[test]
+    fn half_widths_cover_the_top_nodes_exact_scores_most_of_the_time() {
+        // As dense as the million-node benchmark: 20 ties a node.
+        let g = graph_from_edges(2_000, &uniform_edges(2_000, 20_000, 21));
+        let truth = exact(&g);
+        let covered = coverage_of_the_top(&truth.scores, |seed| {
+            betweenness(&g, &sampled(200, seed, 2))
+        });
+        // 355 of 400 when written.
+        assert_covered(&covered, 340);
+        // Groups: from a third of the nodes to half of them.
+        let from: Vec<bool> = (0..2_000).map(|v| v % 3 == 0).collect();
+        let to: Vec<bool> = (0..2_000).map(|v| v % 2 == 1).collect();
+        let truth = betweenness_between(&g, &from, &to, &BetweennessOptions::default());
+        let covered = coverage_of_the_top(&truth.scores, |seed| {
+            betweenness_between(&g, &from, &to, &sampled(150, seed, 2))
+        });
+        assert_covered(&covered, 340);
+    }
+
+    #[test]
+    fn half_widths_undercover_somewhat_on_a_sparse_graph() {
+        // Six ties a node: a top node's score comes mostly from the few
+        // sources whose paths funnel through it, which a sample of a tenth
+        // often misses, taking the spread down with the estimate.
+        let g = graph_from_edges(2_000, &uniform_edges(2_000, 6_000, 21));
+        let truth = exact(&g);
+        let covered = coverage_of_the_top(&truth.scores, |seed| {
+            betweenness(&g, &sampled(200, seed, 2))
+        });
+        // 337 of 400 when written.
+        assert_covered(&covered, 320);
     }
 
     /// Hops and shortest-path counts from `source`, by a plain
@@ -855,10 +1153,76 @@ mod tests {
             for result in [betweenness(&g, &options), betweenness_between(&g, &from, &to, &options)] {
                 prop_assert!(result.complete);
                 prop_assert!(result.error_bound.is_finite() && result.error_bound >= 0.0);
+                prop_assert_eq!(result.half_widths.len(), nodes);
                 for &score in &result.scores {
                     prop_assert!(score >= 0.0 && score <= 1.0 + result.error_bound + TOLERANCE);
                 }
+                for &half_width in &result.half_widths {
+                    prop_assert!(half_width.is_finite() && half_width >= 0.0);
+                    if result.exact {
+                        prop_assert_eq!(half_width, 0.0);
+                    }
+                }
             }
+            if nodes > 2 {
+                let result = betweenness(&g, &options);
+                let range = nodes as f64 / (nodes - 1) as f64;
+                prop_assert!(result.error_bound <= range);
+                prop_assert!(result.half_widths.iter().all(|&h| h <= range));
+                if result.sources_used > 0 {
+                    let hoeffding = hoeffding_half_width(range, result.sources_used, nodes);
+                    prop_assert!(result.error_bound <= hoeffding + 1e-15);
+                }
+            }
+        }
+
+        #[test]
+        fn relative_entropy_intervals_hold_their_estimate_and_rise_with_it(
+            q in 0.0f64..=1.0,
+            step in 0.0f64..0.2,
+            budget in 1e-6f64..20.0,
+        ) {
+            let (lower, upper) = (kl_lower(q, budget), kl_upper(q, budget));
+            prop_assert!((0.0..=q).contains(&lower) && (q..=1.0).contains(&upper));
+            // Inside, and no wider than Hoeffding's interval.
+            prop_assert!(kl(q, 0.5 * (q + upper)) <= budget);
+            prop_assert!(kl(q, 0.5 * (q + lower)) <= budget);
+            prop_assert!(upper - q <= (budget / 2.0).sqrt() + 1e-12);
+            prop_assert!(q - lower <= (budget / 2.0).sqrt() + 1e-12);
+            // Rounded outward: just past either end is out.
+            if upper < 1.0 {
+                prop_assert!(kl(q, (upper + 1e-9).min(1.0)) > budget);
+            }
+            if lower > 0.0 {
+                prop_assert!(kl(q, (lower - 1e-9).max(0.0)) > budget);
+            }
+            let further = (q + step).min(1.0);
+            prop_assert!(kl_upper(further, budget) >= upper - 1e-12);
+            prop_assert!(kl_lower(further, budget) >= lower - 1e-12);
+        }
+
+        #[test]
+        fn grouped_estimates_bound_every_node_s_interval(
+            scores in prop::collection::vec(0.0f64..1.2, 1..300),
+            samples in 1usize..500,
+        ) {
+            let range = 1.2;
+            let nodes = scores.len();
+            let bound = chernoff_half_width(&scores, range, samples, nodes);
+            let budget = (2.0 * nodes as f64 / 0.05).ln() / samples as f64;
+            let each = scores
+                .iter()
+                .map(|&s| {
+                    let q = s / range;
+                    (kl_upper(q, budget) - q).max(q - kl_lower(q, budget))
+                })
+                .fold(0.0, f64::max)
+                * range;
+            let spread = scores.iter().copied().fold(0.0, f64::max)
+                - scores.iter().copied().fold(range, f64::min);
+            prop_assert!(bound >= each - 1e-12, "{} < {}", bound, each);
+            prop_assert!(bound <= each + spread / 1024.0 + 1e-12, "{} > {}", bound, each);
+            prop_assert!(bound <= hoeffding_half_width(range, samples, nodes) + 1e-12);
         }
     }
 
@@ -878,13 +1242,21 @@ mod tests {
         let start = std::time::Instant::now();
         let result = betweenness(&g, &sampled(256, 7, 2));
         let seconds = start.elapsed().as_secs_f64();
-        let top = result.scores.iter().copied().fold(0.0, f64::max);
+        let top = (0..result.scores.len())
+            .max_by(|&a, &b| result.scores[a].total_cmp(&result.scores[b]))
+            .unwrap_or(0);
         println!(
             "sampled betweenness, k = {}, 2 threads: {seconds:.1} s; \
-             error bound {:.4} at {:.0}% confidence; top score {top:.3e}",
+             top score {:.3e} ± {:.2e} (approximate, {:.0}%); \
+             rigorous error bound {:.4} at {:.0}% confidence \
+             (Hoeffding's {:.4})",
             result.sources_used,
+            result.scores[top],
+            result.half_widths[top],
+            HALF_WIDTH_CONFIDENCE * 100.0,
             result.error_bound,
-            ERROR_BOUND_CONFIDENCE * 100.0
+            ERROR_BOUND_CONFIDENCE * 100.0,
+            hoeffding_half_width(1_000_000.0 / 999_999.0, 256, 1_000_000),
         );
         assert!(result.complete && !result.exact);
     }

@@ -16,8 +16,8 @@ mod paths;
 mod traverse;
 
 pub use brokers::{
-    Betweenness, BetweennessOptions, ERROR_BOUND_CONFIDENCE, Sources, betweenness,
-    betweenness_between,
+    Betweenness, BetweennessOptions, ERROR_BOUND_CONFIDENCE, HALF_WIDTH_CONFIDENCE, Sources,
+    betweenness, betweenness_between,
 };
 pub use communities::{CommunityOptions, Partition, communities, modularity};
 pub use cores::core_numbers;
