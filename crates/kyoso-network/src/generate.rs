@@ -1,7 +1,7 @@
 //! Synthetic graphs for tests and benchmarks: reproducible from a seed, so
 //! that kyoso and a peer library can be given the very same graph.
 
-use crate::graph::{Graph, GraphBuilder, NodeId};
+use crate::graph::{Graph, NodeId};
 
 /// A small, fast, seedable generator (SplitMix64). Not for secrets; for
 /// graphs that must come out the same on every machine.
@@ -87,11 +87,11 @@ pub fn planted_partition(
 /// Builds a graph of `nodes` nodes from pairs, every tie of weight 1 and
 /// begun on day 0.
 pub fn graph_from_edges(nodes: u32, edges: &[(NodeId, NodeId)]) -> Graph {
-    let mut builder = GraphBuilder::with_capacity(nodes as usize, edges.len());
-    for &(a, b) in edges {
-        builder.add_edge(a, b, 1.0, 0);
-    }
-    builder.build()
+    Graph::from_edges(nodes as usize, &|add| {
+        for &(a, b) in edges {
+            add(a, b, 1.0, 0);
+        }
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 /// A node's number: its index among the snapshot's records.
 pub type NodeId = u32;
 
+/// Takes one tie: its ends, its weight and the day it began.
+pub type AddEdge<'a> = dyn FnMut(NodeId, NodeId, f32, i32) + 'a;
+
 /// One end of a tie as seen from the other.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Neighbor {
@@ -50,19 +53,47 @@ impl GraphBuilder {
     /// Packs the ties. Two records tied more than once are neighbors once,
     /// by their strongest tie and since their earliest.
     pub fn build(self) -> Graph {
-        let n = self.nodes;
-        let mut degree = vec![0usize; n + 1];
-        for &(a, b, _, _) in &self.edges {
+        let edges = self.edges;
+        Graph::from_edges(self.nodes, &|add| {
+            for &(a, b, weight, since) in &edges {
+                add(a, b, weight, since);
+            }
+        })
+    }
+}
+
+impl Graph {
+    /// Packs the ties that `edges` hands to its argument, without a copy of
+    /// them: `edges` is called twice, once to count each node's ties and
+    /// once to place them, and must hand over the same ties both times.
+    /// Loops are dropped; a node number at or past `nodes` grows the graph.
+    /// Two records tied more than once are neighbors once, by their
+    /// strongest tie and since their earliest.
+    pub fn from_edges(
+        nodes: usize,
+        edges: &dyn Fn(&mut AddEdge<'_>),
+    ) -> Graph {
+        let mut degree = vec![0usize; nodes];
+        edges(&mut |a, b, _, _| {
+            if a == b {
+                return;
+            }
+            let top = a.max(b) as usize;
+            if top >= degree.len() {
+                degree.resize(top + 1, 0);
+            }
             degree[a as usize] += 1;
             degree[b as usize] += 1;
-        }
+        });
+        let n = degree.len();
         let mut offsets = Vec::with_capacity(n + 1);
         let mut total = 0usize;
-        for d in &degree[..n] {
+        for d in &degree {
             offsets.push(total);
             total += d;
         }
         offsets.push(total);
+        drop(degree);
         let mut fill = offsets.clone();
         let empty = Neighbor {
             node: 0,
@@ -70,9 +101,18 @@ impl GraphBuilder {
             since: 0,
         };
         let mut neighbors = vec![empty; total];
-        for (a, b, weight, since) in self.edges {
+        edges(&mut |a, b, weight, since| {
+            if a == b {
+                return;
+            }
             for (from, to) in [(a, b), (b, a)] {
-                let slot = &mut fill[from as usize];
+                // A tie not counted in the first pass has no room.
+                let Some(slot) = fill.get_mut(from as usize) else {
+                    return;
+                };
+                if *slot >= offsets[from as usize + 1] {
+                    return;
+                }
                 neighbors[*slot] = Neighbor {
                     node: to,
                     weight,
@@ -80,7 +120,8 @@ impl GraphBuilder {
                 };
                 *slot += 1;
             }
-        }
+        });
+        drop(fill);
         // Sort each list and merge repeated neighbors in place.
         let mut packed_offsets = Vec::with_capacity(n + 1);
         let mut write = 0usize;

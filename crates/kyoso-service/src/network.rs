@@ -23,8 +23,7 @@ use kyoso_domain::{
     CountryCode, EntityKind, Link, Names, OrganisationType, Stored, Tie, Uid, Visibility,
 };
 use kyoso_network::{
-    Betweenness, BetweennessOptions, CommunityOptions, Graph, GraphBuilder, NodeId, Partition,
-    Sources,
+    Betweenness, BetweennessOptions, CommunityOptions, Graph, NodeId, Partition, Sources,
 };
 use kyoso_store::{NetworkSnapshot, ReadScope, SnapshotNode, Store};
 use serde::Serialize;
@@ -70,15 +69,13 @@ impl LoadedNetwork {
     /// Packs a snapshot.
     pub fn new(snapshot: NetworkSnapshot) -> LoadedNetwork {
         let NetworkSnapshot { nodes, ties } = snapshot;
-        let mut builder = GraphBuilder::with_capacity(nodes.len(), ties.len());
-        for tie in ties {
-            if tie.visibility == Visibility::Private {
-                continue;
+        let graph = Graph::from_edges(nodes.len(), &|add| {
+            for tie in ties.iter().filter(|t| t.visibility != Visibility::Private) {
+                let strength = tie.strength.unwrap_or(UNRECORDED_STRENGTH);
+                add(tie.from, tie.to, strength, tie.since);
             }
-            let strength = tie.strength.unwrap_or(UNRECORDED_STRENGTH);
-            builder.add_edge(tie.from, tie.to, strength, tie.since);
-        }
-        let graph = builder.build();
+        });
+        drop(ties);
         let index = nodes
             .iter()
             .enumerate()
@@ -583,6 +580,9 @@ pub struct Broker {
     /// Betweenness: the share of shortest paths between other records that
     /// pass through this one (normalized as in the literature).
     pub score: f64,
+    /// An approximate 95% half-width of a sampled score (0 when exact):
+    /// the spread of the sampled sources' shares, by the normal approximation.
+    pub half_width: f64,
     pub degree: usize,
     /// The countries of the records this one is tied to, most first.
     pub countries: Vec<(CountryCode, u32)>,
@@ -677,6 +677,7 @@ pub async fn brokers(
             rank: rank + 1,
             node: summary(store, caller, &network, v).await?,
             score: result.scores[v as usize],
+            half_width: result.half_widths.get(v as usize).copied().unwrap_or(0.0),
             degree: network.graph.degree(v),
             countries: most_first(countries),
             families: most_first(families),

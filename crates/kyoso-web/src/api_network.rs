@@ -204,6 +204,7 @@ pub(crate) async fn brokers(
             "rank": b.rank,
             "node": node_json(&b.node),
             "score": b.score,
+            "half_width": b.half_width,
             "degree": b.degree,
             "countries": b.countries.iter().map(|(c, n)| json!({"country": c.as_str(), "ties": n})).collect::<Vec<_>>(),
             "organization_types": b.families.iter().map(|(f, n)| json!({"type": f.as_str(), "ties": n})).collect::<Vec<_>>(),

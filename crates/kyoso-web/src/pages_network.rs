@@ -475,7 +475,11 @@ pub(crate) async fn brokers_page(
                     name: name(&b.node, lang),
                     href: view::href(b.node.kind, b.node.uid),
                     country: view::country(b.node.country, lang),
-                    score: format!("{:.4}", b.score),
+                    score: if b.half_width > 0.0 {
+                        format!("{:.4} ± {:.4}", b.score, b.half_width)
+                    } else {
+                        format!("{:.4}", b.score)
+                    },
                     bar: round(120.0 * b.score / top),
                     degree: b.degree,
                     countries: b

@@ -214,7 +214,7 @@ pub(crate) async fn run(
                     "exact betweenness".to_owned()
                 } else {
                     format!(
-                        "betweenness sampled from {} sources, every score within ±{:.5} with {:.0}% confidence",
+                        "betweenness sampled from {} sources: every score within ±{:.5} with {:.0}% confidence; ± beside a score is its approximate 95% range",
                         found.sources,
                         found.error_bound,
                         found.confidence * 100.0
