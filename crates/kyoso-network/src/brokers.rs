@@ -613,9 +613,9 @@ impl Scratch {
                     }
                     let mut count = 0.0;
                     let mut reached = false;
-                    for neighbor in graph.neighbors(v as NodeId) {
-                        if level[neighbor.node as usize] == here {
-                            count += paths[neighbor.node as usize];
+                    for &neighbor in graph.targets(v as NodeId) {
+                        if level[neighbor as usize] == here {
+                            count += paths[neighbor as usize];
                             reached = true;
                         }
                     }
@@ -629,12 +629,12 @@ impl Scratch {
                 for i in start..end {
                     let node = order[i];
                     let count = paths[node as usize];
-                    for neighbor in graph.neighbors(node) {
-                        let w = neighbor.node as usize;
+                    for &neighbor in graph.targets(node) {
+                        let w = neighbor as usize;
                         if level[w] == UNSEEN {
                             level[w] = next;
                             paths[w] = count;
-                            order.push(neighbor.node);
+                            order.push(neighbor);
                         } else if level[w] == next {
                             paths[w] += count;
                         }
@@ -673,9 +673,9 @@ impl Scratch {
                 // Push: the successors hand their shares back.
                 for &w in beyond {
                     let share = paths[w as usize];
-                    for neighbor in graph.neighbors(w) {
-                        if level[neighbor.node as usize] == this {
-                            pending[neighbor.node as usize] += share;
+                    for &neighbor in graph.targets(w) {
+                        if level[neighbor as usize] == this {
+                            pending[neighbor as usize] += share;
                         }
                     }
                 }
@@ -694,10 +694,10 @@ impl Scratch {
                 for &node in nodes {
                     let v = node as usize;
                     let shares: f64 = graph
-                        .neighbors(node)
+                        .targets(node)
                         .iter()
-                        .filter(|neighbor| level[neighbor.node as usize] == next)
-                        .map(|neighbor| paths[neighbor.node as usize])
+                        .filter(|&&neighbor| level[neighbor as usize] == next)
+                        .map(|&neighbor| paths[neighbor as usize])
                         .sum();
                     let delta = paths[v] * shares;
                     let sum = &mut sums[v];

@@ -37,8 +37,8 @@ pub fn core_numbers(graph: &Graph) -> Vec<u32> {
     for i in 0..n {
         let v = order[i];
         let dv = degree[v as usize];
-        for neighbor in graph.neighbors(v) {
-            let u = neighbor.node as usize;
+        for &u in graph.targets(v) {
+            let u = u as usize;
             let du = degree[u];
             if du > dv {
                 // Move u to the front of its bucket, then shrink the bucket

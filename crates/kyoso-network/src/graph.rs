@@ -69,10 +69,7 @@ impl Graph {
     /// Loops are dropped; a node number at or past `nodes` grows the graph.
     /// Two records tied more than once are neighbors once, by their
     /// strongest tie and since their earliest.
-    pub fn from_edges(
-        nodes: usize,
-        edges: &dyn Fn(&mut AddEdge<'_>),
-    ) -> Graph {
+    pub fn from_edges(nodes: usize, edges: &dyn Fn(&mut AddEdge<'_>)) -> Graph {
         let mut degree = vec![0usize; nodes];
         edges(&mut |a, b, _, _| {
             if a == b {
@@ -149,10 +146,7 @@ impl Graph {
         packed_offsets.push(write);
         neighbors.truncate(write);
         neighbors.shrink_to_fit();
-        Graph {
-            offsets: packed_offsets,
-            neighbors,
-        }
+        Graph::packed(packed_offsets, neighbors)
     }
 }
 
@@ -162,6 +156,9 @@ impl Graph {
 pub struct Graph {
     offsets: Vec<usize>,
     neighbors: Vec<Neighbor>,
+    /// `neighbors[i].node` again, alone: walks that need only who is tied
+    /// to whom (BFS, components, cores, betweenness) read a third of the bytes.
+    targets: Vec<NodeId>,
 }
 
 impl Graph {
@@ -181,6 +178,16 @@ impl Graph {
     pub fn neighbors(&self, node: NodeId) -> &[Neighbor] {
         let v = node as usize;
         &self.neighbors[self.offsets[v]..self.offsets[v + 1]]
+    }
+
+    /// The nodes tied to `node`, sorted: `neighbors(node)` without the
+    /// ties' weights and days.
+    ///
+    /// # Panics
+    /// If `node` is not a node of this graph.
+    pub fn targets(&self, node: NodeId) -> &[NodeId] {
+        let v = node as usize;
+        &self.targets[self.offsets[v]..self.offsets[v + 1]]
     }
 
     pub fn degree(&self, node: NodeId) -> usize {
@@ -213,13 +220,23 @@ impl Graph {
         }
         offsets.push(neighbors.len());
         neighbors.shrink_to_fit();
-        Graph { offsets, neighbors }
+        Graph::packed(offsets, neighbors)
+    }
+
+    fn packed(offsets: Vec<usize>, neighbors: Vec<Neighbor>) -> Graph {
+        let targets = neighbors.iter().map(|x| x.node).collect();
+        Graph {
+            offsets,
+            neighbors,
+            targets,
+        }
     }
 
     /// Bytes the graph holds, for memory reports.
     pub fn heap_bytes(&self) -> usize {
         self.offsets.capacity() * std::mem::size_of::<usize>()
             + self.neighbors.capacity() * std::mem::size_of::<Neighbor>()
+            + self.targets.capacity() * std::mem::size_of::<NodeId>()
     }
 }
 

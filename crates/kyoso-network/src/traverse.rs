@@ -21,11 +21,11 @@ pub fn distances(graph: &Graph, source: NodeId) -> Vec<u32> {
     while let Some(&node) = queue.get(head) {
         head += 1;
         let next = distance[node as usize] + 1;
-        for neighbor in graph.neighbors(node) {
-            let seen = &mut distance[neighbor.node as usize];
+        for &neighbor in graph.targets(node) {
+            let seen = &mut distance[neighbor as usize];
             if *seen == UNREACHABLE {
                 *seen = next;
-                queue.push(neighbor.node);
+                queue.push(neighbor);
             }
         }
     }
@@ -49,11 +49,11 @@ pub fn components(graph: &Graph) -> (Vec<u32>, u32) {
         let mut head = 0;
         while let Some(&node) = queue.get(head) {
             head += 1;
-            for neighbor in graph.neighbors(node) {
-                let seen = &mut label[neighbor.node as usize];
+            for &neighbor in graph.targets(node) {
+                let seen = &mut label[neighbor as usize];
                 if *seen == NONE {
                     *seen = count;
-                    queue.push(neighbor.node);
+                    queue.push(neighbor);
                 }
             }
         }

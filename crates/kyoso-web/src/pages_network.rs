@@ -715,7 +715,7 @@ pub(crate) fn layout(radii: &[f64], links: &[(usize, usize, usize)], size: f64) 
             shift[b].1 += uy * pull;
         }
         for ((p, s), r) in position.iter_mut().zip(&shift).zip(radii) {
-            let gravity = 4.0 * k / size;
+            let gravity = 10.0 * k / size;
             let (sx, sy) = (
                 s.0 - (p.0 - centre) * gravity,
                 s.1 - (p.1 - centre) * gravity,

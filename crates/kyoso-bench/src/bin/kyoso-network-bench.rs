@@ -181,9 +181,9 @@ fn check_against_networkx(python: &Path, work: &Path) -> anyhow::Result<()> {
             uniform_edges(400, 420, 2),
         ),
         (
-            "planted 2,000 nodes in 20 communities, 12,000 ties",
-            2_000,
-            planted_partition(2_000, 20, 12_000, 0.8, 3).0,
+            "planted 1,200 nodes in 12 communities, 7,000 ties",
+            1_200,
+            planted_partition(1_200, 12, 7_000, 0.8, 3).0,
         ),
         (
             "planted 1,000 nodes in 8 communities, 5,000 ties",
