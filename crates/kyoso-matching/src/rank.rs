@@ -1,0 +1,865 @@
+//! Ranking candidates for a need: retrieval from an inverted index, hard
+//! constraints as filters, preferences as a weighted sum whose every term
+//! is kept as a reason.
+//!
+//! A candidate's score is `Σ weight × value` over the [`Factor`]s, each
+//! value in `0.0..=1.0`:
+//!
+//! - **skills**: the share of the need's skills the candidate has;
+//! - **sectors**: 1 for a sector of the need, ½ for one of the same DAC
+//!   category (the first three digits), else 0;
+//! - **languages**: per language asked for, 1 at or above the level asked,
+//!   falling by ¼ per level short (JLPT and CEFR share one scale, see
+//!   `kyoso_domain::LanguageLevel::rank`); the mean over the languages;
+//! - **country**: 1 if the candidate has worked or lived in the need's
+//!   country;
+//! - **availability**: 1 if available for the kind of work asked;
+//! - **track record**: past matches' outcomes, `(successes + 1) / (matches + 2)`
+//!   (a new candidate starts at ½), times the share of matches that ended
+//!   at all;
+//! - **network**: 1 for a candidate tied directly to the need's owner, ½ at
+//!   two steps, ⅓ at three, 0 beyond.
+//!
+//! Ties in score are broken by candidate number, so a ranking is
+//! reproducible. Adding a matching skill to a candidate never lowers their
+//! score (a property test holds this).
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
+/// A skill, interned to a number by whoever builds the index.
+pub type Term = u32;
+/// A candidate's number: its index in the profiles given to [`Index::new`].
+pub type CandidateId = u32;
+
+/// What a candidate offers, in interned form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Profile {
+    pub skills: Vec<Term>,
+    /// OECD DAC 5-digit purpose codes.
+    pub sectors: Vec<u32>,
+    /// `(language, rank)`: rank 1 (beginner) to 7 (native).
+    pub languages: Vec<(u16, u8)>,
+    /// Countries worked or lived in.
+    pub countries: Vec<u16>,
+    pub available: bool,
+    pub matches: u32,
+    pub successes: u32,
+    /// Matches that reached an outcome (success or not).
+    pub concluded: u32,
+}
+
+/// A language a need asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageNeed {
+    pub language: u16,
+    /// The least rank asked for, 1 to 7.
+    pub level: u8,
+    /// A hard constraint: candidates below `level` are left out.
+    pub must: bool,
+}
+
+/// What a need asks for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Need {
+    pub skills: Vec<Term>,
+    /// Skills every candidate must have.
+    pub required_skills: Vec<Term>,
+    pub sectors: Vec<u32>,
+    pub country: Option<u16>,
+    /// Leave out candidates who have not worked or lived in `country`.
+    pub require_country: bool,
+    pub languages: Vec<LanguageNeed>,
+    /// Leave out candidates not available.
+    pub require_available: bool,
+}
+
+/// The weight of each factor in a score. The defaults favour fit over
+/// reputation: what the candidate can do counts most, then whether they
+/// can talk to the people and know the country, then who knows them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    pub skills: f64,
+    pub sectors: f64,
+    pub languages: f64,
+    pub country: f64,
+    pub availability: f64,
+    pub track_record: f64,
+    pub network: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            skills: 0.35,
+            sectors: 0.10,
+            languages: 0.15,
+            country: 0.10,
+            availability: 0.10,
+            track_record: 0.08,
+            network: 0.12,
+        }
+    }
+}
+
+impl Weights {
+    fn of(&self, kind: FactorKind) -> f64 {
+        match kind {
+            FactorKind::Skills => self.skills,
+            FactorKind::Sectors => self.sectors,
+            FactorKind::Languages => self.languages,
+            FactorKind::Country => self.country,
+            FactorKind::Availability => self.availability,
+            FactorKind::TrackRecord => self.track_record,
+            FactorKind::Network => self.network,
+        }
+    }
+}
+
+/// The parts of a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FactorKind {
+    Skills,
+    Sectors,
+    Languages,
+    Country,
+    Availability,
+    TrackRecord,
+    Network,
+}
+
+impl FactorKind {
+    pub const ALL: [FactorKind; 7] = [
+        FactorKind::Skills,
+        FactorKind::Sectors,
+        FactorKind::Languages,
+        FactorKind::Country,
+        FactorKind::Availability,
+        FactorKind::TrackRecord,
+        FactorKind::Network,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactorKind::Skills => "skills",
+            FactorKind::Sectors => "sectors",
+            FactorKind::Languages => "languages",
+            FactorKind::Country => "country",
+            FactorKind::Availability => "availability",
+            FactorKind::TrackRecord => "track_record",
+            FactorKind::Network => "network",
+        }
+    }
+}
+
+/// One reason in a score: how much the factor counts, how well the
+/// candidate meets it, and what that adds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Factor {
+    pub kind: FactorKind,
+    pub weight: f64,
+    /// How well the candidate meets it, `0.0..=1.0`.
+    pub value: f64,
+    /// `weight × value`.
+    pub contribution: f64,
+}
+
+/// A candidate with their score and its reasons.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub candidate: CandidateId,
+    pub score: f64,
+    pub factors: [Factor; 7],
+    /// Steps from the need's owner, if within reach.
+    pub hops: Option<u8>,
+}
+
+/// Profiles with postings by skill, sector category and country, so that a
+/// need looks only at candidates who share something with it.
+#[derive(Debug, Clone)]
+pub struct Index {
+    profiles: Vec<Profile>,
+    by_skill: Vec<Vec<CandidateId>>,
+    /// By DAC category (the 5-digit code / 100), sorted by category.
+    by_category: Vec<(u32, Vec<CandidateId>)>,
+    by_country: Vec<Vec<CandidateId>>,
+}
+
+impl Index {
+    /// Indexes `profiles`; the candidate number of each is its position.
+    /// Each profile's lists are sorted and deduplicated here.
+    pub fn new(mut profiles: Vec<Profile>) -> Index {
+        let mut by_skill: Vec<Vec<CandidateId>> = Vec::new();
+        let mut by_category: std::collections::BTreeMap<u32, Vec<CandidateId>> =
+            std::collections::BTreeMap::new();
+        let mut by_country: Vec<Vec<CandidateId>> = Vec::new();
+        for (id, profile) in profiles.iter_mut().enumerate() {
+            let id = id as CandidateId;
+            profile.skills.sort_unstable();
+            profile.skills.dedup();
+            profile.sectors.sort_unstable();
+            profile.sectors.dedup();
+            profile.languages.sort_unstable();
+            profile.languages.dedup_by_key(|l| l.0);
+            profile.countries.sort_unstable();
+            profile.countries.dedup();
+            for &skill in &profile.skills {
+                let slot = skill as usize;
+                if by_skill.len() <= slot {
+                    by_skill.resize_with(slot + 1, Vec::new);
+                }
+                by_skill[slot].push(id);
+            }
+            let mut last_category = None;
+            for &sector in &profile.sectors {
+                let category = sector / 100;
+                if last_category != Some(category) {
+                    by_category.entry(category).or_default().push(id);
+                    last_category = Some(category);
+                }
+            }
+            for &country in &profile.countries {
+                let slot = country as usize;
+                if by_country.len() <= slot {
+                    by_country.resize_with(slot + 1, Vec::new);
+                }
+                by_country[slot].push(id);
+            }
+        }
+        Index {
+            profiles,
+            by_skill,
+            by_category: by_category.into_iter().collect(),
+            by_country,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.profiles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.profiles.is_empty()
+    }
+
+    pub fn profile(&self, candidate: CandidateId) -> Option<&Profile> {
+        self.profiles.get(candidate as usize)
+    }
+
+    /// The best `n` candidates for `need`, best first. `hops` tells how many
+    /// steps a candidate is from the need's owner, if within reach.
+    ///
+    /// Only candidates who share a skill or a sector category with the need
+    /// are looked at (or, when none does, those who know its country). They
+    /// are taken most skills held first; once even a perfect score on every
+    /// other factor could not lift the next group above the n-th best so
+    /// far, the rest are not scored at all.
+    pub fn top(
+        &self,
+        need: &Need,
+        n: usize,
+        weights: &Weights,
+        hops: &dyn Fn(CandidateId) -> Option<u8>,
+    ) -> Vec<Ranked> {
+        if n == 0 || self.profiles.is_empty() {
+            return Vec::new();
+        }
+        // 1 + the skills of the need each candidate holds, counted as the
+        // score counts them; 0 for a candidate not retrieved.
+        let mut mark = vec![0u16; self.profiles.len()];
+        let mut retrieved: Vec<CandidateId> = Vec::new();
+        let reach = |list: &[CandidateId],
+                     skill: bool,
+                     mark: &mut [u16],
+                     retrieved: &mut Vec<CandidateId>| {
+            for &id in list {
+                let slot = &mut mark[id as usize];
+                if *slot == 0 {
+                    *slot = 1;
+                    retrieved.push(id);
+                }
+                if skill {
+                    *slot = slot.saturating_add(1);
+                }
+            }
+        };
+        for &skill in need.skills.iter().chain(&need.required_skills) {
+            if let Some(list) = self.by_skill.get(skill as usize) {
+                reach(list, true, &mut mark, &mut retrieved);
+            }
+        }
+        for &sector in &need.sectors {
+            if let Ok(at) = self
+                .by_category
+                .binary_search_by_key(&(sector / 100), |(c, _)| *c)
+            {
+                reach(&self.by_category[at].1, false, &mut mark, &mut retrieved);
+            }
+        }
+        if retrieved.is_empty()
+            && let Some(country) = need.country
+            && let Some(list) = self.by_country.get(country as usize)
+        {
+            reach(list, false, &mut mark, &mut retrieved);
+        }
+        // Most skills held first; within a group, by candidate number.
+        let groups = retrieved
+            .iter()
+            .map(|&id| mark[id as usize])
+            .max()
+            .unwrap_or(0);
+        let mut by_held: Vec<Vec<CandidateId>> = vec![Vec::new(); groups as usize + 1];
+        for &id in &retrieved {
+            by_held[mark[id as usize] as usize].push(id);
+        }
+        let asked = need.skills.len() + need.required_skills.len();
+        // The bound holds for weights of zero or more; others score all.
+        let rest = if FactorKind::ALL.iter().all(|&k| weights.of(k) >= 0.0) {
+            most_besides_skills(need, weights)
+        } else {
+            f64::INFINITY
+        };
+        let mut best: BinaryHeap<Reverse<Scored>> = BinaryHeap::with_capacity(n + 1);
+        for (held, group) in by_held.iter_mut().enumerate().rev() {
+            let held = held.saturating_sub(1);
+            let skills_part = if asked == 0 {
+                0.0
+            } else {
+                weights.skills * held as f64 / asked as f64
+            };
+            // The best any candidate of this group could score, a hair over
+            // for rounding: a group that cannot reach the n-th best is done,
+            // and so is every group after it.
+            let ceiling = skills_part + rest + 1e-9;
+            if best.len() == n && best.peek().is_some_and(|worst| worst.0.0 > ceiling) {
+                break;
+            }
+            group.sort_unstable();
+            for &id in group.iter() {
+                let profile = &self.profiles[id as usize];
+                if !passes(need, profile) {
+                    continue;
+                }
+                let values = values(need, profile, Some(held), hops(id));
+                let candidate = Scored(total(&values, weights), id);
+                if best.len() < n {
+                    best.push(Reverse(candidate));
+                } else if best.peek().is_some_and(|worst| candidate > worst.0) {
+                    best.pop();
+                    best.push(Reverse(candidate));
+                }
+            }
+        }
+        // Reasons only for the few that made it.
+        let mut list: Vec<Ranked> = best
+            .into_iter()
+            .map(|Reverse(Scored(_, id))| {
+                score(need, &self.profiles[id as usize], weights, id, hops(id))
+            })
+            .collect();
+        list.sort_by(|a, b| better(b, a));
+        list
+    }
+
+    /// One candidate's score for `need`, whether or not they pass its hard
+    /// constraints (see [`Index::passes`]).
+    pub fn score(
+        &self,
+        need: &Need,
+        candidate: CandidateId,
+        weights: &Weights,
+        hops: Option<u8>,
+    ) -> Option<Ranked> {
+        let profile = self.profiles.get(candidate as usize)?;
+        Some(score(need, profile, weights, candidate, hops))
+    }
+
+    /// Whether a candidate meets every hard constraint of `need`.
+    pub fn passes(&self, need: &Need, candidate: CandidateId) -> bool {
+        self.profiles
+            .get(candidate as usize)
+            .is_some_and(|p| passes(need, p))
+    }
+}
+
+/// Orders by score, then by the lower candidate number.
+fn better(a: &Ranked, b: &Ranked) -> Ordering {
+    a.score
+        .total_cmp(&b.score)
+        .then_with(|| b.candidate.cmp(&a.candidate))
+}
+
+/// A score and its candidate, ordered as [`better`] orders them: higher
+/// score first, then the lower candidate number.
+#[derive(Debug, Clone, Copy)]
+struct Scored(f64, CandidateId);
+
+impl PartialEq for Scored {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Scored {}
+impl PartialOrd for Scored {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Scored {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0
+            .total_cmp(&other.0)
+            .then_with(|| other.1.cmp(&self.1))
+    }
+}
+
+/// The most a candidate can score on every factor but skills, for `need`:
+/// factors the need does not ask about count nothing.
+fn most_besides_skills(need: &Need, weights: &Weights) -> f64 {
+    let mut most = weights.availability + weights.track_record + weights.network;
+    if !need.sectors.is_empty() {
+        most += weights.sectors;
+    }
+    if !need.languages.is_empty() {
+        most += weights.languages;
+    }
+    if need.country.is_some() {
+        most += weights.country;
+    }
+    most
+}
+
+fn has<T: Ord>(sorted: &[T], item: &T) -> bool {
+    sorted.binary_search(item).is_ok()
+}
+
+fn language_rank(profile: &Profile, language: u16) -> u8 {
+    profile
+        .languages
+        .binary_search_by_key(&language, |l| l.0)
+        .map_or(0, |at| profile.languages[at].1)
+}
+
+fn passes(need: &Need, profile: &Profile) -> bool {
+    need.required_skills.iter().all(|s| has(&profile.skills, s))
+        && (!need.require_country || need.country.is_none_or(|c| has(&profile.countries, &c)))
+        && (!need.require_available || profile.available)
+        && need
+            .languages
+            .iter()
+            .filter(|l| l.must)
+            .all(|l| language_rank(profile, l.language) >= l.level)
+}
+
+/// How well `profile` meets each factor of `need`, in the order of
+/// [`FactorKind::ALL`]. `held` is how many of the need's skills it holds,
+/// if already counted.
+fn values(need: &Need, profile: &Profile, held: Option<usize>, hops: Option<u8>) -> [f64; 7] {
+    let asked = need.skills.len() + need.required_skills.len();
+    let skills = if asked == 0 {
+        0.0
+    } else {
+        let held = held.unwrap_or_else(|| {
+            need.skills
+                .iter()
+                .chain(&need.required_skills)
+                .filter(|s| has(&profile.skills, s))
+                .count()
+        });
+        held as f64 / asked as f64
+    };
+    let sectors = need
+        .sectors
+        .iter()
+        .map(|s| {
+            if has(&profile.sectors, s) {
+                1.0
+            } else if profile.sectors.iter().any(|p| p / 100 == s / 100) {
+                0.5
+            } else {
+                0.0
+            }
+        })
+        .fold(0.0, f64::max);
+    let languages = if need.languages.is_empty() {
+        0.0
+    } else {
+        let total: f64 = need
+            .languages
+            .iter()
+            .map(|l| {
+                let short = f64::from(l.level.saturating_sub(language_rank(profile, l.language)));
+                (1.0 - 0.25 * short).max(0.0)
+            })
+            .sum();
+        total / need.languages.len() as f64
+    };
+    let country = match need.country {
+        Some(c) if has(&profile.countries, &c) => 1.0,
+        _ => 0.0,
+    };
+    let availability = if profile.available { 1.0 } else { 0.0 };
+    let track_record = {
+        let successes = f64::from(profile.successes.min(profile.matches));
+        (successes + 1.0) / (f64::from(profile.matches) + 2.0)
+    };
+    let network = match hops {
+        Some(h) if (1..=3).contains(&h) => 1.0 / f64::from(h),
+        _ => 0.0,
+    };
+    [
+        skills,
+        sectors,
+        languages,
+        country,
+        availability,
+        track_record,
+        network,
+    ]
+}
+
+/// The score of `values`: the weighted sum, added in factor order, so that
+/// it is the same number [`score`] reports.
+fn total(values: &[f64; 7], weights: &Weights) -> f64 {
+    FactorKind::ALL
+        .iter()
+        .zip(values)
+        .map(|(&kind, value)| weights.of(kind) * value)
+        .sum()
+}
+
+fn score(
+    need: &Need,
+    profile: &Profile,
+    weights: &Weights,
+    candidate: CandidateId,
+    hops: Option<u8>,
+) -> Ranked {
+    let values = values(need, profile, None, hops);
+    let mut at = 0;
+    let factors = FactorKind::ALL.map(|kind| {
+        let weight = weights.of(kind);
+        let value = values[at];
+        at += 1;
+        Factor {
+            kind,
+            weight,
+            value,
+            contribution: weight * value,
+        }
+    });
+    Ranked {
+        candidate,
+        score: total(&values, weights),
+        factors,
+        hops,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn expert(skills: &[Term], countries: &[u16], japanese: u8) -> Profile {
+        Profile {
+            skills: skills.to_vec(),
+            sectors: vec![32120],
+            languages: vec![(1, japanese), (2, 7)],
+            countries: countries.to_vec(),
+            available: true,
+            ..Profile::default()
+        }
+    }
+
+    #[test]
+    fn the_best_fit_comes_first_with_its_reasons() {
+        let index = Index::new(vec![
+            expert(&[1, 2], &[10], 5),
+            expert(&[1, 2, 3], &[10], 5),
+            expert(&[1], &[11], 2),
+            expert(&[9], &[10], 7),
+        ]);
+        let need = Need {
+            skills: vec![1, 2, 3],
+            sectors: vec![32120],
+            country: Some(10),
+            languages: vec![LanguageNeed {
+                language: 1,
+                level: 4,
+                must: false,
+            }],
+            ..Need::default()
+        };
+        let ranked = index.top(&need, 10, &Weights::default(), &|_| None);
+        let order: Vec<CandidateId> = ranked.iter().map(|r| r.candidate).collect();
+        assert_eq!(order, vec![1, 0, 3, 2]);
+        let best = &ranked[0];
+        assert_eq!(best.factors[0].kind, FactorKind::Skills);
+        assert_eq!(best.factors[0].value, 1.0);
+        let sum: f64 = best.factors.iter().map(|f| f.contribution).sum();
+        assert!((sum - best.score).abs() < 1e-12);
+        // Candidate 2 is two levels short in Japanese: ½ for languages.
+        let short = ranked.iter().find(|r| r.candidate == 2).unwrap();
+        assert_eq!(short.factors[2].value, 0.5);
+    }
+
+    #[test]
+    fn hard_constraints_filter_and_preferences_only_score() {
+        let index = Index::new(vec![expert(&[1], &[10], 3), expert(&[1], &[11], 6)]);
+        let mut need = Need {
+            skills: vec![1],
+            country: Some(10),
+            languages: vec![LanguageNeed {
+                language: 1,
+                level: 4,
+                must: true,
+            }],
+            ..Need::default()
+        };
+        let only = index.top(&need, 5, &Weights::default(), &|_| None);
+        assert_eq!(only.len(), 1);
+        assert_eq!(only[0].candidate, 1);
+        need.require_country = true;
+        assert!(
+            index
+                .top(&need, 5, &Weights::default(), &|_| None)
+                .is_empty()
+        );
+        need.languages[0].must = false;
+        let both = index.top(&need, 5, &Weights::default(), &|_| None);
+        assert_eq!(both.len(), 1, "the country is a must now");
+        assert_eq!(both[0].candidate, 0);
+    }
+
+    #[test]
+    fn a_warm_path_lifts_a_candidate() {
+        let index = Index::new(vec![expert(&[1], &[10], 5), expert(&[1], &[10], 5)]);
+        let need = Need {
+            skills: vec![1],
+            ..Need::default()
+        };
+        let cold = index.top(&need, 2, &Weights::default(), &|_| None);
+        assert_eq!(cold[0].candidate, 0, "equal scores: the lower number first");
+        let warm = index.top(&need, 2, &Weights::default(), &|c| (c == 1).then_some(2));
+        assert_eq!(warm[0].candidate, 1);
+        assert_eq!(warm[0].hops, Some(2));
+        assert_eq!(warm[0].factors[6].value, 0.5);
+    }
+
+    #[test]
+    fn a_need_sharing_nothing_retrieves_nothing() {
+        let index = Index::new(vec![expert(&[1], &[10], 5)]);
+        let need = Need {
+            skills: vec![7],
+            sectors: vec![11110],
+            ..Need::default()
+        };
+        assert!(
+            index
+                .top(&need, 5, &Weights::default(), &|_| None)
+                .is_empty()
+        );
+        assert!(
+            Index::new(Vec::new())
+                .top(&need, 5, &Weights::default(), &|_| None)
+                .is_empty()
+        );
+    }
+
+    fn profile() -> impl Strategy<Value = Profile> {
+        (
+            prop::collection::vec(0u32..12, 0..5),
+            prop::collection::vec(
+                prop::sample::select(vec![11110u32, 11120, 32120, 32130, 25010]),
+                0..3,
+            ),
+            prop::collection::vec((0u16..3, 1u8..8), 0..3),
+            prop::collection::vec(0u16..4, 0..3),
+            any::<bool>(),
+            0u32..5,
+            0u32..5,
+        )
+            .prop_map(
+                |(skills, sectors, languages, countries, available, matches, successes)| Profile {
+                    skills,
+                    sectors,
+                    languages,
+                    countries,
+                    available,
+                    matches,
+                    successes: successes.min(matches),
+                    concluded: matches,
+                },
+            )
+    }
+
+    fn need() -> impl Strategy<Value = Need> {
+        (
+            prop::collection::vec(0u32..12, 0..4),
+            prop::collection::vec(0u32..12, 0..2),
+            prop::collection::vec(prop::sample::select(vec![11110u32, 32120, 25010]), 0..2),
+            prop::option::of(0u16..4),
+            any::<bool>(),
+            prop::collection::vec((0u16..3, 1u8..8, any::<bool>()), 0..2),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(
+                    skills,
+                    required_skills,
+                    sectors,
+                    country,
+                    require_country,
+                    languages,
+                    require_available,
+                )| Need {
+                    skills,
+                    required_skills,
+                    sectors,
+                    country,
+                    require_country,
+                    languages: languages
+                        .into_iter()
+                        .map(|(language, level, must)| LanguageNeed {
+                            language,
+                            level,
+                            must,
+                        })
+                        .collect(),
+                    require_available,
+                },
+            )
+    }
+
+    /// A small, fast, seedable generator for the scale test (SplitMix64).
+    struct Random(u64);
+    impl Random {
+        fn below(&mut self, bound: u64) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            ((u128::from((z ^ (z >> 31)) >> 32) * u128::from(bound)) >> 32) as u64
+        }
+        /// Skewed towards small numbers, as skills' popularity is.
+        fn skewed(&mut self, bound: u64) -> u64 {
+            let a = self.below(bound);
+            self.below(a + 1)
+        }
+    }
+
+    #[test]
+    #[ignore = "a scale measurement: cargo test --release -p kyoso-matching -- --ignored --nocapture ranking_at_scale"]
+    fn ranking_at_scale() {
+        let mut random = Random(3);
+        let profiles: Vec<Profile> = (0..1_000_000)
+            .map(|_| Profile {
+                skills: (0..3 + random.below(6))
+                    .map(|_| random.skewed(2_000) as Term)
+                    .collect(),
+                sectors: (0..1 + random.below(3))
+                    .map(|_| 11_000 + 100 * random.below(60) as u32 + random.below(3) as u32 * 10)
+                    .collect(),
+                languages: vec![
+                    (0, 1 + random.below(7) as u8),
+                    (1 + random.below(20) as u16, 7),
+                ],
+                countries: (0..random.below(4))
+                    .map(|_| random.below(60) as u16)
+                    .collect(),
+                available: random.below(3) > 0,
+                matches: random.below(6) as u32,
+                successes: random.below(3) as u32,
+                concluded: 0,
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let index = Index::new(profiles);
+        println!(
+            "index of 1,000,000 profiles built in {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+        let mut times = Vec::new();
+        for _ in 0..300 {
+            let need = Need {
+                skills: (0..3).map(|_| random.skewed(2_000) as Term).collect(),
+                sectors: vec![11_000 + 100 * random.below(60) as u32],
+                country: Some(random.below(60) as u16),
+                languages: vec![LanguageNeed {
+                    language: 0,
+                    level: 4,
+                    must: false,
+                }],
+                ..Need::default()
+            };
+            let near: std::collections::HashMap<CandidateId, u8> = (0..2_000)
+                .map(|_| {
+                    (
+                        random.below(1_000_000) as CandidateId,
+                        1 + random.below(3) as u8,
+                    )
+                })
+                .collect();
+            let started = std::time::Instant::now();
+            let top = index.top(&need, 20, &Weights::default(), &|c| near.get(&c).copied());
+            times.push(started.elapsed());
+            assert!(top.len() <= 20);
+        }
+        times.sort();
+        let at = |p: f64| times[((times.len() - 1) as f64 * p) as usize].as_secs_f64() * 1e3;
+        println!(
+            "top 20 of 1,000,000: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+            at(0.5),
+            at(0.99),
+            at(1.0)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn adding_a_matching_skill_never_lowers_a_score(
+            mut candidate in profile(),
+            need in need(),
+            pick in any::<prop::sample::Index>(),
+        ) {
+            let asked: Vec<Term> = need.skills.iter().chain(&need.required_skills).copied().collect();
+            prop_assume!(!asked.is_empty());
+            let skill = asked[pick.index(asked.len())];
+            let before = Index::new(vec![candidate.clone()]).score(&need, 0, &Weights::default(), None).unwrap();
+            candidate.skills.push(skill);
+            let after = Index::new(vec![candidate]).score(&need, 0, &Weights::default(), None).unwrap();
+            prop_assert!(after.score >= before.score - 1e-12, "{} < {}", after.score, before.score);
+        }
+
+        /// The top n are exactly the n best of every candidate that passes
+        /// and shares something with the need, found by scoring them all.
+        #[test]
+        fn the_top_is_the_best_of_a_full_scan(
+            profiles in prop::collection::vec(profile(), 0..40),
+            need in need(),
+            n in 1usize..8,
+        ) {
+            let index = Index::new(profiles);
+            let hops = |c: CandidateId| (!c.is_multiple_of(4)).then_some((c % 4) as u8);
+            let top = index.top(&need, n, &Weights::default(), &hops);
+            let shares = |p: &Profile| {
+                need.skills.iter().chain(&need.required_skills).any(|s| p.skills.contains(s))
+                    || need.sectors.iter().any(|s| p.sectors.iter().any(|x| x / 100 == s / 100))
+            };
+            let any_share = (0..index.len()).any(|c| shares(index.profile(c as u32).unwrap()));
+            let mut all: Vec<Ranked> = (0..index.len() as CandidateId)
+                .filter(|&c| index.passes(&need, c))
+                .filter(|&c| {
+                    let p = index.profile(c).unwrap();
+                    if any_share { shares(p) } else { need.country.is_some_and(|k| p.countries.contains(&k)) }
+                })
+                .map(|c| index.score(&need, c, &Weights::default(), hops(c)).unwrap())
+                .collect();
+            all.sort_by(|a, b| better(b, a));
+            all.truncate(n);
+            prop_assert_eq!(top, all);
+        }
+    }
+}
