@@ -179,6 +179,10 @@ pub struct Ranked {
 #[derive(Debug, Clone)]
 pub struct Index {
     profiles: Vec<Profile>,
+    /// What scoring reads of each profile, packed side by side so that a
+    /// candidate costs one or two cache misses, not four.
+    layout: Vec<Layout>,
+    facts: Vec<u32>,
     by_skill: Vec<Vec<CandidateId>>,
     /// By DAC category (the 5-digit code / 100), sorted by category.
     by_category: Vec<(u32, Vec<CandidateId>)>,
@@ -226,8 +230,32 @@ impl Index {
                 by_country[slot].push(id);
             }
         }
+        let mut layout = Vec::with_capacity(profiles.len());
+        let mut facts = Vec::new();
+        for profile in &profiles {
+            let start = facts.len() as u32;
+            facts.extend(&profile.sectors);
+            facts.extend(
+                profile
+                    .languages
+                    .iter()
+                    .map(|&(language, rank)| u32::from(language) << 8 | u32::from(rank)),
+            );
+            facts.extend(profile.countries.iter().map(|&c| u32::from(c)));
+            layout.push(Layout {
+                start,
+                sectors: profile.sectors.len() as u32,
+                languages: profile.languages.len() as u32,
+                countries: profile.countries.len() as u32,
+                available: profile.available,
+                matches: profile.matches,
+                successes: profile.successes,
+            });
+        }
         Index {
             profiles,
+            layout,
+            facts,
             by_skill,
             by_category: by_category.into_iter().collect(),
             by_country,
@@ -336,11 +364,11 @@ impl Index {
             }
             group.sort_unstable();
             for &id in group.iter() {
-                let profile = &self.profiles[id as usize];
-                if !passes(need, profile) {
+                let profile = self.packed(id);
+                if !passes(need, &profile) {
                     continue;
                 }
-                let values = values(need, profile, Some(held), hops(id));
+                let values = values(need, &profile, Some(held), hops(id));
                 let candidate = Scored(total(&values, weights), id);
                 if best.len() < n {
                     best.push(Reverse(candidate));
@@ -370,15 +398,120 @@ impl Index {
         weights: &Weights,
         hops: Option<u8>,
     ) -> Option<Ranked> {
-        let profile = self.profiles.get(candidate as usize)?;
-        Some(score(need, profile, weights, candidate, hops))
+        ((candidate as usize) < self.profiles.len())
+            .then(|| score(need, &self.packed(candidate), weights, candidate, hops))
     }
 
     /// Whether a candidate meets every hard constraint of `need`.
     pub fn passes(&self, need: &Need, candidate: CandidateId) -> bool {
-        self.profiles
-            .get(candidate as usize)
-            .is_some_and(|p| passes(need, p))
+        (candidate as usize) < self.profiles.len() && passes(need, &self.packed(candidate))
+    }
+}
+
+/// Where a candidate's facts lie in [`Index`]'s packed array, and the
+/// small ones themselves.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    start: u32,
+    sectors: u32,
+    languages: u32,
+    countries: u32,
+    available: bool,
+    matches: u32,
+    successes: u32,
+}
+
+/// What scoring reads of a candidate: a [`Profile`], or its packed form.
+trait Facts {
+    fn skills(&self) -> &[Term];
+    fn sectors(&self) -> &[u32];
+    /// The rank held in `language`, 0 for none.
+    fn language_rank(&self, language: u16) -> u8;
+    fn knows_country(&self, country: u16) -> bool;
+    fn available(&self) -> bool;
+    fn matches(&self) -> u32;
+    fn successes(&self) -> u32;
+}
+
+impl Facts for Profile {
+    fn skills(&self) -> &[Term] {
+        &self.skills
+    }
+    fn sectors(&self) -> &[u32] {
+        &self.sectors
+    }
+    fn language_rank(&self, language: u16) -> u8 {
+        self.languages
+            .binary_search_by_key(&language, |l| l.0)
+            .map_or(0, |at| self.languages[at].1)
+    }
+    fn knows_country(&self, country: u16) -> bool {
+        has(&self.countries, &country)
+    }
+    fn available(&self) -> bool {
+        self.available
+    }
+    fn matches(&self) -> u32 {
+        self.matches
+    }
+    fn successes(&self) -> u32 {
+        self.successes
+    }
+}
+
+/// A candidate as [`Index`] packs it.
+struct Packed<'a> {
+    layout: Layout,
+    facts: &'a [u32],
+    skills: &'a [Term],
+}
+
+impl Packed<'_> {
+    fn part(&self, from: u32, len: u32) -> &[u32] {
+        &self.facts[from as usize..(from + len) as usize]
+    }
+}
+
+impl Facts for Packed<'_> {
+    fn skills(&self) -> &[Term] {
+        self.skills
+    }
+    fn sectors(&self) -> &[u32] {
+        self.part(0, self.layout.sectors)
+    }
+    fn language_rank(&self, language: u16) -> u8 {
+        let languages = self.part(self.layout.sectors, self.layout.languages);
+        languages
+            .binary_search_by_key(&language, |l| (l >> 8) as u16)
+            .map_or(0, |at| (languages[at] & 0xFF) as u8)
+    }
+    fn knows_country(&self, country: u16) -> bool {
+        let countries = self.part(
+            self.layout.sectors + self.layout.languages,
+            self.layout.countries,
+        );
+        has(countries, &u32::from(country))
+    }
+    fn available(&self) -> bool {
+        self.layout.available
+    }
+    fn matches(&self) -> u32 {
+        self.layout.matches
+    }
+    fn successes(&self) -> u32 {
+        self.layout.successes
+    }
+}
+
+impl Index {
+    fn packed(&self, candidate: CandidateId) -> Packed<'_> {
+        let layout = self.layout[candidate as usize];
+        let len = layout.sectors + layout.languages + layout.countries;
+        Packed {
+            layout,
+            facts: &self.facts[layout.start as usize..(layout.start + len) as usize],
+            skills: &self.profiles[candidate as usize].skills,
+        }
     }
 }
 
@@ -433,28 +566,23 @@ fn has<T: Ord>(sorted: &[T], item: &T) -> bool {
     sorted.binary_search(item).is_ok()
 }
 
-fn language_rank(profile: &Profile, language: u16) -> u8 {
-    profile
-        .languages
-        .binary_search_by_key(&language, |l| l.0)
-        .map_or(0, |at| profile.languages[at].1)
-}
-
-fn passes(need: &Need, profile: &Profile) -> bool {
-    need.required_skills.iter().all(|s| has(&profile.skills, s))
-        && (!need.require_country || need.country.is_none_or(|c| has(&profile.countries, &c)))
-        && (!need.require_available || profile.available)
+fn passes(need: &Need, profile: &impl Facts) -> bool {
+    need.required_skills
+        .iter()
+        .all(|s| has(profile.skills(), s))
+        && (!need.require_country || need.country.is_none_or(|c| profile.knows_country(c)))
+        && (!need.require_available || profile.available())
         && need
             .languages
             .iter()
             .filter(|l| l.must)
-            .all(|l| language_rank(profile, l.language) >= l.level)
+            .all(|l| profile.language_rank(l.language) >= l.level)
 }
 
 /// How well `profile` meets each factor of `need`, in the order of
 /// [`FactorKind::ALL`]. `held` is how many of the need's skills it holds,
 /// if already counted.
-fn values(need: &Need, profile: &Profile, held: Option<usize>, hops: Option<u8>) -> [f64; 7] {
+fn values(need: &Need, profile: &impl Facts, held: Option<usize>, hops: Option<u8>) -> [f64; 7] {
     let asked = need.skills.len() + need.required_skills.len();
     let skills = if asked == 0 {
         0.0
@@ -463,7 +591,7 @@ fn values(need: &Need, profile: &Profile, held: Option<usize>, hops: Option<u8>)
             need.skills
                 .iter()
                 .chain(&need.required_skills)
-                .filter(|s| has(&profile.skills, s))
+                .filter(|s| has(profile.skills(), s))
                 .count()
         });
         held as f64 / asked as f64
@@ -472,9 +600,9 @@ fn values(need: &Need, profile: &Profile, held: Option<usize>, hops: Option<u8>)
         .sectors
         .iter()
         .map(|s| {
-            if has(&profile.sectors, s) {
+            if has(profile.sectors(), s) {
                 1.0
-            } else if profile.sectors.iter().any(|p| p / 100 == s / 100) {
+            } else if profile.sectors().iter().any(|p| p / 100 == s / 100) {
                 0.5
             } else {
                 0.0
@@ -488,20 +616,20 @@ fn values(need: &Need, profile: &Profile, held: Option<usize>, hops: Option<u8>)
             .languages
             .iter()
             .map(|l| {
-                let short = f64::from(l.level.saturating_sub(language_rank(profile, l.language)));
+                let short = f64::from(l.level.saturating_sub(profile.language_rank(l.language)));
                 (1.0 - 0.25 * short).max(0.0)
             })
             .sum();
         total / need.languages.len() as f64
     };
     let country = match need.country {
-        Some(c) if has(&profile.countries, &c) => 1.0,
+        Some(c) if profile.knows_country(c) => 1.0,
         _ => 0.0,
     };
-    let availability = if profile.available { 1.0 } else { 0.0 };
+    let availability = if profile.available() { 1.0 } else { 0.0 };
     let track_record = {
-        let successes = f64::from(profile.successes.min(profile.matches));
-        (successes + 1.0) / (f64::from(profile.matches) + 2.0)
+        let successes = f64::from(profile.successes().min(profile.matches()));
+        (successes + 1.0) / (f64::from(profile.matches()) + 2.0)
     };
     let network = match hops {
         Some(h) if (1..=3).contains(&h) => 1.0 / f64::from(h),
@@ -530,7 +658,7 @@ fn total(values: &[f64; 7], weights: &Weights) -> f64 {
 
 fn score(
     need: &Need,
-    profile: &Profile,
+    profile: &impl Facts,
     weights: &Weights,
     candidate: CandidateId,
     hops: Option<u8>,
