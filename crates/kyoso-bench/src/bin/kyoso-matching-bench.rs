@@ -1,15 +1,24 @@
 //! The matching benchmark: ranking the best candidates for a need among a
 //! million expert profiles, beside a full scan that scores every profile
 //! (the peer: what ranking without an index costs), and the ranking's
-//! quality on needs whose best candidates were planted.
+//! quality on needs whose best candidates were planted; then assignment
+//! rounds beside OR-tools' min-cost flow (from PyPI, in a virtual
+//! environment under `--work`), whose objective must equal kyoso's.
 //! Timings are printed, never judged.
 
 use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use kyoso_matching::{CandidateId, Index, LanguageNeed, Need, Profile, Ranked, Term, Weights};
+use kyoso_matching::{
+    CandidateId, Index, Instance, LanguageNeed, Mode, Need, Profile, Ranked, Term, Weights,
+};
 use kyoso_network::generate::SplitMix64;
+
+#[path = "../peers.rs"]
+mod peers;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -26,6 +35,21 @@ struct Args {
     /// Candidates per need.
     #[arg(long, default_value_t = 20)]
     top: usize,
+    /// Participants in the assignment round.
+    #[arg(long, default_value_t = 50_000)]
+    participants: u32,
+    /// Hosts in the assignment round.
+    #[arg(long, default_value_t = 5_000)]
+    hosts: u32,
+    /// Candidate hosts per participant.
+    #[arg(long, default_value_t = 50)]
+    choices: u32,
+    /// `required`: fail if OR-tools cannot be installed; `optional`: say so and go on.
+    #[arg(long, default_value = "required")]
+    peers: String,
+    /// Where the peer's environment and the rounds' files are kept.
+    #[arg(long, default_value = "target/bench-matching")]
+    work: PathBuf,
 }
 
 const SKILLS: u64 = 2_000;
@@ -104,8 +128,26 @@ fn percentile(times: &mut [Duration], p: f64) -> f64 {
     times[((times.len() - 1) as f64 * p).round() as usize].as_secs_f64() * 1e3
 }
 
-fn main() {
+fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    std::fs::create_dir_all(&args.work)?;
+    let python = match peers::python(&args.work, &["ortools"], &["ortools"]) {
+        Ok(python) => Some(python),
+        Err(e) if args.peers == "optional" => {
+            println!("note: OR-tools is not available ({e:#}); kyoso's figures only");
+            None
+        }
+        Err(e) => {
+            return Err(
+                e.context("installing OR-tools (pass --peers optional to go on without it)")
+            );
+        }
+    };
+    rank(&args);
+    assignment(&args, python.as_deref())
+}
+
+fn rank(args: &Args) {
     let mut random = SplitMix64::new(3);
     let mut profiles: Vec<Profile> = (0..args.profiles).map(|_| profile(&mut random)).collect();
 
@@ -210,4 +252,144 @@ fn main() {
         precision / count,
         ndcg / count
     );
+}
+
+// --- assignment rounds ---
+
+/// A round of `participants` participants and `hosts` hosts (capacities 1
+/// to 30), each participant with `choices` distinct candidate hosts and
+/// random scores; the two sides' preferences follow the score, disturbed.
+fn round(participants: u32, hosts: u32, choices: u32, seed: u64) -> Instance {
+    let mut random = SplitMix64::new(seed);
+    let capacities = (0..hosts).map(|_| 1 + random.below(30) as u32).collect();
+    let mut candidates = Vec::with_capacity(participants as usize * choices as usize);
+    let mut picked = Vec::with_capacity(choices as usize);
+    for participant in 0..participants {
+        picked.clear();
+        while picked.len() < choices.min(hosts) as usize {
+            let host = random.below(u64::from(hosts)) as u32;
+            if !picked.contains(&host) {
+                picked.push(host);
+            }
+        }
+        for &host in &picked {
+            let score = random.below(1_000_000) as i64;
+            candidates.push(kyoso_matching::Candidate {
+                participant,
+                host,
+                score,
+                participant_score: score + random.below(200_000) as i64,
+                host_score: score + random.below(200_000) as i64,
+            });
+        }
+    }
+    Instance {
+        participants: participants as usize,
+        capacities,
+        candidates,
+    }
+}
+
+fn write_round(path: &Path, instance: &Instance) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    writeln!(
+        out,
+        "{} {} {}",
+        instance.participants,
+        instance.capacities.len(),
+        instance.candidates.len()
+    )?;
+    for capacity in &instance.capacities {
+        writeln!(out, "{capacity}")?;
+    }
+    for c in &instance.candidates {
+        writeln!(out, "{} {} {}", c.participant, c.host, c.score)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+const PEER_SCRIPT: &str = include_str!("../../peers/assignment_peer.py");
+
+/// OR-tools' objective and time on `instance`.
+fn or_tools(python: &Path, work: &Path, instance: &Instance) -> anyhow::Result<(i64, f64)> {
+    let file = work.join("round.txt");
+    write_round(&file, instance)?;
+    let answer = peers::ask(
+        python,
+        work,
+        "assignment_peer.py",
+        PEER_SCRIPT,
+        &[file.display().to_string()],
+    )?;
+    let objective = answer["objective"]
+        .as_i64()
+        .ok_or_else(|| anyhow::anyhow!("the peer gave no objective: {answer}"))?;
+    Ok((objective, answer["seconds"].as_f64().unwrap_or(f64::NAN)))
+}
+
+fn assignment(args: &Args, python: Option<&Path>) -> anyhow::Result<()> {
+    // The same objective as OR-tools on small generated rounds.
+    if let Some(python) = python {
+        let mut failed = Vec::new();
+        for seed in 0..12 {
+            let small = round(40 + 30 * seed as u32, 6 + 2 * seed as u32, 5, 100 + seed);
+            let ours = kyoso_matching::assign(&small, Mode::Optimal)?;
+            let (theirs, _) = or_tools(python, &args.work, &small)?;
+            if ours.total_score != theirs {
+                failed.push((seed, ours.total_score, theirs));
+            }
+        }
+        anyhow::ensure!(
+            failed.is_empty(),
+            "optimal totals differ from OR-tools' (seed, kyoso, OR-tools): {failed:?}"
+        );
+        println!("\noptimal assignment: the same total score as OR-tools on 12 generated rounds");
+    }
+    let instance = round(args.participants, args.hosts, args.choices, 2026);
+    println!(
+        "round of {} participants, {} hosts (capacities 1–30), {} candidate pairs",
+        instance.participants,
+        instance.capacities.len(),
+        instance.candidates.len()
+    );
+    let started = Instant::now();
+    let optimal = kyoso_matching::assign(&instance, Mode::Optimal)?;
+    let optimal_time = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let stable = kyoso_matching::assign(&instance, Mode::Stable)?;
+    let stable_time = started.elapsed().as_secs_f64();
+    let peer = match python {
+        Some(python) => Some(or_tools(python, &args.work, &instance)?),
+        None => None,
+    };
+    println!(
+        "  optimal: {optimal_time:.3} s, total score {}, {} unassigned{}",
+        optimal.total_score,
+        optimal.unassigned.len(),
+        match peer {
+            Some((objective, seconds)) => format!(
+                "; OR-tools min-cost flow {seconds:.3} s, total {objective} ({}); kyoso/OR-tools time {:.2}×",
+                if objective == optimal.total_score {
+                    "the same"
+                } else {
+                    "DIFFERENT"
+                },
+                optimal_time / seconds
+            ),
+            None => String::new(),
+        }
+    );
+    println!(
+        "  stable (participant-proposing deferred acceptance): {stable_time:.3} s, total score {}, {} unassigned",
+        stable.total_score,
+        stable.unassigned.len()
+    );
+    if let Some((objective, _)) = peer {
+        anyhow::ensure!(
+            objective == optimal.total_score,
+            "the optimal total differs from OR-tools'"
+        );
+    }
+    Ok(())
 }

@@ -9,10 +9,8 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
 use clap::Parser;
 use kyoso_network::generate::{EdgeList, graph_from_edges, planted_partition, uniform_edges};
 use kyoso_network::{
@@ -20,6 +18,9 @@ use kyoso_network::{
     components, core_numbers, distances, modularity, warm_paths,
 };
 use serde_json::Value;
+
+#[path = "../peers.rs"]
+mod peers;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -63,7 +64,7 @@ struct Args {
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     std::fs::create_dir_all(&args.work)?;
-    let python = match peer_python(&args.work) {
+    let python = match peers::python(&args.work, &["igraph", "networkx"], &["igraph", "networkx"]) {
         Ok(python) => Some(python),
         Err(e) if args.peers == "optional" => {
             println!("note: the peers are not available ({e:#}); kyoso's figures only");
@@ -88,70 +89,11 @@ fn main() -> anyhow::Result<()> {
 
 // --- the peers ---
 
-/// A Python with networkx and igraph, in a virtual environment under `work`.
-fn peer_python(work: &Path) -> anyhow::Result<PathBuf> {
-    let venv = work.join("peers-venv");
-    let python = venv.join("bin/python");
-    let ready = Command::new(&python)
-        .args(["-c", "import igraph, networkx"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ready {
-        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))
-            .context("making a Python virtual environment")?;
-        run(Command::new(&python).args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "networkx",
-            "igraph",
-        ]))
-        .context("installing networkx and igraph from PyPI")?;
-    }
-    let versions = Command::new(&python)
-        .args([
-            "-c",
-            "import igraph, networkx; print('python-igraph', igraph.__version__, '· networkx', networkx.__version__)",
-        ])
-        .output()?;
-    println!(
-        "peers: {}",
-        String::from_utf8_lossy(&versions.stdout).trim()
-    );
-    Ok(python)
-}
-
-fn run(command: &mut Command) -> anyhow::Result<()> {
-    let output = command
-        .output()
-        .with_context(|| format!("running {command:?}"))?;
-    anyhow::ensure!(
-        output.status.success(),
-        "{command:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr).trim()
-    );
-    Ok(())
-}
-
 const PEER_SCRIPT: &str = include_str!("../../peers/network_peer.py");
 
 /// Runs the peer script and reads its JSON answer.
 fn peer(python: &Path, work: &Path, args: &[String]) -> anyhow::Result<Value> {
-    let script = work.join("network_peer.py");
-    std::fs::write(&script, PEER_SCRIPT)?;
-    let output = Command::new(python)
-        .arg(&script)
-        .args(args)
-        .output()
-        .context("running the peer")?;
-    anyhow::ensure!(
-        output.status.success(),
-        "the peer failed: {}",
-        String::from_utf8_lossy(&output.stderr).trim()
-    );
-    Ok(serde_json::from_slice(&output.stdout)?)
+    peers::ask(python, work, "network_peer.py", PEER_SCRIPT, args)
 }
 
 fn write_edges(path: &Path, edges: &[(NodeId, NodeId)]) -> anyhow::Result<()> {
