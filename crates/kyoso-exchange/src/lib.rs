@@ -21,6 +21,7 @@ mod json;
 mod object;
 mod parse;
 mod programs;
+mod round;
 mod write;
 
 use std::collections::HashMap;
@@ -34,6 +35,10 @@ use kyoso_domain::{Incoming, RecordRef, RowError, Text, Timestamp};
 pub use object::{FieldFaults, from_object};
 pub use parse::Record;
 pub use programs::{ProgramReader, program_from_json, program_to_json};
+pub use round::{
+    MAX_CAPACITY, MAX_ROUND_SCORE, ROUND_COLUMNS, Round, RoundHost, RoundPair, RoundParticipant,
+    read_round,
+};
 pub use write::{Exportable, Writer, to_json};
 
 /// Reads one record from a JSON object with the file columns as keys (the

@@ -11,6 +11,7 @@
 pub mod access;
 pub mod accounts;
 pub mod aftercare;
+pub mod assignment;
 mod demo;
 mod enrolments;
 mod error;

@@ -112,6 +112,27 @@ enum Command {
         #[arg(long)]
         format: Option<FormatArg>,
     },
+    /// Assign participants to hosts from a round file (CSV), by the largest
+    /// total score or by deferred acceptance.
+    ///
+    /// One row per candidate pair: participant, host, score, capacity (the
+    /// host's), and optionally participant_preference and host_preference
+    /// (what the stable mode ranks by; each defaults to score), country and
+    /// gender (the participant's, for the fairness summary). A bad file is
+    /// refused whole, every fault named by line and column. The same file
+    /// always gives the same assignment.
+    Assign {
+        /// The round: a CSV file.
+        file: PathBuf,
+        #[arg(long, default_value = "optimal")]
+        mode: ModeArg,
+        /// Write who got what to this CSV file (participant,host,score,reason).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Print the whole outcome as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Ask the network: warm introduction paths, brokers, communities, growth.
     Network {
         #[command(subcommand)]
@@ -232,6 +253,15 @@ async fn export_records(
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum ModeArg {
+    /// The largest total score (a minimum-cost flow).
+    Optimal,
+    /// Participant-proposing deferred acceptance: no participant and host
+    /// would both rather have each other.
+    Stable,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
     Csv,
     Json,
@@ -247,6 +277,20 @@ impl From<FormatArg> for Format {
 }
 
 pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // A round file needs no database: nothing is opened or created.
+    if let Command::Assign {
+        file,
+        mode,
+        output,
+        json,
+    } = &cli.command
+    {
+        let mode = match mode {
+            ModeArg::Optimal => kyoso_service::assignment::Mode::Optimal,
+            ModeArg::Stable => kyoso_service::assignment::Mode::Stable,
+        };
+        return crate::assign::run(file, mode, output.as_deref(), *json);
+    }
     let progress = Bar::new(cli.quiet);
     let store = Store::open(&cli.database)
         .await
@@ -311,6 +355,7 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             }
         }
+        Command::Assign { .. } => unreachable!("answered before the database is opened"),
         Command::Network { command } => {
             crate::network::run(&store, command, &progress).await?;
             ExitCode::SUCCESS

@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 #![allow(clippy::print_stdout, clippy::print_stderr, reason = "a CLI's output")]
 
+mod assign;
 mod cli;
 mod network;
 mod progress;

@@ -6,6 +6,7 @@
     reason = "a failed unwrap is a failed test"
 )]
 
+mod assign;
 mod crash;
 mod exchange;
 mod network;
