@@ -160,19 +160,32 @@ impl LoadedNetwork {
     }
 }
 
-/// The loaded network, read again in the background once it is older than
-/// `max_age`: questions are answered from the network as last read while
-/// the next one loads, and only the very first question waits for a read.
+/// The loaded network. Once `max_age` has passed since it was last found
+/// current, the next question checks in the background whether the records
+/// changed ([`Store::network_version`]) and reads them again only if so,
+/// or after [`NetworkCache::RELOAD_AFTER`] regardless (for changes no mark
+/// shows). Questions are answered from the last read meanwhile; only the
+/// very first question waits for a read.
 #[derive(Debug)]
 pub struct NetworkCache {
     max_age: Duration,
-    current: std::sync::Mutex<Option<Arc<LoadedNetwork>>>,
+    current: std::sync::Mutex<Option<Current>>,
     /// Held by whoever reads the network; the first questions wait on it.
     loading: tokio::sync::Mutex<()>,
     refreshing: std::sync::atomic::AtomicBool,
 }
 
+#[derive(Debug, Clone)]
+struct Current {
+    network: Arc<LoadedNetwork>,
+    version: [i64; 4],
+    checked: Instant,
+}
+
 impl NetworkCache {
+    /// A network older than this is read again even if no mark moved.
+    pub const RELOAD_AFTER: Duration = Duration::from_secs(3600);
+
     pub fn new(max_age: Duration) -> NetworkCache {
         NetworkCache {
             max_age,
@@ -182,47 +195,63 @@ impl NetworkCache {
         }
     }
 
-    fn current(&self) -> Option<Arc<LoadedNetwork>> {
+    fn current(&self) -> std::sync::MutexGuard<'_, Option<Current>> {
         // A panic while holding the lock leaves only a cache behind.
-        self.current
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.current.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The network as last read from `store`; read now if never read.
     pub async fn get(self: &Arc<Self>, store: &Store) -> Result<Arc<LoadedNetwork>, ServiceError> {
         use std::sync::atomic::Ordering;
-        if let Some(network) = self.current() {
-            if network.loaded.elapsed() >= self.max_age
+        let known = self.current().clone();
+        if let Some(current) = known {
+            if current.checked.elapsed() >= self.max_age
                 && !self.refreshing.swap(true, Ordering::AcqRel)
             {
-                let (cache, store) = (Arc::clone(self), store.clone());
+                let (cache, store, known) = (Arc::clone(self), store.clone(), current.clone());
                 tokio::spawn(async move {
                     let _reading = cache.loading.lock().await;
-                    if let Err(error) = cache.load(&store).await {
-                        tracing::warn!(%error, "reading the network again failed; the last read stays");
+                    if let Err(error) = cache.refresh(&store, &known).await {
+                        tracing::warn!(%error, "checking the network for changes failed; the last read stays");
                     }
                     cache.refreshing.store(false, Ordering::Release);
                 });
             }
-            return Ok(network);
+            return Ok(current.network);
         }
         let _reading = self.loading.lock().await;
         // Someone else may have read it while this question waited.
-        if let Some(network) = self.current() {
-            return Ok(network);
+        if let Some(current) = self.current().as_ref() {
+            return Ok(current.network.clone());
         }
         self.load(store).await
     }
 
+    /// Reads the network again if its records changed or it is old.
+    async fn refresh(&self, store: &Store, known: &Current) -> Result<(), ServiceError> {
+        let version = store.network_version().await?;
+        if version == known.version && known.network.loaded.elapsed() < Self::RELOAD_AFTER {
+            if let Some(current) = self.current().as_mut() {
+                current.checked = Instant::now();
+            }
+            return Ok(());
+        }
+        self.load(store).await.map(|_| ())
+    }
+
     async fn load(&self, store: &Store) -> Result<Arc<LoadedNetwork>, ServiceError> {
+        // The mark first: a change made while reading shows at the next check.
+        let version = store.network_version().await?;
         let snapshot = store.network_snapshot().await?;
         let network = tokio::task::spawn_blocking(move || LoadedNetwork::new(snapshot))
             .await
             .map_err(|e| ServiceError::Failed(format!("packing the network failed: {e}")))?;
         let network = Arc::new(network);
-        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = Some(network.clone());
+        *self.current() = Some(Current {
+            network: network.clone(),
+            version,
+            checked: Instant::now(),
+        });
         Ok(network)
     }
 }

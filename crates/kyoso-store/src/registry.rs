@@ -182,6 +182,24 @@ impl Store {
         })
     }
 
+    /// A cheap mark of the records' state: the newest local key of people,
+    /// organizations, ties and the audit log. Adding a record, and every
+    /// change or deletion made through the service (which writes the audit
+    /// log), moves it; each part is a primary-key lookup.
+    pub async fn network_version(&self) -> Result<[i64; 4], StoreError> {
+        let (people, organizations, ties, audit): (i64, i64, i64, i64) = dispatch!(self, pool => {
+            sqlx::query_as(
+                "SELECT (SELECT coalesce(max(id), 0) FROM people), \
+                 (SELECT coalesce(max(id), 0) FROM organizations), \
+                 (SELECT coalesce(max(id), 0) FROM ties), \
+                 (SELECT coalesce(max(id), 0) FROM audit_log)",
+            )
+            .fetch_one(pool)
+            .await?
+        });
+        Ok([people, organizations, ties, audit])
+    }
+
     // --- people ---
 
     pub async fn person(&self, uid: Uid) -> Result<Option<Stored<Person>>, StoreError> {

@@ -50,8 +50,8 @@ pub use error::Code;
 pub use pages_network::path_lines;
 pub use server::{Limits, serve};
 
-/// How long analytics answer from the network as it was read.
-const NETWORK_MAX_AGE: Duration = Duration::from_secs(60);
+/// How often analytics check whether the network changed since it was read.
+const NETWORK_MAX_AGE: Duration = Duration::from_secs(10);
 
 /// What handlers share.
 #[derive(Debug, Clone)]
@@ -60,7 +60,7 @@ pub struct AppState {
     pub(crate) sign_ins: Arc<auth::SignInLimiter>,
     /// Mark cookies Secure: set when kyoso is served over HTTPS.
     pub secure_cookies: bool,
-    /// The network as analytics see it, read again once a minute.
+    /// The network as analytics see it, read again when it changes.
     pub network: Arc<NetworkCache>,
 }
 
