@@ -24,6 +24,7 @@
 //! reproducible. Adding a matching skill to a candidate never lowers their
 //! score (a property test holds this).
 
+use std::cell::Cell;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
@@ -186,7 +187,14 @@ pub struct Index {
     by_skill: Vec<Vec<CandidateId>>,
     /// By DAC category (the 5-digit code / 100), sorted by category.
     by_category: Vec<(u32, Vec<CandidateId>)>,
+    /// By exact DAC code, sorted by code: tells a sector of the need from
+    /// one of its category without reading the profile.
+    by_sector: Vec<(u32, Vec<CandidateId>)>,
     by_country: Vec<Vec<CandidateId>>,
+    /// Per candidate, what every need scores alike, in one byte: availability
+    /// (the top bit) and the track record rounded up to 64ths, a bound that
+    /// [`Index::top`] reads before the profile.
+    summary: Vec<u8>,
 }
 
 impl Index {
@@ -195,6 +203,8 @@ impl Index {
     pub fn new(mut profiles: Vec<Profile>) -> Index {
         let mut by_skill: Vec<Vec<CandidateId>> = Vec::new();
         let mut by_category: std::collections::BTreeMap<u32, Vec<CandidateId>> =
+            std::collections::BTreeMap::new();
+        let mut by_sector: std::collections::BTreeMap<u32, Vec<CandidateId>> =
             std::collections::BTreeMap::new();
         let mut by_country: Vec<Vec<CandidateId>> = Vec::new();
         for (id, profile) in profiles.iter_mut().enumerate() {
@@ -216,6 +226,7 @@ impl Index {
             }
             let mut last_category = None;
             for &sector in &profile.sectors {
+                by_sector.entry(sector).or_default().push(id);
                 let category = sector / 100;
                 if last_category != Some(category) {
                     by_category.entry(category).or_default().push(id);
@@ -231,8 +242,14 @@ impl Index {
             }
         }
         let mut layout = Vec::with_capacity(profiles.len());
+        let mut summary = Vec::with_capacity(profiles.len());
         let mut facts = Vec::new();
         for profile in &profiles {
+            summary.push(summary_of(
+                profile.available,
+                profile.matches,
+                profile.successes,
+            ));
             let start = facts.len() as u32;
             facts.extend(&profile.sectors);
             facts.extend(
@@ -258,7 +275,9 @@ impl Index {
             facts,
             by_skill,
             by_category: by_category.into_iter().collect(),
+            by_sector: by_sector.into_iter().collect(),
             by_country,
+            summary,
         }
     }
 
@@ -278,10 +297,16 @@ impl Index {
     /// steps a candidate is from the need's owner, if within reach.
     ///
     /// Only candidates who share a skill or a sector category with the need
-    /// are looked at (or, when none does, those who know its country). They
-    /// are taken most skills held first; once even a perfect score on every
-    /// other factor could not lift the next group above the n-th best so
-    /// far, the rest are not scored at all.
+    /// are looked at (or, when none does, those who know its country).
+    /// Retrieval already tells, for each, the skills held, whether a sector
+    /// is the need's own or only of its category, and whether the candidate
+    /// knows the need's country; they are grouped by these, and the groups
+    /// taken best possible score first. Once even a perfect score on every
+    /// other factor could not lift a group above the n-th best so far, it
+    /// and the rest are not scored at all. Within a group, a candidate is
+    /// passed over as soon as a bound shows it cannot make the top: first
+    /// from its availability and track record (one byte), then from every
+    /// factor but the network, which is asked last.
     pub fn top(
         &self,
         need: &Need,
@@ -292,92 +317,18 @@ impl Index {
         if n == 0 || self.profiles.is_empty() {
             return Vec::new();
         }
-        // 1 + the skills of the need each candidate holds, counted as the
-        // score counts them; 0 for a candidate not retrieved.
-        let mut mark = vec![0u16; self.profiles.len()];
-        let mut retrieved: Vec<CandidateId> = Vec::new();
-        let reach = |list: &[CandidateId],
-                     skill: bool,
-                     mark: &mut [u16],
-                     retrieved: &mut Vec<CandidateId>| {
-            for &id in list {
-                let slot = &mut mark[id as usize];
-                if *slot == 0 {
-                    *slot = 1;
-                    retrieved.push(id);
-                }
-                if skill {
-                    *slot = slot.saturating_add(1);
-                }
-            }
-        };
-        for &skill in need.skills.iter().chain(&need.required_skills) {
-            if let Some(list) = self.by_skill.get(skill as usize) {
-                reach(list, true, &mut mark, &mut retrieved);
-            }
+        // The marks are all 0 between calls; a call that panics (in `hops`)
+        // leaves none behind, as it has taken them out.
+        let mut mark = MARKS.take();
+        if mark.len() < self.profiles.len() {
+            mark.resize(self.profiles.len(), 0);
         }
-        for &sector in &need.sectors {
-            if let Ok(at) = self
-                .by_category
-                .binary_search_by_key(&(sector / 100), |(c, _)| *c)
-            {
-                reach(&self.by_category[at].1, false, &mut mark, &mut retrieved);
-            }
-        }
-        if retrieved.is_empty()
-            && let Some(country) = need.country
-            && let Some(list) = self.by_country.get(country as usize)
-        {
-            reach(list, false, &mut mark, &mut retrieved);
-        }
-        // Most skills held first; within a group, by candidate number.
-        let groups = retrieved
-            .iter()
-            .map(|&id| mark[id as usize])
-            .max()
-            .unwrap_or(0);
-        let mut by_held: Vec<Vec<CandidateId>> = vec![Vec::new(); groups as usize + 1];
+        let retrieved = self.retrieve(need, &mut mark);
+        let best = self.best(need, n, weights, hops, &mark, &retrieved);
         for &id in &retrieved {
-            by_held[mark[id as usize] as usize].push(id);
+            mark[id as usize] = 0;
         }
-        let asked = need.skills.len() + need.required_skills.len();
-        // The bound holds for weights of zero or more; others score all.
-        let rest = if FactorKind::ALL.iter().all(|&k| weights.of(k) >= 0.0) {
-            most_besides_skills(need, weights)
-        } else {
-            f64::INFINITY
-        };
-        let mut best: BinaryHeap<Reverse<Scored>> = BinaryHeap::with_capacity(n + 1);
-        for (held, group) in by_held.iter_mut().enumerate().rev() {
-            let held = held.saturating_sub(1);
-            let skills_part = if asked == 0 {
-                0.0
-            } else {
-                weights.skills * held as f64 / asked as f64
-            };
-            // The best any candidate of this group could score, a hair over
-            // for rounding: a group that cannot reach the n-th best is done,
-            // and so is every group after it.
-            let ceiling = skills_part + rest + 1e-9;
-            if best.len() == n && best.peek().is_some_and(|worst| worst.0.0 > ceiling) {
-                break;
-            }
-            group.sort_unstable();
-            for &id in group.iter() {
-                let profile = self.packed(id);
-                if !passes(need, &profile) {
-                    continue;
-                }
-                let values = values(need, &profile, Some(held), hops(id));
-                let candidate = Scored(total(&values, weights), id);
-                if best.len() < n {
-                    best.push(Reverse(candidate));
-                } else if best.peek().is_some_and(|worst| candidate > worst.0) {
-                    best.pop();
-                    best.push(Reverse(candidate));
-                }
-            }
-        }
+        MARKS.set(mark);
         // Reasons only for the few that made it.
         let mut list: Vec<Ranked> = best
             .into_iter()
@@ -515,6 +466,272 @@ impl Index {
     }
 }
 
+/// A retrieved candidate's mark: 1 + the skills of the need it holds,
+/// counted as the score counts them (in the low 16 bits, as many as fit),
+/// and what retrieval learnt of its sectors and country. 0 for a
+/// candidate not retrieved.
+const HELD: u32 = 0xFFFF;
+/// A sector of the need's category.
+const CATEGORY: u32 = 1 << 16;
+/// A sector of the need itself.
+const SECTOR: u32 = 1 << 17;
+/// Has worked or lived in the need's country.
+const COUNTRY: u32 = 1 << 18;
+
+thread_local! {
+    /// [`Index::top`]'s marks, one per candidate, kept between calls so a
+    /// query neither allocates nor clears them whole.
+    static MARKS: Cell<Vec<u32>> = const { Cell::new(Vec::new()) };
+}
+
+/// What the top so far asks of a newcomer.
+type Best = BinaryHeap<Reverse<Scored>>;
+
+impl Index {
+    /// Marks (see [`HELD`]) every candidate sharing a skill or a sector
+    /// category with `need` (or, if none does, its country) and returns
+    /// them, each once. `mark` must be all 0 for every candidate.
+    fn retrieve(&self, need: &Need, mark: &mut [u32]) -> Vec<CandidateId> {
+        let mut retrieved: Vec<CandidateId> = Vec::new();
+        let reach = |list: &[CandidateId],
+                     skill: bool,
+                     flag: u32,
+                     mark: &mut [u32],
+                     retrieved: &mut Vec<CandidateId>| {
+            for &id in list {
+                let slot = &mut mark[id as usize];
+                let mut held = *slot & HELD;
+                if held == 0 {
+                    held = 1;
+                    retrieved.push(id);
+                }
+                if skill {
+                    held = (held + 1).min(HELD);
+                }
+                *slot = (*slot & !HELD) | held | flag;
+            }
+        };
+        for &skill in need.skills.iter().chain(&need.required_skills) {
+            if let Some(list) = self.by_skill.get(skill as usize) {
+                reach(list, true, 0, mark, &mut retrieved);
+            }
+        }
+        for &sector in &need.sectors {
+            if let Ok(at) = self
+                .by_category
+                .binary_search_by_key(&(sector / 100), |(c, _)| *c)
+            {
+                reach(
+                    &self.by_category[at].1,
+                    false,
+                    CATEGORY,
+                    mark,
+                    &mut retrieved,
+                );
+            }
+        }
+        if retrieved.is_empty() {
+            if let Some(country) = need.country
+                && let Some(list) = self.by_country.get(country as usize)
+            {
+                reach(list, false, COUNTRY, mark, &mut retrieved);
+            }
+            return retrieved;
+        }
+        // Flags for those already retrieved: every holder of a sector of the
+        // need holds one of its category, and so is among them.
+        let flag = |list: &[CandidateId], flag: u32, mark: &mut [u32]| {
+            for &id in list {
+                let slot = &mut mark[id as usize];
+                if *slot != 0 {
+                    *slot |= flag;
+                }
+            }
+        };
+        for &sector in &need.sectors {
+            if let Ok(at) = self.by_sector.binary_search_by_key(&sector, |(s, _)| *s) {
+                flag(&self.by_sector[at].1, SECTOR, mark);
+            }
+        }
+        if let Some(country) = need.country
+            && let Some(list) = self.by_country.get(country as usize)
+        {
+            flag(list, COUNTRY, mark);
+        }
+        retrieved
+    }
+
+    /// The best `n` of `retrieved` that pass `need`'s hard constraints.
+    fn best(
+        &self,
+        need: &Need,
+        n: usize,
+        weights: &Weights,
+        hops: &dyn Fn(CandidateId) -> Option<u8>,
+        mark: &[u32],
+        retrieved: &[CandidateId],
+    ) -> Best {
+        // The bounds hold for finite weights of zero or more; others score
+        // every candidate.
+        let bounded = FactorKind::ALL.iter().all(|&k| {
+            let weight = weights.of(k);
+            weight.is_finite() && weight >= 0.0
+        });
+        // Groups by what the marks tell: skills held, sector level, country.
+        let most_held = retrieved
+            .iter()
+            .map(|&id| (mark[id as usize] & HELD) - 1)
+            .max()
+            .unwrap_or(0) as usize;
+        let group_of = |mark: u32| ((mark & HELD) - 1) as usize * 6 + Group::level(mark);
+        let mut ends = vec![0usize; (most_held + 1) * 6 + 1];
+        for &id in retrieved {
+            ends[group_of(mark[id as usize]) + 1] += 1;
+        }
+        for at in 1..ends.len() {
+            ends[at] += ends[at - 1];
+        }
+        let mut order: Vec<CandidateId> = vec![0; retrieved.len()];
+        let mut next = ends.clone();
+        for &id in retrieved {
+            let group = group_of(mark[id as usize]);
+            order[next[group]] = id;
+            next[group] += 1;
+        }
+        // Best possible score first.
+        let mut groups: Vec<(f64, usize)> = (0..ends.len() - 1)
+            .filter(|&g| ends[g] < ends[g + 1])
+            .map(|g| {
+                let group = Group::of(g / 6, g % 6);
+                (total(&upper(need, group, 1.0, 1.0), weights), g)
+            })
+            .collect();
+        groups.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+
+        let mut best: Best = BinaryHeap::with_capacity(n + 1);
+        // The score to beat once the top is full: a candidate whose bound
+        // is below it cannot make the top, whatever its number.
+        let floor = |best: &Best| match best.peek() {
+            Some(worst) if bounded && best.len() == n => worst.0.0,
+            _ => f64::NEG_INFINITY,
+        };
+        for (ceiling, g) in groups {
+            if floor(&best) > ceiling {
+                // So is every group after it.
+                break;
+            }
+            let group = Group::of(g / 6, g % 6);
+            for &id in &order[ends[g]..ends[g + 1]] {
+                if bounded && best.len() == n {
+                    let summary = self.summary[id as usize];
+                    let most = total(
+                        &upper(need, group, available_of(summary), track_bound_of(summary)),
+                        weights,
+                    );
+                    if floor(&best) > most {
+                        continue;
+                    }
+                }
+                let profile = self.packed(id);
+                if !passes(need, &profile) {
+                    continue;
+                }
+                let mut values = values(need, &profile, Some(group.held), None);
+                if bounded && best.len() == n {
+                    values[6] = 1.0;
+                    if floor(&best) > total(&values, weights) {
+                        continue;
+                    }
+                }
+                values[6] = network(hops(id));
+                let candidate = Scored(total(&values, weights), id);
+                if best.len() < n {
+                    best.push(Reverse(candidate));
+                } else if best.peek().is_some_and(|worst| candidate > worst.0) {
+                    best.pop();
+                    best.push(Reverse(candidate));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// What retrieval tells of a candidate: the need's skills held, whether a
+/// sector is the need's (2), of its category only (1) or neither (0), and
+/// whether it knows the need's country.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Group {
+    held: usize,
+    sector: u8,
+    country: bool,
+}
+
+impl Group {
+    /// The group's place among the six of a count of skills held.
+    fn level(mark: u32) -> usize {
+        let sector = if mark & SECTOR != 0 {
+            2
+        } else if mark & CATEGORY != 0 {
+            1
+        } else {
+            0
+        };
+        sector * 2 + usize::from(mark & COUNTRY != 0)
+    }
+
+    fn of(held: usize, level: usize) -> Group {
+        Group {
+            held,
+            sector: (level / 2) as u8,
+            country: level % 2 == 1,
+        }
+    }
+}
+
+/// The most each factor can be worth for a candidate of `group`, with
+/// `available` and `track_record` as known (1.0 if not), in the order of
+/// [`FactorKind::ALL`]. Each is at least the candidate's value, so that
+/// [`total`] of these (weights of zero or more; products and sums round
+/// monotonically) is at least its score.
+fn upper(need: &Need, group: Group, available: f64, track_record: f64) -> [f64; 7] {
+    let asked = need.skills.len() + need.required_skills.len();
+    let skills = if asked == 0 {
+        0.0
+    } else {
+        group.held as f64 / asked as f64
+    };
+    let sectors = [0.0, 0.5, 1.0][usize::from(group.sector)];
+    let languages = if need.languages.is_empty() { 0.0 } else { 1.0 };
+    let country = if group.country { 1.0 } else { 0.0 };
+    [
+        skills,
+        sectors,
+        languages,
+        country,
+        available,
+        track_record,
+        1.0,
+    ]
+}
+
+/// A candidate's [`Index`] summary byte: availability in the top bit, the
+/// track record rounded up to 64ths below it.
+fn summary_of(available: bool, matches: u32, successes: u32) -> u8 {
+    // × 64 is exact, so the rounding up is too.
+    let track = (track_record(matches, successes) * 64.0).ceil() as u8;
+    u8::from(available) << 7 | track
+}
+
+fn available_of(summary: u8) -> f64 {
+    if summary & 0x80 != 0 { 1.0 } else { 0.0 }
+}
+
+/// At least the track record the summary was made from.
+fn track_bound_of(summary: u8) -> f64 {
+    f64::from(summary & 0x7F) / 64.0
+}
+
 /// Orders by score, then by the lower candidate number.
 fn better(a: &Ranked, b: &Ranked) -> Ordering {
     a.score
@@ -544,22 +761,6 @@ impl Ord for Scored {
             .total_cmp(&other.0)
             .then_with(|| other.1.cmp(&self.1))
     }
-}
-
-/// The most a candidate can score on every factor but skills, for `need`:
-/// factors the need does not ask about count nothing.
-fn most_besides_skills(need: &Need, weights: &Weights) -> f64 {
-    let mut most = weights.availability + weights.track_record + weights.network;
-    if !need.sectors.is_empty() {
-        most += weights.sectors;
-    }
-    if !need.languages.is_empty() {
-        most += weights.languages;
-    }
-    if need.country.is_some() {
-        most += weights.country;
-    }
-    most
 }
 
 fn has<T: Ord>(sorted: &[T], item: &T) -> bool {
@@ -627,14 +828,8 @@ fn values(need: &Need, profile: &impl Facts, held: Option<usize>, hops: Option<u
         _ => 0.0,
     };
     let availability = if profile.available() { 1.0 } else { 0.0 };
-    let track_record = {
-        let successes = f64::from(profile.successes().min(profile.matches()));
-        (successes + 1.0) / (f64::from(profile.matches()) + 2.0)
-    };
-    let network = match hops {
-        Some(h) if (1..=3).contains(&h) => 1.0 / f64::from(h),
-        _ => 0.0,
-    };
+    let track_record = track_record(profile.matches(), profile.successes());
+    let network = network(hops);
     [
         skills,
         sectors,
@@ -644,6 +839,21 @@ fn values(need: &Need, profile: &impl Facts, held: Option<usize>, hops: Option<u
         track_record,
         network,
     ]
+}
+
+/// Past matches' outcomes: `(successes + 1) / (matches + 2)`, at most 1.
+fn track_record(matches: u32, successes: u32) -> f64 {
+    let successes = f64::from(successes.min(matches));
+    (successes + 1.0) / (f64::from(matches) + 2.0)
+}
+
+/// 1 for a candidate tied directly to the need's owner, ½ at two steps, ⅓
+/// at three, 0 beyond: at most 1.
+fn network(hops: Option<u8>) -> f64 {
+    match hops {
+        Some(h) if (1..=3).contains(&h) => 1.0 / f64::from(h),
+        _ => 0.0,
+    }
 }
 
 /// The score of `values`: the weighted sum, added in factor order, so that
@@ -861,6 +1071,18 @@ mod tests {
             )
     }
 
+    fn weights() -> impl Strategy<Value = Weights> {
+        prop::collection::vec(prop_oneof![Just(0.0), 0.0f64..1.0], 7).prop_map(|w| Weights {
+            skills: w[0],
+            sectors: w[1],
+            languages: w[2],
+            country: w[3],
+            availability: w[4],
+            track_record: w[5],
+            network: w[6],
+        })
+    }
+
     /// A small, fast, seedable generator for the scale test (SplitMix64).
     struct Random(u64);
     impl Random {
@@ -988,6 +1210,83 @@ mod tests {
             all.sort_by(|a, b| better(b, a));
             all.truncate(n);
             prop_assert_eq!(top, all);
+        }
+
+        /// What retrieval marks is what the profile holds, and every bound
+        /// `top` skips by is at least the candidate's score.
+        #[test]
+        fn marks_are_right_and_bounds_hold(
+            profiles in prop::collection::vec(profile(), 0..40),
+            need in need(),
+            weights in weights(),
+        ) {
+            let index = Index::new(profiles);
+            let hops = |c: CandidateId| (!c.is_multiple_of(3)).then_some((c % 5) as u8);
+            let mut mark = vec![0u32; index.len()];
+            let retrieved = index.retrieve(&need, &mut mark);
+            let mut seen = retrieved.clone();
+            seen.sort_unstable();
+            seen.dedup();
+            prop_assert_eq!(seen.len(), retrieved.len(), "each candidate once");
+            let asked: Vec<Term> = need.skills.iter().chain(&need.required_skills).copied().collect();
+            let country_only = need.skills.iter().chain(&need.required_skills).all(|s| index.by_skill.get(*s as usize).is_none_or(Vec::is_empty))
+                && need.sectors.iter().all(|s| index.by_category.binary_search_by_key(&(s / 100), |(c, _)| *c).is_err());
+            for c in 0..index.len() as CandidateId {
+                let p = index.profile(c).unwrap();
+                let held = asked.iter().filter(|s| p.skills.contains(s)).count();
+                let category = need.sectors.iter().any(|s| p.sectors.iter().any(|x| x / 100 == s / 100));
+                let sector = need.sectors.iter().any(|s| p.sectors.contains(s));
+                let country = need.country.is_some_and(|k| p.countries.contains(&k));
+                let m = mark[c as usize];
+                let wanted = if country_only { country } else { held > 0 || category };
+                prop_assert_eq!(m != 0, wanted);
+                if m == 0 {
+                    continue;
+                }
+                prop_assert_eq!((m & HELD) as usize, held + 1);
+                prop_assert_eq!(m & CATEGORY != 0, category && !country_only);
+                prop_assert_eq!(m & SECTOR != 0, sector && !country_only);
+                prop_assert_eq!(m & COUNTRY != 0, country);
+                let group = Group::of(held, Group::level(m));
+                let score = index.score(&need, c, &weights, hops(c)).unwrap().score;
+                let summary = index.summary[c as usize];
+                prop_assert_eq!(available_of(summary), if p.available { 1.0 } else { 0.0 });
+                prop_assert!(track_bound_of(summary) >= track_record(p.matches, p.successes));
+                let ceiling = total(&upper(&need, group, 1.0, 1.0), &weights);
+                let known = total(&upper(&need, group, available_of(summary), track_bound_of(summary)), &weights);
+                let mut values = values(&need, &index.packed(c), Some(held), None);
+                values[6] = 1.0;
+                let besides_network = total(&values, &weights);
+                prop_assert!(ceiling >= known && known >= besides_network && besides_network >= score,
+                    "{} {} {} {}", ceiling, known, besides_network, score);
+            }
+        }
+
+        /// `top` is the best of a full scan under any weights of zero or
+        /// more, and leaves its marks clean for the next call.
+        #[test]
+        fn the_top_is_the_best_of_a_full_scan_under_any_weights(
+            profiles in prop::collection::vec(profile(), 0..40),
+            need in need(),
+            weights in weights(),
+            n in 1usize..8,
+        ) {
+            let index = Index::new(profiles);
+            let hops = |c: CandidateId| (!c.is_multiple_of(3)).then_some((c % 5) as u8);
+            let top = index.top(&need, n, &weights, &hops);
+            let mut mark = vec![0u32; index.len()];
+            let retrieved = index.retrieve(&need, &mut mark);
+            let mut all: Vec<Ranked> = retrieved
+                .into_iter()
+                .filter(|&c| index.passes(&need, c))
+                .map(|c| index.score(&need, c, &weights, hops(c)).unwrap())
+                .collect();
+            all.sort_by(|a, b| better(b, a));
+            all.truncate(n);
+            prop_assert_eq!(top, all);
+            let marks = MARKS.take();
+            prop_assert!(marks.iter().all(|&m| m == 0));
+            MARKS.set(marks);
         }
     }
 }
