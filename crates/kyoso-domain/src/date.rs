@@ -48,6 +48,18 @@ impl PartialDate {
             .map_err(|_| bad())
     }
 
+    /// A whole date, YYYY-MM-DD: a year or a month alone is refused.
+    pub fn parse_day(input: &str) -> Result<Date, ValueError> {
+        let date = PartialDate::parse(input)?;
+        match date.day() {
+            Some(_) => Ok(date.first_day()),
+            None => Err(ValueError::Rule(format!(
+                "{} is not a whole date (YYYY-MM-DD)",
+                input.trim()
+            ))),
+        }
+    }
+
     pub fn new(year: i32, month: Option<u8>, day: Option<u8>) -> Result<PartialDate, ValueError> {
         if !(PartialDate::MIN_YEAR..=PartialDate::MAX_YEAR).contains(&year) {
             return Err(ValueError::Rule(format!(

@@ -497,15 +497,7 @@ impl Record for kyoso_domain::Enrolment<RecordRef> {
         let role = row.require("role", str::parse::<kyoso_domain::ParticipantRole>);
         let host = row.get("host", RecordRef::parse);
         let note = row.get("note", |s| Text::multiline(s, 2000));
-        let applied_on = row.require("applied_on", |s| {
-            let date = PartialDate::parse(s)?;
-            match date.day() {
-                Some(_) => Ok(date.first_day()),
-                None => Err(ValueError::Rule(format!(
-                    "{s} is not a whole date (YYYY-MM-DD)"
-                ))),
-            }
-        });
+        let applied_on = row.require("applied_on", PartialDate::parse_day);
         let journey = row
             .get("journey", |s| {
                 kyoso_domain::Journey::from_line(s, &defaults.asserted_by)

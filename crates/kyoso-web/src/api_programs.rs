@@ -400,13 +400,7 @@ pub(crate) struct ParticipationBody {
 }
 
 pub(crate) fn day(raw: &str) -> Result<time::Date, ValueError> {
-    let date = PartialDate::parse(raw)?;
-    if date.day().is_none() {
-        return Err(ValueError::Rule(format!(
-            "{raw} is not a whole date (YYYY-MM-DD)"
-        )));
-    }
-    Ok(date.first_day())
+    PartialDate::parse_day(raw)
 }
 
 #[utoipa::path(post, path = "/api/v1/participations", tag = "programs", request_body = ParticipationBody,

@@ -98,13 +98,8 @@ impl Common {
         self.as_of
             .as_deref()
             .map(|text| {
-                let date = kyoso_domain::PartialDate::parse(text)
-                    .map_err(|e| anyhow::anyhow!("--as-of: {e}"))?;
-                anyhow::ensure!(
-                    date.day().is_some(),
-                    "--as-of: {text} is not a whole date (YYYY-MM-DD)"
-                );
-                Ok(date.first_day())
+                kyoso_domain::PartialDate::parse_day(text)
+                    .map_err(|e| anyhow::anyhow!("--as-of: {e}"))
             })
             .transpose()
     }
