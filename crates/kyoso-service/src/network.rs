@@ -815,7 +815,10 @@ pub struct CommunityMap {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MapPoint {
-    pub label: String,
+    /// A record's names; none for a community.
+    pub names: Option<Names>,
+    /// A community's two commonest countries; empty for a record.
+    pub countries: Vec<CountryCode>,
     /// A record's uid, for a link to its profile; none for a community.
     pub uid: Option<Uid>,
     pub kind: Option<EntityKind>,
@@ -1008,7 +1011,7 @@ async fn community_map(
         // Every record with ties, one point each.
         let mut point_of: HashMap<NodeId, usize> = HashMap::new();
         let mut points = Vec::new();
-        for &c in &analysis.order {
+        for (rank, &c) in analysis.order.iter().enumerate() {
             for &v in &analysis.members[c as usize] {
                 if !network.readable(&scope, v) {
                     continue;
@@ -1016,10 +1019,11 @@ async fn community_map(
                 let node = summary(store, caller, network, v).await?;
                 point_of.insert(v, points.len());
                 points.push(MapPoint {
-                    label: node.names.display("en").to_owned(),
+                    names: Some(node.names),
+                    countries: Vec::new(),
                     uid: Some(node.uid),
                     kind: Some(node.kind),
-                    community: analysis.order.iter().position(|&x| x == c).unwrap_or(0) as u32 + 1,
+                    community: rank as u32 + 1,
                     size: 1,
                 });
             }
@@ -1060,14 +1064,13 @@ async fn community_map(
                 *countries.entry(country).or_default() += 1;
             }
         }
-        let label = most_first(countries)
-            .iter()
-            .take(2)
-            .map(|(c, _)| c.as_str().to_owned())
-            .collect::<Vec<_>>()
-            .join("·");
         points.push(MapPoint {
-            label,
+            names: None,
+            countries: most_first(countries)
+                .into_iter()
+                .take(2)
+                .map(|(c, _)| c)
+                .collect(),
             uid: None,
             kind: None,
             community: i as u32 + 1,

@@ -632,7 +632,7 @@ pub(crate) async fn communities_page(
         })
         .collect();
     const MAP_SIZE: u32 = 640;
-    let (dots, lines) = draw_map(&found.map, f64::from(MAP_SIZE));
+    let (dots, lines) = draw_map(&found.map, f64::from(MAP_SIZE), lang);
     let page = CommunitiesPage {
         chrome: chrome_for(&ctx, nt.communities, "network"),
         summary: format!(
@@ -762,7 +762,7 @@ pub(crate) fn layout(radii: &[f64], links: &[(usize, usize, usize)], size: f64) 
         .collect()
 }
 
-fn draw_map(map: &CommunityMap, size: f64) -> (Vec<MapDot>, Vec<MapLine>) {
+fn draw_map(map: &CommunityMap, size: f64, lang: Lang) -> (Vec<MapDot>, Vec<MapLine>) {
     let biggest = map.points.iter().map(|p| p.size).max().unwrap_or(1).max(1) as f64;
     let heaviest = map.links.iter().map(|l| l.2).max().unwrap_or(1).max(1) as f64;
     let radii: Vec<f64> = map
@@ -787,12 +787,24 @@ fn draw_map(map: &CommunityMap, size: f64) -> (Vec<MapDot>, Vec<MapLine>) {
             y,
             r,
             colour: palette(point.community as usize - 1),
-            label: if map.aggregated {
-                format!("{} · {}", point.community, point.label)
-            } else {
-                short(&point.label, 14)
+            label: match &point.names {
+                Some(names) => short(names.display(lang.code()), 14),
+                None => {
+                    let codes: Vec<&str> = point.countries.iter().map(|c| c.as_str()).collect();
+                    format!("{} · {}", point.community, codes.join("·"))
+                }
             },
-            title: format!("{} ({})", point.label, point.size),
+            title: match &point.names {
+                Some(names) => names.display(lang.code()).to_owned(),
+                None => {
+                    let countries: Vec<String> = point
+                        .countries
+                        .iter()
+                        .map(|&c| view::country(Some(c), lang))
+                        .collect();
+                    format!("{} ({})", countries.join(", "), point.size)
+                }
+            },
             href: point
                 .uid
                 .zip(point.kind)
