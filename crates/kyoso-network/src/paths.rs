@@ -47,8 +47,9 @@ pub fn step_cost(tie: &Neighbor, today: i32) -> f64 {
 
 /// Up to `k` best simple paths from `from` to `to`, cheapest first, through
 /// records that `visible` allows only (both ends included): a path never
-/// passes through a record the asker may not see. Yen's algorithm over
-/// Dijkstra's.
+/// passes through a record the asker may not see. Only ties begun by
+/// `today` are walked, so asking "as of" a past day needs no copy of the
+/// graph. Yen's algorithm over Dijkstra's.
 ///
 /// Among candidates of exactly the same cost, the one whose list of
 /// records comes first is taken first; which of several equally cheap paths a single search
@@ -244,6 +245,7 @@ impl Search<'_> {
         list.binary_search_by_key(&b, |x| x.node)
             .ok()
             .map(|at| &list[at])
+            .filter(|tie| tie.since <= self.today)
     }
 
     fn cost_of(&self, nodes: &[NodeId]) -> f64 {
@@ -323,13 +325,14 @@ impl Search<'_> {
             {
                 let cheapest_step = ties
                     .iter()
+                    .filter(|tie| tie.since <= today)
                     .map(|tie| step_cost(tie, today))
                     .fold(f64::INFINITY, f64::min);
                 if so_far + cheapest_step + front.cost >= best {
                     continue;
                 }
             }
-            for tie in ties {
+            for tie in ties.iter().filter(|tie| tie.since <= today) {
                 let next = tie.node;
                 let at = scratch.entry(next);
                 let entry = &mut scratch.entries[at];
@@ -487,6 +490,27 @@ mod tests {
         assert!(warm_paths(&g, 0, 3, 3, TODAY, &|node| node != 3).is_empty());
     }
 
+    #[test]
+    fn a_tie_not_yet_begun_is_not_walked() {
+        let mut b = GraphBuilder::new(4);
+        b.add_edge(0, 1, 1.0, TODAY + 1);
+        b.add_edge(1, 3, 1.0, 0);
+        b.add_edge(0, 2, 0.1, 0);
+        b.add_edge(2, 3, 0.1, 0);
+        let g = b.build();
+        let now = warm_paths(&g, 0, 3, 3, TODAY, &|_| true);
+        assert_eq!(now.len(), 1);
+        assert_eq!(now[0].nodes, vec![0, 2, 3]);
+        let later = warm_paths(&g, 0, 3, 3, TODAY + 1, &|_| true);
+        assert_eq!(later[0].nodes, vec![0, 1, 3]);
+        // The same as on a graph cut at the day.
+        assert_eq!(now, warm_paths(&g.as_of(TODAY), 0, 3, 3, TODAY, &|_| true));
+        assert_eq!(
+            later,
+            warm_paths(&g.as_of(TODAY + 1), 0, 3, 3, TODAY + 1, &|_| true)
+        );
+    }
+
     /// The searches as they were first written, over hash maps: what the
     /// faster ones must agree with path for path, ties broken alike.
     mod reference {
@@ -567,6 +591,7 @@ mod tests {
                 list.binary_search_by_key(&b, |x| x.node)
                     .ok()
                     .map(|at| &list[at])
+                    .filter(|tie| tie.since <= self.today)
             }
 
             fn cost_of(&self, nodes: &[NodeId]) -> f64 {
@@ -616,7 +641,12 @@ mod tests {
                     if reached[side].get(&node).is_some_and(|(c, _)| so_far > *c) {
                         continue;
                     }
-                    for tie in self.graph.neighbors(node) {
+                    for tie in self
+                        .graph
+                        .neighbors(node)
+                        .iter()
+                        .filter(|tie| tie.since <= self.today)
+                    {
                         let next = tie.node;
                         // The step as walked from `from` to `to`.
                         let step = if side == 0 {
@@ -705,7 +735,7 @@ mod tests {
                 return;
             }
             for tie in g.neighbors(at) {
-                if !on.contains(&tie.node) && visible(tie.node) {
+                if !on.contains(&tie.node) && visible(tie.node) && tie.since <= TODAY {
                     on.push(tie.node);
                     walk(
                         g,

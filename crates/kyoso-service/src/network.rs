@@ -373,12 +373,9 @@ pub async fn warm_paths(
     let found = {
         let network = network.clone();
         tokio::task::spawn_blocking(move || {
-            let graph = match as_of {
-                Some(_) => std::borrow::Cow::Owned(network.graph.as_of(day)),
-                None => std::borrow::Cow::Borrowed(&network.graph),
-            };
+            // Ties begun after `day` are not walked: no copy of the graph.
             let visible = |n: NodeId| network.readable(&scope, n);
-            kyoso_network::warm_paths(&graph, from_node, to_node, k, day, &visible)
+            kyoso_network::warm_paths(&network.graph, from_node, to_node, k, day, &visible)
         })
         .await
         .map_err(|e| ServiceError::Failed(format!("the path search failed: {e}")))?
