@@ -243,9 +243,7 @@ impl NetworkCache {
         // The mark first: a change made while reading shows at the next check.
         let version = store.network_version().await?;
         let snapshot = store.network_snapshot().await?;
-        let network = tokio::task::spawn_blocking(move || LoadedNetwork::new(snapshot))
-            .await
-            .map_err(|e| ServiceError::Failed(format!("packing the network failed: {e}")))?;
+        let network = blocking("packing the network", move || LoadedNetwork::new(snapshot)).await?;
         let network = Arc::new(network);
         *self.current() = Some(Current {
             network: network.clone(),
@@ -276,6 +274,16 @@ fn date_of(day: i32) -> Option<time::Date> {
 
 fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
+}
+
+/// Runs graph work on a blocking thread, off the async workers.
+async fn blocking<T: Send + 'static>(
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ServiceError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| ServiceError::Failed(format!("{what} failed: {e}")))
 }
 
 /// Analytics are for signed-in members and the command line.
@@ -372,13 +380,12 @@ pub async fn warm_paths(
     let day = day_of(as_of.unwrap_or_else(today));
     let found = {
         let network = network.clone();
-        tokio::task::spawn_blocking(move || {
+        blocking("the path search", move || {
             // Ties begun after `day` are not walked: no copy of the graph.
             let visible = |n: NodeId| network.readable(&scope, n);
             kyoso_network::warm_paths(&network.graph, from_node, to_node, k, day, &visible)
         })
-        .await
-        .map_err(|e| ServiceError::Failed(format!("the path search failed: {e}")))?
+        .await?
     };
     let mut names: HashMap<NodeId, NodeSummary> = HashMap::new();
     let mut steps: HashMap<(NodeId, NodeId), PathStep> = HashMap::new();
@@ -662,11 +669,10 @@ pub async fn brokers(
     let result = {
         let network = network.clone();
         let question = question.clone();
-        tokio::task::spawn_blocking(move || {
+        blocking("the broker search", move || {
             network.memo(key, || compute_brokers(&network, &question, day))
         })
-        .await
-        .map_err(|e| ServiceError::Failed(format!("the broker search failed: {e}")))?
+        .await?
     };
     let ties = result.ties;
     let result = &result.betweenness;
@@ -879,13 +885,12 @@ pub async fn communities(
     let day = as_of.map(day_of);
     let analysis = {
         let network = network.clone();
-        tokio::task::spawn_blocking(move || {
+        blocking("the community search", move || {
             network.memo(format!("communities {day:?}"), || {
                 analyse_communities(&network, day, budget)
             })
         })
-        .await
-        .map_err(|e| ServiceError::Failed(format!("the community search failed: {e}")))?
+        .await?
     };
     let scope = caller.scope();
     let mut summaries = Vec::new();
@@ -1175,13 +1180,12 @@ pub async fn growth(
     require_member(caller)?;
     let network = cache.get(store).await?;
     let day = as_of.map(day_of);
-    let growth = tokio::task::spawn_blocking(move || {
+    let growth = blocking("the growth count", move || {
         network.memo(format!("growth {interval:?} {day:?}"), || {
             compute_growth(&network, interval, day)
         })
     })
-    .await
-    .map_err(|e| ServiceError::Failed(format!("the growth count failed: {e}")))?;
+    .await?;
     let mut growth = (*growth).clone();
     growth.as_of = as_of;
     Ok(growth)
