@@ -15,6 +15,9 @@
     reason = "a benchmark reports on standard output"
 )]
 
+mod memory;
+
+use memory::status_kb;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -354,7 +357,7 @@ fn copy_text(path: &Path) -> anyhow::Result<String> {
 /// Resets the process's peak resident size (Linux), so that each stage's
 /// peak is its own.
 fn reset_peak_memory() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    memory::reset_peak_memory();
     BASELINE.store(status_kb("VmRSS:"), std::sync::atomic::Ordering::Relaxed);
 }
 
@@ -365,13 +368,4 @@ fn peak_memory() -> String {
     let baseline = BASELINE.load(std::sync::atomic::Ordering::Relaxed);
     let peak = status_kb("VmHWM:");
     format!("+{} MiB", peak.saturating_sub(baseline) / 1024)
-}
-
-fn status_kb(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }

@@ -100,10 +100,6 @@ impl LoadedNetwork {
         self.graph.edge_count()
     }
 
-    pub fn graph(&self) -> &Graph {
-        &self.graph
-    }
-
     fn node_of(&self, uid: Uid) -> Option<NodeId> {
         self.index.get(&uid).copied()
     }

@@ -19,8 +19,12 @@ use kyoso_network::{
 };
 use serde_json::Value;
 
+#[path = "../memory.rs"]
+mod memory;
 #[path = "../peers.rs"]
 mod peers;
+
+use memory::{reset_peak_memory, status_kb};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -535,20 +539,4 @@ async fn add_random_ties(path: &Path, count: u64, people: u64) -> anyhow::Result
     .execute(&mut connection)
     .await?;
     Ok(())
-}
-
-// --- memory ---
-
-/// Resets the process's peak resident size (Linux).
-fn reset_peak_memory() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-fn status_kb(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }
