@@ -20,6 +20,7 @@ mod ids;
 mod incoming;
 mod journey;
 mod language;
+mod matching;
 mod org_type;
 mod program;
 mod sector;
@@ -38,6 +39,10 @@ pub use ids::{ExternalId, RecordRef, Uid};
 pub use incoming::{Incoming, Link, RowError, Stored};
 pub use journey::{Journey, JourneyAction, JourneyEntry, JourneyError, JourneyState};
 pub use language::{Cefr, Jlpt, LanguageCode, LanguageLevel, LanguageSkill};
+pub use matching::{
+    CandidateKind, LanguageRequirement, MatchMove, MatchOutcome, MatchStatus, Need, NeedKind,
+    NeedStatus, Offer, OfferKind, Readiness, Seek,
+};
 pub use org_type::OrganisationType;
 pub use program::{
     Cohort, Currency, Demonstration, DevelopmentStage, Enrolment, FollowUp, FollowUpChannel,

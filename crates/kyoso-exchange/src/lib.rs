@@ -18,6 +18,7 @@
 
 mod fields;
 mod json;
+mod needs;
 mod object;
 mod parse;
 mod programs;
@@ -32,6 +33,7 @@ use std::path::Path;
 
 use kyoso_domain::{Incoming, RecordRef, RowError, Text, Timestamp};
 
+pub use needs::{need_from_json, offer_from_json};
 pub use object::{FieldFaults, from_object};
 pub use parse::Record;
 pub use programs::{ProgramReader, program_from_json, program_to_json};

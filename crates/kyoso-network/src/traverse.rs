@@ -32,6 +32,42 @@ pub fn distances(graph: &Graph, source: NodeId) -> Vec<u32> {
     distance
 }
 
+/// The nodes within `max_hops` of `source` and their distances (the source
+/// itself at 0), walking only ties begun by `day` and only through nodes
+/// `visible` allows (a node not visible is neither listed nor walked
+/// through). Touches only the nodes it finds, so a few hops in a large
+/// graph cost little.
+pub fn within(
+    graph: &Graph,
+    source: NodeId,
+    max_hops: u8,
+    day: i32,
+    visible: &dyn Fn(NodeId) -> bool,
+) -> std::collections::HashMap<NodeId, u8> {
+    let mut found = std::collections::HashMap::new();
+    if (source as usize) >= graph.node_count() {
+        return found;
+    }
+    found.insert(source, 0);
+    let mut frontier = vec![source];
+    for hops in 1..=max_hops {
+        let mut next = Vec::new();
+        for &node in &frontier {
+            for neighbor in graph.neighbors(node) {
+                if neighbor.since <= day
+                    && !found.contains_key(&neighbor.node)
+                    && visible(neighbor.node)
+                {
+                    found.insert(neighbor.node, hops);
+                    next.push(neighbor.node);
+                }
+            }
+        }
+        frontier = next;
+    }
+    found
+}
+
 /// The connected components: each node's component number (`0..count`,
 /// numbered in order of their smallest node), and the count.
 pub fn components(graph: &Graph) -> (Vec<u32>, u32) {
@@ -115,6 +151,17 @@ mod tests {
             let expected = all_pairs(nodes, &edges);
             for (source, row) in expected.iter().enumerate() {
                 prop_assert_eq!(&distances(&g, source as u32), row);
+            }
+        }
+
+        #[test]
+        fn within_hops_agrees_with_full_distances((nodes, edges) in small_graph(), max in 0u8..4) {
+            let g = graph(nodes, &edges);
+            let expected = all_pairs(nodes, &edges);
+            let near = within(&g, 0, max, i32::MAX, &|_| true);
+            for (v, &d) in expected[0].iter().enumerate() {
+                let listed = near.get(&(v as u32)).map(|&h| u32::from(h));
+                prop_assert_eq!(listed, (d <= u32::from(max)).then_some(d));
             }
         }
 

@@ -156,6 +156,56 @@ impl LoadedNetwork {
     }
 }
 
+impl LoadedNetwork {
+    /// The records within `max_hops` of `from` that `scope` may read, on the
+    /// network as it stands today, walking only through such records.
+    pub fn near(&self, scope: &ReadScope, from: Uid, max_hops: u8) -> HashMap<Uid, u8> {
+        let Some(source) = self.node_of(from) else {
+            return HashMap::new();
+        };
+        let visible = |n: NodeId| self.readable(scope, n);
+        kyoso_network::within(&self.graph, source, max_hops, day_of(today()), &visible)
+            .into_iter()
+            .map(|(node, hops)| (self.node(node).uid, hops))
+            .collect()
+    }
+
+    /// The warmest path from `from` to `to` through records `scope` may
+    /// read, named; empty if there is none.
+    pub(crate) async fn path_summaries(
+        &self,
+        store: &Store,
+        caller: &Caller,
+        scope: &ReadScope,
+        from: Uid,
+        to: Uid,
+    ) -> Result<Vec<NodeSummary>, ServiceError> {
+        let (Some(a), Some(b)) = (self.node_of(from), self.node_of(to)) else {
+            return Ok(Vec::new());
+        };
+        let visible = |n: NodeId| self.readable(scope, n);
+        let found = kyoso_network::warm_paths(&self.graph, a, b, 1, day_of(today()), &visible);
+        let mut named = Vec::new();
+        if let Some(path) = found.first() {
+            for &node in &path.nodes {
+                named.push(summary(store, caller, self, node).await?);
+            }
+        }
+        Ok(named)
+    }
+
+    /// A record named for `caller`, if it is in the network and readable.
+    pub(crate) async fn summary_of(
+        &self,
+        store: &Store,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Option<NodeSummary> {
+        let node = self.node_of(uid)?;
+        summary(store, caller, self, node).await.ok()
+    }
+}
+
 /// The loaded network. Once `max_age` has passed since it was last found
 /// current, the next question checks in the background whether the records
 /// changed ([`Store::network_version`]) and reads them again only if so,

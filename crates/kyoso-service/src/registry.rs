@@ -745,7 +745,11 @@ pub async fn delete_tie(store: &Store, caller: &Caller, uid: Uid) -> Result<(), 
     Ok(())
 }
 
-async fn resolve(store: &Store, kind: EntityKind, key: &RecordRef) -> Result<Uid, ServiceError> {
+pub(crate) async fn resolve(
+    store: &Store,
+    kind: EntityKind,
+    key: &RecordRef,
+) -> Result<Uid, ServiceError> {
     let external = kyoso_domain::ExternalId::parse(key.as_str()).ok();
     let found = match (kind, external) {
         (EntityKind::Person, Some(ext)) => store.person_by_external_id(&ext).await?.map(|p| p.uid),

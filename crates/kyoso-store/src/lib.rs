@@ -20,6 +20,7 @@ mod check;
 mod directory;
 mod error;
 mod fast_read;
+mod matching;
 mod network;
 
 mod programs;
@@ -52,6 +53,10 @@ pub use programs::{
     ParticipantCard, StateCounts, StoredParticipation,
 };
 
+pub use matching::{
+    Candidate, MatchEvent, MatchFilter, MatchingPerson, NeedFilter, OfferFilter, OpenCohort,
+    Poster, StoredMatch, StoredNeed, StoredOffer, TrackRecord,
+};
 pub use network::{NetworkSnapshot, SnapshotNode, SnapshotTie};
 pub use registry::Counts;
 pub use table::Table;

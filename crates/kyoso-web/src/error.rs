@@ -82,6 +82,8 @@ pub(crate) struct ApiError {
     pub(crate) code: Code,
     pub(crate) message: String,
     pub(crate) field: Option<String>,
+    /// The line of an uploaded file the fault is on.
+    pub(crate) line: Option<u64>,
     /// Further field faults, when a record had several.
     pub(crate) more: Vec<FieldFault>,
 }
@@ -101,6 +103,9 @@ pub(crate) struct ErrorDetail {
     pub(crate) message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) field: Option<String>,
+    /// The line of an uploaded file (a round's CSV) the fault is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) line: Option<u64>,
     /// Further faults when several fields were wrong at once.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) more: Vec<FieldFault>,
@@ -109,6 +114,8 @@ pub(crate) struct ErrorDetail {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub(crate) struct FieldFault {
     pub(crate) field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) line: Option<u64>,
     pub(crate) message: String,
 }
 
@@ -118,6 +125,7 @@ impl ApiError {
             code,
             message: message.into(),
             field: None,
+            line: None,
             more: Vec::new(),
         }
     }
@@ -131,6 +139,7 @@ impl ApiError {
             code,
             message: message.into(),
             field: Some(field.into()),
+            line: None,
             more: Vec::new(),
         }
     }
@@ -139,22 +148,47 @@ impl ApiError {
     pub(crate) fn fields(errors: Vec<kyoso_domain::RowError>) -> ApiError {
         let mut faults = errors.into_iter().map(|e| FieldFault {
             field: e.field,
+            line: (e.line > 0).then_some(e.line),
             message: e.message,
         });
         let first = faults.next().unwrap_or(FieldFault {
             field: None,
+            line: None,
             message: "invalid".into(),
         });
         ApiError {
             code: Code::InvalidField,
             message: first.message,
             field: first.field,
+            line: first.line,
             more: faults.collect(),
         }
     }
 
     pub(crate) fn not_found(what: &str) -> ApiError {
         ApiError::new(Code::NotFound, format!("{what} not found"))
+    }
+}
+
+/// The faults in words, every one named by its field: for pages that
+/// show an API error.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let faults = std::iter::once((self.line, &self.field, &self.message))
+            .chain(self.more.iter().map(|m| (m.line, &m.field, &m.message)));
+        for (i, (line, field, message)) in faults.enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            if let Some(line) = line {
+                write!(f, "line {line}, ")?;
+            }
+            match field {
+                Some(field) => write!(f, "{field}: {message}")?,
+                None => f.write_str(message)?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -165,6 +199,7 @@ impl From<ServiceError> for ApiError {
                 code: Code::InvalidField,
                 message,
                 field,
+                line: None,
                 more: Vec::new(),
             },
             ServiceError::NotFound(what) => ApiError::not_found(what),
@@ -188,6 +223,7 @@ impl IntoResponse for ApiError {
                 code: self.code.as_str(),
                 message: self.message,
                 field: self.field,
+                line: self.line,
                 more: self.more,
             },
         };

@@ -24,7 +24,7 @@ pub(crate) struct Field {
     pub(crate) options: Vec<Choice>,
 }
 
-fn text(name: &'static str, label: &'static str, value: &str) -> Field {
+pub(crate) fn text(name: &'static str, label: &'static str, value: &str) -> Field {
     Field {
         name,
         label,
@@ -36,19 +36,19 @@ fn text(name: &'static str, label: &'static str, value: &str) -> Field {
     }
 }
 
-fn with_hint(mut field: Field, hint: &'static str) -> Field {
+pub(crate) fn with_hint(mut field: Field, hint: &'static str) -> Field {
     field.hint = hint;
     field
 }
 
-fn textarea(name: &'static str, label: &'static str, value: &str) -> Field {
+pub(crate) fn textarea(name: &'static str, label: &'static str, value: &str) -> Field {
     Field {
         kind: "textarea",
         ..text(name, label, value)
     }
 }
 
-fn checkbox(name: &'static str, label: &'static str, on: bool) -> Field {
+pub(crate) fn checkbox(name: &'static str, label: &'static str, on: bool) -> Field {
     Field {
         kind: "checkbox",
         value: on.to_string(),
@@ -56,7 +56,7 @@ fn checkbox(name: &'static str, label: &'static str, on: bool) -> Field {
     }
 }
 
-fn select(name: &'static str, label: &'static str, options: Vec<Choice>) -> Field {
+pub(crate) fn select(name: &'static str, label: &'static str, options: Vec<Choice>) -> Field {
     let value = options
         .iter()
         .find(|o| o.selected)
@@ -70,7 +70,7 @@ fn select(name: &'static str, label: &'static str, options: Vec<Choice>) -> Fiel
     }
 }
 
-fn choices(values: &[(&str, &str)], selected: &str, empty: Option<&str>) -> Vec<Choice> {
+pub(crate) fn choices(values: &[(&str, &str)], selected: &str, empty: Option<&str>) -> Vec<Choice> {
     empty
         .map(|label| Choice {
             value: String::new(),
@@ -86,7 +86,7 @@ fn choices(values: &[(&str, &str)], selected: &str, empty: Option<&str>) -> Vec<
         .collect()
 }
 
-fn with_empty(mut options: Vec<Choice>, label: &str) -> Vec<Choice> {
+pub(crate) fn with_empty(mut options: Vec<Choice>, label: &str) -> Vec<Choice> {
     let none_selected = !options.iter().any(|o| o.selected);
     options.insert(
         0,
@@ -99,7 +99,7 @@ fn with_empty(mut options: Vec<Choice>, label: &str) -> Vec<Choice> {
     options
 }
 
-fn visibility(t: &Texts, selected: &str) -> Field {
+pub(crate) fn visibility(t: &Texts, selected: &str) -> Field {
     let options = choices(
         &[
             ("private", t.vis_private),
@@ -370,7 +370,7 @@ pub(crate) fn organization_fields(
     fields
 }
 
-fn attach(fields: &mut [Field], errors: &[RowError]) {
+pub(crate) fn attach(fields: &mut [Field], errors: &[RowError]) {
     for error in errors {
         let name = error.field.as_deref().unwrap_or("name_latin");
         // Faults of identity columns belong to the first field.

@@ -8,17 +8,20 @@
 
 mod api;
 mod api_aftercare;
+mod api_matching;
 mod api_network;
 mod api_programs;
 mod auth;
 mod error;
 mod forms;
 mod i18n;
+mod i18n_matching;
 mod i18n_network;
 mod i18n_programs;
 mod network;
 mod openapi;
 mod pages;
+mod pages_matching;
 mod pages_network;
 mod pages_programs;
 mod reference;
@@ -35,6 +38,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{delete, get, post};
+use kyoso_service::matching::MatchingCache;
 use kyoso_service::network::NetworkCache;
 use kyoso_store::Store;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -46,6 +50,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 
+pub use api_matching::ranking_json;
 pub use error::Code;
 pub use pages_network::path_lines;
 pub use server::{Limits, serve};
@@ -62,6 +67,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// The network as analytics see it, read again when it changes.
     pub network: Arc<NetworkCache>,
+    /// The people matching ranks, indexed, read again when they change.
+    pub matching: Arc<MatchingCache>,
 }
 
 impl AppState {
@@ -71,6 +78,7 @@ impl AppState {
             sign_ins: Arc::default(),
             secure_cookies,
             network: Arc::new(NetworkCache::new(NETWORK_MAX_AGE)),
+            matching: Arc::new(MatchingCache::new(NETWORK_MAX_AGE)),
         }
     }
 }
@@ -222,6 +230,34 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/network/brokers", get(api_network::brokers))
         .route("/network/communities", get(api_network::communities))
         .route("/network/growth", get(api_network::growth))
+        .route(
+            "/needs",
+            get(api_matching::list_needs).post(api_matching::create_need),
+        )
+        .route(
+            "/needs/{id}",
+            get(api_matching::get_need).put(api_matching::update_need),
+        )
+        .route("/needs/{id}/status", post(api_matching::set_need_status))
+        .route(
+            "/needs/{id}/matches",
+            get(api_matching::rank).post(api_matching::propose),
+        )
+        .route("/needs/{id}/proposals", get(api_matching::need_matches))
+        .route("/matches", get(api_matching::pipeline))
+        .route("/matches/{id}", get(api_matching::get_match))
+        .route("/matches/{id}/moves", post(api_matching::move_match))
+        .route(
+            "/offers",
+            get(api_matching::list_offers).post(api_matching::create_offer),
+        )
+        .route(
+            "/offers/{id}",
+            get(api_matching::get_offer)
+                .put(api_matching::update_offer)
+                .delete(api_matching::delete_offer),
+        )
+        .route("/assignment-rounds", post(api_matching::assign_round))
         .route("/me", get(api::me))
         .route("/audit", get(api::audit))
         .route("/openapi.json", get(openapi_json))
@@ -266,6 +302,28 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/network/brokers", get(pages_network::brokers_page))
         .route("/network/communities", get(pages_network::communities_page))
         .route("/network/growth", get(pages_network::growth_page))
+        .route(
+            "/needs",
+            get(pages_matching::needs_page).post(pages_matching::create_need),
+        )
+        .route("/needs/new", get(pages_matching::new_need))
+        .route("/needs/{id}", get(pages_matching::need_page))
+        .route(
+            "/needs/{id}/introductions",
+            post(pages_matching::introduce_post),
+        )
+        .route("/needs/{id}/status", post(pages_matching::need_status_post))
+        .route("/matches", get(pages_matching::pipeline_page))
+        .route("/matches/{id}/moves", post(pages_matching::move_post))
+        .route(
+            "/offers",
+            get(pages_matching::offers_page).post(pages_matching::create_offer),
+        )
+        .route("/offers/new", get(pages_matching::new_offer))
+        .route(
+            "/assign",
+            get(pages_matching::assign_page).post(pages_matching::assign_post),
+        )
         .route("/programs", get(pages_programs::programs_list))
         .route("/programs/{id}", get(pages_programs::program_page))
         .route("/cohorts/{id}", get(pages_programs::board))

@@ -5,7 +5,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::{ErrorBody, ErrorDetail, FieldFault};
-use crate::{api, api_aftercare, api_network, api_programs};
+use crate::{api, api_aftercare, api_matching, api_network, api_programs};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -67,6 +67,23 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api_network::brokers,
         api_network::communities,
         api_network::growth,
+        api_matching::list_needs,
+        api_matching::create_need,
+        api_matching::get_need,
+        api_matching::update_need,
+        api_matching::set_need_status,
+        api_matching::rank,
+        api_matching::propose,
+        api_matching::need_matches,
+        api_matching::pipeline,
+        api_matching::get_match,
+        api_matching::move_match,
+        api_matching::list_offers,
+        api_matching::create_offer,
+        api_matching::get_offer,
+        api_matching::update_offer,
+        api_matching::delete_offer,
+        api_matching::assign_round,
         api::me,
         api::audit,
     ),
@@ -91,13 +108,18 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api_aftercare::GrievanceEventBody,
         api_aftercare::FollowUpBody,
         api_aftercare::OutcomeBody,
+        api_matching::NeedBody,
+        api_matching::OfferBody,
+        api_matching::NeedStatusBody,
+        api_matching::ProposeBody,
+        api_matching::MoveBody,
         ErrorBody,
         ErrorDetail,
         FieldFault,
     )),
     modifiers(&Bearer),
     tags(
-        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "network"), (name = "account"), (name = "service"),
+        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "network"), (name = "matching"), (name = "account"), (name = "service"),
     )
 )]
 pub(crate) struct ApiDoc;

@@ -46,6 +46,8 @@ pub(crate) struct Chrome {
     pub(crate) nt: &'static crate::i18n_network::NetworkTexts,
     /// Signed in: sees the network pages.
     pub(crate) signed_in: bool,
+    /// The texts of the matching pages.
+    pub(crate) mt: &'static crate::i18n_matching::MatchingTexts,
 }
 
 pub(crate) fn chrome_for(
@@ -77,6 +79,7 @@ fn chrome(ctx: &PageContext, title: impl Into<String>, section: &'static str) ->
         can_manage: ctx.caller.managed_organization().is_some(),
         nt: ctx.lang.network_texts(),
         signed_in: !matches!(ctx.caller, Caller::Anonymous),
+        mt: ctx.lang.matching_texts(),
     }
 }
 
@@ -830,14 +833,14 @@ pub(crate) async fn person_data(
 
 #[derive(Template)]
 #[template(path = "form.html")]
-struct FormPage {
-    chrome: Chrome,
-    action: String,
-    cancel: String,
-    fields: Vec<Field>,
-    errors: Vec<kyoso_domain::RowError>,
+pub(crate) struct FormPage {
+    pub(crate) chrome: Chrome,
+    pub(crate) action: String,
+    pub(crate) cancel: String,
+    pub(crate) fields: Vec<Field>,
+    pub(crate) errors: Vec<kyoso_domain::RowError>,
     /// Where the record's delete button posts, on forms that offer one.
-    delete: Option<String>,
+    pub(crate) delete: Option<String>,
 }
 
 fn defaults(caller: &Caller) -> Defaults {

@@ -133,6 +133,34 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Rank the candidates for a need: experts, technologies, partners or
+    /// courses, each with its score and, with --explain, every factor of it
+    /// and the warm path from the need's poster.
+    Match {
+        /// The need's id.
+        need: String,
+        /// How many candidates, 1 to 100.
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=100))]
+        top: u16,
+        /// Show each factor's weight, value and contribution, in words.
+        #[arg(long)]
+        explain: bool,
+        /// Change weights: skills=0.5,network=0.2 (factors: skills, sectors,
+        /// languages, country, availability, track_record, network).
+        #[arg(long)]
+        weights: Option<String>,
+        /// The language of the reasons: en, ja, th or vi.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Print the ranking as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Needs: expire those past their deadline, remind owners of those due.
+    Needs {
+        #[command(subcommand)]
+        command: NeedsCommand,
+    },
     /// Ask the network: warm introduction paths, brokers, communities, growth.
     Network {
         #[command(subcommand)]
@@ -143,6 +171,13 @@ enum Command {
         #[command(subcommand)]
         command: DbCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum NeedsCommand {
+    /// Expire needs past their deadline; list (and record) reminders for
+    /// those due within a week.
+    Sweep,
 }
 
 #[derive(Debug, Subcommand)]
@@ -358,6 +393,31 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Assign { .. } => unreachable!("answered before the database is opened"),
         Command::Network { command } => {
             crate::network::run(&store, command, &progress).await?;
+            ExitCode::SUCCESS
+        }
+        Command::Match {
+            need,
+            top,
+            explain,
+            weights,
+            lang,
+            json,
+        } => {
+            let args = crate::matching::MatchArgs {
+                need,
+                top: usize::from(top),
+                explain,
+                weights,
+                lang,
+                json,
+            };
+            crate::matching::rank(&store, args, &progress).await?;
+            ExitCode::SUCCESS
+        }
+        Command::Needs {
+            command: NeedsCommand::Sweep,
+        } => {
+            crate::matching::sweep(&store).await?;
             ExitCode::SUCCESS
         }
         Command::Demo { people, seed } => {

@@ -7,6 +7,7 @@
 
 mod assign;
 mod cli;
+mod matching;
 mod network;
 mod progress;
 mod serve;

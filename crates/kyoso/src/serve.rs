@@ -117,6 +117,7 @@ pub(crate) async fn run(
         max_connections,
         ..Limits::default()
     };
+    tokio::spawn(sweep_deadlines(store.clone()));
     let app = kyoso_web::router(AppState::new(store, secure_cookies), &limits);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -125,6 +126,26 @@ pub(crate) async fn run(
     kyoso_web::serve(listener, app, &limits, shutdown_signal()).await?;
     eprintln!("kyoso stopped");
     Ok(())
+}
+
+/// Expires needs past their deadline and reminds the owners of needs about
+/// to expire, now and then hourly, while the server runs.
+async fn sweep_deadlines(store: Store) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        let today = time::OffsetDateTime::now_utc().date();
+        match kyoso_service::matching::sweep_deadlines(&store, &kyoso_service::Caller::Cli, today)
+            .await
+        {
+            Ok(sweep) => tracing::info!(
+                expired = sweep.expired.len(),
+                reminded = sweep.reminded.len(),
+                "needs' deadlines swept"
+            ),
+            Err(error) => tracing::warn!(%error, "sweeping needs' deadlines failed"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

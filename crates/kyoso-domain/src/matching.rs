@@ -1,0 +1,576 @@
+//! Needs, offers and the matches between them.
+//!
+//! A need is what a partner-country organization or person asks for: an
+//! expert, a technology, a business partner, training, a mentor, an
+//! investor. An offer is what a provider puts forward: a technology
+//! listing (STePP-like: readiness level, SDGs, countries already deployed,
+//! what the provider seeks) or a company seeking partners. Experts are
+//! people's profiles and courses are programs' cohorts; they need no offer.
+//!
+//! A match joins a need to a candidate and moves along a fixed lifecycle;
+//! [`MatchStatus::allows`] is its one rule.
+
+use serde::{Deserialize, Serialize};
+
+use crate::entity::keyword_enum;
+use crate::{
+    CountryCode, LanguageSkill, SdgTarget, SectorCode, Skill, Text, ValueError, Visibility,
+};
+
+/// What a need asks for, and so which candidates answer it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NeedKind {
+    Expertise,
+    Technology,
+    BusinessPartner,
+    Training,
+    Mentoring,
+    Investment,
+}
+
+keyword_enum!(NeedKind, "a need kind (expertise, technology, business_partner, training, mentoring, investment)", {
+    Expertise => "expertise",
+    Technology => "technology",
+    BusinessPartner => "business_partner",
+    Training => "training",
+    Mentoring => "mentoring",
+    Investment => "investment",
+});
+
+/// Who or what can answer a need of a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CandidateKind {
+    Person,
+    Offer,
+    Cohort,
+}
+
+keyword_enum!(CandidateKind, "a candidate kind (person, offer or cohort)", {
+    Person => "person",
+    Offer => "offer",
+    Cohort => "cohort",
+});
+
+impl NeedKind {
+    /// The kind of record that answers this need.
+    pub fn candidates(self) -> CandidateKind {
+        match self {
+            NeedKind::Expertise | NeedKind::Mentoring => CandidateKind::Person,
+            NeedKind::Technology | NeedKind::BusinessPartner | NeedKind::Investment => {
+                CandidateKind::Offer
+            }
+            NeedKind::Training => CandidateKind::Cohort,
+        }
+    }
+
+    /// The kind of offer that answers this need, if offers do.
+    pub fn offer_kind(self) -> Option<OfferKind> {
+        match self {
+            NeedKind::Technology => Some(OfferKind::Technology),
+            NeedKind::BusinessPartner | NeedKind::Investment => Some(OfferKind::Partnership),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NeedStatus {
+    Open,
+    Matched,
+    Closed,
+    Expired,
+}
+
+keyword_enum!(NeedStatus, "a need status (open, matched, closed, expired)", {
+    Open => "open",
+    Matched => "matched",
+    Closed => "closed",
+    Expired => "expired",
+});
+
+impl NeedStatus {
+    /// Whether candidates are still looked for.
+    pub fn is_active(self) -> bool {
+        matches!(self, NeedStatus::Open | NeedStatus::Matched)
+    }
+}
+
+/// A language a need asks for, at least at a level; a hard constraint
+/// (`must`) leaves out candidates below it, a preference only scores.
+/// Written `ja:N2!` (must) or `ja:N2` (should).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct LanguageRequirement {
+    pub skill: LanguageSkill,
+    pub must: bool,
+}
+
+impl LanguageRequirement {
+    pub fn parse(input: &str) -> Result<LanguageRequirement, ValueError> {
+        let input = input.trim();
+        let (skill, must) = match input.strip_suffix('!') {
+            Some(skill) => (skill, true),
+            None => (input, false),
+        };
+        Ok(LanguageRequirement {
+            skill: LanguageSkill::parse(skill)?,
+            must,
+        })
+    }
+}
+
+impl TryFrom<String> for LanguageRequirement {
+    type Error = ValueError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        LanguageRequirement::parse(&value)
+    }
+}
+
+impl From<LanguageRequirement> for String {
+    fn from(value: LanguageRequirement) -> String {
+        value.to_string()
+    }
+}
+
+impl std::fmt::Display for LanguageRequirement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.skill, if self.must { "!" } else { "" })
+    }
+}
+
+/// What someone asks of the network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Need<R> {
+    pub kind: NeedKind,
+    /// Who posts it: a person or an organization.
+    pub posted_by: R,
+    pub title: Text,
+    /// In any of the interface's languages.
+    pub description: Option<Text>,
+    /// Skills that score.
+    pub skills: Vec<Skill>,
+    /// Skills every candidate must have.
+    pub required_skills: Vec<Skill>,
+    pub sectors: Vec<SectorCode>,
+    /// Where the work is.
+    pub country: Option<CountryCode>,
+    /// Leave out candidates who have not worked or lived in `country`.
+    pub require_country: bool,
+    pub languages: Vec<LanguageRequirement>,
+    /// Leave out candidates not available for the kind of work.
+    pub require_available: bool,
+    /// After this day the need expires, unless closed before.
+    #[serde(with = "iso_day")]
+    pub deadline: Option<time::Date>,
+    pub visibility: Visibility,
+}
+
+impl<R> Need<R> {
+    pub const MAX_TITLE_CHARS: usize = 200;
+    pub const MAX_DESCRIPTION_CHARS: usize = 4000;
+    pub const MAX_SKILLS: usize = 30;
+    pub const MAX_SECTORS: usize = 10;
+    pub const MAX_LANGUAGES: usize = 6;
+
+    /// Checks the rules that join the fields.
+    pub fn check(&self) -> Result<(), (&'static str, ValueError)> {
+        if self.require_country && self.country.is_none() {
+            return Err((
+                "country",
+                ValueError::Rule(
+                    "a need that requires country experience names the country".into(),
+                ),
+            ));
+        }
+        let mut languages: Vec<_> = self.languages.iter().map(|l| l.skill.language()).collect();
+        languages.sort();
+        if languages.windows(2).any(|w| w[0] == w[1]) {
+            return Err((
+                "languages",
+                ValueError::Rule("each language is asked for once".into()),
+            ));
+        }
+        if self.skills.is_empty() && self.required_skills.is_empty() && self.sectors.is_empty() {
+            return Err((
+                "skills",
+                ValueError::Rule("a need names at least one skill or sector to match on".into()),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A day as `YYYY-MM-DD` in JSON.
+mod iso_day {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(
+        day: &Option<time::Date>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match day {
+            Some(day) => s.collect_str(day),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<time::Date>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| crate::PartialDate::parse_day(&text).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+/// What an offer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferKind {
+    /// A technology listing, by its provider company.
+    Technology,
+    /// A company seeking partners: its products, capacities and the
+    /// markets it seeks.
+    Partnership,
+}
+
+keyword_enum!(OfferKind, "an offer kind (technology or partnership)", {
+    Technology => "technology",
+    Partnership => "partnership",
+});
+
+/// What a provider seeks in return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Seek {
+    Licence,
+    JointVenture,
+    Sale,
+    Demonstration,
+    Distribution,
+    Supply,
+    Investment,
+}
+
+keyword_enum!(Seek, "what is sought (licence, joint_venture, sale, demonstration, distribution, supply, investment)", {
+    Licence => "licence",
+    JointVenture => "joint_venture",
+    Sale => "sale",
+    Demonstration => "demonstration",
+    Distribution => "distribution",
+    Supply => "supply",
+    Investment => "investment",
+});
+
+/// Technology readiness level, 1 (principles observed) to 9 (proven in
+/// operation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Readiness(u8);
+
+impl Readiness {
+    pub fn new(level: u8) -> Result<Readiness, ValueError> {
+        if (1..=9).contains(&level) {
+            Ok(Readiness(level))
+        } else {
+            Err(ValueError::invalid(
+                &level.to_string(),
+                "a technology readiness level from 1 to 9",
+            ))
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<Readiness, ValueError> {
+        let trimmed = input.trim();
+        let digits = trimmed
+            .strip_prefix("TRL")
+            .or_else(|| trimmed.strip_prefix("trl"))
+            .unwrap_or(trimmed)
+            .trim();
+        digits
+            .parse::<u8>()
+            .map_err(|_| ValueError::invalid(input, "a technology readiness level from 1 to 9"))
+            .and_then(Readiness::new)
+    }
+
+    pub fn level(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Readiness {
+    type Error = ValueError;
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        Readiness::new(value)
+    }
+}
+
+impl From<Readiness> for u8 {
+    fn from(value: Readiness) -> u8 {
+        value.0
+    }
+}
+
+/// What a provider puts forward.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offer<R> {
+    pub kind: OfferKind,
+    /// The company or body that provides it.
+    pub provider: R,
+    pub title: Text,
+    pub description: Option<Text>,
+    /// What it is and does, as skills are: "wastewater treatment",
+    /// "lean automation", "injection moulding".
+    pub keywords: Vec<Skill>,
+    pub sectors: Vec<SectorCode>,
+    pub sdgs: Vec<SdgTarget>,
+    /// Technologies only.
+    pub readiness: Option<Readiness>,
+    /// A technology: where it is already deployed. A partnership: the
+    /// markets sought.
+    pub countries: Vec<CountryCode>,
+    pub seeks: Vec<Seek>,
+    /// A partnership's capacities: "10,000 units a month".
+    pub capacity: Option<Text>,
+    pub visibility: Visibility,
+}
+
+impl<R> Offer<R> {
+    pub const MAX_TITLE_CHARS: usize = 200;
+    pub const MAX_DESCRIPTION_CHARS: usize = 4000;
+    pub const MAX_CAPACITY_CHARS: usize = 500;
+    pub const MAX_KEYWORDS: usize = 30;
+    pub const MAX_SECTORS: usize = 10;
+    pub const MAX_COUNTRIES: usize = 60;
+
+    pub fn check(&self) -> Result<(), (&'static str, ValueError)> {
+        match (self.kind, self.readiness) {
+            (OfferKind::Partnership, Some(_)) => Err((
+                "readiness",
+                ValueError::Rule("a readiness level belongs to a technology".into()),
+            )),
+            (OfferKind::Technology, None) => Err((
+                "readiness",
+                ValueError::Rule("a technology states its readiness level (TRL 1-9)".into()),
+            )),
+            _ if self.keywords.is_empty() && self.sectors.is_empty() => Err((
+                "keywords",
+                ValueError::Rule("an offer names at least one keyword or sector".into()),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Where a match stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchStatus {
+    /// Suggested to the need's owner, or asked for by them.
+    Proposed,
+    /// The two sides have been put in touch.
+    Introduced,
+    Accepted,
+    Declined,
+    Collaborating,
+    /// Over, with an [`MatchOutcome`].
+    Concluded,
+}
+
+keyword_enum!(MatchStatus, "a match status (proposed, introduced, accepted, declined, collaborating, concluded)", {
+    Proposed => "proposed",
+    Introduced => "introduced",
+    Accepted => "accepted",
+    Declined => "declined",
+    Collaborating => "collaborating",
+    Concluded => "concluded",
+});
+
+impl MatchStatus {
+    /// The pipeline's columns, in order.
+    pub const PIPELINE: [MatchStatus; 6] = [
+        MatchStatus::Proposed,
+        MatchStatus::Introduced,
+        MatchStatus::Accepted,
+        MatchStatus::Collaborating,
+        MatchStatus::Concluded,
+        MatchStatus::Declined,
+    ];
+
+    /// The moves the lifecycle allows from here.
+    pub fn next(self) -> &'static [MatchStatus] {
+        use MatchStatus::*;
+        match self {
+            Proposed => &[Introduced, Declined],
+            Introduced => &[Accepted, Declined],
+            Accepted => &[Collaborating, Concluded],
+            Collaborating => &[Concluded],
+            Declined | Concluded => &[],
+        }
+    }
+
+    pub fn allows(self, to: MatchStatus) -> bool {
+        self.next().contains(&to)
+    }
+
+    /// Whether the match is over.
+    pub fn is_final(self) -> bool {
+        self.next().is_empty()
+    }
+}
+
+/// How a match ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchOutcome {
+    AgreementSigned,
+    DemonstrationDone,
+    Hired,
+    NoResult,
+}
+
+keyword_enum!(MatchOutcome, "an outcome (agreement_signed, demonstration_done, hired, no_result)", {
+    AgreementSigned => "agreement_signed",
+    DemonstrationDone => "demonstration_done",
+    Hired => "hired",
+    NoResult => "no_result",
+});
+
+impl MatchOutcome {
+    /// Whether it counts as a success in a candidate's track record.
+    pub fn is_success(self) -> bool {
+        self != MatchOutcome::NoResult
+    }
+}
+
+/// A move of a match: to a status, with what that status asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchMove {
+    pub to: MatchStatus,
+    /// Required to conclude.
+    pub outcome: Option<MatchOutcome>,
+    /// Required to decline: why.
+    pub note: Option<Text>,
+}
+
+impl MatchMove {
+    pub const MAX_NOTE_CHARS: usize = 2000;
+
+    /// Checks the move from `from`: the lifecycle allows it, a decline
+    /// says why and a conclusion says how it ended.
+    pub fn check(&self, from: MatchStatus) -> Result<(), (&'static str, ValueError)> {
+        if !from.allows(self.to) {
+            let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
+            return Err((
+                "status",
+                ValueError::Rule(if allowed.is_empty() {
+                    format!("the match is {from}; it moves no further")
+                } else {
+                    format!(
+                        "a {from} match moves to {}, not {}",
+                        allowed.join(" or "),
+                        self.to
+                    )
+                }),
+            ));
+        }
+        match (self.to, self.outcome, &self.note) {
+            (MatchStatus::Declined, _, None) => {
+                Err(("note", ValueError::Rule("a decline says why".into())))
+            }
+            (MatchStatus::Concluded, None, _) => Err((
+                "outcome",
+                ValueError::Rule("a concluded match says how it ended".into()),
+            )),
+            (to, Some(_), _) if to != MatchStatus::Concluded => Err((
+                "outcome",
+                ValueError::Rule("only a concluded match has an outcome".into()),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_requirements_read_must_from_a_bang() {
+        let must = LanguageRequirement::parse("th:native!").unwrap();
+        assert!(must.must);
+        assert_eq!(must.to_string(), "th:native!");
+        let should = LanguageRequirement::parse(" ja:N2 ").unwrap();
+        assert!(!should.must);
+        assert_eq!(should.skill.level().rank(), 4);
+        assert!(LanguageRequirement::parse("ja:B2!").is_err());
+    }
+
+    #[test]
+    fn readiness_is_one_to_nine() {
+        assert_eq!(Readiness::parse("TRL 7").unwrap().level(), 7);
+        assert_eq!(Readiness::parse("9").unwrap().level(), 9);
+        assert!(Readiness::parse("0").is_err());
+        assert!(Readiness::parse("10").is_err());
+        assert!(Readiness::parse("high").is_err());
+    }
+
+    #[test]
+    fn every_status_reaches_an_end_and_none_returns() {
+        // From every status, following allowed moves reaches a final one,
+        // and no move goes back to a status already passed.
+        fn walk(from: MatchStatus, seen: &mut Vec<MatchStatus>) {
+            assert!(!seen.contains(&from), "{from} reached twice");
+            seen.push(from);
+            for &to in from.next() {
+                walk(to, seen);
+            }
+            seen.pop();
+        }
+        for status in MatchStatus::ALL {
+            walk(*status, &mut Vec::new());
+        }
+        assert!(MatchStatus::Declined.is_final());
+        assert!(MatchStatus::Concluded.is_final());
+    }
+
+    #[test]
+    fn moves_ask_for_what_their_status_needs() {
+        let decline = MatchMove {
+            to: MatchStatus::Declined,
+            outcome: None,
+            note: None,
+        };
+        assert_eq!(decline.check(MatchStatus::Proposed).unwrap_err().0, "note");
+        let conclude = MatchMove {
+            to: MatchStatus::Concluded,
+            outcome: None,
+            note: None,
+        };
+        assert_eq!(
+            conclude.check(MatchStatus::Accepted).unwrap_err().0,
+            "outcome"
+        );
+        let skip = MatchMove {
+            to: MatchStatus::Collaborating,
+            outcome: None,
+            note: None,
+        };
+        let (field, error) = skip.check(MatchStatus::Proposed).unwrap_err();
+        assert_eq!(field, "status");
+        assert!(
+            error.to_string().contains("introduced or declined"),
+            "{error}"
+        );
+        let done = MatchMove {
+            to: MatchStatus::Concluded,
+            outcome: Some(MatchOutcome::Hired),
+            note: None,
+        };
+        assert!(done.check(MatchStatus::Collaborating).is_ok());
+        assert!(done.check(MatchStatus::Concluded).is_err());
+    }
+}

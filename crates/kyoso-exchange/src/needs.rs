@@ -1,0 +1,348 @@
+//! Needs and offers as JSON objects (the API's bodies, and files of them):
+//! every field checked, every fault named.
+
+use kyoso_domain::{
+    CountryCode, LanguageRequirement, Need, NeedKind, Offer, OfferKind, PartialDate, Readiness,
+    RecordRef, RowError, SdgTarget, SectorCode, Seek, Skill, Text, Visibility, normalize_set,
+};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::{FieldFaults, from_object};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NeedFile {
+    kind: Option<String>,
+    posted_by: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    #[serde(default)]
+    skills: Vec<String>,
+    #[serde(default)]
+    required_skills: Vec<String>,
+    #[serde(default)]
+    sectors: Vec<String>,
+    country: Option<String>,
+    #[serde(default)]
+    require_country: bool,
+    #[serde(default)]
+    languages: Vec<String>,
+    #[serde(default)]
+    require_available: bool,
+    deadline: Option<String>,
+    visibility: Option<String>,
+}
+
+/// Reads a need. `posted_by` is `None` when the object names no poster
+/// (the caller posts it).
+pub fn need_from_json(
+    object: Map<String, Value>,
+    line: u64,
+) -> Result<Need<Option<RecordRef>>, Vec<RowError>> {
+    let body: NeedFile = from_object(object, line)?;
+    let mut f = FieldFaults::new(line);
+    let kind = f.required("kind", body.kind.as_deref(), |s| s.parse::<NeedKind>());
+    let posted_by = f.value("posted_by", body.posted_by.as_deref(), RecordRef::parse);
+    let title = f.required("title", body.title.as_deref(), |s| {
+        Text::line(s, Need::<()>::MAX_TITLE_CHARS)
+    });
+    let description = f.value("description", body.description.as_deref(), |s| {
+        Text::multiline(s, Need::<()>::MAX_DESCRIPTION_CHARS)
+    });
+    let skills = set(
+        &mut f,
+        "skills",
+        &body.skills,
+        Skill::parse,
+        Need::<()>::MAX_SKILLS,
+    );
+    let required_skills = set(
+        &mut f,
+        "required_skills",
+        &body.required_skills,
+        Skill::parse,
+        Need::<()>::MAX_SKILLS,
+    );
+    let sectors = set(
+        &mut f,
+        "sectors",
+        &body.sectors,
+        SectorCode::parse,
+        Need::<()>::MAX_SECTORS,
+    );
+    let country = f.value("country", body.country.as_deref(), CountryCode::parse);
+    let languages = f.list("languages", &body.languages, LanguageRequirement::parse);
+    if languages.len() > Need::<()>::MAX_LANGUAGES {
+        f.fault(
+            "languages",
+            format!("at most {} languages", Need::<()>::MAX_LANGUAGES),
+        );
+    }
+    let deadline = f.value("deadline", body.deadline.as_deref(), PartialDate::parse_day);
+    let visibility = visibility(&mut f, body.visibility.as_deref());
+    let need = match (kind, title) {
+        (Some(kind), Some(title)) => Some(Need {
+            kind,
+            posted_by,
+            title,
+            description,
+            skills,
+            required_skills,
+            sectors,
+            country,
+            require_country: body.require_country,
+            languages,
+            require_available: body.require_available,
+            deadline,
+            visibility,
+        }),
+        _ => None,
+    };
+    if let Some(need) = &need
+        && let Err((field, error)) = need.check()
+    {
+        f.fault(field, error.to_string());
+    }
+    f.done(need)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfferFile {
+    kind: Option<String>,
+    provider: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    sectors: Vec<String>,
+    #[serde(default)]
+    sdgs: Vec<String>,
+    readiness: Option<Value>,
+    #[serde(default)]
+    countries: Vec<String>,
+    #[serde(default)]
+    seeks: Vec<String>,
+    capacity: Option<String>,
+    visibility: Option<String>,
+}
+
+/// Reads an offer. `provider` is `None` when the object names none (the
+/// caller's organization provides it).
+pub fn offer_from_json(
+    object: Map<String, Value>,
+    line: u64,
+) -> Result<Offer<Option<RecordRef>>, Vec<RowError>> {
+    let body: OfferFile = from_object(object, line)?;
+    let mut f = FieldFaults::new(line);
+    let kind = f.required("kind", body.kind.as_deref(), |s| s.parse::<OfferKind>());
+    let provider = f.value("provider", body.provider.as_deref(), RecordRef::parse);
+    let title = f.required("title", body.title.as_deref(), |s| {
+        Text::line(s, Offer::<()>::MAX_TITLE_CHARS)
+    });
+    let description = f.value("description", body.description.as_deref(), |s| {
+        Text::multiline(s, Offer::<()>::MAX_DESCRIPTION_CHARS)
+    });
+    let keywords = set(
+        &mut f,
+        "keywords",
+        &body.keywords,
+        Skill::parse,
+        Offer::<()>::MAX_KEYWORDS,
+    );
+    let sectors = set(
+        &mut f,
+        "sectors",
+        &body.sectors,
+        SectorCode::parse,
+        Offer::<()>::MAX_SECTORS,
+    );
+    let sdgs = set(&mut f, "sdgs", &body.sdgs, SdgTarget::parse, 17 * 10);
+    // A level is a number in JSON, or text ("7", "TRL 7") from a form.
+    let readiness_text = match &body.readiness {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
+    };
+    let readiness = f.value("readiness", readiness_text.as_deref(), Readiness::parse);
+    let countries = set(
+        &mut f,
+        "countries",
+        &body.countries,
+        CountryCode::parse,
+        Offer::<()>::MAX_COUNTRIES,
+    );
+    let seeks = set(
+        &mut f,
+        "seeks",
+        &body.seeks,
+        |s| s.parse::<Seek>(),
+        Seek::ALL.len(),
+    );
+    let capacity = f.value("capacity", body.capacity.as_deref(), |s| {
+        Text::line(s, Offer::<()>::MAX_CAPACITY_CHARS)
+    });
+    let visibility = visibility(&mut f, body.visibility.as_deref());
+    let offer = match (kind, title) {
+        (Some(kind), Some(title)) => Some(Offer {
+            kind,
+            provider,
+            title,
+            description,
+            keywords,
+            sectors,
+            sdgs,
+            readiness,
+            countries,
+            seeks,
+            capacity,
+            visibility,
+        }),
+        _ => None,
+    };
+    if let Some(offer) = &offer
+        && let Err((field, error)) = offer.check()
+    {
+        f.fault(field, error.to_string());
+    }
+    f.done(offer)
+}
+
+/// Shared with the network unless said otherwise.
+fn visibility(f: &mut FieldFaults, raw: Option<&str>) -> Visibility {
+    f.value("visibility", raw, |s| s.parse::<Visibility>())
+        .unwrap_or(Visibility::Network)
+}
+
+/// A list read item by item, sorted, without repeats, and not too long.
+fn set<T: Ord>(
+    f: &mut FieldFaults,
+    field: &str,
+    raw: &[String],
+    parse: impl Fn(&str) -> Result<T, kyoso_domain::ValueError>,
+    max: usize,
+) -> Vec<T> {
+    let items = f.list(field, raw, parse);
+    match normalize_set(items, max, field) {
+        Ok(items) => items,
+        Err(error) => {
+            f.fault(field, error.to_string());
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn object(value: Value) -> Map<String, Value> {
+        match value {
+            Value::Object(map) => map,
+            _ => unreachable!("tests pass objects"),
+        }
+    }
+
+    #[test]
+    fn a_need_reads_with_its_constraints() {
+        let need = need_from_json(
+            object(json!({
+                "kind": "expertise",
+                "title": "Lean automation for a Thai SME",
+                "skills": ["lean automation", "Kaizen", "kaizen"],
+                "required_skills": ["plc"],
+                "sectors": ["32130"],
+                "country": "TH",
+                "require_country": true,
+                "languages": ["th:native!", "ja:N3"],
+                "deadline": "2027-03-31",
+            })),
+            1,
+        )
+        .unwrap();
+        assert_eq!(need.kind, NeedKind::Expertise);
+        assert_eq!(need.skills.len(), 2, "skills fold case and repeat once");
+        assert!(need.languages[0].must && !need.languages[1].must);
+        assert_eq!(need.visibility, Visibility::Network);
+        assert_eq!(need.posted_by, None);
+    }
+
+    #[test]
+    fn every_fault_of_a_need_is_named() {
+        let errors = need_from_json(
+            object(json!({
+                "kind": "cooking",
+                "title": "",
+                "country": "XX",
+                "languages": ["ja:B2"],
+                "deadline": "next week",
+            })),
+            7,
+        )
+        .unwrap_err();
+        let fields: Vec<_> = errors.iter().filter_map(|e| e.field.as_deref()).collect();
+        for field in ["kind", "title", "country", "languages", "deadline"] {
+            assert!(fields.contains(&field), "{field} not named in {errors:?}");
+        }
+        assert!(errors.iter().all(|e| e.line == 7));
+    }
+
+    #[test]
+    fn a_need_to_match_on_nothing_is_refused() {
+        let errors = need_from_json(
+            object(json!({"kind": "mentoring", "title": "Anyone", "require_country": true})),
+            1,
+        )
+        .unwrap_err();
+        let fields: Vec<_> = errors.iter().filter_map(|e| e.field.as_deref()).collect();
+        assert!(
+            fields.contains(&"country") || fields.contains(&"skills"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_technology_states_its_readiness() {
+        let offer = offer_from_json(
+            object(json!({
+                "kind": "technology",
+                "title": "Membrane bioreactor for small towns",
+                "keywords": ["wastewater treatment"],
+                "sectors": ["14022"],
+                "sdgs": ["6", "6.3"],
+                "readiness": 8,
+                "countries": ["VN", "ID"],
+                "seeks": ["licence", "demonstration"],
+            })),
+            1,
+        )
+        .unwrap();
+        assert_eq!(offer.readiness.map(Readiness::level), Some(8));
+        assert_eq!(offer.seeks, vec![Seek::Licence, Seek::Demonstration]);
+        let errors = offer_from_json(
+            object(
+                json!({"kind": "technology", "title": "X", "keywords": ["y"], "readiness": "12"}),
+            ),
+            3,
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].field.as_deref(), Some("readiness"));
+        assert!(
+            offer_from_json(
+                object(json!({"kind": "technology", "title": "X", "keywords": ["y"]})),
+                1
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_by_name() {
+        let errors =
+            need_from_json(object(json!({"kind": "expertise", "titel": "x"})), 2).unwrap_err();
+        assert_eq!(errors[0].field.as_deref(), Some("titel"));
+    }
+}

@@ -1,0 +1,1625 @@
+//! Needs, offers and matches on someone's behalf, and the ranking of
+//! candidates for a need.
+//!
+//! Who may do what:
+//! - A need is read like any record (its visibility and owner); the person
+//!   or organization who posted it, its owner's officers and admins manage
+//!   it, and they alone see and move its matches.
+//! - Ranking proposes only records shared with the network whose people
+//!   agreed to processing; it is for signed-in members and the command
+//!   line. Warm paths pass only through records the asker may read.
+//! - An offer is managed by its provider's officers (or its owner's).
+//! - A person proposed for a need may accept or decline an introduction.
+
+mod words;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use kyoso_domain::{
+    CandidateKind, CountryCode, EntityKind, LanguageCode, MatchMove, MatchStatus, Names, Need,
+    NeedKind, NeedStatus, Offer, OfferKind, RecordRef, Skill, Timestamp, Uid, Visibility,
+};
+use kyoso_matching::{CandidateId, FactorKind, Index, LanguageNeed, Profile, Ranked, Weights};
+use kyoso_store::{
+    AuditAction, BulkOptions, Candidate, MatchFilter, MatchingPerson, NeedFilter, OfferFilter,
+    OpenCohort, Poster, Store, StoredMatch, StoredNeed, StoredOffer, Table, TrackRecord,
+};
+use serde::Serialize;
+
+use crate::network::{NetworkCache, NodeSummary};
+use crate::programs::{Change, audit};
+use crate::registry::{json, not_found};
+use crate::{Caller, ServiceError};
+
+pub use words::{Language, explain};
+
+/// The most candidates one ranking returns.
+pub const MAX_TOP: usize = 100;
+/// How far from a need's poster a candidate counts as near.
+pub const NEAR_HOPS: u8 = 3;
+/// Days before its deadline that a need's owner is reminded.
+pub const REMIND_DAYS: i64 = 7;
+
+fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
+    ServiceError::Invalid {
+        field: Some(field.into()),
+        message: message.into(),
+    }
+}
+
+fn require_member(caller: &Caller) -> Result<(), ServiceError> {
+    match caller {
+        Caller::Anonymous => Err(ServiceError::Unauthenticated),
+        _ => Ok(()),
+    }
+}
+
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+// --- needs ---
+
+/// Whether the caller manages `need`: its poster, its owner's officers, admins.
+pub fn manages_need(caller: &Caller, need: &StoredNeed) -> bool {
+    if caller.can_write(need.owner) {
+        return true;
+    }
+    let poster = need.need.posted_by;
+    match poster.kind {
+        EntityKind::Person => caller.user().is_some_and(|u| u.person == Some(poster.uid)),
+        EntityKind::Organization => caller
+            .managed_organization()
+            .is_some_and(|(_, mine)| mine == poster.uid),
+    }
+}
+
+pub async fn need(store: &Store, caller: &Caller, uid: Uid) -> Result<StoredNeed, ServiceError> {
+    let need = store.need(uid).await?.ok_or(not_found("need"))?;
+    if caller.can_read(uid, need.owner, need.need.visibility) || manages_need(caller, &need) {
+        Ok(need)
+    } else {
+        Err(not_found("need"))
+    }
+}
+
+pub async fn needs(
+    store: &Store,
+    caller: &Caller,
+    filter: &NeedFilter,
+    limit: i64,
+) -> Result<Vec<StoredNeed>, ServiceError> {
+    Ok(store
+        .needs(filter, &caller.scope(), limit.clamp(1, 500))
+        .await?)
+}
+
+/// Who posts a need: the one it names, which the caller must be or
+/// manage; else the caller's organization (officers) or person (members).
+async fn poster_of(
+    store: &Store,
+    caller: &Caller,
+    named: Option<RecordRef>,
+) -> Result<(Poster, Option<Uid>), ServiceError> {
+    let Some(named) = named else {
+        if let Some((_, org)) = caller.managed_organization() {
+            return Ok((
+                Poster {
+                    kind: EntityKind::Organization,
+                    uid: org,
+                },
+                Some(org),
+            ));
+        }
+        if let Some(person) = caller.user().and_then(|u| u.person) {
+            let owner = store
+                .person(person)
+                .await?
+                .and_then(|p| p.owner)
+                .map(|o| o.uid);
+            return Ok((
+                Poster {
+                    kind: EntityKind::Person,
+                    uid: person,
+                },
+                owner,
+            ));
+        }
+        return Err(invalid(
+            "posted_by",
+            "name who posts the need (a person or an organization)",
+        ));
+    };
+    if let Ok(uid) = crate::registry::resolve(store, EntityKind::Organization, &named).await
+        && let Some(org) = store.organization(uid).await?
+    {
+        let owner = org.owner.as_ref().map(|o| o.uid);
+        if !caller.can_edit_organization(uid, owner) {
+            return Err(invalid(
+                "posted_by",
+                "you may post only for an organization you manage",
+            ));
+        }
+        return Ok((
+            Poster {
+                kind: EntityKind::Organization,
+                uid,
+            },
+            owner.or(Some(uid)),
+        ));
+    }
+    if let Ok(uid) = crate::registry::resolve(store, EntityKind::Person, &named).await
+        && let Some(person) = store.person(uid).await?
+    {
+        let owner = person.owner.as_ref().map(|o| o.uid);
+        if !caller.can_edit_person(uid, owner) {
+            return Err(invalid(
+                "posted_by",
+                "you may post only for yourself or people you manage",
+            ));
+        }
+        return Ok((
+            Poster {
+                kind: EntityKind::Person,
+                uid,
+            },
+            owner,
+        ));
+    }
+    Err(invalid(
+        "posted_by",
+        format!("no person or organization has the id \"{named}\""),
+    ))
+}
+
+pub async fn post_need(
+    store: &Store,
+    caller: &Caller,
+    need: Need<Option<RecordRef>>,
+) -> Result<StoredNeed, ServiceError> {
+    require_member(caller)?;
+    let (poster, owner) = poster_of(store, caller, need.posted_by.clone()).await?;
+    if need.deadline.is_some_and(|d| d < today()) {
+        return Err(invalid("deadline", "the deadline has passed already"));
+    }
+    let need = with_poster(need, poster);
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let uid = writer.insert_need(&need, owner).await?;
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Create,
+            table: "needs",
+            record: uid,
+            organization: owner,
+            before: None,
+            after: json(&need),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    store.need(uid).await?.ok_or(not_found("need"))
+}
+
+fn with_poster<R>(need: Need<R>, poster: Poster) -> Need<Poster> {
+    Need {
+        kind: need.kind,
+        posted_by: poster,
+        title: need.title,
+        description: need.description,
+        skills: need.skills,
+        required_skills: need.required_skills,
+        sectors: need.sectors,
+        country: need.country,
+        require_country: need.require_country,
+        languages: need.languages,
+        require_available: need.require_available,
+        deadline: need.deadline,
+        visibility: need.visibility,
+    }
+}
+
+/// Replaces what a need asks for; who posted it stays.
+pub async fn update_need(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    changed: Need<Option<RecordRef>>,
+) -> Result<StoredNeed, ServiceError> {
+    let before = need(store, caller, uid).await?;
+    if !manages_need(caller, &before) {
+        return Err(ServiceError::Forbidden);
+    }
+    let changed = with_poster(changed, before.need.posted_by);
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    writer.update_need(uid, &changed).await?;
+    // A need whose deadline moved into the future is open again.
+    if before.status == NeedStatus::Expired && changed.deadline.is_none_or(|d| d >= today()) {
+        writer.set_need_status(uid, NeedStatus::Open).await?;
+    }
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Update,
+            table: "needs",
+            record: uid,
+            organization: before.owner,
+            before: json(&before.need),
+            after: json(&changed),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    store.need(uid).await?.ok_or(not_found("need"))
+}
+
+/// Closes a need, or opens it again.
+pub async fn set_need_status(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    status: NeedStatus,
+) -> Result<StoredNeed, ServiceError> {
+    let before = need(store, caller, uid).await?;
+    if !manages_need(caller, &before) {
+        return Err(ServiceError::Forbidden);
+    }
+    match status {
+        NeedStatus::Expired => return Err(invalid("status", "needs expire by their deadline")),
+        NeedStatus::Open | NeedStatus::Matched
+            if before.need.deadline.is_some_and(|d| d < today()) =>
+        {
+            return Err(invalid(
+                "deadline",
+                "move the deadline first; it has passed",
+            ));
+        }
+        _ => {}
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    writer.set_need_status(uid, status).await?;
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Update,
+            table: "needs",
+            record: uid,
+            organization: before.owner,
+            before: Some(serde_json::json!({"status": before.status})),
+            after: Some(serde_json::json!({"status": status})),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    store.need(uid).await?.ok_or(not_found("need"))
+}
+
+/// What a sweep of deadlines did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Sweep {
+    /// Needs whose deadline passed: now expired.
+    pub expired: Vec<Uid>,
+    /// Needs about to expire whose owners are reminded.
+    pub reminded: Vec<StoredNeed>,
+}
+
+/// Expires needs whose deadline passed and reminds the owners of those
+/// due within [`REMIND_DAYS`] (once a week at most), as of `today`. Each
+/// change is in the audit log, which the owners' officers read.
+pub async fn sweep_deadlines(
+    store: &Store,
+    caller: &Caller,
+    today: time::Date,
+) -> Result<Sweep, ServiceError> {
+    if !caller.is_admin() {
+        return Err(ServiceError::Forbidden);
+    }
+    let now = Timestamp::now();
+    let week_ago = Timestamp::from_offset_date_time(
+        now.offset_date_time() - time::Duration::days(REMIND_DAYS),
+    );
+    let due = store
+        .needs_to_remind(today + time::Duration::days(REMIND_DAYS), week_ago)
+        .await?;
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let expired = writer.expire_needs(today).await?;
+    for &uid in &expired {
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "needs",
+                record: uid,
+                organization: None,
+                before: None,
+                after: Some(serde_json::json!({"status": "expired"})),
+            },
+        )
+        .await?;
+    }
+    let reminded: Vec<StoredNeed> = due
+        .into_iter()
+        .filter(|n| !expired.contains(&n.uid))
+        .collect();
+    for need in &reminded {
+        writer.mark_reminded(need.uid, now).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "needs",
+                record: need.uid,
+                organization: need.owner,
+                before: None,
+                after: Some(serde_json::json!({"reminder": format!(
+                    "\"{}\" expires on {}: extend its deadline or close it",
+                    need.need.title,
+                    need.need.deadline.map(|d| d.to_string()).unwrap_or_default()
+                )})),
+            },
+        )
+        .await?;
+    }
+    writer.commit().await?;
+    Ok(Sweep { expired, reminded })
+}
+
+// --- offers ---
+
+fn manages_offer(caller: &Caller, offer: &StoredOffer) -> bool {
+    caller.can_write(offer.owner)
+        || caller
+            .managed_organization()
+            .is_some_and(|(_, mine)| mine == offer.offer.provider)
+}
+
+pub async fn offer(store: &Store, caller: &Caller, uid: Uid) -> Result<StoredOffer, ServiceError> {
+    let offer = store.offer(uid).await?.ok_or(not_found("offer"))?;
+    if caller.can_read(uid, offer.owner, offer.offer.visibility) || manages_offer(caller, &offer) {
+        Ok(offer)
+    } else {
+        Err(not_found("offer"))
+    }
+}
+
+pub async fn offers(
+    store: &Store,
+    caller: &Caller,
+    filter: &OfferFilter,
+    limit: i64,
+) -> Result<Vec<StoredOffer>, ServiceError> {
+    Ok(store
+        .offers(filter, &caller.scope(), limit.clamp(1, 500))
+        .await?)
+}
+
+async fn provider_of(
+    store: &Store,
+    caller: &Caller,
+    named: Option<RecordRef>,
+) -> Result<(Uid, Option<Uid>), ServiceError> {
+    let uid = match named {
+        Some(named) => crate::registry::resolve(store, EntityKind::Organization, &named)
+            .await
+            .map_err(|_| {
+                invalid(
+                    "provider",
+                    format!("no organization has the id \"{named}\""),
+                )
+            })?,
+        None => caller
+            .managed_organization()
+            .map(|(_, org)| org)
+            .ok_or_else(|| invalid("provider", "name the organization that provides it"))?,
+    };
+    let org = store
+        .organization(uid)
+        .await?
+        .ok_or_else(|| invalid("provider", "no such organization"))?;
+    let owner = org.owner.as_ref().map(|o| o.uid);
+    if !caller.can_edit_organization(uid, owner) {
+        return Err(invalid(
+            "provider",
+            "you may list offers only for an organization you manage",
+        ));
+    }
+    Ok((uid, owner.or(Some(uid))))
+}
+
+fn with_provider<R>(offer: Offer<R>, provider: Uid) -> Offer<Uid> {
+    Offer {
+        kind: offer.kind,
+        provider,
+        title: offer.title,
+        description: offer.description,
+        keywords: offer.keywords,
+        sectors: offer.sectors,
+        sdgs: offer.sdgs,
+        readiness: offer.readiness,
+        countries: offer.countries,
+        seeks: offer.seeks,
+        capacity: offer.capacity,
+        visibility: offer.visibility,
+    }
+}
+
+pub async fn create_offer(
+    store: &Store,
+    caller: &Caller,
+    offer: Offer<Option<RecordRef>>,
+) -> Result<StoredOffer, ServiceError> {
+    require_member(caller)?;
+    let (provider, owner) = provider_of(store, caller, offer.provider.clone()).await?;
+    let offer = with_provider(offer, provider);
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let uid = writer.insert_offer(&offer, owner).await?;
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Create,
+            table: "offers",
+            record: uid,
+            organization: owner,
+            before: None,
+            after: json(&offer),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    store.offer(uid).await?.ok_or(not_found("offer"))
+}
+
+pub async fn update_offer(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    changed: Offer<Option<RecordRef>>,
+) -> Result<StoredOffer, ServiceError> {
+    let before = offer(store, caller, uid).await?;
+    if !manages_offer(caller, &before) {
+        return Err(ServiceError::Forbidden);
+    }
+    let changed = with_provider(changed, before.offer.provider);
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    writer.update_offer(uid, &changed).await?;
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Update,
+            table: "offers",
+            record: uid,
+            organization: before.owner,
+            before: json(&before.offer),
+            after: json(&changed),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    store.offer(uid).await?.ok_or(not_found("offer"))
+}
+
+pub async fn delete_offer(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+    let before = offer(store, caller, uid).await?;
+    if !manages_offer(caller, &before) {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    writer.delete_offer(uid).await?;
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Delete,
+            table: "offers",
+            record: uid,
+            organization: before.owner,
+            before: json(&before.offer),
+            after: None,
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    Ok(())
+}
+
+// --- the index of people ---
+
+/// Skills, keywords and the like, interned to the numbers the index uses.
+#[derive(Debug, Default)]
+struct Terms(HashMap<String, u32>);
+
+impl Terms {
+    fn intern(&mut self, skill: &Skill) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(skill.to_string()).or_insert(next)
+    }
+
+    /// A need's skills: those nobody has get numbers of their own, so
+    /// that they still count in the share of skills asked for.
+    fn lookup(&self, skills: &[Skill]) -> Vec<u32> {
+        let mut unknown = u32::MAX;
+        let mut terms: Vec<u32> = skills
+            .iter()
+            .map(|s| {
+                self.0.get(&s.to_string()).copied().unwrap_or_else(|| {
+                    unknown -= 1;
+                    unknown
+                })
+            })
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
+}
+
+fn language_number(code: LanguageCode) -> u16 {
+    let bytes = code.as_str().as_bytes();
+    u16::from_be_bytes([bytes[0], bytes.get(1).copied().unwrap_or(0)])
+}
+
+fn country_number(code: CountryCode) -> u16 {
+    let text = code.to_string();
+    let bytes = text.as_bytes();
+    u16::from_be_bytes([bytes[0], bytes.get(1).copied().unwrap_or(0)])
+}
+
+/// Everyone matching may propose, twice indexed: by availability for
+/// dispatch (expertise) and for mentoring.
+struct PeopleIndex {
+    terms: Terms,
+    uids: Vec<Uid>,
+    experts: Index,
+    mentors: Index,
+    records: HashMap<Uid, TrackRecord>,
+}
+
+impl PeopleIndex {
+    fn build(people: Vec<MatchingPerson>, records: HashMap<Uid, TrackRecord>) -> PeopleIndex {
+        let mut terms = Terms::default();
+        let mut experts = Vec::with_capacity(people.len());
+        let mut mentors = Vec::with_capacity(people.len());
+        let mut uids = Vec::with_capacity(people.len());
+        for person in people {
+            let record = records.get(&person.uid).copied().unwrap_or_default();
+            let profile = Profile {
+                skills: person.skills.iter().map(|s| terms.intern(s)).collect(),
+                sectors: person.sectors.iter().map(|s| s.code()).collect(),
+                languages: person
+                    .languages
+                    .iter()
+                    .map(|l| (language_number(l.language()), l.level().rank()))
+                    .collect(),
+                countries: person
+                    .countries
+                    .iter()
+                    .map(|&c| country_number(c))
+                    .collect(),
+                available: person.dispatch,
+                matches: record.matches,
+                successes: record.successes,
+                concluded: record.concluded,
+            };
+            mentors.push(Profile {
+                available: person.mentoring,
+                ..profile.clone()
+            });
+            experts.push(profile);
+            uids.push(person.uid);
+        }
+        PeopleIndex {
+            terms,
+            uids,
+            experts: Index::new(experts),
+            mentors: Index::new(mentors),
+            records,
+        }
+    }
+}
+
+/// The people index, read again when the records change (checked at most
+/// every `max_age`).
+pub struct MatchingCache {
+    max_age: Duration,
+    current: tokio::sync::Mutex<Option<Loaded>>,
+}
+
+struct Loaded {
+    index: Arc<PeopleIndex>,
+    version: [i64; 4],
+    checked: Instant,
+}
+
+impl std::fmt::Debug for MatchingCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MatchingCache")
+            .field("max_age", &self.max_age)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MatchingCache {
+    pub fn new(max_age: Duration) -> MatchingCache {
+        MatchingCache {
+            max_age,
+            current: tokio::sync::Mutex::new(None),
+        }
+    }
+
+    async fn people(&self, store: &Store) -> Result<Arc<PeopleIndex>, ServiceError> {
+        let mut current = self.current.lock().await;
+        if let Some(loaded) = current.as_mut() {
+            if loaded.checked.elapsed() < self.max_age {
+                return Ok(loaded.index.clone());
+            }
+            let version = store.network_version().await?;
+            if version == loaded.version {
+                loaded.checked = Instant::now();
+                return Ok(loaded.index.clone());
+            }
+        }
+        let version = store.network_version().await?;
+        let people = store.matching_people().await?;
+        let records: HashMap<Uid, TrackRecord> = store
+            .track_records()
+            .await?
+            .into_iter()
+            .filter(|(c, _)| c.kind == CandidateKind::Person)
+            .map(|(c, r)| (c.uid, r))
+            .collect();
+        let index = tokio::task::spawn_blocking(move || PeopleIndex::build(people, records))
+            .await
+            .map_err(|e| ServiceError::Failed(format!("indexing people failed: {e}")))?;
+        let index = Arc::new(index);
+        *current = Some(Loaded {
+            index: index.clone(),
+            version,
+            checked: Instant::now(),
+        });
+        Ok(index)
+    }
+}
+
+// --- ranking ---
+
+/// Reads weights written `skills=0.5,network=0.2`: the factors named
+/// change, the others keep their defaults.
+pub fn parse_weights(text: &str) -> Result<Weights, ServiceError> {
+    let mut weights = Weights::default();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (name, value) = part
+            .split_once('=')
+            .or_else(|| part.split_once(':'))
+            .ok_or_else(|| invalid("weights", format!("\"{part}\" is not factor=weight")))?;
+        let value: f64 = value
+            .trim()
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite() && (0.0..=10.0).contains(v))
+            .ok_or_else(|| {
+                invalid(
+                    "weights",
+                    format!("\"{value}\" is not a weight from 0 to 10"),
+                )
+            })?;
+        let slot = match name.trim() {
+            "skills" => &mut weights.skills,
+            "sectors" => &mut weights.sectors,
+            "languages" => &mut weights.languages,
+            "country" => &mut weights.country,
+            "availability" => &mut weights.availability,
+            "track_record" => &mut weights.track_record,
+            "network" => &mut weights.network,
+            other => {
+                let known: Vec<&str> = FactorKind::ALL.iter().map(|k| k.as_str()).collect();
+                return Err(invalid(
+                    "weights",
+                    format!("no factor \"{other}\"; factors are {}", known.join(", ")),
+                ));
+            }
+        };
+        *slot = value;
+    }
+    Ok(weights)
+}
+
+/// One factor of a score, and what it saw.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    pub factor: &'static str,
+    pub weight: f64,
+    pub value: f64,
+    pub contribution: f64,
+    #[serde(flatten)]
+    pub detail: Detail,
+}
+
+/// What a factor saw, for the words that explain it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case", tag = "detail")]
+pub enum Detail {
+    Skills {
+        held: Vec<String>,
+        asked: usize,
+    },
+    Sectors {
+        exact: bool,
+        related: bool,
+    },
+    Languages {
+        languages: Vec<LanguageFit>,
+    },
+    Country {
+        country: Option<CountryCode>,
+        known: bool,
+    },
+    Availability {
+        available: bool,
+        kind: NeedKind,
+    },
+    TrackRecord {
+        matches: u32,
+        successes: u32,
+        concluded: u32,
+    },
+    Network {
+        hops: Option<u8>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageFit {
+    pub language: LanguageCode,
+    pub asked: String,
+    /// The level held, if any.
+    pub held: Option<String>,
+    pub must: bool,
+}
+
+/// A local alumnus who can champion a technology in the need's country.
+#[derive(Debug, Clone, Serialize)]
+pub struct Champion {
+    pub person: NodeSummary,
+    pub score: f64,
+    /// Steps from the technology's provider, if near.
+    pub hops_from_provider: Option<u8>,
+}
+
+/// A candidate for a need, ranked, with the reasons.
+#[derive(Debug, Clone, Serialize)]
+pub struct RankedCandidate {
+    pub rank: usize,
+    pub candidate: Candidate,
+    /// A person's or provider's names; an offer's or cohort's title.
+    pub title: String,
+    pub names: Option<Names>,
+    pub country: Option<CountryCode>,
+    pub score: f64,
+    pub reasons: Vec<Reason>,
+    /// Steps from the need's poster, if within [`NEAR_HOPS`].
+    pub hops: Option<u8>,
+    /// The warmest path from the need's poster, poster first.
+    pub path: Vec<NodeSummary>,
+    /// An offer's provider, a cohort's organizer.
+    pub provider: Option<NodeSummary>,
+    pub champion: Option<Champion>,
+    /// The match made with this candidate already, if any.
+    pub matched: Option<MatchSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchSummary {
+    pub uid: Uid,
+    pub status: MatchStatus,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Ranking {
+    pub need: StoredNeed,
+    pub candidates: Vec<RankedCandidate>,
+    /// How many candidates of the need's kind there are in all.
+    pub pool: usize,
+    pub weights: WeightsView,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct WeightsView {
+    pub skills: f64,
+    pub sectors: f64,
+    pub languages: f64,
+    pub country: f64,
+    pub availability: f64,
+    pub track_record: f64,
+    pub network: f64,
+}
+
+impl From<Weights> for WeightsView {
+    fn from(w: Weights) -> WeightsView {
+        WeightsView {
+            skills: w.skills,
+            sectors: w.sectors,
+            languages: w.languages,
+            country: w.country,
+            availability: w.availability,
+            track_record: w.track_record,
+            network: w.network,
+        }
+    }
+}
+
+fn query_of(need: &Need<Poster>, terms: &Terms, with_languages: bool) -> kyoso_matching::Need {
+    kyoso_matching::Need {
+        skills: terms.lookup(&need.skills),
+        required_skills: terms.lookup(&need.required_skills),
+        sectors: need.sectors.iter().map(|s| s.code()).collect(),
+        country: need.country.map(country_number),
+        require_country: need.require_country,
+        languages: if with_languages {
+            need.languages
+                .iter()
+                .map(|l| LanguageNeed {
+                    language: language_number(l.skill.language()),
+                    level: l.skill.level().rank(),
+                    must: l.must,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        require_available: need.require_available,
+    }
+}
+
+/// Offers or cohorts as the ranking sees them, built for one question.
+struct SmallIndex {
+    terms: Terms,
+    index: Index,
+    candidates: Vec<SmallCandidate>,
+}
+
+struct SmallCandidate {
+    candidate: Candidate,
+    title: String,
+    /// The provider or organizer, whose node stands for it in the network.
+    provider: Uid,
+    keywords: Vec<Skill>,
+    countries: Vec<CountryCode>,
+}
+
+fn offers_index(
+    offers: Vec<StoredOffer>,
+    kind: OfferKind,
+    records: &HashMap<Uid, TrackRecord>,
+) -> SmallIndex {
+    let mut terms = Terms::default();
+    let mut profiles = Vec::new();
+    let mut candidates = Vec::new();
+    for offer in offers.into_iter().filter(|o| o.offer.kind == kind) {
+        let record = records.get(&offer.uid).copied().unwrap_or_default();
+        profiles.push(Profile {
+            skills: offer
+                .offer
+                .keywords
+                .iter()
+                .map(|k| terms.intern(k))
+                .collect(),
+            sectors: offer.offer.sectors.iter().map(|s| s.code()).collect(),
+            languages: Vec::new(),
+            countries: offer
+                .offer
+                .countries
+                .iter()
+                .map(|&c| country_number(c))
+                .collect(),
+            available: true,
+            matches: record.matches,
+            successes: record.successes,
+            concluded: record.concluded,
+        });
+        candidates.push(SmallCandidate {
+            candidate: Candidate {
+                kind: CandidateKind::Offer,
+                uid: offer.uid,
+            },
+            title: offer.offer.title.to_string(),
+            provider: offer.offer.provider,
+            keywords: offer.offer.keywords,
+            countries: offer.offer.countries,
+        });
+    }
+    SmallIndex {
+        terms,
+        index: Index::new(profiles),
+        candidates,
+    }
+}
+
+fn cohorts_index(cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecord>) -> SmallIndex {
+    let terms = Terms::default();
+    let mut profiles = Vec::new();
+    let mut candidates = Vec::new();
+    for cohort in cohorts {
+        let record = records.get(&cohort.uid).copied().unwrap_or_default();
+        profiles.push(Profile {
+            skills: Vec::new(),
+            sectors: cohort.sectors.iter().map(|s| s.code()).collect(),
+            languages: Vec::new(),
+            countries: cohort
+                .countries
+                .iter()
+                .map(|&c| country_number(c))
+                .collect(),
+            available: cohort.capacity != Some(0),
+            matches: record.matches,
+            successes: record.successes,
+            concluded: record.concluded,
+        });
+        candidates.push(SmallCandidate {
+            candidate: Candidate {
+                kind: CandidateKind::Cohort,
+                uid: cohort.uid,
+            },
+            title: format!(
+                "{} — {} ({})",
+                cohort.program_name, cohort.name, cohort.start
+            ),
+            provider: cohort.organizer,
+            keywords: Vec::new(),
+            countries: cohort.countries,
+        });
+    }
+    SmallIndex {
+        terms,
+        index: Index::new(profiles),
+        candidates,
+    }
+}
+
+/// The best `top` candidates for need `uid`, with their reasons, warm
+/// paths and, for a technology, a local champion.
+pub async fn rank(
+    store: &Store,
+    cache: &MatchingCache,
+    network: &Arc<NetworkCache>,
+    caller: &Caller,
+    uid: Uid,
+    top: usize,
+    weights: Weights,
+) -> Result<Ranking, ServiceError> {
+    require_member(caller)?;
+    if !(1..=MAX_TOP).contains(&top) {
+        return Err(invalid("top", format!("must be from 1 to {MAX_TOP}")));
+    }
+    let need = need(store, caller, uid).await?;
+    let loaded = network.get(store).await?;
+    let scope = caller.scope();
+    let poster = need.need.posted_by.uid;
+    let near = loaded.near(&scope, poster, NEAR_HOPS);
+    let existing: HashMap<Uid, MatchSummary> = if manages_need(caller, &need) {
+        store
+            .matches(
+                &MatchFilter {
+                    need: Some(uid),
+                    ..MatchFilter::default()
+                },
+                1000,
+            )
+            .await?
+            .into_iter()
+            .map(|m| {
+                (
+                    m.candidate.uid,
+                    MatchSummary {
+                        uid: m.uid,
+                        status: m.status,
+                    },
+                )
+            })
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let kind = need.need.kind;
+    let mut candidates = Vec::new();
+    let pool;
+    match kind.candidates() {
+        CandidateKind::Person => {
+            let people = cache.people(store).await?;
+            let index = if kind == NeedKind::Mentoring {
+                &people.mentors
+            } else {
+                &people.experts
+            };
+            pool = index.len();
+            let query = query_of(&need.need, &people.terms, true);
+            let hops = |id: CandidateId| {
+                let uid = people.uids[id as usize];
+                if uid == poster {
+                    None
+                } else {
+                    near.get(&uid).copied()
+                }
+            };
+            // The poster is not their own candidate.
+            let ranked: Vec<Ranked> = index
+                .top(&query, top + 1, &weights, &hops)
+                .into_iter()
+                .filter(|r| people.uids[r.candidate as usize] != poster)
+                .take(top)
+                .collect();
+            for (at, r) in ranked.iter().enumerate() {
+                let person_uid = people.uids[r.candidate as usize];
+                let Ok(person) = crate::registry::person(store, caller, person_uid).await else {
+                    continue;
+                };
+                let record = people.records.get(&person_uid).copied().unwrap_or_default();
+                let reasons = person_reasons(&need.need, r, &person.record, record);
+                candidates.push(RankedCandidate {
+                    rank: at + 1,
+                    candidate: Candidate {
+                        kind: CandidateKind::Person,
+                        uid: person_uid,
+                    },
+                    title: person.record.names.display("en").to_string(),
+                    names: Some(person.record.names.clone()),
+                    country: person.record.residence,
+                    score: r.score,
+                    reasons,
+                    hops: r.hops,
+                    path: Vec::new(),
+                    provider: None,
+                    champion: None,
+                    matched: existing.get(&person_uid).cloned(),
+                });
+            }
+        }
+        CandidateKind::Offer | CandidateKind::Cohort => {
+            let records: HashMap<Uid, TrackRecord> = store
+                .track_records()
+                .await?
+                .into_iter()
+                .map(|(c, r)| (c.uid, r))
+                .collect();
+            let small = match kind.offer_kind() {
+                Some(offer_kind) => {
+                    offers_index(store.shared_offers().await?, offer_kind, &records)
+                }
+                None => cohorts_index(store.open_cohorts(today()).await?, &records),
+            };
+            pool = small.index.len();
+            let query = query_of(&need.need, &small.terms, false);
+            let hops = |id: CandidateId| near.get(&small.candidates[id as usize].provider).copied();
+            let ranked = small.index.top(&query, top, &weights, &hops);
+            let champions = if kind == NeedKind::Technology {
+                champions(store, cache, &need.need).await?
+            } else {
+                Vec::new()
+            };
+            for (at, r) in ranked.iter().enumerate() {
+                let found = &small.candidates[r.candidate as usize];
+                let provider = loaded.summary_of(store, caller, found.provider).await;
+                let reasons = small_reasons(
+                    &need.need,
+                    r,
+                    found,
+                    records
+                        .get(&found.candidate.uid)
+                        .copied()
+                        .unwrap_or_default(),
+                );
+                let champion =
+                    match best_champion(&champions, &loaded, &scope, found.provider) {
+                        Some((uid, score, hops)) => loaded
+                            .summary_of(store, caller, uid)
+                            .await
+                            .map(|person| Champion {
+                                person,
+                                score,
+                                hops_from_provider: hops,
+                            }),
+                        None => None,
+                    };
+                candidates.push(RankedCandidate {
+                    rank: at + 1,
+                    candidate: found.candidate,
+                    title: found.title.clone(),
+                    names: None,
+                    country: provider.as_ref().and_then(|p| p.country),
+                    score: r.score,
+                    reasons,
+                    hops: r.hops,
+                    path: Vec::new(),
+                    provider,
+                    champion,
+                    matched: existing.get(&found.candidate.uid).cloned(),
+                });
+            }
+        }
+    }
+    // Warm paths to the near ones, through records the caller may read.
+    for candidate in &mut candidates {
+        if candidate.hops.is_none() {
+            continue;
+        }
+        let target = match (&candidate.provider, candidate.candidate.kind) {
+            (Some(provider), _) => provider.uid,
+            (None, _) => candidate.candidate.uid,
+        };
+        candidate.path = loaded
+            .path_summaries(store, caller, &scope, poster, target)
+            .await?;
+    }
+    Ok(Ranking {
+        need,
+        candidates,
+        pool,
+        weights: weights.into(),
+    })
+}
+
+/// Local champions for a technology need: people in the need's country who
+/// have been in Japan (Japanese, or tied to a Japanese organization), best
+/// fit first.
+async fn champions(
+    store: &Store,
+    cache: &MatchingCache,
+    need: &Need<Poster>,
+) -> Result<Vec<(Uid, f64)>, ServiceError> {
+    let japan = CountryCode::parse("JP").map_err(|e| ServiceError::Failed(e.to_string()))?;
+    // In Japan, everyone has been in Japan: no champion to single out.
+    if need.country.is_none_or(|c| c == japan) {
+        return Ok(Vec::new());
+    }
+    let people = cache.people(store).await?;
+    let mut query = query_of(need, &people.terms, true);
+    query.require_country = true;
+    query.require_available = false;
+    let japan = country_number(japan);
+    let poster = need.posted_by.uid;
+    let ranked = people
+        .experts
+        .top(&query, 60, &Weights::default(), &|_| None);
+    Ok(ranked
+        .into_iter()
+        .filter(|r| {
+            people
+                .experts
+                .profile(r.candidate)
+                .is_some_and(|p| p.countries.contains(&japan))
+        })
+        .map(|r| (people.uids[r.candidate as usize], r.score))
+        .filter(|(uid, _)| *uid != poster)
+        .take(10)
+        .collect())
+}
+
+/// The champion for a technology of `provider`: the best fit, and one the
+/// provider already knows before an equal stranger.
+fn best_champion(
+    champions: &[(Uid, f64)],
+    network: &crate::network::LoadedNetwork,
+    scope: &kyoso_store::ReadScope,
+    provider: Uid,
+) -> Option<(Uid, f64, Option<u8>)> {
+    if champions.is_empty() {
+        return None;
+    }
+    let near = network.near(scope, provider, 2);
+    // A champion the provider already knows is worth a step of fit.
+    let (uid, score, hops) = champions
+        .iter()
+        .map(|&(uid, score)| {
+            let hops = near.get(&uid).copied();
+            (uid, score, hops)
+        })
+        .max_by(|a, b| {
+            let value = |c: &(Uid, f64, Option<u8>)| c.1 + if c.2.is_some() { 0.1 } else { 0.0 };
+            value(a).total_cmp(&value(b)).then_with(|| b.0.cmp(&a.0))
+        })?;
+    Some((uid, score, hops))
+}
+
+fn factor_reason(f: &kyoso_matching::Factor, detail: Detail) -> Reason {
+    Reason {
+        factor: f.kind.as_str(),
+        weight: f.weight,
+        value: f.value,
+        contribution: f.contribution,
+        detail,
+    }
+}
+
+fn person_reasons(
+    need: &Need<Poster>,
+    ranked: &Ranked,
+    person: &kyoso_domain::Person,
+    record: TrackRecord,
+) -> Vec<Reason> {
+    ranked
+        .factors
+        .iter()
+        .map(|f| {
+            let detail = match f.kind {
+                FactorKind::Skills => {
+                    let mut asked: Vec<&Skill> =
+                        need.skills.iter().chain(&need.required_skills).collect();
+                    asked.sort();
+                    asked.dedup();
+                    Detail::Skills {
+                        held: asked
+                            .iter()
+                            .filter(|s| person.skills.contains(s))
+                            .map(|s| s.to_string())
+                            .collect(),
+                        asked: asked.len(),
+                    }
+                }
+                FactorKind::Sectors => Detail::Sectors {
+                    exact: f.value >= 1.0,
+                    related: f.value > 0.0 && f.value < 1.0,
+                },
+                FactorKind::Languages => Detail::Languages {
+                    languages: need
+                        .languages
+                        .iter()
+                        .map(|l| LanguageFit {
+                            language: l.skill.language(),
+                            asked: l.skill.level().as_str().to_owned(),
+                            held: person
+                                .languages
+                                .iter()
+                                .find(|h| h.language() == l.skill.language())
+                                .map(|h| h.level().as_str().to_owned()),
+                            must: l.must,
+                        })
+                        .collect(),
+                },
+                FactorKind::Country => Detail::Country {
+                    country: need.country,
+                    known: f.value > 0.0,
+                },
+                FactorKind::Availability => Detail::Availability {
+                    available: f.value > 0.0,
+                    kind: need.kind,
+                },
+                FactorKind::TrackRecord => Detail::TrackRecord {
+                    matches: record.matches,
+                    successes: record.successes,
+                    concluded: record.concluded,
+                },
+                FactorKind::Network => Detail::Network { hops: ranked.hops },
+            };
+            factor_reason(f, detail)
+        })
+        .collect()
+}
+
+fn small_reasons(
+    need: &Need<Poster>,
+    ranked: &Ranked,
+    found: &SmallCandidate,
+    record: TrackRecord,
+) -> Vec<Reason> {
+    ranked
+        .factors
+        .iter()
+        // Offers and cohorts speak no languages; the factor says nothing of them.
+        .filter(|f| f.kind != FactorKind::Languages)
+        .map(|f| {
+            let detail = match f.kind {
+                FactorKind::Skills => {
+                    let mut asked: Vec<&Skill> =
+                        need.skills.iter().chain(&need.required_skills).collect();
+                    asked.sort();
+                    asked.dedup();
+                    Detail::Skills {
+                        held: asked
+                            .iter()
+                            .filter(|s| found.keywords.contains(s))
+                            .map(|s| s.to_string())
+                            .collect(),
+                        asked: asked.len(),
+                    }
+                }
+                FactorKind::Sectors => Detail::Sectors {
+                    exact: f.value >= 1.0,
+                    related: f.value > 0.0 && f.value < 1.0,
+                },
+                FactorKind::Country => Detail::Country {
+                    country: need.country,
+                    known: need.country.is_some_and(|c| found.countries.contains(&c)),
+                },
+                FactorKind::Availability => Detail::Availability {
+                    available: f.value > 0.0,
+                    kind: need.kind,
+                },
+                FactorKind::TrackRecord => Detail::TrackRecord {
+                    matches: record.matches,
+                    successes: record.successes,
+                    concluded: record.concluded,
+                },
+                FactorKind::Network | FactorKind::Languages => {
+                    Detail::Network { hops: ranked.hops }
+                }
+            };
+            factor_reason(f, detail)
+        })
+        .collect()
+}
+
+// --- matches ---
+
+/// Whether the caller may see and move the matches of `need`.
+async fn need_managed(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<StoredNeed, ServiceError> {
+    let need = need(store, caller, uid).await?;
+    if manages_need(caller, &need) {
+        Ok(need)
+    } else {
+        Err(ServiceError::Forbidden)
+    }
+}
+
+/// Proposes a candidate for a need — "ask for an introduction" — scored
+/// as the ranking scores it; the reasons are kept with the match.
+pub async fn propose(
+    store: &Store,
+    cache: &MatchingCache,
+    network: &Arc<NetworkCache>,
+    caller: &Caller,
+    need_uid: Uid,
+    candidate: Uid,
+) -> Result<StoredMatch, ServiceError> {
+    let need = need_managed(store, caller, need_uid).await?;
+    if !need.status.is_active() {
+        return Err(invalid("need", format!("the need is {}", need.status)));
+    }
+    // The candidate's score and reasons, as a ranking of everything shows them.
+    let ranking = rank(
+        store,
+        cache,
+        network,
+        caller,
+        need_uid,
+        MAX_TOP,
+        Weights::default(),
+    )
+    .await?;
+    let found = ranking
+        .candidates
+        .into_iter()
+        .find(|c| c.candidate.uid == candidate);
+    let (kind, score, reasons, champion) = match found {
+        Some(c) => (
+            c.candidate.kind,
+            c.score,
+            serde_json::to_value(&c.reasons).unwrap_or_default(),
+            c.champion.map(|ch| ch.person.uid),
+        ),
+        None => {
+            // Not among the best: still allowed, if the candidate is one the
+            // caller may read, without a score.
+            let kind = need.need.kind.candidates();
+            let readable = match kind {
+                CandidateKind::Person => crate::registry::person(store, caller, candidate)
+                    .await
+                    .is_ok(),
+                CandidateKind::Offer => offer(store, caller, candidate).await.is_ok(),
+                CandidateKind::Cohort => store
+                    .open_cohorts(today())
+                    .await?
+                    .iter()
+                    .any(|c| c.uid == candidate),
+            };
+            if !readable {
+                return Err(invalid(
+                    "candidate",
+                    format!("no {kind} with that id can answer this need"),
+                ));
+            }
+            (kind, 0.0, serde_json::json!([]), None)
+        }
+    };
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    let Some(uid) = writer
+        .insert_match(
+            need_uid,
+            Candidate {
+                kind,
+                uid: candidate,
+            },
+            champion,
+            score,
+            &reasons,
+            &caller.actor(),
+        )
+        .await?
+    else {
+        return Err(ServiceError::Conflict(
+            "this candidate is proposed for the need already".into(),
+        ));
+    };
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Create,
+            table: "matches",
+            record: uid,
+            organization: need.owner,
+            before: None,
+            after: Some(
+                serde_json::json!({"need": need_uid, "candidate": candidate, "score": score}),
+            ),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    store.find_match(uid).await?.ok_or(not_found("match"))
+}
+
+/// Whether the caller is the candidate of a match (a person proposed, or
+/// an officer of the offer's provider).
+async fn is_candidate(
+    store: &Store,
+    caller: &Caller,
+    found: &StoredMatch,
+) -> Result<bool, ServiceError> {
+    Ok(match found.candidate.kind {
+        CandidateKind::Person => caller
+            .user()
+            .is_some_and(|u| u.person == Some(found.candidate.uid)),
+        CandidateKind::Offer => match store.offer(found.candidate.uid).await? {
+            Some(offer) => manages_offer(caller, &offer),
+            None => false,
+        },
+        CandidateKind::Cohort => false,
+    })
+}
+
+pub async fn find_match(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+) -> Result<StoredMatch, ServiceError> {
+    let found = store.find_match(uid).await?.ok_or(not_found("match"))?;
+    let need = store.need(found.need).await?.ok_or(not_found("match"))?;
+    if manages_need(caller, &need) || is_candidate(store, caller, &found).await? {
+        Ok(found)
+    } else {
+        Err(not_found("match"))
+    }
+}
+
+/// Moves a match along its lifecycle. The need's managers make every
+/// move; the candidate may accept or decline an introduction. Accepting
+/// marks the need matched; an outcome enters the candidate's track record.
+pub async fn move_match(
+    store: &Store,
+    caller: &Caller,
+    uid: Uid,
+    step: MatchMove,
+) -> Result<StoredMatch, ServiceError> {
+    let found = find_match(store, caller, uid).await?;
+    let need = store.need(found.need).await?.ok_or(not_found("need"))?;
+    let allowed = manages_need(caller, &need)
+        || (found.status == MatchStatus::Introduced
+            && matches!(step.to, MatchStatus::Accepted | MatchStatus::Declined)
+            && is_candidate(store, caller, &found).await?);
+    if !allowed {
+        return Err(ServiceError::Forbidden);
+    }
+    step.check(found.status)
+        .map_err(|(field, error)| invalid(field, error.to_string()))?;
+    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+    writer
+        .match_event(
+            uid,
+            step.to,
+            step.outcome,
+            step.note.as_ref(),
+            &caller.actor(),
+        )
+        .await?;
+    if step.to == MatchStatus::Accepted && need.status == NeedStatus::Open {
+        writer
+            .set_need_status(need.uid, NeedStatus::Matched)
+            .await?;
+    }
+    audit(
+        &mut writer,
+        caller,
+        Change {
+            action: AuditAction::Update,
+            table: "matches",
+            record: uid,
+            organization: need.owner,
+            before: Some(serde_json::json!({"status": found.status})),
+            after: Some(
+                serde_json::json!({"status": step.to, "outcome": step.outcome, "note": step.note}),
+            ),
+        },
+    )
+    .await?;
+    writer.commit().await?;
+    store.find_match(uid).await?.ok_or(not_found("match"))
+}
+
+/// The match pipeline an officer follows: the matches of their
+/// organization's needs (every need's, for an admin), by status.
+pub async fn pipeline(store: &Store, caller: &Caller) -> Result<Vec<StoredMatch>, ServiceError> {
+    let owner = if caller.is_admin() {
+        None
+    } else {
+        Some(
+            caller
+                .managed_organization()
+                .map(|(_, org)| org)
+                .ok_or(ServiceError::Forbidden)?,
+        )
+    };
+    Ok(store
+        .matches(
+            &MatchFilter {
+                owner,
+                ..MatchFilter::default()
+            },
+            1000,
+        )
+        .await?)
+}
+
+/// The matches of one need, for those who manage it.
+pub async fn matches_of(
+    store: &Store,
+    caller: &Caller,
+    need: Uid,
+) -> Result<Vec<StoredMatch>, ServiceError> {
+    need_managed(store, caller, need).await?;
+    Ok(store
+        .matches(
+            &MatchFilter {
+                need: Some(need),
+                ..MatchFilter::default()
+            },
+            1000,
+        )
+        .await?)
+}
+
+/// How a candidate of any kind is named in lists: a person's or
+/// organization's names, an offer's title, a cohort's name.
+pub async fn candidate_title(store: &Store, caller: &Caller, candidate: Candidate) -> String {
+    match candidate.kind {
+        CandidateKind::Person => crate::registry::person(store, caller, candidate.uid)
+            .await
+            .map(|p| p.record.names.display("en").to_string())
+            .unwrap_or_else(|_| "—".into()),
+        CandidateKind::Offer => offer(store, caller, candidate.uid)
+            .await
+            .map(|o| o.offer.title.to_string())
+            .unwrap_or_else(|_| "—".into()),
+        CandidateKind::Cohort => store
+            .open_cohorts(time::Date::MIN)
+            .await
+            .ok()
+            .and_then(|all| all.into_iter().find(|c| c.uid == candidate.uid))
+            .map(|c| format!("{} — {}", c.program_name, c.name))
+            .unwrap_or_else(|| "—".into()),
+    }
+}
+
+/// Visibility, for callers that build needs and offers themselves.
+pub const DEFAULT_VISIBILITY: Visibility = Visibility::Network;

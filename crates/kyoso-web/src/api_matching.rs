@@ -1,0 +1,620 @@
+//! The JSON API of needs, offers, rankings, matches and assignment rounds.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use kyoso_domain::{
+    CountryCode, MatchMove, MatchOutcome, MatchStatus, NeedKind, NeedStatus, OfferKind, Readiness,
+    SectorCode, Seek, Text,
+};
+use kyoso_exchange::{FieldFaults, need_from_json, offer_from_json};
+use kyoso_service::assignment::{self, Mode};
+use kyoso_service::matching::{self, Language, Ranking};
+use kyoso_store::{NeedFilter, OfferFilter, StoredMatch};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::api::{ApiResult, JsonObject, Params, id, require_user};
+use crate::api_network::node_json;
+use crate::api_programs::from_body;
+use crate::auth::ApiCaller;
+use crate::error::{ApiError, Code, ErrorBody};
+
+fn optional<T>(
+    field: &str,
+    value: Option<&str>,
+    parse: impl FnOnce(&str) -> Result<T, kyoso_domain::ValueError>,
+) -> Result<Option<T>, ApiError> {
+    value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| parse(v).map_err(|e| ApiError::field(Code::InvalidField, field, e.to_string())))
+        .transpose()
+}
+
+fn limit(value: Option<&str>) -> Result<i64, ApiError> {
+    Ok(optional("limit", value, |v| {
+        v.parse::<i64>()
+            .ok()
+            .filter(|n| (1..=500).contains(n))
+            .ok_or_else(|| {
+                kyoso_domain::ValueError::Rule("must be a whole number from 1 to 500".into())
+            })
+    })?
+    .unwrap_or(100))
+}
+
+/// A need as the API takes it (read by `kyoso_exchange::need_from_json`),
+/// described for the OpenAPI document.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; needs are read by kyoso-exchange"
+)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NeedBody {
+    /// expertise, technology, business_partner, training, mentoring or investment.
+    kind: String,
+    /// The person or organization posting it (id or external id); the
+    /// caller's organization, or the caller, if not given.
+    posted_by: Option<String>,
+    title: String,
+    description: Option<String>,
+    /// Skills that score.
+    #[serde(default)]
+    skills: Vec<String>,
+    /// Skills every candidate must have.
+    #[serde(default)]
+    required_skills: Vec<String>,
+    /// OECD DAC 5-digit purpose codes.
+    #[serde(default)]
+    sectors: Vec<String>,
+    /// Where the work is (ISO 3166 code).
+    country: Option<String>,
+    /// Leave out candidates with no time in `country`.
+    #[serde(default)]
+    require_country: bool,
+    /// `ja:N2` scores; `th:native!` (with `!`) must hold.
+    #[serde(default)]
+    languages: Vec<String>,
+    /// Leave out candidates not available.
+    #[serde(default)]
+    require_available: bool,
+    /// YYYY-MM-DD; the need expires after it.
+    deadline: Option<String>,
+    /// private, network or public; network by default.
+    visibility: Option<String>,
+}
+
+/// An offer as the API takes it (read by `kyoso_exchange::offer_from_json`).
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; offers are read by kyoso-exchange"
+)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OfferBody {
+    /// technology or partnership.
+    kind: String,
+    /// The providing organization (id or external id); the caller's if not given.
+    provider: Option<String>,
+    title: String,
+    description: Option<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    sectors: Vec<String>,
+    /// SDG goals or targets: "6", "6.3".
+    #[serde(default)]
+    sdgs: Vec<String>,
+    /// Technology readiness level 1-9 (technologies only).
+    readiness: Option<u8>,
+    /// A technology: countries deployed in; a partnership: markets sought.
+    #[serde(default)]
+    countries: Vec<String>,
+    /// licence, joint_venture, sale, demonstration, distribution, supply, investment.
+    #[serde(default)]
+    seeks: Vec<String>,
+    capacity: Option<String>,
+    visibility: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NeedStatusBody {
+    /// open, matched or closed.
+    status: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProposeBody {
+    /// The candidate (person, offer or cohort id) to introduce.
+    candidate: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MoveBody {
+    /// introduced, accepted, declined, collaborating or concluded.
+    status: String,
+    /// To conclude: agreement_signed, demonstration_done, hired or no_result.
+    outcome: Option<String>,
+    /// Why, when declining; any note otherwise.
+    note: Option<String>,
+}
+
+// --- needs ---
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct NeedsQuery {
+    /// open, matched, closed or expired.
+    status: Option<String>,
+    kind: Option<String>,
+    country: Option<String>,
+    /// Posted by this person or organization (id).
+    posted_by: Option<String>,
+    /// Part of the title or description.
+    q: Option<String>,
+    /// 1 to 500 (100 if not given).
+    limit: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/needs", tag = "matching", params(NeedsQuery),
+    responses((status = 200, description = "Needs the caller may read, newest first"), (status = "4XX", body = ErrorBody)))]
+pub(crate) async fn list_needs(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Params(query): Params<NeedsQuery>,
+) -> ApiResult {
+    let filter = NeedFilter {
+        status: optional("status", query.status.as_deref(), |s| {
+            s.parse::<NeedStatus>()
+        })?,
+        kind: optional("kind", query.kind.as_deref(), |s| s.parse::<NeedKind>())?,
+        country: optional("country", query.country.as_deref(), CountryCode::parse)?,
+        posted_by: match query
+            .posted_by
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(v) => Some(id(v, "posted_by")?),
+            None => None,
+        },
+        text: query.q,
+    };
+    let needs = matching::needs(
+        &state.store,
+        &caller,
+        &filter,
+        limit(query.limit.as_deref())?,
+    )
+    .await?;
+    Ok(Json(json!({"items": needs})).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/needs", tag = "matching", request_body = NeedBody,
+    responses((status = 201, description = "The need, open"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn create_need(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let need = need_from_json(body, 0).map_err(ApiError::fields)?;
+    let stored = matching::post_need(&state.store, &caller, need).await?;
+    Ok((StatusCode::CREATED, Json(json!(stored))).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/needs/{id}", tag = "matching", params(("id" = String, Path)),
+    responses((status = 200, description = "A need"), (status = 404, body = ErrorBody)))]
+pub(crate) async fn get_need(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let need = matching::need(&state.store, &caller, id(&uid, "need")?).await?;
+    Ok(Json(json!(need)).into_response())
+}
+
+#[utoipa::path(put, path = "/api/v1/needs/{id}", tag = "matching", params(("id" = String, Path)), request_body = NeedBody,
+    responses((status = 200, description = "The need, changed"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn update_need(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "need")?;
+    let need = need_from_json(body, 0).map_err(ApiError::fields)?;
+    let stored = matching::update_need(&state.store, &caller, uid, need).await?;
+    Ok(Json(json!(stored)).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/needs/{id}/status", tag = "matching", params(("id" = String, Path)), request_body = NeedStatusBody,
+    responses((status = 200, description = "The need, closed or open again"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn set_need_status(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "need")?;
+    let body: NeedStatusBody = from_body(body)?;
+    let status = optional("status", Some(&body.status), |s| s.parse::<NeedStatus>())?
+        .ok_or_else(|| ApiError::field(Code::InvalidField, "status", "is required"))?;
+    let stored = matching::set_need_status(&state.store, &caller, uid, status).await?;
+    Ok(Json(json!(stored)).into_response())
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct RankQuery {
+    /// How many candidates, 1 to 100 (20 if not given).
+    top: Option<String>,
+    /// Weights to change, as `skills=0.5,network=0.2`; see the README for
+    /// the factors and their defaults.
+    weights: Option<String>,
+    /// The language of the reasons in words: en, ja, th or vi (en if not given).
+    lang: Option<String>,
+}
+
+/// A ranking as JSON: every candidate with its score, its reasons as data
+/// and in words, and its warm path.
+pub fn ranking_json(ranking: &Ranking, lang: Language) -> Value {
+    json!({
+        "need": ranking.need,
+        "pool": ranking.pool,
+        "weights": ranking.weights,
+        "candidates": ranking.candidates.iter().map(|c| json!({
+            "rank": c.rank,
+            "kind": c.candidate.kind,
+            "id": c.candidate.uid,
+            "title": c.title,
+            "names": c.names,
+            "country": c.country.map(|c| c.as_str().to_owned()),
+            "score": c.score,
+            "hops": c.hops,
+            "reasons": c.reasons.iter().map(|r| {
+                let mut data = json!(r);
+                data["words"] = json!(matching::explain(r, lang));
+                data
+            }).collect::<Vec<_>>(),
+            "path": c.path.iter().map(node_json).collect::<Vec<_>>(),
+            "provider": c.provider.as_ref().map(node_json),
+            "champion": c.champion.as_ref().map(|ch| json!({
+                "person": node_json(&ch.person),
+                "score": ch.score,
+                "hops_from_provider": ch.hops_from_provider,
+            })),
+            "match": c.matched,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+#[utoipa::path(get, path = "/api/v1/needs/{id}/matches", tag = "matching", params(("id" = String, Path), RankQuery),
+    responses((status = 200, description = "The best candidates, with scores, reasons and warm paths"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn rank(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    Params(query): Params<RankQuery>,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "need")?;
+    let top = optional("top", query.top.as_deref(), |v| {
+        v.parse::<usize>()
+            .ok()
+            .filter(|n| (1..=matching::MAX_TOP).contains(n))
+            .ok_or_else(|| {
+                kyoso_domain::ValueError::Rule("must be a whole number from 1 to 100".into())
+            })
+    })?
+    .unwrap_or(20);
+    let weights = match query.weights.as_deref() {
+        Some(text) => matching::parse_weights(text)?,
+        None => Default::default(),
+    };
+    let lang = Language::from_code(query.lang.as_deref().unwrap_or("en"));
+    let ranking = matching::rank(
+        &state.store,
+        &state.matching,
+        &state.network,
+        &caller,
+        uid,
+        top,
+        weights,
+    )
+    .await?;
+    Ok(Json(ranking_json(&ranking, lang)).into_response())
+}
+
+pub(crate) fn match_json(m: &StoredMatch) -> Value {
+    json!(m)
+}
+
+#[utoipa::path(post, path = "/api/v1/needs/{id}/matches", tag = "matching", params(("id" = String, Path)), request_body = ProposeBody,
+    responses((status = 201, description = "The match, proposed: an introduction asked for"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn propose(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let need = id(&uid, "need")?;
+    let body: ProposeBody = from_body(body)?;
+    let candidate = kyoso_domain::Uid::parse(body.candidate.trim())
+        .map_err(|e| ApiError::field(Code::InvalidField, "candidate", e.to_string()))?;
+    let found = matching::propose(
+        &state.store,
+        &state.matching,
+        &state.network,
+        &caller,
+        need,
+        candidate,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(match_json(&found))).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/needs/{id}/proposals", tag = "matching", params(("id" = String, Path)),
+    responses((status = 200, description = "The need's matches, for those who manage it"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn need_matches(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    require_user(&caller)?;
+    let found = matching::matches_of(&state.store, &caller, id(&uid, "need")?).await?;
+    Ok(Json(json!({"items": found})).into_response())
+}
+
+// --- matches ---
+
+#[utoipa::path(get, path = "/api/v1/matches", tag = "matching",
+    responses((status = 200, description = "The pipeline: matches of the caller's organization's needs, most recently moved first"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn pipeline(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> ApiResult {
+    require_user(&caller)?;
+    let found = matching::pipeline(&state.store, &caller).await?;
+    Ok(Json(json!({"items": found})).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/matches/{id}", tag = "matching", params(("id" = String, Path)),
+    responses((status = 200, description = "A match and its trail"), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn get_match(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    require_user(&caller)?;
+    let found = matching::find_match(&state.store, &caller, id(&uid, "match")?).await?;
+    Ok(Json(match_json(&found)).into_response())
+}
+
+/// Reads a move of a match: from the API's JSON or a page's form.
+pub(crate) fn read_move(
+    status: Option<&str>,
+    outcome: Option<&str>,
+    note: Option<&str>,
+) -> Result<MatchMove, Vec<kyoso_domain::RowError>> {
+    let mut f = FieldFaults::new(0);
+    let to = f.required("status", status, |s| s.parse::<MatchStatus>());
+    let outcome = f.value("outcome", outcome, |s| s.parse::<MatchOutcome>());
+    let note = f.value("note", note, |s| {
+        Text::multiline(s, MatchMove::MAX_NOTE_CHARS)
+    });
+    f.done(to.map(|to| MatchMove { to, outcome, note }))
+}
+
+#[utoipa::path(post, path = "/api/v1/matches/{id}/moves", tag = "matching", params(("id" = String, Path)), request_body = MoveBody,
+    responses((status = 200, description = "The match, moved"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn move_match(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "match")?;
+    let body: MoveBody = from_body(body)?;
+    let step = read_move(
+        Some(&body.status),
+        body.outcome.as_deref(),
+        body.note.as_deref(),
+    )
+    .map_err(ApiError::fields)?;
+    let moved = matching::move_match(&state.store, &caller, uid, step).await?;
+    Ok(Json(match_json(&moved)).into_response())
+}
+
+// --- offers ---
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct OffersQuery {
+    /// technology or partnership.
+    kind: Option<String>,
+    /// The providing organization (id).
+    provider: Option<String>,
+    /// A DAC 5-digit sector.
+    sector: Option<String>,
+    /// Deployed in, or seeking, this country.
+    country: Option<String>,
+    /// What the provider seeks: licence, joint_venture, sale, ...
+    seeks: Option<String>,
+    /// At least this readiness level (1-9).
+    min_readiness: Option<String>,
+    /// Part of the title, description or keywords.
+    q: Option<String>,
+    limit: Option<String>,
+}
+
+pub(crate) fn offer_filter(
+    kind: Option<&str>,
+    provider: Option<&str>,
+    sector: Option<&str>,
+    country: Option<&str>,
+    seeks: Option<&str>,
+    min_readiness: Option<&str>,
+    q: Option<&str>,
+) -> Result<OfferFilter, ApiError> {
+    Ok(OfferFilter {
+        kind: optional("kind", kind, |s| s.parse::<OfferKind>())?,
+        provider: match provider.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(v) => Some(id(v, "provider")?),
+            None => None,
+        },
+        sector: optional("sector", sector, SectorCode::parse)?,
+        country: optional("country", country, CountryCode::parse)?,
+        seeks: optional("seeks", seeks, |s| s.parse::<Seek>())?,
+        min_readiness: optional("min_readiness", min_readiness, Readiness::parse)?,
+        text: q.map(str::to_owned),
+    })
+}
+
+#[utoipa::path(get, path = "/api/v1/offers", tag = "matching", params(OffersQuery),
+    responses((status = 200, description = "Technology listings and companies seeking partners"), (status = "4XX", body = ErrorBody)))]
+pub(crate) async fn list_offers(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Params(query): Params<OffersQuery>,
+) -> ApiResult {
+    let filter = offer_filter(
+        query.kind.as_deref(),
+        query.provider.as_deref(),
+        query.sector.as_deref(),
+        query.country.as_deref(),
+        query.seeks.as_deref(),
+        query.min_readiness.as_deref(),
+        query.q.as_deref(),
+    )?;
+    let offers = matching::offers(
+        &state.store,
+        &caller,
+        &filter,
+        limit(query.limit.as_deref())?,
+    )
+    .await?;
+    Ok(Json(json!({"items": offers})).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/offers", tag = "matching", request_body = OfferBody,
+    responses((status = 201, description = "The offer, listed"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn create_offer(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let offer = offer_from_json(body, 0).map_err(ApiError::fields)?;
+    let stored = matching::create_offer(&state.store, &caller, offer).await?;
+    Ok((StatusCode::CREATED, Json(json!(stored))).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/offers/{id}", tag = "matching", params(("id" = String, Path)),
+    responses((status = 200, description = "An offer"), (status = 404, body = ErrorBody)))]
+pub(crate) async fn get_offer(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let offer = matching::offer(&state.store, &caller, id(&uid, "offer")?).await?;
+    Ok(Json(json!(offer)).into_response())
+}
+
+#[utoipa::path(put, path = "/api/v1/offers/{id}", tag = "matching", params(("id" = String, Path)), request_body = OfferBody,
+    responses((status = 200, description = "The offer, changed"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn update_offer(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "offer")?;
+    let offer = offer_from_json(body, 0).map_err(ApiError::fields)?;
+    let stored = matching::update_offer(&state.store, &caller, uid, offer).await?;
+    Ok(Json(json!(stored)).into_response())
+}
+
+#[utoipa::path(delete, path = "/api/v1/offers/{id}", tag = "matching", params(("id" = String, Path)),
+    responses((status = 204, description = "The offer, withdrawn"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn delete_offer(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    require_user(&caller)?;
+    matching::delete_offer(&state.store, &caller, id(&uid, "offer")?).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+// --- assignment rounds ---
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct RoundQuery {
+    /// optimal (the largest total score) or stable (deferred acceptance);
+    /// optimal if not given.
+    mode: Option<String>,
+}
+
+pub(crate) fn mode(value: Option<&str>) -> Result<Mode, ApiError> {
+    match value.map(str::trim) {
+        None | Some("") | Some("optimal") => Ok(Mode::Optimal),
+        Some("stable") => Ok(Mode::Stable),
+        Some(other) => Err(ApiError::field(
+            Code::InvalidField,
+            "mode",
+            format!("\"{other}\" is not a mode; use optimal or stable"),
+        )),
+    }
+}
+
+/// The most bytes of a round file the API and the page take.
+pub(crate) const MAX_ROUND_BYTES: usize = 16 * 1024 * 1024;
+
+/// Reads and assigns a round file on a blocking thread.
+pub(crate) async fn assign_csv(
+    csv: Bytes,
+    mode: Mode,
+) -> Result<assignment::RoundOutcome, ApiError> {
+    if csv.len() > MAX_ROUND_BYTES {
+        return Err(ApiError::new(
+            Code::PayloadTooLarge,
+            "the round file is over 16 MiB",
+        ));
+    }
+    tokio::task::spawn_blocking(move || {
+        let round = match kyoso_exchange::read_round(&csv[..]) {
+            Ok(Ok(round)) => round,
+            Ok(Err(faults)) => return Err(ApiError::fields(faults)),
+            Err(error) => return Err(ApiError::new(Code::InvalidField, error.to_string())),
+        };
+        assignment::assign(&round, mode).map_err(ApiError::from)
+    })
+    .await
+    .map_err(|e| ApiError::new(Code::Internal, format!("the assignment failed: {e}")))?
+}
+
+#[utoipa::path(post, path = "/api/v1/assignment-rounds", tag = "matching", params(RoundQuery),
+    request_body(content = String, content_type = "text/csv", description = "participant,host,score,capacity[,participant_preference,host_preference,country,gender]"),
+    responses((status = 200, description = "Who got which host, who got none and why, and the fairness summary"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn assign_round(
+    ApiCaller(caller): ApiCaller,
+    Params(query): Params<RoundQuery>,
+    body: Bytes,
+) -> ApiResult {
+    require_user(&caller)?;
+    let mode = mode(query.mode.as_deref())?;
+    let outcome = assign_csv(body, mode).await?;
+    Ok(Json(json!(outcome)).into_response())
+}

@@ -1,0 +1,1327 @@
+//! The pages of matching: needs (the list, posting one, a need with its
+//! ranked candidates and introductions), the technology catalogue, the
+//! match pipeline and assignment rounds with their fairness charts.
+
+use askama::Template;
+use axum::Form;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use kyoso_domain::{
+    CandidateKind, EntityKind, MatchOutcome, MatchStatus, NeedKind, NeedStatus, OfferKind,
+    RowError, Seek, Uid,
+};
+use kyoso_exchange::{need_from_json, offer_from_json};
+use kyoso_service::assignment::{Mode, RoundOutcome};
+use kyoso_service::matching::{self, Language, Ranking};
+use kyoso_service::{Caller, ServiceError};
+use kyoso_store::{NeedFilter, StoredMatch, StoredNeed, StoredOffer};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::AppState;
+use crate::api_matching::{assign_csv, offer_filter, read_move};
+use crate::auth::PageContext;
+use crate::forms::{self, Field, Values};
+use crate::i18n::Lang;
+use crate::i18n_matching::MatchingTexts;
+use crate::pages::{Chrome, FormPage, chrome_for, error_page, parse_id, refuse_csrf, render_page};
+use crate::view::{self, Choice};
+
+/// One colour per factor, in the order of `kyoso_matching::FactorKind`.
+const FACTOR_COLOURS: [&str; 7] = [
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+];
+
+fn factor_colour(factor: &str) -> &'static str {
+    let at = [
+        "skills",
+        "sectors",
+        "languages",
+        "country",
+        "availability",
+        "track_record",
+        "network",
+    ]
+    .iter()
+    .position(|f| *f == factor)
+    .unwrap_or(0);
+    FACTOR_COLOURS[at]
+}
+
+fn language(lang: Lang) -> Language {
+    Language::from_code(lang.code())
+}
+
+fn options<T: Copy>(
+    all: &[T],
+    value: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+    selected: &str,
+    any: Option<&str>,
+) -> Vec<Choice> {
+    any.map(|any| Choice {
+        value: String::new(),
+        label: any.to_owned(),
+        selected: selected.is_empty(),
+    })
+    .into_iter()
+    .chain(all.iter().map(|&item| Choice {
+        value: value(item).to_owned(),
+        label: label(item).to_owned(),
+        selected: value(item) == selected,
+    }))
+    .collect()
+}
+
+fn fault_text(error: ServiceError) -> Result<String, ServiceError> {
+    match error {
+        ServiceError::Invalid { field, message } => Ok(match field {
+            Some(field) => format!("{field}: {message}"),
+            None => message,
+        }),
+        ServiceError::Conflict(message) => Ok(message),
+        other => Err(other),
+    }
+}
+
+// --- the list of needs ---
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct NeedsQuery {
+    status: Option<String>,
+    kind: Option<String>,
+    country: Option<String>,
+    q: Option<String>,
+}
+
+struct NeedRow {
+    href: String,
+    title: String,
+    kind: &'static str,
+    country: String,
+    status: &'static str,
+    deadline: String,
+}
+
+#[derive(Template)]
+#[template(path = "needs.html")]
+struct NeedsPage {
+    chrome: Chrome,
+    rows: Vec<NeedRow>,
+    kinds: Vec<Choice>,
+    statuses: Vec<Choice>,
+    countries: Vec<Choice>,
+    q: String,
+    /// Needs the viewer manages that are about to expire: (link, title, reminder).
+    expiring: Vec<(String, String, String)>,
+    can_post: bool,
+}
+
+fn need_row(n: &StoredNeed, mt: &MatchingTexts, lang: Lang) -> NeedRow {
+    NeedRow {
+        href: format!("/needs/{}", n.uid),
+        title: n.need.title.to_string(),
+        kind: mt.need_kind(n.need.kind),
+        country: view::country(n.need.country, lang),
+        status: mt.need_status(n.status),
+        deadline: n.need.deadline.map(|d| d.to_string()).unwrap_or_default(),
+    }
+}
+
+pub(crate) async fn needs_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<NeedsQuery>,
+) -> Response {
+    let lang = ctx.lang;
+    let mt = lang.matching_texts();
+    let text = |v: &Option<String>| v.as_deref().unwrap_or_default().trim().to_owned();
+    let (status, kind, country, q) = (
+        text(&query.status),
+        text(&query.kind),
+        text(&query.country),
+        text(&query.q),
+    );
+    let filter = NeedFilter {
+        status: status.parse().ok(),
+        kind: kind.parse().ok(),
+        country: kyoso_domain::CountryCode::parse(&country).ok(),
+        posted_by: None,
+        text: Some(q.clone()),
+    };
+    let needs = match matching::needs(&state.store, &ctx.caller, &filter, 200).await {
+        Ok(needs) => needs,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let soon = time::OffsetDateTime::now_utc().date() + time::Duration::days(matching::REMIND_DAYS);
+    let expiring = needs
+        .iter()
+        .filter(|n| n.status.is_active() && matching::manages_need(&ctx.caller, n))
+        .filter(|n| n.need.deadline.is_some_and(|d| d <= soon))
+        .map(|n| {
+            (
+                format!("/needs/{}", n.uid),
+                n.need.title.to_string(),
+                mt.expires_soon.replace(
+                    "{date}",
+                    &n.need.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                ),
+            )
+        })
+        .collect();
+    let page = NeedsPage {
+        chrome: chrome_for(&ctx, mt.needs, "needs"),
+        rows: needs.iter().map(|n| need_row(n, mt, lang)).collect(),
+        kinds: options(
+            NeedKind::ALL,
+            |k| k.as_str(),
+            |k| mt.need_kind(k),
+            &kind,
+            Some(mt.any),
+        ),
+        statuses: options(
+            NeedStatus::ALL,
+            |s| s.as_str(),
+            |s| mt.need_status(s),
+            &status,
+            Some(mt.any),
+        ),
+        countries: view::country_choices(lang, &country),
+        q,
+        expiring,
+        can_post: !matches!(ctx.caller, Caller::Anonymous),
+    };
+    render_page(&ctx, StatusCode::OK, &page)
+}
+
+// --- posting a need ---
+
+const NEED_CHECKBOXES: &[&str] = &["require_country", "require_available"];
+const NEED_LISTS: &[&str] = &["skills", "required_skills", "sectors", "languages"];
+const OFFER_LISTS: &[&str] = &["keywords", "sectors", "sdgs", "countries", "seeks"];
+
+/// A submitted form as the JSON object the readers take: lists split at
+/// commas, checkboxes as booleans.
+fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<String, Value> {
+    let mut object = forms::to_object(values, checkboxes);
+    for name in lists {
+        if let Some(Value::String(text)) = object.remove(*name) {
+            let items: Vec<Value> = text
+                .split([',', '、', '\n'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Value::String(s.to_owned()))
+                .collect();
+            object.insert((*name).to_owned(), Value::Array(items));
+        }
+    }
+    object
+}
+
+fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
+    let mt = lang.matching_texts();
+    let t = lang.texts();
+    let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
+    let mut fields = vec![
+        forms::select(
+            "kind",
+            mt.kind,
+            options(
+                NeedKind::ALL,
+                |k| k.as_str(),
+                |k| mt.need_kind(k),
+                get("kind"),
+                None,
+            ),
+        ),
+        forms::text("title", mt.title, get("title")),
+        forms::textarea("description", mt.description, get("description")),
+        forms::with_hint(
+            forms::text("skills", mt.skills, get("skills")),
+            mt.skills_hint,
+        ),
+        forms::with_hint(
+            forms::text(
+                "required_skills",
+                mt.required_skills,
+                get("required_skills"),
+            ),
+            mt.skills_hint,
+        ),
+        forms::with_hint(
+            forms::text("sectors", mt.sectors, get("sectors")),
+            mt.sectors_hint,
+        ),
+        forms::select(
+            "country",
+            mt.country,
+            forms::with_empty(view::country_choices(lang, get("country")), ""),
+        ),
+        forms::checkbox(
+            "require_country",
+            mt.require_country,
+            get("require_country") == "true",
+        ),
+        forms::with_hint(
+            forms::text("languages", mt.languages, get("languages")),
+            mt.languages_hint,
+        ),
+        forms::checkbox(
+            "require_available",
+            mt.require_available,
+            get("require_available") == "true",
+        ),
+        Field {
+            kind: "date",
+            ..forms::text("deadline", mt.deadline, get("deadline"))
+        },
+        forms::visibility(
+            t,
+            if get("visibility").is_empty() {
+                "network"
+            } else {
+                get("visibility")
+            },
+        ),
+    ];
+    forms::attach(&mut fields, errors);
+    fields
+}
+
+pub(crate) async fn new_need(ctx: PageContext) -> Response {
+    if matches!(ctx.caller, Caller::Anonymous) {
+        return Redirect::to("/sign-in").into_response();
+    }
+    let mt = ctx.lang.matching_texts();
+    let page = FormPage {
+        chrome: chrome_for(&ctx, mt.post_need, "needs"),
+        action: "/needs".into(),
+        cancel: "/needs".into(),
+        fields: need_fields(ctx.lang, &Values::new(), &[]),
+        errors: Vec::new(),
+        delete: None,
+    };
+    render_page(&ctx, StatusCode::OK, &page)
+}
+
+pub(crate) async fn create_need(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let mt = ctx.lang.matching_texts();
+    let object = form_object(&values, NEED_LISTS, NEED_CHECKBOXES);
+    let result = match need_from_json(object, 0) {
+        Ok(need) => matching::post_need(&state.store, &ctx.caller, need)
+            .await
+            .map_err(|err| match err {
+                ServiceError::Invalid { field, message } => Ok(vec![RowError::new(
+                    0,
+                    field.as_deref().unwrap_or("title"),
+                    message,
+                )]),
+                other => Err(other),
+            }),
+        Err(errors) => Err(Ok(errors)),
+    };
+    match result {
+        Ok(need) => Redirect::to(&format!("/needs/{}", need.uid)).into_response(),
+        Err(Ok(errors)) => {
+            let mut shown = values.clone();
+            for name in NEED_CHECKBOXES {
+                let on = values.get(*name).is_some_and(|v| v == "on" || v == "true");
+                shown.insert((*name).to_owned(), on.to_string());
+            }
+            let page = FormPage {
+                chrome: chrome_for(&ctx, mt.post_need, "needs"),
+                action: "/needs".into(),
+                cancel: "/needs".into(),
+                fields: need_fields(ctx.lang, &shown, &errors),
+                errors,
+                delete: None,
+            };
+            render_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(Err(err)) => error_page(&ctx, err),
+    }
+}
+
+// --- a need and its candidates ---
+
+struct ReasonView {
+    label: &'static str,
+    colour: &'static str,
+    words: String,
+    contribution: String,
+    weight: String,
+}
+
+struct PathStepView {
+    name: String,
+    href: String,
+}
+
+struct CandidateView {
+    rank: usize,
+    uid: Uid,
+    title: String,
+    href: String,
+    country: String,
+    score: String,
+    /// The score as stacked bars: (x, width, colour).
+    bars: Vec<(f64, f64, &'static str)>,
+    reasons: Vec<ReasonView>,
+    path: Vec<PathStepView>,
+    provider: Option<PathStepView>,
+    champion: Option<PathStepView>,
+    matched: Option<&'static str>,
+}
+
+struct MatchView {
+    uid: Uid,
+    candidate: String,
+    status: &'static str,
+    outcome: String,
+    score: String,
+    moves: Vec<Choice>,
+    can_move: bool,
+    last_note: String,
+}
+
+#[derive(Template)]
+#[template(path = "need.html")]
+struct NeedPage {
+    chrome: Chrome,
+    uid: Uid,
+    title: String,
+    kind: &'static str,
+    status: &'static str,
+    status_code: &'static str,
+    description: String,
+    facts: Vec<(&'static str, String)>,
+    candidates: Vec<CandidateView>,
+    intro: String,
+    manages: bool,
+    signed_in: bool,
+    matches: Vec<MatchView>,
+    outcomes: Vec<Choice>,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+fn record_href(kind: CandidateKind, uid: Uid) -> String {
+    match kind {
+        CandidateKind::Person => view::href(EntityKind::Person, uid),
+        CandidateKind::Offer => format!("/offers#offer-{uid}"),
+        CandidateKind::Cohort => format!("/cohorts/{uid}"),
+    }
+}
+
+fn node_view(node: &kyoso_service::network::NodeSummary, lang: Lang) -> PathStepView {
+    PathStepView {
+        name: view::names(&node.names, lang).0,
+        href: view::href(node.kind, node.uid),
+    }
+}
+
+fn candidates_view(ranking: &Ranking, lang: Lang) -> Vec<CandidateView> {
+    let mt = lang.matching_texts();
+    ranking
+        .candidates
+        .iter()
+        .map(|c| {
+            let mut x = 0.0;
+            let bars = c
+                .reasons
+                .iter()
+                .filter(|r| r.contribution > 0.0)
+                .map(|r| {
+                    let width = (r.contribution * 240.0 * 100.0).round() / 100.0;
+                    let bar = (x, width, factor_colour(r.factor));
+                    x += width;
+                    bar
+                })
+                .collect();
+            CandidateView {
+                rank: c.rank,
+                uid: c.candidate.uid,
+                title: match &c.names {
+                    Some(names) => view::names(names, lang).0,
+                    None => c.title.clone(),
+                },
+                href: record_href(c.candidate.kind, c.candidate.uid),
+                country: view::country(c.country, lang),
+                score: format!("{:.3}", c.score),
+                bars,
+                reasons: c
+                    .reasons
+                    .iter()
+                    .map(|r| ReasonView {
+                        label: mt.factor(r.factor),
+                        colour: factor_colour(r.factor),
+                        words: matching::explain(r, language(lang)),
+                        contribution: format!("{:+.3}", r.contribution),
+                        weight: format!("{:.0}%", r.weight * 100.0),
+                    })
+                    .collect(),
+                path: if c.path.len() > 1 {
+                    c.path.iter().map(|n| node_view(n, lang)).collect()
+                } else {
+                    Vec::new()
+                },
+                provider: c.provider.as_ref().map(|p| node_view(p, lang)),
+                champion: c.champion.as_ref().map(|ch| node_view(&ch.person, lang)),
+                matched: c.matched.as_ref().map(|m| mt.match_status(m.status)),
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct NeedPageQuery {
+    saved: Option<String>,
+}
+
+pub(crate) async fn need_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Query(query): Query<NeedPageQuery>,
+) -> Response {
+    let uid = match parse_id(&id) {
+        Ok(uid) => uid,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let notice = query
+        .saved
+        .is_some()
+        .then(|| ctx.lang.texts().saved.to_owned());
+    need_view(&state, &ctx, uid, StatusCode::OK, notice, None).await
+}
+
+async fn need_view(
+    state: &AppState,
+    ctx: &PageContext,
+    uid: Uid,
+    status: StatusCode,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Response {
+    let lang = ctx.lang;
+    let mt = lang.matching_texts();
+    let need = match matching::need(&state.store, &ctx.caller, uid).await {
+        Ok(need) => need,
+        Err(err) => return error_page(ctx, err),
+    };
+    let signed_in = !matches!(ctx.caller, Caller::Anonymous);
+    let manages = matching::manages_need(&ctx.caller, &need);
+    let (candidates, intro) = if signed_in && need.status.is_active() {
+        match matching::rank(
+            &state.store,
+            &state.matching,
+            &state.network,
+            &ctx.caller,
+            uid,
+            20,
+            Default::default(),
+        )
+        .await
+        {
+            Ok(ranking) => {
+                let intro = mt
+                    .candidates_intro
+                    .replace("{n}", &ranking.candidates.len().to_string())
+                    .replace("{pool}", &ranking.pool.to_string());
+                (candidates_view(&ranking, lang), intro)
+            }
+            Err(err) => return error_page(ctx, err),
+        }
+    } else {
+        (Vec::new(), String::new())
+    };
+    let matches = if manages {
+        match matching::matches_of(&state.store, &ctx.caller, uid).await {
+            Ok(found) => {
+                let mut views = Vec::new();
+                for m in found {
+                    views.push(match_view(state, ctx, &m, true).await);
+                }
+                views
+            }
+            Err(err) => return error_page(ctx, err),
+        }
+    } else {
+        Vec::new()
+    };
+    let n = &need.need;
+    let join = |items: Vec<String>| items.join(", ");
+    let mut facts = vec![(mt.country, view::country(n.country, lang))];
+    if !n.skills.is_empty() {
+        facts.push((
+            mt.skills,
+            join(n.skills.iter().map(|s| s.to_string()).collect()),
+        ));
+    }
+    if !n.required_skills.is_empty() {
+        facts.push((
+            mt.required_skills,
+            join(n.required_skills.iter().map(|s| s.to_string()).collect()),
+        ));
+    }
+    if !n.sectors.is_empty() {
+        facts.push((
+            mt.sectors,
+            join(n.sectors.iter().map(|s| s.to_string()).collect()),
+        ));
+    }
+    if !n.languages.is_empty() {
+        facts.push((
+            mt.languages,
+            join(n.languages.iter().map(|l| l.to_string()).collect()),
+        ));
+    }
+    if let Some(deadline) = n.deadline {
+        facts.push((mt.deadline, deadline.to_string()));
+    }
+    let soon = time::OffsetDateTime::now_utc().date() + time::Duration::days(matching::REMIND_DAYS);
+    let notice = notice
+        .or_else(|| {
+            (manages && need.status.is_active() && n.deadline.is_some_and(|d| d <= soon)).then(
+                || {
+                    mt.expires_soon.replace(
+                        "{date}",
+                        &n.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                    )
+                },
+            )
+        })
+        .or_else(|| (need.status == NeedStatus::Expired).then(|| mt.expired_note.to_owned()));
+    let page = NeedPage {
+        chrome: chrome_for(ctx, n.title.to_string(), "needs"),
+        uid,
+        title: n.title.to_string(),
+        kind: mt.need_kind(n.kind),
+        status: mt.need_status(need.status),
+        status_code: need.status.as_str(),
+        description: n
+            .description
+            .as_ref()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        facts,
+        candidates,
+        intro,
+        manages,
+        signed_in,
+        matches,
+        outcomes: options(
+            MatchOutcome::ALL,
+            |o| o.as_str(),
+            |o| mt.outcome(o),
+            "",
+            Some("—"),
+        ),
+        notice,
+        error,
+    };
+    render_page(ctx, status, &page)
+}
+
+async fn match_view(
+    state: &AppState,
+    ctx: &PageContext,
+    m: &StoredMatch,
+    can_move: bool,
+) -> MatchView {
+    let mt = ctx.lang.matching_texts();
+    MatchView {
+        uid: m.uid,
+        candidate: matching::candidate_title(&state.store, &ctx.caller, m.candidate).await,
+        status: mt.match_status(m.status),
+        outcome: m
+            .outcome
+            .map(|o| mt.outcome(o).to_owned())
+            .unwrap_or_default(),
+        score: format!("{:.3}", m.score),
+        moves: m
+            .status
+            .next()
+            .iter()
+            .map(|&s| Choice {
+                value: s.as_str().to_owned(),
+                label: mt.match_status(s).to_owned(),
+                selected: false,
+            })
+            .collect(),
+        can_move: can_move && !m.status.is_final(),
+        last_note: m
+            .events
+            .iter()
+            .rev()
+            .find_map(|e| e.note.as_ref().map(|n| n.to_string()))
+            .unwrap_or_default(),
+    }
+}
+
+/// "Ask for an introduction": proposes the candidate.
+pub(crate) async fn introduce_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let (need, candidate) = match (
+        parse_id(&id),
+        parse_id(
+            values
+                .get("candidate")
+                .map(String::as_str)
+                .unwrap_or_default(),
+        ),
+    ) {
+        (Ok(need), Ok(candidate)) => (need, candidate),
+        (Err(err), _) | (_, Err(err)) => return error_page(&ctx, err),
+    };
+    match matching::propose(
+        &state.store,
+        &state.matching,
+        &state.network,
+        &ctx.caller,
+        need,
+        candidate,
+    )
+    .await
+    {
+        Ok(_) => Redirect::to(&format!("/needs/{need}?saved=1#introductions")).into_response(),
+        Err(err) => match fault_text(err) {
+            Ok(message) => {
+                need_view(
+                    &state,
+                    &ctx,
+                    need,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    None,
+                    Some(message),
+                )
+                .await
+            }
+            Err(err) => error_page(&ctx, err),
+        },
+    }
+}
+
+/// Closes a need or opens it again.
+pub(crate) async fn need_status_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let uid = match parse_id(&id) {
+        Ok(uid) => uid,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let status = values
+        .get("status")
+        .and_then(|s| s.parse::<NeedStatus>().ok())
+        .unwrap_or(NeedStatus::Closed);
+    match matching::set_need_status(&state.store, &ctx.caller, uid, status).await {
+        Ok(_) => Redirect::to(&format!("/needs/{uid}?saved=1")).into_response(),
+        Err(err) => match fault_text(err) {
+            Ok(message) => {
+                need_view(
+                    &state,
+                    &ctx,
+                    uid,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    None,
+                    Some(message),
+                )
+                .await
+            }
+            Err(err) => error_page(&ctx, err),
+        },
+    }
+}
+
+/// Moves a match; back to the need, or to the pipeline.
+pub(crate) async fn move_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let uid = match parse_id(&id) {
+        Ok(uid) => uid,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let get = |k: &str| {
+        values
+            .get(k)
+            .map(String::as_str)
+            .filter(|v| !v.trim().is_empty())
+    };
+    let found = match matching::find_match(&state.store, &ctx.caller, uid).await {
+        Ok(found) => found,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let result = match read_move(get("status"), get("outcome"), get("note")) {
+        Ok(step) => matching::move_match(&state.store, &ctx.caller, uid, step).await,
+        Err(errors) => Err(ServiceError::Invalid {
+            field: errors[0].field.clone(),
+            message: errors[0].message.clone(),
+        }),
+    };
+    let to_board = get("back") == Some("/matches");
+    match result {
+        Ok(_) if to_board => Redirect::to("/matches?saved=1").into_response(),
+        Ok(_) => {
+            Redirect::to(&format!("/needs/{}?saved=1#introductions", found.need)).into_response()
+        }
+        Err(err) => match fault_text(err) {
+            Ok(message) => {
+                need_view(
+                    &state,
+                    &ctx,
+                    found.need,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    None,
+                    Some(message),
+                )
+                .await
+            }
+            Err(err) => error_page(&ctx, err),
+        },
+    }
+}
+
+// --- the pipeline ---
+
+struct PipelineColumn {
+    status: &'static str,
+    code: &'static str,
+    cards: Vec<PipelineCard>,
+}
+
+struct PipelineCard {
+    need_href: String,
+    need: String,
+    view: MatchView,
+}
+
+#[derive(Template)]
+#[template(path = "pipeline.html")]
+struct PipelinePage {
+    chrome: Chrome,
+    columns: Vec<PipelineColumn>,
+    outcomes: Vec<Choice>,
+    saved: bool,
+}
+
+pub(crate) async fn pipeline_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<NeedPageQuery>,
+) -> Response {
+    let mt = ctx.lang.matching_texts();
+    let found = match matching::pipeline(&state.store, &ctx.caller).await {
+        Ok(found) => found,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let mut titles: std::collections::HashMap<Uid, String> = std::collections::HashMap::new();
+    let mut columns: Vec<PipelineColumn> = MatchStatus::PIPELINE
+        .iter()
+        .map(|&s| PipelineColumn {
+            status: mt.match_status(s),
+            code: s.as_str(),
+            cards: Vec::new(),
+        })
+        .collect();
+    for m in &found {
+        if !titles.contains_key(&m.need) {
+            let title = match state.store.need(m.need).await {
+                Ok(Some(n)) => n.need.title.to_string(),
+                _ => String::new(),
+            };
+            titles.insert(m.need, title);
+        }
+        let view = match_view(&state, &ctx, m, true).await;
+        if let Some(column) = columns.iter_mut().find(|c| c.code == m.status.as_str()) {
+            column.cards.push(PipelineCard {
+                need_href: format!("/needs/{}", m.need),
+                need: titles[&m.need].clone(),
+                view,
+            });
+        }
+    }
+    let page = PipelinePage {
+        chrome: chrome_for(&ctx, mt.pipeline, "needs"),
+        columns,
+        outcomes: options(
+            MatchOutcome::ALL,
+            |o| o.as_str(),
+            |o| mt.outcome(o),
+            "",
+            Some("—"),
+        ),
+        saved: query.saved.is_some(),
+    };
+    render_page(&ctx, StatusCode::OK, &page)
+}
+
+// --- the catalogue ---
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct OffersQuery {
+    kind: Option<String>,
+    sector: Option<String>,
+    country: Option<String>,
+    seeks: Option<String>,
+    min_readiness: Option<String>,
+    q: Option<String>,
+}
+
+struct OfferCard {
+    uid: Uid,
+    kind: &'static str,
+    title: String,
+    provider: String,
+    provider_href: String,
+    description: String,
+    readiness: Option<u8>,
+    sdgs: Vec<String>,
+    countries: String,
+    countries_label: &'static str,
+    seeks: String,
+    keywords: String,
+    capacity: String,
+}
+
+#[derive(Template)]
+#[template(path = "offers.html")]
+struct OffersPage {
+    chrome: Chrome,
+    cards: Vec<OfferCard>,
+    kinds: Vec<Choice>,
+    seeks: Vec<Choice>,
+    countries: Vec<Choice>,
+    readiness: Vec<Choice>,
+    q: String,
+    sector: String,
+    can_list: bool,
+    error: Option<String>,
+}
+
+async fn offer_card(state: &AppState, ctx: &PageContext, o: &StoredOffer) -> OfferCard {
+    let lang = ctx.lang;
+    let mt = lang.matching_texts();
+    let provider =
+        match kyoso_service::registry::organization(&state.store, &ctx.caller, o.offer.provider)
+            .await
+        {
+            Ok(org) => view::names(&org.record.names, lang).0,
+            Err(_) => String::new(),
+        };
+    OfferCard {
+        uid: o.uid,
+        kind: mt.offer_kind(o.offer.kind),
+        title: o.offer.title.to_string(),
+        provider,
+        provider_href: view::href(EntityKind::Organization, o.offer.provider),
+        description: o
+            .offer
+            .description
+            .as_ref()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        readiness: o.offer.readiness.map(|r| r.level()),
+        sdgs: o.offer.sdgs.iter().map(|s| s.to_string()).collect(),
+        countries: o
+            .offer
+            .countries
+            .iter()
+            .map(|&c| view::country(Some(c), lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        countries_label: match o.offer.kind {
+            OfferKind::Technology => mt.deployed_in,
+            OfferKind::Partnership => mt.markets_sought,
+        },
+        seeks: o
+            .offer
+            .seeks
+            .iter()
+            .map(|&s| mt.seek(s))
+            .collect::<Vec<_>>()
+            .join(", "),
+        keywords: o
+            .offer
+            .keywords
+            .iter()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        capacity: o
+            .offer
+            .capacity
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+pub(crate) async fn offers_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<OffersQuery>,
+) -> Response {
+    let lang = ctx.lang;
+    let mt = lang.matching_texts();
+    let text = |v: &Option<String>| v.as_deref().unwrap_or_default().trim().to_owned();
+    let (kind, sector, country, seeks, min_readiness, q) = (
+        text(&query.kind),
+        text(&query.sector),
+        text(&query.country),
+        text(&query.seeks),
+        text(&query.min_readiness),
+        text(&query.q),
+    );
+    let nonempty = |s: &String| (!s.is_empty()).then(|| s.clone());
+    let (offers, error) = match offer_filter(
+        nonempty(&kind).as_deref(),
+        None,
+        nonempty(&sector).as_deref(),
+        nonempty(&country).as_deref(),
+        nonempty(&seeks).as_deref(),
+        nonempty(&min_readiness).as_deref(),
+        nonempty(&q).as_deref(),
+    ) {
+        Ok(filter) => match matching::offers(&state.store, &ctx.caller, &filter, 200).await {
+            Ok(offers) => (offers, None),
+            Err(err) => return error_page(&ctx, err),
+        },
+        Err(err) => (Vec::new(), Some(err.to_string())),
+    };
+    let mut cards = Vec::with_capacity(offers.len());
+    for o in &offers {
+        cards.push(offer_card(&state, &ctx, o).await);
+    }
+    let levels: Vec<(String, String)> = (1..=9)
+        .map(|l| (l.to_string(), format!("TRL {l}")))
+        .collect();
+    let page = OffersPage {
+        chrome: chrome_for(&ctx, mt.catalogue, "offers"),
+        cards,
+        kinds: options(
+            OfferKind::ALL,
+            |k| k.as_str(),
+            |k| mt.offer_kind(k),
+            &kind,
+            Some(mt.any),
+        ),
+        seeks: options(
+            Seek::ALL,
+            |s| s.as_str(),
+            |s| mt.seek(s),
+            &seeks,
+            Some(mt.any),
+        ),
+        countries: view::country_choices(lang, &country),
+        readiness: std::iter::once(Choice {
+            value: String::new(),
+            label: mt.any.to_owned(),
+            selected: min_readiness.is_empty(),
+        })
+        .chain(levels.into_iter().map(|(value, label)| Choice {
+            selected: value == min_readiness,
+            value,
+            label,
+        }))
+        .collect(),
+        q,
+        sector,
+        can_list: ctx.caller.is_admin() || ctx.caller.managed_organization().is_some(),
+        error,
+    };
+    render_page(&ctx, StatusCode::OK, &page)
+}
+
+fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
+    let mt = lang.matching_texts();
+    let t = lang.texts();
+    let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
+    let mut fields = vec![
+        forms::select(
+            "kind",
+            mt.kind,
+            options(
+                OfferKind::ALL,
+                |k| k.as_str(),
+                |k| mt.offer_kind(k),
+                get("kind"),
+                None,
+            ),
+        ),
+        forms::text("title", mt.title, get("title")),
+        forms::textarea("description", mt.description, get("description")),
+        forms::with_hint(
+            forms::text("keywords", mt.keywords, get("keywords")),
+            mt.skills_hint,
+        ),
+        forms::with_hint(
+            forms::text("sectors", mt.sectors, get("sectors")),
+            mt.sectors_hint,
+        ),
+        forms::with_hint(forms::text("sdgs", mt.sdgs, get("sdgs")), "6, 6.3, 9.4"),
+        forms::select(
+            "readiness",
+            mt.readiness,
+            forms::with_empty(
+                (1..=9)
+                    .map(|l| Choice {
+                        value: l.to_string(),
+                        label: format!("TRL {l}"),
+                        selected: get("readiness") == l.to_string(),
+                    })
+                    .collect(),
+                "—",
+            ),
+        ),
+        forms::with_hint(
+            forms::text("countries", mt.deployed_in, get("countries")),
+            "VN, ID, KE",
+        ),
+        forms::with_hint(
+            forms::text("seeks", mt.seeks, get("seeks")),
+            "licence, joint_venture, sale, demonstration, distribution, supply, investment",
+        ),
+        forms::text("capacity", mt.capacity, get("capacity")),
+        forms::visibility(
+            t,
+            if get("visibility").is_empty() {
+                "public"
+            } else {
+                get("visibility")
+            },
+        ),
+    ];
+    forms::attach(&mut fields, errors);
+    fields
+}
+
+pub(crate) async fn new_offer(ctx: PageContext) -> Response {
+    if !(ctx.caller.is_admin() || ctx.caller.managed_organization().is_some()) {
+        return error_page(
+            &ctx,
+            if ctx.caller.user().is_some() {
+                ServiceError::Forbidden
+            } else {
+                ServiceError::Unauthenticated
+            },
+        );
+    }
+    let mt = ctx.lang.matching_texts();
+    let page = FormPage {
+        chrome: chrome_for(&ctx, mt.list_offer, "offers"),
+        action: "/offers".into(),
+        cancel: "/offers".into(),
+        fields: offer_fields(ctx.lang, &Values::new(), &[]),
+        errors: Vec::new(),
+        delete: None,
+    };
+    render_page(&ctx, StatusCode::OK, &page)
+}
+
+pub(crate) async fn create_offer(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    let mt = ctx.lang.matching_texts();
+    let object = form_object(&values, OFFER_LISTS, &[]);
+    let result = match offer_from_json(object, 0) {
+        Ok(offer) => matching::create_offer(&state.store, &ctx.caller, offer)
+            .await
+            .map_err(|err| match err {
+                ServiceError::Invalid { field, message } => Ok(vec![RowError::new(
+                    0,
+                    field.as_deref().unwrap_or("title"),
+                    message,
+                )]),
+                other => Err(other),
+            }),
+        Err(errors) => Err(Ok(errors)),
+    };
+    match result {
+        Ok(offer) => Redirect::to(&format!("/offers#offer-{}", offer.uid)).into_response(),
+        Err(Ok(errors)) => {
+            let page = FormPage {
+                chrome: chrome_for(&ctx, mt.list_offer, "offers"),
+                action: "/offers".into(),
+                cancel: "/offers".into(),
+                fields: offer_fields(ctx.lang, &values, &errors),
+                errors,
+                delete: None,
+            };
+            render_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(Err(err)) => error_page(&ctx, err),
+    }
+}
+
+// --- assignment rounds ---
+
+struct FairnessChart {
+    title: &'static str,
+    /// (label, placed share 0..1 as bar width, text)
+    rows: Vec<(String, f64, String, String)>,
+    height: usize,
+}
+
+struct PlacementRow {
+    participant: String,
+    host: String,
+    score: String,
+    reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "assign.html")]
+struct AssignPage {
+    chrome: Chrome,
+    csv: String,
+    optimal: bool,
+    summary: Option<Vec<(&'static str, String)>>,
+    charts: Vec<FairnessChart>,
+    rows: Vec<PlacementRow>,
+    error: Option<String>,
+}
+
+pub(crate) async fn assign_page(ctx: PageContext) -> Response {
+    if matches!(ctx.caller, Caller::Anonymous) {
+        return Redirect::to("/sign-in").into_response();
+    }
+    let mt = ctx.lang.matching_texts();
+    let page = AssignPage {
+        chrome: chrome_for(&ctx, mt.assignment, "needs"),
+        csv: "participant,host,score,capacity,country,gender\n".into(),
+        optimal: true,
+        summary: None,
+        charts: Vec::new(),
+        rows: Vec::new(),
+        error: None,
+    };
+    render_page(&ctx, StatusCode::OK, &page)
+}
+
+fn fairness_charts(outcome: &RoundOutcome, mt: &MatchingTexts) -> Vec<FairnessChart> {
+    [("country", mt.by_country), ("gender", mt.by_gender)]
+        .into_iter()
+        .filter_map(|(by, title)| {
+            let rows: Vec<(String, f64, String, String)> = outcome
+                .fairness
+                .iter()
+                .filter(|g| g.by == by)
+                .map(|g| {
+                    let share = if g.participants == 0 {
+                        0.0
+                    } else {
+                        g.placed as f64 / g.participants as f64
+                    };
+                    (
+                        g.group.clone(),
+                        (share * 300.0).round(),
+                        format!("{}/{} ({:.0}%)", g.placed, g.participants, share * 100.0),
+                        g.mean_score
+                            .map(|s| format!("{s:.2}"))
+                            .unwrap_or_else(|| "—".into()),
+                    )
+                })
+                .collect();
+            (!rows.is_empty()).then(|| FairnessChart {
+                title,
+                height: rows.len() * 22 + 4,
+                rows,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn assign_post(
+    State(_state): State<AppState>,
+    ctx: PageContext,
+    Form(values): Form<Values>,
+) -> Response {
+    if !ctx.csrf_ok(values.get("csrf").map(String::as_str).unwrap_or_default()) {
+        return refuse_csrf(&ctx);
+    }
+    if matches!(ctx.caller, Caller::Anonymous) {
+        return Redirect::to("/sign-in").into_response();
+    }
+    let mt = ctx.lang.matching_texts();
+    let csv = values.get("csv").cloned().unwrap_or_default();
+    let mode = if values.get("mode").map(String::as_str) == Some("stable") {
+        Mode::Stable
+    } else {
+        Mode::Optimal
+    };
+    let mut page = AssignPage {
+        chrome: chrome_for(&ctx, mt.assignment, "needs"),
+        csv: csv.clone(),
+        optimal: mode == Mode::Optimal,
+        summary: None,
+        charts: Vec::new(),
+        rows: Vec::new(),
+        error: None,
+    };
+    match assign_csv(Bytes::from(csv.into_bytes()), mode).await {
+        Ok(outcome) => {
+            page.summary = Some(vec![
+                (mt.participants, outcome.participants.to_string()),
+                (mt.hosts, outcome.hosts.to_string()),
+                (mt.places, outcome.capacity.to_string()),
+                (mt.placed, outcome.placed.to_string()),
+                (mt.total_score, format!("{:.2}", outcome.total_score)),
+            ]);
+            page.charts = fairness_charts(&outcome, mt);
+            page.rows = outcome
+                .placements
+                .iter()
+                .map(|p| PlacementRow {
+                    participant: p.participant.clone(),
+                    host: p.host.clone().unwrap_or_default(),
+                    score: p.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+                    reason: match p.reason {
+                        Some("no_candidates") => mt.no_candidates_reason.to_owned(),
+                        Some("hosts_full") => mt.hosts_full_reason.to_owned(),
+                        Some("not_worth_it") => mt.not_worth_it_reason.to_owned(),
+                        Some(other) => other.to_owned(),
+                        None => String::new(),
+                    },
+                })
+                .collect();
+            render_page(&ctx, StatusCode::OK, &page)
+        }
+        Err(err) => {
+            page.error = Some(err.to_string());
+            render_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
+}
