@@ -11,6 +11,7 @@ mod access;
 mod aftercare;
 mod api;
 mod hostile;
+mod matching;
 mod network;
 mod pages;
 mod programs;

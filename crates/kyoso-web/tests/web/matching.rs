@@ -1,0 +1,854 @@
+//! Needs, offers, rankings, the match lifecycle and assignment rounds over
+//! the API, on the demo network with planted candidates.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::{TestApp, code, on_every_engine};
+
+/// Skills no demo person has, so that only planted candidates hold them.
+const ALPHA: &str = "matching test alpha";
+const BETA: &str = "matching test beta";
+
+async fn person(app: &TestApp, fields: Value) -> String {
+    let (status, body) = app
+        .send(Method::POST, "/api/v1/people", "officer", &fields)
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["id"].as_str().unwrap().to_owned()
+}
+
+async fn tie(app: &TestApp, kind: &str, from: &str, to: &str) {
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/api/v1/ties",
+            "admin",
+            &json!({"kind": kind, "from": from, "to": to, "start": "2019", "strength": 0.9, "visibility": "network"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+}
+
+struct Planted {
+    best: String,
+    partial: String,
+    private: String,
+    unconsented: String,
+}
+
+/// Four people holding the test skills: the best fit (tied to TPA), one
+/// with a skill less and no Thai, one private to TPA, one who did not
+/// agree to processing.
+async fn plant(app: &TestApp) -> Planted {
+    let shared = |name: &str, skills: Vec<&str>, languages: Vec<&str>| {
+        json!({
+            "name_latin": name, "residence": "TH", "skills": skills, "languages": languages,
+            "sectors": ["32120"], "available_dispatch": true, "consent_processing": true,
+            "visibility": "network",
+        })
+    };
+    let best = person(
+        app,
+        shared(
+            "Planted Best",
+            vec![ALPHA, BETA],
+            vec!["th:native", "ja:N2"],
+        ),
+    )
+    .await;
+    let partial = person(app, shared("Planted Partial", vec![ALPHA], vec!["ja:N1"])).await;
+    let mut private = shared(
+        "Planted Private",
+        vec![ALPHA, BETA],
+        vec!["th:native", "ja:N1"],
+    );
+    private["visibility"] = json!("private");
+    let private = person(app, private).await;
+    let mut unconsented = shared(
+        "Planted Unconsented",
+        vec![ALPHA, BETA],
+        vec!["th:native", "ja:N1"],
+    );
+    unconsented["consent_processing"] = json!(false);
+    let unconsented = person(app, unconsented).await;
+    let tpa_id = tpa_uid(app).await;
+    tie(app, "employed_by", &best, &tpa_id).await;
+    Planted {
+        best,
+        partial,
+        private,
+        unconsented,
+    }
+}
+
+async fn tpa_uid(app: &TestApp) -> String {
+    let tpa = kyoso_domain::ExternalId::parse("TPA").unwrap();
+    app.store
+        .organization_by_external_id(&tpa)
+        .await
+        .unwrap()
+        .unwrap()
+        .uid
+        .to_string()
+}
+
+async fn post_need(app: &TestApp, role: &str, need: Value) -> String {
+    let (status, body) = app.send(Method::POST, "/api/v1/needs", role, &need).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["status"], "open");
+    body["uid"].as_str().unwrap().to_owned()
+}
+
+fn expert_need() -> Value {
+    json!({
+        "kind": "expertise",
+        "title": "Lean automation for a Thai SME",
+        "description": "ラインの自動化を支援できる専門家を探しています。",
+        "skills": [ALPHA, BETA],
+        "sectors": ["32120"],
+        "country": "TH",
+        "languages": ["th:B2", "ja:N3"],
+        "deadline": "2099-12-31",
+    })
+}
+
+fn ids(body: &Value) -> Vec<String> {
+    body["candidates"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no candidates: {body}"))
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn a_need_ranks_planted_experts_with_reasons_and_warm_paths(app: &TestApp) {
+    let planted = plant(app).await;
+    let need = post_need(app, "officer", expert_need()).await;
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/needs/{need}/matches?top=20&lang=ja"),
+            "officer",
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let ranked = ids(&body);
+    assert_eq!(ranked[0], planted.best, "{body}");
+    assert_eq!(ranked[1], planted.partial, "{body}");
+    assert!(
+        !ranked.contains(&planted.private),
+        "private records are never proposed"
+    );
+    assert!(
+        !ranked.contains(&planted.unconsented),
+        "nor people who did not agree to processing"
+    );
+    let best = &body["candidates"][0];
+    let reasons = best["reasons"].as_array().unwrap();
+    assert_eq!(reasons.len(), 7, "every factor is a reason: {best}");
+    let total: f64 = reasons
+        .iter()
+        .map(|r| r["contribution"].as_f64().unwrap())
+        .sum();
+    assert!(
+        (total - best["score"].as_f64().unwrap()).abs() < 1e-9,
+        "the reasons add up to the score"
+    );
+    for r in reasons {
+        let words = r["words"].as_str().unwrap();
+        assert!(
+            !words.is_empty() && !words.is_ascii(),
+            "reasons in Japanese: {words}"
+        );
+    }
+    let skills = reasons.iter().find(|r| r["factor"] == "skills").unwrap();
+    assert_eq!(skills["held"], json!([ALPHA, BETA]));
+    assert_eq!(best["hops"], 1, "tied to the poster, TPA");
+    let path: Vec<&str> = best["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["names"]["latin"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(path.last(), Some(&"Planted Best"), "{path:?}");
+    assert_eq!(path.len(), 2, "{path:?}");
+
+    // A language that must hold leaves out who lacks it; the ranking stays
+    // deterministic.
+    let mut strict = expert_need();
+    strict["languages"] = json!(["th:native!"]);
+    let strict = post_need(app, "officer", strict).await;
+    let (_, body) = app
+        .get(&format!("/api/v1/needs/{strict}/matches"), "officer")
+        .await;
+    let ranked = ids(&body);
+    assert_eq!(ranked[0], planted.best);
+    assert!(
+        !ranked.contains(&planted.partial),
+        "no Thai, no place: {ranked:?}"
+    );
+    let (_, again) = app
+        .get(&format!("/api/v1/needs/{strict}/matches"), "officer")
+        .await;
+    assert_eq!(ids(&again), ranked, "the same question, the same answer");
+
+    // Weights are the caller's to change; a wrong one is named.
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/needs/{need}/matches?weights=skills=0,languages=1"),
+            "member",
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["weights"]["skills"], 0.0);
+    assert_eq!(
+        ids(&body)[0],
+        planted.best,
+        "native Thai and N2 win on languages alone"
+    );
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/needs/{need}/matches?weights=charm=1"),
+            "member",
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["field"], "weights", "{body}");
+    let (status, _) = app
+        .get(&format!("/api/v1/needs/{need}/matches?top=0"), "member")
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = app
+        .get(&format!("/api/v1/needs/{need}/matches"), "anonymous")
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+async fn needs_are_read_and_managed_by_the_right_people(app: &TestApp) {
+    let need = post_need(app, "officer", expert_need()).await;
+    let mut public = expert_need();
+    public["visibility"] = json!("public");
+    public["title"] = json!("A public need");
+    let public = post_need(app, "officer", public).await;
+    let mut private = expert_need();
+    private["visibility"] = json!("private");
+    let private = post_need(app, "officer", private).await;
+
+    let (status, body) = app.get(&format!("/api/v1/needs/{need}"), "member").await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "members read what the network shares"
+    );
+    assert_eq!(body["posted_by"]["kind"], "organization");
+    assert_eq!(body["deadline"], "2099-12-31");
+    assert_eq!(
+        app.get(&format!("/api/v1/needs/{need}"), "anonymous")
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/needs/{public}"), "anonymous")
+            .await
+            .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/needs/{private}"), "aots_officer")
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/needs/{private}"), "coordinator")
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let (_, list) = app
+        .get("/api/v1/needs?kind=expertise&q=public", "anonymous")
+        .await;
+    let titles: Vec<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, vec!["A public need"]);
+
+    // Only those who manage a need change it.
+    let mut changed = expert_need();
+    changed["title"] = json!("Lean automation, changed");
+    let (status, _) = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/needs/{need}"),
+            "aots_officer",
+            &changed,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/needs/{need}"),
+            "officer",
+            &changed,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["title"], "Lean automation, changed");
+    assert_eq!(
+        app.get(&format!("/api/v1/needs/{need}/proposals"), "aots_officer")
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, body) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/needs/{need}/status"),
+            "officer",
+            &json!({"status": "closed"}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (StatusCode::OK, Some("closed"))
+    );
+    let (status, body) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/needs/{need}/status"),
+            "officer",
+            &json!({"status": "expired"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+
+    // A member posts as themselves.
+    let mine = post_need(app, "member", json!({"kind": "mentoring", "title": "A mentor for my first year back", "sectors": ["32120"]})).await;
+    let (_, body) = app.get(&format!("/api/v1/needs/{mine}"), "member").await;
+    assert_eq!(body["posted_by"]["uid"], app.member_person.to_string());
+
+    // Bad input is refused whole, every field named.
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/api/v1/needs",
+            "officer",
+            &json!({"kind": "cooking", "title": "", "country": "XX", "languages": ["ja:B2"], "deadline": "soon"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(code(&body), "invalid_field");
+    let mut fields = vec![
+        body["error"]["field"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    ];
+    fields.extend(
+        body["error"]["more"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["field"].as_str().unwrap_or_default().to_owned()),
+    );
+    for field in ["kind", "title", "country", "languages", "deadline"] {
+        assert!(
+            fields.iter().any(|f| f == field),
+            "{field} not named: {body}"
+        );
+    }
+    let mut past = expert_need();
+    past["deadline"] = json!("2001-01-01");
+    let (status, body) = app
+        .send(Method::POST, "/api/v1/needs", "officer", &past)
+        .await;
+    assert_eq!(
+        (status, body["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("deadline"))
+    );
+    let (status, _) = app
+        .send(Method::POST, "/api/v1/needs", "anonymous", &expert_need())
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+async fn move_to(app: &TestApp, id: &str, role: &str, body: Value) -> (StatusCode, Value) {
+    app.send(
+        Method::POST,
+        &format!("/api/v1/matches/{id}/moves"),
+        role,
+        &body,
+    )
+    .await
+}
+
+async fn the_match_lifecycle_moves_only_forward(app: &TestApp) {
+    let planted = plant(app).await;
+    let need = post_need(app, "officer", expert_need()).await;
+    let ask = json!({"candidate": planted.best});
+    let (status, proposed) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/needs/{need}/matches"),
+            "officer",
+            &ask,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{proposed}");
+    assert_eq!(proposed["status"], "proposed");
+    assert!(
+        proposed["score"].as_f64().unwrap() > 0.5,
+        "scored as the ranking scores: {proposed}"
+    );
+    assert_eq!(proposed["reasons"].as_array().unwrap().len(), 7);
+    let id = proposed["uid"].as_str().unwrap();
+    let (status, _) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/needs/{need}/matches"),
+            "officer",
+            &ask,
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "one match per candidate and need"
+    );
+    let (status, _) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/needs/{need}/matches"),
+            "aots_officer",
+            &ask,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, ranking) = app
+        .get(&format!("/api/v1/needs/{need}/matches"), "officer")
+        .await;
+    assert_eq!(
+        ranking["candidates"][0]["match"]["status"], "proposed",
+        "the ranking shows the pipeline"
+    );
+
+    let (status, body) = move_to(app, id, "officer", json!({"status": "collaborating"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["field"], "status");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("introduced or declined"),
+        "{body}"
+    );
+    assert_eq!(
+        move_to(app, id, "officer", json!({"status": "introduced"}))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        move_to(app, id, "aots_officer", json!({"status": "accepted"}))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    let (status, _) = move_to(
+        app,
+        id,
+        "officer",
+        json!({"status": "accepted", "note": "Starts in May"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, need_now) = app.get(&format!("/api/v1/needs/{need}"), "officer").await;
+    assert_eq!(
+        need_now["status"], "matched",
+        "an accepted match marks the need"
+    );
+    assert_eq!(
+        move_to(app, id, "officer", json!({"status": "collaborating"}))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let (status, body) = move_to(app, id, "officer", json!({"status": "concluded"})).await;
+    assert_eq!(
+        (status, body["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("outcome"))
+    );
+    let (status, done) = move_to(
+        app,
+        id,
+        "officer",
+        json!({"status": "concluded", "outcome": "hired"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(done["outcome"], "hired");
+    let trail: Vec<&str> = done["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        trail,
+        [
+            "proposed",
+            "introduced",
+            "accepted",
+            "collaborating",
+            "concluded"
+        ]
+    );
+    assert_eq!(
+        move_to(
+            app,
+            id,
+            "officer",
+            json!({"status": "declined", "note": "x"})
+        )
+        .await
+        .0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+
+    // A second candidate declined, with the reason kept.
+    let (_, other) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/needs/{need}/matches"),
+            "officer",
+            &json!({"candidate": planted.partial}),
+        )
+        .await;
+    let other = other["uid"].as_str().unwrap();
+    let (status, body) = move_to(app, other, "officer", json!({"status": "declined"})).await;
+    assert_eq!(
+        (status, body["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("note"))
+    );
+    let (status, body) = move_to(
+        app,
+        other,
+        "officer",
+        json!({"status": "declined", "note": "No time this year"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let (_, pipeline) = app.get("/api/v1/matches", "officer").await;
+    assert_eq!(pipeline["items"].as_array().unwrap().len(), 2);
+    let (_, theirs) = app.get("/api/v1/matches", "aots_officer").await;
+    assert_eq!(
+        theirs["items"].as_array().unwrap().len(),
+        0,
+        "another organization's pipeline is its own"
+    );
+    assert_eq!(
+        app.get("/api/v1/matches", "member").await.0,
+        StatusCode::FORBIDDEN
+    );
+}
+
+async fn technology_needs_match_offers_with_a_local_champion(app: &TestApp) {
+    let tpa = tpa_uid(app).await;
+    let offer = json!({
+        "kind": "technology",
+        "title": "Compact membrane bioreactor",
+        "description": "Wastewater treatment for towns of 500 to 5,000 people.",
+        "keywords": ["wastewater treatment", ALPHA],
+        "sectors": ["14022"],
+        "sdgs": ["6", "6.3"],
+        "readiness": 8,
+        "countries": ["VN", "ID"],
+        "seeks": ["licence", "demonstration"],
+        "visibility": "public",
+    });
+    let (status, listed) = app
+        .send(Method::POST, "/api/v1/offers", "officer", &offer)
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{listed}");
+    assert_eq!(
+        listed["provider"], tpa,
+        "the officer's organization provides it"
+    );
+    let offer_id = listed["uid"].as_str().unwrap().to_owned();
+    let (status, _) = app
+        .send(Method::POST, "/api/v1/offers", "member", &offer)
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "members list no offers"
+    );
+    let mut bad = offer.clone();
+    bad["readiness"] = json!(12);
+    let (status, body) = app
+        .send(Method::POST, "/api/v1/offers", "officer", &bad)
+        .await;
+    assert_eq!(
+        (status, body["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("readiness"))
+    );
+
+    let (_, found) = app
+        .get(
+            "/api/v1/offers?q=membrane&min_readiness=7&country=VN",
+            "anonymous",
+        )
+        .await;
+    assert_eq!(found["items"].as_array().unwrap().len(), 1, "{found}");
+    let (_, none) = app
+        .get("/api/v1/offers?q=membrane&min_readiness=9", "anonymous")
+        .await;
+    assert_eq!(none["items"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        app.send(
+            Method::DELETE,
+            &format!("/api/v1/offers/{offer_id}"),
+            "aots_officer",
+            &json!({})
+        )
+        .await
+        .0,
+        StatusCode::FORBIDDEN
+    );
+
+    // A Vietnamese alumnus of a Japanese organization, tied to TPA.
+    let champion = person(
+        app,
+        json!({"name_latin": "Planted Champion", "residence": "VN", "nationality": "VN",
+               "skills": [ALPHA], "sectors": ["14022"], "consent_processing": true, "visibility": "network"}),
+    )
+    .await;
+    let aots = kyoso_domain::ExternalId::parse("AOTS").unwrap();
+    let aots = app
+        .store
+        .organization_by_external_id(&aots)
+        .await
+        .unwrap()
+        .unwrap()
+        .uid
+        .to_string();
+    tie(app, "trained_at", &champion, &aots).await;
+    tie(app, "employed_by", &champion, &tpa).await;
+    let need = post_need(
+        app,
+        "aots_officer",
+        json!({"kind": "technology", "title": "Wastewater treatment for a delta town",
+               "skills": ["wastewater treatment", ALPHA], "sectors": ["14022"], "country": "VN"}),
+    )
+    .await;
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/needs/{need}/matches?top=5"),
+            "aots_officer",
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let top = &body["candidates"][0];
+    assert_eq!(top["id"], offer_id.as_str(), "{body}");
+    assert_eq!(top["kind"], "offer");
+    assert_eq!(top["provider"]["id"], tpa.as_str());
+    assert_eq!(top["champion"]["person"]["id"], champion.as_str(), "{top}");
+    assert_eq!(top["champion"]["hops_from_provider"], 1);
+}
+
+async fn assignment_rounds_over_the_api(app: &TestApp) {
+    let csv = "participant,host,score,capacity,country,gender\n\
+               an,sakai-seiki,9,1,VN,female\n\
+               an,osaka-mold,4,2,VN,female\n\
+               binh,sakai-seiki,8,1,VN,male\n\
+               citra,osaka-mold,7,2,ID,female\n\
+               dewi,nowhere-yet,0,0,ID,female\n";
+    let post = |mode: &str, body: &'static str| {
+        app.request(
+            Method::POST,
+            &format!("/api/v1/assignment-rounds?mode={mode}"),
+            "officer",
+        )
+        .header("content-type", "text/csv")
+        .body(body)
+        .send()
+    };
+    let response = post("optimal", csv).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let outcome: Value = response.json().await.unwrap();
+    assert_eq!(outcome["placed"], 3, "{outcome}");
+    assert_eq!(
+        outcome["total_score"], 19.0,
+        "an with osaka (4) and binh with sakai (8) beat an with sakai: {outcome}"
+    );
+    let dewi = outcome["placements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["participant"] == "dewi")
+        .unwrap();
+    assert!(
+        dewi["host"].is_null() && dewi["reason"].is_string(),
+        "{dewi}"
+    );
+    assert!(
+        outcome["fairness"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["by"] == "gender")
+    );
+    let stable: Value = post("stable", csv).await.unwrap().json().await.unwrap();
+    assert_eq!(stable["mode"], "stable");
+    let response = post("optimal", "participant,host,score,capacity\nan,x,lots,1\n")
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["line"], 2, "{body}");
+    assert_eq!(body["error"]["field"], "score", "{body}");
+    let response = post("greedy", "participant,host,score,capacity\n")
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// Outcomes enter the track record: a candidate with a success ranks above
+/// an equal one without, once the index is read again.
+async fn outcomes_feed_the_track_record(app: &TestApp) {
+    use kyoso_service::matching::{self, MatchingCache};
+    use kyoso_service::network::NetworkCache;
+    let twin = |name: &str| {
+        json!({"name_latin": name, "residence": "TH", "skills": [ALPHA], "sectors": ["32120"],
+               "consent_processing": true, "visibility": "network"})
+    };
+    let first = person(app, twin("Twin One")).await;
+    let second = person(app, twin("Twin Two")).await;
+    let need = post_need(
+        app,
+        "officer",
+        json!({"kind": "expertise", "title": "Twins", "skills": [ALPHA], "country": "TH"}),
+    )
+    .await;
+    let network = std::sync::Arc::new(NetworkCache::new(std::time::Duration::ZERO));
+    let cache = MatchingCache::new(std::time::Duration::ZERO);
+    let caller = kyoso_service::Caller::Cli;
+    let need_uid = kyoso_domain::Uid::parse(&need).unwrap();
+    let rank = || async {
+        matching::rank(
+            &app.store,
+            &cache,
+            &network,
+            &caller,
+            need_uid,
+            2,
+            Default::default(),
+        )
+        .await
+        .unwrap()
+        .candidates
+        .iter()
+        .map(|c| (c.candidate.uid.to_string(), c.score))
+        .collect::<Vec<_>>()
+    };
+    let before = rank().await;
+    assert_eq!(before[0].1, before[1].1, "twins score alike: {before:?}");
+    let later = if before[0].0 == first {
+        &second
+    } else {
+        &first
+    };
+    let (_, proposed) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/needs/{need}/matches"),
+            "officer",
+            &json!({"candidate": later}),
+        )
+        .await;
+    let id = proposed["uid"].as_str().unwrap();
+    for step in [
+        json!({"status": "introduced"}),
+        json!({"status": "accepted"}),
+        json!({"status": "concluded", "outcome": "agreement_signed"}),
+    ] {
+        assert_eq!(move_to(app, id, "officer", step).await.0, StatusCode::OK);
+    }
+    let after = rank().await;
+    assert_eq!(
+        &after[0].0, later,
+        "a success lifts the candidate: {after:?}"
+    );
+    assert!(after[0].1 > after[1].1);
+}
+
+/// Deadlines: a need past its deadline expires; one due soon reminds its owner once.
+async fn needs_expire_and_owners_are_reminded(app: &TestApp) {
+    use kyoso_service::matching;
+    let today = time::OffsetDateTime::now_utc().date();
+    let soon = post_need(
+        app,
+        "officer",
+        json!({"kind": "training", "title": "Due soon", "sectors": ["32120"],
+        "deadline": (today + time::Duration::days(3)).to_string()}),
+    )
+    .await;
+    let later = post_need(
+        app,
+        "officer",
+        json!({"kind": "training", "title": "Due later", "sectors": ["32120"],
+        "deadline": (today + time::Duration::days(60)).to_string()}),
+    )
+    .await;
+    let cli = kyoso_service::Caller::Cli;
+    let sweep = matching::sweep_deadlines(&app.store, &cli, today)
+        .await
+        .unwrap();
+    let reminded: Vec<String> = sweep.reminded.iter().map(|n| n.uid.to_string()).collect();
+    assert!(
+        reminded.contains(&soon) && !reminded.contains(&later),
+        "{reminded:?}"
+    );
+    let again = matching::sweep_deadlines(&app.store, &cli, today)
+        .await
+        .unwrap();
+    assert!(again.reminded.is_empty(), "reminded once a week at most");
+    // Ten days on, the first has expired.
+    let sweep = matching::sweep_deadlines(&app.store, &cli, today + time::Duration::days(10))
+        .await
+        .unwrap();
+    assert_eq!(
+        sweep
+            .expired
+            .iter()
+            .map(|u| u.to_string())
+            .collect::<Vec<_>>(),
+        vec![soon.clone()]
+    );
+    let (_, body) = app.get(&format!("/api/v1/needs/{soon}"), "officer").await;
+    assert_eq!(body["status"], "expired");
+    let officer = app.get("/api/v1/audit", "officer").await.1;
+    assert!(
+        officer.to_string().contains("extend its deadline"),
+        "the reminder is in the owner's audit log"
+    );
+}
+
+mod cases {
+    use super::*;
+    on_every_engine!(
+        a_need_ranks_planted_experts_with_reasons_and_warm_paths,
+        needs_are_read_and_managed_by_the_right_people,
+        the_match_lifecycle_moves_only_forward,
+        technology_needs_match_offers_with_a_local_champion,
+        assignment_rounds_over_the_api,
+        outcomes_feed_the_track_record,
+        needs_expire_and_owners_are_reminded,
+    );
+}
