@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 
 mod countries;
+pub mod matching;
 mod organizations;
 mod programs;
 mod rng;

@@ -95,12 +95,90 @@ pub async fn demo(
     tracing::info!(elapsed = ?started.elapsed(), "ties written");
     let participations = write_programs(store, &demo).await?;
     tracing::info!(elapsed = ?started.elapsed(), participations, "programs written");
+    write_matching(store, options.people).await?;
+    tracing::info!(elapsed = ?started.elapsed(), "needs and offers written");
     Ok(DemoSummary {
         organizations,
         people,
         ties,
         counts: store.counts().await?,
     })
+}
+
+/// Above this many people the demo proposes no introductions: ranking
+/// would first read and index them all, which `kyoso serve` does anyway.
+const DEMO_PIPELINE_UP_TO: u64 = 200_000;
+
+/// Posts the demonstration's needs and offers (once), and for the first
+/// need asks for introductions to its best candidates and moves them along,
+/// so that the pipeline has something to show.
+async fn write_matching(store: &Store, people: u64) -> Result<(), ServiceError> {
+    use crate::matching;
+    let today = time::OffsetDateTime::now_utc().date();
+    let needs = kyoso_demo::matching::needs(today);
+    let first_title = needs.first().map(|n| n.title.to_string());
+    let everything = kyoso_store::ReadScope {
+        everything: true,
+        ..kyoso_store::ReadScope::default()
+    };
+    let filter = kyoso_store::NeedFilter {
+        text: first_title,
+        ..kyoso_store::NeedFilter::default()
+    };
+    if !store.needs(&filter, &everything, 1).await?.is_empty() {
+        return Ok(());
+    }
+    let cli = crate::Caller::Cli;
+    for offer in kyoso_demo::matching::offers() {
+        matching::create_offer(store, &cli, offer).await?;
+    }
+    let mut posted = Vec::new();
+    for need in needs {
+        posted.push(matching::post_need(store, &cli, need).await?);
+    }
+    let Some(first) = posted.first().filter(|_| people <= DEMO_PIPELINE_UP_TO) else {
+        return Ok(());
+    };
+    let network = Arc::new(crate::network::NetworkCache::new(std::time::Duration::MAX));
+    let cache = matching::MatchingCache::new(std::time::Duration::MAX);
+    let ranking = matching::rank(
+        store,
+        &cache,
+        &network,
+        &cli,
+        first.uid,
+        3,
+        Default::default(),
+    )
+    .await?;
+    let moves: [&[kyoso_domain::MatchStatus]; 2] = [
+        &[
+            kyoso_domain::MatchStatus::Introduced,
+            kyoso_domain::MatchStatus::Accepted,
+            kyoso_domain::MatchStatus::Collaborating,
+        ],
+        &[kyoso_domain::MatchStatus::Introduced],
+    ];
+    for (candidate, steps) in ranking.candidates.iter().zip(moves) {
+        let proposed = matching::propose(
+            store,
+            &cache,
+            &network,
+            &cli,
+            first.uid,
+            candidate.candidate.uid,
+        )
+        .await?;
+        for &to in steps {
+            let step = kyoso_domain::MatchMove {
+                to,
+                outcome: None,
+                note: None,
+            };
+            matching::move_match(store, &cli, proposed.uid, step).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes the demonstration programs, their cohorts and participants'

@@ -641,7 +641,13 @@ async fn match_view(
     let mt = ctx.lang.matching_texts();
     MatchView {
         uid: m.uid,
-        candidate: matching::candidate_title(&state.store, &ctx.caller, m.candidate).await,
+        candidate: matching::candidate_title(
+            &state.store,
+            &ctx.caller,
+            m.candidate,
+            ctx.lang.code(),
+        )
+        .await,
         status: mt.match_status(m.status),
         outcome: m
             .outcome

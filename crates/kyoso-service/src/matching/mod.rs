@@ -1601,11 +1601,16 @@ pub async fn matches_of(
 
 /// How a candidate of any kind is named in lists: a person's or
 /// organization's names, an offer's title, a cohort's name.
-pub async fn candidate_title(store: &Store, caller: &Caller, candidate: Candidate) -> String {
+pub async fn candidate_title(
+    store: &Store,
+    caller: &Caller,
+    candidate: Candidate,
+    lang: &str,
+) -> String {
     match candidate.kind {
         CandidateKind::Person => crate::registry::person(store, caller, candidate.uid)
             .await
-            .map(|p| p.record.names.display("en").to_string())
+            .map(|p| p.record.names.display(lang).to_string())
             .unwrap_or_else(|_| "—".into()),
         CandidateKind::Offer => offer(store, caller, candidate.uid)
             .await

@@ -622,3 +622,188 @@ async fn a_member_finds_how_to_reach_someone_and_reads_the_network() {
     }
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeline() {
+    let Some((_driver, client)) = browser().await else {
+        return;
+    };
+    let server = DemoServer::start().await;
+    let (store, base) = (&server.store, server.base.clone());
+    kyoso_service::accounts::add_user(
+        store,
+        "officer@tpa.example",
+        PASSWORD,
+        Role::Officer,
+        Some("TPA"),
+        None,
+    )
+    .await
+    .unwrap();
+    sign_in(&client, &base, "officer@tpa.example").await;
+
+    // The demo's needs are listed, one due soon with its reminder.
+    client.goto(&format!("{base}/needs")).await.unwrap();
+    wait_for_text(&client, Locator::Css("#needs"), "Lean automation").await;
+    wait_for_text(&client, Locator::Css("main"), "Kaizen trainer").await;
+    shot(&client, "30-needs").await;
+
+    // Post a need: the form names a bad field, then takes the corrected one.
+    click(&client, Locator::Id("post-need")).await;
+    type_into(
+        &client,
+        Locator::Id("field-title"),
+        "Robot cell set-up for a Rayong plant",
+    )
+    .await;
+    type_into(
+        &client,
+        Locator::Id("field-skills"),
+        "robotics, industrial automation, plc programming",
+    )
+    .await;
+    type_into(&client, Locator::Id("field-sectors"), "32120").await;
+    type_into(&client, Locator::Id("field-languages"), "th:B2, ja:B2").await;
+    client
+        .find(Locator::Id("field-country"))
+        .await
+        .unwrap()
+        .select_by_value("TH")
+        .await
+        .unwrap();
+    click(&client, Locator::Id("save")).await;
+    wait_for_text(&client, Locator::Id("error-languages"), "JLPT").await;
+    shot(&client, "31-need-form-error").await;
+    let languages = client.find(Locator::Id("field-languages")).await.unwrap();
+    languages.clear().await.unwrap();
+    languages.send_keys("th:B2, ja:N3").await.unwrap();
+    click(&client, Locator::Id("save")).await;
+    wait_for_text(&client, Locator::Id("need-title"), "Robot cell").await;
+
+    // Ranked candidates, each with its reasons and, when near, a warm path.
+    let first = client
+        .wait()
+        .for_element(Locator::Css("#candidates li.candidate"))
+        .await
+        .unwrap();
+    let reasons = first.find_all(Locator::Css(".reasons li")).await.unwrap();
+    assert_eq!(reasons.len(), 7, "every factor of the score is told");
+    assert!(
+        !first
+            .find_all(Locator::Css(".score-bar rect"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    shot(&client, "32-need-candidates-en").await;
+    let asked = first.attr("id").await.unwrap().unwrap();
+    first
+        .find(Locator::Css("button.ask-introduction"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Css("#match-list"), "").await;
+    let row = client
+        .find(Locator::Css("#match-list tbody tr"))
+        .await
+        .unwrap();
+    assert!(row.text().await.unwrap().contains("Proposed"));
+    assert!(
+        client
+            .find(Locator::Css(&format!("#{asked} .badge")))
+            .await
+            .is_ok(),
+        "the candidate shows as in the pipeline"
+    );
+    // Introduce them.
+    row.find(Locator::Css("select[name=status]"))
+        .await
+        .unwrap()
+        .select_by_value("introduced")
+        .await
+        .unwrap();
+    row.find(Locator::Css("form.move button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(
+        &client,
+        Locator::Css("#match-list .match-status"),
+        "Introduced",
+    )
+    .await;
+
+    // The same page in Japanese and Thai: reasons in words, names in script.
+    let need_path = client.current_url().await.unwrap().path().to_owned();
+    for (lang, word) in [("ja", "スキル"), ("th", "ทักษะ"), ("vi", "Kỹ năng")] {
+        client
+            .goto(&format!("{base}/lang/{lang}?next={need_path}"))
+            .await
+            .unwrap();
+        wait_for_text(&client, Locator::Css("#candidates"), word).await;
+        shot(&client, &format!("33-need-candidates-{lang}")).await;
+    }
+    client
+        .goto(&format!("{base}/lang/en?next=/matches"))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Id("column-introduced"), "Robot cell").await;
+    shot(&client, "34-pipeline").await;
+
+    // The technology catalogue, searched.
+    client
+        .goto(&format!("{base}/offers?q=wastewater"))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Id("offers"), "membrane bioreactor").await;
+    client
+        .goto(&format!("{base}/lang/ja?next=/offers"))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Id("offers"), "TRL").await;
+    shot(&client, "35-catalogue-ja").await;
+
+    // A technology need: the technology, its provider and a local champion.
+    let needs = kyoso_service::matching::needs(
+        store,
+        &kyoso_service::Caller::Cli,
+        &kyoso_store::NeedFilter {
+            text: Some("industrial estate".into()),
+            ..Default::default()
+        },
+        1,
+    )
+    .await
+    .unwrap();
+    client
+        .goto(&format!("{base}/lang/en?next=/needs/{}", needs[0].uid))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Css("#candidates"), "membrane bioreactor").await;
+    shot(&client, "36-technology-need").await;
+
+    // An assignment round pasted in, with its fairness chart.
+    client.goto(&format!("{base}/assign")).await.unwrap();
+    let csv = client.find(Locator::Id("round-csv")).await.unwrap();
+    csv.clear().await.unwrap();
+    csv.send_keys(
+        "participant,host,score,capacity,country,gender\nan,sakai-seiki,9,1,VN,female\nan,osaka-mold,4,2,VN,female\nbinh,sakai-seiki,8,1,VN,male\ncitra,osaka-mold,7,2,ID,female\ndewi,osaka-mold,1,2,ID,female\n",
+    )
+    .await
+    .unwrap();
+    click(&client, Locator::Id("assign")).await;
+    wait_for_text(&client, Locator::Id("round-summary"), "19.00").await;
+    assert!(
+        !client
+            .find_all(Locator::Css("figure.chart svg rect"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    shot(&client, "37-assignment-round").await;
+    client.close().await.unwrap();
+}
