@@ -175,6 +175,12 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum NeedsCommand {
+    /// List needs, newest first: id, kind, status, deadline, title.
+    List {
+        /// open, matched, closed or expired.
+        #[arg(long)]
+        status: Option<String>,
+    },
     /// Expire needs past their deadline; list (and record) reminders for
     /// those due within a week.
     Sweep,
@@ -418,6 +424,12 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: NeedsCommand::Sweep,
         } => {
             crate::matching::sweep(&store).await?;
+            ExitCode::SUCCESS
+        }
+        Command::Needs {
+            command: NeedsCommand::List { status },
+        } => {
+            crate::matching::list(&store, status.as_deref()).await?;
             ExitCode::SUCCESS
         }
         Command::Demo { people, seed } => {

@@ -106,6 +106,27 @@ pub(crate) async fn rank(store: &Store, args: MatchArgs, progress: &Bar) -> anyh
     Ok(())
 }
 
+pub(crate) async fn list(store: &Store, status: Option<&str>) -> anyhow::Result<()> {
+    let filter = kyoso_store::NeedFilter {
+        status: status.map(str::parse).transpose()?,
+        ..Default::default()
+    };
+    for need in matching::needs(store, &Caller::Cli, &filter, 500).await? {
+        println!(
+            "{}  {:<16} {:<8} {:<10} {}",
+            need.uid,
+            need.need.kind.as_str(),
+            need.status.as_str(),
+            need.need
+                .deadline
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            need.need.title
+        );
+    }
+    Ok(())
+}
+
 pub(crate) async fn sweep(store: &Store) -> anyhow::Result<()> {
     let today = time::OffsetDateTime::now_utc().date();
     let sweep = matching::sweep_deadlines(store, &Caller::Cli, today).await?;

@@ -9,6 +9,7 @@
 mod assign;
 mod crash;
 mod exchange;
+mod matching;
 mod network;
 mod participations;
 
