@@ -23,4 +23,4 @@ pub use communities::{CommunityOptions, Partition, communities, modularity};
 pub use cores::core_numbers;
 pub use graph::{AddEdge, Graph, GraphBuilder, Neighbor, NodeId};
 pub use paths::{AGE_PENALTY, Path, STRENGTH_PENALTY, step_cost, warm_paths};
-pub use traverse::{UNREACHABLE, components, distances, within};
+pub use traverse::{Near, UNREACHABLE, components, distances, within};

@@ -32,40 +32,113 @@ pub fn distances(graph: &Graph, source: NodeId) -> Vec<u32> {
     distance
 }
 
+/// Hop distances from one node, as far as [`within`] looked.
+#[derive(Debug, Clone)]
+pub struct Near {
+    /// By node: the distance, or [`Near::UNKNOWN`].
+    hops: Vec<u8>,
+    found: usize,
+    day: i32,
+}
+
+impl Near {
+    const UNKNOWN: u8 = u8::MAX;
+
+    /// The distance of `node`, if `within` reached it.
+    pub fn hops(&self, node: NodeId) -> Option<u8> {
+        self.hops
+            .get(node as usize)
+            .copied()
+            .filter(|&h| h != Near::UNKNOWN)
+    }
+
+    /// How many nodes were reached, the source included.
+    pub fn len(&self) -> usize {
+        self.found
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found == 0
+    }
+
+    /// A shortest chain from the source to `node`, source first, through
+    /// nodes that were reached; each step back takes the strongest tie,
+    /// then the most recent, then the lowest node. Empty if `node` was not
+    /// reached. Costs the degrees along the chain, not a search.
+    pub fn chain(&self, graph: &Graph, node: NodeId) -> Vec<NodeId> {
+        let Some(mut hops) = self.hops(node) else {
+            return Vec::new();
+        };
+        let mut chain = vec![node];
+        let mut at = node;
+        while hops > 0 {
+            let back = graph
+                .neighbors(at)
+                .iter()
+                .filter(|n| n.since <= self.day && self.hops(n.node) == Some(hops - 1))
+                .max_by(|a, b| {
+                    a.weight
+                        .total_cmp(&b.weight)
+                        .then(a.since.cmp(&b.since))
+                        .then(b.node.cmp(&a.node))
+                });
+            let Some(back) = back else {
+                // Cannot happen: a node at distance h was reached from one at h - 1.
+                return Vec::new();
+            };
+            at = back.node;
+            hops -= 1;
+            chain.push(at);
+        }
+        chain.reverse();
+        chain
+    }
+}
+
 /// The nodes within `max_hops` of `source` and their distances (the source
 /// itself at 0), walking only ties begun by `day` and only through nodes
-/// `visible` allows (a node not visible is neither listed nor walked
-/// through). Touches only the nodes it finds, so a few hops in a large
-/// graph cost little.
+/// `visible` allows (a node not visible is neither reached nor walked
+/// through), nearest first until `budget` nodes are found: three steps
+/// from a hub reach most of a network, and the nearest are what count.
+/// Costs one byte per node of the graph and a visit per node found.
 pub fn within(
     graph: &Graph,
     source: NodeId,
     max_hops: u8,
     day: i32,
     visible: &dyn Fn(NodeId) -> bool,
-) -> std::collections::HashMap<NodeId, u8> {
-    let mut found = std::collections::HashMap::new();
-    if (source as usize) >= graph.node_count() {
-        return found;
+    budget: usize,
+) -> Near {
+    let mut near = Near {
+        hops: vec![Near::UNKNOWN; graph.node_count()],
+        found: 0,
+        day,
+    };
+    if (source as usize) >= graph.node_count() || budget == 0 {
+        return near;
     }
-    found.insert(source, 0);
+    let max_hops = max_hops.min(Near::UNKNOWN - 1);
+    near.hops[source as usize] = 0;
+    near.found = 1;
     let mut frontier = vec![source];
     for hops in 1..=max_hops {
         let mut next = Vec::new();
         for &node in &frontier {
             for neighbor in graph.neighbors(node) {
-                if neighbor.since <= day
-                    && !found.contains_key(&neighbor.node)
-                    && visible(neighbor.node)
-                {
-                    found.insert(neighbor.node, hops);
+                if near.found >= budget {
+                    return near;
+                }
+                let seen = &mut near.hops[neighbor.node as usize];
+                if *seen == Near::UNKNOWN && neighbor.since <= day && visible(neighbor.node) {
+                    *seen = hops;
+                    near.found += 1;
                     next.push(neighbor.node);
                 }
             }
         }
         frontier = next;
     }
-    found
+    near
 }
 
 /// The connected components: each node's component number (`0..count`,
@@ -158,10 +231,33 @@ mod tests {
         fn within_hops_agrees_with_full_distances((nodes, edges) in small_graph(), max in 0u8..4) {
             let g = graph(nodes, &edges);
             let expected = all_pairs(nodes, &edges);
-            let near = within(&g, 0, max, i32::MAX, &|_| true);
+            let near = within(&g, 0, max, i32::MAX, &|_| true, usize::MAX);
             for (v, &d) in expected[0].iter().enumerate() {
-                let listed = near.get(&(v as u32)).map(|&h| u32::from(h));
+                let listed = near.hops(v as u32).map(u32::from);
                 prop_assert_eq!(listed, (d <= u32::from(max)).then_some(d));
+                // The chain back is a shortest path, tie by tie.
+                let chain = near.chain(&g, v as u32);
+                if listed.is_some() {
+                    prop_assert_eq!(chain.len() as u32, d + 1);
+                    prop_assert_eq!(chain[0], 0);
+                    prop_assert_eq!(*chain.last().unwrap(), v as u32);
+                    for pair in chain.windows(2) {
+                        prop_assert!(g.targets(pair[0]).contains(&pair[1]));
+                    }
+                } else {
+                    prop_assert!(chain.is_empty());
+                }
+            }
+            // A budget keeps the nearest: every node listed is at its true
+            // distance, and none left out is nearer than one listed.
+            let few = within(&g, 0, max, i32::MAX, &|_| true, 3);
+            prop_assert!(few.len() <= 3);
+            let farthest = (0..nodes as u32).filter_map(|v| few.hops(v)).max().unwrap_or(0);
+            for (v, &d) in expected[0].iter().enumerate() {
+                match few.hops(v as u32) {
+                    Some(h) => prop_assert_eq!(u32::from(h), d),
+                    None => prop_assert!(d >= u32::from(farthest) || d > u32::from(max)),
+                }
             }
         }
 

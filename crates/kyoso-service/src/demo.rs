@@ -140,7 +140,7 @@ async fn write_matching(store: &Store, people: u64) -> Result<(), ServiceError> 
         return Ok(());
     };
     let network = Arc::new(crate::network::NetworkCache::new(std::time::Duration::MAX));
-    let cache = matching::MatchingCache::new(std::time::Duration::MAX);
+    let cache = Arc::new(matching::MatchingCache::new(std::time::Duration::MAX));
     let ranking = matching::rank(
         store,
         &cache,

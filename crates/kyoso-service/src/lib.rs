@@ -16,6 +16,7 @@ mod demo;
 mod enrolments;
 mod error;
 mod exchange;
+pub mod kept;
 pub mod matching;
 pub mod network;
 pub mod programs;

@@ -33,6 +33,9 @@ use crate::{Caller, ServiceError};
 /// The strength a tie counts with when none was recorded: an acquaintance,
 /// neither close nor slight.
 pub const UNRECORDED_STRENGTH: f32 = 0.5;
+/// The most records a question of who is near looks at: three steps from
+/// a hub reach most of a large network, and the nearest are what count.
+pub const NEAR_BUDGET: usize = 50_000;
 /// The most paths one question returns.
 pub const MAX_PATHS: usize = 10;
 /// Exact betweenness only up to this many records; above, sources are sampled.
@@ -60,7 +63,6 @@ pub struct LoadedNetwork {
     /// Whether any record is private, so that aggregate analyses must
     /// leave some out.
     has_private: bool,
-    loaded: Instant,
     /// Results of the slow analyses, by question.
     memo: Mutex<HashMap<String, Arc<dyn std::any::Any + Send + Sync>>>,
 }
@@ -87,7 +89,6 @@ impl LoadedNetwork {
             index,
             graph,
             has_private,
-            loaded: Instant::now(),
             memo: Mutex::new(HashMap::new()),
         }
     }
@@ -156,40 +157,53 @@ impl LoadedNetwork {
     }
 }
 
+/// Who is near one record: hop distances from it, through records a caller
+/// may read, as far as [`LoadedNetwork::near`] looked.
+#[derive(Debug)]
+pub struct Nearby {
+    near: Option<kyoso_network::Near>,
+}
+
 impl LoadedNetwork {
     /// The records within `max_hops` of `from` that `scope` may read, on the
-    /// network as it stands today, walking only through such records.
-    pub fn near(&self, scope: &ReadScope, from: Uid, max_hops: u8) -> HashMap<Uid, u8> {
-        let Some(source) = self.node_of(from) else {
-            return HashMap::new();
-        };
-        let visible = |n: NodeId| self.readable(scope, n);
-        kyoso_network::within(&self.graph, source, max_hops, day_of(today()), &visible)
-            .into_iter()
-            .map(|(node, hops)| (self.node(node).uid, hops))
-            .collect()
+    /// network as it stands today, walking only through such records: the
+    /// nearest [`NEAR_BUDGET`] of them.
+    pub fn near(&self, scope: &ReadScope, from: Uid, max_hops: u8) -> Nearby {
+        let near = self.node_of(from).map(|source| {
+            let visible = |n: NodeId| self.readable(scope, n);
+            kyoso_network::within(
+                &self.graph,
+                source,
+                max_hops,
+                day_of(today()),
+                &visible,
+                NEAR_BUDGET,
+            )
+        });
+        Nearby { near }
     }
 
-    /// The warmest path from `from` to `to` through records `scope` may
-    /// read, named; empty if there is none.
-    pub(crate) async fn path_summaries(
+    /// How many steps `uid` is from where `nearby` was asked (0 for that
+    /// record itself), if it was reached.
+    pub fn hops(&self, nearby: &Nearby, uid: Uid) -> Option<u8> {
+        nearby.near.as_ref()?.hops(self.node_of(uid)?)
+    }
+
+    /// A shortest chain from where `nearby` was asked to `to`, strongest
+    /// and most recent ties first, named; empty if `to` was not reached.
+    pub(crate) async fn chain(
         &self,
         store: &Store,
         caller: &Caller,
-        scope: &ReadScope,
-        from: Uid,
+        nearby: &Nearby,
         to: Uid,
     ) -> Result<Vec<NodeSummary>, ServiceError> {
-        let (Some(a), Some(b)) = (self.node_of(from), self.node_of(to)) else {
+        let (Some(near), Some(node)) = (&nearby.near, self.node_of(to)) else {
             return Ok(Vec::new());
         };
-        let visible = |n: NodeId| self.readable(scope, n);
-        let found = kyoso_network::warm_paths(&self.graph, a, b, 1, day_of(today()), &visible);
         let mut named = Vec::new();
-        if let Some(path) = found.first() {
-            for &node in &path.nodes {
-                named.push(summary(store, caller, self, node).await?);
-            }
+        for node in near.chain(&self.graph, node) {
+            named.push(summary(store, caller, self, node).await?);
         }
         Ok(named)
     }
@@ -206,97 +220,18 @@ impl LoadedNetwork {
     }
 }
 
-/// The loaded network. Once `max_age` has passed since it was last found
-/// current, the next question checks in the background whether the records
-/// changed ([`Store::network_version`]) and reads them again only if so,
-/// or after [`NetworkCache::RELOAD_AFTER`] regardless (for changes no mark
-/// shows). Questions are answered from the last read meanwhile; only the
-/// very first question waits for a read.
-#[derive(Debug)]
-pub struct NetworkCache {
-    max_age: Duration,
-    current: std::sync::Mutex<Option<Current>>,
-    /// Held by whoever reads the network; the first questions wait on it.
-    loading: tokio::sync::Mutex<()>,
-    refreshing: std::sync::atomic::AtomicBool,
-}
-
-#[derive(Debug, Clone)]
-struct Current {
-    network: Arc<LoadedNetwork>,
-    version: [i64; 4],
-    checked: Instant,
-}
+/// The loaded network, read again when the records change (see
+/// [`crate::kept`]).
+pub type NetworkCache = crate::kept::Kept<LoadedNetwork>;
 
 impl NetworkCache {
-    /// A network older than this is read again even if no mark moved.
-    pub const RELOAD_AFTER: Duration = Duration::from_secs(3600);
-
     pub fn new(max_age: Duration) -> NetworkCache {
-        NetworkCache {
-            max_age,
-            current: std::sync::Mutex::new(None),
-            loading: tokio::sync::Mutex::new(()),
-            refreshing: std::sync::atomic::AtomicBool::new(false),
-        }
-    }
-
-    fn current(&self) -> std::sync::MutexGuard<'_, Option<Current>> {
-        // A panic while holding the lock leaves only a cache behind.
-        self.current.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// The network as last read from `store`; read now if never read.
-    pub async fn get(self: &Arc<Self>, store: &Store) -> Result<Arc<LoadedNetwork>, ServiceError> {
-        use std::sync::atomic::Ordering;
-        let known = self.current().clone();
-        if let Some(current) = known {
-            if current.checked.elapsed() >= self.max_age
-                && !self.refreshing.swap(true, Ordering::AcqRel)
-            {
-                let (cache, store, known) = (Arc::clone(self), store.clone(), current.clone());
-                tokio::spawn(async move {
-                    let _reading = cache.loading.lock().await;
-                    if let Err(error) = cache.refresh(&store, &known).await {
-                        tracing::warn!(%error, "checking the network for changes failed; the last read stays");
-                    }
-                    cache.refreshing.store(false, Ordering::Release);
-                });
-            }
-            return Ok(current.network);
-        }
-        let _reading = self.loading.lock().await;
-        // Someone else may have read it while this question waited.
-        if let Some(current) = self.current().as_ref() {
-            return Ok(current.network.clone());
-        }
-        self.load(store).await
-    }
-
-    /// Reads the network again if its records changed or it is old.
-    async fn refresh(&self, store: &Store, known: &Current) -> Result<(), ServiceError> {
-        let version = store.network_version().await?;
-        if version == known.version && known.network.loaded.elapsed() < Self::RELOAD_AFTER {
-            if let Some(current) = self.current().as_mut() {
-                current.checked = Instant::now();
-            }
-            return Ok(());
-        }
-        self.load(store).await.map(|_| ())
-    }
-
-    async fn load(&self, store: &Store) -> Result<Arc<LoadedNetwork>, ServiceError> {
-        // The mark first: a change made while reading shows at the next check.
-        let version = store.network_version().await?;
-        let snapshot = store.network_snapshot().await?;
-        let network = blocking("packing the network", move || LoadedNetwork::new(snapshot)).await?;
-        let network = Arc::new(network);
-        *self.current() = Some(Current {
-            network: network.clone(),
-            version,
-            checked: Instant::now(),
-        });
-        Ok(network)
+        crate::kept::Kept::with_loader(max_age, |store| {
+            Box::pin(async move {
+                let snapshot = store.network_snapshot().await?;
+                blocking("packing the network", move || LoadedNetwork::new(snapshot)).await
+            })
+        })
     }
 }
 

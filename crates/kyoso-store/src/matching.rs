@@ -416,6 +416,10 @@ struct MatchEventRow {
     note: Option<String>,
 }
 
+/// A candidate's person, offer or cohort key, then matches, successes and
+/// conclusions.
+type TrackRow = (Option<Uuid>, Option<Uuid>, Option<Uuid>, i64, i64, i64);
+
 #[derive(sqlx::FromRow)]
 struct MatchingPersonRow {
     id: i64,
@@ -722,7 +726,7 @@ impl Store {
 
     /// Every candidate's past matches that got past a proposal.
     pub async fn track_records(&self) -> Result<Vec<(Candidate, TrackRecord)>, StoreError> {
-        let rows: Vec<(Option<Uuid>, Option<Uuid>, Option<Uuid>, i64, i64, i64)> = dispatch!(self, pool => {
+        let rows: Vec<TrackRow> = dispatch!(self, pool => {
             sqlx::query_as(
                 "SELECT pe.uid, f.uid, co.uid, count(*), \
                  sum(CASE WHEN m.outcome IN ('agreement_signed', 'demonstration_done', 'hired') THEN 1 ELSE 0 END), \

@@ -858,12 +858,11 @@ pub(crate) async fn pipeline_page(
         })
         .collect();
     for m in &found {
-        if !titles.contains_key(&m.need) {
-            let title = match state.store.need(m.need).await {
+        if let std::collections::hash_map::Entry::Vacant(slot) = titles.entry(m.need) {
+            slot.insert(match state.store.need(m.need).await {
                 Ok(Some(n)) => n.need.title.to_string(),
                 _ => String::new(),
-            };
-            titles.insert(m.need, title);
+            });
         }
         let view = match_view(&state, &ctx, m, true).await;
         if let Some(column) = columns.iter_mut().find(|c| c.code == m.status.as_str()) {

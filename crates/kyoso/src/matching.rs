@@ -29,7 +29,7 @@ pub(crate) async fn rank(store: &Store, args: MatchArgs, progress: &Bar) -> anyh
     };
     // The command line reads the registry once; nothing to keep it for.
     let network = Arc::new(NetworkCache::new(Duration::MAX));
-    let cache = MatchingCache::new(Duration::MAX);
+    let cache = Arc::new(MatchingCache::new(Duration::MAX));
     progress.start("reading the network and indexing candidates", None);
     let started = std::time::Instant::now();
     let ranking = matching::rank(

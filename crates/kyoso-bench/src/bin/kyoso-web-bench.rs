@@ -224,6 +224,22 @@ async fn bench(args: &Args) -> anyhow::Result<()> {
     println!("  server memory: {}", full.memory());
 
     println!(
+        "\nGET /api/v1/needs/{{id}}/matches?top=20 (ranked candidates with reasons and warm paths) \
+         as an officer; the demo's {} needs; wrk, 4 connections",
+        fixtures.need_paths_count
+    );
+    // The first question reads the network and indexes the people.
+    let started = Instant::now();
+    load(&full, 2, 2, &fixtures.need_paths, &auth)?;
+    println!(
+        "  first round, index built on the way: {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let ranking = load(&full, args.seconds, 4, &fixtures.need_paths, &auth)?;
+    println!("  {:<26} {}", "ranking", ranking.describe());
+    println!("  server memory: {}", full.memory());
+
+    println!(
         "\nTechnical intern training at national scale: {} participations in one program",
         titp.participations
     );
@@ -486,6 +502,8 @@ struct Fixtures {
     person_paths_count: usize,
     directory_paths: PathBuf,
     directory_paths_count: usize,
+    need_paths: PathBuf,
+    need_paths_count: usize,
     token: String,
     session: String,
 }
@@ -595,6 +613,24 @@ async fn prepare(path: &Path, database: &str, args: &Args) -> anyhow::Result<Fix
         !pairs.is_empty(),
         "no person has both a country and a skill"
     );
+    // The demo's needs, whose candidates the officer asks for. A database
+    // kept from before needs existed gets them now.
+    let everything = kyoso_store::ReadScope {
+        everything: true,
+        ..Default::default()
+    };
+    let filter = kyoso_store::NeedFilter::default();
+    if store.needs(&filter, &everything, 1).await?.is_empty() {
+        let today = time::OffsetDateTime::now_utc().date();
+        for need in kyoso_demo::matching::needs(today) {
+            kyoso_service::matching::post_need(&store, &Caller::Cli, need).await?;
+        }
+    }
+    let needs = store.needs(&filter, &everything, 100).await?;
+    let mut need_paths = String::new();
+    for need in &needs {
+        let _ = writeln!(need_paths, "/api/v1/needs/{}/matches?top=20", need.uid);
+    }
     store.close().await;
 
     let person_file = args.work.join("people-paths.txt");
@@ -602,7 +638,11 @@ async fn prepare(path: &Path, database: &str, args: &Args) -> anyhow::Result<Fix
     let directory_file = args.work.join("directory-paths.txt");
     let directory: Vec<String> = pairs.into_iter().collect();
     std::fs::write(&directory_file, directory.join("\n") + "\n")?;
+    let need_file = args.work.join("need-paths.txt");
+    std::fs::write(&need_file, need_paths)?;
     Ok(Fixtures {
+        need_paths: need_file,
+        need_paths_count: needs.len(),
         person_paths: person_file,
         person_paths_count: people,
         directory_paths: directory_file,

@@ -15,7 +15,7 @@ mod words;
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use kyoso_domain::{
     CandidateKind, CountryCode, EntityKind, LanguageCode, MatchMove, MatchStatus, Names, Need,
@@ -575,12 +575,20 @@ fn country_number(code: CountryCode) -> u16 {
 
 /// Everyone matching may propose, twice indexed: by availability for
 /// dispatch (expertise) and for mentoring.
-struct PeopleIndex {
+pub struct PeopleIndex {
     terms: Terms,
     uids: Vec<Uid>,
     experts: Index,
     mentors: Index,
     records: HashMap<Uid, TrackRecord>,
+}
+
+impl std::fmt::Debug for PeopleIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PeopleIndex")
+            .field("people", &self.uids.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl PeopleIndex {
@@ -626,66 +634,27 @@ impl PeopleIndex {
     }
 }
 
-/// The people index, read again when the records change (checked at most
-/// every `max_age`).
-pub struct MatchingCache {
-    max_age: Duration,
-    current: tokio::sync::Mutex<Option<Loaded>>,
-}
-
-struct Loaded {
-    index: Arc<PeopleIndex>,
-    version: [i64; 4],
-    checked: Instant,
-}
-
-impl std::fmt::Debug for MatchingCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MatchingCache")
-            .field("max_age", &self.max_age)
-            .finish_non_exhaustive()
-    }
-}
+/// The people index, read again when the records change (see
+/// [`crate::kept`]).
+pub type MatchingCache = crate::kept::Kept<PeopleIndex>;
 
 impl MatchingCache {
     pub fn new(max_age: Duration) -> MatchingCache {
-        MatchingCache {
-            max_age,
-            current: tokio::sync::Mutex::new(None),
-        }
-    }
-
-    async fn people(&self, store: &Store) -> Result<Arc<PeopleIndex>, ServiceError> {
-        let mut current = self.current.lock().await;
-        if let Some(loaded) = current.as_mut() {
-            if loaded.checked.elapsed() < self.max_age {
-                return Ok(loaded.index.clone());
-            }
-            let version = store.network_version().await?;
-            if version == loaded.version {
-                loaded.checked = Instant::now();
-                return Ok(loaded.index.clone());
-            }
-        }
-        let version = store.network_version().await?;
-        let people = store.matching_people().await?;
-        let records: HashMap<Uid, TrackRecord> = store
-            .track_records()
-            .await?
-            .into_iter()
-            .filter(|(c, _)| c.kind == CandidateKind::Person)
-            .map(|(c, r)| (c.uid, r))
-            .collect();
-        let index = tokio::task::spawn_blocking(move || PeopleIndex::build(people, records))
-            .await
-            .map_err(|e| ServiceError::Failed(format!("indexing people failed: {e}")))?;
-        let index = Arc::new(index);
-        *current = Some(Loaded {
-            index: index.clone(),
-            version,
-            checked: Instant::now(),
-        });
-        Ok(index)
+        crate::kept::Kept::with_loader(max_age, |store| {
+            Box::pin(async move {
+                let people = store.matching_people().await?;
+                let records: HashMap<Uid, TrackRecord> = store
+                    .track_records()
+                    .await?
+                    .into_iter()
+                    .filter(|(c, _)| c.kind == CandidateKind::Person)
+                    .map(|(c, r)| (c.uid, r))
+                    .collect();
+                tokio::task::spawn_blocking(move || PeopleIndex::build(people, records))
+                    .await
+                    .map_err(|e| ServiceError::Failed(format!("indexing people failed: {e}")))
+            })
+        })
     }
 }
 
@@ -988,7 +957,7 @@ fn cohorts_index(cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecord>) 
 /// paths and, for a technology, a local champion.
 pub async fn rank(
     store: &Store,
-    cache: &MatchingCache,
+    cache: &Arc<MatchingCache>,
     network: &Arc<NetworkCache>,
     caller: &Caller,
     uid: Uid,
@@ -1033,7 +1002,7 @@ pub async fn rank(
     let pool;
     match kind.candidates() {
         CandidateKind::Person => {
-            let people = cache.people(store).await?;
+            let people = cache.get(store).await?;
             let index = if kind == NeedKind::Mentoring {
                 &people.mentors
             } else {
@@ -1046,7 +1015,7 @@ pub async fn rank(
                 if uid == poster {
                     None
                 } else {
-                    near.get(&uid).copied()
+                    loaded.hops(&near, uid)
                 }
             };
             // The poster is not their own candidate.
@@ -1097,7 +1066,12 @@ pub async fn rank(
             };
             pool = small.index.len();
             let query = query_of(&need.need, &small.terms, false);
-            let hops = |id: CandidateId| near.get(&small.candidates[id as usize].provider).copied();
+            // A provider that posted the need itself is no introduction away.
+            let hops = |id: CandidateId| {
+                loaded
+                    .hops(&near, small.candidates[id as usize].provider)
+                    .filter(|&h| h > 0)
+            };
             let ranked = small.index.top(&query, top, &weights, &hops);
             let champions = if kind == NeedKind::Technology {
                 champions(store, cache, &need.need).await?
@@ -1145,7 +1119,9 @@ pub async fn rank(
             }
         }
     }
-    // Warm paths to the near ones, through records the caller may read.
+    // The chains to the near ones, through records the caller may read:
+    // shortest, strongest ties first. The profile's "How can I reach them?"
+    // weighs every chain by strength and age.
     for candidate in &mut candidates {
         if candidate.hops.is_none() {
             continue;
@@ -1154,9 +1130,7 @@ pub async fn rank(
             (Some(provider), _) => provider.uid,
             (None, _) => candidate.candidate.uid,
         };
-        candidate.path = loaded
-            .path_summaries(store, caller, &scope, poster, target)
-            .await?;
+        candidate.path = loaded.chain(store, caller, &near, target).await?;
     }
     Ok(Ranking {
         need,
@@ -1171,7 +1145,7 @@ pub async fn rank(
 /// fit first.
 async fn champions(
     store: &Store,
-    cache: &MatchingCache,
+    cache: &Arc<MatchingCache>,
     need: &Need<Poster>,
 ) -> Result<Vec<(Uid, f64)>, ServiceError> {
     let japan = CountryCode::parse("JP").map_err(|e| ServiceError::Failed(e.to_string()))?;
@@ -1179,7 +1153,7 @@ async fn champions(
     if need.country.is_none_or(|c| c == japan) {
         return Ok(Vec::new());
     }
-    let people = cache.people(store).await?;
+    let people = cache.get(store).await?;
     let mut query = query_of(need, &people.terms, true);
     query.require_country = true;
     query.require_available = false;
@@ -1218,7 +1192,7 @@ fn best_champion(
     let (uid, score, hops) = champions
         .iter()
         .map(|&(uid, score)| {
-            let hops = near.get(&uid).copied();
+            let hops = network.hops(&near, uid);
             (uid, score, hops)
         })
         .max_by(|a, b| {
@@ -1376,7 +1350,7 @@ async fn need_managed(
 /// as the ranking scores it; the reasons are kept with the match.
 pub async fn propose(
     store: &Store,
-    cache: &MatchingCache,
+    cache: &Arc<MatchingCache>,
     network: &Arc<NetworkCache>,
     caller: &Caller,
     need_uid: Uid,

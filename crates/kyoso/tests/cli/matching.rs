@@ -12,7 +12,10 @@ async fn a_need_is_ranked_on_the_command_line() {
         let db = TestDb::new(engine).await;
         ok(&db.url, &["demo", "--people", "400", "--seed", "2"]);
         let open = ok(&db.url, &["needs", "list", "--status", "open"]);
-        assert!(open.contains("Kaizen trainer") && !open.contains("Lean automation"), "{open}");
+        assert!(
+            open.contains("Kaizen trainer") && !open.contains("Lean automation"),
+            "{open}"
+        );
         // The demo accepted an introduction for it: matched.
         let listed = ok(&db.url, &["needs", "list", "--status", "matched"]);
         let line = listed
