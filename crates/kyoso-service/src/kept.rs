@@ -94,12 +94,20 @@ impl<T: Send + Sync + 'static> Kept<T> {
             }
             return Ok(current.value);
         }
-        let _reading = self.loading.lock().await;
-        // Someone else may have read it while this question waited.
-        if let Some(current) = self.current().as_ref() {
-            return Ok(current.value.clone());
-        }
-        self.load(store).await
+        // The read runs as a task of its own: a question given up (a client
+        // gone, a request timed out) must not abandon a read that the next
+        // question would then begin again.
+        let (kept, store) = (Arc::clone(self), store.clone());
+        tokio::spawn(async move {
+            let _reading = kept.loading.lock().await;
+            // Someone else may have read it while this question waited.
+            if let Some(current) = kept.current().as_ref() {
+                return Ok(current.value.clone());
+            }
+            kept.load(&store).await
+        })
+        .await
+        .map_err(|e| ServiceError::Failed(format!("reading the records failed: {e}")))?
     }
 
     /// Reads again if the records changed or the read is old.

@@ -581,6 +581,28 @@ pub struct PeopleIndex {
     experts: Index,
     mentors: Index,
     records: HashMap<Uid, TrackRecord>,
+    /// Rankings by question, for as long as this index is the current one.
+    memo: std::sync::Mutex<HashMap<String, Arc<Vec<Ranked>>>>,
+}
+
+impl PeopleIndex {
+    /// The most rankings remembered; past it the memo starts again.
+    const MEMO: usize = 256;
+
+    /// A ranking remembered by its question, or worked out and remembered.
+    fn remembered(&self, key: String, rank: impl FnOnce() -> Vec<Ranked>) -> Arc<Vec<Ranked>> {
+        let lock = || self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = lock().get(&key) {
+            return Arc::clone(found);
+        }
+        let ranked = Arc::new(rank());
+        let mut memo = lock();
+        if memo.len() >= Self::MEMO {
+            memo.clear();
+        }
+        memo.insert(key, Arc::clone(&ranked));
+        ranked
+    }
 }
 
 impl std::fmt::Debug for PeopleIndex {
@@ -630,6 +652,7 @@ impl PeopleIndex {
             experts: Index::new(experts),
             mentors: Index::new(mentors),
             records,
+            memo: std::sync::Mutex::new(HashMap::new()),
         }
     }
 }
@@ -1018,13 +1041,23 @@ pub async fn rank(
                     loaded.hops(&near, uid)
                 }
             };
-            // The poster is not their own candidate.
-            let ranked: Vec<Ranked> = index
-                .top(&query, top + 1, &weights, &hops)
-                .into_iter()
-                .filter(|r| people.uids[r.candidate as usize] != poster)
-                .take(top)
-                .collect();
+            // The same question of the same people and network is answered
+            // from the memo; a changed need has another key.
+            let key = format!(
+                "{uid} {} {top} {weights:?} {:?} {:p}",
+                need.updated_at.unix_micros(),
+                scope,
+                Arc::as_ptr(&loaded),
+            );
+            let ranked = people.remembered(key, || {
+                // The poster is not their own candidate.
+                index
+                    .top(&query, top + 1, &weights, &hops)
+                    .into_iter()
+                    .filter(|r| people.uids[r.candidate as usize] != poster)
+                    .take(top)
+                    .collect()
+            });
             for (at, r) in ranked.iter().enumerate() {
                 let person_uid = people.uids[r.candidate as usize];
                 let Ok(person) = crate::registry::person(store, caller, person_uid).await else {
