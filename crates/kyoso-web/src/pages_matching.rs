@@ -75,6 +75,25 @@ fn options<T: Copy>(
     .collect()
 }
 
+/// A change of a need or its matches refused: the need's page again with
+/// the rule that refused it, or the error page for anything else.
+async fn refused(state: &AppState, ctx: &PageContext, need: Uid, error: ServiceError) -> Response {
+    match fault_text(error) {
+        Ok(message) => {
+            need_view(
+                state,
+                ctx,
+                need,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                Some(message),
+            )
+            .await
+        }
+        Err(error) => error_page(ctx, error),
+    }
+}
+
 fn fault_text(error: ServiceError) -> Result<String, ServiceError> {
     match error {
         ServiceError::Invalid { field, message } => Ok(match field {
@@ -707,20 +726,7 @@ pub(crate) async fn introduce_post(
     .await
     {
         Ok(_) => Redirect::to(&format!("/needs/{need}?saved=1#introductions")).into_response(),
-        Err(err) => match fault_text(err) {
-            Ok(message) => {
-                need_view(
-                    &state,
-                    &ctx,
-                    need,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    None,
-                    Some(message),
-                )
-                .await
-            }
-            Err(err) => error_page(&ctx, err),
-        },
+        Err(err) => refused(&state, &ctx, need, err).await,
     }
 }
 
@@ -744,20 +750,7 @@ pub(crate) async fn need_status_post(
         .unwrap_or(NeedStatus::Closed);
     match matching::set_need_status(&state.store, &ctx.caller, uid, status).await {
         Ok(_) => Redirect::to(&format!("/needs/{uid}?saved=1")).into_response(),
-        Err(err) => match fault_text(err) {
-            Ok(message) => {
-                need_view(
-                    &state,
-                    &ctx,
-                    uid,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    None,
-                    Some(message),
-                )
-                .await
-            }
-            Err(err) => error_page(&ctx, err),
-        },
+        Err(err) => refused(&state, &ctx, uid, err).await,
     }
 }
 
@@ -798,20 +791,7 @@ pub(crate) async fn move_post(
         Ok(_) => {
             Redirect::to(&format!("/needs/{}?saved=1#introductions", found.need)).into_response()
         }
-        Err(err) => match fault_text(err) {
-            Ok(message) => {
-                need_view(
-                    &state,
-                    &ctx,
-                    found.need,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    None,
-                    Some(message),
-                )
-                .await
-            }
-            Err(err) => error_page(&ctx, err),
-        },
+        Err(err) => refused(&state, &ctx, found.need, err).await,
     }
 }
 
