@@ -892,20 +892,27 @@ impl BulkWriter {
     }
 
     /// Marks active needs whose deadline passed before `today` as expired,
-    /// and returns them.
-    pub async fn expire_needs(&mut self, today: time::Date) -> Result<Vec<Uid>, StoreError> {
+    /// and returns them with their owners.
+    pub async fn expire_needs(
+        &mut self,
+        today: time::Date,
+    ) -> Result<Vec<(Uid, Option<Uid>)>, StoreError> {
         let now = DbTime(Timestamp::now());
-        let uids: Vec<Uuid> = on_tx!(&mut self.tx, conn => {
-            sqlx::query_scalar(
+        let rows: Vec<(Uuid, Option<Uuid>)> = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as(
                 "UPDATE needs SET status = 'expired', updated_at = $2 \
-                 WHERE status IN ('open', 'matched') AND deadline < $1 RETURNING uid",
+                 WHERE status IN ('open', 'matched') AND deadline < $1 \
+                 RETURNING uid, (SELECT o.uid FROM organizations o WHERE o.id = needs.owner_id)",
             )
             .bind(today)
             .bind(now)
             .fetch_all(&mut **conn)
             .await?
         });
-        Ok(uids.into_iter().map(Uid::from_uuid).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(uid, owner)| (Uid::from_uuid(uid), owner.map(Uid::from_uuid)))
+            .collect())
     }
 
     pub async fn mark_reminded(&mut self, uid: Uid, at: Timestamp) -> Result<(), StoreError> {

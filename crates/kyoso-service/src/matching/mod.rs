@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use kyoso_domain::{
     CandidateKind, CountryCode, EntityKind, LanguageCode, MatchMove, MatchStatus, Names, Need,
-    NeedKind, NeedStatus, Offer, OfferKind, RecordRef, Skill, Timestamp, Uid, Visibility,
+    NeedKind, NeedStatus, Offer, OfferKind, RecordRef, Skill, Timestamp, Uid,
 };
 use kyoso_matching::{CandidateId, FactorKind, Index, LanguageNeed, Profile, Ranked, Weights};
 use kyoso_store::{
@@ -328,7 +328,8 @@ pub async fn sweep_deadlines(
         .await?;
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     let expired = writer.expire_needs(today).await?;
-    for &uid in &expired {
+    // Each in its owner's audit log, which the owner's officers read.
+    for &(uid, owner) in &expired {
         audit(
             &mut writer,
             caller,
@@ -336,13 +337,14 @@ pub async fn sweep_deadlines(
                 action: AuditAction::Update,
                 table: "needs",
                 record: uid,
-                organization: None,
+                organization: owner,
                 before: None,
                 after: Some(serde_json::json!({"status": "expired"})),
             },
         )
         .await?;
     }
+    let expired: Vec<Uid> = expired.into_iter().map(|(uid, _)| uid).collect();
     let reminded: Vec<StoredNeed> = due
         .into_iter()
         .filter(|n| !expired.contains(&n.uid))
@@ -578,6 +580,8 @@ fn country_number(code: CountryCode) -> u16 {
 pub struct PeopleIndex {
     terms: Terms,
     uids: Vec<Uid>,
+    /// Each person's candidate number.
+    position: HashMap<Uid, CandidateId>,
     experts: Index,
     mentors: Index,
     records: HashMap<Uid, TrackRecord>,
@@ -646,8 +650,14 @@ impl PeopleIndex {
             experts.push(profile);
             uids.push(person.uid);
         }
+        let position = uids
+            .iter()
+            .enumerate()
+            .map(|(at, &uid)| (uid, at as CandidateId))
+            .collect();
         PeopleIndex {
             terms,
+            position,
             uids,
             experts: Index::new(experts),
             mentors: Index::new(mentors),
@@ -992,6 +1002,35 @@ pub async fn rank(
         return Err(invalid("top", format!("must be from 1 to {MAX_TOP}")));
     }
     let need = need(store, caller, uid).await?;
+    ranking(
+        store,
+        cache,
+        network,
+        caller,
+        need,
+        Question::Top(top),
+        weights,
+    )
+    .await
+}
+
+/// What a ranking is asked: the best few, or how one candidate scores.
+#[derive(Debug, Clone, Copy)]
+enum Question {
+    Top(usize),
+    One(Uid),
+}
+
+async fn ranking(
+    store: &Store,
+    cache: &Arc<MatchingCache>,
+    network: &Arc<NetworkCache>,
+    caller: &Caller,
+    need: StoredNeed,
+    question: Question,
+    weights: Weights,
+) -> Result<Ranking, ServiceError> {
+    let uid = need.uid;
     let loaded = network.get(store).await?;
     let scope = caller.scope();
     let poster = need.need.posted_by.uid;
@@ -1044,20 +1083,30 @@ pub async fn rank(
             // The same question of the same people and network is answered
             // from the memo; a changed need has another key.
             let key = format!(
-                "{uid} {} {top} {weights:?} {:?} {:p}",
+                "{uid} {} {question:?} {weights:?} {:?} {:p}",
                 need.updated_at.unix_micros(),
                 scope,
                 Arc::as_ptr(&loaded),
             );
-            let ranked = people.remembered(key, || {
-                // The poster is not their own candidate.
-                index
-                    .top(&query, top + 1, &weights, &hops)
-                    .into_iter()
-                    .filter(|r| people.uids[r.candidate as usize] != poster)
-                    .take(top)
-                    .collect()
-            });
+            let ranked = match question {
+                Question::Top(top) => people.remembered(key, || {
+                    // The poster is not their own candidate.
+                    index
+                        .top(&query, top + 1, &weights, &hops)
+                        .into_iter()
+                        .filter(|r| people.uids[r.candidate as usize] != poster)
+                        .take(top)
+                        .collect()
+                }),
+                Question::One(person) => Arc::new(
+                    people
+                        .position
+                        .get(&person)
+                        .and_then(|&id| index.score(&query, id, &weights, hops(id)))
+                        .into_iter()
+                        .collect(),
+                ),
+            };
             for (at, r) in ranked.iter().enumerate() {
                 let person_uid = people.uids[r.candidate as usize];
                 let Ok(person) = crate::registry::person(store, caller, person_uid).await else {
@@ -1105,7 +1154,23 @@ pub async fn rank(
                     .hops(&near, small.candidates[id as usize].provider)
                     .filter(|&h| h > 0)
             };
-            let ranked = small.index.top(&query, top, &weights, &hops);
+            let ranked = match question {
+                Question::Top(top) => small.index.top(&query, top, &weights, &hops),
+                Question::One(wanted) => small
+                    .candidates
+                    .iter()
+                    .position(|c| c.candidate.uid == wanted)
+                    .and_then(|id| {
+                        small.index.score(
+                            &query,
+                            id as CandidateId,
+                            &weights,
+                            hops(id as CandidateId),
+                        )
+                    })
+                    .into_iter()
+                    .collect(),
+            };
             let champions = if kind == NeedKind::Technology {
                 champions(store, cache, &need.need).await?
             } else {
@@ -1393,52 +1458,33 @@ pub async fn propose(
     if !need.status.is_active() {
         return Err(invalid("need", format!("the need is {}", need.status)));
     }
-    // The candidate's score and reasons, as a ranking of everything shows them.
-    let ranking = rank(
+    // The candidate's score and reasons, as a ranking shows them, whether
+    // or not they are among the best.
+    let kind = need.need.kind.candidates();
+    let found = ranking(
         store,
         cache,
         network,
         caller,
-        need_uid,
-        MAX_TOP,
+        need.clone(),
+        Question::One(candidate),
         Weights::default(),
     )
-    .await?;
-    let found = ranking
-        .candidates
-        .into_iter()
-        .find(|c| c.candidate.uid == candidate);
-    let (kind, score, reasons, champion) = match found {
-        Some(c) => (
-            c.candidate.kind,
-            c.score,
-            serde_json::to_value(&c.reasons).unwrap_or_default(),
-            c.champion.map(|ch| ch.person.uid),
-        ),
-        None => {
-            // Not among the best: still allowed, if the candidate is one the
-            // caller may read, without a score.
-            let kind = need.need.kind.candidates();
-            let readable = match kind {
-                CandidateKind::Person => crate::registry::person(store, caller, candidate)
-                    .await
-                    .is_ok(),
-                CandidateKind::Offer => offer(store, caller, candidate).await.is_ok(),
-                CandidateKind::Cohort => store
-                    .open_cohorts(today())
-                    .await?
-                    .iter()
-                    .any(|c| c.uid == candidate),
-            };
-            if !readable {
-                return Err(invalid(
-                    "candidate",
-                    format!("no {kind} with that id can answer this need"),
-                ));
-            }
-            (kind, 0.0, serde_json::json!([]), None)
-        }
-    };
+    .await?
+    .candidates
+    .into_iter()
+    .next()
+    .ok_or_else(|| {
+        invalid(
+            "candidate",
+            format!("no {kind} with that id can answer this need"),
+        )
+    })?;
+    let (score, reasons, champion) = (
+        found.score,
+        serde_json::to_value(&found.reasons).unwrap_or_default(),
+        found.champion.map(|ch| ch.person.uid),
+    );
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     let Some(uid) = writer
         .insert_match(
@@ -1632,6 +1678,3 @@ pub async fn candidate_title(
             .unwrap_or_else(|| "—".into()),
     }
 }
-
-/// Visibility, for callers that build needs and offers themselves.
-pub const DEFAULT_VISIBILITY: Visibility = Visibility::Network;

@@ -420,6 +420,21 @@ async fn the_match_lifecycle_moves_only_forward(app: &TestApp) {
         StatusCode::CONFLICT,
         "one match per candidate and need"
     );
+    // An organization cannot answer an expert need.
+    let tpa = tpa_uid(app).await;
+    let (status, body) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/needs/{need}/matches"),
+            "officer",
+            &json!({"candidate": tpa}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("candidate")),
+        "{body}"
+    );
     let (status, _) = app
         .send(
             Method::POST,
@@ -852,6 +867,10 @@ async fn needs_expire_and_owners_are_reminded(app: &TestApp) {
     assert!(
         officer.to_string().contains("extend its deadline"),
         "the reminder is in the owner's audit log"
+    );
+    assert!(
+        officer.to_string().contains(r#"{"status":"expired"}"#),
+        "so is the expiry: {officer}"
     );
 }
 
