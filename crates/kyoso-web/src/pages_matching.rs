@@ -105,6 +105,40 @@ fn fault_text(error: ServiceError) -> Result<String, ServiceError> {
     }
 }
 
+/// A service's refusal of a form as the form's field faults; anything
+/// else stays an error for the error page.
+fn field_faults(error: ServiceError) -> Result<Vec<RowError>, ServiceError> {
+    match error {
+        ServiceError::Invalid { field, message } => Ok(vec![RowError::new(
+            0,
+            field.as_deref().unwrap_or("title"),
+            message,
+        )]),
+        other => Err(other),
+    }
+}
+
+/// A form page posting to `action` (and back to it on cancel).
+fn form_page(
+    ctx: &PageContext,
+    status: StatusCode,
+    title: &'static str,
+    section: &'static str,
+    action: &str,
+    fields: Vec<Field>,
+    errors: Vec<RowError>,
+) -> Response {
+    let page = FormPage {
+        chrome: chrome_for(ctx, title, section),
+        action: action.into(),
+        cancel: action.into(),
+        fields,
+        errors,
+        delete: None,
+    };
+    render_page(ctx, status, &page)
+}
+
 // --- the list of needs ---
 
 #[derive(Debug, Deserialize)]
@@ -314,15 +348,16 @@ pub(crate) async fn new_need(ctx: PageContext) -> Response {
         return Redirect::to("/sign-in").into_response();
     }
     let mt = ctx.lang.matching_texts();
-    let page = FormPage {
-        chrome: chrome_for(&ctx, mt.post_need, "needs"),
-        action: "/needs".into(),
-        cancel: "/needs".into(),
-        fields: need_fields(ctx.lang, &Values::new(), &[]),
-        errors: Vec::new(),
-        delete: None,
-    };
-    render_page(&ctx, StatusCode::OK, &page)
+    let fields = need_fields(ctx.lang, &Values::new(), &[]);
+    form_page(
+        &ctx,
+        StatusCode::OK,
+        mt.post_need,
+        "needs",
+        "/needs",
+        fields,
+        Vec::new(),
+    )
 }
 
 pub(crate) async fn create_need(
@@ -338,14 +373,7 @@ pub(crate) async fn create_need(
     let result = match need_from_json(object, 0) {
         Ok(need) => matching::post_need(&state.store, &ctx.caller, need)
             .await
-            .map_err(|err| match err {
-                ServiceError::Invalid { field, message } => Ok(vec![RowError::new(
-                    0,
-                    field.as_deref().unwrap_or("title"),
-                    message,
-                )]),
-                other => Err(other),
-            }),
+            .map_err(field_faults),
         Err(errors) => Err(Ok(errors)),
     };
     match result {
@@ -356,15 +384,16 @@ pub(crate) async fn create_need(
                 let on = values.get(*name).is_some_and(|v| v == "on" || v == "true");
                 shown.insert((*name).to_owned(), on.to_string());
             }
-            let page = FormPage {
-                chrome: chrome_for(&ctx, mt.post_need, "needs"),
-                action: "/needs".into(),
-                cancel: "/needs".into(),
-                fields: need_fields(ctx.lang, &shown, &errors),
+            let fields = need_fields(ctx.lang, &shown, &errors);
+            form_page(
+                &ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                mt.post_need,
+                "needs",
+                "/needs",
+                fields,
                 errors,
-                delete: None,
-            };
-            render_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+            )
         }
         Err(Err(err)) => error_page(&ctx, err),
     }
@@ -1120,15 +1149,16 @@ pub(crate) async fn new_offer(ctx: PageContext) -> Response {
         );
     }
     let mt = ctx.lang.matching_texts();
-    let page = FormPage {
-        chrome: chrome_for(&ctx, mt.list_offer, "offers"),
-        action: "/offers".into(),
-        cancel: "/offers".into(),
-        fields: offer_fields(ctx.lang, &Values::new(), &[]),
-        errors: Vec::new(),
-        delete: None,
-    };
-    render_page(&ctx, StatusCode::OK, &page)
+    let fields = offer_fields(ctx.lang, &Values::new(), &[]);
+    form_page(
+        &ctx,
+        StatusCode::OK,
+        mt.list_offer,
+        "offers",
+        "/offers",
+        fields,
+        Vec::new(),
+    )
 }
 
 pub(crate) async fn create_offer(
@@ -1144,28 +1174,22 @@ pub(crate) async fn create_offer(
     let result = match offer_from_json(object, 0) {
         Ok(offer) => matching::create_offer(&state.store, &ctx.caller, offer)
             .await
-            .map_err(|err| match err {
-                ServiceError::Invalid { field, message } => Ok(vec![RowError::new(
-                    0,
-                    field.as_deref().unwrap_or("title"),
-                    message,
-                )]),
-                other => Err(other),
-            }),
+            .map_err(field_faults),
         Err(errors) => Err(Ok(errors)),
     };
     match result {
         Ok(offer) => Redirect::to(&format!("/offers#offer-{}", offer.uid)).into_response(),
         Err(Ok(errors)) => {
-            let page = FormPage {
-                chrome: chrome_for(&ctx, mt.list_offer, "offers"),
-                action: "/offers".into(),
-                cancel: "/offers".into(),
-                fields: offer_fields(ctx.lang, &values, &errors),
+            let fields = offer_fields(ctx.lang, &values, &errors);
+            form_page(
+                &ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                mt.list_offer,
+                "offers",
+                "/offers",
+                fields,
                 errors,
-                delete: None,
-            };
-            render_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
+            )
         }
         Err(Err(err)) => error_page(&ctx, err),
     }
