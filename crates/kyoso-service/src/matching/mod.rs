@@ -1669,12 +1669,18 @@ pub async fn candidate_title(
             .await
             .map(|o| o.offer.title.to_string())
             .unwrap_or_else(|_| "—".into()),
-        CandidateKind::Cohort => store
-            .open_cohorts(time::Date::MIN)
-            .await
-            .ok()
-            .and_then(|all| all.into_iter().find(|c| c.uid == candidate.uid))
-            .map(|c| format!("{} — {}", c.program_name, c.name))
-            .unwrap_or_else(|| "—".into()),
+        CandidateKind::Cohort => {
+            let Ok(cohort) = crate::programs::cohort(store, caller, candidate.uid).await else {
+                return "—".into();
+            };
+            match crate::programs::program(store, caller, cohort.record.program.uid).await {
+                Ok(program) => format!(
+                    "{} — {}",
+                    program.record.names.display(lang),
+                    cohort.record.name
+                ),
+                Err(_) => cohort.record.name.to_string(),
+            }
+        }
     }
 }
