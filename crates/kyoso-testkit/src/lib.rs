@@ -79,6 +79,19 @@ impl TestDb {
             .expect("open the test database")
     }
 
+    /// Runs a script of SQL statements (a `pg_dump --inserts` file, say)
+    /// on the PostgreSQL database, before kyoso opens it.
+    pub async fn load_postgres_script(&self, script: &str) {
+        assert_eq!(self.engine, Engine::Postgres, "a PostgreSQL script");
+        let mut conn = sqlx::PgConnection::connect(&self.url)
+            .await
+            .expect("connect to the test database");
+        sqlx::raw_sql(sqlx::AssertSqlSafe(script))
+            .execute(&mut conn)
+            .await
+            .expect("load the script");
+    }
+
     /// A directory for the test's files, removed with the database.
     pub fn dir(&self) -> &Path {
         self.dir.path()

@@ -12,6 +12,7 @@ mod exchange;
 mod matching;
 mod network;
 mod participations;
+mod upgrade;
 
 use std::path::Path;
 use std::process::{Command, Output};
