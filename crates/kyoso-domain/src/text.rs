@@ -33,6 +33,19 @@ impl Text {
         Text::checked(out, max_chars, |_| false)
     }
 
+    /// The longest text a search may ask for.
+    pub const MAX_QUERY_CHARS: usize = 200;
+
+    /// What someone typed to search with: one line, or nothing when it is
+    /// blank. A control character is refused, never passed on to be
+    /// matched differently by each database engine.
+    pub fn query(input: &str) -> Result<Option<Text>, ValueError> {
+        if input.trim().is_empty() && !input.chars().any(char::is_control) {
+            return Ok(None);
+        }
+        Text::line(input, Text::MAX_QUERY_CHARS).map(Some)
+    }
+
     /// Several lines of text (a biography, a note): line breaks are kept, as
     /// `\n`, and tabs are allowed.
     pub fn multiline(input: &str, max_chars: usize) -> Result<Text, ValueError> {

@@ -116,7 +116,7 @@ async fn write_matching(store: &Store, people: u64) -> Result<(), ServiceError> 
     use crate::matching;
     let today = time::OffsetDateTime::now_utc().date();
     let needs = kyoso_demo::matching::needs(today);
-    let first_title = needs.first().map(|n| n.title.to_string());
+    let first_title = needs.first().map(|n| n.title.clone());
     let everything = kyoso_store::ReadScope {
         everything: true,
         ..kyoso_store::ReadScope::default()

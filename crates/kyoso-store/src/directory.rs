@@ -3,7 +3,7 @@
 
 use kyoso_domain::{
     CountryCode, LanguageCode, LanguageLevel, Link, OrganisationType, Organization, Person,
-    SectorCode, Skill, Stored, Tie, TieKind, Uid,
+    SectorCode, Skill, Stored, Text, Tie, TieKind, Uid,
 };
 
 use crate::query::{Bind, Sql};
@@ -76,7 +76,7 @@ pub struct PeopleFilter {
     /// Speaks this language, at least at this level.
     pub language: Option<(LanguageCode, Option<LanguageLevel>)>,
     /// Part of a name, in any script.
-    pub text: Option<String>,
+    pub text: Option<Text>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -85,7 +85,7 @@ pub struct OrganizationFilter {
     pub org_type: Option<OrganisationType>,
     pub sector: Option<SectorCode>,
     pub parent: Option<Uid>,
-    pub text: Option<String>,
+    pub text: Option<Text>,
 }
 
 /// Filters on ties; all given ones must hold.
@@ -203,7 +203,7 @@ impl Store {
         if let Some((language, level)) = filter.language {
             json_contains_any(&mut sql, "p.languages", levels_at_least(language, level));
         }
-        if let Some(text) = filter.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        if let Some(text) = filter.text.as_ref().map(Text::as_str) {
             sql.push(" AND ");
             name_contains(&mut sql, "p", text.trim());
         }
@@ -256,7 +256,7 @@ impl Store {
             sql.push(" AND pa.uid = ");
             sql.bind(Bind::Uid(parent.uuid()));
         }
-        if let Some(text) = filter.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        if let Some(text) = filter.text.as_ref().map(Text::as_str) {
             let text = text.trim();
             sql.push(" AND (lower(coalesce(o.acronym, '')) = ");
             sql.bind(Bind::Text(text.to_lowercase()));

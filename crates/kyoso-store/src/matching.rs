@@ -92,7 +92,7 @@ pub struct NeedFilter {
     /// Posted by this person or organization.
     pub posted_by: Option<Uid>,
     /// Part of the title or description.
-    pub text: Option<String>,
+    pub text: Option<Text>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -106,7 +106,7 @@ pub struct OfferFilter {
     /// At least this readiness.
     pub min_readiness: Option<Readiness>,
     /// Part of the title, description or keywords.
-    pub text: Option<String>,
+    pub text: Option<Text>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -491,7 +491,7 @@ impl Store {
             sql.bind(Bind::Uid(poster.uuid()));
             sql.push(")");
         }
-        if let Some(text) = filter.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        if let Some(text) = filter.text.as_ref().map(Text::as_str) {
             let pattern = like(text);
             sql.push(" AND (lower(n.title) LIKE ");
             sql.bind(Bind::Text(pattern.clone()));
@@ -566,7 +566,7 @@ impl Store {
             sql.push(" AND f.readiness >= ");
             sql.bind(Bind::Int(i64::from(readiness.level())));
         }
-        if let Some(text) = filter.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        if let Some(text) = filter.text.as_ref().map(Text::as_str) {
             let pattern = like(text);
             sql.push(" AND (");
             for (i, column) in ["f.title", "coalesce(f.description, '')", "f.keywords"]

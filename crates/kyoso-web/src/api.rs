@@ -268,7 +268,7 @@ pub(crate) async fn list_people(
         skill: parse("skill", q.skill.as_deref(), Skill::parse)?,
         sector: parse("sector", q.sector.as_deref(), SectorCode::parse)?,
         language: language.map(|l| (l, level)),
-        text: q.q,
+        text: parse("q", q.q.as_deref(), Text::query)?.flatten(),
     };
     let page =
         registry::people(&state.store, &caller, &filter, q.after.as_deref(), q.limit).await?;
@@ -442,7 +442,7 @@ pub(crate) async fn list_organizations(
         org_type: parse("type", q.r#type.as_deref(), OrganisationType::parse)?,
         sector: parse("sector", q.sector.as_deref(), SectorCode::parse)?,
         parent: parse("parent", q.parent.as_deref(), Uid::parse)?,
-        text: q.q,
+        text: parse("q", q.q.as_deref(), Text::query)?.flatten(),
     };
     let page = registry::organizations(&state.store, &caller, &filter, q.after.as_deref(), q.limit)
         .await?;

@@ -186,7 +186,7 @@ pub(crate) async fn list_needs(
             Some(v) => Some(id(v, "posted_by")?),
             None => None,
         },
-        text: query.q,
+        text: optional("q", query.q.as_deref(), Text::query)?.flatten(),
     };
     let needs = matching::needs(
         &state.store,
@@ -477,7 +477,7 @@ pub(crate) fn offer_filter(
         country: optional("country", country, CountryCode::parse)?,
         seeks: optional("seeks", seeks, |s| s.parse::<Seek>())?,
         min_readiness: optional("min_readiness", min_readiness, Readiness::parse)?,
-        text: q.map(str::to_owned),
+        text: optional("q", q, Text::query)?.flatten(),
     })
 }
 

@@ -24,6 +24,7 @@ mod pages;
 mod pages_matching;
 mod pages_network;
 mod pages_programs;
+mod redirect;
 mod reference;
 mod server;
 mod view;
@@ -36,7 +37,9 @@ use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
+
+use crate::redirect::see_other;
 use axum::routing::{delete, get, post};
 use kyoso_service::matching::MatchingCache;
 use kyoso_service::network::NetworkCache;
@@ -296,7 +299,7 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/audit", get(pages::audit))
         .route(
             "/network",
-            get(|| async { Redirect::to("/network/communities") }),
+            get(|| async { see_other("/network/communities") }),
         )
         .route("/network/path", get(pages_network::path_page))
         .route("/network/brokers", get(pages_network::brokers_page))

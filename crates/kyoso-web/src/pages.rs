@@ -7,7 +7,9 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
+
+use crate::redirect::see_other;
 use kyoso_domain::{
     CountryCode, EntityKind, LanguageCode, Link, Organization, Person, RecordRef, Skill, Stored,
     Text, Tie, Timestamp, Uid,
@@ -123,7 +125,7 @@ pub(crate) fn error_page(ctx: &PageContext, error: ServiceError) -> Response {
     let (status, message) = match error {
         ServiceError::NotFound(_) => (StatusCode::NOT_FOUND, t.not_found.to_owned()),
         ServiceError::Forbidden => (StatusCode::FORBIDDEN, t.forbidden.to_owned()),
-        ServiceError::Unauthenticated => return Redirect::to("/sign-in").into_response(),
+        ServiceError::Unauthenticated => return see_other("/sign-in"),
         ServiceError::Invalid { message, .. } => (StatusCode::BAD_REQUEST, message),
         other => {
             tracing::error!(error = %other, "page failed");
@@ -299,7 +301,7 @@ pub(crate) async fn sign_in(
     match accounts::sign_in(&state.store, &form.email, &form.password).await {
         Ok(session) => {
             state.sign_ins.succeeded(ip, &form.email);
-            let mut response = Redirect::to("/").into_response();
+            let mut response = see_other("/");
             let cookie = set_cookie(
                 auth::SESSION_COOKIE,
                 &session.token,
@@ -338,7 +340,7 @@ pub(crate) async fn sign_out(
     {
         return error_page(&ctx, err);
     }
-    let mut response = Redirect::to("/").into_response();
+    let mut response = see_other("/");
     if let Ok(value) = HeaderValue::from_str(&set_cookie(
         auth::SESSION_COOKIE,
         "",
@@ -371,11 +373,7 @@ pub(crate) async fn choose_language(
         return error_page(&ctx, err.into());
     }
     // Only paths of this site: never an address elsewhere.
-    let next = query
-        .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or_else(|| "/".into());
-    let mut response = Redirect::to(&next).into_response();
+    let mut response = see_other(query.next.as_deref().unwrap_or("/"));
     if let Ok(value) = HeaderValue::from_str(&set_cookie(
         auth::LANG_COOKIE,
         lang.code(),
@@ -444,7 +442,7 @@ fn people_filter(f: &PeopleFilters) -> Result<PeopleFilter, String> {
             .transpose()
             .map_err(|e| fault("sector", e))?,
         language: language.map(|l| (l, level)),
-        text: given(&f.q),
+        text: Text::query(&f.q).map_err(|e| fault("q", e))?,
     })
 }
 
@@ -914,7 +912,7 @@ pub(crate) async fn create_person(
         Err(errors) => return refused(errors),
     };
     match registry::create_person(&state.store, &ctx.caller, incoming).await {
-        Ok(created) => Redirect::to(&format!("/people/{}?saved=1", created.uid)).into_response(),
+        Ok(created) => see_other(&format!("/people/{}?saved=1", created.uid)),
         Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
             line: 0,
             field,
@@ -983,7 +981,7 @@ pub(crate) async fn update_person(
         Err(errors) => return refused(errors),
     };
     match registry::update_person(&state.store, &ctx.caller, uid, incoming.record).await {
-        Ok(updated) => Redirect::to(&format!("/people/{}?saved=1", updated.uid)).into_response(),
+        Ok(updated) => see_other(&format!("/people/{}?saved=1", updated.uid)),
         Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
             line: 0,
             field,
@@ -1003,7 +1001,7 @@ pub(crate) async fn delete_person(
         return refuse_csrf(&ctx);
     }
     match async { registry::delete_person(&state.store, &ctx.caller, parse_id(&id)?).await }.await {
-        Ok(()) => Redirect::to("/people").into_response(),
+        Ok(()) => see_other("/people"),
         Err(err) => error_page(&ctx, err),
     }
 }
@@ -1038,7 +1036,7 @@ pub(crate) async fn organizations(
     let t = ctx.lang.texts();
     let filter = OrganizationFilter {
         country: CountryCode::parse(&filters.country).ok(),
-        text: (!filters.q.trim().is_empty()).then(|| filters.q.clone()),
+        text: Text::query(&filters.q).ok().flatten(),
         ..OrganizationFilter::default()
     };
     let page: Page<_> = match registry::organizations(
@@ -1279,9 +1277,7 @@ pub(crate) async fn create_organization(
         Err(errors) => return refused(errors),
     };
     match registry::create_organization(&state.store, &ctx.caller, incoming).await {
-        Ok(created) => {
-            Redirect::to(&format!("/organizations/{}?saved=1", created.uid)).into_response()
-        }
+        Ok(created) => see_other(&format!("/organizations/{}?saved=1", created.uid)),
         Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
             line: 0,
             field,
@@ -1354,9 +1350,7 @@ pub(crate) async fn update_organization(
         Err(errors) => return refused(errors),
     };
     match registry::update_organization(&state.store, &ctx.caller, uid, incoming.record).await {
-        Ok(updated) => {
-            Redirect::to(&format!("/organizations/{}?saved=1", updated.uid)).into_response()
-        }
+        Ok(updated) => see_other(&format!("/organizations/{}?saved=1", updated.uid)),
         Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
             line: 0,
             field,
@@ -1454,7 +1448,7 @@ pub(crate) async fn create_tie(
     };
     let back = tie_home(&incoming.record);
     match registry::create_tie(&state.store, &ctx.caller, incoming).await {
-        Ok(_) => Redirect::to(&back.replace("#ties", "?saved=1#ties")).into_response(),
+        Ok(_) => see_other(&back.replace("#ties", "?saved=1#ties")),
         Err(ServiceError::Invalid { field, message }) => refused(service_fault(field, message)),
         Err(err) => error_page(&ctx, err),
     }
@@ -1543,7 +1537,7 @@ pub(crate) async fn update_tie(
         Err(errors) => return refused(errors),
     };
     match registry::update_tie(&state.store, &ctx.caller, before.uid, incoming.record).await {
-        Ok(_) => Redirect::to(&home.replace("#ties", "?saved=1#ties")).into_response(),
+        Ok(_) => see_other(&home.replace("#ties", "?saved=1#ties")),
         Err(ServiceError::Invalid { field, message }) => refused(service_fault(field, message)),
         Err(err) => error_page(&ctx, err),
     }
@@ -1563,7 +1557,7 @@ pub(crate) async fn delete_tie(
         Err(err) => return error_page(&ctx, err),
     };
     match registry::delete_tie(&state.store, &ctx.caller, tie.uid).await {
-        Ok(()) => Redirect::to(&tie_home(&tie.record.map_ref(|l| l.uid))).into_response(),
+        Ok(()) => see_other(&tie_home(&tie.record.map_ref(|l| l.uid))),
         Err(err) => error_page(&ctx, err),
     }
 }

@@ -7,7 +7,9 @@ use axum::Form;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
+
+use crate::redirect::see_other;
 use kyoso_domain::{
     CandidateKind, EntityKind, MatchOutcome, MatchStatus, NeedKind, NeedStatus, OfferKind,
     RowError, Seek, Uid,
@@ -202,7 +204,7 @@ pub(crate) async fn needs_page(
         kind: kind.parse().ok(),
         country: kyoso_domain::CountryCode::parse(&country).ok(),
         posted_by: None,
-        text: Some(q.clone()),
+        text: kyoso_domain::Text::query(&q).ok().flatten(),
     };
     let needs = match matching::needs(&state.store, &ctx.caller, &filter, 200).await {
         Ok(needs) => needs,
@@ -345,7 +347,7 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
 
 pub(crate) async fn new_need(ctx: PageContext) -> Response {
     if matches!(ctx.caller, Caller::Anonymous) {
-        return Redirect::to("/sign-in").into_response();
+        return see_other("/sign-in");
     }
     let mt = ctx.lang.matching_texts();
     let fields = need_fields(ctx.lang, &Values::new(), &[]);
@@ -377,7 +379,7 @@ pub(crate) async fn create_need(
         Err(errors) => Err(Ok(errors)),
     };
     match result {
-        Ok(need) => Redirect::to(&format!("/needs/{}", need.uid)).into_response(),
+        Ok(need) => see_other(&format!("/needs/{}", need.uid)),
         Err(Ok(errors)) => {
             let mut shown = values.clone();
             for name in NEED_CHECKBOXES {
@@ -754,7 +756,7 @@ pub(crate) async fn introduce_post(
     )
     .await
     {
-        Ok(_) => Redirect::to(&format!("/needs/{need}?saved=1#introductions")).into_response(),
+        Ok(_) => see_other(&format!("/needs/{need}?saved=1#introductions")),
         Err(err) => refused(&state, &ctx, need, err).await,
     }
 }
@@ -778,7 +780,7 @@ pub(crate) async fn need_status_post(
         .and_then(|s| s.parse::<NeedStatus>().ok())
         .unwrap_or(NeedStatus::Closed);
     match matching::set_need_status(&state.store, &ctx.caller, uid, status).await {
-        Ok(_) => Redirect::to(&format!("/needs/{uid}?saved=1")).into_response(),
+        Ok(_) => see_other(&format!("/needs/{uid}?saved=1")),
         Err(err) => refused(&state, &ctx, uid, err).await,
     }
 }
@@ -816,10 +818,8 @@ pub(crate) async fn move_post(
     };
     let to_board = get("back") == Some("/matches");
     match result {
-        Ok(_) if to_board => Redirect::to("/matches?saved=1").into_response(),
-        Ok(_) => {
-            Redirect::to(&format!("/needs/{}?saved=1#introductions", found.need)).into_response()
-        }
+        Ok(_) if to_board => see_other("/matches?saved=1"),
+        Ok(_) => see_other(&format!("/needs/{}?saved=1#introductions", found.need)),
         Err(err) => refused(&state, &ctx, found.need, err).await,
     }
 }
@@ -1178,7 +1178,7 @@ pub(crate) async fn create_offer(
         Err(errors) => Err(Ok(errors)),
     };
     match result {
-        Ok(offer) => Redirect::to(&format!("/offers#offer-{}", offer.uid)).into_response(),
+        Ok(offer) => see_other(&format!("/offers#offer-{}", offer.uid)),
         Err(Ok(errors)) => {
             let fields = offer_fields(ctx.lang, &values, &errors);
             form_page(
@@ -1225,7 +1225,7 @@ struct AssignPage {
 
 pub(crate) async fn assign_page(ctx: PageContext) -> Response {
     if matches!(ctx.caller, Caller::Anonymous) {
-        return Redirect::to("/sign-in").into_response();
+        return see_other("/sign-in");
     }
     let mt = ctx.lang.matching_texts();
     let page = AssignPage {
@@ -1282,7 +1282,7 @@ pub(crate) async fn assign_post(
         return refuse_csrf(&ctx);
     }
     if matches!(ctx.caller, Caller::Anonymous) {
-        return Redirect::to("/sign-in").into_response();
+        return see_other("/sign-in");
     }
     let mt = ctx.lang.matching_texts();
     let csv = values.get("csv").cloned().unwrap_or_default();

@@ -6,7 +6,9 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
+
+use crate::redirect::see_other;
 use kyoso_domain::{CountryCode, EntityKind, TieKind, Uid};
 use kyoso_service::network::{
     self, BrokerQuestion, COMMUNITY_BUDGET, CommunityMap, GroupSelector, Interval, NodeSummary,
@@ -352,7 +354,7 @@ pub(crate) async fn path_page(
     Query(query): Query<PathQuery>,
 ) -> Response {
     if matches!(ctx.caller, Caller::Anonymous) {
-        return Redirect::to("/sign-in").into_response();
+        return see_other("/sign-in");
     }
     let nt = ctx.lang.network_texts();
     let Some(to) = query.to.as_deref().and_then(|t| Uid::parse(t.trim()).ok()) else {
@@ -425,7 +427,7 @@ pub(crate) async fn brokers_page(
     Query(query): Query<BrokersQuery>,
 ) -> Response {
     if matches!(ctx.caller, Caller::Anonymous) {
-        return Redirect::to("/sign-in").into_response();
+        return see_other("/sign-in");
     }
     let lang = ctx.lang;
     let nt = lang.network_texts();
@@ -591,7 +593,7 @@ pub(crate) async fn communities_page(
     Query(query): Query<AsOfQuery>,
 ) -> Response {
     if matches!(ctx.caller, Caller::Anonymous) {
-        return Redirect::to("/sign-in").into_response();
+        return see_other("/sign-in");
     }
     let lang = ctx.lang;
     let nt = lang.network_texts();
@@ -1028,7 +1030,7 @@ pub(crate) async fn growth_page(
     Query(query): Query<AsOfQuery>,
 ) -> Response {
     if matches!(ctx.caller, Caller::Anonymous) {
-        return Redirect::to("/sign-in").into_response();
+        return see_other("/sign-in");
     }
     let lang = ctx.lang;
     let nt = lang.network_texts();

@@ -5,7 +5,9 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
+
+use crate::redirect::see_other;
 use kyoso_domain::{
     FollowUp, FollowUpChannel, FollowUpStatus, GrievanceCategory, GrievanceStatus, MonitoringVisit,
     Outcome, OutcomeKind, RecordRef, TitpPhase, TitpPlacement,
@@ -728,12 +730,12 @@ pub(crate) async fn journey_post(
         Ok(_) => {
             // Back where the move was made: the board, or the journey page.
             let back = get("back");
-            let back = if back.starts_with("/cohorts/") && !back.contains("//") {
+            let back = if back.starts_with("/cohorts/") {
                 format!("{back}?saved=1")
             } else {
                 format!("/participations/{uid}")
             };
-            Redirect::to(&back).into_response()
+            see_other(&back)
         }
         Err(ServiceError::Invalid { message, .. }) => {
             // Show the journey with the rule that refused the step.
@@ -901,7 +903,7 @@ pub(crate) async fn record_post(
         Err(err) => return error_page(&ctx, err),
     };
     match record_form(&state, &ctx, uid, what, &values).await {
-        Ok(()) => Redirect::to(&format!("/participations/{uid}")).into_response(),
+        Ok(()) => see_other(&format!("/participations/{uid}")),
         Err(ServiceError::Invalid { message, .. }) => {
             let result = async {
                 let found = programs::participation(&state.store, &ctx.caller, uid).await?;
@@ -1008,7 +1010,7 @@ pub(crate) async fn grievance_trail_post(
     }
     .await;
     match result {
-        Ok(uid) => Redirect::to(&format!("/grievances/{uid}")).into_response(),
+        Ok(uid) => see_other(&format!("/grievances/{uid}")),
         Err(err) => error_page(&ctx, err),
     }
 }

@@ -772,7 +772,7 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
         store,
         &kyoso_service::Caller::Cli,
         &kyoso_store::NeedFilter {
-            text: Some("industrial estate".into()),
+            text: kyoso_domain::Text::query("industrial estate").unwrap(),
             ..Default::default()
         },
         1,

@@ -14,6 +14,7 @@ mod hostile;
 mod matching;
 mod network;
 mod pages;
+mod probe;
 mod programs;
 
 use std::net::SocketAddr;
