@@ -23,6 +23,7 @@ mod language;
 mod matching;
 mod org_type;
 mod program;
+mod reference;
 mod sector;
 mod text;
 mod tie;
@@ -49,6 +50,9 @@ pub use program::{
     FollowUpStatus, Funder, FundingSource, GrievanceCategory, GrievanceStatus, Milestone, Money,
     MonitoringVisit, Outcome, OutcomeKind, ParticipantRole, Participation, Program, ProgramType,
     SdgTarget,
+};
+pub use reference::{
+    Proposal, RecordKind, Reference, ReferenceField, References, WRITES as REFERENCE_FIELDS,
 };
 pub use sector::SectorCode;
 pub use text::{Email, Names, Phone, Script, Skill, Text, WebAddress, script_of};

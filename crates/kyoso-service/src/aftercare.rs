@@ -12,32 +12,13 @@ use kyoso_domain::{
     TitpPlacement, Uid, Visibility, check_titp_plan,
 };
 use kyoso_store::{
-    AuditAction, BulkOptions, Grievance, Role, Store, StoredFollowUp, StoredOutcome, StoredVisit,
-    Table,
+    AuditAction, BulkOptions, Grievance, Store, StoredFollowUp, StoredOutcome, StoredVisit, Table,
 };
 
-use crate::programs::{Change, audit, participation, program};
+use crate::access::{Action, Resource, require};
+use crate::programs::{Change, audit, participation_for, participation_resource};
 use crate::registry::{json, not_found, refused};
 use crate::{Caller, ServiceError};
-
-/// Whether the caller runs the program of participation `uid`.
-async fn runs_program_of(store: &Store, caller: &Caller, uid: Uid) -> Result<bool, ServiceError> {
-    let found = participation(store, caller, uid).await?;
-    Ok(
-        match program(store, caller, found.stored.record.program.uid).await {
-            Ok(program) => caller.can_write(program.owner.as_ref().map(|o| o.uid)),
-            Err(_) => false,
-        },
-    )
-}
-
-async fn require_runner(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
-    if runs_program_of(store, caller, uid).await? {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden)
-    }
-}
 
 fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
     ServiceError::Invalid {
@@ -53,7 +34,7 @@ pub async fn placements(
     caller: &Caller,
     uid: Uid,
 ) -> Result<Vec<TitpPlacement<Link>>, ServiceError> {
-    participation(store, caller, uid).await?;
+    participation_for(store, caller, Action::Read, uid).await?;
     Ok(store.placements(uid).await?)
 }
 
@@ -65,9 +46,8 @@ pub async fn add_placement(
     uid: Uid,
     placement: TitpPlacement<RecordRef>,
 ) -> Result<Vec<TitpPlacement<Link>>, ServiceError> {
-    require_runner(store, caller, uid).await?;
-    let found = participation(store, caller, uid).await?;
-    let program = program(store, caller, found.stored.record.program.uid).await?;
+    let (found, program) = participation_for(store, caller, Action::Create, uid).await?;
+    crate::references::check(store, caller, &placement).await?;
     if program.record.program_type != ProgramType::TechnicalInternTraining
         || found.stored.record.role != ParticipantRole::TechnicalIntern
     {
@@ -115,57 +95,77 @@ fn unlinked<R>(p: &TitpPlacement<R>) -> TitpPlacement<()> {
     }
 }
 
-/// The supervising organization of a technical intern now: that of the
-/// latest placement.
-async fn supervising_of(store: &Store, uid: Uid) -> Result<Option<Uid>, ServiceError> {
-    Ok(store
-        .placements(uid)
-        .await?
-        .last()
-        .map(|p| p.supervising.uid))
-}
-
-/// Whether the caller is an officer of `organization` (coordinators and
-/// members are not).
-fn is_officer_of(caller: &Caller, organization: Uid) -> bool {
-    caller.user().is_some_and(|u| {
-        u.role == Role::Officer && u.organization.map(|(_, org)| org) == Some(organization)
-    })
-}
-
-/// Whether the caller may read and record monitoring visits of a technical
-/// intern: admins, those who run the program, and the officers of the
-/// supervising organization; and whether they handle the intern's
-/// grievances: admins and the supervising officers.
+/// What the caller may do about a technical intern's supervision: record
+/// and read monitoring visits (admins, those who run the program, the
+/// officers of the supervising organization), and handle grievances
+/// (admins and the supervising officers).
 pub async fn supervision_rights(
     store: &Store,
     caller: &Caller,
     uid: Uid,
 ) -> Result<(bool, bool), ServiceError> {
-    let Some(supervising) = supervising_of(store, uid).await? else {
-        return Ok((false, false));
+    let (found, program) = participation_for(store, caller, Action::Read, uid).await?;
+    let visits = participation_resource(store, &found, &program, true).await?;
+    let handles = match &visits {
+        Resource::Visits {
+            person,
+            supervising: Some(supervising),
+            ..
+        } => caller.may(
+            Action::Move,
+            &Resource::Grievance {
+                person: *person,
+                supervising: *supervising,
+            },
+        ),
+        _ => false,
     };
-    let handles = caller.is_admin() || is_officer_of(caller, supervising);
+    let has_placement = matches!(
+        visits,
+        Resource::Visits {
+            supervising: Some(_),
+            ..
+        }
+    );
     Ok((
-        handles || runs_program_of(store, caller, uid).await?,
+        has_placement && caller.may(Action::Create, &visits),
         handles,
     ))
 }
 
+/// The monitoring visits of a technical intern, for those who may record
+/// them.
 pub async fn monitoring_visits(
     store: &Store,
     caller: &Caller,
     uid: Uid,
 ) -> Result<Vec<StoredVisit>, ServiceError> {
-    participation(store, caller, uid).await?;
-    let supervising = supervising_of(store, uid).await?;
-    let may_see = caller.is_admin()
-        || runs_program_of(store, caller, uid).await?
-        || supervising.is_some_and(|s| is_officer_of(caller, s));
-    if !may_see {
-        return Ok(Vec::new());
-    }
+    visits_for(store, caller, Action::Read, uid).await?;
     Ok(store.monitoring_visits(uid).await?)
+}
+
+/// The participation `uid`'s visits, if the caller may do `action` to them;
+/// and the supervising organization, if the intern has a placement.
+async fn visits_for(
+    store: &Store,
+    caller: &Caller,
+    action: Action,
+    uid: Uid,
+) -> Result<Option<Uid>, ServiceError> {
+    let found = store
+        .participation(uid)
+        .await?
+        .ok_or(not_found("participation"))?;
+    let program = store
+        .program(found.stored.record.program.uid)
+        .await?
+        .ok_or(not_found("participation"))?;
+    let visits = participation_resource(store, &found, &program, true).await?;
+    require(caller, action, &visits, "participation")?;
+    Ok(match visits {
+        Resource::Visits { supervising, .. } => supervising,
+        _ => None,
+    })
 }
 
 /// Records a monitoring visit: by the supervising organization's officers,
@@ -176,18 +176,14 @@ pub async fn record_visit(
     uid: Uid,
     visit: MonitoringVisit,
 ) -> Result<Uid, ServiceError> {
-    let supervising = supervising_of(store, uid).await?.ok_or_else(|| {
-        invalid(
-            "on",
-            "monitoring visits follow a technical intern's placement",
-        )
-    })?;
-    if !(caller.is_admin()
-        || is_officer_of(caller, supervising)
-        || runs_program_of(store, caller, uid).await?)
-    {
-        return Err(ServiceError::Forbidden);
-    }
+    let supervising = visits_for(store, caller, Action::Create, uid)
+        .await?
+        .ok_or_else(|| {
+            invalid(
+                "on",
+                "monitoring visits follow a technical intern's placement",
+            )
+        })?;
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     let visit_uid = writer
         .add_monitoring_visit(uid, &visit, &caller.actor())
@@ -211,11 +207,11 @@ pub async fn record_visit(
 
 // --- grievances ---
 
-/// Whether the caller may see grievance `g`.
-fn may_see_grievance(caller: &Caller, g: &Grievance) -> bool {
-    caller.is_admin()
-        || is_officer_of(caller, g.supervising)
-        || caller.user().is_some_and(|u| u.person == Some(g.person))
+fn grievance_resource(g: &Grievance) -> Resource {
+    Resource::Grievance {
+        person: g.person,
+        supervising: g.supervising,
+    }
 }
 
 /// Raises a grievance about a technical intern's training. The trainee
@@ -229,17 +225,24 @@ pub async fn raise_grievance(
     description: Text,
     raised_on: time::Date,
 ) -> Result<Grievance, ServiceError> {
-    let found = participation(store, caller, uid).await?;
-    let supervising = supervising_of(store, uid).await?.ok_or_else(|| {
-        invalid(
+    let (found, program) = participation_for(store, caller, Action::Read, uid).await?;
+    let Resource::Visits {
+        supervising: Some(supervising),
+        ..
+    } = participation_resource(store, &found, &program, true).await?
+    else {
+        return Err(invalid(
             "category",
             "grievances concern a technical intern's placement, and this participation has none",
-        )
-    })?;
-    let is_trainee = caller
-        .user()
-        .is_some_and(|u| u.person == Some(found.stored.record.person.uid));
-    if !(is_trainee || caller.is_admin() || is_officer_of(caller, supervising)) {
+        ));
+    };
+    let raising = Resource::Grievance {
+        person: found.stored.record.person.uid,
+        supervising,
+    };
+    // The participation is readable here: not being one who may raise a
+    // grievance is forbidden, not unknown.
+    if !caller.may(Action::Create, &raising) {
         return Err(ServiceError::Forbidden);
     }
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
@@ -266,9 +269,12 @@ pub async fn grievance(
     uid: Uid,
 ) -> Result<Grievance, ServiceError> {
     let found = store.grievance(uid).await?.ok_or(not_found("grievance"))?;
-    if !may_see_grievance(caller, &found) {
-        return Err(not_found("grievance"));
-    }
+    require(
+        caller,
+        Action::Read,
+        &grievance_resource(&found),
+        "grievance",
+    )?;
     Ok(found)
 }
 
@@ -278,11 +284,12 @@ pub async fn grievances_of(
     caller: &Caller,
     uid: Uid,
 ) -> Result<Vec<Grievance>, ServiceError> {
+    participation_for(store, caller, Action::Read, uid).await?;
     Ok(store
         .grievances_of(uid)
         .await?
         .into_iter()
-        .filter(|g| may_see_grievance(caller, g))
+        .filter(|g| caller.may(Action::Read, &grievance_resource(g)))
         .collect())
 }
 
@@ -296,14 +303,14 @@ pub async fn update_grievance(
     note: Option<Text>,
 ) -> Result<Grievance, ServiceError> {
     let current = grievance(store, caller, uid).await?;
-    let handles = caller.is_admin() || is_officer_of(caller, current.supervising);
-    let status = match status {
-        Some(status) if status != current.status && !handles => {
-            return Err(ServiceError::Forbidden);
-        }
-        Some(status) => status,
-        None => current.status,
+    let resource = grievance_resource(&current);
+    let status = status.unwrap_or(current.status);
+    let action = if status == current.status {
+        Action::Update
+    } else {
+        Action::Move
     };
+    require(caller, action, &resource, "grievance")?;
     if status == current.status && note.is_none() {
         return Err(invalid("note", "say what happened, or change the status"));
     }
@@ -321,12 +328,9 @@ pub async fn open_grievances(
     caller: &Caller,
     limit: i64,
 ) -> Result<Vec<Grievance>, ServiceError> {
-    match caller.user() {
-        Some(user) if user.role == Role::Officer => match user.organization {
-            Some((_, org)) => Ok(store.open_grievances(org, limit).await?),
-            None => Ok(Vec::new()),
-        },
-        _ => Ok(Vec::new()),
+    match caller.officer_of() {
+        Some(org) => Ok(store.open_grievances(org, limit).await?),
+        None => Ok(Vec::new()),
     }
 }
 
@@ -337,7 +341,7 @@ pub async fn follow_ups(
     caller: &Caller,
     uid: Uid,
 ) -> Result<Vec<StoredFollowUp>, ServiceError> {
-    participation(store, caller, uid).await?;
+    participation_for(store, caller, Action::Read, uid).await?;
     Ok(store.follow_ups(uid).await?)
 }
 
@@ -347,8 +351,7 @@ pub async fn record_follow_up(
     uid: Uid,
     follow_up: FollowUp,
 ) -> Result<Uid, ServiceError> {
-    require_runner(store, caller, uid).await?;
-    let found = participation(store, caller, uid).await?;
+    let (found, _) = participation_for(store, caller, Action::Create, uid).await?;
     if !found.journey.state().has_completed() {
         return Err(invalid(
             "on",
@@ -384,7 +387,7 @@ pub async fn outcomes(
     caller: &Caller,
     uid: Uid,
 ) -> Result<Vec<StoredOutcome>, ServiceError> {
-    participation(store, caller, uid).await?;
+    participation_for(store, caller, Action::Read, uid).await?;
     Ok(store.outcomes(uid).await?)
 }
 
@@ -396,8 +399,8 @@ pub async fn record_outcome(
     uid: Uid,
     outcome: Outcome<RecordRef>,
 ) -> Result<Uid, ServiceError> {
-    require_runner(store, caller, uid).await?;
-    let found = participation(store, caller, uid).await?;
+    let (found, _) = participation_for(store, caller, Action::Create, uid).await?;
+    crate::references::check(store, caller, &outcome).await?;
     if !found.journey.state().has_completed() {
         return Err(invalid(
             "kind",
@@ -492,11 +495,10 @@ pub async fn withdraw_outcome(
         .outcome_participation(outcome)
         .await?
         .ok_or(not_found("outcome"))?;
-    if participation(store, caller, uid).await.is_err() {
-        return Err(not_found("outcome"));
-    }
-    require_runner(store, caller, uid).await?;
-    let found = participation(store, caller, uid).await?;
+    let (found, _) = match participation_for(store, caller, Action::Create, uid).await {
+        Err(ServiceError::NotFound(_)) => return Err(not_found("outcome")),
+        other => other?,
+    };
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     if !writer.delete_outcome(outcome).await? {
         return Err(not_found("outcome"));

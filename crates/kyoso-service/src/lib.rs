@@ -21,9 +21,10 @@ pub mod matching;
 pub mod network;
 pub mod programs;
 mod progress;
+mod references;
 pub mod registry;
 
-pub use access::Caller;
+pub use access::{Action, Caller, Decision, Resource};
 pub use demo::{DemoOptions, DemoSummary, demo};
 pub use enrolments::{
     export_participations, export_programs, import_participations, import_programs,

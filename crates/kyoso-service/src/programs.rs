@@ -20,6 +20,8 @@ use kyoso_store::{
 };
 
 use crate::registry::{self, Page, cursor, json, limit, new_owner, not_found, page, refused};
+
+use crate::access::{Action, Resource, require};
 use crate::{Caller, ServiceError};
 
 /// One change for the audit log.
@@ -64,9 +66,12 @@ pub async fn program(
     uid: Uid,
 ) -> Result<Stored<Program<Link>>, ServiceError> {
     let program = store.program(uid).await?.ok_or(not_found("program"))?;
-    if !caller.can_read(uid, owner_of(&program), program.record.visibility) {
-        return Err(not_found("program"));
-    }
+    require(
+        caller,
+        Action::Read,
+        &Resource::program(&program),
+        "program",
+    )?;
     Ok(program)
 }
 
@@ -101,6 +106,7 @@ pub async fn create_program(
     mut incoming: Incoming<Program<RecordRef>>,
 ) -> Result<Stored<Program<Link>>, ServiceError> {
     incoming.owner = new_owner(caller, incoming.owner.take())?;
+    crate::references::check(store, caller, &incoming.record).await?;
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     let uid = match writer.write_program(incoming).await? {
         Ok(uid) => uid,
@@ -142,12 +148,13 @@ pub async fn update_program(
         .await?
         .ok_or(not_found("program"))?;
     let owner = owner_of(&before);
-    if !caller.can_read(uid, owner, before.record.visibility) {
-        return Err(not_found("program"));
-    }
-    if !caller.can_write(owner) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(
+        caller,
+        Action::Update,
+        &Resource::program(&before),
+        "program",
+    )?;
+    crate::references::check(store, caller, &changed).await?;
     let incoming = Incoming {
         line: 0,
         uid: Some(uid),
@@ -192,15 +199,12 @@ async fn managed_program(
     uid: Uid,
 ) -> Result<Stored<Program<Link>>, ServiceError> {
     let program = program(store, caller, uid).await?;
-    if !caller.can_write(owner_of(&program)) {
-        return Err(
-            if caller.user().is_some() || matches!(caller, Caller::Cli) {
-                ServiceError::Forbidden
-            } else {
-                ServiceError::Unauthenticated
-            },
-        );
-    }
+    require(
+        caller,
+        Action::Create,
+        &Resource::program(&program),
+        "program",
+    )?;
     Ok(program)
 }
 
@@ -221,12 +225,11 @@ pub async fn cohort(
     uid: Uid,
 ) -> Result<Stored<Cohort<Link>>, ServiceError> {
     let cohort = store.cohort(uid).await?.ok_or(not_found("cohort"))?;
-    if program(store, caller, cohort.record.program.uid)
-        .await
-        .is_err()
-    {
-        return Err(not_found("cohort"));
-    }
+    let program = store
+        .program(cohort.record.program.uid)
+        .await?
+        .ok_or(not_found("cohort"))?;
+    require(caller, Action::Read, &cohort_resource(&program), "cohort")?;
     Ok(cohort)
 }
 
@@ -235,7 +238,9 @@ pub async fn create_cohort(
     caller: &Caller,
     cohort: Cohort<RecordRef>,
 ) -> Result<Stored<Cohort<Link>>, ServiceError> {
-    let program_uid = resolve_program(store, &cohort.program).await?;
+    let program_uid = crate::references::named(store, caller, &cohort, "program")
+        .await?
+        .ok_or(not_found("program"))?;
     let program = managed_program(store, caller, program_uid).await?;
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     let uid = match writer.write_cohort(None, &cohort).await? {
@@ -266,24 +271,6 @@ pub async fn create_cohort(
     store.cohort(uid).await?.ok_or(not_found("cohort"))
 }
 
-async fn resolve_program(store: &Store, reference: &RecordRef) -> Result<Uid, ServiceError> {
-    if let Some(uid) = reference.as_uid() {
-        return Ok(uid);
-    }
-    let external =
-        kyoso_domain::ExternalId::parse(reference.as_str()).map_err(|e| ServiceError::Invalid {
-            field: Some("program".into()),
-            message: e.to_string(),
-        })?;
-    store
-        .program_by_external_id(&external)
-        .await?
-        .ok_or_else(|| ServiceError::Invalid {
-            field: Some("program".into()),
-            message: format!("no program has the id \"{reference}\""),
-        })
-}
-
 /// The participants of a cohort, for its board.
 pub async fn cohort_board(
     store: &Store,
@@ -295,7 +282,7 @@ pub async fn cohort_board(
     // Participants' names are the program's own records: those who run it
     // see them all; others see the participants they may see anyway.
     let cards = store.cohort_board(uid).await?;
-    let cards = if caller.can_write(owner_of(&program)) {
+    let cards = if caller.may(Action::Create, &Resource::program(&program)) {
         cards
     } else {
         visible_cards(store, caller, cards).await?
@@ -319,27 +306,77 @@ async fn visible_cards(
 
 // --- participations and journeys ---
 
-/// A participation, for those who run its program, and for the participant.
+/// A participation, for those who run its program, the officers of the
+/// organization that supervises the intern, and the participant.
 pub async fn participation(
     store: &Store,
     caller: &Caller,
     uid: Uid,
 ) -> Result<StoredParticipation, ServiceError> {
+    participation_for(store, caller, Action::Read, uid)
+        .await
+        .map(|(found, _)| found)
+}
+
+/// A participation, if the caller may do `action` to it, and the program
+/// it belongs to.
+pub(crate) async fn participation_for(
+    store: &Store,
+    caller: &Caller,
+    action: Action,
+    uid: Uid,
+) -> Result<(StoredParticipation, Stored<Program<Link>>), ServiceError> {
     let found = store
         .participation(uid)
         .await?
         .ok_or(not_found("participation"))?;
-    let is_participant = caller
-        .user()
-        .is_some_and(|u| u.person == Some(found.stored.record.person.uid));
-    let runs_program = match program(store, caller, found.stored.record.program.uid).await {
-        Ok(program) => caller.can_write(owner_of(&program)),
-        Err(_) => false,
-    };
-    if !(is_participant || runs_program || caller.is_admin()) {
+    let program = store
+        .program(found.stored.record.program.uid)
+        .await?
+        .ok_or(not_found("participation"))?;
+    let resource = participation_resource(store, &found, &program, false).await?;
+    require(caller, action, &resource, "participation")?;
+    Ok((found, program))
+}
+
+/// What the access rules look at of a participation (`visits`: of its
+/// monitoring visits).
+pub(crate) async fn participation_resource(
+    store: &Store,
+    found: &StoredParticipation,
+    program: &Stored<Program<Link>>,
+    visits: bool,
+) -> Result<Resource, ServiceError> {
+    let Resource::Program(program) = Resource::program(program) else {
         return Err(not_found("participation"));
+    };
+    let person = found.stored.record.person.uid;
+    // The intern's supervising organization now: that of the latest placement.
+    let supervising = store
+        .placements(found.stored.uid)
+        .await?
+        .last()
+        .map(|p| p.supervising.uid);
+    Ok(if visits {
+        Resource::Visits {
+            program,
+            person,
+            supervising,
+        }
+    } else {
+        Resource::Participation {
+            program,
+            person,
+            supervising,
+        }
+    })
+}
+
+fn cohort_resource(program: &Stored<Program<Link>>) -> Resource {
+    match Resource::program(program) {
+        Resource::Program(program) => Resource::Cohort { program },
+        other => other,
     }
-    Ok(found)
 }
 
 /// The participations of a person the caller may see.
@@ -368,7 +405,12 @@ pub async fn add_participant(
     incoming: Incoming<Participation<RecordRef>>,
     on: time::Date,
 ) -> Result<StoredParticipation, ServiceError> {
-    let program_uid = resolve_program(store, &incoming.record.program).await?;
+    // Every record named must be one the caller may read: the person, the
+    // program, the cohort and the host.
+    crate::references::check(store, caller, &incoming.record).await?;
+    let program_uid = crate::references::named(store, caller, &incoming.record, "program")
+        .await?
+        .ok_or(not_found("program"))?;
     let program = managed_program(store, caller, program_uid).await?;
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     let uid = match writer.add_participation(incoming, on).await? {
@@ -382,20 +424,6 @@ pub async fn add_participant(
         .read_participation(uid)
         .await?
         .ok_or(not_found("participation"))?;
-    // Only people the caller may see can be added.
-    if registry::person(store, caller, created.stored.record.person.uid)
-        .await
-        .is_err()
-    {
-        writer.rollback().await?;
-        return Err(ServiceError::Invalid {
-            field: Some("person".into()),
-            message: format!(
-                "no person has the id \"{}\"",
-                created.stored.record.person.uid
-            ),
-        });
-    }
     audit(
         &mut writer,
         caller,
@@ -424,12 +452,8 @@ pub async fn record_journey(
     on: time::Date,
     note: Option<Text>,
 ) -> Result<StoredParticipation, ServiceError> {
-    let before = participation(store, caller, uid).await?;
     // A participant sees their journey but does not move it.
-    let program = match managed_program(store, caller, before.stored.record.program.uid).await {
-        Err(ServiceError::NotFound(_)) => return Err(ServiceError::Forbidden),
-        other => other?,
-    };
+    let (_, program) = participation_for(store, caller, Action::Move, uid).await?;
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     // Read again inside the transaction: the journey the entry follows.
     let current = writer

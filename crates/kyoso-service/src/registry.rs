@@ -12,6 +12,9 @@ use kyoso_store::{
 };
 use serde::Serialize;
 
+use kyoso_domain::References as _;
+
+use crate::access::{Action, Resource, require};
 use crate::{Caller, ServiceError};
 
 /// The most records a list returns at once.
@@ -104,18 +107,26 @@ pub(crate) fn new_owner(
     caller: &Caller,
     requested: Option<RecordRef>,
 ) -> Result<Option<RecordRef>, ServiceError> {
-    if caller.is_admin() {
-        return Ok(requested);
-    }
-    let Some((_, mine)) = caller.managed_organization() else {
-        return Err(ServiceError::Forbidden);
+    let mine = caller.managed_organization().map(|(_, org)| org);
+    let owner = match &requested {
+        Some(named) if caller.is_admin() => named.as_uid(),
+        Some(named) if named.as_uid() == mine => mine,
+        // Naming another organization than one's own is refused alike
+        // whatever it names, so that it tells nothing of it.
+        Some(_) => return Err(ServiceError::Forbidden),
+        None => mine,
     };
-    let mine_ref = RecordRef::to_record(mine, None);
-    match requested {
-        None => Ok(Some(mine_ref)),
-        Some(r) if r.as_uid() == Some(mine) => Ok(Some(r)),
-        Some(_) => Err(ServiceError::Forbidden),
-    }
+    require(
+        caller,
+        Action::Create,
+        &Resource::NewRecord { owner },
+        "organization",
+    )?;
+    Ok(match (requested, mine) {
+        (Some(named), _) => Some(named),
+        (None, Some(mine)) => Some(RecordRef::to_record(mine, None)),
+        (None, None) => None,
+    })
 }
 
 // --- counts ---
@@ -132,10 +143,7 @@ pub async fn person(
     uid: Uid,
 ) -> Result<Stored<Person>, ServiceError> {
     let person = store.person(uid).await?.ok_or(not_found("person"))?;
-    let owner = person.owner.as_ref().map(|o| o.uid);
-    if !caller.can_read(uid, owner, person.record.visibility) {
-        return Err(not_found("person"));
-    }
+    require(caller, Action::Read, &Resource::person(&person), "person")?;
     Ok(person)
 }
 
@@ -201,12 +209,7 @@ pub async fn update_person(
     let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
     let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
     let owner = before.owner.as_ref().map(|o| o.uid);
-    if !caller.can_read(uid, owner, before.record.visibility) {
-        return Err(not_found("person"));
-    }
-    if !caller.can_edit_person(uid, owner) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(caller, Action::Update, &Resource::person(&before), "person")?;
     let incoming = Incoming {
         line: 0,
         uid: Some(uid),
@@ -245,12 +248,7 @@ pub async fn delete_person(store: &Store, caller: &Caller, uid: Uid) -> Result<(
     let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
     let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
     let owner = before.owner.as_ref().map(|o| o.uid);
-    if !caller.can_read(uid, owner, before.record.visibility) {
-        return Err(not_found("person"));
-    }
-    if !caller.can_write(owner) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(caller, Action::Delete, &Resource::person(&before), "person")?;
     writer.delete(uid).await?;
     record(
         &mut writer,
@@ -277,15 +275,9 @@ pub async fn erase_person(
     caller: &Caller,
     uid: Uid,
 ) -> Result<Stored<Person>, ServiceError> {
-    if !caller.is_admin() {
-        return Err(if caller.user().is_some() {
-            ServiceError::Forbidden
-        } else {
-            not_found("person")
-        });
-    }
     let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
     let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+    require(caller, Action::Erase, &Resource::person(&before), "person")?;
     let erased_name = Text::line("Erased person", 50).map_err(|e| ServiceError::Invalid {
         field: None,
         message: e.to_string(),
@@ -353,11 +345,8 @@ pub async fn subject_data(
     caller: &Caller,
     uid: Uid,
 ) -> Result<SubjectData, ServiceError> {
-    let own = caller.user().is_some_and(|u| u.person == Some(uid));
-    if !own && !caller.is_admin() {
-        return Err(not_found("person"));
-    }
     let person = store.person(uid).await?.ok_or(not_found("person"))?;
+    require(caller, Action::Export, &Resource::person(&person), "person")?;
     let ties = store.ties_of(EntityKind::Person, uid).await?;
     let audit = store
         .audit_log_of_record(uid)
@@ -383,13 +372,12 @@ pub async fn organization(
         .organization(uid)
         .await?
         .ok_or(not_found("organization"))?;
-    if !caller.can_read(
-        uid,
-        org.owner.as_ref().map(|o| o.uid),
-        org.record.visibility,
-    ) {
-        return Err(not_found("organization"));
-    }
+    require(
+        caller,
+        Action::Read,
+        &Resource::organization(&org),
+        "organization",
+    )?;
     Ok(org)
 }
 
@@ -455,12 +443,12 @@ pub async fn update_organization(
         .await?
         .ok_or(not_found("organization"))?;
     let owner = before.owner.as_ref().map(|o| o.uid);
-    if !caller.can_read(uid, owner, before.record.visibility) {
-        return Err(not_found("organization"));
-    }
-    if !caller.can_edit_organization(uid, owner) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(
+        caller,
+        Action::Update,
+        &Resource::organization(&before),
+        "organization",
+    )?;
     let incoming = Incoming {
         line: 0,
         uid: Some(uid),
@@ -510,12 +498,12 @@ pub async fn delete_organization(
         .await?
         .ok_or(not_found("organization"))?;
     let owner = before.owner.as_ref().map(|o| o.uid);
-    if !caller.can_read(uid, owner, before.record.visibility) {
-        return Err(not_found("organization"));
-    }
-    if !caller.can_write(owner) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(
+        caller,
+        Action::Delete,
+        &Resource::organization(&before),
+        "organization",
+    )?;
     writer.delete(uid).await?;
     record(
         &mut writer,
@@ -542,14 +530,8 @@ pub async fn tie(
     uid: Uid,
 ) -> Result<Stored<Tie<Link>>, ServiceError> {
     let tie = store.tie(uid).await?.ok_or(not_found("tie"))?;
-    if !caller.can_read(
-        uid,
-        tie.owner.as_ref().map(|o| o.uid),
-        tie.record.visibility,
-    ) || !ends_readable(store, caller, &tie.record).await?
-    {
-        return Err(not_found("tie"));
-    }
+    let resource = Resource::tie(&tie, ends_readable(store, caller, &tie.record).await?);
+    require(caller, Action::Read, &resource, "tie")?;
     Ok(tie)
 }
 
@@ -608,24 +590,7 @@ pub async fn create_tie(
     tie.owner = new_owner(caller, tie.owner.take())?;
     // Both ends must exist for the caller: a tie cannot point at what
     // they may not see.
-    for end in [&tie.record.from, &tie.record.to] {
-        let uid = resolve(store, end.kind, &end.key).await?;
-        let visible = match end.kind {
-            EntityKind::Person => person(store, caller, uid).await.is_ok(),
-            EntityKind::Organization => organization(store, caller, uid).await.is_ok(),
-        };
-        if !visible {
-            let field = if std::ptr::eq(end, &tie.record.from) {
-                "from"
-            } else {
-                "to"
-            };
-            return Err(ServiceError::Invalid {
-                field: Some(field.into()),
-                message: format!("no {} has the id \"{}\"", end.kind, end.key),
-            });
-        }
-    }
+    crate::references::check(store, caller, &tie.record).await?;
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     let (errors, uids) = writer.write_ties_returning_uids(vec![tie]).await?;
     refused(errors)?;
@@ -659,9 +624,7 @@ pub async fn update_tie(
 ) -> Result<Stored<Tie<Link>>, ServiceError> {
     let before = tie(store, caller, uid).await?;
     let owner = before.owner.as_ref().map(|o| o.uid);
-    if !caller.can_write(owner) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(caller, Action::Update, &Resource::tie(&before, true), "tie")?;
     let fixed = |field: &str, what: &str| ServiceError::Invalid {
         field: Some(field.into()),
         message: format!("a tie's {what} cannot change; delete the tie and record another instead"),
@@ -670,8 +633,13 @@ pub async fn update_tie(
         return Err(fixed("kind", "kind"));
     }
     let mut ends = Vec::with_capacity(2);
-    for end in [&changed.from, &changed.to] {
-        ends.push((end.kind, resolve(store, end.kind, &end.key).await?));
+    for reference in changed.references() {
+        let (kind, uid) = crate::references::readable_kind(store, caller, reference).await?;
+        let kind = match kind {
+            kyoso_domain::RecordKind::Person => EntityKind::Person,
+            _ => EntityKind::Organization,
+        };
+        ends.push((kind, uid));
     }
     let stored = [&before.record.from, &before.record.to].map(|e| (e.kind, e.key.uid));
     let same_ends =
@@ -721,9 +689,7 @@ pub async fn update_tie(
 pub async fn delete_tie(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
     let before = tie(store, caller, uid).await?;
     let owner = before.owner.as_ref().map(|o| o.uid);
-    if !caller.can_write(owner) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(caller, Action::Delete, &Resource::tie(&before, true), "tie")?;
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     if !writer.delete(uid).await? {
         return Err(not_found("tie"));
@@ -745,28 +711,6 @@ pub async fn delete_tie(store: &Store, caller: &Caller, uid: Uid) -> Result<(), 
     Ok(())
 }
 
-pub(crate) async fn resolve(
-    store: &Store,
-    kind: EntityKind,
-    key: &RecordRef,
-) -> Result<Uid, ServiceError> {
-    let external = kyoso_domain::ExternalId::parse(key.as_str()).ok();
-    let found = match (kind, external) {
-        (EntityKind::Person, Some(ext)) => store.person_by_external_id(&ext).await?.map(|p| p.uid),
-        (EntityKind::Organization, Some(ext)) => store
-            .organization_by_external_id(&ext)
-            .await?
-            .map(|o| o.uid),
-        _ => None,
-    };
-    found
-        .or_else(|| key.as_uid())
-        .ok_or_else(|| ServiceError::Invalid {
-            field: None,
-            message: format!("no {kind} has the id \"{key}\""),
-        })
-}
-
 /// The audit log the caller may read: everything for an administrator,
 /// their organization's for an officer.
 pub async fn audit_log(
@@ -774,17 +718,10 @@ pub async fn audit_log(
     caller: &Caller,
     before: Option<i64>,
 ) -> Result<Vec<(i64, AuditEntry)>, ServiceError> {
-    let organization = if caller.is_admin() {
-        None
-    } else {
-        let org = caller
-            .user()
-            .and_then(|u| u.organization)
-            .map(|(_, uid)| uid);
-        if org.is_none() || !caller.can_read_audit(org) {
-            return Err(ServiceError::Forbidden);
-        }
-        org
+    let log = caller.audit_log();
+    require(caller, Action::Read, &log, "audit log")?;
+    let Resource::AuditLog { organization } = log else {
+        return Err(not_found("audit log"));
     };
     Ok(store.audit_log(organization, before, 100).await?)
 }

@@ -16,8 +16,8 @@ use kyoso_domain::{
 };
 use kyoso_exchange::{Defaults, from_json};
 use kyoso_service::registry::{self, Page};
-use kyoso_service::{Caller, ServiceError, accounts};
-use kyoso_store::{OrganizationFilter, PeopleFilter, Role};
+use kyoso_service::{Action, Caller, Resource, ServiceError, accounts};
+use kyoso_store::{OrganizationFilter, PeopleFilter};
 use serde::Deserialize;
 use std::net::SocketAddr;
 
@@ -61,12 +61,8 @@ pub(crate) fn chrome_for(
 }
 
 fn chrome(ctx: &PageContext, title: impl Into<String>, section: &'static str) -> Chrome {
-    let can_audit = match &ctx.caller {
-        Caller::User(user) => {
-            user.role == Role::Admin || (user.role == Role::Officer && user.organization.is_some())
-        }
-        _ => false,
-    };
+    let can_audit =
+        ctx.caller.user().is_some() && ctx.caller.may(Action::Read, &ctx.caller.audit_log());
     Chrome {
         lang: ctx.lang,
         t: ctx.lang.texts(),
@@ -504,7 +500,7 @@ pub(crate) async fn people(
         people,
         next,
         error,
-        can_create: ctx.caller.is_admin() || ctx.caller.managed_organization().is_some(),
+        can_create: ctx.caller.may_create_records(),
     };
     render(&ctx, StatusCode::OK, &page)
 }
@@ -614,10 +610,9 @@ pub(crate) async fn person(
         &ties.items,
         person.uid,
         &|uid| names.get(&uid).cloned().unwrap_or_default(),
-        &|tie| ctx.caller.can_write(tie.owner.as_ref().map(|o| o.uid)),
+        &|tie| ctx.caller.may(Action::Update, &Resource::tie(tie, true)),
         t,
     );
-    let owner = person.owner.as_ref().map(|o| o.uid);
     let p = &person.record;
     let lang = ctx.lang;
     let mut facts: Vec<(&'static str, String)> = Vec::new();
@@ -664,7 +659,7 @@ pub(crate) async fn person(
     }
     // Contact details only for those who manage the record, the person, or
     // when the person agreed to be contacted by the network.
-    let can_edit = ctx.caller.can_edit_person(person.uid, owner);
+    let can_edit = ctx.caller.may(Action::Update, &Resource::person(&person));
     if can_edit || (p.consent.contact && ctx.caller.user().is_some()) {
         fact(
             t.email,
@@ -728,7 +723,7 @@ pub(crate) async fn person(
         ties: groups,
         participations,
         can_edit,
-        can_delete: ctx.caller.can_write(owner),
+        can_delete: ctx.caller.may(Action::Delete, &Resource::person(&person)),
         is_self: ctx
             .caller
             .user()
@@ -865,7 +860,7 @@ fn read_form<T: kyoso_exchange::Record>(
 
 pub(crate) async fn new_person(ctx: PageContext) -> Response {
     let t = ctx.lang.texts();
-    if !(ctx.caller.is_admin() || ctx.caller.managed_organization().is_some()) {
+    if !(ctx.caller.may_create_records()) {
         return error_page(
             &ctx,
             if ctx.caller.user().is_some() {
@@ -933,10 +928,7 @@ pub(crate) async fn edit_person(
             Ok(person) => person,
             Err(err) => return error_page(&ctx, err),
         };
-    if !ctx
-        .caller
-        .can_edit_person(person.uid, person.owner.as_ref().map(|o| o.uid))
-    {
+    if !ctx.caller.may(Action::Update, &Resource::person(&person)) {
         return error_page(&ctx, ServiceError::Forbidden);
     }
     let (name, _) = view::names(&person.record.names, ctx.lang);
@@ -1070,7 +1062,7 @@ pub(crate) async fn organizations(
             .map(|o| view::organization_row(o, ctx.lang))
             .collect(),
         next,
-        can_create: ctx.caller.is_admin() || ctx.caller.managed_organization().is_some(),
+        can_create: ctx.caller.may_create_records(),
     };
     render(&ctx, StatusCode::OK, &view)
 }
@@ -1142,7 +1134,7 @@ pub(crate) async fn organization(
         &ties.items,
         org.uid,
         &|uid| names.get(&uid).cloned().unwrap_or_default(),
-        &|tie| ctx.caller.can_write(tie.owner.as_ref().map(|o| o.uid)),
+        &|tie| ctx.caller.may(Action::Update, &Resource::tie(tie, true)),
         t,
     )
     .into_iter()
@@ -1218,7 +1210,7 @@ pub(crate) async fn organization(
         groups,
         can_edit: ctx
             .caller
-            .can_edit_organization(org.uid, org.owner.as_ref().map(|o| o.uid)),
+            .may(Action::Update, &Resource::organization(&org)),
         notice: notice.saved.map(|_| t.saved),
     };
     render(&ctx, StatusCode::OK, &page)
@@ -1228,7 +1220,7 @@ const ORGANIZATION_CHECKBOXES: &[&str] = &[];
 
 pub(crate) async fn new_organization(ctx: PageContext) -> Response {
     let t = ctx.lang.texts();
-    if !(ctx.caller.is_admin() || ctx.caller.managed_organization().is_some()) {
+    if !(ctx.caller.may_create_records()) {
         return error_page(
             &ctx,
             if ctx.caller.user().is_some() {
@@ -1302,7 +1294,7 @@ pub(crate) async fn edit_organization(
         };
     if !ctx
         .caller
-        .can_edit_organization(org.uid, org.owner.as_ref().map(|o| o.uid))
+        .may(Action::Update, &Resource::organization(&org))
     {
         return error_page(&ctx, ServiceError::Forbidden);
     }
@@ -1472,7 +1464,7 @@ async fn writable_tie(
     id: &str,
 ) -> Result<Stored<Tie<Link>>, ServiceError> {
     let tie = registry::tie(&state.store, &ctx.caller, parse_id(id)?).await?;
-    if !ctx.caller.can_write(tie.owner.as_ref().map(|o| o.uid)) {
+    if !ctx.caller.may(Action::Update, &Resource::tie(&tie, true)) {
         return Err(if ctx.caller.user().is_some() {
             ServiceError::Forbidden
         } else {

@@ -1068,7 +1068,7 @@ pub(crate) async fn offers_page(
         .collect(),
         q,
         sector,
-        can_list: ctx.caller.is_admin() || ctx.caller.managed_organization().is_some(),
+        can_list: ctx.caller.may_create_records(),
         error,
     };
     render_page(&ctx, StatusCode::OK, &page)
@@ -1138,7 +1138,7 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
 }
 
 pub(crate) async fn new_offer(ctx: PageContext) -> Response {
-    if !(ctx.caller.is_admin() || ctx.caller.managed_organization().is_some()) {
+    if !(ctx.caller.may_create_records()) {
         return error_page(
             &ctx,
             if ctx.caller.user().is_some() {

@@ -13,7 +13,7 @@ use kyoso_domain::{
     Outcome, OutcomeKind, RecordRef, TitpPhase, TitpPlacement,
 };
 use kyoso_domain::{JourneyAction, JourneyState, Link, PartialDate, Program, Text, Uid};
-use kyoso_service::{ServiceError, registry};
+use kyoso_service::{Action, Resource, ServiceError, registry};
 use kyoso_service::{aftercare, programs};
 use kyoso_store::{PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation};
 use serde::Deserialize;
@@ -369,7 +369,7 @@ pub(crate) async fn board(
         Ok(found) => found,
         Err(err) => return error_page(&ctx, err),
     };
-    let can_move = ctx.caller.can_write(program.owner.as_ref().map(|o| o.uid));
+    let can_move = ctx.caller.may(Action::Create, &Resource::program(&program));
     let columns = JourneyState::ALL
         .iter()
         .map(|state| Column {
@@ -480,7 +480,7 @@ async fn participation_view(
         .ok();
     let can_move = program
         .as_ref()
-        .is_some_and(|p| ctx.caller.can_write(p.owner.as_ref().map(|o| o.uid)));
+        .is_some_and(|p| ctx.caller.may(Action::Create, &Resource::program(p)));
     let journey = &found.journey;
     let in_effect: Vec<u32> = journey.effective().iter().map(|e| e.number).collect();
     let steps = journey
@@ -541,8 +541,12 @@ async fn participation_view(
         .collect();
     let (can_visit, handles_grievances) =
         aftercare::supervision_rights(&state.store, &ctx.caller, uid).await?;
-    let visits = aftercare::monitoring_visits(&state.store, &ctx.caller, uid)
-        .await?
+    // The participant reads their journey, not the reports on their host.
+    let visits = match aftercare::monitoring_visits(&state.store, &ctx.caller, uid).await {
+        Err(ServiceError::Forbidden) => Vec::new(),
+        other => other?,
+    };
+    let visits = visits
         .iter()
         .map(|v| {
             [

@@ -19,7 +19,8 @@ use std::time::Duration;
 
 use kyoso_domain::{
     CandidateKind, CountryCode, EntityKind, LanguageCode, MatchMove, MatchStatus, Names, Need,
-    NeedKind, NeedStatus, Offer, OfferKind, RecordRef, Skill, Timestamp, Uid,
+    NeedKind, NeedStatus, Offer, OfferKind, RecordKind, RecordRef, References as _, Skill,
+    Timestamp, Uid,
 };
 use kyoso_matching::{CandidateId, FactorKind, Index, LanguageNeed, Profile, Ranked, Weights};
 use kyoso_store::{
@@ -28,6 +29,7 @@ use kyoso_store::{
 };
 use serde::Serialize;
 
+use crate::access::{Action, Resource, require};
 use crate::network::{NetworkCache, NodeSummary};
 use crate::programs::{Change, audit};
 use crate::registry::{json, not_found};
@@ -64,25 +66,13 @@ fn today() -> time::Date {
 
 /// Whether the caller manages `need`: its poster, its owner's officers, admins.
 pub fn manages_need(caller: &Caller, need: &StoredNeed) -> bool {
-    if caller.can_write(need.owner) {
-        return true;
-    }
-    let poster = need.need.posted_by;
-    match poster.kind {
-        EntityKind::Person => caller.user().is_some_and(|u| u.person == Some(poster.uid)),
-        EntityKind::Organization => caller
-            .managed_organization()
-            .is_some_and(|(_, mine)| mine == poster.uid),
-    }
+    caller.may(Action::Update, &Resource::need(need))
 }
 
 pub async fn need(store: &Store, caller: &Caller, uid: Uid) -> Result<StoredNeed, ServiceError> {
     let need = store.need(uid).await?.ok_or(not_found("need"))?;
-    if caller.can_read(uid, need.owner, need.need.visibility) || manages_need(caller, &need) {
-        Ok(need)
-    } else {
-        Err(not_found("need"))
-    }
+    require(caller, Action::Read, &Resource::need(&need), "need")?;
+    Ok(need)
 }
 
 pub async fn needs(
@@ -101,9 +91,9 @@ pub async fn needs(
 async fn poster_of(
     store: &Store,
     caller: &Caller,
-    named: Option<RecordRef>,
+    need: &Need<Option<RecordRef>>,
 ) -> Result<(Poster, Option<Uid>), ServiceError> {
-    let Some(named) = named else {
+    let Some(reference) = need.references().into_iter().next() else {
         if let Some((_, org)) = caller.managed_organization() {
             return Ok((
                 Poster {
@@ -132,46 +122,44 @@ async fn poster_of(
             "name who posts the need (a person or an organization)",
         ));
     };
-    if let Ok(uid) = crate::registry::resolve(store, EntityKind::Organization, &named).await
-        && let Some(org) = store.organization(uid).await?
-    {
-        let owner = org.owner.as_ref().map(|o| o.uid);
-        if !caller.can_edit_organization(uid, owner) {
-            return Err(invalid(
-                "posted_by",
-                "you may post only for an organization you manage",
-            ));
+    // Whoever it names must be one the caller may read, and then one they
+    // may act for.
+    let (kind, uid) = crate::references::readable_kind(store, caller, reference).await?;
+    match kind {
+        RecordKind::Organization => {
+            let org = crate::registry::organization(store, caller, uid).await?;
+            if !caller.may(Action::Update, &Resource::organization(&org)) {
+                return Err(invalid(
+                    "posted_by",
+                    "you may post only for an organization you manage",
+                ));
+            }
+            let owner = org.owner.as_ref().map(|o| o.uid);
+            Ok((
+                Poster {
+                    kind: EntityKind::Organization,
+                    uid,
+                },
+                owner.or(Some(uid)),
+            ))
         }
-        return Ok((
-            Poster {
-                kind: EntityKind::Organization,
-                uid,
-            },
-            owner.or(Some(uid)),
-        ));
-    }
-    if let Ok(uid) = crate::registry::resolve(store, EntityKind::Person, &named).await
-        && let Some(person) = store.person(uid).await?
-    {
-        let owner = person.owner.as_ref().map(|o| o.uid);
-        if !caller.can_edit_person(uid, owner) {
-            return Err(invalid(
-                "posted_by",
-                "you may post only for yourself or people you manage",
-            ));
+        _ => {
+            let person = crate::registry::person(store, caller, uid).await?;
+            if !caller.may(Action::Update, &Resource::person(&person)) {
+                return Err(invalid(
+                    "posted_by",
+                    "you may post only for yourself or people you manage",
+                ));
+            }
+            Ok((
+                Poster {
+                    kind: EntityKind::Person,
+                    uid,
+                },
+                person.owner.as_ref().map(|o| o.uid),
+            ))
         }
-        return Ok((
-            Poster {
-                kind: EntityKind::Person,
-                uid,
-            },
-            owner,
-        ));
     }
-    Err(invalid(
-        "posted_by",
-        format!("no person or organization has the id \"{named}\""),
-    ))
 }
 
 pub async fn post_need(
@@ -180,7 +168,7 @@ pub async fn post_need(
     need: Need<Option<RecordRef>>,
 ) -> Result<StoredNeed, ServiceError> {
     require_member(caller)?;
-    let (poster, owner) = poster_of(store, caller, need.posted_by.clone()).await?;
+    let (poster, owner) = poster_of(store, caller, &need).await?;
     if need.deadline.is_some_and(|d| d < today()) {
         return Err(invalid("deadline", "the deadline has passed already"));
     }
@@ -230,9 +218,7 @@ pub async fn update_need(
     changed: Need<Option<RecordRef>>,
 ) -> Result<StoredNeed, ServiceError> {
     let before = need(store, caller, uid).await?;
-    if !manages_need(caller, &before) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(caller, Action::Update, &Resource::need(&before), "need")?;
     let changed = with_poster(changed, before.need.posted_by);
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     writer.update_need(uid, &changed).await?;
@@ -265,9 +251,7 @@ pub async fn set_need_status(
     status: NeedStatus,
 ) -> Result<StoredNeed, ServiceError> {
     let before = need(store, caller, uid).await?;
-    if !manages_need(caller, &before) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(caller, Action::Move, &Resource::need(&before), "need")?;
     match status {
         NeedStatus::Expired => return Err(invalid("status", "needs expire by their deadline")),
         NeedStatus::Open | NeedStatus::Matched
@@ -316,9 +300,7 @@ pub async fn sweep_deadlines(
     caller: &Caller,
     today: time::Date,
 ) -> Result<Sweep, ServiceError> {
-    if !caller.is_admin() {
-        return Err(ServiceError::Forbidden);
-    }
+    require(caller, Action::Update, &Resource::Installation, "need")?;
     let now = Timestamp::now();
     let week_ago = Timestamp::from_offset_date_time(
         now.offset_date_time() - time::Duration::days(REMIND_DAYS),
@@ -375,20 +357,10 @@ pub async fn sweep_deadlines(
 
 // --- offers ---
 
-fn manages_offer(caller: &Caller, offer: &StoredOffer) -> bool {
-    caller.can_write(offer.owner)
-        || caller
-            .managed_organization()
-            .is_some_and(|(_, mine)| mine == offer.offer.provider)
-}
-
 pub async fn offer(store: &Store, caller: &Caller, uid: Uid) -> Result<StoredOffer, ServiceError> {
     let offer = store.offer(uid).await?.ok_or(not_found("offer"))?;
-    if caller.can_read(uid, offer.owner, offer.offer.visibility) || manages_offer(caller, &offer) {
-        Ok(offer)
-    } else {
-        Err(not_found("offer"))
-    }
+    require(caller, Action::Read, &Resource::offer(&offer), "offer")?;
+    Ok(offer)
 }
 
 pub async fn offers(
@@ -405,33 +377,23 @@ pub async fn offers(
 async fn provider_of(
     store: &Store,
     caller: &Caller,
-    named: Option<RecordRef>,
+    offer: &Offer<Option<RecordRef>>,
 ) -> Result<(Uid, Option<Uid>), ServiceError> {
-    let uid = match named {
-        Some(named) => crate::registry::resolve(store, EntityKind::Organization, &named)
-            .await
-            .map_err(|_| {
-                invalid(
-                    "provider",
-                    format!("no organization has the id \"{named}\""),
-                )
-            })?,
+    let uid = match offer.references().into_iter().next() {
+        Some(reference) => crate::references::readable(store, caller, reference).await?,
         None => caller
             .managed_organization()
             .map(|(_, org)| org)
             .ok_or_else(|| invalid("provider", "name the organization that provides it"))?,
     };
-    let org = store
-        .organization(uid)
-        .await?
-        .ok_or_else(|| invalid("provider", "no such organization"))?;
-    let owner = org.owner.as_ref().map(|o| o.uid);
-    if !caller.can_edit_organization(uid, owner) {
+    let org = crate::registry::organization(store, caller, uid).await?;
+    if !caller.may(Action::Update, &Resource::organization(&org)) {
         return Err(invalid(
             "provider",
             "you may list offers only for an organization you manage",
         ));
     }
+    let owner = org.owner.as_ref().map(|o| o.uid);
     Ok((uid, owner.or(Some(uid))))
 }
 
@@ -458,7 +420,7 @@ pub async fn create_offer(
     offer: Offer<Option<RecordRef>>,
 ) -> Result<StoredOffer, ServiceError> {
     require_member(caller)?;
-    let (provider, owner) = provider_of(store, caller, offer.provider.clone()).await?;
+    let (provider, owner) = provider_of(store, caller, &offer).await?;
     let offer = with_provider(offer, provider);
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     let uid = writer.insert_offer(&offer, owner).await?;
@@ -486,9 +448,7 @@ pub async fn update_offer(
     changed: Offer<Option<RecordRef>>,
 ) -> Result<StoredOffer, ServiceError> {
     let before = offer(store, caller, uid).await?;
-    if !manages_offer(caller, &before) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(caller, Action::Update, &Resource::offer(&before), "offer")?;
     let changed = with_provider(changed, before.offer.provider);
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     writer.update_offer(uid, &changed).await?;
@@ -511,9 +471,7 @@ pub async fn update_offer(
 
 pub async fn delete_offer(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
     let before = offer(store, caller, uid).await?;
-    if !manages_offer(caller, &before) {
-        return Err(ServiceError::Forbidden);
-    }
+    require(caller, Action::Delete, &Resource::offer(&before), "offer")?;
     let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
     writer.delete_offer(uid).await?;
     audit(
@@ -1430,18 +1388,15 @@ fn small_reasons(
 
 // --- matches ---
 
-/// Whether the caller may see and move the matches of `need`.
+/// The need `uid`, if the caller may see and move its matches.
 async fn need_managed(
     store: &Store,
     caller: &Caller,
     uid: Uid,
 ) -> Result<StoredNeed, ServiceError> {
     let need = need(store, caller, uid).await?;
-    if manages_need(caller, &need) {
-        Ok(need)
-    } else {
-        Err(ServiceError::Forbidden)
-    }
+    require(caller, Action::Update, &Resource::need(&need), "need")?;
+    Ok(need)
 }
 
 /// Proposes a candidate for a need — "ask for an introduction" — scored
@@ -1523,22 +1478,25 @@ pub async fn propose(
     store.find_match(uid).await?.ok_or(not_found("match"))
 }
 
-/// Whether the caller is the candidate of a match (a person proposed, or
-/// an officer of the offer's provider).
-async fn is_candidate(
-    store: &Store,
-    caller: &Caller,
-    found: &StoredMatch,
-) -> Result<bool, ServiceError> {
-    Ok(match found.candidate.kind {
-        CandidateKind::Person => caller
-            .user()
-            .is_some_and(|u| u.person == Some(found.candidate.uid)),
-        CandidateKind::Offer => match store.offer(found.candidate.uid).await? {
-            Some(offer) => manages_offer(caller, &offer),
-            None => false,
-        },
-        CandidateKind::Cohort => false,
+/// What the access rules look at of a match: its need, and who answers
+/// for its candidate (the person proposed, or the offer's provider).
+async fn match_resource(store: &Store, found: &StoredMatch) -> Result<Resource, ServiceError> {
+    let need = store.need(found.need).await?.ok_or(not_found("match"))?;
+    let candidate = match found.candidate.kind {
+        CandidateKind::Person => Some((EntityKind::Person, found.candidate.uid)),
+        CandidateKind::Offer => store
+            .offer(found.candidate.uid)
+            .await?
+            .map(|offer| (EntityKind::Organization, offer.offer.provider)),
+        CandidateKind::Cohort => None,
+    };
+    let Resource::Need { need, posted_by } = Resource::need(&need) else {
+        return Err(not_found("match"));
+    };
+    Ok(Resource::Match {
+        need,
+        posted_by,
+        candidate,
     })
 }
 
@@ -1548,12 +1506,13 @@ pub async fn find_match(
     uid: Uid,
 ) -> Result<StoredMatch, ServiceError> {
     let found = store.find_match(uid).await?.ok_or(not_found("match"))?;
-    let need = store.need(found.need).await?.ok_or(not_found("match"))?;
-    if manages_need(caller, &need) || is_candidate(store, caller, &found).await? {
-        Ok(found)
-    } else {
-        Err(not_found("match"))
-    }
+    require(
+        caller,
+        Action::Read,
+        &match_resource(store, &found).await?,
+        "match",
+    )?;
+    Ok(found)
 }
 
 /// Moves a match along its lifecycle. The need's managers make every
@@ -1567,12 +1526,13 @@ pub async fn move_match(
 ) -> Result<StoredMatch, ServiceError> {
     let found = find_match(store, caller, uid).await?;
     let need = store.need(found.need).await?.ok_or(not_found("need"))?;
-    let allowed = manages_need(caller, &need)
-        || (found.status == MatchStatus::Introduced
-            && matches!(step.to, MatchStatus::Accepted | MatchStatus::Declined)
-            && is_candidate(store, caller, &found).await?);
-    if !allowed {
-        return Err(ServiceError::Forbidden);
+    let resource = match_resource(store, &found).await?;
+    // The candidate may answer an introduction: accept it or decline it.
+    let answers = found.status == MatchStatus::Introduced
+        && matches!(step.to, MatchStatus::Accepted | MatchStatus::Declined)
+        && caller.may(Action::Answer, &resource);
+    if !answers {
+        require(caller, Action::Move, &resource, "match")?;
     }
     step.check(found.status)
         .map_err(|(field, error)| invalid(field, error.to_string()))?;
