@@ -401,6 +401,7 @@ pub async fn create_organization(
     mut org: Incoming<Organization<RecordRef>>,
 ) -> Result<Stored<Organization<Link>>, ServiceError> {
     org.owner = new_owner(caller, org.owner.take())?;
+    crate::references::check(store, caller, &org.record).await?;
     let uid = Uid::new();
     org.uid = Some(uid);
     let mut writer = store
@@ -449,6 +450,7 @@ pub async fn update_organization(
         &Resource::organization(&before),
         "organization",
     )?;
+    crate::references::check(store, caller, &org).await?;
     let incoming = Incoming {
         line: 0,
         uid: Some(uid),

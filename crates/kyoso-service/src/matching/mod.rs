@@ -1432,7 +1432,7 @@ pub async fn propose(
     .ok_or_else(|| {
         invalid(
             "candidate",
-            format!("no {kind} with that id can answer this need"),
+            format!("no {kind} with the id \"{candidate}\" can answer this need"),
         )
     })?;
     let (score, reasons, champion) = (

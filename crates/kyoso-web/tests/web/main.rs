@@ -16,6 +16,7 @@ mod network;
 mod pages;
 mod probe;
 mod programs;
+mod references;
 
 use std::net::SocketAddr;
 use std::time::Duration;

@@ -23,7 +23,10 @@ const VERSIONS: &[&str] = &["0005"];
 /// What each fixture holds (`kyoso demo --people 300 --seed 3`: 220 organizations, 300 people, 1,200 ties, 8 needs).
 fn check_upgraded(url: &str, dir: &std::path::Path) {
     let report = ok(url, &["db", "check"]);
-    assert!(report.starts_with("ok: 220 organizations, 300 people"), "{report}");
+    assert!(
+        report.starts_with("ok: 220 organizations, 300 people"),
+        "{report}"
+    );
     for (what, rows) in [("organizations", 220), ("people", 300), ("ties", 1200)] {
         let file = dir.join(format!("{what}.csv"));
         ok(url, &["export", what, "-o", file.to_str().unwrap()]);
@@ -46,14 +49,12 @@ async fn databases_of_earlier_versions_are_migrated_forward() {
             match engine {
                 Engine::Sqlite => {
                     let file = db.path("kyoso.db");
-                    std::fs::copy(fixture(&format!("schema-{version}-sqlite.db")), &file)
-                        .unwrap();
+                    std::fs::copy(fixture(&format!("schema-{version}-sqlite.db")), &file).unwrap();
                 }
                 Engine::Postgres => {
-                    let script = std::fs::read_to_string(fixture(&format!(
-                        "schema-{version}-postgres.sql"
-                    )))
-                    .unwrap();
+                    let script =
+                        std::fs::read_to_string(fixture(&format!("schema-{version}-postgres.sql")))
+                            .unwrap();
                     db.load_postgres_script(&script).await;
                 }
             }
