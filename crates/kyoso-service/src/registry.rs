@@ -131,8 +131,15 @@ pub(crate) fn new_owner(
 
 // --- counts ---
 
-pub async fn counts(store: &Store) -> Result<Counts, ServiceError> {
-    Ok(store.counts().await?)
+/// Whether the database answers.
+pub async fn health(store: &Store) -> Result<(), ServiceError> {
+    store.counts().await?;
+    Ok(())
+}
+
+/// How many people, organizations and ties the caller may read.
+pub async fn counts(store: &Store, caller: &Caller) -> Result<Counts, ServiceError> {
+    Ok(store.visible_counts(&caller.scope()).await?)
 }
 
 // --- people ---
@@ -155,8 +162,16 @@ pub async fn people(
     requested: Option<i64>,
 ) -> Result<Page<Stored<Person>>, ServiceError> {
     let limit = limit(requested);
+    let after = cursor(after)?;
+    // Filtering by an organization one may not read finds nothing, as by
+    // one that does not exist.
+    if let Some(org) = filter.organization
+        && organization(store, caller, org).await.is_err()
+    {
+        return Ok(page(Vec::new(), limit));
+    }
     let items = store
-        .list_people(filter, &caller.scope(), cursor(after)?, limit + 1)
+        .list_people(filter, &caller.scope(), after, limit + 1)
         .await?;
     Ok(page(items, limit))
 }
@@ -389,8 +404,14 @@ pub async fn organizations(
     requested: Option<i64>,
 ) -> Result<Page<Stored<Organization<Link>>>, ServiceError> {
     let limit = limit(requested);
+    let after = cursor(after)?;
+    if let Some(parent) = filter.parent
+        && organization(store, caller, parent).await.is_err()
+    {
+        return Ok(page(Vec::new(), limit));
+    }
     let items = store
-        .list_organizations(filter, &caller.scope(), cursor(after)?, limit + 1)
+        .list_organizations(filter, &caller.scope(), after, limit + 1)
         .await?;
     Ok(page(items, limit))
 }

@@ -8,7 +8,7 @@ use kyoso_domain::{
 
 use crate::query::{Bind, Sql};
 use crate::read::{self, OrganizationRow, PersonRow, TieRow};
-use crate::{Engine, Pool, Store, StoreError};
+use crate::{Counts, Engine, Pool, Store, StoreError};
 
 /// What a reader may see, worked out from who they are by the service's
 /// access rules and applied here in SQL.
@@ -45,6 +45,37 @@ impl ReadScope {
             sql.bind(Bind::Uid(person.uuid()));
         }
         sql.push(")");
+    }
+
+    /// Appends `AND (...)` restricting the tie `t` (its ends joined as
+    /// `fp`/`fo` and `tp`/`tg`, as [`read::TIE_SELECT`] does) to ties the
+    /// scope allows whose ends it allows too.
+    pub(crate) fn restrict_tie(&self, sql: &mut Sql) {
+        self.restrict(sql, "t");
+        if self.everything {
+            return;
+        }
+        for (person, org) in [("fp", "fo"), ("tp", "tg")] {
+            sql.push(&format!(
+                " AND (coalesce({person}.visibility, {org}.visibility) = 'public'"
+            ));
+            if self.network {
+                sql.push(&format!(
+                    " OR coalesce({person}.visibility, {org}.visibility) = 'network'"
+                ));
+            }
+            if let Some((own, _)) = self.organization {
+                sql.push(&format!(
+                    " OR coalesce({person}.owner_id, {org}.owner_id) = "
+                ));
+                sql.bind(Bind::Int(own));
+            }
+            if let Some(me) = self.person {
+                sql.push(&format!(" OR {person}.uid = "));
+                sql.bind(Bind::Uid(me.uuid()));
+            }
+            sql.push(")");
+        }
     }
 
     /// Whether the record `uid`, with this owner and visibility, is in the
@@ -185,6 +216,8 @@ impl Store {
             sql.bind(Bind::Text(country.to_string()));
         }
         if let Some(org) = filter.organization {
+            // Owned by it, or tied to it by a tie the reader may read: a
+            // private tie of another organization does not show through.
             sql.push(" AND (ow.uid = ");
             sql.bind(Bind::Uid(org.uuid()));
             sql.push(
@@ -192,6 +225,7 @@ impl Store {
                  WHERE t.from_person_id = p.id AND o.uid = ",
             );
             sql.bind(Bind::Uid(org.uuid()));
+            scope.restrict(&mut sql, "t");
             sql.push("))");
         }
         if let Some(skill) = &filter.skill {
@@ -210,6 +244,38 @@ impl Store {
         page(&mut sql, "p", after, limit);
         let rows = fetch!(self, sql, PersonRow);
         rows.into_iter().map(PersonRow::into_stored).collect()
+    }
+
+    /// How many people, organizations and ties `scope` lets one read.
+    pub async fn visible_counts(&self, scope: &ReadScope) -> Result<Counts, StoreError> {
+        if scope.everything {
+            return self.counts().await;
+        }
+        let mut sql = Sql::new(
+            self.engine(),
+            "SELECT (SELECT count(*) FROM organizations o WHERE 1 = 1",
+        );
+        scope.restrict(&mut sql, "o");
+        sql.push("), (SELECT count(*) FROM people p WHERE 1 = 1");
+        scope.restrict(&mut sql, "p");
+        sql.push(
+            "), (SELECT count(*) FROM ties t \
+            LEFT JOIN people fp ON fp.id = t.from_person_id \
+            LEFT JOIN organizations fo ON fo.id = t.from_org_id \
+            LEFT JOIN people tp ON tp.id = t.to_person_id \
+            LEFT JOIN organizations tg ON tg.id = t.to_org_id WHERE 1 = 1",
+        );
+        scope.restrict_tie(&mut sql);
+        sql.push(")");
+        let (organizations, people, ties): (i64, i64, i64) = match &self.pool {
+            Pool::Sqlite(pool) => sql.sqlite_as().fetch_one(pool).await?,
+            Pool::Postgres(pool) => sql.postgres_as().fetch_one(pool).await?,
+        };
+        Ok(Counts {
+            organizations,
+            people,
+            ties,
+        })
     }
 
     /// The people most recently added, within `scope`, newest first.
@@ -298,31 +364,7 @@ impl Store {
             sql.push(" AND t.kind = ");
             sql.bind(Bind::Text(kind.as_str().to_owned()));
         }
-        scope.restrict(&mut sql, "t");
-        if !scope.everything {
-            // Both ends must be visible as well.
-            for (person, org) in [("fp", "fo"), ("tp", "tg")] {
-                sql.push(&format!(
-                    " AND (coalesce({person}.visibility, {org}.visibility) = 'public'"
-                ));
-                if scope.network {
-                    sql.push(&format!(
-                        " OR coalesce({person}.visibility, {org}.visibility) = 'network'"
-                    ));
-                }
-                if let Some((own, _)) = scope.organization {
-                    sql.push(&format!(
-                        " OR coalesce({person}.owner_id, {org}.owner_id) = "
-                    ));
-                    sql.bind(Bind::Int(own));
-                }
-                if let Some(me) = scope.person {
-                    sql.push(&format!(" OR {person}.uid = "));
-                    sql.bind(Bind::Uid(me.uuid()));
-                }
-                sql.push(")");
-            }
-        }
+        scope.restrict_tie(&mut sql);
         page(&mut sql, "t", after, limit);
         let rows = fetch!(self, sql, TieRow);
         rows.into_iter().map(TieRow::into_stored).collect()

@@ -172,7 +172,7 @@ struct HomePage {
 
 pub(crate) async fn home(State(state): State<AppState>, ctx: PageContext) -> Response {
     let t = ctx.lang.texts();
-    let counts = match registry::counts(&state.store).await {
+    let counts = match registry::counts(&state.store, &ctx.caller).await {
         Ok(counts) => counts,
         Err(err) => return error_page(&ctx, err),
     };

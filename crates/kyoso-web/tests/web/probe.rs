@@ -1,7 +1,8 @@
 //! What an outside probe found, kept closed: one regression test per
 //! finding, on every engine.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
 
 use crate::{TestApp, code, on_every_engine};
 
@@ -54,10 +55,175 @@ async fn control_characters_in_searches_are_refused(app: &TestApp) {
     assert!(!page.status().is_server_error(), "{}", page.status());
 }
 
+async fn create(app: &TestApp, path: &str, body: Value) -> String {
+    let (status, answer) = app.send(Method::POST, path, "admin", &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{path}: {answer}");
+    answer["id"]
+        .as_str()
+        .or(answer["uid"].as_str())
+        .unwrap()
+        .to_owned()
+}
+
+async fn uid_of(app: &TestApp, acronym: &str) -> String {
+    let (_, found) = app
+        .get(&format!("/api/v1/organizations?q={acronym}"), "admin")
+        .await;
+    found["items"][0]["id"].as_str().unwrap().to_owned()
+}
+
+/// Every filter, count and list sees only records and ties the asker may
+/// read: AOTS's private records never show to TPA's officer, a member or
+/// an anonymous visitor, whatever they filter by.
+async fn filters_and_counts_see_only_what_the_asker_may_read(app: &TestApp) {
+    let before = home_counts(app).await;
+    let aots = uid_of(app, "AOTS").await;
+    let tni = uid_of(app, "TNI").await;
+    let tpa = uid_of(app, "TPA").await;
+    let hidden_person = create(app, "/api/v1/people", json!({
+        "name_latin": "Probe Hidden Somchai", "owner": "AOTS", "visibility": "private",
+        "residence": "TH", "skills": ["probe rare skill"], "sectors": ["31120"], "languages": ["th:native"]
+    })).await;
+    let hidden_org = create(app, "/api/v1/organizations", json!({
+        "name_latin": "Probe Hidden Cooperative", "org_type": "21", "owner": "AOTS", "visibility": "private",
+        "country": "TH", "sectors": ["31120"], "parent": tpa
+    })).await;
+    // Shared with the network, but tied to TNI only by AOTS's private tie.
+    let shared = create(
+        app,
+        "/api/v1/people",
+        json!({
+            "name_latin": "Probe Shared Nguyen", "owner": "AOTS", "visibility": "network"
+        }),
+    )
+    .await;
+    let hidden_tie = create(app, "/api/v1/ties", json!({
+        "kind": "member_of", "from_type": "person", "from": shared, "to_type": "organization", "to": tni,
+        "start": "2020", "owner": "AOTS", "visibility": "private"
+    })).await;
+    let hidden_need = create(
+        app,
+        "/api/v1/needs",
+        json!({
+            "kind": "expertise", "title": "Probe hidden need", "skills": ["probe rare skill"],
+            "country": "TH", "posted_by": aots, "visibility": "private"
+        }),
+    )
+    .await;
+    let hidden_offer = create(app, "/api/v1/offers", json!({
+        "kind": "technology", "title": "Probe hidden technology", "readiness": 7, "keywords": ["probe rare skill"],
+        "sectors": ["31120"], "countries": ["TH"], "seeks": ["licence"], "provider": aots, "visibility": "private"
+    })).await;
+    let hidden_program = create(app, "/api/v1/programs", json!({
+        "program_type": "training_in_japan", "name_latin": "Probe hidden course", "organizer": "AOTS",
+        "owner": "AOTS", "start": "2025", "visibility": "private"
+    })).await;
+    let hidden = [
+        &hidden_person,
+        &hidden_org,
+        &hidden_tie,
+        &hidden_need,
+        &hidden_offer,
+        &hidden_program,
+    ];
+
+    let filters = [
+        "/api/v1/people?country=TH&limit=200",
+        "/api/v1/people?skill=probe%20rare%20skill",
+        "/api/v1/people?sector=31120&limit=200",
+        "/api/v1/people?language=th&level=native&limit=200",
+        "/api/v1/people?q=Probe",
+        &format!("/api/v1/people?organization={tni}&limit=200"),
+        &format!("/api/v1/people?organization={aots}&limit=200"),
+        &format!("/api/v1/people?organization={hidden_org}"),
+        "/api/v1/organizations?country=TH&limit=200",
+        "/api/v1/organizations?type=21&limit=200",
+        "/api/v1/organizations?sector=31120&limit=200",
+        &format!("/api/v1/organizations?parent={tpa}&limit=200"),
+        "/api/v1/organizations?q=Probe",
+        &format!("/api/v1/ties?end={shared}"),
+        &format!("/api/v1/ties?end={tni}&kind=member_of&limit=200"),
+        &format!("/api/v1/people/{shared}/ties"),
+        &format!("/api/v1/programs?organizer={aots}&limit=200"),
+        "/api/v1/needs?country=TH&limit=500",
+        "/api/v1/needs?kind=expertise&limit=500",
+        "/api/v1/needs?q=Probe",
+        &format!("/api/v1/needs?posted_by={aots}"),
+        "/api/v1/offers?kind=technology&limit=500",
+        "/api/v1/offers?q=Probe",
+        &format!("/api/v1/offers?provider={aots}"),
+        "/api/v1/offers?sector=31120",
+        "/api/v1/offers?country=TH&seeks=licence&min_readiness=5",
+    ];
+    for role in ["officer", "member", "anonymous"] {
+        for path in &filters {
+            let (status, body) = app.get(path, role).await;
+            assert!(
+                status.is_success() || status == StatusCode::NOT_FOUND,
+                "{role} {path}: {status} {body}"
+            );
+            let text = body.to_string();
+            for uid in hidden {
+                assert!(
+                    !text.contains(uid.as_str()),
+                    "{role} {path} shows {uid}: {text}"
+                );
+            }
+            assert!(!text.contains("Probe Hidden"), "{role} {path}: {text}");
+            if path.contains(&tni) && path.contains("people") {
+                assert!(
+                    !text.contains(&shared),
+                    "{role}: a person tied to TNI only by a private tie is not TNI's: {text}"
+                );
+            }
+        }
+    }
+    // The admin sees them all, and the counts tell the same story.
+    let (_, all) = app.get("/api/v1/people?q=Probe", "admin").await;
+    assert!(all.to_string().contains(&hidden_person));
+    let after = home_counts(app).await;
+    assert_eq!(
+        after["anonymous"], before["anonymous"],
+        "public counts stay"
+    );
+    assert_ne!(
+        after["admin"], before["admin"],
+        "an admin counts everything"
+    );
+}
+
+/// The figures the home page shows each role.
+async fn home_counts(app: &TestApp) -> Value {
+    let mut counts = serde_json::Map::new();
+    for role in ["admin", "anonymous"] {
+        let client = crate::pages::new_client();
+        if role == "admin" {
+            crate::pages::sign_in(app, &client, "admin@example.org", crate::PASSWORD).await;
+        }
+        let page = client
+            .get(app.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let figures: Vec<String> = page
+            .split("<strong>")
+            .skip(1)
+            .filter_map(|s| s.split("</strong>").next())
+            .map(str::to_owned)
+            .collect();
+        counts.insert(role.into(), json!(figures));
+    }
+    Value::Object(counts)
+}
+
 mod cases {
     use super::*;
     on_every_engine!(
         redirects_stay_on_this_site,
         control_characters_in_searches_are_refused,
+        filters_and_counts_see_only_what_the_asker_may_read,
     );
 }
