@@ -129,6 +129,24 @@ pub(crate) fn new_owner(
     })
 }
 
+/// Refuses to delete a record others still name, saying which: a
+/// conflict, not a database failure.
+pub(crate) async fn refuse_if_used(
+    writer: &mut BulkWriter,
+    uid: Uid,
+    what: &str,
+) -> Result<(), ServiceError> {
+    let uses = writer.still_used_by(uid).await?;
+    if uses.is_empty() {
+        return Ok(());
+    }
+    let uses: Vec<String> = uses.iter().map(ToString::to_string).collect();
+    Err(ServiceError::Conflict(format!(
+        "the {what} is still named by {}; change or remove those first",
+        uses.join(", ")
+    )))
+}
+
 // --- counts ---
 
 /// Whether the database answers.
@@ -264,6 +282,7 @@ pub async fn delete_person(store: &Store, caller: &Caller, uid: Uid) -> Result<(
     let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
     let owner = before.owner.as_ref().map(|o| o.uid);
     require(caller, Action::Delete, &Resource::person(&before), "person")?;
+    refuse_if_used(&mut writer, uid, "person").await?;
     writer.delete(uid).await?;
     record(
         &mut writer,
@@ -527,6 +546,7 @@ pub async fn delete_organization(
         &Resource::organization(&before),
         "organization",
     )?;
+    refuse_if_used(&mut writer, uid, "organization").await?;
     writer.delete(uid).await?;
     record(
         &mut writer,

@@ -92,6 +92,23 @@ macro_rules! on_tx {
 }
 pub(crate) use on_tx;
 
+/// Rows of another table that name a record and keep it from going.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Use {
+    pub table: String,
+    /// The column that names it: `organizer_id`.
+    pub column: String,
+    pub count: i64,
+}
+
+impl std::fmt::Display for Use {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let role = self.column.trim_end_matches("_id").replace('_', " ");
+        let table = self.table.replace('_', " ");
+        write!(f, "{} in {table} (as {role})", self.count)
+    }
+}
+
 /// A referenced record, found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Resolved {
@@ -926,6 +943,54 @@ impl BulkWriter {
             sqlx::query(AssertSqlSafe(sql)).bind(uid.uuid()).execute(&mut **conn).await?.rows_affected()
         });
         Ok(deleted > 0)
+    }
+
+    /// What still names the record `uid` of this writer's table and would
+    /// stop its deletion: each referring table and column (read from the
+    /// schema: the foreign keys that restrict deletion), with how many of
+    /// its rows name it. Empty when the record may go.
+    pub async fn still_used_by(&mut self, uid: Uid) -> Result<Vec<Use>, StoreError> {
+        let target = self.table.name();
+        let keys: Vec<(String, String)> = match &mut self.tx {
+            Tx::Sqlite(conn) => sqlx::query_as(
+                "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f \
+                 WHERE m.type = 'table' AND f.\"table\" = $1 \
+                 AND f.on_delete IN ('RESTRICT', 'NO ACTION') ORDER BY m.name, f.\"from\"",
+            )
+            .bind(target)
+            .fetch_all(&mut **conn)
+            .await?,
+            Tx::Postgres(conn) => sqlx::query_as(
+                "SELECT cl.relname::text, att.attname::text FROM pg_constraint con \
+                 JOIN pg_class cl ON cl.oid = con.conrelid \
+                 JOIN pg_class ref ON ref.oid = con.confrelid \
+                 JOIN pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = ANY (con.conkey) \
+                 WHERE con.contype = 'f' AND ref.relname = $1 AND con.confdeltype IN ('r', 'a') \
+                 ORDER BY 1, 2",
+            )
+            .bind(target)
+            .fetch_all(&mut **conn)
+            .await?,
+            Tx::Ended => unreachable!("a bulk writer is used after it ended"),
+        };
+        let mut uses = Vec::new();
+        for (table, column) in keys {
+            // Names from the schema itself, not from outside.
+            let sql = format!(
+                "SELECT count(*) FROM {table} WHERE {column} = (SELECT id FROM {target} WHERE uid = $1)"
+            );
+            let count: i64 = on_tx!(&mut self.tx, conn => {
+                sqlx::query_scalar(AssertSqlSafe(sql)).bind(uid.uuid()).fetch_one(&mut **conn).await?
+            });
+            if count > 0 {
+                uses.push(Use {
+                    table,
+                    column,
+                    count,
+                });
+            }
+        }
+        Ok(uses)
     }
 
     /// Forgets the external id of the person `uid` (erasure: it may identify them).

@@ -44,7 +44,7 @@ pub use aftercare::{
     AFTERCARE_TEXT_CHARS, Grievance, GrievanceEvent, StoredFollowUp, StoredOutcome, StoredVisit,
 };
 pub use audit::{AuditAction, AuditEntry};
-pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople};
+pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople, Use};
 pub use check::CheckReport;
 pub use directory::{OrganizationFilter, PeopleFilter, ReadScope, TieFilter};
 pub use error::StoreError;

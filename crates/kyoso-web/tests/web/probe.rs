@@ -192,6 +192,43 @@ async fn filters_and_counts_see_only_what_the_asker_may_read(app: &TestApp) {
     );
 }
 
+/// Deleting a record that others still name is a conflict that says what
+/// names it, on both engines, and changes nothing.
+async fn deleting_a_record_still_used_names_the_users(app: &TestApp) {
+    let org = create(
+        app,
+        "/api/v1/organizations",
+        json!({
+            "name_latin": "Probe Organizer", "org_type": "21", "visibility": "network"
+        }),
+    )
+    .await;
+    create(app, "/api/v1/programs", json!({
+        "program_type": "training_in_japan", "name_latin": "Probe program", "organizer": org, "start": "2025"
+    })).await;
+    let response = app
+        .request(
+            Method::DELETE,
+            &format!("/api/v1/organizations/{org}"),
+            "admin",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(code(&body), "conflict");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("1 in programs (as organizer)"),
+        "{message}"
+    );
+    let (status, _) = app
+        .get(&format!("/api/v1/organizations/{org}"), "admin")
+        .await;
+    assert_eq!(status, StatusCode::OK, "nothing was deleted");
+}
+
 /// The figures the home page shows each role.
 async fn home_counts(app: &TestApp) -> Value {
     let mut counts = serde_json::Map::new();
@@ -225,5 +262,6 @@ mod cases {
         redirects_stay_on_this_site,
         control_characters_in_searches_are_refused,
         filters_and_counts_see_only_what_the_asker_may_read,
+        deleting_a_record_still_used_names_the_users,
     );
 }
