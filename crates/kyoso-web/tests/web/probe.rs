@@ -229,6 +229,113 @@ async fn deleting_a_record_still_used_names_the_users(app: &TestApp) {
     assert_eq!(status, StatusCode::OK, "nothing was deleted");
 }
 
+/// Not found when the caller may not read it (or it does not exist),
+/// forbidden when they may read it but not do this; and the supervising
+/// organization's officers read the visits they record.
+async fn unreadable_is_not_found_and_readable_is_forbidden(app: &TestApp) {
+    let unknown = kyoso_domain::Uid::new().to_string();
+    let erase = |id: String, role: &'static str| async move {
+        app.request(Method::POST, &format!("/api/v1/people/{id}/erase"), role)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    };
+    let aots_private = create(
+        app,
+        "/api/v1/people",
+        json!({
+            "name_latin": "Probe Private", "owner": "AOTS", "visibility": "private"
+        }),
+    )
+    .await;
+    let shared = create(
+        app,
+        "/api/v1/people",
+        json!({
+            "name_latin": "Probe Shared", "owner": "AOTS", "visibility": "network"
+        }),
+    )
+    .await;
+    for role in ["member", "officer", "coordinator"] {
+        assert_eq!(
+            erase(unknown.clone(), role).await,
+            StatusCode::NOT_FOUND,
+            "{role}"
+        );
+        assert_eq!(
+            erase(aots_private.clone(), role).await,
+            StatusCode::NOT_FOUND,
+            "{role}"
+        );
+        assert_eq!(
+            erase(shared.clone(), role).await,
+            StatusCode::FORBIDDEN,
+            "{role}"
+        );
+    }
+    assert_eq!(
+        erase(unknown.clone(), "anonymous").await,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // A technical intern of TPA's, supervised by AOTS.
+    let program = create(app, "/api/v1/programs", json!({
+        "program_type": "technical_intern_training", "name_latin": "Probe TITP", "organizer": "TPA",
+        "owner": "TPA", "start": "2020-04", "visibility": "private"
+    })).await;
+    let participation = create(
+        app,
+        "/api/v1/participations",
+        json!({
+            "person": app.member_person.to_string(), "program": program, "role": "technical_intern",
+            "applied_on": "2019-10-01"
+        }),
+    )
+    .await;
+    for path in [
+        format!("/api/v1/participations/{unknown}/grievances"),
+        format!("/api/v1/participations/{participation}/grievances"),
+        format!("/api/v1/participations/{participation}/visits"),
+    ] {
+        let (status, body) = app.get(&path, "aots_officer").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
+    }
+    let (status, body) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/participations/{participation}/placements"),
+            "officer",
+            &json!({"phase": "i", "start": "2020-04-01", "end": "2021-03-31", "supervising": "AOTS",
+                "implementing": "TNI", "job_category": "machining"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let visits = format!("/api/v1/participations/{participation}/visits");
+    let (status, body) = app
+        .send(
+            Method::POST,
+            &visits,
+            "aots_officer",
+            &json!({"on": "2020-10-05", "findings": "Probe findings"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, body) = app.get(&visits, "aots_officer").await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the supervising officer reads the visits: {body}"
+    );
+    assert_eq!(body["items"][0]["findings"], "Probe findings");
+    let (status, _) = app.get(&visits, "member").await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "the intern reads the journey, not the visits"
+    );
+}
+
 /// The figures the home page shows each role.
 async fn home_counts(app: &TestApp) -> Value {
     let mut counts = serde_json::Map::new();
@@ -263,5 +370,6 @@ mod cases {
         control_characters_in_searches_are_refused,
         filters_and_counts_see_only_what_the_asker_may_read,
         deleting_a_record_still_used_names_the_users,
+        unreadable_is_not_found_and_readable_is_forbidden,
     );
 }
