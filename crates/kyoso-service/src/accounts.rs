@@ -104,6 +104,45 @@ pub async fn add_user(
     Ok(user)
 }
 
+/// Gives a user another role (and organization); it takes effect at once
+/// for requests this process serves and within a second for the others.
+pub async fn set_role(
+    store: &Store,
+    email: &str,
+    role: Role,
+    organization: Option<&str>,
+) -> Result<(), ServiceError> {
+    let organization = match organization {
+        None => None,
+        Some(reference) => Some(find_organization(store, reference).await?),
+    };
+    if organization.is_none() && role != Role::Admin {
+        return Err(ServiceError::Invalid {
+            field: Some("org".into()),
+            message: format!("a {} acts for an organization: give one", role.as_str()),
+        });
+    }
+    let email = email.trim().to_lowercase();
+    if store.set_user_role(&email, role, organization).await? {
+        Ok(())
+    } else {
+        Err(ServiceError::NotFound("user"))
+    }
+}
+
+/// Disables a user (or enables them again): their sessions and tokens stop
+/// working.
+pub async fn set_disabled(store: &Store, email: &str, disabled: bool) -> Result<(), ServiceError> {
+    if store
+        .set_user_disabled(&email.trim().to_lowercase(), disabled)
+        .await?
+    {
+        Ok(())
+    } else {
+        Err(ServiceError::NotFound("user"))
+    }
+}
+
 async fn find_organization(store: &Store, reference: &str) -> Result<Uid, ServiceError> {
     let by_external = match kyoso_domain::ExternalId::parse(reference) {
         Ok(id) => store.organization_by_external_id(&id).await?.map(|o| o.uid),

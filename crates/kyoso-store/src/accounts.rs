@@ -196,6 +196,46 @@ impl Store {
         }))
     }
 
+    /// Gives the user with `email` another role, acting for `organization`
+    /// (none: an admin). Their sessions and tokens carry the new role at
+    /// once here, and within [`TOKEN_CACHE`] in other processes.
+    pub async fn set_user_role(
+        &self,
+        email: &str,
+        role: Role,
+        organization: Option<Uid>,
+    ) -> Result<bool, StoreError> {
+        self.tokens.clear();
+        let changed = dispatch!(self, pool => {
+            sqlx::query(
+                "UPDATE users SET role = $1, \
+                 organization_id = (SELECT id FROM organizations WHERE uid = $2) WHERE email = $3",
+            )
+            .bind(role.as_str())
+            .bind(organization.map(|o| o.uuid()))
+            .bind(email)
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        Ok(changed > 0)
+    }
+
+    /// Disables or enables the user with `email`: a disabled user's
+    /// sessions and tokens stop working (within [`TOKEN_CACHE`] elsewhere).
+    pub async fn set_user_disabled(&self, email: &str, disabled: bool) -> Result<bool, StoreError> {
+        self.tokens.clear();
+        let changed = dispatch!(self, pool => {
+            sqlx::query("UPDATE users SET disabled = $1 WHERE email = $2")
+                .bind(disabled)
+                .bind(email)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(changed > 0)
+    }
+
     pub async fn set_user_language(&self, user: Uid, language: &str) -> Result<(), StoreError> {
         dispatch!(self, pool => {
             sqlx::query("UPDATE users SET language = $1 WHERE uid = $2")
@@ -305,9 +345,10 @@ impl Store {
 
     /// The user a live (unexpired, unrevoked) token belongs to.
     ///
-    /// Answers are kept for a few seconds, so that a script's burst of
+    /// Answers are kept for half a second, so that a script's burst of
     /// requests costs one lookup. Revoking through this store takes effect at
-    /// once; revoking from another process within ten seconds.
+    /// once; revoking, disabling or changing a role from another process
+    /// within [`TOKEN_CACHE`].
     pub async fn token_user(&self, token_hash: &[u8]) -> Result<Option<User>, StoreError> {
         if let Some(user) = self.tokens.get(token_hash) {
             return Ok(user);
@@ -362,8 +403,9 @@ impl Store {
     }
 }
 
-/// How long a token's user is remembered.
-pub(crate) const TOKEN_CACHE_SECONDS: u64 = 10;
+/// How long a token's user is remembered: the longest a revocation or a
+/// role change made by another process goes unseen here.
+pub const TOKEN_CACHE: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// When a token was looked up, and the user it belonged to (or none).
 type CachedLookup = (std::time::Instant, Option<User>);
@@ -380,13 +422,13 @@ impl TokenCache {
     fn get(&self, hash: &[u8]) -> Option<Option<User>> {
         let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         let (at, user) = entries.get(hash)?;
-        (at.elapsed().as_secs() < TOKEN_CACHE_SECONDS).then(|| user.clone())
+        (at.elapsed() < TOKEN_CACHE).then(|| user.clone())
     }
 
     fn put(&self, hash: &[u8], user: Option<User>) {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if entries.len() >= Self::LIMIT {
-            entries.retain(|_, (at, _)| at.elapsed().as_secs() < TOKEN_CACHE_SECONDS);
+            entries.retain(|_, (at, _)| at.elapsed() < TOKEN_CACHE);
             if entries.len() >= Self::LIMIT {
                 entries.clear();
             }

@@ -39,7 +39,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-pub use accounts::{Credentials, NewUser, Role, TokenInfo, User};
+pub use accounts::{Credentials, NewUser, Role, TOKEN_CACHE, TokenInfo, User};
 pub use aftercare::{
     AFTERCARE_TEXT_CHARS, Grievance, GrievanceEvent, StoredFollowUp, StoredOutcome, StoredVisit,
 };

@@ -209,6 +209,19 @@ enum UserCommand {
         #[arg(long)]
         person: Option<String>,
     },
+    /// Give a user another role; running servers see it within a second.
+    Role {
+        email: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The organization they act for (external id or id); admins need none.
+        #[arg(long)]
+        org: Option<String>,
+    },
+    /// Disable a user: their sessions and tokens stop working within a second.
+    Disable { email: String },
+    /// Enable a disabled user again.
+    Enable { email: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -373,6 +386,27 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )
             .await?;
             println!("added {} ({})", user.email, user.role.as_str());
+            ExitCode::SUCCESS
+        }
+        Command::User {
+            command: UserCommand::Role { email, role, org },
+        } => {
+            kyoso_service::accounts::set_role(&store, &email, role.into(), org.as_deref()).await?;
+            println!("{email} is now {}", kyoso_store::Role::from(role).as_str());
+            ExitCode::SUCCESS
+        }
+        Command::User {
+            command: UserCommand::Disable { email },
+        } => {
+            kyoso_service::accounts::set_disabled(&store, &email, true).await?;
+            println!("{email} is disabled");
+            ExitCode::SUCCESS
+        }
+        Command::User {
+            command: UserCommand::Enable { email },
+        } => {
+            kyoso_service::accounts::set_disabled(&store, &email, false).await?;
+            println!("{email} is enabled");
             ExitCode::SUCCESS
         }
         Command::Token {

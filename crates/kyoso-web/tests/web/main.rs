@@ -41,7 +41,7 @@ pub(crate) struct TestApp {
     pub(crate) member_person: Uid,
     pub(crate) client: reqwest::Client,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    _db: TestDb,
+    pub(crate) db: TestDb,
 }
 
 impl TestApp {
@@ -119,7 +119,7 @@ impl TestApp {
             member_person,
             client,
             shutdown: Some(tx),
-            _db: db,
+            db,
         }
     }
 

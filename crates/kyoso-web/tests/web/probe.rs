@@ -336,6 +336,87 @@ async fn unreadable_is_not_found_and_readable_is_forbidden(app: &TestApp) {
     );
 }
 
+/// A token revoked, a user disabled or a role changed by another process
+/// (another server, the command line) takes effect here within a second.
+async fn revocations_and_role_changes_reach_every_process_within_a_second(app: &TestApp) {
+    use std::time::{Duration, Instant};
+    let other_process = app.db.store().await;
+    let me = |token: String| async move {
+        let response = app
+            .client
+            .get(app.url("/api/v1/me"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        (
+            status,
+            response.json::<Value>().await.unwrap_or(Value::Null),
+        )
+    };
+    let until = |what: &'static str, started: Instant| {
+        let elapsed = started.elapsed();
+        eprintln!("{what} seen by the server after {} ms", elapsed.as_millis());
+        assert!(elapsed < Duration::from_secs(1), "{what}: {elapsed:?}");
+    };
+
+    let (id, token) =
+        kyoso_service::accounts::create_token(&app.store, "coordinator@example.org", "probe", None)
+            .await
+            .unwrap();
+    assert_eq!(me(token.clone()).await.1["role"], "coordinator");
+    kyoso_service::accounts::set_role(
+        &other_process,
+        "coordinator@example.org",
+        kyoso_store::Role::Officer,
+        Some("TPA"),
+    )
+    .await
+    .unwrap();
+    let started = Instant::now();
+    while me(token.clone()).await.1["role"] != "officer" {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the role never changed"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    until("a role change", started);
+
+    kyoso_service::accounts::revoke_token(&other_process, id)
+        .await
+        .unwrap();
+    let started = Instant::now();
+    while me(token.clone()).await.0 != StatusCode::UNAUTHORIZED {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the token still works"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    until("a revocation", started);
+
+    let (_, token) =
+        kyoso_service::accounts::create_token(&app.store, "coordinator@example.org", "probe", None)
+            .await
+            .unwrap();
+    assert_eq!(me(token.clone()).await.0, StatusCode::OK);
+    kyoso_service::accounts::set_disabled(&other_process, "coordinator@example.org", true)
+        .await
+        .unwrap();
+    let started = Instant::now();
+    while me(token.clone()).await.0 != StatusCode::UNAUTHORIZED {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the disabled user's token still works"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    until("a disabled user", started);
+    other_process.close().await;
+}
+
 /// The figures the home page shows each role.
 async fn home_counts(app: &TestApp) -> Value {
     let mut counts = serde_json::Map::new();
@@ -371,5 +452,6 @@ mod cases {
         filters_and_counts_see_only_what_the_asker_may_read,
         deleting_a_record_still_used_names_the_users,
         unreadable_is_not_found_and_readable_is_forbidden,
+        revocations_and_role_changes_reach_every_process_within_a_second,
     );
 }
