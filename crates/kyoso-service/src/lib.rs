@@ -21,6 +21,7 @@ pub mod matching;
 pub mod network;
 pub mod programs;
 mod progress;
+pub mod protection;
 mod references;
 pub mod registry;
 

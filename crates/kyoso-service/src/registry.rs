@@ -3,8 +3,7 @@
 //! change is written to the audit log in the same transaction.
 
 use kyoso_domain::{
-    EntityKind, Incoming, Link, Organization, Person, RecordRef, Stored, Text, Tie, Timestamp, Uid,
-    Visibility,
+    EntityKind, Incoming, Link, Organization, Person, RecordRef, Stored, Tie, Timestamp, Uid,
 };
 use kyoso_store::{
     AuditAction, AuditEntry, BulkOptions, BulkWriter, Counts, OrganizationFilter, PeopleFilter,
@@ -76,17 +75,26 @@ pub(crate) fn refused(errors: Vec<kyoso_domain::RowError>) -> Result<(), Service
     }
 }
 
-struct Change<'a> {
-    caller: &'a Caller,
-    action: AuditAction,
-    table: Table,
-    record: Uid,
-    organization: Option<Uid>,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
+pub(crate) struct Change<'a> {
+    pub(crate) caller: &'a Caller,
+    pub(crate) action: AuditAction,
+    pub(crate) table: Table,
+    pub(crate) record: Uid,
+    pub(crate) organization: Option<Uid>,
+    pub(crate) before: Option<serde_json::Value>,
+    pub(crate) after: Option<serde_json::Value>,
 }
 
-async fn record(writer: &mut BulkWriter, change: Change<'_>) -> Result<(), ServiceError> {
+pub(crate) async fn record(
+    writer: &mut BulkWriter,
+    change: Change<'_>,
+) -> Result<(), ServiceError> {
+    // The audit log names people by id only: a person's own snapshots keep
+    // what aggregate figures keep, and which personal fields changed.
+    let (before, after) = match change.table {
+        Table::People => crate::protection::person_snapshots(change.before, change.after),
+        _ => (change.before, change.after),
+    };
     let entry = AuditEntry {
         at: Timestamp::now(),
         actor: change.caller.actor(),
@@ -94,8 +102,8 @@ async fn record(writer: &mut BulkWriter, change: Change<'_>) -> Result<(), Servi
         table: change.table.name().to_owned(),
         record: change.record,
         organization: change.organization,
-        before: change.before,
-        after: change.after,
+        before,
+        after,
     };
     writer.audit(&entry).await?;
     Ok(())
@@ -299,100 +307,6 @@ pub async fn delete_person(store: &Store, caller: &Caller, uid: Uid) -> Result<(
     .await?;
     writer.commit().await?;
     Ok(())
-}
-
-/// Removes a person's personal data for good, keeping what aggregate
-/// figures need (countries, gender, sectors, ties). Administrators only.
-/// The audit entry records that it happened, not what was removed.
-pub async fn erase_person(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<Stored<Person>, ServiceError> {
-    let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
-    let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
-    require(caller, Action::Erase, &Resource::person(&before), "person")?;
-    let erased_name = Text::line("Erased person", 50).map_err(|e| ServiceError::Invalid {
-        field: None,
-        message: e.to_string(),
-    })?;
-    let record_after = Person {
-        names: kyoso_domain::Names::new(None, Some(erased_name), None).map_err(|e| {
-            ServiceError::Invalid {
-                field: None,
-                message: e.to_string(),
-            }
-        })?,
-        gender: before.record.gender,
-        residence: before.record.residence,
-        nationality: before.record.nationality,
-        languages: Vec::new(),
-        skills: Vec::new(),
-        sectors: before.record.sectors.clone(),
-        availability: Default::default(),
-        contact: Default::default(),
-        bio: None,
-        consent: Default::default(),
-        visibility: Visibility::Private,
-    };
-    let incoming = Incoming {
-        line: 0,
-        uid: Some(uid),
-        external_id: None,
-        owner: before.owner.as_ref().map(Link::record_ref),
-        created_at: Some(before.created_at),
-        updated_at: Some(Timestamp::now()),
-        record: record_after,
-    };
-    refused(writer.write_people(vec![incoming]).await?)?;
-    writer.clear_external_id(uid).await?;
-    writer.strip_tie_notes(uid).await?;
-    let after = writer.read_person(uid).await?.ok_or(not_found("person"))?;
-    record(
-        &mut writer,
-        Change {
-            caller,
-            action: AuditAction::Erase,
-            table: Table::People,
-            record: uid,
-            organization: before.owner.as_ref().map(|o| o.uid),
-            before: None,
-            after: None,
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(after)
-}
-
-/// Everything kyoso holds about a person, for that person (or an
-/// administrator): their record, their ties, and the audit entries about them.
-#[derive(Debug, Serialize)]
-pub struct SubjectData {
-    pub person: Stored<Person>,
-    pub ties: Vec<Stored<Tie<Link>>>,
-    pub audit: Vec<AuditEntry>,
-}
-
-pub async fn subject_data(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<SubjectData, ServiceError> {
-    let person = store.person(uid).await?.ok_or(not_found("person"))?;
-    require(caller, Action::Export, &Resource::person(&person), "person")?;
-    let ties = store.ties_of(EntityKind::Person, uid).await?;
-    let audit = store
-        .audit_log_of_record(uid)
-        .await?
-        .into_iter()
-        .map(|(_, entry)| entry)
-        .collect();
-    Ok(SubjectData {
-        person,
-        ties,
-        audit,
-    })
 }
 
 // --- organizations ---

@@ -190,6 +190,24 @@ impl Store {
         row.map(UserRow::into_credentials).transpose()
     }
 
+    /// Forgets the users remembered for tokens here, after a change made
+    /// through a bulk writer (an erasure removing accounts).
+    pub fn forget_cached_users(&self) {
+        self.tokens.clear();
+    }
+
+    /// The accounts of the person `person`: their emails.
+    pub async fn emails_of_person(&self, person: Uid) -> Result<Vec<String>, StoreError> {
+        Ok(dispatch!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT u.email FROM users u JOIN people p ON p.id = u.person_id WHERE p.uid = $1",
+            )
+            .bind(person.uuid())
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
     pub async fn user_count(&self) -> Result<i64, StoreError> {
         Ok(dispatch!(self, pool => {
             sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(pool).await?

@@ -18,6 +18,7 @@ mod audit;
 mod bulk;
 mod check;
 mod directory;
+mod erasure;
 mod error;
 mod fast_read;
 mod matching;
@@ -47,6 +48,7 @@ pub use audit::{AuditAction, AuditEntry};
 pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople, Use};
 pub use check::CheckReport;
 pub use directory::{OrganizationFilter, PeopleFilter, ReadScope, TieFilter};
+pub use erasure::{ERASED, Erasure, ErasureRequest, ErasureStatus};
 pub use error::StoreError;
 pub use programs::{
     COHORT_NAME_CHARS, Found, ImpliedTie, NewParticipation, PARTICIPATION_NOTE_CHARS,

@@ -115,6 +115,8 @@ pub struct MatchFilter {
     /// Matches of needs owned by this organization.
     pub owner: Option<Uid>,
     pub need: Option<Uid>,
+    /// Matches that propose this person.
+    pub person: Option<Uid>,
 }
 
 /// A person as matching sees them: only people who share their record
@@ -656,6 +658,11 @@ impl Store {
         if let Some(need) = filter.need {
             sql.push(" AND n.uid = ");
             sql.bind(Bind::Uid(need.uuid()));
+        }
+        if let Some(person) = filter.person {
+            sql.push(" AND m.person_id = (SELECT id FROM people WHERE uid = ");
+            sql.bind(Bind::Uid(person.uuid()));
+            sql.push(")");
         }
         sql.push(" ORDER BY m.updated_at DESC, m.id DESC LIMIT ");
         sql.bind(Bind::Int(limit));

@@ -92,6 +92,47 @@ impl TestDb {
             .expect("load the script");
     }
 
+    /// Runs statements on the database directly, behind kyoso's back (to
+    /// shape a database of an earlier version before kyoso opens it).
+    pub async fn execute(&self, sql: &str) {
+        match self.engine {
+            Engine::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.url)
+                    .await
+                    .expect("connect to the test database");
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                    .execute(&mut conn)
+                    .await
+                    .expect("run the statements");
+            }
+            Engine::Postgres => self.load_postgres_script(sql).await,
+        }
+    }
+
+    /// The first column of every row a query returns, as text.
+    pub async fn texts(&self, query: &str) -> Vec<String> {
+        match self.engine {
+            Engine::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.url)
+                    .await
+                    .expect("connect to the test database");
+                sqlx::query_scalar(sqlx::AssertSqlSafe(query))
+                    .fetch_all(&mut conn)
+                    .await
+                    .expect("run the query")
+            }
+            Engine::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.url)
+                    .await
+                    .expect("connect to the test database");
+                sqlx::query_scalar(sqlx::AssertSqlSafe(query))
+                    .fetch_all(&mut conn)
+                    .await
+                    .expect("run the query")
+            }
+        }
+    }
+
     /// A directory for the test's files, removed with the database.
     pub fn dir(&self) -> &Path {
         self.dir.path()

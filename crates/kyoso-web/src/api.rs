@@ -12,6 +12,7 @@ use kyoso_domain::{
     RecordRef, SectorCode, Skill, Text, Tie, TieKind, Timestamp, Uid,
 };
 use kyoso_exchange::{Defaults, Exportable, Record, from_json, to_json};
+use kyoso_service::protection;
 use kyoso_service::registry::{self, Page};
 use kyoso_store::{OrganizationFilter, PeopleFilter, TieFilter};
 use serde::{Deserialize, Serialize};
@@ -331,36 +332,192 @@ pub(crate) async fn delete_person(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[utoipa::path(get, path = "/api/v1/people/{id}/data", tag = "people", params(("id" = String, Path)),
-    responses((status = 200, description = "Everything kyoso holds about the person"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/api/v1/people/{id}/data", tag = "people", params(("id" = String, Path, description = "The person's id (UUID)")),
+    responses((status = 200, body = SubjectDataJson, description = "Everything kyoso holds about the person: for the person themself"),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
 pub(crate) async fn person_data(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    let data = registry::subject_data(&state.store, &caller, id(&uid, "person")?).await?;
+    let data = protection::subject_data(&state.store, &caller, id(&uid, "person")?).await?;
     Ok(Json(subject_json(&data)).into_response())
 }
 
-pub(crate) fn subject_json(data: &registry::SubjectData) -> Value {
+/// Everything kyoso holds about a person, as exported to them.
+#[derive(Debug, Serialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; the JSON is built by subject_json"
+)]
+pub(crate) struct SubjectDataJson {
+    person: PersonJson,
+    ties: Vec<TieJson>,
+    /// Their participations in programs: program, state and journey.
+    participations: Vec<Value>,
+    /// The matches they were proposed for.
+    matches: Vec<Value>,
+    erasure_requests: Vec<ErasureRequestJson>,
+    /// The audit log's entries about their record.
+    audit: Vec<Value>,
+}
+
+pub(crate) fn subject_json(data: &protection::SubjectData) -> Value {
     serde_json::json!({
         "person": record(&data.person),
         "ties": data.ties.iter().map(record).collect::<Vec<_>>(),
+        "participations": data.participations,
+        "matches": data.matches,
+        "erasure_requests": data.erasure_requests,
         "audit": data.audit,
     })
 }
 
-#[utoipa::path(post, path = "/api/v1/people/{id}/erase", tag = "people", params(("id" = String, Path)),
-    responses((status = 200, body = PersonJson), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/v1/people/{id}/erase", tag = "people", params(("id" = String, Path, description = "The person's id (UUID)")),
+    responses((status = 200, body = PersonJson, description = "The record as it stands after the erasure"),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
 pub(crate) async fn erase_person(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    let erased = registry::erase_person(&state.store, &caller, id(&uid, "person")?).await?;
+    let erased = protection::erase_person(&state.store, &caller, id(&uid, "person")?).await?;
     Ok(Json(record(&erased)).into_response())
+}
+
+/// A request to erase a person's record.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct ErasureRequestJson {
+    #[schema(format = Uuid)]
+    id: String,
+    /// The person whose record is to be erased.
+    #[schema(format = Uuid)]
+    person: String,
+    #[schema(format = DateTime)]
+    requested_at: String,
+    /// pending, postponed (see `reason`) or done.
+    #[schema(pattern = "^(pending|postponed|done)$")]
+    status: String,
+    /// Why it cannot be carried out yet.
+    reason: Option<String>,
+    #[schema(format = DateTime)]
+    decided_at: Option<String>,
+}
+
+fn erasure_request_json(r: &protection::ErasureRequestData) -> Value {
+    serde_json::json!({
+        "id": r.id,
+        "person": r.person,
+        "requested_at": r.requested_at.to_string(),
+        "status": r.status,
+        "reason": r.reason,
+        "decided_at": r.decided_at.map(|t| t.to_string()),
+    })
+}
+
+#[utoipa::path(post, path = "/api/v1/people/{id}/erasure-requests", tag = "people", params(("id" = String, Path, description = "Your own person record's id (UUID)")),
+    responses((status = 201, body = ErasureRequestJson, description = "The request, pending (or the one already open)"),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub(crate) async fn request_erasure(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    require_user(&caller)?;
+    let request = protection::request_erasure(&state.store, &caller, id(&uid, "person")?).await?;
+    Ok((StatusCode::CREATED, Json(erasure_request_json(&request))).into_response())
+}
+
+/// Erasure requests to carry out.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct ErasureRequestsPage {
+    items: Vec<ErasureRequestJson>,
+}
+
+#[utoipa::path(get, path = "/api/v1/erasure-requests", tag = "people",
+    responses((status = 200, body = ErasureRequestsPage, description = "Requests not yet carried out: every one for an admin, those of the organization's people for an officer"),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub(crate) async fn erasure_requests(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> ApiResult {
+    require_user(&caller)?;
+    let requests = protection::erasure_requests(&state.store, &caller).await?;
+    let items: Vec<Value> = requests.iter().map(erasure_request_json).collect();
+    Ok(Json(serde_json::json!({ "items": items })).into_response())
+}
+
+/// What is done about an erasure request.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; the body is read field by field"
+)]
+#[schema(example = json!({"decision": "postpone", "reason": "The funder requires the records until the final report in March."}))]
+pub(crate) struct ErasureDecisionBody {
+    /// carry_out (erase the record now) or postpone (record why not yet).
+    #[schema(pattern = "^(carry_out|postpone)$")]
+    decision: String,
+    /// Why it cannot be carried out yet: required to postpone.
+    #[schema(min_length = 1, max_length = 1000)]
+    reason: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/erasure-requests/{id}", tag = "people", params(("id" = String, Path, description = "The request's id (UUID)")),
+    request_body = ErasureDecisionBody,
+    responses((status = 200, body = ErasureRequestJson, description = "The request as it now stands"),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub(crate) async fn decide_erasure(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let request = id(&uid, "erasure request")?;
+    let decision = match body.get("decision").and_then(Value::as_str) {
+        Some("carry_out") => protection::ErasureDecision::CarryOut,
+        Some("postpone") => {
+            let reason = body.get("reason").and_then(Value::as_str).ok_or_else(|| {
+                ApiError::field(
+                    Code::InvalidField,
+                    "reason",
+                    "say why it cannot be carried out yet",
+                )
+            })?;
+            let reason = Text::multiline(reason, 1000)
+                .map_err(|e| ApiError::field(Code::InvalidField, "reason", e.to_string()))?;
+            protection::ErasureDecision::Postpone(reason)
+        }
+        _ => {
+            return Err(ApiError::field(
+                Code::InvalidField,
+                "decision",
+                "is carry_out or postpone",
+            ));
+        }
+    };
+    if let Some(extra) = body
+        .keys()
+        .find(|k| !["decision", "reason"].contains(&k.as_str()))
+    {
+        return Err(ApiError::field(
+            Code::InvalidField,
+            extra,
+            "is not a field of a decision",
+        ));
+    }
+    let request = protection::decide_erasure(&state.store, &caller, request, decision).await?;
+    Ok(Json(erasure_request_json(&request)).into_response())
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

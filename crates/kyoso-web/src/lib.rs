@@ -161,6 +161,9 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/people/{id}/ties", get(api::person_ties))
         .route("/people/{id}/data", get(api::person_data))
         .route("/people/{id}/erase", post(api::erase_person))
+        .route("/people/{id}/erasure-requests", post(api::request_erasure))
+        .route("/erasure-requests", get(api::erasure_requests))
+        .route("/erasure-requests/{id}", post(api::decide_erasure))
         .route(
             "/organizations",
             get(api::list_organizations).post(api::create_organization),
@@ -279,6 +282,9 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         )
         .route("/people/{id}/edit", get(pages::edit_person))
         .route("/people/{id}/delete", post(pages::delete_person))
+        .route("/people/{id}/erasure-request", post(pages::request_erasure))
+        .route("/erasure-requests", get(pages::erasure_requests))
+        .route("/erasure-requests/{id}", post(pages::decide_erasure))
         .route("/people/{id}/network.svg", get(pages::person_network))
         .route("/people/{id}/data.json", get(pages::person_data))
         .route(

@@ -15,8 +15,10 @@ use kyoso_domain::{
     Text, Tie, Timestamp, Uid,
 };
 use kyoso_exchange::{Defaults, from_json};
+use kyoso_service::protection;
 use kyoso_service::registry::{self, Page};
 use kyoso_service::{Action, Caller, Resource, ServiceError, accounts};
+use kyoso_store::ErasureStatus;
 use kyoso_store::{OrganizationFilter, PeopleFilter};
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -525,6 +527,8 @@ struct PersonPage {
     can_edit: bool,
     can_delete: bool,
     is_self: bool,
+    /// The person's own erasure request, as they see it: (pending, reason why not yet).
+    erasure: Option<(bool, String)>,
     notice: Option<&'static str>,
     reach: Option<crate::pages_network::ReachView>,
 }
@@ -710,6 +714,25 @@ pub(crate) async fn person(
     }
     let (name, other_names) = view::names(&p.names, lang);
     let reach = crate::pages_network::reach(&state, &ctx, person.uid, None).await;
+    let is_self = ctx
+        .caller
+        .user()
+        .is_some_and(|u| u.person == Some(person.uid));
+    let erasure = if is_self {
+        protection::own_erasure_request(&state.store, &ctx.caller, person.uid)
+            .await
+            .ok()
+            .flatten()
+            .filter(|r| r.status != ErasureStatus::Done)
+            .map(|r| {
+                (
+                    r.status == ErasureStatus::Pending,
+                    r.reason.unwrap_or_default(),
+                )
+            })
+    } else {
+        None
+    };
     let page = PersonPage {
         reach,
         chrome: chrome(&ctx, name.clone(), "people"),
@@ -724,10 +747,8 @@ pub(crate) async fn person(
         participations,
         can_edit,
         can_delete: ctx.caller.may(Action::Delete, &Resource::person(&person)),
-        is_self: ctx
-            .caller
-            .user()
-            .is_some_and(|u| u.person == Some(person.uid)),
+        is_self,
+        erasure,
         notice: notice.saved.map(|_| t.saved),
     };
     render(&ctx, StatusCode::OK, &page)
@@ -800,13 +821,14 @@ pub(crate) async fn person_data(
     ctx: PageContext,
     Path(id): Path<String>,
 ) -> Response {
-    let data =
-        match async { registry::subject_data(&state.store, &ctx.caller, parse_id(&id)?).await }
-            .await
-        {
-            Ok(data) => data,
-            Err(err) => return error_page(&ctx, err),
-        };
+    let data = match async {
+        kyoso_service::protection::subject_data(&state.store, &ctx.caller, parse_id(&id)?).await
+    }
+    .await
+    {
+        Ok(data) => data,
+        Err(err) => return error_page(&ctx, err),
+    };
     let body = serde_json::to_string_pretty(&crate::api::subject_json(&data)).unwrap_or_default();
     (
         [
@@ -979,6 +1001,103 @@ pub(crate) async fn update_person(
             field,
             message,
         }]),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+/// The signed-in person asks for their own record to be erased.
+pub(crate) async fn request_erasure(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return refuse_csrf(&ctx);
+    }
+    match async { protection::request_erasure(&state.store, &ctx.caller, parse_id(&id)?).await }
+        .await
+    {
+        Ok(request) => see_other(&format!("/people/{}?saved=1", request.person)),
+        Err(err) => error_page(&ctx, err),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "erasure_requests.html")]
+struct ErasureRequestsPage {
+    chrome: Chrome,
+    /// (request id, person link, person's name, asked on, reason why not yet)
+    requests: Vec<(Uid, String, String, String, String)>,
+    notice: Option<&'static str>,
+}
+
+/// The erasure requests an officer (or an admin) carries out.
+pub(crate) async fn erasure_requests(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(notice): Query<NoticeQuery>,
+) -> Response {
+    let t = ctx.lang.texts();
+    let requests = match protection::erasure_requests(&state.store, &ctx.caller).await {
+        Ok(requests) => requests,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let mut rows = Vec::with_capacity(requests.len());
+    for request in requests {
+        let name = match registry::person(&state.store, &ctx.caller, request.person).await {
+            Ok(person) => view::names(&person.record.names, ctx.lang).0,
+            Err(_) => short_uid(request.person),
+        };
+        rows.push((
+            request.id,
+            format!("/people/{}", request.person),
+            name,
+            request.requested_at.to_string().chars().take(10).collect(),
+            request.reason.unwrap_or_default(),
+        ));
+    }
+    let page = ErasureRequestsPage {
+        chrome: chrome(&ctx, t.erasure_requests, "erasure"),
+        requests: rows,
+        notice: notice.saved.map(|_| t.saved),
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ErasureDecisionForm {
+    csrf: String,
+    decision: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Carries out an erasure request, or records why not yet.
+pub(crate) async fn decide_erasure(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    Form(form): Form<ErasureDecisionForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return refuse_csrf(&ctx);
+    }
+    let result = async {
+        let decision = match form.decision.as_str() {
+            "carry_out" => protection::ErasureDecision::CarryOut,
+            _ => protection::ErasureDecision::Postpone(
+                Text::multiline(&form.reason, 1000).map_err(|e| ServiceError::Invalid {
+                    field: Some("reason".into()),
+                    message: e.to_string(),
+                })?,
+            ),
+        };
+        protection::decide_erasure(&state.store, &ctx.caller, parse_id(&id)?, decision).await
+    }
+    .await;
+    match result {
+        Ok(_) => see_other("/erasure-requests?saved=1"),
         Err(err) => error_page(&ctx, err),
     }
 }

@@ -193,6 +193,16 @@ enum DbCommand {
     /// Check integrity: the engine's own check, foreign keys, the registry's
     /// rules, and every record read back. Exits non-zero on any problem.
     Check,
+    /// Erase a person's personal data for good (external id or id): their
+    /// record keeps only what aggregate figures need.
+    Erase { person: String },
+    /// List every erasure carried out (CSV: person,erased_at,erased_by).
+    /// Keep the list beside the backups: after restoring a backup older than
+    /// an erasure, `kyoso db replay-erasures` carries it out again.
+    Erasures,
+    /// Carry out again the erasures listed in a file of `kyoso db erasures`
+    /// on a database restored from a backup.
+    ReplayErasures { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -579,6 +589,57 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!(
                 "the schema of {} is up to date",
                 kyoso_store::redact(&cli.database)
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Db {
+            command: DbCommand::Erase { person },
+        } => {
+            let uid = crate::serve::find_person(&store, &person).await?;
+            kyoso_service::protection::erase_person(&store, &kyoso_service::Caller::Cli, uid)
+                .await?;
+            println!("erased {uid}; keep `kyoso db erasures` beside your backups");
+            ExitCode::SUCCESS
+        }
+        Command::Db {
+            command: DbCommand::Erasures,
+        } => {
+            let erasures =
+                kyoso_service::protection::erasures(&store, &kyoso_service::Caller::Cli).await?;
+            let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+            out.write_record(["person", "erased_at", "erased_by"])?;
+            for erasure in erasures {
+                out.write_record([
+                    erasure.person.to_string(),
+                    erasure.at.to_string(),
+                    erasure.by,
+                ])?;
+            }
+            out.flush()?;
+            ExitCode::SUCCESS
+        }
+        Command::Db {
+            command: DbCommand::ReplayErasures { file },
+        } => {
+            let mut reader = csv::Reader::from_path(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let mut people = Vec::new();
+            for (i, row) in reader.records().enumerate() {
+                let row = row.with_context(|| format!("{}:{}", file.display(), i + 2))?;
+                let cell = row.get(0).unwrap_or_default();
+                let uid = kyoso_domain::Uid::parse(cell)
+                    .map_err(|e| anyhow::anyhow!("{}:{}: person: {e}", file.display(), i + 2))?;
+                people.push(uid);
+            }
+            let erased = kyoso_service::protection::replay_erasures(
+                &store,
+                &kyoso_service::Caller::Cli,
+                &people,
+            )
+            .await?;
+            println!(
+                "{erased} of {} listed erased again; the others were erased already or are gone",
+                people.len()
             );
             ExitCode::SUCCESS
         }

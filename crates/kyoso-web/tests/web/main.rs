@@ -10,6 +10,7 @@
 mod access;
 mod aftercare;
 mod api;
+mod erasure;
 mod hostile;
 mod matching;
 mod network;

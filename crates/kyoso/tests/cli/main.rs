@@ -8,6 +8,7 @@
 
 mod assign;
 mod crash;
+mod erasure;
 mod exchange;
 mod matching;
 mod network;

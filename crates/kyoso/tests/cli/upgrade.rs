@@ -58,7 +58,32 @@ async fn databases_of_earlier_versions_are_migrated_forward() {
                     db.load_postgres_script(&script).await;
                 }
             }
+            // What the code of 0005 wrote of a user: their email, in trails.
+            db.execute(
+                "INSERT INTO audit_log (at, actor, action, record_table, record_uid) \
+                 SELECT at, 'user:officer@tpa.example', action, record_table, record_uid \
+                 FROM audit_log WHERE actor = 'cli' LIMIT 1; \
+                 INSERT INTO audit_log (at, actor, action, record_table, record_uid) \
+                 SELECT at, 'user:gone@example.org', action, record_table, record_uid \
+                 FROM audit_log WHERE actor = 'cli' LIMIT 1;",
+            )
+            .await;
             check_upgraded(&db.url, db.dir());
+            let actors = db
+                .texts(
+                    "SELECT DISTINCT actor FROM audit_log WHERE actor LIKE 'user:%' ORDER BY actor",
+                )
+                .await;
+            assert_eq!(actors.len(), 2, "{actors:?}");
+            assert!(
+                actors.iter().all(|a| !a.contains('@')),
+                "trails name users by id only: {actors:?}"
+            );
+            assert!(actors.contains(&"user:removed".to_owned()), "{actors:?}");
+            let officer = db
+                .texts("SELECT email FROM users WHERE email = 'officer@tpa.example'")
+                .await;
+            assert_eq!(officer.len(), 1);
         }
     }
 }
