@@ -270,7 +270,13 @@ fn json_value(cell: Cell) -> Option<Value> {
         Cell::Empty => None,
         Cell::Text(s) => Some(Value::String(s)),
         Cell::List(items) => Some(Value::Array(items.into_iter().map(Value::String).collect())),
-        Cell::Languages(items) => serde_json::to_value(items).ok(),
+        // "th:native", as files, forms and the API's bodies write them.
+        Cell::Languages(items) => Some(Value::Array(
+            items
+                .iter()
+                .map(|skill| Value::String(skill.to_string()))
+                .collect(),
+        )),
         Cell::Flag(b) => Some(Value::Bool(b)),
         Cell::Number(n) => serde_json::Number::from_f64(n).map(Value::Number),
     }

@@ -83,7 +83,7 @@ pub async fn programs(
     after: Option<&str>,
     requested: Option<i64>,
 ) -> Result<Page<Stored<Program<Link>>>, ServiceError> {
-    let limit = limit(requested);
+    let limit = limit(requested)?;
     let items = store
         .list_programs(organizer, &caller.scope(), cursor(after)?, limit + 1)
         .await?;

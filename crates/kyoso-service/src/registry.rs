@@ -52,8 +52,16 @@ pub fn cursor(after: Option<&str>) -> Result<i64, ServiceError> {
     }
 }
 
-pub(crate) fn limit(requested: Option<i64>) -> i64 {
-    requested.unwrap_or(50).clamp(1, MAX_PAGE)
+/// How many records a page holds: 50 unless asked, at most [`MAX_PAGE`].
+pub(crate) fn limit(requested: Option<i64>) -> Result<i64, ServiceError> {
+    match requested {
+        None => Ok(50),
+        Some(n) if (1..=MAX_PAGE).contains(&n) => Ok(n),
+        Some(_) => Err(ServiceError::Invalid {
+            field: Some("limit".into()),
+            message: format!("must be a whole number from 1 to {MAX_PAGE}"),
+        }),
+    }
 }
 
 pub(crate) fn not_found(what: &'static str) -> ServiceError {
@@ -187,7 +195,7 @@ pub async fn people(
     after: Option<&str>,
     requested: Option<i64>,
 ) -> Result<Page<Stored<Person>>, ServiceError> {
-    let limit = limit(requested);
+    let limit = limit(requested)?;
     let after = cursor(after)?;
     // Filtering by an organization one may not read finds nothing, as by
     // one that does not exist.
@@ -336,7 +344,7 @@ pub async fn organizations(
     after: Option<&str>,
     requested: Option<i64>,
 ) -> Result<Page<Stored<Organization<Link>>>, ServiceError> {
-    let limit = limit(requested);
+    let limit = limit(requested)?;
     let after = cursor(after)?;
     if let Some(parent) = filter.parent
         && organization(store, caller, parent).await.is_err()
@@ -517,7 +525,7 @@ pub async fn ties(
     after: Option<&str>,
     requested: Option<i64>,
 ) -> Result<Page<Stored<Tie<Link>>>, ServiceError> {
-    let limit = limit(requested);
+    let limit = limit(requested)?;
     let items = store
         .list_ties(filter, &caller.scope(), cursor(after)?, limit + 1)
         .await?;

@@ -219,6 +219,7 @@ pub(crate) struct PersonJson {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct PeopleQuery {
     /// Country of residence (ISO 3166-1 alpha-2).
     country: Option<String>,
@@ -521,6 +522,7 @@ pub(crate) async fn decide_erasure(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct PageQuery {
     after: Option<String>,
     limit: Option<i64>,
@@ -569,6 +571,7 @@ pub(crate) struct OrganizationJson {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct OrganizationsQuery {
     country: Option<String>,
     /// IATI OrganisationType code.
@@ -715,6 +718,7 @@ pub(crate) struct TiesPage {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct TiesQuery {
     /// A person's or organization's id: their ties, at either end.
     end: Option<String>,
@@ -815,6 +819,7 @@ pub(crate) async fn me(ApiCaller(caller): ApiCaller) -> ApiResult {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct AuditQuery {
     /// Entries older than this entry id.
     before: Option<i64>,

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use kyoso_domain::{
     CountryCode, MatchMove, MatchOutcome, MatchStatus, NeedKind, NeedStatus, OfferKind, Readiness,
-    SectorCode, Seek, Text,
+    SectorCode, Seek, Text, Uid,
 };
 use kyoso_exchange::{FieldFaults, need_from_json, offer_from_json};
 use kyoso_service::assignment::{self, Mode};
@@ -151,6 +151,7 @@ pub(crate) struct MoveBody {
 // --- needs ---
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct NeedsQuery {
     /// open, matched, closed or expired.
     status: Option<String>,
@@ -177,15 +178,7 @@ pub(crate) async fn list_needs(
         })?,
         kind: optional("kind", query.kind.as_deref(), |s| s.parse::<NeedKind>())?,
         country: optional("country", query.country.as_deref(), CountryCode::parse)?,
-        posted_by: match query
-            .posted_by
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            Some(v) => Some(id(v, "posted_by")?),
-            None => None,
-        },
+        posted_by: optional("posted_by", query.posted_by.as_deref(), Uid::parse)?,
         text: optional("q", query.q.as_deref(), Text::query)?.flatten(),
     };
     let needs = matching::needs(
@@ -255,6 +248,7 @@ pub(crate) async fn set_need_status(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct RankQuery {
     /// How many candidates, 1 to 100 (20 if not given).
     top: Option<String>,
@@ -440,6 +434,7 @@ pub(crate) async fn move_match(
 // --- offers ---
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct OffersQuery {
     /// technology or partnership.
     kind: Option<String>,
@@ -469,10 +464,7 @@ pub(crate) fn offer_filter(
 ) -> Result<OfferFilter, ApiError> {
     Ok(OfferFilter {
         kind: optional("kind", kind, |s| s.parse::<OfferKind>())?,
-        provider: match provider.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(v) => Some(id(v, "provider")?),
-            None => None,
-        },
+        provider: optional("provider", provider, Uid::parse)?,
         sector: optional("sector", sector, SectorCode::parse)?,
         country: optional("country", country, CountryCode::parse)?,
         seeks: optional("seeks", seeks, |s| s.parse::<Seek>())?,
@@ -561,6 +553,7 @@ pub(crate) async fn delete_offer(
 // --- assignment rounds ---
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct RoundQuery {
     /// optimal (the largest total score) or stable (deferred acceptance);
     /// optimal if not given.
@@ -606,7 +599,8 @@ pub(crate) async fn assign_csv(
 }
 
 #[utoipa::path(post, path = "/api/v1/assignment-rounds", tag = "matching", params(RoundQuery),
-    request_body(content = String, content_type = "text/csv", description = "participant,host,score,capacity[,participant_preference,host_preference,country,gender]"),
+    request_body(content = String, content_type = "text/csv", description = "participant,host,score,capacity[,participant_preference,host_preference,country,gender]",
+        example = "participant,host,score,capacity\nDEMO-P-0000001,TNI,0.9,2\nDEMO-P-0000002,TNI,0.7,2\nDEMO-P-0000002,TPA,0.8,1\n"),
     responses((status = 200, description = "Who got which host, who got none and why, and the fairness summary"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
 pub(crate) async fn assign_round(
     ApiCaller(caller): ApiCaller,

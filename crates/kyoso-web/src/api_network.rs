@@ -69,6 +69,7 @@ fn tie_json(tie: &Stored<Tie<Link>>) -> Value {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct PathQuery {
     /// The person or organization asking for an introduction (id).
     from: Option<String>,
@@ -123,6 +124,7 @@ pub(crate) async fn path(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct BrokersQuery {
     /// How many brokers, 1 to 200 (20 if not given).
     top: Option<String>,
@@ -214,6 +216,7 @@ pub(crate) async fn brokers(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct CommunitiesQuery {
     /// How many communities to describe, largest first, 1 to 200 (20 if not given).
     top: Option<String>,
@@ -266,6 +269,7 @@ pub(crate) async fn communities(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct GrowthQuery {
     /// `month` or `year` (`year` if not given).
     interval: Option<String>,

@@ -220,6 +220,7 @@ pub(crate) struct MilestoneBody {
 // --- programs ---
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct ProgramsQuery {
     /// Programs of this organizer only (id).
     organizer: Option<String>,
@@ -527,6 +528,7 @@ pub(crate) async fn person_participations(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct WorkListQuery {
     /// Months without a follow-up after which a returnee is overdue
     /// (1 to 60; 6 if not given).

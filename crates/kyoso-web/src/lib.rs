@@ -12,6 +12,7 @@ mod api_matching;
 mod api_network;
 mod api_programs;
 mod auth;
+mod contract;
 mod error;
 mod forms;
 mod i18n;
@@ -51,7 +52,6 @@ use tower_http::request_id::{
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
-use utoipa::OpenApi;
 
 pub use api_matching::ranking_json;
 pub use error::Code;
@@ -115,7 +115,7 @@ async fn stylesheet() -> Response {
 }
 
 async fn openapi_json() -> Response {
-    axum::Json(openapi::ApiDoc::openapi()).into_response()
+    axum::Json(contract::document()).into_response()
 }
 
 async fn api_not_found() -> Response {
