@@ -11,6 +11,8 @@
 
 #![forbid(unsafe_code)]
 
+mod account;
+mod audit;
 pub mod codelist;
 mod country;
 mod date;
@@ -23,12 +25,16 @@ mod language;
 mod matching;
 mod org_type;
 mod program;
+mod query;
+mod records;
 mod reference;
 mod sector;
 mod text;
 mod tie;
 mod titp;
 
+pub use account::{Role, User};
+pub use audit::{AuditAction, AuditEntry};
 pub use country::CountryCode;
 pub use date::{PartialDate, Timestamp};
 pub use entity::{
@@ -50,6 +56,15 @@ pub use program::{
     FollowUpStatus, Funder, FundingSource, GrievanceCategory, GrievanceStatus, Milestone, Money,
     MonitoringVisit, Outcome, OutcomeKind, ParticipantRole, Participation, Program, ProgramType,
     SdgTarget,
+};
+pub use query::{
+    MatchFilter, NeedFilter, OfferFilter, OrganizationFilter, PeopleFilter, TieFilter,
+};
+pub use records::{
+    AFTERCARE_TEXT_CHARS, COHORT_NAME_CHARS, Candidate, CheckReport, Counts, ERASED, Erasure,
+    ErasureRequest, ErasureStatus, Grievance, GrievanceEvent, MatchEvent, PARTICIPATION_NOTE_CHARS,
+    ParticipantCard, Poster, StateCounts, StoredFollowUp, StoredMatch, StoredNeed, StoredOffer,
+    StoredOutcome, StoredParticipation, StoredVisit,
 };
 pub use reference::{
     Proposal, RecordKind, Reference, ReferenceField, References, WRITES as REFERENCE_FIELDS,

@@ -18,7 +18,8 @@
 //! sign in, whatever they name.
 
 use kyoso_domain::{EntityKind, Link, Organization, Person, Program, Stored, Tie, Uid, Visibility};
-use kyoso_store::{ReadScope, Role, StoredNeed, StoredOffer, User};
+use kyoso_domain::{Role, StoredNeed, StoredOffer, User};
+use kyoso_store::ReadScope;
 
 use crate::ServiceError;
 

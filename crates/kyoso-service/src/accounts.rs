@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use kyoso_domain::{Email, Timestamp, Uid};
-use kyoso_store::{NewUser, Role, Store, User};
+use kyoso_domain::{Role, User};
+use kyoso_store::{NewUser, Store};
 use sha2::{Digest, Sha256};
 
 use crate::ServiceError;

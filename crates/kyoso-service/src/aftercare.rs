@@ -6,14 +6,13 @@
 //! them may see one; to anyone else it does not exist. Their trail is kept
 //! with them, not in the audit log the program's officers read.
 
+use kyoso_domain::{AuditAction, Grievance, StoredFollowUp, StoredOutcome, StoredVisit};
 use kyoso_domain::{
     Endpoint, EntityKind, FollowUp, GrievanceCategory, GrievanceStatus, Incoming, Link,
     MonitoringVisit, Outcome, ParticipantRole, ProgramType, RecordRef, Text, Tie, Timestamp,
     TitpPlacement, Uid, Visibility, check_titp_plan,
 };
-use kyoso_store::{
-    AuditAction, BulkOptions, Grievance, Store, StoredFollowUp, StoredOutcome, StoredVisit, Table,
-};
+use kyoso_store::{BulkOptions, Store, Table};
 
 use crate::access::{Action, Resource, require};
 use crate::programs::{Change, audit, participation_for, participation_resource};

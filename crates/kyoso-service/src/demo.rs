@@ -3,8 +3,9 @@
 use std::sync::Arc;
 
 use kyoso_demo::Demo;
+use kyoso_domain::Counts;
 use kyoso_domain::{Journey, JourneyAction, Text};
-use kyoso_store::{BulkOptions, BulkSummary, Counts, Store, Table};
+use kyoso_store::{BulkOptions, BulkSummary, Store, Table};
 use serde::Serialize;
 use tokio::sync::mpsc;
 
@@ -121,9 +122,9 @@ async fn write_matching(store: &Store, people: u64) -> Result<(), ServiceError> 
         everything: true,
         ..kyoso_store::ReadScope::default()
     };
-    let filter = kyoso_store::NeedFilter {
+    let filter = kyoso_domain::NeedFilter {
         text: first_title,
-        ..kyoso_store::NeedFilter::default()
+        ..kyoso_domain::NeedFilter::default()
     };
     if !store.needs(&filter, &everything, 1).await?.is_empty() {
         return Ok(());

@@ -10,14 +10,12 @@
 //! with the entry that implies it and goes when that entry is retracted or
 //! the participant withdraws.
 
+use kyoso_domain::{AuditAction, AuditEntry, ParticipantCard, StateCounts, StoredParticipation};
 use kyoso_domain::{
     Cohort, Endpoint, EntityKind, Incoming, JourneyAction, JourneyState, Link, PartialDate,
     Participation, Program, RecordRef, Stored, Text, Tie, TieKind, Timestamp, Uid, Visibility,
 };
-use kyoso_store::{
-    AuditAction, AuditEntry, BulkOptions, BulkWriter, ParticipantCard, StateCounts, Store,
-    StoredParticipation, Table,
-};
+use kyoso_store::{BulkOptions, BulkWriter, Store, Table};
 
 use crate::registry::{self, Page, cursor, json, limit, new_owner, not_found, page, refused};
 
@@ -606,7 +604,7 @@ pub struct WorkList {
     pub overdue_follow_ups: Vec<ParticipantCard>,
     /// Grievances the caller's organization supervises and has to act on
     /// (for its officers only).
-    pub open_grievances: Vec<kyoso_store::Grievance>,
+    pub open_grievances: Vec<kyoso_domain::Grievance>,
 }
 
 /// How many months after return (or after the last follow-up) a

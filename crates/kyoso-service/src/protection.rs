@@ -8,12 +8,12 @@
 //! and every mention left in the audit log, in one transaction.
 
 use kyoso_domain::{
+    AuditAction, AuditEntry, Erasure, ErasureRequest, ErasureStatus, ParticipantCard, StoredMatch,
+};
+use kyoso_domain::{
     EntityKind, Incoming, Link, Names, Person, Stored, Text, Tie, Timestamp, Uid, Visibility,
 };
-use kyoso_store::{
-    AuditAction, AuditEntry, BulkOptions, BulkWriter, Erasure, ErasureRequest, ErasureStatus,
-    ParticipantCard, Store, StoredMatch, Table,
-};
+use kyoso_store::{BulkOptions, BulkWriter, Store, Table};
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -245,7 +245,7 @@ pub async fn subject_data(
     }
     let matches = store
         .matches(
-            &kyoso_store::MatchFilter {
+            &kyoso_domain::MatchFilter {
                 person: Some(uid),
                 ..Default::default()
             },

@@ -2,13 +2,11 @@
 //! every call checks the caller's access (see [`crate::access`]) and every
 //! change is written to the audit log in the same transaction.
 
+use kyoso_domain::{AuditAction, AuditEntry, Counts, OrganizationFilter, PeopleFilter, TieFilter};
 use kyoso_domain::{
     EntityKind, Incoming, Link, Organization, Person, RecordRef, Stored, Tie, Timestamp, Uid,
 };
-use kyoso_store::{
-    AuditAction, AuditEntry, BulkOptions, BulkWriter, Counts, OrganizationFilter, PeopleFilter,
-    Store, Table, TieFilter,
-};
+use kyoso_store::{BulkOptions, BulkWriter, Store, Table};
 use serde::Serialize;
 
 use kyoso_domain::References as _;

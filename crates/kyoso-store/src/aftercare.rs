@@ -3,6 +3,9 @@
 //! trail, and after return, follow-ups and outcomes.
 
 use kyoso_domain::{
+    AFTERCARE_TEXT_CHARS, Grievance, GrievanceEvent, StoredFollowUp, StoredOutcome, StoredVisit,
+};
+use kyoso_domain::{
     FollowUp, FollowUpChannel, FollowUpStatus, GrievanceCategory, GrievanceStatus, Link,
     MonitoringVisit, Outcome, OutcomeKind, PartialDate, RecordRef, RowError, Text, Timestamp,
     TitpPhase, TitpPlacement, Uid,
@@ -13,9 +16,6 @@ use crate::bulk::on_tx;
 use crate::read::Checker;
 use crate::value::DbTime;
 use crate::{BulkWriter, Store, StoreError, dispatch};
-
-/// The longest free text of a visit, grievance, follow-up or outcome.
-pub const AFTERCARE_TEXT_CHARS: usize = 4000;
 
 fn multiline(
     c: &Checker,
@@ -78,14 +78,6 @@ impl PlacementRow {
     }
 }
 
-/// A monitoring visit as recorded.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredVisit {
-    pub uid: Uid,
-    pub visit: MonitoringVisit,
-    pub recorded_by: String,
-}
-
 #[derive(sqlx::FromRow)]
 struct VisitRow {
     id: i64,
@@ -94,31 +86,6 @@ struct VisitRow {
     findings: String,
     actions: Option<String>,
     recorded_by: String,
-}
-
-/// A grievance, and where it stands.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Grievance {
-    pub uid: Uid,
-    pub participation: Uid,
-    pub person: Uid,
-    /// The supervising organization whose officers handle it.
-    pub supervising: Uid,
-    pub raised_on: time::Date,
-    pub category: GrievanceCategory,
-    pub description: Text,
-    pub status: GrievanceStatus,
-    /// Its trail, oldest first (read with the grievance alone).
-    pub events: Vec<GrievanceEvent>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct GrievanceEvent {
-    pub number: u32,
-    pub at: Timestamp,
-    pub actor: String,
-    pub status: GrievanceStatus,
-    pub note: Option<Text>,
 }
 
 const GRIEVANCE_SELECT: &str = "SELECT g.id, g.uid, pa.uid AS participation_uid, pe.uid AS person_uid, \
@@ -172,14 +139,6 @@ struct GrievanceEventRow {
     note: Option<String>,
 }
 
-/// A follow-up as recorded.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredFollowUp {
-    pub uid: Uid,
-    pub follow_up: FollowUp,
-    pub recorded_by: String,
-}
-
 #[derive(sqlx::FromRow)]
 struct FollowUpRow {
     id: i64,
@@ -189,14 +148,6 @@ struct FollowUpRow {
     status: String,
     note: Option<String>,
     recorded_by: String,
-}
-
-/// An outcome as recorded.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredOutcome {
-    pub uid: Uid,
-    pub outcome: Outcome<Link>,
-    pub recorded_by: String,
 }
 
 #[derive(sqlx::FromRow)]

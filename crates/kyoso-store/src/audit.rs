@@ -3,48 +3,13 @@
 //! transaction of the change they describe, so one never lands without the
 //! other.
 
-use kyoso_domain::{Timestamp, Uid};
-use serde::Serialize;
+use kyoso_domain::Uid;
+use kyoso_domain::{AuditAction, AuditEntry};
 use sqlx::types::Json;
 use uuid::Uuid;
 
 use crate::value::DbTime;
 use crate::{Store, StoreError, dispatch};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuditAction {
-    Create,
-    Update,
-    Delete,
-    Erase,
-}
-
-impl AuditAction {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            AuditAction::Create => "create",
-            AuditAction::Update => "update",
-            AuditAction::Delete => "delete",
-            AuditAction::Erase => "erase",
-        }
-    }
-}
-
-/// One change, as recorded.
-#[derive(Debug, Clone, Serialize)]
-pub struct AuditEntry {
-    pub at: Timestamp,
-    /// Who: `user:EMAIL`, or `cli` for the command line.
-    pub actor: String,
-    pub action: AuditAction,
-    pub table: String,
-    pub record: Uid,
-    /// The organization that owns the record (so that its officers see it).
-    pub organization: Option<Uid>,
-    pub before: Option<serde_json::Value>,
-    pub after: Option<serde_json::Value>,
-}
 
 #[derive(sqlx::FromRow)]
 struct AuditRow {

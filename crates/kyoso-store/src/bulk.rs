@@ -916,7 +916,7 @@ impl BulkWriter {
 
     /// Records `entry` in this writer's transaction, so that the change and
     /// its audit entry are committed together or not at all.
-    pub async fn audit(&mut self, entry: &crate::audit::AuditEntry) -> Result<(), StoreError> {
+    pub async fn audit(&mut self, entry: &kyoso_domain::AuditEntry) -> Result<(), StoreError> {
         let sql = "INSERT INTO audit_log (at, actor, organization_id, action, record_table, record_uid, before, after) \
                    VALUES ($1, $2, (SELECT id FROM organizations WHERE uid = $3), $4, $5, $6, $7, $8)";
         let organization = entry.organization.map(|o| o.uuid());

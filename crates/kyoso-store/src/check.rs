@@ -2,25 +2,10 @@
 //! registry's invariants, and every record read back through the domain
 //! rules.
 
+use kyoso_domain::CheckReport;
 use std::collections::{HashMap, HashSet};
 
-use serde::Serialize;
-
-use crate::{Counts, Engine, Store, StoreError, dispatch};
-
-/// What a check found. An empty `problems` list means the database is sound.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct CheckReport {
-    pub problems: Vec<String>,
-    /// How many records were read back and checked.
-    pub checked: Counts,
-}
-
-impl CheckReport {
-    pub fn is_ok(&self) -> bool {
-        self.problems.is_empty()
-    }
-}
+use crate::{Engine, Store, StoreError, dispatch};
 
 /// The secondary indexes the migrations create; a missing one is a problem
 /// (a bulk load that dropped it must have rebuilt it before committing).

@@ -1,14 +1,15 @@
 //! Lists of records with filters, within what the reader may see, a page at
 //! a time (keyset pagination on the local key).
 
+use kyoso_domain::Counts;
 use kyoso_domain::{
-    CountryCode, LanguageCode, LanguageLevel, Link, OrganisationType, Organization, Person,
-    SectorCode, Skill, Stored, Text, Tie, TieKind, Uid,
+    LanguageCode, LanguageLevel, Link, Organization, Person, Stored, Text, Tie, Uid,
 };
+use kyoso_domain::{OrganizationFilter, PeopleFilter, TieFilter};
 
 use crate::query::{Bind, Sql};
 use crate::read::{self, OrganizationRow, PersonRow, TieRow};
-use crate::{Counts, Engine, Pool, Store, StoreError};
+use crate::{Engine, Pool, Store, StoreError};
 
 /// What a reader may see, worked out from who they are by the service's
 /// access rules and applied here in SQL.
@@ -93,38 +94,6 @@ impl ReadScope {
             || (owner.is_some() && owner == self.organization.map(|(_, uid)| uid))
             || self.person == Some(uid)
     }
-}
-
-/// Filters on the people directory; all given ones must hold.
-#[derive(Debug, Clone, Default)]
-pub struct PeopleFilter {
-    /// Country of residence.
-    pub country: Option<CountryCode>,
-    /// Owned by, or tied to, this organization.
-    pub organization: Option<Uid>,
-    pub skill: Option<Skill>,
-    pub sector: Option<SectorCode>,
-    /// Speaks this language, at least at this level.
-    pub language: Option<(LanguageCode, Option<LanguageLevel>)>,
-    /// Part of a name, in any script.
-    pub text: Option<Text>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct OrganizationFilter {
-    pub country: Option<CountryCode>,
-    pub org_type: Option<OrganisationType>,
-    pub sector: Option<SectorCode>,
-    pub parent: Option<Uid>,
-    pub text: Option<Text>,
-}
-
-/// Filters on ties; all given ones must hold.
-#[derive(Debug, Clone, Default)]
-pub struct TieFilter {
-    /// This person or organization at either end.
-    pub end: Option<Uid>,
-    pub kind: Option<TieKind>,
 }
 
 /// Every level of `language` at least as good as `level`, in stored form.

@@ -2,6 +2,7 @@
 //! the writer's transaction, and the record of erasures and of requests for
 //! one (docs/DATA-PROTECTION.md).
 
+use kyoso_domain::{ERASED, Erasure, ErasureRequest, ErasureStatus};
 use kyoso_domain::{Timestamp, Uid};
 use serde_json::Value as Json;
 use sqlx::AssertSqlSafe;
@@ -10,9 +11,6 @@ use uuid::Uuid;
 use crate::bulk::{BulkWriter, Tx, on_tx};
 use crate::value::DbTime;
 use crate::{Pool, Store, StoreError};
-
-/// What stands in for erased text.
-pub const ERASED: &str = "[erased]";
 
 /// Keys of the audit log's snapshots that hold free text someone wrote.
 const FREE_TEXT_KEYS: &[&str] = &[
@@ -28,57 +26,6 @@ const FREE_TEXT_KEYS: &[&str] = &[
 
 /// The person's local key, for the statements below.
 const PERSON: &str = "(SELECT id FROM people WHERE uid = $1)";
-
-/// One erasure carried out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Erasure {
-    pub person: Uid,
-    pub at: Timestamp,
-    /// Who carried it out, as trails name them (`user:<id>`, `cli`).
-    pub by: String,
-}
-
-/// A person's request to have their record erased.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErasureRequest {
-    pub uid: Uid,
-    pub person: Uid,
-    /// The organization that keeps the person's record.
-    pub owner: Option<Uid>,
-    pub requested_at: Timestamp,
-    pub requested_by: String,
-    pub status: ErasureStatus,
-    /// Why it cannot be carried out yet.
-    pub reason: Option<String>,
-    pub decided_at: Option<Timestamp>,
-    pub decided_by: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErasureStatus {
-    Pending,
-    Postponed,
-    Done,
-}
-
-impl ErasureStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErasureStatus::Pending => "pending",
-            ErasureStatus::Postponed => "postponed",
-            ErasureStatus::Done => "done",
-        }
-    }
-
-    fn parse(text: &str) -> ErasureStatus {
-        match text {
-            "postponed" => ErasureStatus::Postponed,
-            "done" => ErasureStatus::Done,
-            _ => ErasureStatus::Pending,
-        }
-    }
-}
 
 /// Replaces every string in `json` that contains one of `values` by
 /// [`ERASED`], empties the free-text fields, and cuts links to `person`

@@ -40,27 +40,15 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-pub use accounts::{Credentials, NewUser, Role, TOKEN_CACHE, TokenInfo, User};
-pub use aftercare::{
-    AFTERCARE_TEXT_CHARS, Grievance, GrievanceEvent, StoredFollowUp, StoredOutcome, StoredVisit,
-};
-pub use audit::{AuditAction, AuditEntry};
-pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople, Use};
-pub use check::CheckReport;
-pub use directory::{OrganizationFilter, PeopleFilter, ReadScope, TieFilter};
-pub use erasure::{ERASED, Erasure, ErasureRequest, ErasureStatus};
-pub use error::StoreError;
-pub use programs::{
-    COHORT_NAME_CHARS, Found, ImpliedTie, NewParticipation, PARTICIPATION_NOTE_CHARS,
-    ParticipantCard, StateCounts, StoredParticipation,
-};
+pub use accounts::{Credentials, NewUser, TOKEN_CACHE, TokenInfo};
 
-pub use matching::{
-    Candidate, MatchEvent, MatchFilter, MatchingPerson, NeedFilter, OfferFilter, OpenCohort,
-    Poster, StoredMatch, StoredNeed, StoredOffer, TrackRecord,
-};
+pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople, Use};
+pub use directory::ReadScope;
+pub use error::StoreError;
+pub use programs::{Found, ImpliedTie, NewParticipation};
+
+pub use matching::{MatchingPerson, OpenCohort, TrackRecord};
 pub use network::{NetworkSnapshot, SnapshotNode, SnapshotTie};
-pub use registry::Counts;
 pub use table::Table;
 
 /// The database engines kyoso runs on.

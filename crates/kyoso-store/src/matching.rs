@@ -3,9 +3,13 @@
 //! the cohorts open for applications.
 
 use kyoso_domain::{
+    Candidate, MatchEvent, MatchFilter, NeedFilter, OfferFilter, Poster, StoredMatch, StoredNeed,
+    StoredOffer,
+};
+use kyoso_domain::{
     CandidateKind, CountryCode, EntityKind, LanguageRequirement, LanguageSkill, MatchOutcome,
-    MatchStatus, Need, NeedKind, NeedStatus, Offer, OfferKind, Readiness, SdgTarget, SectorCode,
-    Seek, Skill, Text, Timestamp, Uid,
+    MatchStatus, Need, NeedStatus, Offer, Readiness, SdgTarget, SectorCode, Skill, Text, Timestamp,
+    Uid,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -16,108 +20,6 @@ use crate::query::{Bind, Sql};
 use crate::read::Checker;
 use crate::value::DbTime;
 use crate::{BulkWriter, Pool, ReadScope, Store, StoreError, dispatch};
-
-/// Who posted a need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub struct Poster {
-    pub kind: EntityKind,
-    pub uid: Uid,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredNeed {
-    pub uid: Uid,
-    /// The organization whose officers manage it.
-    pub owner: Option<Uid>,
-    pub status: NeedStatus,
-    #[serde(flatten)]
-    pub need: Need<Poster>,
-    /// When the owner was last reminded that it is about to expire.
-    pub reminded_at: Option<Timestamp>,
-    pub created_at: Timestamp,
-    pub updated_at: Timestamp,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredOffer {
-    pub uid: Uid,
-    pub owner: Option<Uid>,
-    #[serde(flatten)]
-    pub offer: Offer<Uid>,
-    pub created_at: Timestamp,
-    pub updated_at: Timestamp,
-}
-
-/// What answers a need in a match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub struct Candidate {
-    pub kind: CandidateKind,
-    pub uid: Uid,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredMatch {
-    pub uid: Uid,
-    pub need: Uid,
-    pub candidate: Candidate,
-    /// For a technology: the alumnus who champions it in the need's country.
-    pub champion: Option<Uid>,
-    pub score: f64,
-    /// The score's factors when the match was proposed.
-    pub reasons: serde_json::Value,
-    pub status: MatchStatus,
-    pub outcome: Option<MatchOutcome>,
-    pub created_at: Timestamp,
-    pub updated_at: Timestamp,
-    /// Its trail, oldest first (read with one match only).
-    pub events: Vec<MatchEvent>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MatchEvent {
-    pub number: u32,
-    pub at: Timestamp,
-    pub actor: String,
-    pub status: MatchStatus,
-    pub outcome: Option<MatchOutcome>,
-    pub note: Option<Text>,
-}
-
-/// Filters on needs; all given must hold.
-#[derive(Debug, Clone, Default)]
-pub struct NeedFilter {
-    pub status: Option<NeedStatus>,
-    pub kind: Option<NeedKind>,
-    pub country: Option<CountryCode>,
-    /// Posted by this person or organization.
-    pub posted_by: Option<Uid>,
-    /// Part of the title or description.
-    pub text: Option<Text>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct OfferFilter {
-    pub kind: Option<OfferKind>,
-    pub provider: Option<Uid>,
-    pub sector: Option<SectorCode>,
-    /// Deployed in, or seeking, this country.
-    pub country: Option<CountryCode>,
-    pub seeks: Option<Seek>,
-    /// At least this readiness.
-    pub min_readiness: Option<Readiness>,
-    /// Part of the title, description or keywords.
-    pub text: Option<Text>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct MatchFilter {
-    pub status: Option<MatchStatus>,
-    /// Matches of needs owned by this organization.
-    pub owner: Option<Uid>,
-    pub need: Option<Uid>,
-    /// Matches that propose this person.
-    pub person: Option<Uid>,
-}
 
 /// A person as matching sees them: only people who share their record
 /// with the network and agreed to its processing.

@@ -5,6 +5,9 @@
 //! entries are only ever added: the schema refuses to change one.
 
 use kyoso_domain::{
+    COHORT_NAME_CHARS, PARTICIPATION_NOTE_CHARS, ParticipantCard, StateCounts, StoredParticipation,
+};
+use kyoso_domain::{
     Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, EntityKind, Funder,
     FundingSource, Incoming, Journey, JourneyAction, JourneyEntry, JourneyState, Link, Milestone,
     Money, PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, RowError,
@@ -225,9 +228,6 @@ impl CohortRow {
     }
 }
 
-/// The longest a cohort's name may be.
-pub const COHORT_NAME_CHARS: usize = 200;
-
 const PARTICIPATION_SELECT: &str = "SELECT pa.id, pa.uid, pa.external_id, \
     ow.uid AS owner_uid, ow.external_id AS owner_external_id, \
     pe.uid AS person_uid, pe.external_id AS person_external_id, \
@@ -261,9 +261,6 @@ struct ParticipationRow {
     created_at: DbTime,
     updated_at: DbTime,
 }
-
-/// The longest note a participation or journey entry may carry.
-pub const PARTICIPATION_NOTE_CHARS: usize = 2000;
 
 impl ParticipationRow {
     fn into_stored(self) -> Result<Stored<Participation<Link>>, StoreError> {
@@ -316,28 +313,6 @@ struct PageEntryRow {
     entry: EntryRow,
 }
 
-/// A participation with its journey.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredParticipation {
-    pub stored: Stored<Participation<Link>>,
-    pub applied_on: time::Date,
-    pub journey: Journey,
-}
-
-/// One participant on a cohort board or in a list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ParticipantCard {
-    pub participation: Uid,
-    pub person: Uid,
-    pub name_native: Option<String>,
-    pub name_latin: Option<String>,
-    pub name_japanese: Option<String>,
-    pub role: ParticipantRole,
-    pub state: JourneyState,
-    pub since: Option<time::Date>,
-    pub program: Uid,
-}
-
 #[derive(sqlx::FromRow)]
 struct CardRow {
     id: i64,
@@ -380,9 +355,6 @@ const CARD_JOINS: &str =
 
 /// The programs an organization organizes; the organization's uid follows.
 const ORGANIZER_PROGRAMS: &str = "SELECT pr2.id FROM programs pr2 JOIN organizations og ON og.id = pr2.organizer_id WHERE og.uid = ";
-
-/// How many participants of a program stand in each state.
-pub type StateCounts = Vec<(JourneyState, i64)>;
 
 impl Store {
     pub async fn program(&self, uid: Uid) -> Result<Option<Stored<Program<Link>>>, StoreError> {

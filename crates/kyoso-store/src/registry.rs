@@ -2,24 +2,16 @@
 //! same [`BulkWriter`] as imports, so that a record made in a form and one
 //! made from a file obey the same rules.
 
+use kyoso_domain::Counts;
 use kyoso_domain::{
     CountryCode, Email, EntityKind, ExternalId, Gender, Incoming, Link, Organization, Person,
     Phone, RecordRef, Stored, Tie, Timestamp, Uid,
 };
-use serde::Serialize;
 
 use crate::bulk::{BulkOptions, BulkWriter};
 use crate::read::{self, OrganizationRow, PersonRow, TieRow};
 use crate::value::Value;
 use crate::{Store, StoreError, Table, dispatch};
-
-/// How many records each table holds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub organizations: i64,
-    pub people: i64,
-    pub ties: i64,
-}
 
 /// The identity and times a row is written with.
 pub(crate) struct RowMeta {

@@ -11,10 +11,10 @@ use kyoso_domain::{
     CountryCode, Incoming, LanguageCode, LanguageLevel, OrganisationType, Organization, Person,
     RecordRef, SectorCode, Skill, Text, Tie, TieKind, Timestamp, Uid,
 };
+use kyoso_domain::{OrganizationFilter, PeopleFilter, TieFilter};
 use kyoso_exchange::{Defaults, Exportable, Record, from_json, to_json};
 use kyoso_service::protection;
 use kyoso_service::registry::{self, Page};
-use kyoso_store::{OrganizationFilter, PeopleFilter, TieFilter};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};

@@ -5,12 +5,12 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
+use kyoso_domain::{AFTERCARE_TEXT_CHARS, Grievance};
 use kyoso_domain::{
     FollowUp, FollowUpChannel, FollowUpStatus, GrievanceCategory, GrievanceStatus, MonitoringVisit,
     Outcome, OutcomeKind, PartialDate, RecordRef, Text, TitpPhase, TitpPlacement,
 };
 use kyoso_service::aftercare;
-use kyoso_store::{AFTERCARE_TEXT_CHARS, Grievance};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::ToSchema;

@@ -9,10 +9,10 @@ use kyoso_domain::{
     CountryCode, MatchMove, MatchOutcome, MatchStatus, NeedKind, NeedStatus, OfferKind, Readiness,
     SectorCode, Seek, Text, Uid,
 };
+use kyoso_domain::{NeedFilter, OfferFilter, StoredMatch};
 use kyoso_exchange::{FieldFaults, need_from_json, offer_from_json};
 use kyoso_service::assignment::{self, Mode};
 use kyoso_service::matching::{self, Language, Ranking};
-use kyoso_store::{NeedFilter, OfferFilter, StoredMatch};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};

@@ -5,13 +5,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use kyoso_domain::{
+    COHORT_NAME_CHARS, PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation,
+};
+use kyoso_domain::{
     Cohort, ExternalId, Incoming, JourneyAction, JourneyState, Link, PartialDate, ParticipantRole,
     Participation, Program, RecordRef, Stored, Text, Uid, ValueError,
 };
 use kyoso_service::programs;
-use kyoso_store::{
-    COHORT_NAME_CHARS, PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation,
-};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};

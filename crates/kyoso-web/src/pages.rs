@@ -10,16 +10,16 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::redirect::see_other;
+use kyoso_domain::ErasureStatus;
 use kyoso_domain::{
     CountryCode, EntityKind, LanguageCode, Link, Organization, Person, RecordRef, Skill, Stored,
     Text, Tie, Timestamp, Uid,
 };
+use kyoso_domain::{OrganizationFilter, PeopleFilter};
 use kyoso_exchange::{Defaults, from_json};
 use kyoso_service::protection;
 use kyoso_service::registry::{self, Page};
 use kyoso_service::{Action, Caller, Resource, ServiceError, accounts};
-use kyoso_store::ErasureStatus;
-use kyoso_store::{OrganizationFilter, PeopleFilter};
 use serde::Deserialize;
 use std::net::SocketAddr;
 
@@ -168,7 +168,7 @@ struct Activity {
 #[template(path = "home.html")]
 struct HomePage {
     chrome: Chrome,
-    counts: kyoso_store::Counts,
+    counts: kyoso_domain::Counts,
     activity: Vec<Activity>,
 }
 

@@ -14,11 +14,11 @@ use kyoso_domain::{
     CandidateKind, EntityKind, MatchOutcome, MatchStatus, NeedKind, NeedStatus, OfferKind,
     RowError, Seek, Uid,
 };
+use kyoso_domain::{NeedFilter, StoredMatch, StoredNeed, StoredOffer};
 use kyoso_exchange::{need_from_json, offer_from_json};
 use kyoso_service::assignment::{Mode, RoundOutcome};
 use kyoso_service::matching::{self, Language, Ranking};
 use kyoso_service::{Caller, ServiceError};
-use kyoso_store::{NeedFilter, StoredMatch, StoredNeed, StoredOffer};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 

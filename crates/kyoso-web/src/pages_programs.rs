@@ -13,9 +13,9 @@ use kyoso_domain::{
     Outcome, OutcomeKind, RecordRef, TitpPhase, TitpPlacement,
 };
 use kyoso_domain::{JourneyAction, JourneyState, Link, PartialDate, Program, Text, Uid};
+use kyoso_domain::{PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation};
 use kyoso_service::{Action, Resource, ServiceError, registry};
 use kyoso_service::{aftercare, programs};
-use kyoso_store::{PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -798,7 +798,7 @@ async fn record_form(
         if raw.is_empty() {
             return Ok(None);
         }
-        Text::multiline(raw, kyoso_store::AFTERCARE_TEXT_CHARS)
+        Text::multiline(raw, kyoso_domain::AFTERCARE_TEXT_CHARS)
             .map(Some)
             .map_err(|e| invalid(field, e))
     };
@@ -1006,7 +1006,7 @@ pub(crate) async fn grievance_trail_post(
     let result = async {
         let uid = parse_id(&id)?;
         let status = get("status").parse::<GrievanceStatus>().ok();
-        let note = Text::multiline(get("note"), kyoso_store::AFTERCARE_TEXT_CHARS)
+        let note = Text::multiline(get("note"), kyoso_domain::AFTERCARE_TEXT_CHARS)
             .ok()
             .filter(|n| !n.as_str().is_empty());
         aftercare::update_grievance(&state.store, &ctx.caller, uid, status, note).await?;

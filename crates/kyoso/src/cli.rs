@@ -258,13 +258,13 @@ enum RoleArg {
     Member,
 }
 
-impl From<RoleArg> for kyoso_store::Role {
+impl From<RoleArg> for kyoso_domain::Role {
     fn from(value: RoleArg) -> Self {
         match value {
-            RoleArg::Admin => kyoso_store::Role::Admin,
-            RoleArg::Officer => kyoso_store::Role::Officer,
-            RoleArg::Coordinator => kyoso_store::Role::Coordinator,
-            RoleArg::Member => kyoso_store::Role::Member,
+            RoleArg::Admin => kyoso_domain::Role::Admin,
+            RoleArg::Officer => kyoso_domain::Role::Officer,
+            RoleArg::Coordinator => kyoso_domain::Role::Coordinator,
+            RoleArg::Member => kyoso_domain::Role::Member,
         }
     }
 }
@@ -402,7 +402,7 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: UserCommand::Role { email, role, org },
         } => {
             kyoso_service::accounts::set_role(&store, &email, role.into(), org.as_deref()).await?;
-            println!("{email} is now {}", kyoso_store::Role::from(role).as_str());
+            println!("{email} is now {}", kyoso_domain::Role::from(role).as_str());
             ExitCode::SUCCESS
         }
         Command::User {

@@ -107,7 +107,7 @@ pub(crate) async fn rank(store: &Store, args: MatchArgs, progress: &Bar) -> anyh
 }
 
 pub(crate) async fn list(store: &Store, status: Option<&str>) -> anyhow::Result<()> {
-    let filter = kyoso_store::NeedFilter {
+    let filter = kyoso_domain::NeedFilter {
         status: status.map(str::parse).transpose()?,
         ..Default::default()
     };

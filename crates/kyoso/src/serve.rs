@@ -4,9 +4,10 @@ use std::io::Read;
 use std::net::SocketAddr;
 
 use anyhow::Context;
+use kyoso_domain::Role;
 use kyoso_domain::{ExternalId, Uid};
 use kyoso_service::{DemoOptions, Progress};
-use kyoso_store::{Role, Store};
+use kyoso_store::Store;
 use kyoso_web::{AppState, Limits};
 
 /// The password of every demo account; printed when the server starts.
@@ -69,7 +70,7 @@ async fn first_person_of(store: &Store, owner: &str) -> anyhow::Result<Option<Ui
         everything: true,
         ..Default::default()
     };
-    let filter = kyoso_store::PeopleFilter {
+    let filter = kyoso_domain::PeopleFilter {
         organization: Some(org.uid),
         ..Default::default()
     };

@@ -35,8 +35,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use clap::{Parser, ValueEnum};
 use kyoso_domain::Uid;
+use kyoso_domain::{PeopleFilter, Role};
 use kyoso_service::{Caller, DemoOptions, NoProgress};
-use kyoso_store::{PeopleFilter, Role, Store};
+use kyoso_store::Store;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -631,7 +632,7 @@ async fn prepare(path: &Path, database: &str, args: &Args) -> anyhow::Result<Fix
         everything: true,
         ..Default::default()
     };
-    let filter = kyoso_store::NeedFilter::default();
+    let filter = kyoso_domain::NeedFilter::default();
     if store.needs(&filter, &everything, 1).await?.is_empty() {
         let today = time::OffsetDateTime::now_utc().date();
         for need in kyoso_demo::matching::needs(today) {

@@ -18,15 +18,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use kyoso_domain::{
+    AuditAction, Candidate, MatchFilter, NeedFilter, OfferFilter, Poster, StoredMatch, StoredNeed,
+    StoredOffer,
+};
+use kyoso_domain::{
     CandidateKind, CountryCode, EntityKind, LanguageCode, MatchMove, MatchStatus, Names, Need,
     NeedKind, NeedStatus, Offer, OfferKind, RecordKind, RecordRef, References as _, Skill,
     Timestamp, Uid,
 };
 use kyoso_matching::{CandidateId, FactorKind, Index, LanguageNeed, Profile, Ranked, Weights};
-use kyoso_store::{
-    AuditAction, BulkOptions, Candidate, MatchFilter, MatchingPerson, NeedFilter, OfferFilter,
-    OpenCohort, Poster, Store, StoredMatch, StoredNeed, StoredOffer, Table, TrackRecord,
-};
+use kyoso_store::{BulkOptions, MatchingPerson, OpenCohort, Store, Table, TrackRecord};
 use serde::Serialize;
 
 use crate::access::{Action, Resource, require};

@@ -17,8 +17,9 @@ use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use kyoso_domain::ExternalId;
+use kyoso_domain::Role;
 use kyoso_service::{DemoOptions, NoProgress};
-use kyoso_store::{Engine, Role};
+use kyoso_store::Engine;
 use kyoso_testkit::TestDb;
 use kyoso_web::{AppState, Limits};
 
@@ -240,7 +241,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         everything: true,
         ..Default::default()
     };
-    let filter = kyoso_store::PeopleFilter {
+    let filter = kyoso_domain::PeopleFilter {
         organization: Some(tpa.uid),
         country: Some(kyoso_domain::CountryCode::parse("TH").unwrap()),
         ..Default::default()
@@ -507,7 +508,7 @@ async fn a_member_finds_how_to_reach_someone_and_reads_the_network() {
         network: true,
         ..Default::default()
     };
-    let in_country = |code: &str| kyoso_store::PeopleFilter {
+    let in_country = |code: &str| kyoso_domain::PeopleFilter {
         country: Some(kyoso_domain::CountryCode::parse(code).unwrap()),
         ..Default::default()
     };
@@ -771,7 +772,7 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
     let needs = kyoso_service::matching::needs(
         store,
         &kyoso_service::Caller::Cli,
-        &kyoso_store::NeedFilter {
+        &kyoso_domain::NeedFilter {
             text: kyoso_domain::Text::query("industrial estate").unwrap(),
             ..Default::default()
         },

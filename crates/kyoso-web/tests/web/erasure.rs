@@ -237,7 +237,7 @@ async fn a_persons_erasure_leaves_nothing_behind(app: &TestApp) {
         &app.store,
         LOGIN,
         PASSWORD,
-        kyoso_store::Role::Member,
+        kyoso_domain::Role::Member,
         Some("TPA"),
         Some(kyoso_domain::Uid::parse(&person).unwrap()),
     )

@@ -22,9 +22,10 @@ mod references;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use kyoso_domain::Role;
 use kyoso_domain::{ExternalId, Uid};
 use kyoso_service::{DemoOptions, NoProgress};
-use kyoso_store::{Engine, Role, Store};
+use kyoso_store::{Engine, Store};
 use kyoso_testkit::TestDb;
 use kyoso_web::{AppState, Limits};
 use reqwest::StatusCode;
@@ -74,7 +75,7 @@ impl TestApp {
             everything: true,
             ..Default::default()
         };
-        let filter = kyoso_store::PeopleFilter {
+        let filter = kyoso_domain::PeopleFilter {
             organization: Some(tpa_uid),
             ..Default::default()
         };

@@ -369,7 +369,7 @@ async fn revocations_and_role_changes_reach_every_process_within_a_second(app: &
     kyoso_service::accounts::set_role(
         &other_process,
         "coordinator@example.org",
-        kyoso_store::Role::Officer,
+        kyoso_domain::Role::Officer,
         Some("TPA"),
     )
     .await
