@@ -27,8 +27,8 @@ use anyhow::Context;
 use clap::Parser;
 use kyoso_domain::{Person, Timestamp, Uid};
 use kyoso_exchange::{Defaults, Format, Item, Reader};
-use kyoso_service::{DemoOptions, ImportOptions, ImportOutcome, NoProgress};
-use kyoso_store::{Engine, Store, Table};
+use kyoso_service::{DemoOptions, ImportOptions, ImportOutcome, Kyoso, NoProgress, Records};
+use kyoso_store::Engine;
 use kyoso_testkit::TestDb;
 use sqlx::Connection;
 
@@ -78,25 +78,25 @@ async fn main() -> anyhow::Result<()> {
     for engine in engines {
         println!("\n{engine:?}");
         let db = TestDb::new(engine).await;
-        let store = db.store().await;
         let peer = match engine {
             Engine::Sqlite => None,
             Engine::Postgres => Some(bare_copy(&db.url, &file, args.people).await?),
         };
-        let fresh = import(&store, &file, "import into an empty table", args.people).await?;
+        let kyoso = Kyoso::open(&db.url).await?;
+        let fresh = import(&kyoso, &file, "import into an empty table", args.people).await?;
         if let Some(copy) = peer {
             println!("    = {:.2}× the bare COPY", fresh / copy);
         }
-        import(&store, &file, "upsert, every row unchanged", args.people).await?;
-        import(&store, &changed, "upsert, every row changed", args.people).await?;
+        import(&kyoso, &file, "upsert, every row unchanged", args.people).await?;
+        import(&kyoso, &changed, "upsert, every row changed", args.people).await?;
         let check = Instant::now();
-        let report = store.check().await?;
+        let report = kyoso.check(&kyoso_service::Caller::Cli).await?;
         println!(
             "  db check: {} ({:.1} s)",
             if report.is_ok() { "ok" } else { "PROBLEMS" },
             check.elapsed().as_secs_f64()
         );
-        store.close().await;
+        kyoso.close().await;
         let naive = naive(engine, &naive_rows).await?;
         println!(
             "    import into an empty table is {:.1}× the naive import",
@@ -107,18 +107,18 @@ async fn main() -> anyhow::Result<()> {
     if args.demo_people > 0 {
         println!("\nkyoso demo --people {} (SQLite)", args.demo_people);
         let db = TestDb::new(Engine::Sqlite).await;
-        let store = db.store().await;
+        let kyoso = Kyoso::open(&db.url).await?;
         let started = Instant::now();
         reset_peak_memory();
-        let summary = kyoso_service::demo(
-            &store,
-            DemoOptions {
-                people: args.demo_people,
-                seed: 1,
-            },
-            &NoProgress,
-        )
-        .await?;
+        let summary = kyoso
+            .demo(
+                DemoOptions {
+                    people: args.demo_people,
+                    seed: 1,
+                },
+                &NoProgress,
+            )
+            .await?;
         let c = summary.counts;
         println!(
             "  {:.1} s for {} organizations, {} people, {} ties; peak memory {}",
@@ -128,7 +128,7 @@ async fn main() -> anyhow::Result<()> {
             c.ties,
             peak_memory()
         );
-        store.close().await;
+        kyoso.close().await;
     }
     Ok(())
 }
@@ -215,17 +215,17 @@ fn parse_only(path: &Path, keep: usize) -> anyhow::Result<Vec<Person>> {
     Ok(people)
 }
 
-async fn import(store: &Store, path: &Path, what: &str, rows: u64) -> anyhow::Result<f64> {
+async fn import(kyoso: &Kyoso, path: &Path, what: &str, rows: u64) -> anyhow::Result<f64> {
     reset_peak_memory();
     let started = Instant::now();
-    let outcome = kyoso_service::import(
-        store,
-        Table::People,
-        path,
-        &ImportOptions::default(),
-        &NoProgress,
-    )
-    .await?;
+    let outcome = kyoso
+        .import(
+            Records::People,
+            path,
+            &ImportOptions::default(),
+            &NoProgress,
+        )
+        .await?;
     let elapsed = started.elapsed();
     let ImportOutcome::Committed(summary) = outcome else {
         anyhow::bail!("the bench import was refused: {outcome:?}");

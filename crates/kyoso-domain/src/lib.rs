@@ -61,10 +61,10 @@ pub use query::{
     MatchFilter, NeedFilter, OfferFilter, OrganizationFilter, PeopleFilter, TieFilter,
 };
 pub use records::{
-    AFTERCARE_TEXT_CHARS, COHORT_NAME_CHARS, Candidate, CheckReport, Counts, ERASED, Erasure,
-    ErasureRequest, ErasureStatus, Grievance, GrievanceEvent, MatchEvent, PARTICIPATION_NOTE_CHARS,
-    ParticipantCard, Poster, StateCounts, StoredFollowUp, StoredMatch, StoredNeed, StoredOffer,
-    StoredOutcome, StoredParticipation, StoredVisit,
+    AFTERCARE_TEXT_CHARS, BulkSummary, COHORT_NAME_CHARS, Candidate, CheckReport, Counts, ERASED,
+    Erasure, ErasureRequest, ErasureStatus, Grievance, GrievanceEvent, MatchEvent,
+    PARTICIPATION_NOTE_CHARS, ParticipantCard, Poster, StateCounts, StoredFollowUp, StoredMatch,
+    StoredNeed, StoredOffer, StoredOutcome, StoredParticipation, StoredVisit,
 };
 pub use reference::{
     Proposal, RecordKind, Reference, ReferenceField, References, WRITES as REFERENCE_FIELDS,

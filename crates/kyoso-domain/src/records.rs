@@ -234,3 +234,12 @@ impl ErasureStatus {
         }
     }
 }
+
+/// What a committed bulk write did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct BulkSummary {
+    pub received: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}

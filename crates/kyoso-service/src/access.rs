@@ -385,7 +385,7 @@ impl Caller {
     /// What the caller may read, for the store to apply: the read rule of
     /// people, organizations, ties, programs, needs and offers, as SQL.
     /// A test holds it to [`decide`].
-    pub fn scope(&self) -> ReadScope {
+    pub(crate) fn scope(&self) -> ReadScope {
         match self {
             Caller::Anonymous => ReadScope::default(),
             Caller::Cli => ReadScope {

@@ -12,12 +12,12 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
 
+use kyoso_domain::BulkSummary;
 use kyoso_domain::{Enrolment, Incoming, Link, RecordRef, RowError, Stored, Uid};
 use kyoso_exchange::{Format, Writer};
-use kyoso_store::{
-    BulkOptions, BulkSummary, BulkWriter, Found, ImpliedTie, NewParticipation, Store, Table,
-};
+use kyoso_store::{BulkOptions, BulkWriter, Found, ImpliedTie, NewParticipation, Store, Table};
 
+use crate::Kyoso;
 use crate::exchange::{Errors, ExportSummary, FileBatches, ImportOutcome, Message};
 use crate::programs::{implied_tie, settle_implied_tie};
 use crate::{Progress, ServiceError};
@@ -28,87 +28,91 @@ type Row = Incoming<Enrolment<RecordRef>>;
 /// The most errors an import reports one by one.
 const MAX_REPORTED: usize = 1000;
 
-/// Imports participations from `path` (CSV or JSON, by its extension unless
-/// `format` says).
-pub async fn import_participations(
-    store: &Store,
-    path: &Path,
-    format: Option<Format>,
-    progress: &dyn Progress,
-) -> Result<ImportOutcome, ServiceError> {
-    // The writer takes the write lock first, so that what the reading
-    // thread looks up stays as it is until the import ends.
-    let mut writer = store
-        .bulk(
-            Table::Ties,
-            BulkOptions {
-                many_rows: true,
-                ..BulkOptions::default()
-            },
-        )
-        .await?;
-    let reader_store = store.clone();
-    let mut batches = FileBatches::open::<Enrolment<RecordRef>>(path, format, None, move |rows| {
-        let named = Named::find_committed(&reader_store, &rows);
-        (rows, named)
-    })?;
-    progress.start("importing participations", Some(batches.total_bytes));
-    let mut summary = BulkSummary::default();
-    let mut errors = Errors::default();
-    let mut seen = HashMap::new();
-    while let Some(message) = batches.next().await {
-        let (rows, named) = match message {
-            Message::Batch {
-                records,
-                errors: bad,
-            } => {
-                errors.add(bad);
-                match records {
-                    Some(records) => records,
-                    None => continue,
+impl Kyoso {
+    /// Imports participations from `path` (CSV or JSON, by its extension unless
+    /// `format` says).
+    pub async fn import_participations(
+        &self,
+        path: &Path,
+        format: Option<Format>,
+        progress: &dyn Progress,
+    ) -> Result<ImportOutcome, ServiceError> {
+        let store = &self.store;
+        // The writer takes the write lock first, so that what the reading
+        // thread looks up stays as it is until the import ends.
+        let mut writer = store
+            .bulk(
+                Table::Ties,
+                BulkOptions {
+                    many_rows: true,
+                    ..BulkOptions::default()
+                },
+            )
+            .await?;
+        let reader_store = store.clone();
+        let mut batches =
+            FileBatches::open::<Enrolment<RecordRef>>(path, format, None, move |rows| {
+                let named = Named::find_committed(&reader_store, &rows);
+                (rows, named)
+            })?;
+        progress.start("importing participations", Some(batches.total_bytes));
+        let mut summary = BulkSummary::default();
+        let mut errors = Errors::default();
+        let mut seen = HashMap::new();
+        while let Some(message) = batches.next().await {
+            let (rows, named) = match message {
+                Message::Batch {
+                    records,
+                    errors: bad,
+                } => {
+                    errors.add(bad);
+                    match records {
+                        Some(records) => records,
+                        None => continue,
+                    }
+                }
+                Message::Fatal(source) => {
+                    writer.rollback().await?;
+                    progress.finish();
+                    return Err(ServiceError::Read {
+                        path: path.to_owned(),
+                        error: source,
+                    });
+                }
+            };
+            let named = match named {
+                Some(named) => named,
+                None => Named::find(&mut writer, &rows).await?,
+            };
+            summary.received += rows.len() as u64;
+            let (new_rows, known_rows) =
+                split_known(&rows, &named.participations, &mut seen, &mut |e| {
+                    errors.add([e])
+                });
+            // Once a row is refused nothing is kept, so rows are only checked.
+            let checking_only = errors.total > 0;
+            for row in known_rows {
+                match write_row(&mut writer, row.clone()).await? {
+                    Ok(Written::Inserted) => summary.inserted += 1,
+                    Ok(Written::Updated) => summary.updated += 1,
+                    Ok(Written::Unchanged) => summary.unchanged += 1,
+                    Err(bad) => errors.add([bad]),
                 }
             }
-            Message::Fatal(source) => {
-                writer.rollback().await?;
-                progress.finish();
-                return Err(ServiceError::Read {
-                    path: path.to_owned(),
-                    error: source,
-                });
-            }
-        };
-        let named = match named {
-            Some(named) => named,
-            None => Named::find(&mut writer, &rows).await?,
-        };
-        summary.received += rows.len() as u64;
-        let (new_rows, known_rows) =
-            split_known(&rows, &named.participations, &mut seen, &mut |e| {
-                errors.add([e])
-            });
-        // Once a row is refused nothing is kept, so rows are only checked.
-        let checking_only = errors.total > 0;
-        for row in known_rows {
-            match write_row(&mut writer, row.clone()).await? {
-                Ok(Written::Inserted) => summary.inserted += 1,
-                Ok(Written::Updated) => summary.updated += 1,
-                Ok(Written::Unchanged) => summary.unchanged += 1,
-                Err(bad) => errors.add([bad]),
-            }
+            let (inserted, bad) = insert_new(&mut writer, &new_rows, &named, checking_only).await?;
+            summary.inserted += inserted;
+            errors.add(bad);
+            progress.set(batches.bytes_read());
         }
-        let (inserted, bad) = insert_new(&mut writer, &new_rows, &named, checking_only).await?;
-        summary.inserted += inserted;
-        errors.add(bad);
-        progress.set(batches.bytes_read());
+        batches.close().await;
+        progress.finish();
+        if errors.total > 0 {
+            writer.rollback().await?;
+            return Ok(errors.into_rejection());
+        }
+        writer.commit().await?;
+        Ok(ImportOutcome::Committed(summary))
     }
-    batches.close().await;
-    progress.finish();
-    if errors.total > 0 {
-        writer.rollback().await?;
-        return Ok(errors.into_rejection());
-    }
-    writer.commit().await?;
-    Ok(ImportOutcome::Committed(summary))
 }
 
 /// The records that a batch of rows names, by table, keyed by the
@@ -465,167 +469,172 @@ async fn write_row(
     }))
 }
 
-/// Writes every participation, with its journey, to `out`.
-pub async fn export_participations(
-    store: &Store,
-    format: Format,
-    out: Box<dyn Write + Send>,
-    progress: &dyn Progress,
-) -> Result<ExportSummary, ServiceError> {
-    let io_error = |error: io::Error| ServiceError::Io {
-        path: "output".into(),
-        error,
-    };
-    progress.start("exporting participations", None);
-    let mut writer =
-        Writer::new::<Enrolment<RecordRef>>(io::BufWriter::new(out), format).map_err(io_error)?;
-    let mut after = 0;
-    let mut records = 0;
-    loop {
-        let page = store.list_participations(after, 1000).await?;
-        let Some((last, _)) = page.last() else { break };
-        after = *last;
-        for (_, found) in page {
-            let row = Stored {
-                id: found.stored.id,
-                uid: found.stored.uid,
-                external_id: found.stored.external_id,
-                owner: found.stored.owner,
-                created_at: found.stored.created_at,
-                updated_at: found.stored.updated_at,
-                record: Enrolment {
-                    participation: found.stored.record,
-                    applied_on: found.applied_on,
-                    journey: found.journey,
-                },
-            };
-            writer.write(&row).map_err(io_error)?;
-            records += 1;
-        }
-        progress.set(records);
-    }
-    writer
-        .finish()
-        .map_err(io_error)?
-        .flush()
-        .map_err(io_error)?;
-    progress.finish();
-    Ok(ExportSummary { records })
-}
-
-/// Imports programs from a JSON file (an array, or one object per line).
-/// A program whose id or external id kyoso has is updated to the file's.
-pub async fn import_programs(
-    store: &Store,
-    path: &Path,
-    progress: &dyn Progress,
-) -> Result<ImportOutcome, ServiceError> {
-    let io_error = |error| ServiceError::Io {
-        path: path.to_owned(),
-        error,
-    };
-    let file = File::open(path).map_err(io_error)?;
-    let owned_path = path.to_owned();
-    let (rows, mut errors) = tokio::task::spawn_blocking(move || {
-        let mut rows = Vec::new();
-        let mut errors = Vec::new();
-        for item in kyoso_exchange::ProgramReader::new(file) {
-            match item.map_err(|error| ServiceError::Read {
-                path: owned_path.clone(),
-                error,
-            })? {
-                Ok(row) => rows.push(row),
-                Err(bad) => errors.extend(bad),
-            }
-        }
-        Ok::<_, ServiceError>((rows, errors))
-    })
-    .await
-    .map_err(|e| ServiceError::Failed(e.to_string()))??;
-
-    progress.start("importing programs", Some(rows.len() as u64));
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let mut summary = BulkSummary {
-        received: rows.len() as u64,
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-    };
-    for (done, mut row) in rows.into_iter().enumerate() {
-        let line = row.line;
-        if row.uid.is_none()
-            && let Some(external) = &row.external_id
-        {
-            row.uid = store.program_by_external_id(external).await?;
-        }
-        let before = match row.uid {
-            Some(uid) => writer.read_program(uid).await?,
-            None => None,
+impl Kyoso {
+    /// Writes every participation, with its journey, to `out`.
+    pub async fn export_participations(
+        &self,
+        format: Format,
+        out: Box<dyn Write + Send>,
+        progress: &dyn Progress,
+    ) -> Result<ExportSummary, ServiceError> {
+        let store = &self.store;
+        let io_error = |error: io::Error| ServiceError::Io {
+            path: "output".into(),
+            error,
         };
-        match writer.write_program(row).await? {
-            Ok(uid) => match before {
-                None => summary.inserted += 1,
-                Some(before) => {
-                    let after = writer.read_program(uid).await?;
-                    if after.is_some_and(|a| a.record == before.record) {
-                        summary.unchanged += 1;
-                    } else {
-                        summary.updated += 1;
-                    }
-                }
-            },
-            Err(bad) => errors.extend(bad.into_iter().map(|mut e| {
-                e.line = line;
-                e
-            })),
+        progress.start("exporting participations", None);
+        let mut writer = Writer::new::<Enrolment<RecordRef>>(io::BufWriter::new(out), format)
+            .map_err(io_error)?;
+        let mut after = 0;
+        let mut records = 0;
+        loop {
+            let page = store.list_participations(after, 1000).await?;
+            let Some((last, _)) = page.last() else { break };
+            after = *last;
+            for (_, found) in page {
+                let row = Stored {
+                    id: found.stored.id,
+                    uid: found.stored.uid,
+                    external_id: found.stored.external_id,
+                    owner: found.stored.owner,
+                    created_at: found.stored.created_at,
+                    updated_at: found.stored.updated_at,
+                    record: Enrolment {
+                        participation: found.stored.record,
+                        applied_on: found.applied_on,
+                        journey: found.journey,
+                    },
+                };
+                writer.write(&row).map_err(io_error)?;
+                records += 1;
+            }
+            progress.set(records);
         }
-        progress.set(done as u64 + 1);
+        writer
+            .finish()
+            .map_err(io_error)?
+            .flush()
+            .map_err(io_error)?;
+        progress.finish();
+        Ok(ExportSummary { records })
     }
-    progress.finish();
-    if !errors.is_empty() {
-        writer.rollback().await?;
-        errors.sort_by_key(|e| e.line);
-        let total = errors.len() as u64;
-        errors.truncate(MAX_REPORTED);
-        return Ok(ImportOutcome::Rejected { errors, total });
-    }
-    writer.commit().await?;
-    Ok(ImportOutcome::Committed(summary))
-}
 
-/// Writes every program to `out` as a JSON array, one program a line.
-pub async fn export_programs(
-    store: &Store,
-    mut out: Box<dyn Write + Send>,
-    progress: &dyn Progress,
-) -> Result<ExportSummary, ServiceError> {
-    let io_error = |error: io::Error| ServiceError::Io {
-        path: "output".into(),
-        error,
-    };
-    progress.start("exporting programs", None);
-    let everything = kyoso_store::ReadScope {
-        everything: true,
-        ..Default::default()
-    };
-    let mut after = 0;
-    let mut records = 0u64;
-    out.write_all(b"[\n").map_err(io_error)?;
-    loop {
-        let page = store.list_programs(None, &everything, after, 500).await?;
-        let Some(last) = page.last() else { break };
-        after = last.id;
-        for program in &page {
-            let line = serde_json::to_string(&kyoso_exchange::program_to_json(program))
-                .map_err(|e| ServiceError::Failed(e.to_string()))?;
-            let separator = if records == 0 { "" } else { ",\n" };
-            write!(out, "{separator}{line}").map_err(io_error)?;
-            records += 1;
+    /// Imports programs from a JSON file (an array, or one object per line).
+    /// A program whose id or external id kyoso has is updated to the file's.
+    pub async fn import_programs(
+        &self,
+        path: &Path,
+        progress: &dyn Progress,
+    ) -> Result<ImportOutcome, ServiceError> {
+        let store = &self.store;
+        let io_error = |error| ServiceError::Io {
+            path: path.to_owned(),
+            error,
+        };
+        let file = File::open(path).map_err(io_error)?;
+        let owned_path = path.to_owned();
+        let (rows, mut errors) = tokio::task::spawn_blocking(move || {
+            let mut rows = Vec::new();
+            let mut errors = Vec::new();
+            for item in kyoso_exchange::ProgramReader::new(file) {
+                match item.map_err(|error| ServiceError::Read {
+                    path: owned_path.clone(),
+                    error,
+                })? {
+                    Ok(row) => rows.push(row),
+                    Err(bad) => errors.extend(bad),
+                }
+            }
+            Ok::<_, ServiceError>((rows, errors))
+        })
+        .await
+        .map_err(|e| ServiceError::Failed(e.to_string()))??;
+
+        progress.start("importing programs", Some(rows.len() as u64));
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let mut summary = BulkSummary {
+            received: rows.len() as u64,
+            inserted: 0,
+            updated: 0,
+            unchanged: 0,
+        };
+        for (done, mut row) in rows.into_iter().enumerate() {
+            let line = row.line;
+            if row.uid.is_none()
+                && let Some(external) = &row.external_id
+            {
+                row.uid = store.program_by_external_id(external).await?;
+            }
+            let before = match row.uid {
+                Some(uid) => writer.read_program(uid).await?,
+                None => None,
+            };
+            match writer.write_program(row).await? {
+                Ok(uid) => match before {
+                    None => summary.inserted += 1,
+                    Some(before) => {
+                        let after = writer.read_program(uid).await?;
+                        if after.is_some_and(|a| a.record == before.record) {
+                            summary.unchanged += 1;
+                        } else {
+                            summary.updated += 1;
+                        }
+                    }
+                },
+                Err(bad) => errors.extend(bad.into_iter().map(|mut e| {
+                    e.line = line;
+                    e
+                })),
+            }
+            progress.set(done as u64 + 1);
         }
-        progress.set(records);
+        progress.finish();
+        if !errors.is_empty() {
+            writer.rollback().await?;
+            errors.sort_by_key(|e| e.line);
+            let total = errors.len() as u64;
+            errors.truncate(MAX_REPORTED);
+            return Ok(ImportOutcome::Rejected { errors, total });
+        }
+        writer.commit().await?;
+        Ok(ImportOutcome::Committed(summary))
     }
-    out.write_all(b"\n]\n").map_err(io_error)?;
-    out.flush().map_err(io_error)?;
-    progress.finish();
-    Ok(ExportSummary { records })
+
+    /// Writes every program to `out` as a JSON array, one program a line.
+    pub async fn export_programs(
+        &self,
+        mut out: Box<dyn Write + Send>,
+        progress: &dyn Progress,
+    ) -> Result<ExportSummary, ServiceError> {
+        let store = &self.store;
+        let io_error = |error: io::Error| ServiceError::Io {
+            path: "output".into(),
+            error,
+        };
+        progress.start("exporting programs", None);
+        let everything = kyoso_store::ReadScope {
+            everything: true,
+            ..Default::default()
+        };
+        let mut after = 0;
+        let mut records = 0u64;
+        out.write_all(b"[\n").map_err(io_error)?;
+        loop {
+            let page = store.list_programs(None, &everything, after, 500).await?;
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            for program in &page {
+                let line = serde_json::to_string(&kyoso_exchange::program_to_json(program))
+                    .map_err(|e| ServiceError::Failed(e.to_string()))?;
+                let separator = if records == 0 { "" } else { ",\n" };
+                write!(out, "{separator}{line}").map_err(io_error)?;
+                records += 1;
+            }
+            progress.set(records);
+        }
+        out.write_all(b"\n]\n").map_err(io_error)?;
+        out.flush().map_err(io_error)?;
+        progress.finish();
+        Ok(ExportSummary { records })
+    }
 }

@@ -6,20 +6,44 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use kyoso_domain::BulkSummary;
 use kyoso_domain::{
     Incoming, Link, Organization, Person, RecordRef, RowError, Stored, Text, Tie, Timestamp,
 };
 use kyoso_exchange::{Defaults, Exportable, Format, Item, ReadError, Reader, Record, Writer};
-use kyoso_store::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople, Store, StoreError, Table};
+use kyoso_store::{BulkOptions, BulkWriter, PreparedPeople, Store, StoreError, Table};
 use serde::Serialize;
 use tokio::sync::mpsc;
 
+use crate::Kyoso;
 use crate::{Progress, ServiceError};
 
 /// Records handed from the reading thread to the writer at a time.
 const BATCH: usize = 5_000;
 /// Row errors kept for the report; more are counted, not kept.
 const MAX_REPORTED: usize = 1_000;
+
+/// The registry's records that files carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Records {
+    People,
+    Organizations,
+    Ties,
+}
+
+impl Records {
+    fn table(self) -> Table {
+        match self {
+            Records::People => Table::People,
+            Records::Organizations => Table::Organizations,
+            Records::Ties => Table::Ties,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.table().name()
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -92,21 +116,31 @@ impl Load for Tie<RecordRef> {
     }
 }
 
-/// Imports a file into `table`, all or nothing: if any row is bad, every
-/// bad row is reported and the database is left as it was.
-pub async fn import(
-    store: &Store,
-    table: Table,
-    path: &Path,
-    options: &ImportOptions,
-    progress: &dyn Progress,
-) -> Result<ImportOutcome, ServiceError> {
-    match table {
-        Table::People => import_as::<Person>(store, table, path, options, progress).await,
-        Table::Organizations => {
-            import_as::<Organization<RecordRef>>(store, table, path, options, progress).await
+impl Kyoso {
+    /// Imports a file into `table`, all or nothing: if any row is bad, every
+    /// bad row is reported and the database is left as it was.
+    pub async fn import(
+        &self,
+        records: Records,
+        path: &Path,
+        options: &ImportOptions,
+        progress: &dyn Progress,
+    ) -> Result<ImportOutcome, ServiceError> {
+        let table = records.table();
+        match table {
+            Table::People => {
+                self.import_as::<Person>(table, path, options, progress)
+                    .await
+            }
+            Table::Organizations => {
+                self.import_as::<Organization<RecordRef>>(table, path, options, progress)
+                    .await
+            }
+            Table::Ties => {
+                self.import_as::<Tie<RecordRef>>(table, path, options, progress)
+                    .await
+            }
         }
-        Table::Ties => import_as::<Tie<RecordRef>>(store, table, path, options, progress).await,
     }
 }
 
@@ -231,58 +265,62 @@ impl<B: Send + 'static> FileBatches<B> {
     }
 }
 
-async fn import_as<T: Load>(
-    store: &Store,
-    table: Table,
-    path: &Path,
-    options: &ImportOptions,
-    progress: &dyn Progress,
-) -> Result<ImportOutcome, ServiceError> {
-    let mut batches = FileBatches::open(path, options.format, options.owner.clone(), T::prepare)?;
-    progress.start(&format!("importing {table}"), Some(batches.total_bytes));
-    let mut writer = store
-        .bulk(
-            table,
-            BulkOptions {
-                fast_empty_load: true,
-                ..BulkOptions::default()
-            },
-        )
-        .await?;
-    let mut errors = Errors::default();
-    while let Some(message) = batches.next().await {
-        match message {
-            Message::Batch {
-                records,
-                errors: bad,
-            } => {
-                if !bad.is_empty() {
-                    errors.add(bad);
-                    writer.stop_writing();
+impl Kyoso {
+    async fn import_as<T: Load>(
+        &self,
+        table: Table,
+        path: &Path,
+        options: &ImportOptions,
+        progress: &dyn Progress,
+    ) -> Result<ImportOutcome, ServiceError> {
+        let store = &self.store;
+        let mut batches =
+            FileBatches::open(path, options.format, options.owner.clone(), T::prepare)?;
+        progress.start(&format!("importing {table}"), Some(batches.total_bytes));
+        let mut writer = store
+            .bulk(
+                table,
+                BulkOptions {
+                    fast_empty_load: true,
+                    ..BulkOptions::default()
+                },
+            )
+            .await?;
+        let mut errors = Errors::default();
+        while let Some(message) = batches.next().await {
+            match message {
+                Message::Batch {
+                    records,
+                    errors: bad,
+                } => {
+                    if !bad.is_empty() {
+                        errors.add(bad);
+                        writer.stop_writing();
+                    }
+                    if let Some(records) = records {
+                        errors.add(T::write(&mut writer, records).await?);
+                    }
                 }
-                if let Some(records) = records {
-                    errors.add(T::write(&mut writer, records).await?);
+                Message::Fatal(source) => {
+                    writer.rollback().await?;
+                    progress.finish();
+                    return Err(ServiceError::Read {
+                        path: path.to_owned(),
+                        error: source,
+                    });
                 }
             }
-            Message::Fatal(source) => {
-                writer.rollback().await?;
-                progress.finish();
-                return Err(ServiceError::Read {
-                    path: path.to_owned(),
-                    error: source,
-                });
-            }
+            progress.set(batches.bytes_read());
         }
-        progress.set(batches.bytes_read());
+        batches.close().await;
+        errors.add(writer.resolve_deferred().await?);
+        progress.finish();
+        if errors.total > 0 {
+            writer.rollback().await?;
+            return Ok(errors.into_rejection());
+        }
+        Ok(ImportOutcome::Committed(writer.commit().await?))
     }
-    batches.close().await;
-    errors.add(writer.resolve_deferred().await?);
-    progress.finish();
-    if errors.total > 0 {
-        writer.rollback().await?;
-        return Ok(errors.into_rejection());
-    }
-    Ok(ImportOutcome::Committed(writer.commit().await?))
 }
 
 /// Runs on a blocking thread: parses the file and sends batches.
@@ -371,71 +409,83 @@ impl Page for Stored<Tie<Link>> {
     }
 }
 
-/// Writes every record of `table` to `out`, in the order they were added.
-pub async fn export(
-    store: &Store,
-    table: Table,
-    format: Format,
-    out: Box<dyn Write + Send>,
-    progress: &dyn Progress,
-) -> Result<ExportSummary, ServiceError> {
-    let total = match table {
-        Table::People => store.counts().await?.people,
-        Table::Organizations => store.counts().await?.organizations,
-        Table::Ties => store.counts().await?.ties,
-    };
-    progress.start(&format!("exporting {table}"), u64::try_from(total).ok());
-    let summary = match table {
-        Table::People => export_as::<Stored<Person>>(store, format, out, progress).await,
-        Table::Organizations => {
-            export_as::<Stored<Organization<Link>>>(store, format, out, progress).await
-        }
-        Table::Ties => export_as::<Stored<Tie<Link>>>(store, format, out, progress).await,
-    };
-    progress.finish();
-    summary
-}
-
-async fn export_as<P: Page>(
-    store: &Store,
-    format: Format,
-    out: Box<dyn Write + Send>,
-    progress: &dyn Progress,
-) -> Result<ExportSummary, ServiceError> {
-    let io_error = |error| ServiceError::Io {
-        path: "output".into(),
-        error,
-    };
-    let (sender, mut receiver) = mpsc::channel::<Vec<P>>(4);
-    let writing = tokio::task::spawn_blocking(move || -> io::Result<u64> {
-        let mut writer =
-            Writer::new::<P::Record>(io::BufWriter::with_capacity(1 << 16, out), format)?;
-        let mut written = 0;
-        while let Some(page) = receiver.blocking_recv() {
-            for record in &page {
-                writer.write(record)?;
+impl Kyoso {
+    /// Writes every record of `table` to `out`, in the order they were added.
+    pub async fn export(
+        &self,
+        records: Records,
+        format: Format,
+        out: Box<dyn Write + Send>,
+        progress: &dyn Progress,
+    ) -> Result<ExportSummary, ServiceError> {
+        let store = &self.store;
+        let table = records.table();
+        let total = match table {
+            Table::People => store.counts().await?.people,
+            Table::Organizations => store.counts().await?.organizations,
+            Table::Ties => store.counts().await?.ties,
+        };
+        progress.start(&format!("exporting {table}"), u64::try_from(total).ok());
+        let summary = match table {
+            Table::People => {
+                self.export_as::<Stored<Person>>(format, out, progress)
+                    .await
             }
-            written += page.len() as u64;
-        }
-        writer.finish()?.flush()?;
-        Ok(written)
-    });
-    let mut after = 0;
-    let mut sent = 0;
-    loop {
-        let page = P::page(store, after, 5_000).await?;
-        let Some(last) = page.last() else { break };
-        after = last.local_id();
-        sent += page.len() as u64;
-        if sender.send(page).await.is_err() {
-            break;
-        }
-        progress.set(sent);
+            Table::Organizations => {
+                self.export_as::<Stored<Organization<Link>>>(format, out, progress)
+                    .await
+            }
+            Table::Ties => {
+                self.export_as::<Stored<Tie<Link>>>(format, out, progress)
+                    .await
+            }
+        };
+        progress.finish();
+        summary
     }
-    drop(sender);
-    let records = writing
-        .await
-        .map_err(|e| ServiceError::Failed(format!("the export writer stopped: {e}")))?
-        .map_err(io_error)?;
-    Ok(ExportSummary { records })
+
+    async fn export_as<P: Page>(
+        &self,
+        format: Format,
+        out: Box<dyn Write + Send>,
+        progress: &dyn Progress,
+    ) -> Result<ExportSummary, ServiceError> {
+        let store = &self.store;
+        let io_error = |error| ServiceError::Io {
+            path: "output".into(),
+            error,
+        };
+        let (sender, mut receiver) = mpsc::channel::<Vec<P>>(4);
+        let writing = tokio::task::spawn_blocking(move || -> io::Result<u64> {
+            let mut writer =
+                Writer::new::<P::Record>(io::BufWriter::with_capacity(1 << 16, out), format)?;
+            let mut written = 0;
+            while let Some(page) = receiver.blocking_recv() {
+                for record in &page {
+                    writer.write(record)?;
+                }
+                written += page.len() as u64;
+            }
+            writer.finish()?.flush()?;
+            Ok(written)
+        });
+        let mut after = 0;
+        let mut sent = 0;
+        loop {
+            let page = P::page(store, after, 5_000).await?;
+            let Some(last) = page.last() else { break };
+            after = last.local_id();
+            sent += page.len() as u64;
+            if sender.send(page).await.is_err() {
+                break;
+            }
+            progress.set(sent);
+        }
+        drop(sender);
+        let records = writing
+            .await
+            .map_err(|e| ServiceError::Failed(format!("the export writer stopped: {e}")))?
+            .map_err(io_error)?;
+        Ok(ExportSummary { records })
+    }
 }

@@ -16,7 +16,8 @@ mod demo;
 mod enrolments;
 mod error;
 mod exchange;
-pub mod kept;
+mod kept;
+mod kyoso;
 pub mod matching;
 pub mod network;
 pub mod programs;
@@ -26,10 +27,8 @@ mod references;
 pub mod registry;
 
 pub use access::{Action, Caller, Decision, Resource};
-pub use demo::{DemoOptions, DemoSummary, demo};
-pub use enrolments::{
-    export_participations, export_programs, import_participations, import_programs,
-};
+pub use demo::{DemoOptions, DemoSummary};
 pub use error::ServiceError;
-pub use exchange::{ExportSummary, ImportOptions, ImportOutcome, export, import};
+pub use exchange::{ExportSummary, ImportOptions, ImportOutcome, Records};
+pub use kyoso::{Clock, Kyoso, WarmUp, redact_url};
 pub use progress::{NoProgress, Progress};

@@ -20,14 +20,15 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use kyoso_domain::{
-    CountryCode, EntityKind, Link, Names, OrganisationType, Stored, Tie, Uid, Visibility,
+    CountryCode, EntityKind, Link, Names, OrganisationType, Stored, Text, Tie, Uid, Visibility,
 };
 use kyoso_network::{
     Betweenness, BetweennessOptions, CommunityOptions, Graph, NodeId, Partition, Sources,
 };
-use kyoso_store::{NetworkSnapshot, ReadScope, SnapshotNode, Store};
+use kyoso_store::{NetworkSnapshot, NodeNames, ReadScope, SnapshotNode};
 use serde::Serialize;
 
+use crate::Kyoso;
 use crate::{Caller, ServiceError};
 
 /// The strength a tie counts with when none was recorded: an acquaintance,
@@ -57,6 +58,8 @@ const JULIAN_DAY_OF_1970_01_01: i32 = 2_440_588;
 #[derive(Debug)]
 pub struct LoadedNetwork {
     nodes: Vec<SnapshotNode>,
+    /// Their names, to name them without a read.
+    names: NodeNames,
     index: HashMap<Uid, NodeId>,
     /// Every record; the ties not private.
     graph: Graph,
@@ -69,8 +72,8 @@ pub struct LoadedNetwork {
 
 impl LoadedNetwork {
     /// Packs a snapshot.
-    pub fn new(snapshot: NetworkSnapshot) -> LoadedNetwork {
-        let NetworkSnapshot { nodes, ties } = snapshot;
+    pub(crate) fn new(snapshot: NetworkSnapshot) -> LoadedNetwork {
+        let NetworkSnapshot { nodes, ties, names } = snapshot;
         let graph = Graph::from_edges(nodes.len(), &|add| {
             for tie in ties.iter().filter(|t| t.visibility != Visibility::Private) {
                 let strength = tie.strength.unwrap_or(UNRECORDED_STRENGTH);
@@ -86,6 +89,7 @@ impl LoadedNetwork {
         let has_private = nodes.iter().any(|n| n.visibility == Visibility::Private);
         LoadedNetwork {
             nodes,
+            names,
             index,
             graph,
             has_private,
@@ -166,16 +170,16 @@ pub struct Nearby {
 
 impl LoadedNetwork {
     /// The records within `max_hops` of `from` that `scope` may read, on the
-    /// network as it stands today, walking only through such records: the
-    /// nearest [`NEAR_BUDGET`] of them.
-    pub fn near(&self, scope: &ReadScope, from: Uid, max_hops: u8) -> Nearby {
+    /// network as it stands on `today`, walking only through such records:
+    /// the nearest [`NEAR_BUDGET`] of them.
+    pub fn near(&self, scope: &ReadScope, from: Uid, max_hops: u8, today: time::Date) -> Nearby {
         let near = self.node_of(from).map(|source| {
             let visible = |n: NodeId| self.readable(scope, n);
             kyoso_network::within(
                 &self.graph,
                 source,
                 max_hops,
-                day_of(today()),
+                day_of(today),
                 &visible,
                 NEAR_BUDGET,
             )
@@ -190,33 +194,46 @@ impl LoadedNetwork {
     }
 
     /// A shortest chain from where `nearby` was asked to `to`, strongest
-    /// and most recent ties first, named; empty if `to` was not reached.
-    pub(crate) async fn chain(
-        &self,
-        store: &Store,
-        caller: &Caller,
-        nearby: &Nearby,
-        to: Uid,
-    ) -> Result<Vec<NodeSummary>, ServiceError> {
+    /// and most recent ties first, named for `caller`; empty if `to` was
+    /// not reached.
+    pub(crate) fn chain(&self, caller: &Caller, nearby: &Nearby, to: Uid) -> Vec<NodeSummary> {
         let (Some(near), Some(node)) = (&nearby.near, self.node_of(to)) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
-        let mut named = Vec::new();
-        for node in near.chain(&self.graph, node) {
-            named.push(summary(store, caller, self, node).await?);
-        }
-        Ok(named)
+        let scope = caller.scope();
+        near.chain(&self.graph, node)
+            .into_iter()
+            .map_while(|node| self.summary(&scope, node))
+            .collect()
     }
 
     /// A record named for `caller`, if it is in the network and readable.
-    pub(crate) async fn summary_of(
-        &self,
-        store: &Store,
-        caller: &Caller,
-        uid: Uid,
-    ) -> Option<NodeSummary> {
-        let node = self.node_of(uid)?;
-        summary(store, caller, self, node).await.ok()
+    pub(crate) fn summary_of(&self, caller: &Caller, uid: Uid) -> Option<NodeSummary> {
+        self.summary(&caller.scope(), self.node_of(uid)?)
+    }
+
+    /// Node `node` named for a reader with `scope`, if they may read it:
+    /// from the names kept with the network, without a read.
+    fn summary(&self, scope: &ReadScope, node: NodeId) -> Option<NodeSummary> {
+        if !self.readable(scope, node) {
+            return None;
+        }
+        let record = self.node(node);
+        let text = |s: &str| (!s.is_empty()).then(|| Text::line(s, 200).ok()).flatten();
+        let [native, latin, japanese] = self.names.get(node);
+        let names = Names::new(text(native), text(latin), text(japanese)).ok()?;
+        Some(NodeSummary {
+            uid: record.uid,
+            kind: record.kind,
+            names,
+            country: record.country,
+        })
+    }
+
+    /// A record named for `caller`: not found if they may not read it.
+    fn named(&self, caller: &Caller, node: NodeId) -> Result<NodeSummary, ServiceError> {
+        self.summary(&caller.scope(), node)
+            .ok_or(ServiceError::NotFound("record"))
     }
 }
 
@@ -253,10 +270,6 @@ fn date_of(day: i32) -> Option<time::Date> {
     time::Date::from_julian_day(day + JULIAN_DAY_OF_1970_01_01).ok()
 }
 
-fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
-}
-
 /// Runs graph work on a blocking thread, off the async workers.
 async fn blocking<T: Send + 'static>(
     what: &str,
@@ -273,35 +286,6 @@ fn require_member(caller: &Caller) -> Result<(), ServiceError> {
         Caller::Anonymous => Err(ServiceError::Unauthenticated),
         _ => Ok(()),
     }
-}
-
-async fn summary(
-    store: &Store,
-    caller: &Caller,
-    network: &LoadedNetwork,
-    node: NodeId,
-) -> Result<NodeSummary, ServiceError> {
-    let record = network.node(node);
-    let names = match record.kind {
-        EntityKind::Person => {
-            crate::registry::person(store, caller, record.uid)
-                .await?
-                .record
-                .names
-        }
-        EntityKind::Organization => {
-            crate::registry::organization(store, caller, record.uid)
-                .await?
-                .record
-                .names
-        }
-    };
-    Ok(NodeSummary {
-        uid: record.uid,
-        kind: record.kind,
-        names,
-        country: record.country,
-    })
 }
 
 // --- warm paths ---
@@ -331,83 +315,86 @@ pub struct WarmPaths {
     pub paths: Vec<WarmPath>,
 }
 
-/// Up to `k` warm paths from `from` to `to`, through records `caller` may
-/// read, on the network as it stood on `as_of` (today if none).
-pub async fn warm_paths(
-    store: &Store,
-    cache: &Arc<NetworkCache>,
-    caller: &Caller,
-    from: Uid,
-    to: Uid,
-    k: usize,
-    as_of: Option<time::Date>,
-) -> Result<WarmPaths, ServiceError> {
-    require_member(caller)?;
-    if !(1..=MAX_PATHS).contains(&k) {
-        return Err(ServiceError::Invalid {
-            field: Some("k".into()),
-            message: format!("must be from 1 to {MAX_PATHS}"),
-        });
-    }
-    let network = cache.get(store).await?;
-    let scope = caller.scope();
-    let end = |uid: Uid, what: &'static str| {
-        network
-            .node_of(uid)
-            .filter(|&n| network.readable(&scope, n))
-            .ok_or(ServiceError::NotFound(what))
-    };
-    let (from_node, to_node) = (end(from, "from")?, end(to, "to")?);
-    let day = day_of(as_of.unwrap_or_else(today));
-    let found = {
-        let network = network.clone();
-        blocking("the path search", move || {
-            // Ties begun after `day` are not walked: no copy of the graph.
-            let visible = |n: NodeId| network.readable(&scope, n);
-            kyoso_network::warm_paths(&network.graph, from_node, to_node, k, day, &visible)
+impl Kyoso {
+    /// Up to `k` warm paths from `from` to `to`, through records `caller` may
+    /// read, on the network as it stood on `as_of` (today if none).
+    pub async fn warm_paths(
+        &self,
+        caller: &Caller,
+        from: Uid,
+        to: Uid,
+        k: usize,
+        as_of: Option<time::Date>,
+    ) -> Result<WarmPaths, ServiceError> {
+        let store = &self.store;
+        let cache = &self.network;
+        require_member(caller)?;
+        if !(1..=MAX_PATHS).contains(&k) {
+            return Err(ServiceError::Invalid {
+                field: Some("k".into()),
+                message: format!("must be from 1 to {MAX_PATHS}"),
+            });
+        }
+        let network = cache.get(store).await?;
+        let scope = caller.scope();
+        let end = |uid: Uid, what: &'static str| {
+            network
+                .node_of(uid)
+                .filter(|&n| network.readable(&scope, n))
+                .ok_or(ServiceError::NotFound(what))
+        };
+        let (from_node, to_node) = (end(from, "from")?, end(to, "to")?);
+        let day = day_of(as_of.unwrap_or_else(|| self.today()));
+        let found = {
+            let network = network.clone();
+            blocking("the path search", move || {
+                // Ties begun after `day` are not walked: no copy of the graph.
+                let visible = |n: NodeId| network.readable(&scope, n);
+                kyoso_network::warm_paths(&network.graph, from_node, to_node, k, day, &visible)
+            })
+            .await?
+        };
+        let mut names: HashMap<NodeId, NodeSummary> = HashMap::new();
+        let mut steps: HashMap<(NodeId, NodeId), PathStep> = HashMap::new();
+        let mut paths = Vec::with_capacity(found.len());
+        for path in found {
+            for &node in &path.nodes {
+                if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(node) {
+                    slot.insert(network.named(caller, node)?);
+                }
+            }
+            for pair in path.nodes.windows(2) {
+                let key = (pair[0].min(pair[1]), pair[0].max(pair[1]));
+                if steps.contains_key(&key) {
+                    continue;
+                }
+                let (a, b) = (network.node(pair[0]), network.node(pair[1]));
+                let ties = store
+                    .ties_joining((a.kind, a.uid), (b.kind, b.uid))
+                    .await?
+                    .into_iter()
+                    .filter(|t| t.record.visibility != Visibility::Private)
+                    .filter(|t| as_of.is_none_or(|d| t.record.start.first_day() <= d))
+                    .collect();
+                steps.insert(key, PathStep { ties });
+            }
+            paths.push(WarmPath {
+                cost: path.cost,
+                nodes: path.nodes.iter().map(|n| names[n].clone()).collect(),
+                steps: path
+                    .nodes
+                    .windows(2)
+                    .map(|p| steps[&(p[0].min(p[1]), p[0].max(p[1]))].clone())
+                    .collect(),
+            });
+        }
+        Ok(WarmPaths {
+            from: network.named(caller, from_node)?,
+            to: network.named(caller, to_node)?,
+            as_of,
+            paths,
         })
-        .await?
-    };
-    let mut names: HashMap<NodeId, NodeSummary> = HashMap::new();
-    let mut steps: HashMap<(NodeId, NodeId), PathStep> = HashMap::new();
-    let mut paths = Vec::with_capacity(found.len());
-    for path in found {
-        for &node in &path.nodes {
-            if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(node) {
-                slot.insert(summary(store, caller, &network, node).await?);
-            }
-        }
-        for pair in path.nodes.windows(2) {
-            let key = (pair[0].min(pair[1]), pair[0].max(pair[1]));
-            if steps.contains_key(&key) {
-                continue;
-            }
-            let (a, b) = (network.node(pair[0]), network.node(pair[1]));
-            let ties = store
-                .ties_joining((a.kind, a.uid), (b.kind, b.uid))
-                .await?
-                .into_iter()
-                .filter(|t| t.record.visibility != Visibility::Private)
-                .filter(|t| as_of.is_none_or(|d| t.record.start.first_day() <= d))
-                .collect();
-            steps.insert(key, PathStep { ties });
-        }
-        paths.push(WarmPath {
-            cost: path.cost,
-            nodes: path.nodes.iter().map(|n| names[n].clone()).collect(),
-            steps: path
-                .nodes
-                .windows(2)
-                .map(|p| steps[&(p[0].min(p[1]), p[0].max(p[1]))].clone())
-                .collect(),
-        });
     }
-    Ok(WarmPaths {
-        from: summary(store, caller, &network, from_node).await?,
-        to: summary(store, caller, &network, to_node).await?,
-        as_of,
-        paths,
-    })
 }
 
 // --- groups of records ---
@@ -619,97 +606,100 @@ pub struct Brokers {
     pub brokers: Vec<Broker>,
 }
 
-/// The records that bridge otherwise separate parts of the network.
-pub async fn brokers(
-    store: &Store,
-    cache: &Arc<NetworkCache>,
-    caller: &Caller,
-    question: &BrokerQuestion,
-) -> Result<Brokers, ServiceError> {
-    require_member(caller)?;
-    if question
-        .samples
-        .is_some_and(|k| !(1..=MAX_BROKER_SAMPLES).contains(&k))
-    {
-        return Err(ServiceError::Invalid {
-            field: Some("samples".into()),
-            message: format!("must be from 1 to {MAX_BROKER_SAMPLES}"),
-        });
-    }
-    let network = cache.get(store).await?;
-    let day = question.as_of.map(day_of);
-    let key = format!(
-        "brokers {:?} {:?} {:?}",
-        day,
-        question.samples,
-        question
-            .between
-            .as_ref()
-            .map(|(a, b)| format!("{a} -> {b}"))
-    );
-    let result = {
-        let network = network.clone();
-        let question = question.clone();
-        blocking("the broker search", move || {
-            network.memo(key, || compute_brokers(&network, &question, day))
-        })
-        .await?
-    };
-    let ties = result.ties;
-    let result = &result.betweenness;
-    let scope = caller.scope();
-    let mut ranked: Vec<NodeId> = (0..network.node_count() as NodeId)
-        .filter(|&v| result.scores[v as usize] > 0.0)
-        .filter(|&v| {
-            question
-                .country
-                .is_none_or(|c| network.node(v).country == Some(c))
-        })
-        .filter(|&v| network.readable(&scope, v))
-        .collect();
-    ranked.sort_by(|&a, &b| {
-        result.scores[b as usize]
-            .total_cmp(&result.scores[a as usize])
-            .then(a.cmp(&b))
-    });
-    ranked.truncate(question.top.max(1));
-    let mut brokers = Vec::with_capacity(ranked.len());
-    for (rank, v) in ranked.into_iter().enumerate() {
-        let mut countries: HashMap<CountryCode, u32> = HashMap::new();
-        let mut families: HashMap<OrgFamily, u32> = HashMap::new();
-        for neighbor in network.graph.neighbors(v) {
-            let other = network.node(neighbor.node);
-            if let Some(country) = other.country {
-                *countries.entry(country).or_default() += 1;
-            }
-            if let Some(org_type) = other.org_type {
-                *families.entry(OrgFamily::of(org_type)).or_default() += 1;
-            }
+impl Kyoso {
+    /// The records that bridge otherwise separate parts of the network.
+    pub async fn brokers(
+        &self,
+        caller: &Caller,
+        question: &BrokerQuestion,
+    ) -> Result<Brokers, ServiceError> {
+        let store = &self.store;
+        let cache = &self.network;
+        require_member(caller)?;
+        if question
+            .samples
+            .is_some_and(|k| !(1..=MAX_BROKER_SAMPLES).contains(&k))
+        {
+            return Err(ServiceError::Invalid {
+                field: Some("samples".into()),
+                message: format!("must be from 1 to {MAX_BROKER_SAMPLES}"),
+            });
         }
-        brokers.push(Broker {
-            rank: rank + 1,
-            node: summary(store, caller, &network, v).await?,
-            score: result.scores[v as usize],
-            half_width: result.half_widths.get(v as usize).copied().unwrap_or(0.0),
-            degree: network.graph.degree(v),
-            countries: most_first(countries),
-            families: most_first(families),
+        let network = cache.get(store).await?;
+        let day = question.as_of.map(day_of);
+        let key = format!(
+            "brokers {:?} {:?} {:?}",
+            day,
+            question.samples,
+            question
+                .between
+                .as_ref()
+                .map(|(a, b)| format!("{a} -> {b}"))
+        );
+        let result = {
+            let network = network.clone();
+            let question = question.clone();
+            blocking("the broker search", move || {
+                network.memo(key, || compute_brokers(&network, &question, day))
+            })
+            .await?
+        };
+        let ties = result.ties;
+        let result = &result.betweenness;
+        let scope = caller.scope();
+        let mut ranked: Vec<NodeId> = (0..network.node_count() as NodeId)
+            .filter(|&v| result.scores[v as usize] > 0.0)
+            .filter(|&v| {
+                question
+                    .country
+                    .is_none_or(|c| network.node(v).country == Some(c))
+            })
+            .filter(|&v| network.readable(&scope, v))
+            .collect();
+        ranked.sort_by(|&a, &b| {
+            result.scores[b as usize]
+                .total_cmp(&result.scores[a as usize])
+                .then(a.cmp(&b))
         });
+        ranked.truncate(question.top.max(1));
+        let mut brokers = Vec::with_capacity(ranked.len());
+        for (rank, v) in ranked.into_iter().enumerate() {
+            let mut countries: HashMap<CountryCode, u32> = HashMap::new();
+            let mut families: HashMap<OrgFamily, u32> = HashMap::new();
+            for neighbor in network.graph.neighbors(v) {
+                let other = network.node(neighbor.node);
+                if let Some(country) = other.country {
+                    *countries.entry(country).or_default() += 1;
+                }
+                if let Some(org_type) = other.org_type {
+                    *families.entry(OrgFamily::of(org_type)).or_default() += 1;
+                }
+            }
+            brokers.push(Broker {
+                rank: rank + 1,
+                node: network.named(caller, v)?,
+                score: result.scores[v as usize],
+                half_width: result.half_widths.get(v as usize).copied().unwrap_or(0.0),
+                degree: network.graph.degree(v),
+                countries: most_first(countries),
+                families: most_first(families),
+            });
+        }
+        Ok(Brokers {
+            nodes: network.node_count(),
+            ties,
+            exact: result.exact,
+            sources: result.sources_used,
+            error_bound: result.error_bound,
+            confidence: kyoso_network::ERROR_BOUND_CONFIDENCE,
+            as_of: question.as_of,
+            between: question
+                .between
+                .as_ref()
+                .map(|(a, b)| (a.to_string(), b.to_string())),
+            brokers,
+        })
     }
-    Ok(Brokers {
-        nodes: network.node_count(),
-        ties,
-        exact: result.exact,
-        sources: result.sources_used,
-        error_bound: result.error_bound,
-        confidence: kyoso_network::ERROR_BOUND_CONFIDENCE,
-        as_of: question.as_of,
-        between: question
-            .between
-            .as_ref()
-            .map(|(a, b)| (a.to_string(), b.to_string())),
-        brokers,
-    })
 }
 
 fn most_first<K: Ord + Copy>(counts: HashMap<K, u32>) -> Vec<(K, u32)> {
@@ -852,84 +842,87 @@ struct CommunityAnalysis {
     ties: usize,
 }
 
-/// The communities of the network, its core group, and a map to draw.
-pub async fn communities(
-    store: &Store,
-    cache: &Arc<NetworkCache>,
-    caller: &Caller,
-    as_of: Option<time::Date>,
-    top: usize,
-    budget: Duration,
-) -> Result<Communities, ServiceError> {
-    require_member(caller)?;
-    let network = cache.get(store).await?;
-    let day = as_of.map(day_of);
-    let analysis = {
-        let network = network.clone();
-        blocking("the community search", move || {
-            network.memo(format!("communities {day:?}"), || {
-                analyse_communities(&network, day, budget)
+impl Kyoso {
+    /// The communities of the network, its core group, and a map to draw.
+    pub async fn communities(
+        &self,
+        caller: &Caller,
+        as_of: Option<time::Date>,
+        top: usize,
+        budget: Duration,
+    ) -> Result<Communities, ServiceError> {
+        let store = &self.store;
+        let cache = &self.network;
+        require_member(caller)?;
+        let network = cache.get(store).await?;
+        let day = as_of.map(day_of);
+        let analysis = {
+            let network = network.clone();
+            blocking("the community search", move || {
+                network.memo(format!("communities {day:?}"), || {
+                    analyse_communities(&network, day, budget)
+                })
             })
-        })
-        .await?
-    };
-    let scope = caller.scope();
-    let mut summaries = Vec::new();
-    for (rank, &c) in analysis.order.iter().take(top.max(1)).enumerate() {
-        let members = &analysis.members[c as usize];
-        let mut countries: HashMap<CountryCode, u32> = HashMap::new();
-        for &v in members {
-            if let Some(country) = network.node(v).country {
-                *countries.entry(country).or_default() += 1;
+            .await?
+        };
+        let scope = caller.scope();
+        let mut summaries = Vec::new();
+        for (rank, &c) in analysis.order.iter().take(top.max(1)).enumerate() {
+            let members = &analysis.members[c as usize];
+            let mut countries: HashMap<CountryCode, u32> = HashMap::new();
+            for &v in members {
+                if let Some(country) = network.node(v).country {
+                    *countries.entry(country).or_default() += 1;
+                }
             }
+            let mut leading = Vec::new();
+            for &v in members
+                .iter()
+                .filter(|&&v| network.readable(&scope, v))
+                .take(3)
+            {
+                leading.push(network.named(caller, v)?);
+            }
+            summaries.push(CommunitySummary {
+                number: rank as u32 + 1,
+                size: analysis.sizes[c as usize],
+                ties_inside: analysis.inside[c as usize],
+                countries: most_first(countries),
+                leading,
+            });
         }
-        let mut leading = Vec::new();
-        for &v in members
+        let k = analysis.core.iter().copied().max().unwrap_or(0);
+        let mut core_members: Vec<NodeId> = (0..network.node_count() as NodeId)
+            .filter(|&v| k > 0 && analysis.core[v as usize] == k)
+            .collect();
+        let core_size = core_members.len();
+        core_members.sort_by_key(|&v| (std::cmp::Reverse(network.graph.degree(v)), v));
+        let mut core_summaries = Vec::new();
+        for &v in core_members
             .iter()
             .filter(|&&v| network.readable(&scope, v))
-            .take(3)
+            .take(100)
         {
-            leading.push(summary(store, caller, &network, v).await?);
+            core_summaries.push(network.named(caller, v)?);
         }
-        summaries.push(CommunitySummary {
-            number: rank as u32 + 1,
-            size: analysis.sizes[c as usize],
-            ties_inside: analysis.inside[c as usize],
-            countries: most_first(countries),
-            leading,
-        });
+        let map = self.community_map(caller, &network, &analysis, day).await?;
+        Ok(Communities {
+            nodes: network.node_count(),
+            ties: analysis.ties,
+            count: analysis.order.len() as u32,
+            modularity: analysis.partition.modularity,
+            levels: analysis.partition.levels,
+            complete: analysis.partition.complete,
+            as_of,
+            communities: summaries,
+            core: CoreGroup {
+                k,
+                size: core_size,
+                members: core_summaries,
+            },
+            map,
+        })
     }
-    let k = analysis.core.iter().copied().max().unwrap_or(0);
-    let mut core_members: Vec<NodeId> = (0..network.node_count() as NodeId)
-        .filter(|&v| k > 0 && analysis.core[v as usize] == k)
-        .collect();
-    let core_size = core_members.len();
-    core_members.sort_by_key(|&v| (std::cmp::Reverse(network.graph.degree(v)), v));
-    let mut core_summaries = Vec::new();
-    for &v in core_members
-        .iter()
-        .filter(|&&v| network.readable(&scope, v))
-        .take(100)
-    {
-        core_summaries.push(summary(store, caller, &network, v).await?);
-    }
-    let map = community_map(store, caller, &network, &analysis, day).await?;
-    Ok(Communities {
-        nodes: network.node_count(),
-        ties: analysis.ties,
-        count: analysis.order.len() as u32,
-        modularity: analysis.partition.modularity,
-        levels: analysis.partition.levels,
-        complete: analysis.partition.complete,
-        as_of,
-        communities: summaries,
-        core: CoreGroup {
-            k,
-            size: core_size,
-            members: core_summaries,
-        },
-        map,
-    })
 }
 
 fn analyse_communities(
@@ -980,113 +973,115 @@ fn analyse_communities(
     }
 }
 
-async fn community_map(
-    store: &Store,
-    caller: &Caller,
-    network: &LoadedNetwork,
-    analysis: &CommunityAnalysis,
-    day: Option<i32>,
-) -> Result<CommunityMap, ServiceError> {
-    let scope = caller.scope();
-    let community = &analysis.partition.community;
-    let tied: usize = analysis.sizes.iter().sum();
-    if tied <= MAP_MEMBERS_UP_TO {
-        // Every record with ties, one point each.
-        let mut point_of: HashMap<NodeId, usize> = HashMap::new();
+impl Kyoso {
+    async fn community_map(
+        &self,
+        caller: &Caller,
+        network: &LoadedNetwork,
+        analysis: &CommunityAnalysis,
+        day: Option<i32>,
+    ) -> Result<CommunityMap, ServiceError> {
+        let scope = caller.scope();
+        let community = &analysis.partition.community;
+        let tied: usize = analysis.sizes.iter().sum();
+        if tied <= MAP_MEMBERS_UP_TO {
+            // Every record with ties, one point each.
+            let mut point_of: HashMap<NodeId, usize> = HashMap::new();
+            let mut points = Vec::new();
+            for (rank, &c) in analysis.order.iter().enumerate() {
+                for &v in &analysis.members[c as usize] {
+                    if !network.readable(&scope, v) {
+                        continue;
+                    }
+                    let node = network.named(caller, v)?;
+                    point_of.insert(v, points.len());
+                    points.push(MapPoint {
+                        names: Some(node.names),
+                        countries: Vec::new(),
+                        uid: Some(node.uid),
+                        kind: Some(node.kind),
+                        community: rank as u32 + 1,
+                        size: 1,
+                    });
+                }
+            }
+            let mut links = Vec::new();
+            for (&v, &a) in &point_of {
+                for neighbor in network.graph.neighbors(v) {
+                    if neighbor.node > v
+                        && day.is_none_or(|d| neighbor.since <= d)
+                        && let Some(&b) = point_of.get(&neighbor.node)
+                    {
+                        links.push((a.min(b), a.max(b), 1));
+                    }
+                }
+            }
+            links.sort_unstable();
+            return Ok(CommunityMap {
+                aggregated: false,
+                points,
+                links,
+            });
+        }
+        // Too many to draw: the largest communities, one point each, joined by
+        // the ties between them.
+        let shown: Vec<u32> = analysis
+            .order
+            .iter()
+            .take(MAP_COMMUNITIES)
+            .copied()
+            .collect();
+        let mut slot = vec![usize::MAX; analysis.sizes.len()];
         let mut points = Vec::new();
-        for (rank, &c) in analysis.order.iter().enumerate() {
+        for (i, &c) in shown.iter().enumerate() {
+            slot[c as usize] = i;
+            let mut countries: HashMap<CountryCode, u32> = HashMap::new();
             for &v in &analysis.members[c as usize] {
-                if !network.readable(&scope, v) {
-                    continue;
-                }
-                let node = summary(store, caller, network, v).await?;
-                point_of.insert(v, points.len());
-                points.push(MapPoint {
-                    names: Some(node.names),
-                    countries: Vec::new(),
-                    uid: Some(node.uid),
-                    kind: Some(node.kind),
-                    community: rank as u32 + 1,
-                    size: 1,
-                });
-            }
-        }
-        let mut links = Vec::new();
-        for (&v, &a) in &point_of {
-            for neighbor in network.graph.neighbors(v) {
-                if neighbor.node > v
-                    && day.is_none_or(|d| neighbor.since <= d)
-                    && let Some(&b) = point_of.get(&neighbor.node)
-                {
-                    links.push((a.min(b), a.max(b), 1));
+                if let Some(country) = network.node(v).country {
+                    *countries.entry(country).or_default() += 1;
                 }
             }
+            points.push(MapPoint {
+                names: None,
+                countries: most_first(countries)
+                    .into_iter()
+                    .take(2)
+                    .map(|(c, _)| c)
+                    .collect(),
+                uid: None,
+                kind: None,
+                community: i as u32 + 1,
+                size: analysis.sizes[c as usize],
+            });
         }
-        links.sort_unstable();
-        return Ok(CommunityMap {
-            aggregated: false,
-            points,
-            links,
-        });
-    }
-    // Too many to draw: the largest communities, one point each, joined by
-    // the ties between them.
-    let shown: Vec<u32> = analysis
-        .order
-        .iter()
-        .take(MAP_COMMUNITIES)
-        .copied()
-        .collect();
-    let mut slot = vec![usize::MAX; analysis.sizes.len()];
-    let mut points = Vec::new();
-    for (i, &c) in shown.iter().enumerate() {
-        slot[c as usize] = i;
-        let mut countries: HashMap<CountryCode, u32> = HashMap::new();
-        for &v in &analysis.members[c as usize] {
-            if let Some(country) = network.node(v).country {
-                *countries.entry(country).or_default() += 1;
-            }
-        }
-        points.push(MapPoint {
-            names: None,
-            countries: most_first(countries)
-                .into_iter()
-                .take(2)
-                .map(|(c, _)| c)
-                .collect(),
-            uid: None,
-            kind: None,
-            community: i as u32 + 1,
-            size: analysis.sizes[c as usize],
-        });
-    }
-    let mut between: HashMap<(usize, usize), usize> = HashMap::new();
-    for v in 0..network.node_count() as NodeId {
-        let a = slot[community[v as usize] as usize];
-        if a == usize::MAX || !network.is_shared(v) {
-            continue;
-        }
-        for neighbor in network.graph.neighbors(v) {
-            if neighbor.node <= v
-                || day.is_some_and(|d| neighbor.since > d)
-                || !network.is_shared(neighbor.node)
-            {
+        let mut between: HashMap<(usize, usize), usize> = HashMap::new();
+        for v in 0..network.node_count() as NodeId {
+            let a = slot[community[v as usize] as usize];
+            if a == usize::MAX || !network.is_shared(v) {
                 continue;
             }
-            let b = slot[community[neighbor.node as usize] as usize];
-            if b != usize::MAX && a != b {
-                *between.entry((a.min(b), a.max(b))).or_default() += 1;
+            for neighbor in network.graph.neighbors(v) {
+                if neighbor.node <= v
+                    || day.is_some_and(|d| neighbor.since > d)
+                    || !network.is_shared(neighbor.node)
+                {
+                    continue;
+                }
+                let b = slot[community[neighbor.node as usize] as usize];
+                if b != usize::MAX && a != b {
+                    *between.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
             }
         }
+        let mut links: Vec<(usize, usize, usize)> =
+            between.into_iter().map(|((a, b), n)| (a, b, n)).collect();
+        links.sort_unstable();
+        Ok(CommunityMap {
+            aggregated: true,
+            points,
+            links,
+        })
     }
-    let mut links: Vec<(usize, usize, usize)> =
-        between.into_iter().map(|((a, b), n)| (a, b, n)).collect();
-    links.sort_unstable();
-    Ok(CommunityMap {
-        aggregated: true,
-        points,
-        links,
-    })
 }
 
 // --- growth ---
@@ -1150,26 +1145,29 @@ pub struct Growth {
     pub countries: Vec<CountryGrowth>,
 }
 
-/// How the network grew, per period: members and ties, overall and by country.
-pub async fn growth(
-    store: &Store,
-    cache: &Arc<NetworkCache>,
-    caller: &Caller,
-    interval: Interval,
-    as_of: Option<time::Date>,
-) -> Result<Growth, ServiceError> {
-    require_member(caller)?;
-    let network = cache.get(store).await?;
-    let day = as_of.map(day_of);
-    let growth = blocking("the growth count", move || {
-        network.memo(format!("growth {interval:?} {day:?}"), || {
-            compute_growth(&network, interval, day)
+impl Kyoso {
+    /// How the network grew, per period: members and ties, overall and by country.
+    pub async fn growth(
+        &self,
+        caller: &Caller,
+        interval: Interval,
+        as_of: Option<time::Date>,
+    ) -> Result<Growth, ServiceError> {
+        let store = &self.store;
+        let cache = &self.network;
+        require_member(caller)?;
+        let network = cache.get(store).await?;
+        let day = as_of.map(day_of);
+        let growth = blocking("the growth count", move || {
+            network.memo(format!("growth {interval:?} {day:?}"), || {
+                compute_growth(&network, interval, day)
+            })
         })
-    })
-    .await?;
-    let mut growth = (*growth).clone();
-    growth.as_of = as_of;
-    Ok(growth)
+        .await?;
+        let mut growth = (*growth).clone();
+        growth.as_of = as_of;
+        Ok(growth)
+    }
 }
 
 fn period_of(day: i32, interval: Interval) -> (i32, u8) {
@@ -1384,5 +1382,71 @@ mod tests {
         assert_eq!(groups.largest(), 3);
         groups.union(1, 4);
         assert_eq!(groups.largest(), 5);
+    }
+}
+
+#[cfg(test)]
+mod kept_tests {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use kyoso_testkit::{TestDb, engines};
+
+    use super::*;
+
+    /// An old network answers at once while the next one is read behind it.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_network_is_read_again_behind_the_questions() {
+        for engine in engines() {
+            let db = TestDb::new(engine).await;
+            let kyoso = Kyoso::over(db.store().await);
+            kyoso
+                .demo(
+                    crate::DemoOptions {
+                        people: 100,
+                        seed: 3,
+                    },
+                    &crate::NoProgress,
+                )
+                .await
+                .unwrap();
+            let cache = Arc::new(NetworkCache::new(Duration::ZERO));
+            let first = cache.get(&kyoso.store).await.unwrap();
+            // Nothing changed: the check finds the same mark and keeps the read.
+            for _ in 0..5 {
+                let same = cache.get(&kyoso.store).await.unwrap();
+                assert!(
+                    Arc::ptr_eq(&first, &same),
+                    "an unchanged network is not read again"
+                );
+                tokio::time::sleep(Duration::from_millis(30)).await;
+            }
+            let newcomer: kyoso_domain::Person = serde_json::from_value(serde_json::json!({
+                "names": {"latin": "Newcomer"}, "gender": null, "residence": null, "nationality": null,
+                "languages": [], "skills": [], "sectors": [], "availability": {"mentoring": false, "dispatch": false},
+                "contact": {}, "bio": null, "consent": {"processing": false, "contact": false, "public_listing": false},
+                "visibility": "network"
+            }))
+            .unwrap();
+            kyoso
+                .create_person(&Caller::Cli, kyoso_domain::Incoming::new(newcomer))
+                .await
+                .unwrap();
+            let at_once = cache.get(&kyoso.store).await.unwrap();
+            assert!(
+                Arc::ptr_eq(&first, &at_once),
+                "the last read answers at once"
+            );
+            let mut waited = 0;
+            loop {
+                let now = cache.get(&kyoso.store).await.unwrap();
+                if now.node_count() == first.node_count() + 1 {
+                    break;
+                }
+                waited += 1;
+                assert!(waited < 100, "the network was never read again");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
     }
 }

@@ -15,9 +15,10 @@ use kyoso_domain::{
     Cohort, Endpoint, EntityKind, Incoming, JourneyAction, JourneyState, Link, PartialDate,
     Participation, Program, RecordRef, Stored, Text, Tie, TieKind, Timestamp, Uid, Visibility,
 };
-use kyoso_store::{BulkOptions, BulkWriter, Store, Table};
+use kyoso_store::{BulkOptions, BulkWriter, Table};
 
-use crate::registry::{self, Page, cursor, json, limit, new_owner, not_found, page, refused};
+use crate::Kyoso;
+use crate::registry::{Page, cursor, json, limit, new_owner, not_found, page, refused};
 
 use crate::access::{Action, Resource, require};
 use crate::{Caller, ServiceError};
@@ -58,316 +59,334 @@ fn owner_of<T>(stored: &Stored<T>) -> Option<Uid> {
 
 // --- programs ---
 
-pub async fn program(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<Stored<Program<Link>>, ServiceError> {
-    let program = store.program(uid).await?.ok_or(not_found("program"))?;
-    require(
-        caller,
-        Action::Read,
-        &Resource::program(&program),
-        "program",
-    )?;
-    Ok(program)
-}
+impl Kyoso {
+    pub async fn program(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<Stored<Program<Link>>, ServiceError> {
+        let store = &self.store;
+        let program = store.program(uid).await?.ok_or(not_found("program"))?;
+        require(
+            caller,
+            Action::Read,
+            &Resource::program(&program),
+            "program",
+        )?;
+        Ok(program)
+    }
 
-/// The programs the caller may see, of one organizer if given.
-pub async fn programs(
-    store: &Store,
-    caller: &Caller,
-    organizer: Option<Uid>,
-    after: Option<&str>,
-    requested: Option<i64>,
-) -> Result<Page<Stored<Program<Link>>>, ServiceError> {
-    let limit = limit(requested)?;
-    let items = store
-        .list_programs(organizer, &caller.scope(), cursor(after)?, limit + 1)
+    /// The programs the caller may see, of one organizer if given.
+    pub async fn programs(
+        &self,
+        caller: &Caller,
+        organizer: Option<Uid>,
+        after: Option<&str>,
+        requested: Option<i64>,
+    ) -> Result<Page<Stored<Program<Link>>>, ServiceError> {
+        let store = &self.store;
+        let limit = limit(requested)?;
+        let items = store
+            .list_programs(organizer, &caller.scope(), cursor(after)?, limit + 1)
+            .await?;
+        Ok(page(items, limit))
+    }
+
+    /// How many of a program's participants stand in each state.
+    pub async fn program_figures(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<StateCounts, ServiceError> {
+        let store = &self.store;
+        self.program(caller, uid).await?;
+        Ok(store.program_state_counts(uid).await?)
+    }
+
+    pub async fn create_program(
+        &self,
+        caller: &Caller,
+        mut incoming: Incoming<Program<RecordRef>>,
+    ) -> Result<Stored<Program<Link>>, ServiceError> {
+        let store = &self.store;
+        incoming.owner = new_owner(caller, incoming.owner.take())?;
+        self.check_references(caller, &incoming.record).await?;
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let uid = match writer.write_program(incoming).await? {
+            Ok(uid) => uid,
+            Err(errors) => {
+                refused(errors)?;
+                return Err(not_found("program"));
+            }
+        };
+        let created = writer
+            .read_program(uid)
+            .await?
+            .ok_or(not_found("program"))?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Create,
+                table: "programs",
+                record: uid,
+                organization: owner_of(&created),
+                before: None,
+                after: json(&created),
+            },
+        )
         .await?;
-    Ok(page(items, limit))
-}
+        writer.commit().await?;
+        Ok(created)
+    }
 
-/// How many of a program's participants stand in each state.
-pub async fn program_figures(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<StateCounts, ServiceError> {
-    program(store, caller, uid).await?;
-    Ok(store.program_state_counts(uid).await?)
-}
-
-pub async fn create_program(
-    store: &Store,
-    caller: &Caller,
-    mut incoming: Incoming<Program<RecordRef>>,
-) -> Result<Stored<Program<Link>>, ServiceError> {
-    incoming.owner = new_owner(caller, incoming.owner.take())?;
-    crate::references::check(store, caller, &incoming.record).await?;
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let uid = match writer.write_program(incoming).await? {
-        Ok(uid) => uid,
-        Err(errors) => {
+    pub async fn update_program(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        changed: Program<RecordRef>,
+    ) -> Result<Stored<Program<Link>>, ServiceError> {
+        let store = &self.store;
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let before = writer
+            .read_program(uid)
+            .await?
+            .ok_or(not_found("program"))?;
+        let owner = owner_of(&before);
+        require(
+            caller,
+            Action::Update,
+            &Resource::program(&before),
+            "program",
+        )?;
+        self.check_references(caller, &changed).await?;
+        let incoming = Incoming {
+            line: 0,
+            uid: Some(uid),
+            external_id: before.external_id.clone(),
+            owner: before.owner.as_ref().map(Link::record_ref),
+            created_at: Some(before.created_at),
+            updated_at: Some(Timestamp::now()),
+            record: changed,
+        };
+        if let Err(errors) = writer.write_program(incoming).await? {
             refused(errors)?;
-            return Err(not_found("program"));
         }
-    };
-    let created = writer
-        .read_program(uid)
-        .await?
-        .ok_or(not_found("program"))?;
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Create,
-            table: "programs",
-            record: uid,
-            organization: owner_of(&created),
-            before: None,
-            after: json(&created),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(created)
-}
-
-pub async fn update_program(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-    changed: Program<RecordRef>,
-) -> Result<Stored<Program<Link>>, ServiceError> {
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let before = writer
-        .read_program(uid)
-        .await?
-        .ok_or(not_found("program"))?;
-    let owner = owner_of(&before);
-    require(
-        caller,
-        Action::Update,
-        &Resource::program(&before),
-        "program",
-    )?;
-    crate::references::check(store, caller, &changed).await?;
-    let incoming = Incoming {
-        line: 0,
-        uid: Some(uid),
-        external_id: before.external_id.clone(),
-        owner: before.owner.as_ref().map(Link::record_ref),
-        created_at: Some(before.created_at),
-        updated_at: Some(Timestamp::now()),
-        record: changed,
-    };
-    if let Err(errors) = writer.write_program(incoming).await? {
-        refused(errors)?;
+        let after = writer
+            .read_program(uid)
+            .await?
+            .ok_or(not_found("program"))?;
+        if after.record == before.record {
+            writer.rollback().await?;
+            return Ok(before);
+        }
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "programs",
+                record: uid,
+                organization: owner,
+                before: json(&before),
+                after: json(&after),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        Ok(after)
     }
-    let after = writer
-        .read_program(uid)
-        .await?
-        .ok_or(not_found("program"))?;
-    if after.record == before.record {
-        writer.rollback().await?;
-        return Ok(before);
-    }
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Update,
-            table: "programs",
-            record: uid,
-            organization: owner,
-            before: json(&before),
-            after: json(&after),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(after)
-}
 
-/// The program `uid` if the caller may run it.
-async fn managed_program(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<Stored<Program<Link>>, ServiceError> {
-    let program = program(store, caller, uid).await?;
-    require(
-        caller,
-        Action::Create,
-        &Resource::program(&program),
-        "program",
-    )?;
-    Ok(program)
+    /// The program `uid` if the caller may run it.
+    async fn managed_program(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<Stored<Program<Link>>, ServiceError> {
+        let program = self.program(caller, uid).await?;
+        require(
+            caller,
+            Action::Create,
+            &Resource::program(&program),
+            "program",
+        )?;
+        Ok(program)
+    }
 }
 
 // --- cohorts ---
 
-pub async fn cohorts(
-    store: &Store,
-    caller: &Caller,
-    program_uid: Uid,
-) -> Result<Vec<Stored<Cohort<Link>>>, ServiceError> {
-    program(store, caller, program_uid).await?;
-    Ok(store.cohorts_of(program_uid).await?)
-}
-
-pub async fn cohort(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<Stored<Cohort<Link>>, ServiceError> {
-    let cohort = store.cohort(uid).await?.ok_or(not_found("cohort"))?;
-    let program = store
-        .program(cohort.record.program.uid)
-        .await?
-        .ok_or(not_found("cohort"))?;
-    require(caller, Action::Read, &cohort_resource(&program), "cohort")?;
-    Ok(cohort)
-}
-
-pub async fn create_cohort(
-    store: &Store,
-    caller: &Caller,
-    cohort: Cohort<RecordRef>,
-) -> Result<Stored<Cohort<Link>>, ServiceError> {
-    let program_uid = crate::references::named(store, caller, &cohort, "program")
-        .await?
-        .ok_or(not_found("program"))?;
-    let program = managed_program(store, caller, program_uid).await?;
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let uid = match writer.write_cohort(None, &cohort).await? {
-        Ok(uid) => uid,
-        Err(errors) => {
-            refused(errors)?;
-            return Err(not_found("cohort"));
-        }
-    };
-    let after = serde_json::json!({
-        "program": program.uid, "name": cohort.name, "start": cohort.start, "end": cohort.end,
-        "capacity": cohort.capacity,
-    });
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Create,
-            table: "cohorts",
-            record: uid,
-            organization: owner_of(&program),
-            before: None,
-            after: Some(after),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    store.cohort(uid).await?.ok_or(not_found("cohort"))
-}
-
-/// The participants of a cohort, for its board.
-pub async fn cohort_board(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<(Stored<Cohort<Link>>, Vec<ParticipantCard>), ServiceError> {
-    let cohort = cohort(store, caller, uid).await?;
-    let program = program(store, caller, cohort.record.program.uid).await?;
-    // Participants' names are the program's own records: those who run it
-    // see them all; others see the participants they may see anyway.
-    let cards = store.cohort_board(uid).await?;
-    let cards = if caller.may(Action::Create, &Resource::program(&program)) {
-        cards
-    } else {
-        visible_cards(store, caller, cards).await?
-    };
-    Ok((cohort, cards))
-}
-
-async fn visible_cards(
-    store: &Store,
-    caller: &Caller,
-    cards: Vec<ParticipantCard>,
-) -> Result<Vec<ParticipantCard>, ServiceError> {
-    let mut visible = Vec::with_capacity(cards.len());
-    for card in cards {
-        if registry::person(store, caller, card.person).await.is_ok() {
-            visible.push(card);
-        }
+impl Kyoso {
+    pub async fn cohorts(
+        &self,
+        caller: &Caller,
+        program_uid: Uid,
+    ) -> Result<Vec<Stored<Cohort<Link>>>, ServiceError> {
+        let store = &self.store;
+        self.program(caller, program_uid).await?;
+        Ok(store.cohorts_of(program_uid).await?)
     }
-    Ok(visible)
+
+    pub async fn cohort(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<Stored<Cohort<Link>>, ServiceError> {
+        let store = &self.store;
+        let cohort = store.cohort(uid).await?.ok_or(not_found("cohort"))?;
+        let program = store
+            .program(cohort.record.program.uid)
+            .await?
+            .ok_or(not_found("cohort"))?;
+        require(caller, Action::Read, &cohort_resource(&program), "cohort")?;
+        Ok(cohort)
+    }
+
+    pub async fn create_cohort(
+        &self,
+        caller: &Caller,
+        cohort: Cohort<RecordRef>,
+    ) -> Result<Stored<Cohort<Link>>, ServiceError> {
+        let store = &self.store;
+        let program_uid = self
+            .named_reference(caller, &cohort, "program")
+            .await?
+            .ok_or(not_found("program"))?;
+        let program = self.managed_program(caller, program_uid).await?;
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let uid = match writer.write_cohort(None, &cohort).await? {
+            Ok(uid) => uid,
+            Err(errors) => {
+                refused(errors)?;
+                return Err(not_found("cohort"));
+            }
+        };
+        let after = serde_json::json!({
+            "program": program.uid, "name": cohort.name, "start": cohort.start, "end": cohort.end,
+            "capacity": cohort.capacity,
+        });
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Create,
+                table: "cohorts",
+                record: uid,
+                organization: owner_of(&program),
+                before: None,
+                after: Some(after),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        store.cohort(uid).await?.ok_or(not_found("cohort"))
+    }
+
+    /// The participants of a cohort, for its board.
+    pub async fn cohort_board(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<(Stored<Cohort<Link>>, Vec<ParticipantCard>), ServiceError> {
+        let store = &self.store;
+        let cohort = self.cohort(caller, uid).await?;
+        let program = self.program(caller, cohort.record.program.uid).await?;
+        // Participants' names are the program's own records: those who run it
+        // see them all; others see the participants they may see anyway.
+        let cards = store.cohort_board(uid).await?;
+        let cards = if caller.may(Action::Create, &Resource::program(&program)) {
+            cards
+        } else {
+            self.visible_cards(caller, cards).await?
+        };
+        Ok((cohort, cards))
+    }
+
+    async fn visible_cards(
+        &self,
+        caller: &Caller,
+        cards: Vec<ParticipantCard>,
+    ) -> Result<Vec<ParticipantCard>, ServiceError> {
+        let mut visible = Vec::with_capacity(cards.len());
+        for card in cards {
+            if self.person(caller, card.person).await.is_ok() {
+                visible.push(card);
+            }
+        }
+        Ok(visible)
+    }
 }
 
 // --- participations and journeys ---
 
-/// A participation, for those who run its program, the officers of the
-/// organization that supervises the intern, and the participant.
-pub async fn participation(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<StoredParticipation, ServiceError> {
-    participation_for(store, caller, Action::Read, uid)
-        .await
-        .map(|(found, _)| found)
-}
+impl Kyoso {
+    /// A participation, for those who run its program, the officers of the
+    /// organization that supervises the intern, and the participant.
+    pub async fn participation(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<StoredParticipation, ServiceError> {
+        self.participation_for(caller, Action::Read, uid)
+            .await
+            .map(|(found, _)| found)
+    }
 
-/// A participation, if the caller may do `action` to it, and the program
-/// it belongs to.
-pub(crate) async fn participation_for(
-    store: &Store,
-    caller: &Caller,
-    action: Action,
-    uid: Uid,
-) -> Result<(StoredParticipation, Stored<Program<Link>>), ServiceError> {
-    let found = store
-        .participation(uid)
-        .await?
-        .ok_or(not_found("participation"))?;
-    let program = store
-        .program(found.stored.record.program.uid)
-        .await?
-        .ok_or(not_found("participation"))?;
-    let resource = participation_resource(store, &found, &program, false).await?;
-    require(caller, action, &resource, "participation")?;
-    Ok((found, program))
-}
+    /// A participation, if the caller may do `action` to it, and the program
+    /// it belongs to.
+    pub(crate) async fn participation_for(
+        &self,
+        caller: &Caller,
+        action: Action,
+        uid: Uid,
+    ) -> Result<(StoredParticipation, Stored<Program<Link>>), ServiceError> {
+        let store = &self.store;
+        let found = store
+            .participation(uid)
+            .await?
+            .ok_or(not_found("participation"))?;
+        let program = store
+            .program(found.stored.record.program.uid)
+            .await?
+            .ok_or(not_found("participation"))?;
+        let resource = self.participation_resource(&found, &program, false).await?;
+        require(caller, action, &resource, "participation")?;
+        Ok((found, program))
+    }
 
-/// What the access rules look at of a participation (`visits`: of its
-/// monitoring visits).
-pub(crate) async fn participation_resource(
-    store: &Store,
-    found: &StoredParticipation,
-    program: &Stored<Program<Link>>,
-    visits: bool,
-) -> Result<Resource, ServiceError> {
-    let Resource::Program(program) = Resource::program(program) else {
-        return Err(not_found("participation"));
-    };
-    let person = found.stored.record.person.uid;
-    // The intern's supervising organization now: that of the latest placement.
-    let supervising = store
-        .placements(found.stored.uid)
-        .await?
-        .last()
-        .map(|p| p.supervising.uid);
-    Ok(if visits {
-        Resource::Visits {
-            program,
-            person,
-            supervising,
-        }
-    } else {
-        Resource::Participation {
-            program,
-            person,
-            supervising,
-        }
-    })
+    /// What the access rules look at of a participation (`visits`: of its
+    /// monitoring visits).
+    pub(crate) async fn participation_resource(
+        &self,
+        found: &StoredParticipation,
+        program: &Stored<Program<Link>>,
+        visits: bool,
+    ) -> Result<Resource, ServiceError> {
+        let store = &self.store;
+        let Resource::Program(program) = Resource::program(program) else {
+            return Err(not_found("participation"));
+        };
+        let person = found.stored.record.person.uid;
+        // The intern's supervising organization now: that of the latest placement.
+        let supervising = store
+            .placements(found.stored.uid)
+            .await?
+            .last()
+            .map(|p| p.supervising.uid);
+        Ok(if visits {
+            Resource::Visits {
+                program,
+                person,
+                supervising,
+            }
+        } else {
+            Resource::Participation {
+                program,
+                person,
+                supervising,
+            }
+        })
+    }
 }
 
 fn cohort_resource(program: &Stored<Program<Link>>) -> Resource {
@@ -377,124 +396,128 @@ fn cohort_resource(program: &Stored<Program<Link>>) -> Resource {
     }
 }
 
-/// The participations of a person the caller may see.
-pub async fn participations_of(
-    store: &Store,
-    caller: &Caller,
-    person: Uid,
-) -> Result<Vec<ParticipantCard>, ServiceError> {
-    registry::person(store, caller, person).await?;
-    let mut visible = Vec::new();
-    for card in store.participations_of(person).await? {
-        if participation(store, caller, card.participation)
-            .await
-            .is_ok()
-        {
-            visible.push(card);
+impl Kyoso {
+    /// The participations of a person the caller may see.
+    pub async fn participations_of(
+        &self,
+        caller: &Caller,
+        person: Uid,
+    ) -> Result<Vec<ParticipantCard>, ServiceError> {
+        let store = &self.store;
+        self.person(caller, person).await?;
+        let mut visible = Vec::new();
+        for card in store.participations_of(person).await? {
+            if self.participation(caller, card.participation).await.is_ok() {
+                visible.push(card);
+            }
         }
+        Ok(visible)
     }
-    Ok(visible)
-}
 
-/// Adds a person to a program (and cohort) as an applicant on `on`.
-pub async fn add_participant(
-    store: &Store,
-    caller: &Caller,
-    incoming: Incoming<Participation<RecordRef>>,
-    on: time::Date,
-) -> Result<StoredParticipation, ServiceError> {
-    // Every record named must be one the caller may read: the person, the
-    // program, the cohort and the host.
-    crate::references::check(store, caller, &incoming.record).await?;
-    let program_uid = crate::references::named(store, caller, &incoming.record, "program")
-        .await?
-        .ok_or(not_found("program"))?;
-    let program = managed_program(store, caller, program_uid).await?;
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let uid = match writer.add_participation(incoming, on).await? {
-        Ok(uid) => uid,
-        Err(errors) => {
-            refused(errors)?;
-            return Err(not_found("participation"));
-        }
-    };
-    let created = writer
-        .read_participation(uid)
-        .await?
-        .ok_or(not_found("participation"))?;
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Create,
-            table: "participations",
-            record: uid,
-            organization: owner_of(&program),
-            before: None,
-            after: json(&created.stored),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(created)
-}
-
-/// Records a journey entry: a move, or the retraction of the latest move.
-/// Refused with the current state and the allowed next ones when the rules
-/// forbid it.
-pub async fn record_journey(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-    action: JourneyAction,
-    on: time::Date,
-    note: Option<Text>,
-) -> Result<StoredParticipation, ServiceError> {
-    // A participant sees their journey but does not move it.
-    let (_, program) = participation_for(store, caller, Action::Move, uid).await?;
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    // Read again inside the transaction: the journey the entry follows.
-    let current = writer
-        .read_participation(uid)
-        .await?
-        .ok_or(not_found("participation"))?;
-    let mut journey = current.journey.clone();
-    let by = Text::line(&caller.actor(), 320).map_err(|e| ServiceError::Failed(e.to_string()))?;
-    let entry = journey
-        .record(action, on, by, note)
-        .map_err(|e| ServiceError::Invalid {
-            field: Some(match action {
-                JourneyAction::Move { .. } => "to".into(),
-                JourneyAction::Retract { .. } => "retract".into(),
-            }),
-            message: e.to_string(),
-        })?
-        .clone();
-    let state = journey.state();
-    writer
-        .append_journey_entry(uid, &entry, state, journey.since())
+    /// Adds a person to a program (and cohort) as an applicant on `on`.
+    pub async fn add_participant(
+        &self,
+        caller: &Caller,
+        incoming: Incoming<Participation<RecordRef>>,
+        on: time::Date,
+    ) -> Result<StoredParticipation, ServiceError> {
+        let store = &self.store;
+        // Every record named must be one the caller may read: the person, the
+        // program, the cohort and the host.
+        self.check_references(caller, &incoming.record).await?;
+        let program_uid = self
+            .named_reference(caller, &incoming.record, "program")
+            .await?
+            .ok_or(not_found("program"))?;
+        let program = self.managed_program(caller, program_uid).await?;
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let uid = match writer.add_participation(incoming, on).await? {
+            Ok(uid) => uid,
+            Err(errors) => {
+                refused(errors)?;
+                return Err(not_found("participation"));
+            }
+        };
+        let created = writer
+            .read_participation(uid)
+            .await?
+            .ok_or(not_found("participation"))?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Create,
+                table: "participations",
+                record: uid,
+                organization: owner_of(&program),
+                before: None,
+                after: json(&created.stored),
+            },
+        )
         .await?;
+        writer.commit().await?;
+        Ok(created)
+    }
 
-    let implied = implied_tie(&program, &current.stored.record, &journey);
-    settle_implied_tie(&mut writer, uid, implied, program.owner.as_ref()).await?;
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Update,
-            table: "participations",
-            record: uid,
-            organization: owner_of(&program),
-            before: Some(serde_json::json!({ "state": current.journey.state() })),
-            after: Some(serde_json::json!({ "state": state, "entry": entry })),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    store
-        .participation(uid)
-        .await?
-        .ok_or(not_found("participation"))
+    /// Records a journey entry: a move, or the retraction of the latest move.
+    /// Refused with the current state and the allowed next ones when the rules
+    /// forbid it.
+    pub async fn record_journey(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        action: JourneyAction,
+        on: time::Date,
+        note: Option<Text>,
+    ) -> Result<StoredParticipation, ServiceError> {
+        let store = &self.store;
+        // A participant sees their journey but does not move it.
+        let (_, program) = self.participation_for(caller, Action::Move, uid).await?;
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        // Read again inside the transaction: the journey the entry follows.
+        let current = writer
+            .read_participation(uid)
+            .await?
+            .ok_or(not_found("participation"))?;
+        let mut journey = current.journey.clone();
+        let by =
+            Text::line(&caller.actor(), 320).map_err(|e| ServiceError::Failed(e.to_string()))?;
+        let entry = journey
+            .record(action, on, by, note)
+            .map_err(|e| ServiceError::Invalid {
+                field: Some(match action {
+                    JourneyAction::Move { .. } => "to".into(),
+                    JourneyAction::Retract { .. } => "retract".into(),
+                }),
+                message: e.to_string(),
+            })?
+            .clone();
+        let state = journey.state();
+        writer
+            .append_journey_entry(uid, &entry, state, journey.since())
+            .await?;
+
+        let implied = implied_tie(&program, &current.stored.record, &journey);
+        settle_implied_tie(&mut writer, uid, implied, program.owner.as_ref()).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "participations",
+                record: uid,
+                organization: owner_of(&program),
+                before: Some(serde_json::json!({ "state": current.journey.state() })),
+                after: Some(serde_json::json!({ "state": state, "entry": entry })),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        store
+            .participation(uid)
+            .await?
+            .ok_or(not_found("participation"))
+    }
 }
 
 /// Makes the ties of participation `uid` what its journey implies: writes
@@ -614,38 +637,41 @@ pub const FOLLOW_UP_MONTHS: u32 = 6;
 /// The longest follow-up period an officer may ask for: five years.
 pub const MAX_FOLLOW_UP_MONTHS: u32 = 60;
 
-/// The caller's organization's work list; returnees count as overdue after
-/// `follow_up_months` (1 to [`MAX_FOLLOW_UP_MONTHS`]) without a follow-up.
-pub async fn work_list(
-    store: &Store,
-    caller: &Caller,
-    today: time::Date,
-    follow_up_months: u32,
-    limit: i64,
-) -> Result<WorkList, ServiceError> {
-    if !(1..=MAX_FOLLOW_UP_MONTHS).contains(&follow_up_months) {
-        return Err(ServiceError::Invalid {
-            field: Some("months".into()),
-            message: format!("must be a number of months from 1 to {MAX_FOLLOW_UP_MONTHS}"),
-        });
+impl Kyoso {
+    /// The caller's organization's work list; returnees count as overdue after
+    /// `follow_up_months` (1 to [`MAX_FOLLOW_UP_MONTHS`]) without a follow-up.
+    pub async fn work_list(
+        &self,
+        caller: &Caller,
+        today: time::Date,
+        follow_up_months: u32,
+        limit: i64,
+    ) -> Result<WorkList, ServiceError> {
+        let store = &self.store;
+        if !(1..=MAX_FOLLOW_UP_MONTHS).contains(&follow_up_months) {
+            return Err(ServiceError::Invalid {
+                field: Some("months".into()),
+                message: format!("must be a number of months from 1 to {MAX_FOLLOW_UP_MONTHS}"),
+            });
+        }
+        let Some((_, organization)) = caller.managed_organization() else {
+            return Err(if caller.user().is_some() {
+                ServiceError::Forbidden
+            } else {
+                ServiceError::Unauthenticated
+            });
+        };
+        let cutoff = subtract_months(today, follow_up_months);
+        Ok(WorkList {
+            applications: store
+                .waiting_in(organization, JourneyState::Applied, limit)
+                .await?,
+            overdue_follow_ups: store
+                .overdue_follow_ups(organization, cutoff, limit)
+                .await?,
+            open_grievances: self.open_grievances(caller, limit).await?,
+        })
     }
-    let Some((_, organization)) = caller.managed_organization() else {
-        return Err(if caller.user().is_some() {
-            ServiceError::Forbidden
-        } else {
-            ServiceError::Unauthenticated
-        });
-    };
-    let cutoff = subtract_months(today, follow_up_months);
-    Ok(WorkList {
-        applications: store
-            .waiting_in(organization, JourneyState::Applied, limit)
-            .await?,
-        overdue_follow_ups: store
-            .overdue_follow_ups(organization, cutoff, limit)
-            .await?,
-        open_grievances: crate::aftercare::open_grievances(store, caller, limit).await?,
-    })
 }
 
 fn subtract_months(date: time::Date, months: u32) -> time::Date {

@@ -13,10 +13,11 @@ use kyoso_domain::{
 use kyoso_domain::{
     EntityKind, Incoming, Link, Names, Person, Stored, Text, Tie, Timestamp, Uid, Visibility,
 };
-use kyoso_store::{BulkOptions, BulkWriter, Store, Table};
+use kyoso_store::{BulkOptions, BulkWriter, Table};
 use serde::Serialize;
 use serde_json::Value as Json;
 
+use crate::Kyoso;
 use crate::access::{Action, Resource, require};
 use crate::registry::{Change, not_found, record, refused};
 use crate::{Caller, ServiceError};
@@ -77,24 +78,27 @@ pub(crate) fn person_snapshots(
     (strip(before), strip(after))
 }
 
-/// Removes a person's personal data for good, keeping what aggregate
-/// figures need (countries, gender, sectors, ties, participations and
-/// outcomes as counts). Admins and the officers of the organization that
-/// keeps the record carry it out. The audit log records that it happened,
-/// never what was removed; `erasures` records it for replay.
-pub async fn erase_person(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<Stored<Person>, ServiceError> {
-    let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
-    let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
-    require(caller, Action::Erase, &Resource::person(&before), "person")?;
-    let accounts = store.emails_of_person(uid).await?;
-    let after = erase_in(&mut writer, caller, &before, accounts).await?;
-    writer.commit().await?;
-    store.forget_cached_users();
-    Ok(after)
+impl Kyoso {
+    /// Removes a person's personal data for good, keeping what aggregate
+    /// figures need (countries, gender, sectors, ties, participations and
+    /// outcomes as counts). Admins and the officers of the organization that
+    /// keeps the record carry it out. The audit log records that it happened,
+    /// never what was removed; `erasures` records it for replay.
+    pub async fn erase_person(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<Stored<Person>, ServiceError> {
+        let store = &self.store;
+        let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
+        let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+        require(caller, Action::Erase, &Resource::person(&before), "person")?;
+        let accounts = store.emails_of_person(uid).await?;
+        let after = erase_in(&mut writer, caller, &before, accounts).await?;
+        writer.commit().await?;
+        store.forget_cached_users();
+        Ok(after)
+    }
 }
 
 /// The erasure itself, inside `writer`'s transaction.
@@ -224,115 +228,121 @@ impl From<ErasureRequest> for ErasureRequestData {
     }
 }
 
-pub async fn subject_data(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<SubjectData, ServiceError> {
-    let person = store.person(uid).await?.ok_or(not_found("person"))?;
-    require(caller, Action::Export, &Resource::person(&person), "person")?;
-    let ties = store.ties_of(EntityKind::Person, uid).await?;
-    let mut participations = Vec::new();
-    for ParticipantCard { participation, .. } in store.participations_of(uid).await? {
-        if let Some(found) = store.participation(participation).await? {
-            participations.push(ParticipationData {
-                participation,
-                program: found.stored.record.program.uid,
-                state: found.journey.state().to_string(),
-                journey: found.journey.entries().to_vec(),
-            });
+impl Kyoso {
+    pub async fn subject_data(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<SubjectData, ServiceError> {
+        let store = &self.store;
+        let person = store.person(uid).await?.ok_or(not_found("person"))?;
+        require(caller, Action::Export, &Resource::person(&person), "person")?;
+        let ties = store.ties_of(EntityKind::Person, uid).await?;
+        let mut participations = Vec::new();
+        for ParticipantCard { participation, .. } in store.participations_of(uid).await? {
+            if let Some(found) = store.participation(participation).await? {
+                participations.push(ParticipationData {
+                    participation,
+                    program: found.stored.record.program.uid,
+                    state: found.journey.state().to_string(),
+                    journey: found.journey.entries().to_vec(),
+                });
+            }
         }
+        let matches = store
+            .matches(
+                &kyoso_domain::MatchFilter {
+                    person: Some(uid),
+                    ..Default::default()
+                },
+                10_000,
+            )
+            .await?;
+        let erasure_requests = store
+            .erasure_requests(None, Some(uid))
+            .await?
+            .into_iter()
+            .map(ErasureRequestData::from)
+            .collect();
+        let audit = store
+            .audit_log_of_record(uid)
+            .await?
+            .into_iter()
+            .map(|(_, entry)| entry)
+            .collect();
+        Ok(SubjectData {
+            person,
+            ties,
+            participations,
+            matches,
+            erasure_requests,
+            audit,
+        })
     }
-    let matches = store
-        .matches(
-            &kyoso_domain::MatchFilter {
-                person: Some(uid),
-                ..Default::default()
-            },
-            10_000,
-        )
-        .await?;
-    let erasure_requests = store
-        .erasure_requests(None, Some(uid))
-        .await?
-        .into_iter()
-        .map(ErasureRequestData::from)
-        .collect();
-    let audit = store
-        .audit_log_of_record(uid)
-        .await?
-        .into_iter()
-        .map(|(_, entry)| entry)
-        .collect();
-    Ok(SubjectData {
-        person,
-        ties,
-        participations,
-        matches,
-        erasure_requests,
-        audit,
-    })
-}
 
-/// A person asks for their own record to be erased. An admin or an officer
-/// of the organization that keeps the record carries it out, or records
-/// why it cannot be yet.
-pub async fn request_erasure(
-    store: &Store,
-    caller: &Caller,
-    person: Uid,
-) -> Result<ErasureRequestData, ServiceError> {
-    let found = store.person(person).await?.ok_or(not_found("person"))?;
-    require(caller, Action::Export, &Resource::person(&found), "person")?;
-    let open = store.erasure_requests(None, Some(person)).await?;
-    if let Some(pending) = open.into_iter().find(|r| r.status != ErasureStatus::Done) {
-        return Ok(pending.into());
+    /// A person asks for their own record to be erased. An admin or an officer
+    /// of the organization that keeps the record carries it out, or records
+    /// why it cannot be yet.
+    pub async fn request_erasure(
+        &self,
+        caller: &Caller,
+        person: Uid,
+    ) -> Result<ErasureRequestData, ServiceError> {
+        let store = &self.store;
+        let found = store.person(person).await?.ok_or(not_found("person"))?;
+        require(caller, Action::Export, &Resource::person(&found), "person")?;
+        let open = store.erasure_requests(None, Some(person)).await?;
+        if let Some(pending) = open.into_iter().find(|r| r.status != ErasureStatus::Done) {
+            return Ok(pending.into());
+        }
+        let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
+        let uid = writer.request_erasure(person, &caller.actor()).await?;
+        writer.commit().await?;
+        store
+            .erasure_request(uid)
+            .await?
+            .map(Into::into)
+            .ok_or(not_found("erasure request"))
     }
-    let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
-    let uid = writer.request_erasure(person, &caller.actor()).await?;
-    writer.commit().await?;
-    store
-        .erasure_request(uid)
-        .await?
-        .map(Into::into)
-        .ok_or(not_found("erasure request"))
-}
 
-/// The caller's own latest erasure request about `person`, if any (for the
-/// person's own profile).
-pub async fn own_erasure_request(
-    store: &Store,
-    caller: &Caller,
-    person: Uid,
-) -> Result<Option<ErasureRequestData>, ServiceError> {
-    let found = store.person(person).await?.ok_or(not_found("person"))?;
-    require(caller, Action::Export, &Resource::person(&found), "person")?;
-    Ok(store
-        .erasure_requests(None, Some(person))
-        .await?
-        .into_iter()
-        .next_back()
-        .map(Into::into))
-}
+    /// The caller's own latest erasure request about `person`, if any (for the
+    /// person's own profile).
+    pub async fn own_erasure_request(
+        &self,
+        caller: &Caller,
+        person: Uid,
+    ) -> Result<Option<ErasureRequestData>, ServiceError> {
+        let store = &self.store;
+        let found = store.person(person).await?.ok_or(not_found("person"))?;
+        require(caller, Action::Export, &Resource::person(&found), "person")?;
+        Ok(store
+            .erasure_requests(None, Some(person))
+            .await?
+            .into_iter()
+            .next_back()
+            .map(Into::into))
+    }
 
-/// The erasure requests the caller carries out: all of them for an admin,
-/// those of the people their organization keeps for an officer; not yet
-/// done, oldest first.
-pub async fn erasure_requests(
-    store: &Store,
-    caller: &Caller,
-) -> Result<Vec<ErasureRequestData>, ServiceError> {
-    let owner = if caller.is_admin() {
-        None
-    } else {
-        Some(caller.officer_of().ok_or(ServiceError::Forbidden)?)
-    };
-    Ok(store
-        .erasure_requests(owner, None)
-        .await?
-        .into_iter()
-        .map(Into::into)
-        .collect())
+    /// The erasure requests the caller carries out: all of them for an admin,
+    /// those of the people their organization keeps for an officer; not yet
+    /// done, oldest first.
+    pub async fn erasure_requests(
+        &self,
+        caller: &Caller,
+    ) -> Result<Vec<ErasureRequestData>, ServiceError> {
+        let store = &self.store;
+        let owner = if caller.is_admin() {
+            None
+        } else {
+            Some(caller.officer_of().ok_or(ServiceError::Forbidden)?)
+        };
+        Ok(store
+            .erasure_requests(owner, None)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
 }
 
 /// What is done about an erasure request.
@@ -345,87 +355,92 @@ pub enum ErasureDecision {
     Postpone(Text),
 }
 
-pub async fn decide_erasure(
-    store: &Store,
-    caller: &Caller,
-    request: Uid,
-    decision: ErasureDecision,
-) -> Result<ErasureRequestData, ServiceError> {
-    let found = store
-        .erasure_request(request)
-        .await?
-        .ok_or(not_found("erasure request"))?;
-    let person = store
-        .person(found.person)
-        .await?
-        .ok_or(not_found("erasure request"))?;
-    // Those who may erase the person decide; others who may read the
-    // person's record are refused, the rest find nothing.
-    match crate::access::decide(caller, Action::Erase, &Resource::person(&person)) {
-        crate::Decision::Allowed => {}
-        crate::Decision::NotFound => return Err(not_found("erasure request")),
-        crate::Decision::Forbidden => return Err(ServiceError::Forbidden),
-        crate::Decision::SignIn => return Err(ServiceError::Unauthenticated),
-    }
-    if found.status == ErasureStatus::Done {
-        return Err(ServiceError::Conflict(
-            "this request has been carried out".into(),
-        ));
-    }
-    match decision {
-        ErasureDecision::CarryOut => {
-            erase_person(store, caller, found.person).await?;
+impl Kyoso {
+    pub async fn decide_erasure(
+        &self,
+        caller: &Caller,
+        request: Uid,
+        decision: ErasureDecision,
+    ) -> Result<ErasureRequestData, ServiceError> {
+        let store = &self.store;
+        let found = store
+            .erasure_request(request)
+            .await?
+            .ok_or(not_found("erasure request"))?;
+        let person = store
+            .person(found.person)
+            .await?
+            .ok_or(not_found("erasure request"))?;
+        // Those who may erase the person decide; others who may read the
+        // person's record are refused, the rest find nothing.
+        match crate::access::decide(caller, Action::Erase, &Resource::person(&person)) {
+            crate::Decision::Allowed => {}
+            crate::Decision::NotFound => return Err(not_found("erasure request")),
+            crate::Decision::Forbidden => return Err(ServiceError::Forbidden),
+            crate::Decision::SignIn => return Err(ServiceError::Unauthenticated),
         }
-        ErasureDecision::Postpone(reason) => {
-            let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
-            writer
-                .postpone_erasure(request, reason.as_str(), &caller.actor())
-                .await?;
-            writer.commit().await?;
+        if found.status == ErasureStatus::Done {
+            return Err(ServiceError::Conflict(
+                "this request has been carried out".into(),
+            ));
         }
+        match decision {
+            ErasureDecision::CarryOut => {
+                self.erase_person(caller, found.person).await?;
+            }
+            ErasureDecision::Postpone(reason) => {
+                let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
+                writer
+                    .postpone_erasure(request, reason.as_str(), &caller.actor())
+                    .await?;
+                writer.commit().await?;
+            }
+        }
+        store
+            .erasure_request(request)
+            .await?
+            .map(Into::into)
+            .ok_or(not_found("erasure request"))
     }
-    store
-        .erasure_request(request)
-        .await?
-        .map(Into::into)
-        .ok_or(not_found("erasure request"))
-}
 
-/// Every erasure carried out, for an administrator to keep beside the
-/// backups (`kyoso db erasures`).
-pub async fn erasures(store: &Store, caller: &Caller) -> Result<Vec<Erasure>, ServiceError> {
-    if !caller.is_admin() {
-        return Err(ServiceError::Forbidden);
-    }
-    Ok(store.erasures().await?)
-}
-
-/// Carries out again the erasures of a list kept from before a restore:
-/// each person still holding data is erased; those already erased, or no
-/// longer there, are skipped. Returns how many were erased again.
-pub async fn replay_erasures(
-    store: &Store,
-    caller: &Caller,
-    people: &[Uid],
-) -> Result<usize, ServiceError> {
-    if !caller.is_admin() {
-        return Err(ServiceError::Forbidden);
-    }
-    let done: std::collections::HashSet<Uid> = store
-        .erasures()
-        .await?
-        .into_iter()
-        .map(|e| e.person)
-        .collect();
-    let mut erased = 0;
-    for &person in people {
-        if done.contains(&person) || store.person(person).await?.is_none() {
-            continue;
+    /// Every erasure carried out, for an administrator to keep beside the
+    /// backups (`kyoso db erasures`).
+    pub async fn erasures(&self, caller: &Caller) -> Result<Vec<Erasure>, ServiceError> {
+        let store = &self.store;
+        if !caller.is_admin() {
+            return Err(ServiceError::Forbidden);
         }
-        erase_person(store, caller, person).await?;
-        erased += 1;
+        Ok(store.erasures().await?)
     }
-    Ok(erased)
+
+    /// Carries out again the erasures of a list kept from before a restore:
+    /// each person still holding data is erased; those already erased, or no
+    /// longer there, are skipped. Returns how many were erased again.
+    pub async fn replay_erasures(
+        &self,
+        caller: &Caller,
+        people: &[Uid],
+    ) -> Result<usize, ServiceError> {
+        let store = &self.store;
+        if !caller.is_admin() {
+            return Err(ServiceError::Forbidden);
+        }
+        let done: std::collections::HashSet<Uid> = store
+            .erasures()
+            .await?
+            .into_iter()
+            .map(|e| e.person)
+            .collect();
+        let mut erased = 0;
+        for &person in people {
+            if done.contains(&person) || store.person(person).await?.is_none() {
+                continue;
+            }
+            self.erase_person(caller, person).await?;
+            erased += 1;
+        }
+        Ok(erased)
+    }
 }
 
 #[cfg(test)]

@@ -6,11 +6,12 @@ use kyoso_domain::{AuditAction, AuditEntry, Counts, OrganizationFilter, PeopleFi
 use kyoso_domain::{
     EntityKind, Incoming, Link, Organization, Person, RecordRef, Stored, Tie, Timestamp, Uid,
 };
-use kyoso_store::{BulkOptions, BulkWriter, Store, Table};
+use kyoso_store::{BulkOptions, BulkWriter, Table};
 use serde::Serialize;
 
 use kyoso_domain::References as _;
 
+use crate::Kyoso;
 use crate::access::{Action, Resource, require};
 use crate::{Caller, ServiceError};
 
@@ -163,118 +164,292 @@ pub(crate) async fn refuse_if_used(
 
 // --- counts ---
 
-/// Whether the database answers.
-pub async fn health(store: &Store) -> Result<(), ServiceError> {
-    store.counts().await?;
-    Ok(())
-}
+impl Kyoso {
+    /// Whether the database answers.
+    pub async fn health(&self) -> Result<(), ServiceError> {
+        let store = &self.store;
+        store.counts().await?;
+        Ok(())
+    }
 
-/// How many people, organizations and ties the caller may read.
-pub async fn counts(store: &Store, caller: &Caller) -> Result<Counts, ServiceError> {
-    Ok(store.visible_counts(&caller.scope()).await?)
+    /// How many people, organizations and ties the caller may read.
+    pub async fn counts(&self, caller: &Caller) -> Result<Counts, ServiceError> {
+        let store = &self.store;
+        Ok(store.visible_counts(&caller.scope()).await?)
+    }
 }
 
 // --- people ---
 
-pub async fn person(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<Stored<Person>, ServiceError> {
-    let person = store.person(uid).await?.ok_or(not_found("person"))?;
-    require(caller, Action::Read, &Resource::person(&person), "person")?;
-    Ok(person)
-}
-
-pub async fn people(
-    store: &Store,
-    caller: &Caller,
-    filter: &PeopleFilter,
-    after: Option<&str>,
-    requested: Option<i64>,
-) -> Result<Page<Stored<Person>>, ServiceError> {
-    let limit = limit(requested)?;
-    let after = cursor(after)?;
-    // Filtering by an organization one may not read finds nothing, as by
-    // one that does not exist.
-    if let Some(org) = filter.organization
-        && organization(store, caller, org).await.is_err()
-    {
-        return Ok(page(Vec::new(), limit));
+impl Kyoso {
+    pub async fn person(&self, caller: &Caller, uid: Uid) -> Result<Stored<Person>, ServiceError> {
+        let store = &self.store;
+        let person = store.person(uid).await?.ok_or(not_found("person"))?;
+        require(caller, Action::Read, &Resource::person(&person), "person")?;
+        Ok(person)
     }
-    let items = store
-        .list_people(filter, &caller.scope(), after, limit + 1)
+
+    pub async fn people(
+        &self,
+        caller: &Caller,
+        filter: &PeopleFilter,
+        after: Option<&str>,
+        requested: Option<i64>,
+    ) -> Result<Page<Stored<Person>>, ServiceError> {
+        let store = &self.store;
+        let limit = limit(requested)?;
+        let after = cursor(after)?;
+        // Filtering by an organization one may not read finds nothing, as by
+        // one that does not exist.
+        if let Some(org) = filter.organization
+            && self.organization(caller, org).await.is_err()
+        {
+            return Ok(page(Vec::new(), limit));
+        }
+        let items = store
+            .list_people(filter, &caller.scope(), after, limit + 1)
+            .await?;
+        Ok(page(items, limit))
+    }
+
+    /// The newest people the caller may see.
+    pub async fn recent_people(
+        &self,
+        caller: &Caller,
+        limit: i64,
+    ) -> Result<Vec<Stored<Person>>, ServiceError> {
+        let store = &self.store;
+        Ok(store
+            .recent_people(&caller.scope(), limit.clamp(1, MAX_PAGE))
+            .await?)
+    }
+
+    pub async fn create_person(
+        &self,
+        caller: &Caller,
+        mut person: Incoming<Person>,
+    ) -> Result<Stored<Person>, ServiceError> {
+        let store = &self.store;
+        person.owner = new_owner(caller, person.owner.take())?;
+        let uid = Uid::new();
+        person.uid = Some(uid);
+        let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
+        refused(writer.write_people(vec![person]).await?)?;
+        let created = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+        record(
+            &mut writer,
+            Change {
+                caller,
+                action: AuditAction::Create,
+                table: Table::People,
+                record: uid,
+                organization: created.owner.as_ref().map(|o| o.uid),
+                before: None,
+                after: json(&created),
+            },
+        )
         .await?;
-    Ok(page(items, limit))
+        writer.commit().await?;
+        Ok(created)
+    }
+
+    pub async fn update_person(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        person: Person,
+    ) -> Result<Stored<Person>, ServiceError> {
+        let store = &self.store;
+        let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
+        let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+        let owner = before.owner.as_ref().map(|o| o.uid);
+        require(caller, Action::Update, &Resource::person(&before), "person")?;
+        let incoming = Incoming {
+            line: 0,
+            uid: Some(uid),
+            external_id: before.external_id.clone(),
+            owner: before.owner.as_ref().map(Link::record_ref),
+            created_at: Some(before.created_at),
+            updated_at: Some(Timestamp::now()),
+            record: person,
+        };
+        refused(writer.write_people(vec![incoming]).await?)?;
+        let after = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+        if after.record != before.record {
+            record(
+                &mut writer,
+                Change {
+                    caller,
+                    action: AuditAction::Update,
+                    table: Table::People,
+                    record: uid,
+                    organization: owner,
+                    before: json(&before),
+                    after: json(&after),
+                },
+            )
+            .await?;
+            writer.commit().await?;
+            Ok(after)
+        } else {
+            // Nothing changed: keep the record as it was, times included.
+            writer.rollback().await?;
+            Ok(before)
+        }
+    }
+
+    pub async fn delete_person(&self, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+        let store = &self.store;
+        let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
+        let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
+        let owner = before.owner.as_ref().map(|o| o.uid);
+        require(caller, Action::Delete, &Resource::person(&before), "person")?;
+        refuse_if_used(&mut writer, uid, "person").await?;
+        writer.delete(uid).await?;
+        record(
+            &mut writer,
+            Change {
+                caller,
+                action: AuditAction::Delete,
+                table: Table::People,
+                record: uid,
+                organization: owner,
+                before: json(&before),
+                after: None,
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        Ok(())
+    }
 }
 
-/// The newest people the caller may see.
-pub async fn recent_people(
-    store: &Store,
-    caller: &Caller,
-    limit: i64,
-) -> Result<Vec<Stored<Person>>, ServiceError> {
-    Ok(store
-        .recent_people(&caller.scope(), limit.clamp(1, MAX_PAGE))
-        .await?)
-}
+// --- organizations ---
 
-pub async fn create_person(
-    store: &Store,
-    caller: &Caller,
-    mut person: Incoming<Person>,
-) -> Result<Stored<Person>, ServiceError> {
-    person.owner = new_owner(caller, person.owner.take())?;
-    let uid = Uid::new();
-    person.uid = Some(uid);
-    let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
-    refused(writer.write_people(vec![person]).await?)?;
-    let created = writer.read_person(uid).await?.ok_or(not_found("person"))?;
-    record(
-        &mut writer,
-        Change {
+impl Kyoso {
+    pub async fn organization(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<Stored<Organization<Link>>, ServiceError> {
+        let store = &self.store;
+        let org = store
+            .organization(uid)
+            .await?
+            .ok_or(not_found("organization"))?;
+        require(
             caller,
-            action: AuditAction::Create,
-            table: Table::People,
-            record: uid,
-            organization: created.owner.as_ref().map(|o| o.uid),
-            before: None,
-            after: json(&created),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(created)
-}
+            Action::Read,
+            &Resource::organization(&org),
+            "organization",
+        )?;
+        Ok(org)
+    }
 
-pub async fn update_person(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-    person: Person,
-) -> Result<Stored<Person>, ServiceError> {
-    let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
-    let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
-    let owner = before.owner.as_ref().map(|o| o.uid);
-    require(caller, Action::Update, &Resource::person(&before), "person")?;
-    let incoming = Incoming {
-        line: 0,
-        uid: Some(uid),
-        external_id: before.external_id.clone(),
-        owner: before.owner.as_ref().map(Link::record_ref),
-        created_at: Some(before.created_at),
-        updated_at: Some(Timestamp::now()),
-        record: person,
-    };
-    refused(writer.write_people(vec![incoming]).await?)?;
-    let after = writer.read_person(uid).await?.ok_or(not_found("person"))?;
-    if after.record != before.record {
+    pub async fn organizations(
+        &self,
+        caller: &Caller,
+        filter: &OrganizationFilter,
+        after: Option<&str>,
+        requested: Option<i64>,
+    ) -> Result<Page<Stored<Organization<Link>>>, ServiceError> {
+        let store = &self.store;
+        let limit = limit(requested)?;
+        let after = cursor(after)?;
+        if let Some(parent) = filter.parent
+            && self.organization(caller, parent).await.is_err()
+        {
+            return Ok(page(Vec::new(), limit));
+        }
+        let items = store
+            .list_organizations(filter, &caller.scope(), after, limit + 1)
+            .await?;
+        Ok(page(items, limit))
+    }
+
+    pub async fn create_organization(
+        &self,
+        caller: &Caller,
+        mut org: Incoming<Organization<RecordRef>>,
+    ) -> Result<Stored<Organization<Link>>, ServiceError> {
+        let store = &self.store;
+        org.owner = new_owner(caller, org.owner.take())?;
+        self.check_references(caller, &org.record).await?;
+        let uid = Uid::new();
+        org.uid = Some(uid);
+        let mut writer = store
+            .bulk(Table::Organizations, BulkOptions::default())
+            .await?;
+        refused(writer.write_organizations(vec![org]).await?)?;
+        refused(writer.resolve_deferred().await?)?;
+        let created = writer
+            .read_organization(uid)
+            .await?
+            .ok_or(not_found("organization"))?;
+        record(
+            &mut writer,
+            Change {
+                caller,
+                action: AuditAction::Create,
+                table: Table::Organizations,
+                record: uid,
+                organization: created.owner.as_ref().map(|o| o.uid),
+                before: None,
+                after: json(&created),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        Ok(created)
+    }
+
+    pub async fn update_organization(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        org: Organization<RecordRef>,
+    ) -> Result<Stored<Organization<Link>>, ServiceError> {
+        let store = &self.store;
+        let mut writer = store
+            .bulk(Table::Organizations, BulkOptions::default())
+            .await?;
+        let before = writer
+            .read_organization(uid)
+            .await?
+            .ok_or(not_found("organization"))?;
+        let owner = before.owner.as_ref().map(|o| o.uid);
+        require(
+            caller,
+            Action::Update,
+            &Resource::organization(&before),
+            "organization",
+        )?;
+        self.check_references(caller, &org).await?;
+        let incoming = Incoming {
+            line: 0,
+            uid: Some(uid),
+            external_id: before.external_id.clone(),
+            owner: before.owner.as_ref().map(Link::record_ref),
+            created_at: Some(before.created_at),
+            updated_at: Some(Timestamp::now()),
+            record: org,
+        };
+        refused(writer.write_organizations(vec![incoming]).await?)?;
+        refused(writer.resolve_deferred().await?)?;
+        let after = writer
+            .read_organization(uid)
+            .await?
+            .ok_or(not_found("organization"))?;
+        if after.record == before.record {
+            writer.rollback().await?;
+            return Ok(before);
+        }
         record(
             &mut writer,
             Change {
                 caller,
                 action: AuditAction::Update,
-                table: Table::People,
+                table: Table::Organizations,
                 record: uid,
                 organization: owner,
                 before: json(&before),
@@ -284,407 +459,246 @@ pub async fn update_person(
         .await?;
         writer.commit().await?;
         Ok(after)
-    } else {
-        // Nothing changed: keep the record as it was, times included.
-        writer.rollback().await?;
-        Ok(before)
     }
-}
 
-pub async fn delete_person(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
-    let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
-    let before = writer.read_person(uid).await?.ok_or(not_found("person"))?;
-    let owner = before.owner.as_ref().map(|o| o.uid);
-    require(caller, Action::Delete, &Resource::person(&before), "person")?;
-    refuse_if_used(&mut writer, uid, "person").await?;
-    writer.delete(uid).await?;
-    record(
-        &mut writer,
-        Change {
+    pub async fn delete_organization(&self, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+        let store = &self.store;
+        let mut writer = store
+            .bulk(Table::Organizations, BulkOptions::default())
+            .await?;
+        let before = writer
+            .read_organization(uid)
+            .await?
+            .ok_or(not_found("organization"))?;
+        let owner = before.owner.as_ref().map(|o| o.uid);
+        require(
             caller,
-            action: AuditAction::Delete,
-            table: Table::People,
-            record: uid,
-            organization: owner,
-            before: json(&before),
-            after: None,
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(())
-}
-
-// --- organizations ---
-
-pub async fn organization(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<Stored<Organization<Link>>, ServiceError> {
-    let org = store
-        .organization(uid)
-        .await?
-        .ok_or(not_found("organization"))?;
-    require(
-        caller,
-        Action::Read,
-        &Resource::organization(&org),
-        "organization",
-    )?;
-    Ok(org)
-}
-
-pub async fn organizations(
-    store: &Store,
-    caller: &Caller,
-    filter: &OrganizationFilter,
-    after: Option<&str>,
-    requested: Option<i64>,
-) -> Result<Page<Stored<Organization<Link>>>, ServiceError> {
-    let limit = limit(requested)?;
-    let after = cursor(after)?;
-    if let Some(parent) = filter.parent
-        && organization(store, caller, parent).await.is_err()
-    {
-        return Ok(page(Vec::new(), limit));
+            Action::Delete,
+            &Resource::organization(&before),
+            "organization",
+        )?;
+        refuse_if_used(&mut writer, uid, "organization").await?;
+        writer.delete(uid).await?;
+        record(
+            &mut writer,
+            Change {
+                caller,
+                action: AuditAction::Delete,
+                table: Table::Organizations,
+                record: uid,
+                organization: owner,
+                before: json(&before),
+                after: None,
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        Ok(())
     }
-    let items = store
-        .list_organizations(filter, &caller.scope(), after, limit + 1)
-        .await?;
-    Ok(page(items, limit))
-}
-
-pub async fn create_organization(
-    store: &Store,
-    caller: &Caller,
-    mut org: Incoming<Organization<RecordRef>>,
-) -> Result<Stored<Organization<Link>>, ServiceError> {
-    org.owner = new_owner(caller, org.owner.take())?;
-    crate::references::check(store, caller, &org.record).await?;
-    let uid = Uid::new();
-    org.uid = Some(uid);
-    let mut writer = store
-        .bulk(Table::Organizations, BulkOptions::default())
-        .await?;
-    refused(writer.write_organizations(vec![org]).await?)?;
-    refused(writer.resolve_deferred().await?)?;
-    let created = writer
-        .read_organization(uid)
-        .await?
-        .ok_or(not_found("organization"))?;
-    record(
-        &mut writer,
-        Change {
-            caller,
-            action: AuditAction::Create,
-            table: Table::Organizations,
-            record: uid,
-            organization: created.owner.as_ref().map(|o| o.uid),
-            before: None,
-            after: json(&created),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(created)
-}
-
-pub async fn update_organization(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-    org: Organization<RecordRef>,
-) -> Result<Stored<Organization<Link>>, ServiceError> {
-    let mut writer = store
-        .bulk(Table::Organizations, BulkOptions::default())
-        .await?;
-    let before = writer
-        .read_organization(uid)
-        .await?
-        .ok_or(not_found("organization"))?;
-    let owner = before.owner.as_ref().map(|o| o.uid);
-    require(
-        caller,
-        Action::Update,
-        &Resource::organization(&before),
-        "organization",
-    )?;
-    crate::references::check(store, caller, &org).await?;
-    let incoming = Incoming {
-        line: 0,
-        uid: Some(uid),
-        external_id: before.external_id.clone(),
-        owner: before.owner.as_ref().map(Link::record_ref),
-        created_at: Some(before.created_at),
-        updated_at: Some(Timestamp::now()),
-        record: org,
-    };
-    refused(writer.write_organizations(vec![incoming]).await?)?;
-    refused(writer.resolve_deferred().await?)?;
-    let after = writer
-        .read_organization(uid)
-        .await?
-        .ok_or(not_found("organization"))?;
-    if after.record == before.record {
-        writer.rollback().await?;
-        return Ok(before);
-    }
-    record(
-        &mut writer,
-        Change {
-            caller,
-            action: AuditAction::Update,
-            table: Table::Organizations,
-            record: uid,
-            organization: owner,
-            before: json(&before),
-            after: json(&after),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(after)
-}
-
-pub async fn delete_organization(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<(), ServiceError> {
-    let mut writer = store
-        .bulk(Table::Organizations, BulkOptions::default())
-        .await?;
-    let before = writer
-        .read_organization(uid)
-        .await?
-        .ok_or(not_found("organization"))?;
-    let owner = before.owner.as_ref().map(|o| o.uid);
-    require(
-        caller,
-        Action::Delete,
-        &Resource::organization(&before),
-        "organization",
-    )?;
-    refuse_if_used(&mut writer, uid, "organization").await?;
-    writer.delete(uid).await?;
-    record(
-        &mut writer,
-        Change {
-            caller,
-            action: AuditAction::Delete,
-            table: Table::Organizations,
-            record: uid,
-            organization: owner,
-            before: json(&before),
-            after: None,
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(())
 }
 
 // --- ties ---
 
-pub async fn tie(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<Stored<Tie<Link>>, ServiceError> {
-    let tie = store.tie(uid).await?.ok_or(not_found("tie"))?;
-    let resource = Resource::tie(&tie, ends_readable(store, caller, &tie.record).await?);
-    require(caller, Action::Read, &resource, "tie")?;
-    Ok(tie)
-}
+impl Kyoso {
+    pub async fn tie(&self, caller: &Caller, uid: Uid) -> Result<Stored<Tie<Link>>, ServiceError> {
+        let store = &self.store;
+        let tie = store.tie(uid).await?.ok_or(not_found("tie"))?;
+        let resource = Resource::tie(&tie, self.ends_readable(caller, &tie.record).await?);
+        require(caller, Action::Read, &resource, "tie")?;
+        Ok(tie)
+    }
 
-async fn ends_readable(
-    store: &Store,
-    caller: &Caller,
-    tie: &Tie<Link>,
-) -> Result<bool, ServiceError> {
-    for end in [&tie.from, &tie.to] {
-        let readable = match end.kind {
-            EntityKind::Person => person(store, caller, end.key.uid).await.is_ok(),
-            EntityKind::Organization => organization(store, caller, end.key.uid).await.is_ok(),
-        };
-        if !readable {
-            return Ok(false);
+    async fn ends_readable(&self, caller: &Caller, tie: &Tie<Link>) -> Result<bool, ServiceError> {
+        for end in [&tie.from, &tie.to] {
+            let readable = match end.kind {
+                EntityKind::Person => self.person(caller, end.key.uid).await.is_ok(),
+                EntityKind::Organization => self.organization(caller, end.key.uid).await.is_ok(),
+            };
+            if !readable {
+                return Ok(false);
+            }
         }
+        Ok(true)
     }
-    Ok(true)
-}
 
-/// The ties matching `filter` that the caller may see, ends included.
-pub async fn ties(
-    store: &Store,
-    caller: &Caller,
-    filter: &TieFilter,
-    after: Option<&str>,
-    requested: Option<i64>,
-) -> Result<Page<Stored<Tie<Link>>>, ServiceError> {
-    let limit = limit(requested)?;
-    let items = store
-        .list_ties(filter, &caller.scope(), cursor(after)?, limit + 1)
+    /// The ties matching `filter` that the caller may see, ends included.
+    pub async fn ties(
+        &self,
+        caller: &Caller,
+        filter: &TieFilter,
+        after: Option<&str>,
+        requested: Option<i64>,
+    ) -> Result<Page<Stored<Tie<Link>>>, ServiceError> {
+        let store = &self.store;
+        let limit = limit(requested)?;
+        let items = store
+            .list_ties(filter, &caller.scope(), cursor(after)?, limit + 1)
+            .await?;
+        Ok(page(items, limit))
+    }
+
+    /// The ties of a person or organization that the caller may see.
+    pub async fn ties_of(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        after: Option<&str>,
+        requested: Option<i64>,
+    ) -> Result<Page<Stored<Tie<Link>>>, ServiceError> {
+        let filter = TieFilter {
+            end: Some(uid),
+            kind: None,
+        };
+        self.ties(caller, &filter, after, requested).await
+    }
+
+    pub async fn create_tie(
+        &self,
+        caller: &Caller,
+        mut tie: Incoming<Tie<RecordRef>>,
+    ) -> Result<Stored<Tie<Link>>, ServiceError> {
+        let store = &self.store;
+        tie.owner = new_owner(caller, tie.owner.take())?;
+        // Both ends must exist for the caller: a tie cannot point at what
+        // they may not see.
+        self.check_references(caller, &tie.record).await?;
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let (errors, uids) = writer.write_ties_returning_uids(vec![tie]).await?;
+        refused(errors)?;
+        let uid = uids.into_iter().next().ok_or(not_found("tie"))?;
+        let created = writer.read_tie(uid).await?.ok_or(not_found("tie"))?;
+        record(
+            &mut writer,
+            Change {
+                caller,
+                action: AuditAction::Create,
+                table: Table::Ties,
+                record: uid,
+                organization: created.owner.as_ref().map(|o| o.uid),
+                before: None,
+                after: json(&created),
+            },
+        )
         .await?;
-    Ok(page(items, limit))
-}
-
-/// The ties of a person or organization that the caller may see.
-pub async fn ties_of(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-    after: Option<&str>,
-    requested: Option<i64>,
-) -> Result<Page<Stored<Tie<Link>>>, ServiceError> {
-    let filter = TieFilter {
-        end: Some(uid),
-        kind: None,
-    };
-    ties(store, caller, &filter, after, requested).await
-}
-
-pub async fn create_tie(
-    store: &Store,
-    caller: &Caller,
-    mut tie: Incoming<Tie<RecordRef>>,
-) -> Result<Stored<Tie<Link>>, ServiceError> {
-    tie.owner = new_owner(caller, tie.owner.take())?;
-    // Both ends must exist for the caller: a tie cannot point at what
-    // they may not see.
-    crate::references::check(store, caller, &tie.record).await?;
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let (errors, uids) = writer.write_ties_returning_uids(vec![tie]).await?;
-    refused(errors)?;
-    let uid = uids.into_iter().next().ok_or(not_found("tie"))?;
-    let created = writer.read_tie(uid).await?.ok_or(not_found("tie"))?;
-    record(
-        &mut writer,
-        Change {
-            caller,
-            action: AuditAction::Create,
-            table: Table::Ties,
-            record: uid,
-            organization: created.owner.as_ref().map(|o| o.uid),
-            before: None,
-            after: json(&created),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(created)
-}
-
-/// Changes a tie's dates, strength, role, note and visibility. Its kind and
-/// its ends are what the tie is: to change those, delete it and record
-/// another.
-pub async fn update_tie(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-    changed: Tie<RecordRef>,
-) -> Result<Stored<Tie<Link>>, ServiceError> {
-    let before = tie(store, caller, uid).await?;
-    let owner = before.owner.as_ref().map(|o| o.uid);
-    require(caller, Action::Update, &Resource::tie(&before, true), "tie")?;
-    let fixed = |field: &str, what: &str| ServiceError::Invalid {
-        field: Some(field.into()),
-        message: format!("a tie's {what} cannot change; delete the tie and record another instead"),
-    };
-    if changed.kind != before.record.kind {
-        return Err(fixed("kind", "kind"));
+        writer.commit().await?;
+        Ok(created)
     }
-    let mut ends = Vec::with_capacity(2);
-    for reference in changed.references() {
-        let (kind, uid) = crate::references::readable_kind(store, caller, reference).await?;
-        let kind = match kind {
-            kyoso_domain::RecordKind::Person => EntityKind::Person,
-            _ => EntityKind::Organization,
+
+    /// Changes a tie's dates, strength, role, note and visibility. Its kind and
+    /// its ends are what the tie is: to change those, delete it and record
+    /// another.
+    pub async fn update_tie(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        changed: Tie<RecordRef>,
+    ) -> Result<Stored<Tie<Link>>, ServiceError> {
+        let store = &self.store;
+        let before = self.tie(caller, uid).await?;
+        let owner = before.owner.as_ref().map(|o| o.uid);
+        require(caller, Action::Update, &Resource::tie(&before, true), "tie")?;
+        let fixed = |field: &str, what: &str| ServiceError::Invalid {
+            field: Some(field.into()),
+            message: format!(
+                "a tie's {what} cannot change; delete the tie and record another instead"
+            ),
         };
-        ends.push((kind, uid));
-    }
-    let stored = [&before.record.from, &before.record.to].map(|e| (e.kind, e.key.uid));
-    let same_ends =
-        ends == stored || (changed.kind.is_symmetric() && ends.iter().rev().eq(stored.iter()));
-    if !same_ends {
-        let field = if ends.first() == stored.first() {
-            "to"
-        } else {
-            "from"
+        if changed.kind != before.record.kind {
+            return Err(fixed("kind", "kind"));
+        }
+        let mut ends = Vec::with_capacity(2);
+        for reference in changed.references() {
+            let (kind, uid) = self.readable_reference_kind(caller, reference).await?;
+            let kind = match kind {
+                kyoso_domain::RecordKind::Person => EntityKind::Person,
+                _ => EntityKind::Organization,
+            };
+            ends.push((kind, uid));
+        }
+        let stored = [&before.record.from, &before.record.to].map(|e| (e.kind, e.key.uid));
+        let same_ends =
+            ends == stored || (changed.kind.is_symmetric() && ends.iter().rev().eq(stored.iter()));
+        if !same_ends {
+            let field = if ends.first() == stored.first() {
+                "to"
+            } else {
+                "from"
+            };
+            return Err(fixed(field, "ends"));
+        }
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let incoming = Incoming {
+            line: 0,
+            uid: Some(uid),
+            external_id: before.external_id.clone(),
+            owner: before.owner.as_ref().map(Link::record_ref),
+            created_at: Some(before.created_at),
+            updated_at: Some(Timestamp::now()),
+            record: changed,
         };
-        return Err(fixed(field, "ends"));
+        refused(writer.write_ties(vec![incoming]).await?)?;
+        let after = writer.read_tie(uid).await?.ok_or(not_found("tie"))?;
+        if after.record == before.record {
+            // Nothing changed: keep the tie as it was, times included.
+            writer.rollback().await?;
+            return Ok(before);
+        }
+        record(
+            &mut writer,
+            Change {
+                caller,
+                action: AuditAction::Update,
+                table: Table::Ties,
+                record: uid,
+                organization: owner,
+                before: json(&before),
+                after: json(&after),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        Ok(after)
     }
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let incoming = Incoming {
-        line: 0,
-        uid: Some(uid),
-        external_id: before.external_id.clone(),
-        owner: before.owner.as_ref().map(Link::record_ref),
-        created_at: Some(before.created_at),
-        updated_at: Some(Timestamp::now()),
-        record: changed,
-    };
-    refused(writer.write_ties(vec![incoming]).await?)?;
-    let after = writer.read_tie(uid).await?.ok_or(not_found("tie"))?;
-    if after.record == before.record {
-        // Nothing changed: keep the tie as it was, times included.
-        writer.rollback().await?;
-        return Ok(before);
-    }
-    record(
-        &mut writer,
-        Change {
-            caller,
-            action: AuditAction::Update,
-            table: Table::Ties,
-            record: uid,
-            organization: owner,
-            before: json(&before),
-            after: json(&after),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(after)
-}
 
-pub async fn delete_tie(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
-    let before = tie(store, caller, uid).await?;
-    let owner = before.owner.as_ref().map(|o| o.uid);
-    require(caller, Action::Delete, &Resource::tie(&before, true), "tie")?;
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    if !writer.delete(uid).await? {
-        return Err(not_found("tie"));
+    pub async fn delete_tie(&self, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+        let store = &self.store;
+        let before = self.tie(caller, uid).await?;
+        let owner = before.owner.as_ref().map(|o| o.uid);
+        require(caller, Action::Delete, &Resource::tie(&before, true), "tie")?;
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        if !writer.delete(uid).await? {
+            return Err(not_found("tie"));
+        }
+        record(
+            &mut writer,
+            Change {
+                caller,
+                action: AuditAction::Delete,
+                table: Table::Ties,
+                record: uid,
+                organization: owner,
+                before: json(&before),
+                after: None,
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        Ok(())
     }
-    record(
-        &mut writer,
-        Change {
-            caller,
-            action: AuditAction::Delete,
-            table: Table::Ties,
-            record: uid,
-            organization: owner,
-            before: json(&before),
-            after: None,
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(())
-}
 
-/// The audit log the caller may read: everything for an administrator,
-/// their organization's for an officer.
-pub async fn audit_log(
-    store: &Store,
-    caller: &Caller,
-    before: Option<i64>,
-) -> Result<Vec<(i64, AuditEntry)>, ServiceError> {
-    let log = caller.audit_log();
-    require(caller, Action::Read, &log, "audit log")?;
-    let Resource::AuditLog { organization } = log else {
-        return Err(not_found("audit log"));
-    };
-    Ok(store.audit_log(organization, before, 100).await?)
+    /// The audit log the caller may read: everything for an administrator,
+    /// their organization's for an officer.
+    pub async fn audit_log(
+        &self,
+        caller: &Caller,
+        before: Option<i64>,
+    ) -> Result<Vec<(i64, AuditEntry)>, ServiceError> {
+        let store = &self.store;
+        let log = caller.audit_log();
+        require(caller, Action::Read, &log, "audit log")?;
+        let Resource::AuditLog { organization } = log else {
+            return Err(not_found("audit log"));
+        };
+        Ok(store.audit_log(organization, before, 100).await?)
+    }
 }

@@ -11,6 +11,7 @@
 //! Nothing is visible to others until [`BulkWriter::commit`]; a writer that
 //! is dropped, or meets a row error, rolls everything back.
 
+use kyoso_domain::BulkSummary;
 use std::collections::{HashMap, HashSet};
 
 use kyoso_domain::{
@@ -43,15 +44,6 @@ pub struct BulkOptions {
     /// find every record its rows refer to (in this transaction, which
     /// holds the write lock) and must not rely on cascading deletes.
     pub many_rows: bool,
-}
-
-/// What a committed bulk write did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct BulkSummary {
-    pub received: u64,
-    pub inserted: u64,
-    pub updated: u64,
-    pub unchanged: u64,
 }
 
 pub(crate) enum Tx {

@@ -42,13 +42,13 @@ use sqlx::sqlite::{
 
 pub use accounts::{Credentials, NewUser, TOKEN_CACHE, TokenInfo};
 
-pub use bulk::{BulkOptions, BulkSummary, BulkWriter, PreparedPeople, Use};
+pub use bulk::{BulkOptions, BulkWriter, PreparedPeople, Use};
 pub use directory::ReadScope;
 pub use error::StoreError;
 pub use programs::{Found, ImpliedTie, NewParticipation};
 
 pub use matching::{MatchingPerson, OpenCohort, TrackRecord};
-pub use network::{NetworkSnapshot, SnapshotNode, SnapshotTie};
+pub use network::{NetworkSnapshot, NodeNames, SnapshotNode, SnapshotTie};
 pub use table::Table;
 
 /// The database engines kyoso runs on.

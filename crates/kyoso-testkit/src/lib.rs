@@ -10,7 +10,8 @@
 
 use std::path::{Path, PathBuf};
 
-use kyoso_store::{Engine, Store};
+pub use kyoso_store::Engine;
+use kyoso_store::Store;
 use sqlx::Connection;
 
 /// The engines this test run covers.

@@ -14,7 +14,7 @@ use kyoso_domain::{
 use kyoso_domain::{OrganizationFilter, PeopleFilter, TieFilter};
 use kyoso_exchange::{Defaults, Exportable, Record, from_json, to_json};
 use kyoso_service::protection;
-use kyoso_service::registry::{self, Page};
+use kyoso_service::registry::Page;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};
@@ -169,7 +169,7 @@ fn strip_identity(object: &mut Map<String, Value>, id: Uid) -> Result<(), ApiErr
 
 #[utoipa::path(get, path = "/healthz", tag = "service", responses((status = 200, description = "The server and its database answer")))]
 pub(crate) async fn healthz(State(state): State<AppState>) -> ApiResult {
-    registry::health(&state.store).await?;
+    state.kyoso.health().await?;
     Ok(Json(serde_json::json!({"status": "ok"})).into_response())
 }
 
@@ -272,8 +272,10 @@ pub(crate) async fn list_people(
         language: language.map(|l| (l, level)),
         text: parse("q", q.q.as_deref(), Text::query)?.flatten(),
     };
-    let page =
-        registry::people(&state.store, &caller, &filter, q.after.as_deref(), q.limit).await?;
+    let page = state
+        .kyoso
+        .people(&caller, &filter, q.after.as_deref(), q.limit)
+        .await?;
     Ok(Json(page_json(&page)).into_response())
 }
 
@@ -284,7 +286,7 @@ pub(crate) async fn get_person(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let person = registry::person(&state.store, &caller, id(&uid, "person")?).await?;
+    let person = state.kyoso.person(&caller, id(&uid, "person")?).await?;
     Ok(Json(record(&person)).into_response())
 }
 
@@ -298,7 +300,7 @@ pub(crate) async fn create_person(
     require_user(&caller)?;
     strip_identity(&mut body, Uid::new())?;
     let person = read_body::<Person>(body, &caller)?;
-    let created_person = registry::create_person(&state.store, &caller, person).await?;
+    let created_person = state.kyoso.create_person(&caller, person).await?;
     Ok(created(record(&created_person)))
 }
 
@@ -317,7 +319,10 @@ pub(crate) async fn update_person(
     body.remove("external_id");
     body.remove("owner");
     let person = read_body::<Person>(body, &caller)?;
-    let updated = registry::update_person(&state.store, &caller, uid, person.record).await?;
+    let updated = state
+        .kyoso
+        .update_person(&caller, uid, person.record)
+        .await?;
     Ok(Json(record(&updated)).into_response())
 }
 
@@ -329,7 +334,10 @@ pub(crate) async fn delete_person(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    registry::delete_person(&state.store, &caller, id(&uid, "person")?).await?;
+    state
+        .kyoso
+        .delete_person(&caller, id(&uid, "person")?)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -343,7 +351,10 @@ pub(crate) async fn person_data(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    let data = protection::subject_data(&state.store, &caller, id(&uid, "person")?).await?;
+    let data = state
+        .kyoso
+        .subject_data(&caller, id(&uid, "person")?)
+        .await?;
     Ok(Json(subject_json(&data)).into_response())
 }
 
@@ -386,7 +397,10 @@ pub(crate) async fn erase_person(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    let erased = protection::erase_person(&state.store, &caller, id(&uid, "person")?).await?;
+    let erased = state
+        .kyoso
+        .erase_person(&caller, id(&uid, "person")?)
+        .await?;
     Ok(Json(record(&erased)).into_response())
 }
 
@@ -430,7 +444,10 @@ pub(crate) async fn request_erasure(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    let request = protection::request_erasure(&state.store, &caller, id(&uid, "person")?).await?;
+    let request = state
+        .kyoso
+        .request_erasure(&caller, id(&uid, "person")?)
+        .await?;
     Ok((StatusCode::CREATED, Json(erasure_request_json(&request))).into_response())
 }
 
@@ -449,7 +466,7 @@ pub(crate) async fn erasure_requests(
     ApiCaller(caller): ApiCaller,
 ) -> ApiResult {
     require_user(&caller)?;
-    let requests = protection::erasure_requests(&state.store, &caller).await?;
+    let requests = state.kyoso.erasure_requests(&caller).await?;
     let items: Vec<Value> = requests.iter().map(erasure_request_json).collect();
     Ok(Json(serde_json::json!({ "items": items })).into_response())
 }
@@ -517,7 +534,10 @@ pub(crate) async fn decide_erasure(
             "is not a field of a decision",
         ));
     }
-    let request = protection::decide_erasure(&state.store, &caller, request, decision).await?;
+    let request = state
+        .kyoso
+        .decide_erasure(&caller, request, decision)
+        .await?;
     Ok(Json(erasure_request_json(&request)).into_response())
 }
 
@@ -537,8 +557,11 @@ pub(crate) async fn person_ties(
     Params(q): Params<PageQuery>,
 ) -> ApiResult {
     let uid = id(&uid, "person")?;
-    registry::person(&state.store, &caller, uid).await?;
-    let page = registry::ties_of(&state.store, &caller, uid, q.after.as_deref(), q.limit).await?;
+    state.kyoso.person(&caller, uid).await?;
+    let page = state
+        .kyoso
+        .ties_of(&caller, uid, q.after.as_deref(), q.limit)
+        .await?;
     Ok(Json(page_json(&page)).into_response())
 }
 
@@ -604,7 +627,9 @@ pub(crate) async fn list_organizations(
         parent: parse("parent", q.parent.as_deref(), Uid::parse)?,
         text: parse("q", q.q.as_deref(), Text::query)?.flatten(),
     };
-    let page = registry::organizations(&state.store, &caller, &filter, q.after.as_deref(), q.limit)
+    let page = state
+        .kyoso
+        .organizations(&caller, &filter, q.after.as_deref(), q.limit)
         .await?;
     Ok(Json(page_json(&page)).into_response())
 }
@@ -616,7 +641,10 @@ pub(crate) async fn get_organization(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let org = registry::organization(&state.store, &caller, id(&uid, "organization")?).await?;
+    let org = state
+        .kyoso
+        .organization(&caller, id(&uid, "organization")?)
+        .await?;
     Ok(Json(record(&org)).into_response())
 }
 
@@ -630,7 +658,7 @@ pub(crate) async fn create_organization(
     require_user(&caller)?;
     strip_identity(&mut body, Uid::new())?;
     let org = read_body::<Organization<RecordRef>>(body, &caller)?;
-    let created_org = registry::create_organization(&state.store, &caller, org).await?;
+    let created_org = state.kyoso.create_organization(&caller, org).await?;
     Ok(created(record(&created_org)))
 }
 
@@ -648,7 +676,10 @@ pub(crate) async fn update_organization(
     body.remove("external_id");
     body.remove("owner");
     let org = read_body::<Organization<RecordRef>>(body, &caller)?;
-    let updated = registry::update_organization(&state.store, &caller, uid, org.record).await?;
+    let updated = state
+        .kyoso
+        .update_organization(&caller, uid, org.record)
+        .await?;
     Ok(Json(record(&updated)).into_response())
 }
 
@@ -660,7 +691,10 @@ pub(crate) async fn delete_organization(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    registry::delete_organization(&state.store, &caller, id(&uid, "organization")?).await?;
+    state
+        .kyoso
+        .delete_organization(&caller, id(&uid, "organization")?)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -673,8 +707,11 @@ pub(crate) async fn organization_ties(
     Params(q): Params<PageQuery>,
 ) -> ApiResult {
     let uid = id(&uid, "organization")?;
-    registry::organization(&state.store, &caller, uid).await?;
-    let page = registry::ties_of(&state.store, &caller, uid, q.after.as_deref(), q.limit).await?;
+    state.kyoso.organization(&caller, uid).await?;
+    let page = state
+        .kyoso
+        .ties_of(&caller, uid, q.after.as_deref(), q.limit)
+        .await?;
     Ok(Json(page_json(&page)).into_response())
 }
 
@@ -741,7 +778,10 @@ pub(crate) async fn list_ties(
         end: parse("end", q.end.as_deref(), Uid::parse)?,
         kind: parse("kind", q.kind.as_deref(), |k| k.parse::<TieKind>())?,
     };
-    let page = registry::ties(&state.store, &caller, &filter, q.after.as_deref(), q.limit).await?;
+    let page = state
+        .kyoso
+        .ties(&caller, &filter, q.after.as_deref(), q.limit)
+        .await?;
     Ok(Json(page_json(&page)).into_response())
 }
 
@@ -752,7 +792,7 @@ pub(crate) async fn get_tie(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let tie = registry::tie(&state.store, &caller, id(&uid, "tie")?).await?;
+    let tie = state.kyoso.tie(&caller, id(&uid, "tie")?).await?;
     Ok(Json(record(&tie)).into_response())
 }
 
@@ -766,7 +806,7 @@ pub(crate) async fn create_tie(
     require_user(&caller)?;
     strip_identity(&mut body, Uid::new())?;
     let tie = read_body::<Tie<RecordRef>>(body, &caller)?;
-    let created_tie = registry::create_tie(&state.store, &caller, tie).await?;
+    let created_tie = state.kyoso.create_tie(&caller, tie).await?;
     Ok(created(record(&created_tie)))
 }
 
@@ -784,7 +824,7 @@ pub(crate) async fn update_tie(
     body.remove("external_id");
     body.remove("owner");
     let tie = read_body::<Tie<RecordRef>>(body, &caller)?;
-    let updated = registry::update_tie(&state.store, &caller, uid, tie.record).await?;
+    let updated = state.kyoso.update_tie(&caller, uid, tie.record).await?;
     Ok(Json(record(&updated)).into_response())
 }
 
@@ -796,7 +836,7 @@ pub(crate) async fn delete_tie(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    registry::delete_tie(&state.store, &caller, id(&uid, "tie")?).await?;
+    state.kyoso.delete_tie(&caller, id(&uid, "tie")?).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -835,7 +875,7 @@ pub(crate) async fn audit(
     if caller.user().is_none() {
         return Err(ApiError::new(Code::Unauthenticated, "give a bearer token"));
     }
-    let entries = registry::audit_log(&state.store, &caller, q.before).await?;
+    let entries = state.kyoso.audit_log(&caller, q.before).await?;
     let items: Vec<Value> = entries
         .into_iter()
         .map(|(entry_id, entry)| {

@@ -10,7 +10,6 @@ use kyoso_domain::{
     FollowUp, FollowUpChannel, FollowUpStatus, GrievanceCategory, GrievanceStatus, MonitoringVisit,
     Outcome, OutcomeKind, PartialDate, RecordRef, Text, TitpPhase, TitpPlacement,
 };
-use kyoso_service::aftercare;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::ToSchema;
@@ -67,8 +66,10 @@ pub(crate) async fn list_placements(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let placements =
-        aftercare::placements(&state.store, &caller, id(&uid, "participation")?).await?;
+    let placements = state
+        .kyoso
+        .placements(&caller, id(&uid, "participation")?)
+        .await?;
     Ok(Json(json!({"items": placements})).into_response())
 }
 
@@ -111,7 +112,7 @@ pub(crate) async fn add_placement(
         _ => None,
     };
     let placement = f.done(placement).map_err(ApiError::fields)?;
-    let placements = aftercare::add_placement(&state.store, &caller, uid, placement).await?;
+    let placements = state.kyoso.add_placement(&caller, uid, placement).await?;
     Ok((StatusCode::CREATED, Json(json!({"items": placements}))).into_response())
 }
 
@@ -133,8 +134,10 @@ pub(crate) async fn list_visits(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let visits =
-        aftercare::monitoring_visits(&state.store, &caller, id(&uid, "participation")?).await?;
+    let visits = state
+        .kyoso
+        .monitoring_visits(&caller, id(&uid, "participation")?)
+        .await?;
     let items: Vec<Value> = visits
         .iter()
         .map(|v| json!({"id": v.uid, "on": v.visit.on.to_string(), "findings": v.visit.findings, "actions": v.visit.actions, "recorded_by": v.recorded_by}))
@@ -164,7 +167,7 @@ pub(crate) async fn record_visit(
             actions,
         }))
         .map_err(ApiError::fields)?;
-    let visit = aftercare::record_visit(&state.store, &caller, uid, visit).await?;
+    let visit = state.kyoso.record_visit(&caller, uid, visit).await?;
     Ok((StatusCode::CREATED, Json(json!({"id": visit}))).into_response())
 }
 
@@ -188,8 +191,10 @@ pub(crate) async fn list_grievances(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    let grievances =
-        aftercare::grievances_of(&state.store, &caller, id(&uid, "participation")?).await?;
+    let grievances = state
+        .kyoso
+        .grievances_of(&caller, id(&uid, "participation")?)
+        .await?;
     let items: Vec<Value> = grievances.iter().map(grievance_json).collect();
     Ok(Json(json!({"items": items})).into_response())
 }
@@ -216,9 +221,10 @@ pub(crate) async fn raise_grievance(
     let (category, description) = f
         .done(category.zip(description))
         .map_err(ApiError::fields)?;
-    let grievance =
-        aftercare::raise_grievance(&state.store, &caller, uid, category, description, raised_on)
-            .await?;
+    let grievance = state
+        .kyoso
+        .raise_grievance(&caller, uid, category, description, raised_on)
+        .await?;
     Ok((StatusCode::CREATED, Json(grievance_json(&grievance))).into_response())
 }
 
@@ -229,7 +235,10 @@ pub(crate) async fn get_grievance(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let grievance = aftercare::grievance(&state.store, &caller, id(&uid, "grievance")?).await?;
+    let grievance = state
+        .kyoso
+        .grievance(&caller, id(&uid, "grievance")?)
+        .await?;
     Ok(Json(grievance_json(&grievance)).into_response())
 }
 
@@ -258,7 +267,10 @@ pub(crate) async fn update_grievance(
     });
     let note = f.value("note", body.note.as_deref(), multiline);
     f.done(Some(())).map_err(ApiError::fields)?;
-    let grievance = aftercare::update_grievance(&state.store, &caller, uid, status, note).await?;
+    let grievance = state
+        .kyoso
+        .update_grievance(&caller, uid, status, note)
+        .await?;
     Ok(Json(grievance_json(&grievance)).into_response())
 }
 
@@ -306,7 +318,10 @@ pub(crate) async fn record_follow_up(
         _ => None,
     };
     let follow_up = f.done(follow_up).map_err(ApiError::fields)?;
-    let created = aftercare::record_follow_up(&state.store, &caller, uid, follow_up).await?;
+    let created = state
+        .kyoso
+        .record_follow_up(&caller, uid, follow_up)
+        .await?;
     Ok((StatusCode::CREATED, Json(json!({"id": created}))).into_response())
 }
 
@@ -317,7 +332,10 @@ pub(crate) async fn list_follow_ups(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let items = aftercare::follow_ups(&state.store, &caller, id(&uid, "participation")?).await?;
+    let items = state
+        .kyoso
+        .follow_ups(&caller, id(&uid, "participation")?)
+        .await?;
     let items: Vec<Value> = items
         .iter()
         .map(|f| json!({"id": f.uid, "on": f.follow_up.on.to_string(), "channel": f.follow_up.channel,
@@ -353,7 +371,7 @@ pub(crate) async fn record_outcome(
     let uid = id(&uid, "participation")?;
     let body: OutcomeBody = from_body(body)?;
     let outcome = read_outcome(&body)?;
-    let created = aftercare::record_outcome(&state.store, &caller, uid, outcome).await?;
+    let created = state.kyoso.record_outcome(&caller, uid, outcome).await?;
     Ok((StatusCode::CREATED, Json(json!({"id": created}))).into_response())
 }
 
@@ -389,7 +407,10 @@ pub(crate) async fn list_outcomes(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let items = aftercare::outcomes(&state.store, &caller, id(&uid, "participation")?).await?;
+    let items = state
+        .kyoso
+        .outcomes(&caller, id(&uid, "participation")?)
+        .await?;
     let items: Vec<Value> = items
         .iter()
         .map(|o| {
@@ -411,6 +432,9 @@ pub(crate) async fn withdraw_outcome(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    aftercare::withdraw_outcome(&state.store, &caller, id(&uid, "outcome")?).await?;
+    state
+        .kyoso
+        .withdraw_outcome(&caller, id(&uid, "outcome")?)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -181,13 +181,10 @@ pub(crate) async fn list_needs(
         posted_by: optional("posted_by", query.posted_by.as_deref(), Uid::parse)?,
         text: optional("q", query.q.as_deref(), Text::query)?.flatten(),
     };
-    let needs = matching::needs(
-        &state.store,
-        &caller,
-        &filter,
-        limit(query.limit.as_deref())?,
-    )
-    .await?;
+    let needs = state
+        .kyoso
+        .needs(&caller, &filter, limit(query.limit.as_deref())?)
+        .await?;
     Ok(Json(json!({"items": needs})).into_response())
 }
 
@@ -200,7 +197,7 @@ pub(crate) async fn create_need(
 ) -> ApiResult {
     require_user(&caller)?;
     let need = need_from_json(body, 0).map_err(ApiError::fields)?;
-    let stored = matching::post_need(&state.store, &caller, need).await?;
+    let stored = state.kyoso.post_need(&caller, need).await?;
     Ok((StatusCode::CREATED, Json(json!(stored))).into_response())
 }
 
@@ -211,7 +208,7 @@ pub(crate) async fn get_need(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let need = matching::need(&state.store, &caller, id(&uid, "need")?).await?;
+    let need = state.kyoso.need(&caller, id(&uid, "need")?).await?;
     Ok(Json(json!(need)).into_response())
 }
 
@@ -226,7 +223,7 @@ pub(crate) async fn update_need(
     require_user(&caller)?;
     let uid = id(&uid, "need")?;
     let need = need_from_json(body, 0).map_err(ApiError::fields)?;
-    let stored = matching::update_need(&state.store, &caller, uid, need).await?;
+    let stored = state.kyoso.update_need(&caller, uid, need).await?;
     Ok(Json(json!(stored)).into_response())
 }
 
@@ -243,7 +240,7 @@ pub(crate) async fn set_need_status(
     let body: NeedStatusBody = from_body(body)?;
     let status = optional("status", Some(&body.status), |s| s.parse::<NeedStatus>())?
         .ok_or_else(|| ApiError::field(Code::InvalidField, "status", "is required"))?;
-    let stored = matching::set_need_status(&state.store, &caller, uid, status).await?;
+    let stored = state.kyoso.set_need_status(&caller, uid, status).await?;
     Ok(Json(json!(stored)).into_response())
 }
 
@@ -316,16 +313,7 @@ pub(crate) async fn rank(
         None => Default::default(),
     };
     let lang = Language::from_code(query.lang.as_deref().unwrap_or("en"));
-    let ranking = matching::rank(
-        &state.store,
-        &state.matching,
-        &state.network,
-        &caller,
-        uid,
-        top,
-        weights,
-    )
-    .await?;
+    let ranking = state.kyoso.rank(&caller, uid, top, weights).await?;
     Ok(Json(ranking_json(&ranking, lang)).into_response())
 }
 
@@ -346,15 +334,7 @@ pub(crate) async fn propose(
     let body: ProposeBody = from_body(body)?;
     let candidate = kyoso_domain::Uid::parse(body.candidate.trim())
         .map_err(|e| ApiError::field(Code::InvalidField, "candidate", e.to_string()))?;
-    let found = matching::propose(
-        &state.store,
-        &state.matching,
-        &state.network,
-        &caller,
-        need,
-        candidate,
-    )
-    .await?;
+    let found = state.kyoso.propose(&caller, need, candidate).await?;
     Ok((StatusCode::CREATED, Json(match_json(&found))).into_response())
 }
 
@@ -366,7 +346,7 @@ pub(crate) async fn need_matches(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    let found = matching::matches_of(&state.store, &caller, id(&uid, "need")?).await?;
+    let found = state.kyoso.matches_of(&caller, id(&uid, "need")?).await?;
     Ok(Json(json!({"items": found})).into_response())
 }
 
@@ -379,7 +359,7 @@ pub(crate) async fn pipeline(
     ApiCaller(caller): ApiCaller,
 ) -> ApiResult {
     require_user(&caller)?;
-    let found = matching::pipeline(&state.store, &caller).await?;
+    let found = state.kyoso.pipeline(&caller).await?;
     Ok(Json(json!({"items": found})).into_response())
 }
 
@@ -391,7 +371,7 @@ pub(crate) async fn get_match(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    let found = matching::find_match(&state.store, &caller, id(&uid, "match")?).await?;
+    let found = state.kyoso.find_match(&caller, id(&uid, "match")?).await?;
     Ok(Json(match_json(&found)).into_response())
 }
 
@@ -427,7 +407,7 @@ pub(crate) async fn move_match(
         body.note.as_deref(),
     )
     .map_err(ApiError::fields)?;
-    let moved = matching::move_match(&state.store, &caller, uid, step).await?;
+    let moved = state.kyoso.move_match(&caller, uid, step).await?;
     Ok(Json(match_json(&moved)).into_response())
 }
 
@@ -489,13 +469,10 @@ pub(crate) async fn list_offers(
         query.min_readiness.as_deref(),
         query.q.as_deref(),
     )?;
-    let offers = matching::offers(
-        &state.store,
-        &caller,
-        &filter,
-        limit(query.limit.as_deref())?,
-    )
-    .await?;
+    let offers = state
+        .kyoso
+        .offers(&caller, &filter, limit(query.limit.as_deref())?)
+        .await?;
     Ok(Json(json!({"items": offers})).into_response())
 }
 
@@ -508,7 +485,7 @@ pub(crate) async fn create_offer(
 ) -> ApiResult {
     require_user(&caller)?;
     let offer = offer_from_json(body, 0).map_err(ApiError::fields)?;
-    let stored = matching::create_offer(&state.store, &caller, offer).await?;
+    let stored = state.kyoso.create_offer(&caller, offer).await?;
     Ok((StatusCode::CREATED, Json(json!(stored))).into_response())
 }
 
@@ -519,7 +496,7 @@ pub(crate) async fn get_offer(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let offer = matching::offer(&state.store, &caller, id(&uid, "offer")?).await?;
+    let offer = state.kyoso.offer(&caller, id(&uid, "offer")?).await?;
     Ok(Json(json!(offer)).into_response())
 }
 
@@ -534,7 +511,7 @@ pub(crate) async fn update_offer(
     require_user(&caller)?;
     let uid = id(&uid, "offer")?;
     let offer = offer_from_json(body, 0).map_err(ApiError::fields)?;
-    let stored = matching::update_offer(&state.store, &caller, uid, offer).await?;
+    let stored = state.kyoso.update_offer(&caller, uid, offer).await?;
     Ok(Json(json!(stored)).into_response())
 }
 
@@ -546,7 +523,10 @@ pub(crate) async fn delete_offer(
     Path(uid): Path<String>,
 ) -> ApiResult {
     require_user(&caller)?;
-    matching::delete_offer(&state.store, &caller, id(&uid, "offer")?).await?;
+    state
+        .kyoso
+        .delete_offer(&caller, id(&uid, "offer")?)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

@@ -98,8 +98,7 @@ pub(crate) async fn path(
     let to = end(query.to.as_ref(), "to")?;
     let k = count("k", query.k.as_deref(), 3, network::MAX_PATHS)?;
     let as_of = as_of(query.as_of.as_deref())?;
-    let found =
-        network::warm_paths(&state.store, &state.network, &caller, from, to, k, as_of).await?;
+    let found = state.kyoso.warm_paths(&caller, from, to, k, as_of).await?;
     let paths: Vec<Value> = found
         .paths
         .iter()
@@ -192,7 +191,7 @@ pub(crate) async fn brokers(
         })?,
         as_of: as_of(query.as_of.as_deref())?,
     };
-    let found = network::brokers(&state.store, &state.network, &caller, &question).await?;
+    let found = state.kyoso.brokers(&caller, &question).await?;
     Ok(Json(json!({
         "nodes": found.nodes,
         "ties": found.ties,
@@ -235,15 +234,10 @@ pub(crate) async fn communities(
     require_user(&caller)?;
     let top = count("top", query.top.as_deref(), 20, 200)?;
     let as_of = as_of(query.as_of.as_deref())?;
-    let found = network::communities(
-        &state.store,
-        &state.network,
-        &caller,
-        as_of,
-        top,
-        COMMUNITY_BUDGET,
-    )
-    .await?;
+    let found = state
+        .kyoso
+        .communities(&caller, as_of, top, COMMUNITY_BUDGET)
+        .await?;
     Ok(Json(json!({
         "nodes": found.nodes,
         "ties": found.ties,
@@ -291,7 +285,7 @@ pub(crate) async fn growth(
         Some(text) => text.parse::<Interval>()?,
     };
     let as_of = as_of(query.as_of.as_deref())?;
-    let found = network::growth(&state.store, &state.network, &caller, interval, as_of).await?;
+    let found = state.kyoso.growth(&caller, interval, as_of).await?;
     Ok(Json(json!({
         "interval": found.interval,
         "as_of": found.as_of.map(|d| d.to_string()),

@@ -243,14 +243,10 @@ pub(crate) async fn list_programs(
         ),
         None => None,
     };
-    let page = programs::programs(
-        &state.store,
-        &caller,
-        organizer,
-        q.after.as_deref(),
-        q.limit,
-    )
-    .await?;
+    let page = state
+        .kyoso
+        .programs(&caller, organizer, q.after.as_deref(), q.limit)
+        .await?;
     let items: Vec<Value> = page.items.iter().map(program_json).collect();
     Ok(Json(json!({"items": items, "next": page.next})).into_response())
 }
@@ -264,8 +260,8 @@ pub(crate) async fn get_program(
     Path(uid): Path<String>,
 ) -> ApiResult {
     let uid = id(&uid, "program")?;
-    let program = programs::program(&state.store, &caller, uid).await?;
-    let figures = programs::program_figures(&state.store, &caller, uid).await?;
+    let program = state.kyoso.program(&caller, uid).await?;
+    let figures = state.kyoso.program_figures(&caller, uid).await?;
     let mut body = program_json(&program);
     body["participants"] = figures
         .iter()
@@ -284,7 +280,7 @@ pub(crate) async fn create_program(
 ) -> ApiResult {
     require_user(&caller)?;
     let incoming = read_program(body)?;
-    let created = programs::create_program(&state.store, &caller, incoming).await?;
+    let created = state.kyoso.create_program(&caller, incoming).await?;
     Ok((StatusCode::CREATED, Json(program_json(&created))).into_response())
 }
 
@@ -302,7 +298,7 @@ pub(crate) async fn update_program(
     body.remove("external_id");
     body.remove("owner");
     let program = read_program(body)?.record;
-    let updated = programs::update_program(&state.store, &caller, uid, program).await?;
+    let updated = state.kyoso.update_program(&caller, uid, program).await?;
     Ok(Json(program_json(&updated)).into_response())
 }
 
@@ -324,7 +320,7 @@ pub(crate) async fn list_cohorts(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let cohorts = programs::cohorts(&state.store, &caller, id(&uid, "program")?).await?;
+    let cohorts = state.kyoso.cohorts(&caller, id(&uid, "program")?).await?;
     let items: Vec<Value> = cohorts.iter().map(cohort_json).collect();
     Ok(Json(json!({"items": items})).into_response())
 }
@@ -358,7 +354,7 @@ pub(crate) async fn create_cohort(
             capacity: body.capacity,
         }))
         .map_err(ApiError::fields)?;
-    let created = programs::create_cohort(&state.store, &caller, cohort).await?;
+    let created = state.kyoso.create_cohort(&caller, cohort).await?;
     Ok((StatusCode::CREATED, Json(cohort_json(&created))).into_response())
 }
 
@@ -369,8 +365,10 @@ pub(crate) async fn cohort_board(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let (cohort, cards) =
-        programs::cohort_board(&state.store, &caller, id(&uid, "cohort")?).await?;
+    let (cohort, cards) = state
+        .kyoso
+        .cohort_board(&caller, id(&uid, "cohort")?)
+        .await?;
     let mut columns = serde_json::Map::new();
     for state in JourneyState::ALL {
         let in_state: Vec<Value> = cards
@@ -444,7 +442,7 @@ pub(crate) async fn create_participation(
     let participation = f.done(participation).map_err(ApiError::fields)?;
     let mut incoming = Incoming::new(participation);
     incoming.external_id = external_id;
-    let created = programs::add_participant(&state.store, &caller, incoming, on).await?;
+    let created = state.kyoso.add_participant(&caller, incoming, on).await?;
     Ok((StatusCode::CREATED, Json(participation_json(&created))).into_response())
 }
 
@@ -455,7 +453,10 @@ pub(crate) async fn get_participation(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let found = programs::participation(&state.store, &caller, id(&uid, "participation")?).await?;
+    let found = state
+        .kyoso
+        .participation(&caller, id(&uid, "participation")?)
+        .await?;
     Ok(Json(participation_json(&found)).into_response())
 }
 
@@ -511,7 +512,10 @@ pub(crate) async fn record_journey(
         Text::multiline(s, PARTICIPATION_NOTE_CHARS)
     });
     let action = f.done(action).map_err(ApiError::fields)?;
-    let updated = programs::record_journey(&state.store, &caller, uid, action, on, note).await?;
+    let updated = state
+        .kyoso
+        .record_journey(&caller, uid, action, on, note)
+        .await?;
     Ok(Json(participation_json(&updated)).into_response())
 }
 
@@ -522,7 +526,10 @@ pub(crate) async fn person_participations(
     ApiCaller(caller): ApiCaller,
     Path(uid): Path<String>,
 ) -> ApiResult {
-    let cards = programs::participations_of(&state.store, &caller, id(&uid, "person")?).await?;
+    let cards = state
+        .kyoso
+        .participations_of(&caller, id(&uid, "person")?)
+        .await?;
     let items: Vec<Value> = cards.iter().map(card_json).collect();
     Ok(Json(json!({"items": items})).into_response())
 }
@@ -549,7 +556,7 @@ pub(crate) async fn work_list(
         // Out of range, or not a number: the service names the field.
         Some(text) => text.trim().parse().unwrap_or(0),
     };
-    let list = programs::work_list(&state.store, &caller, today, months, 200).await?;
+    let list = state.kyoso.work_list(&caller, today, months, 200).await?;
     Ok(Json(json!({
         "applications": list.applications.iter().map(card_json).collect::<Vec<_>>(),
         "overdue_follow_ups": list.overdue_follow_ups.iter().map(card_json).collect::<Vec<_>>(),

@@ -70,7 +70,7 @@ impl FromRequestParts<AppState> for ApiCaller {
             .ok_or_else(|| {
                 ApiError::new(Code::Unauthenticated, "use \"Authorization: Bearer TOKEN\"")
             })?;
-        match accounts::token_user(&state.store, token).await? {
+        match state.kyoso.token_user(token).await? {
             Some(user) => Ok(ApiCaller(Caller::User(user))),
             None => Err(ApiError::new(
                 Code::Unauthenticated,
@@ -110,7 +110,7 @@ impl FromRequestParts<AppState> for PageContext {
     ) -> Result<Self, Self::Rejection> {
         let session_token = cookie(&parts.headers, SESSION_COOKIE).filter(|t| t.len() == 64);
         let session = match &session_token {
-            Some(token) => accounts::session_user(&state.store, token).await?,
+            Some(token) => state.kyoso.session_user(token).await?,
             None => None,
         };
         let chosen = cookie(&parts.headers, LANG_COOKIE).and_then(|l| l.parse().ok());

@@ -42,9 +42,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::redirect::see_other;
 use axum::routing::{delete, get, post};
-use kyoso_service::matching::MatchingCache;
-use kyoso_service::network::NetworkCache;
-use kyoso_store::Store;
+use kyoso_service::Kyoso;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
@@ -58,30 +56,22 @@ pub use error::Code;
 pub use pages_network::path_lines;
 pub use server::{Limits, serve};
 
-/// How often analytics check whether the network changed since it was read.
-const NETWORK_MAX_AGE: Duration = Duration::from_secs(10);
-
 /// What handlers share.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    pub store: Store,
+    /// kyoso's use cases: the one way in.
+    pub kyoso: Kyoso,
     pub(crate) sign_ins: Arc<auth::SignInLimiter>,
     /// Mark cookies Secure: set when kyoso is served over HTTPS.
     pub secure_cookies: bool,
-    /// The network as analytics see it, read again when it changes.
-    pub network: Arc<NetworkCache>,
-    /// The people matching ranks, indexed, read again when they change.
-    pub matching: Arc<MatchingCache>,
 }
 
 impl AppState {
-    pub fn new(store: Store, secure_cookies: bool) -> AppState {
+    pub fn new(kyoso: Kyoso, secure_cookies: bool) -> AppState {
         AppState {
-            store,
+            kyoso,
             sign_ins: Arc::default(),
             secure_cookies,
-            network: Arc::new(NetworkCache::new(NETWORK_MAX_AGE)),
-            matching: Arc::new(MatchingCache::new(NETWORK_MAX_AGE)),
         }
     }
 }

@@ -18,7 +18,7 @@ use kyoso_domain::{
 use kyoso_domain::{OrganizationFilter, PeopleFilter};
 use kyoso_exchange::{Defaults, from_json};
 use kyoso_service::protection;
-use kyoso_service::registry::{self, Page};
+use kyoso_service::registry::Page;
 use kyoso_service::{Action, Caller, Resource, ServiceError, accounts};
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -174,13 +174,13 @@ struct HomePage {
 
 pub(crate) async fn home(State(state): State<AppState>, ctx: PageContext) -> Response {
     let t = ctx.lang.texts();
-    let counts = match registry::counts(&state.store, &ctx.caller).await {
+    let counts = match state.kyoso.counts(&ctx.caller).await {
         Ok(counts) => counts,
         Err(err) => return error_page(&ctx, err),
     };
     // Those who may read the audit log see the latest changes; everyone
     // else the newest people they may see.
-    let activity = match registry::audit_log(&state.store, &ctx.caller, None).await {
+    let activity = match state.kyoso.audit_log(&ctx.caller, None).await {
         Ok(entries) => entries
             .into_iter()
             .take(12)
@@ -198,7 +198,7 @@ pub(crate) async fn home(State(state): State<AppState>, ctx: PageContext) -> Res
                 href: record_href(&e.table, e.record),
             })
             .collect(),
-        Err(_) => match registry::recent_people(&state.store, &ctx.caller, 12).await {
+        Err(_) => match state.kyoso.recent_people(&ctx.caller, 12).await {
             Ok(people) => people
                 .iter()
                 .map(|p| {
@@ -296,7 +296,7 @@ pub(crate) async fn sign_in(
     if !state.sign_ins.allowed(ip, &form.email) {
         return again(StatusCode::TOO_MANY_REQUESTS, t.too_many_attempts);
     }
-    match accounts::sign_in(&state.store, &form.email, &form.password).await {
+    match state.kyoso.sign_in(&form.email, &form.password).await {
         Ok(session) => {
             state.sign_ins.succeeded(ip, &form.email);
             let mut response = see_other("/");
@@ -334,7 +334,7 @@ pub(crate) async fn sign_out(
         return refuse_csrf(&ctx);
     }
     if let Some(token) = &ctx.session_token
-        && let Err(err) = accounts::sign_out(&state.store, token).await
+        && let Err(err) = state.kyoso.sign_out(token).await
     {
         return error_page(&ctx, err);
     }
@@ -365,8 +365,8 @@ pub(crate) async fn choose_language(
     let Ok(lang) = code.parse::<Lang>() else {
         return error_page(&ctx, ServiceError::NotFound("language"));
     };
-    if let Some(user) = ctx.caller.user()
-        && let Err(err) = state.store.set_user_language(user.uid, lang.code()).await
+    if let Some(_user) = ctx.caller.user()
+        && let Err(err) = state.kyoso.set_language(&ctx.caller, lang.code()).await
     {
         return error_page(&ctx, err.into());
     }
@@ -451,14 +451,10 @@ pub(crate) async fn people(
 ) -> Response {
     let t = ctx.lang.texts();
     let (people, next, error) = match people_filter(&filters) {
-        Ok(filter) => match registry::people(
-            &state.store,
-            &ctx.caller,
-            &filter,
-            filters.after.as_deref(),
-            Some(50),
-        )
-        .await
+        Ok(filter) => match state
+            .kyoso
+            .people(&ctx.caller, &filter, filters.after.as_deref(), Some(50))
+            .await
         {
             Ok(page) => {
                 let next = page.next.as_ref().map(|after| {
@@ -562,22 +558,21 @@ async fn record_name(
     lang: Lang,
 ) -> String {
     let name = match kind {
-        EntityKind::Person => registry::person(&state.store, caller, uid)
+        EntityKind::Person => state
+            .kyoso
+            .person(caller, uid)
             .await
             .ok()
             .map(|p| view::names(&p.record.names, lang).0),
-        EntityKind::Organization => registry::organization(&state.store, caller, uid)
-            .await
-            .ok()
-            .map(|o| {
-                let (name, _) = view::names(&o.record.names, lang);
-                match &o.record.acronym {
-                    Some(acronym) if !name.contains(acronym.as_str()) => {
-                        format!("{name} ({acronym})")
-                    }
-                    _ => name,
+        EntityKind::Organization => state.kyoso.organization(caller, uid).await.ok().map(|o| {
+            let (name, _) = view::names(&o.record.names, lang);
+            match &o.record.acronym {
+                Some(acronym) if !name.contains(acronym.as_str()) => {
+                    format!("{name} ({acronym})")
                 }
-            }),
+                _ => name,
+            }
+        }),
     };
     name.unwrap_or_else(|| short_uid(uid))
 }
@@ -599,9 +594,11 @@ pub(crate) async fn person(
     let t = ctx.lang.texts();
     let result = async {
         let uid = parse_id(&id)?;
-        let person = registry::person(&state.store, &ctx.caller, uid).await?;
-        let ties =
-            registry::ties_of(&state.store, &ctx.caller, uid, None, Some(PROFILE_TIES)).await?;
+        let person = state.kyoso.person(&ctx.caller, uid).await?;
+        let ties = state
+            .kyoso
+            .ties_of(&ctx.caller, uid, None, Some(PROFILE_TIES))
+            .await?;
         Ok::<_, ServiceError>((person, ties))
     }
     .await;
@@ -688,7 +685,9 @@ pub(crate) async fn person(
     let pt = lang.program_texts();
     let mut participations = Vec::new();
     let mut program_names: HashMap<Uid, String> = HashMap::new();
-    for card in kyoso_service::programs::participations_of(&state.store, &ctx.caller, person.uid)
+    for card in state
+        .kyoso
+        .participations_of(&ctx.caller, person.uid)
         .await
         .unwrap_or_default()
     {
@@ -696,11 +695,12 @@ pub(crate) async fn person(
         let program = match program_names.get(&card.program) {
             Some(name) => String::clone(name),
             None => {
-                let name =
-                    kyoso_service::programs::program(&state.store, &ctx.caller, card.program)
-                        .await
-                        .map(|p| view::names(&p.record.names, lang).0)
-                        .unwrap_or_default();
+                let name = state
+                    .kyoso
+                    .program(&ctx.caller, card.program)
+                    .await
+                    .map(|p| view::names(&p.record.names, lang).0)
+                    .unwrap_or_default();
                 program_names.insert(card.program, name.clone());
                 name
             }
@@ -719,7 +719,9 @@ pub(crate) async fn person(
         .user()
         .is_some_and(|u| u.person == Some(person.uid));
     let erasure = if is_self {
-        protection::own_erasure_request(&state.store, &ctx.caller, person.uid)
+        state
+            .kyoso
+            .own_erasure_request(&ctx.caller, person.uid)
             .await
             .ok()
             .flatten()
@@ -770,9 +772,11 @@ pub(crate) async fn person_network(
     let t = lang.texts();
     let result = async {
         let uid = parse_id(&id)?;
-        let person = registry::person(&state.store, &ctx.caller, uid).await?;
-        let ties =
-            registry::ties_of(&state.store, &ctx.caller, uid, None, Some(PROFILE_TIES)).await?;
+        let person = state.kyoso.person(&ctx.caller, uid).await?;
+        let ties = state
+            .kyoso
+            .ties_of(&ctx.caller, uid, None, Some(PROFILE_TIES))
+            .await?;
         Ok::<_, ServiceError>((person, ties))
     }
     .await;
@@ -821,11 +825,7 @@ pub(crate) async fn person_data(
     ctx: PageContext,
     Path(id): Path<String>,
 ) -> Response {
-    let data = match async {
-        kyoso_service::protection::subject_data(&state.store, &ctx.caller, parse_id(&id)?).await
-    }
-    .await
-    {
+    let data = match async { state.kyoso.subject_data(&ctx.caller, parse_id(&id)?).await }.await {
         Ok(data) => data,
         Err(err) => return error_page(&ctx, err),
     };
@@ -928,7 +928,7 @@ pub(crate) async fn create_person(
         Ok(incoming) => incoming,
         Err(errors) => return refused(errors),
     };
-    match registry::create_person(&state.store, &ctx.caller, incoming).await {
+    match state.kyoso.create_person(&ctx.caller, incoming).await {
         Ok(created) => see_other(&format!("/people/{}?saved=1", created.uid)),
         Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
             line: 0,
@@ -945,11 +945,10 @@ pub(crate) async fn edit_person(
     Path(id): Path<String>,
 ) -> Response {
     let t = ctx.lang.texts();
-    let person =
-        match async { registry::person(&state.store, &ctx.caller, parse_id(&id)?).await }.await {
-            Ok(person) => person,
-            Err(err) => return error_page(&ctx, err),
-        };
+    let person = match async { state.kyoso.person(&ctx.caller, parse_id(&id)?).await }.await {
+        Ok(person) => person,
+        Err(err) => return error_page(&ctx, err),
+    };
     if !ctx.caller.may(Action::Update, &Resource::person(&person)) {
         return error_page(&ctx, ServiceError::Forbidden);
     }
@@ -994,7 +993,11 @@ pub(crate) async fn update_person(
         Ok(incoming) => incoming,
         Err(errors) => return refused(errors),
     };
-    match registry::update_person(&state.store, &ctx.caller, uid, incoming.record).await {
+    match state
+        .kyoso
+        .update_person(&ctx.caller, uid, incoming.record)
+        .await
+    {
         Ok(updated) => see_other(&format!("/people/{}?saved=1", updated.uid)),
         Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
             line: 0,
@@ -1015,8 +1018,13 @@ pub(crate) async fn request_erasure(
     if !ctx.csrf_ok(&form.csrf) {
         return refuse_csrf(&ctx);
     }
-    match async { protection::request_erasure(&state.store, &ctx.caller, parse_id(&id)?).await }
-        .await
+    match async {
+        state
+            .kyoso
+            .request_erasure(&ctx.caller, parse_id(&id)?)
+            .await
+    }
+    .await
     {
         Ok(request) => see_other(&format!("/people/{}?saved=1", request.person)),
         Err(err) => error_page(&ctx, err),
@@ -1039,13 +1047,13 @@ pub(crate) async fn erasure_requests(
     Query(notice): Query<NoticeQuery>,
 ) -> Response {
     let t = ctx.lang.texts();
-    let requests = match protection::erasure_requests(&state.store, &ctx.caller).await {
+    let requests = match state.kyoso.erasure_requests(&ctx.caller).await {
         Ok(requests) => requests,
         Err(err) => return error_page(&ctx, err),
     };
     let mut rows = Vec::with_capacity(requests.len());
     for request in requests {
-        let name = match registry::person(&state.store, &ctx.caller, request.person).await {
+        let name = match state.kyoso.person(&ctx.caller, request.person).await {
             Ok(person) => view::names(&person.record.names, ctx.lang).0,
             Err(_) => short_uid(request.person),
         };
@@ -1093,7 +1101,10 @@ pub(crate) async fn decide_erasure(
                 })?,
             ),
         };
-        protection::decide_erasure(&state.store, &ctx.caller, parse_id(&id)?, decision).await
+        state
+            .kyoso
+            .decide_erasure(&ctx.caller, parse_id(&id)?, decision)
+            .await
     }
     .await;
     match result {
@@ -1111,7 +1122,7 @@ pub(crate) async fn delete_person(
     if !ctx.csrf_ok(&form.csrf) {
         return refuse_csrf(&ctx);
     }
-    match async { registry::delete_person(&state.store, &ctx.caller, parse_id(&id)?).await }.await {
+    match async { state.kyoso.delete_person(&ctx.caller, parse_id(&id)?).await }.await {
         Ok(()) => see_other("/people"),
         Err(err) => error_page(&ctx, err),
     }
@@ -1150,14 +1161,10 @@ pub(crate) async fn organizations(
         text: Text::query(&filters.q).ok().flatten(),
         ..OrganizationFilter::default()
     };
-    let page: Page<_> = match registry::organizations(
-        &state.store,
-        &ctx.caller,
-        &filter,
-        filters.after.as_deref(),
-        Some(50),
-    )
-    .await
+    let page: Page<_> = match state
+        .kyoso
+        .organizations(&ctx.caller, &filter, filters.after.as_deref(), Some(50))
+        .await
     {
         Ok(page) => page,
         Err(err) => return error_page(&ctx, err),
@@ -1221,24 +1228,25 @@ pub(crate) async fn organization(
     let lang = ctx.lang;
     let result = async {
         let uid = parse_id(&id)?;
-        let org = registry::organization(&state.store, &ctx.caller, uid).await?;
-        let ties =
-            registry::ties_of(&state.store, &ctx.caller, uid, None, Some(PROFILE_TIES)).await?;
-        let children = registry::organizations(
-            &state.store,
-            &ctx.caller,
-            &OrganizationFilter {
-                parent: Some(uid),
-                ..OrganizationFilter::default()
-            },
-            None,
-            Some(100),
-        )
-        .await?;
+        let org = state.kyoso.organization(&ctx.caller, uid).await?;
+        let ties = state
+            .kyoso
+            .ties_of(&ctx.caller, uid, None, Some(PROFILE_TIES))
+            .await?;
+        let children = state
+            .kyoso
+            .organizations(
+                &ctx.caller,
+                &OrganizationFilter {
+                    parent: Some(uid),
+                    ..OrganizationFilter::default()
+                },
+                None,
+                Some(100),
+            )
+            .await?;
         let parent = match &org.record.parent {
-            Some(link) => registry::organization(&state.store, &ctx.caller, link.uid)
-                .await
-                .ok(),
+            Some(link) => state.kyoso.organization(&ctx.caller, link.uid).await.ok(),
             None => None,
         };
         Ok::<_, ServiceError>((org, ties, children, parent))
@@ -1387,7 +1395,7 @@ pub(crate) async fn create_organization(
         Ok(incoming) => incoming,
         Err(errors) => return refused(errors),
     };
-    match registry::create_organization(&state.store, &ctx.caller, incoming).await {
+    match state.kyoso.create_organization(&ctx.caller, incoming).await {
         Ok(created) => see_other(&format!("/organizations/{}?saved=1", created.uid)),
         Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
             line: 0,
@@ -1404,13 +1412,10 @@ pub(crate) async fn edit_organization(
     Path(id): Path<String>,
 ) -> Response {
     let t = ctx.lang.texts();
-    let org =
-        match async { registry::organization(&state.store, &ctx.caller, parse_id(&id)?).await }
-            .await
-        {
-            Ok(org) => org,
-            Err(err) => return error_page(&ctx, err),
-        };
+    let org = match async { state.kyoso.organization(&ctx.caller, parse_id(&id)?).await }.await {
+        Ok(org) => org,
+        Err(err) => return error_page(&ctx, err),
+    };
     if !ctx
         .caller
         .may(Action::Update, &Resource::organization(&org))
@@ -1460,7 +1465,11 @@ pub(crate) async fn update_organization(
         Ok(incoming) => incoming,
         Err(errors) => return refused(errors),
     };
-    match registry::update_organization(&state.store, &ctx.caller, uid, incoming.record).await {
+    match state
+        .kyoso
+        .update_organization(&ctx.caller, uid, incoming.record)
+        .await
+    {
         Ok(updated) => see_other(&format!("/organizations/{}?saved=1", updated.uid)),
         Err(ServiceError::Invalid { field, message }) => refused(vec![kyoso_domain::RowError {
             line: 0,
@@ -1558,7 +1567,7 @@ pub(crate) async fn create_tie(
         Err(errors) => return refused(errors),
     };
     let back = tie_home(&incoming.record);
-    match registry::create_tie(&state.store, &ctx.caller, incoming).await {
+    match state.kyoso.create_tie(&ctx.caller, incoming).await {
         Ok(_) => see_other(&back.replace("#ties", "?saved=1#ties")),
         Err(ServiceError::Invalid { field, message }) => refused(service_fault(field, message)),
         Err(err) => error_page(&ctx, err),
@@ -1582,7 +1591,7 @@ async fn writable_tie(
     ctx: &PageContext,
     id: &str,
 ) -> Result<Stored<Tie<Link>>, ServiceError> {
-    let tie = registry::tie(&state.store, &ctx.caller, parse_id(id)?).await?;
+    let tie = state.kyoso.tie(&ctx.caller, parse_id(id)?).await?;
     if !ctx.caller.may(Action::Update, &Resource::tie(&tie, true)) {
         return Err(if ctx.caller.user().is_some() {
             ServiceError::Forbidden
@@ -1647,7 +1656,11 @@ pub(crate) async fn update_tie(
         Ok(incoming) => incoming,
         Err(errors) => return refused(errors),
     };
-    match registry::update_tie(&state.store, &ctx.caller, before.uid, incoming.record).await {
+    match state
+        .kyoso
+        .update_tie(&ctx.caller, before.uid, incoming.record)
+        .await
+    {
         Ok(_) => see_other(&home.replace("#ties", "?saved=1#ties")),
         Err(ServiceError::Invalid { field, message }) => refused(service_fault(field, message)),
         Err(err) => error_page(&ctx, err),
@@ -1667,7 +1680,7 @@ pub(crate) async fn delete_tie(
         Ok(tie) => tie,
         Err(err) => return error_page(&ctx, err),
     };
-    match registry::delete_tie(&state.store, &ctx.caller, tie.uid).await {
+    match state.kyoso.delete_tie(&ctx.caller, tie.uid).await {
         Ok(()) => see_other(&tie_home(&tie.record.map_ref(|l| l.uid))),
         Err(err) => error_page(&ctx, err),
     }
@@ -1726,7 +1739,7 @@ pub(crate) async fn audit(
     if ctx.caller.user().is_none() {
         return error_page(&ctx, ServiceError::Unauthenticated);
     }
-    let entries = match registry::audit_log(&state.store, &ctx.caller, q.before).await {
+    let entries = match state.kyoso.audit_log(&ctx.caller, q.before).await {
         Ok(entries) => entries,
         Err(err) => return error_page(&ctx, err),
     };

@@ -206,7 +206,7 @@ pub(crate) async fn needs_page(
         posted_by: None,
         text: kyoso_domain::Text::query(&q).ok().flatten(),
     };
-    let needs = match matching::needs(&state.store, &ctx.caller, &filter, 200).await {
+    let needs = match state.kyoso.needs(&ctx.caller, &filter, 200).await {
         Ok(needs) => needs,
         Err(err) => return error_page(&ctx, err),
     };
@@ -373,7 +373,9 @@ pub(crate) async fn create_need(
     let mt = ctx.lang.matching_texts();
     let object = form_object(&values, NEED_LISTS, NEED_CHECKBOXES);
     let result = match need_from_json(object, 0) {
-        Ok(need) => matching::post_need(&state.store, &ctx.caller, need)
+        Ok(need) => state
+            .kyoso
+            .post_need(&ctx.caller, need)
             .await
             .map_err(field_faults),
         Err(errors) => Err(Ok(errors)),
@@ -564,23 +566,17 @@ async fn need_view(
 ) -> Response {
     let lang = ctx.lang;
     let mt = lang.matching_texts();
-    let need = match matching::need(&state.store, &ctx.caller, uid).await {
+    let need = match state.kyoso.need(&ctx.caller, uid).await {
         Ok(need) => need,
         Err(err) => return error_page(ctx, err),
     };
     let signed_in = !matches!(ctx.caller, Caller::Anonymous);
     let manages = matching::manages_need(&ctx.caller, &need);
     let (candidates, intro) = if signed_in && need.status.is_active() {
-        match matching::rank(
-            &state.store,
-            &state.matching,
-            &state.network,
-            &ctx.caller,
-            uid,
-            20,
-            Default::default(),
-        )
-        .await
+        match state
+            .kyoso
+            .rank(&ctx.caller, uid, 20, Default::default())
+            .await
         {
             Ok(ranking) => {
                 let intro = mt
@@ -595,7 +591,7 @@ async fn need_view(
         (Vec::new(), String::new())
     };
     let matches = if manages {
-        match matching::matches_of(&state.store, &ctx.caller, uid).await {
+        match state.kyoso.matches_of(&ctx.caller, uid).await {
             Ok(found) => {
                 let mut views = Vec::new();
                 for m in found {
@@ -691,13 +687,10 @@ async fn match_view(
     let mt = ctx.lang.matching_texts();
     MatchView {
         uid: m.uid,
-        candidate: matching::candidate_title(
-            &state.store,
-            &ctx.caller,
-            m.candidate,
-            ctx.lang.code(),
-        )
-        .await,
+        candidate: state
+            .kyoso
+            .candidate_title(&ctx.caller, m.candidate, ctx.lang.code())
+            .await,
         status: mt.match_status(m.status),
         outcome: m
             .outcome
@@ -746,16 +739,7 @@ pub(crate) async fn introduce_post(
         (Ok(need), Ok(candidate)) => (need, candidate),
         (Err(err), _) | (_, Err(err)) => return error_page(&ctx, err),
     };
-    match matching::propose(
-        &state.store,
-        &state.matching,
-        &state.network,
-        &ctx.caller,
-        need,
-        candidate,
-    )
-    .await
-    {
+    match state.kyoso.propose(&ctx.caller, need, candidate).await {
         Ok(_) => see_other(&format!("/needs/{need}?saved=1#introductions")),
         Err(err) => refused(&state, &ctx, need, err).await,
     }
@@ -779,7 +763,7 @@ pub(crate) async fn need_status_post(
         .get("status")
         .and_then(|s| s.parse::<NeedStatus>().ok())
         .unwrap_or(NeedStatus::Closed);
-    match matching::set_need_status(&state.store, &ctx.caller, uid, status).await {
+    match state.kyoso.set_need_status(&ctx.caller, uid, status).await {
         Ok(_) => see_other(&format!("/needs/{uid}?saved=1")),
         Err(err) => refused(&state, &ctx, uid, err).await,
     }
@@ -805,12 +789,12 @@ pub(crate) async fn move_post(
             .map(String::as_str)
             .filter(|v| !v.trim().is_empty())
     };
-    let found = match matching::find_match(&state.store, &ctx.caller, uid).await {
+    let found = match state.kyoso.find_match(&ctx.caller, uid).await {
         Ok(found) => found,
         Err(err) => return error_page(&ctx, err),
     };
     let result = match read_move(get("status"), get("outcome"), get("note")) {
-        Ok(step) => matching::move_match(&state.store, &ctx.caller, uid, step).await,
+        Ok(step) => state.kyoso.move_match(&ctx.caller, uid, step).await,
         Err(errors) => Err(ServiceError::Invalid {
             field: errors[0].field.clone(),
             message: errors[0].message.clone(),
@@ -853,7 +837,7 @@ pub(crate) async fn pipeline_page(
     Query(query): Query<NeedPageQuery>,
 ) -> Response {
     let mt = ctx.lang.matching_texts();
-    let found = match matching::pipeline(&state.store, &ctx.caller).await {
+    let found = match state.kyoso.pipeline(&ctx.caller).await {
         Ok(found) => found,
         Err(err) => return error_page(&ctx, err),
     };
@@ -868,9 +852,9 @@ pub(crate) async fn pipeline_page(
         .collect();
     for m in &found {
         if let std::collections::hash_map::Entry::Vacant(slot) = titles.entry(m.need) {
-            slot.insert(match state.store.need(m.need).await {
-                Ok(Some(n)) => n.need.title.to_string(),
-                _ => String::new(),
+            slot.insert(match state.kyoso.need(&ctx.caller, m.need).await {
+                Ok(n) => n.need.title.to_string(),
+                Err(_) => String::new(),
             });
         }
         let view = match_view(&state, &ctx, m, true).await;
@@ -943,13 +927,14 @@ struct OffersPage {
 async fn offer_card(state: &AppState, ctx: &PageContext, o: &StoredOffer) -> OfferCard {
     let lang = ctx.lang;
     let mt = lang.matching_texts();
-    let provider =
-        match kyoso_service::registry::organization(&state.store, &ctx.caller, o.offer.provider)
-            .await
-        {
-            Ok(org) => view::names(&org.record.names, lang).0,
-            Err(_) => String::new(),
-        };
+    let provider = match state
+        .kyoso
+        .organization(&ctx.caller, o.offer.provider)
+        .await
+    {
+        Ok(org) => view::names(&org.record.names, lang).0,
+        Err(_) => String::new(),
+    };
     OfferCard {
         uid: o.uid,
         kind: mt.offer_kind(o.offer.kind),
@@ -1024,7 +1009,7 @@ pub(crate) async fn offers_page(
         nonempty(&min_readiness).as_deref(),
         nonempty(&q).as_deref(),
     ) {
-        Ok(filter) => match matching::offers(&state.store, &ctx.caller, &filter, 200).await {
+        Ok(filter) => match state.kyoso.offers(&ctx.caller, &filter, 200).await {
             Ok(offers) => (offers, None),
             Err(err) => return error_page(&ctx, err),
         },
@@ -1172,7 +1157,9 @@ pub(crate) async fn create_offer(
     let mt = ctx.lang.matching_texts();
     let object = form_object(&values, OFFER_LISTS, &[]);
     let result = match offer_from_json(object, 0) {
-        Ok(offer) => matching::create_offer(&state.store, &ctx.caller, offer)
+        Ok(offer) => state
+            .kyoso
+            .create_offer(&ctx.caller, offer)
             .await
             .map_err(field_faults),
         Err(errors) => Err(Ok(errors)),

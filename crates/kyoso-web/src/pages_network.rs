@@ -310,16 +310,10 @@ pub(crate) async fn reach(
     let Some(start) = start else {
         return Some(empty);
     };
-    match network::warm_paths(
-        &state.store,
-        &state.network,
-        &ctx.caller,
-        start,
-        to,
-        3,
-        None,
-    )
-    .await
+    match state
+        .kyoso
+        .warm_paths(&ctx.caller, start, to, 3, None)
+        .await
     {
         Ok(found) => Some(reach_view(
             &found,
@@ -373,11 +367,10 @@ pub(crate) async fn path_page(
 }
 
 async fn to_name(state: &AppState, ctx: &PageContext, uid: Uid) -> Result<String, ServiceError> {
-    use kyoso_service::registry;
-    match registry::person(&state.store, &ctx.caller, uid).await {
+    match state.kyoso.person(&ctx.caller, uid).await {
         Ok(p) => Ok(p.record.names.display(ctx.lang.code()).to_owned()),
         Err(ServiceError::NotFound(_)) => {
-            let org = registry::organization(&state.store, &ctx.caller, uid).await?;
+            let org = state.kyoso.organization(&ctx.caller, uid).await?;
             Ok(org.record.names.display(ctx.lang.code()).to_owned())
         }
         Err(err) => Err(err),
@@ -461,9 +454,7 @@ pub(crate) async fn brokers_page(
         })
     })();
     let result = match question {
-        Ok(question) => {
-            network::brokers(&state.store, &state.network, &ctx.caller, &question).await
-        }
+        Ok(question) => state.kyoso.brokers(&ctx.caller, &question).await,
         Err(err) => Err(err),
     };
     let (rows, method, error) = match result {
@@ -600,15 +591,10 @@ pub(crate) async fn communities_page(
     let as_of_text = query.as_of.as_deref().unwrap_or_default().trim().to_owned();
     let result = async {
         let as_of = date_field(Some(&as_of_text))?;
-        network::communities(
-            &state.store,
-            &state.network,
-            &ctx.caller,
-            as_of,
-            20,
-            COMMUNITY_BUDGET,
-        )
-        .await
+        state
+            .kyoso
+            .communities(&ctx.caller, as_of, 20, COMMUNITY_BUDGET)
+            .await
     }
     .await;
     let found = match result {
@@ -1043,7 +1029,7 @@ pub(crate) async fn growth_page(
     let as_of_text = query.as_of.as_deref().unwrap_or_default().trim().to_owned();
     let result = async {
         let as_of = date_field(Some(&as_of_text))?;
-        network::growth(&state.store, &state.network, &ctx.caller, interval, as_of).await
+        state.kyoso.growth(&ctx.caller, interval, as_of).await
     }
     .await;
     let growth = match result {

@@ -14,8 +14,8 @@ use kyoso_domain::{
 };
 use kyoso_domain::{JourneyAction, JourneyState, Link, PartialDate, Program, Text, Uid};
 use kyoso_domain::{PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation};
-use kyoso_service::{Action, Resource, ServiceError, registry};
-use kyoso_service::{aftercare, programs};
+use kyoso_service::programs;
+use kyoso_service::{Action, Resource, ServiceError};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -76,14 +76,10 @@ pub(crate) async fn programs_list(
     Query(q): Query<ListQuery>,
 ) -> Response {
     let pt = ctx.lang.program_texts();
-    let page = match programs::programs(
-        &state.store,
-        &ctx.caller,
-        None,
-        q.after.as_deref(),
-        Some(50),
-    )
-    .await
+    let page = match state
+        .kyoso
+        .programs(&ctx.caller, None, q.after.as_deref(), Some(50))
+        .await
     {
         Ok(page) => page,
         Err(err) => return error_page(&ctx, err),
@@ -152,9 +148,9 @@ pub(crate) async fn program_page(
     let pt = lang.program_texts();
     let result = async {
         let uid = parse_id(&id)?;
-        let program = programs::program(&state.store, &ctx.caller, uid).await?;
-        let figures = programs::program_figures(&state.store, &ctx.caller, uid).await?;
-        let cohorts = programs::cohorts(&state.store, &ctx.caller, uid).await?;
+        let program = state.kyoso.program(&ctx.caller, uid).await?;
+        let figures = state.kyoso.program_figures(&ctx.caller, uid).await?;
+        let cohorts = state.kyoso.cohorts(&ctx.caller, uid).await?;
         Ok::<_, ServiceError>((program, figures, cohorts))
     }
     .await;
@@ -359,9 +355,11 @@ pub(crate) async fn board(
     let pt = lang.program_texts();
     let result = async {
         let uid = parse_id(&id)?;
-        let (cohort, cards) = programs::cohort_board(&state.store, &ctx.caller, uid).await?;
-        let program =
-            programs::program(&state.store, &ctx.caller, cohort.record.program.uid).await?;
+        let (cohort, cards) = state.kyoso.cohort_board(&ctx.caller, uid).await?;
+        let program = state
+            .kyoso
+            .program(&ctx.caller, cohort.record.program.uid)
+            .await?;
         Ok::<_, ServiceError>((cohort, cards, program))
     }
     .await;
@@ -471,11 +469,13 @@ async fn participation_view(
     let lang = ctx.lang;
     let pt = lang.program_texts();
     let record = &found.stored.record;
-    let person_name = match registry::person(&state.store, &ctx.caller, record.person.uid).await {
+    let person_name = match state.kyoso.person(&ctx.caller, record.person.uid).await {
         Ok(person) => view::names(&person.record.names, lang).0,
         Err(_) => record.person.uid.to_string(),
     };
-    let program = programs::program(&state.store, &ctx.caller, record.program.uid)
+    let program = state
+        .kyoso
+        .program(&ctx.caller, record.program.uid)
         .await
         .ok();
     let can_move = program
@@ -501,8 +501,8 @@ async fn participation_view(
         .collect();
     let state_now = journey.state();
     let uid = found.stored.uid;
-    let placement_list = aftercare::placements(&state.store, &ctx.caller, uid).await?;
-    let outcome_list = aftercare::outcomes(&state.store, &ctx.caller, uid).await?;
+    let placement_list = state.kyoso.placements(&ctx.caller, uid).await?;
+    let outcome_list = state.kyoso.outcomes(&ctx.caller, uid).await?;
     // Organizations by name in the reader's script, where the reader may see them.
     let mut org_names = std::collections::HashMap::new();
     let links = placement_list
@@ -515,7 +515,7 @@ async fn participation_view(
         );
     for link in links {
         if !org_names.contains_key(&link.uid)
-            && let Ok(found) = registry::organization(&state.store, &ctx.caller, link.uid).await
+            && let Ok(found) = state.kyoso.organization(&ctx.caller, link.uid).await
         {
             org_names.insert(link.uid, view::organization_row(&found, lang).name);
         }
@@ -539,10 +539,9 @@ async fn participation_view(
             ]
         })
         .collect();
-    let (can_visit, handles_grievances) =
-        aftercare::supervision_rights(&state.store, &ctx.caller, uid).await?;
+    let (can_visit, handles_grievances) = state.kyoso.supervision_rights(&ctx.caller, uid).await?;
     // The participant reads their journey, not the reports on their host.
-    let visits = match aftercare::monitoring_visits(&state.store, &ctx.caller, uid).await {
+    let visits = match state.kyoso.monitoring_visits(&ctx.caller, uid).await {
         Err(ServiceError::Forbidden) => Vec::new(),
         other => other?,
     };
@@ -561,7 +560,9 @@ async fn participation_view(
             ]
         })
         .collect();
-    let grievances = aftercare::grievances_of(&state.store, &ctx.caller, uid)
+    let grievances = state
+        .kyoso
+        .grievances_of(&ctx.caller, uid)
         .await?
         .iter()
         .map(|g| {
@@ -577,7 +578,9 @@ async fn participation_view(
         .caller
         .user()
         .is_some_and(|u| u.person == Some(record.person.uid));
-    let follow_ups = aftercare::follow_ups(&state.store, &ctx.caller, uid)
+    let follow_ups = state
+        .kyoso
+        .follow_ups(&ctx.caller, uid)
         .await?
         .iter()
         .map(|f| {
@@ -682,7 +685,7 @@ pub(crate) async fn participation_page(
 ) -> Response {
     let result = async {
         let uid = parse_id(&id)?;
-        let found = programs::participation(&state.store, &ctx.caller, uid).await?;
+        let found = state.kyoso.participation(&ctx.caller, uid).await?;
         participation_view(&state, &ctx, &found, String::new()).await
     }
     .await;
@@ -723,7 +726,10 @@ pub(crate) async fn journey_post(
     };
     let outcome = match action {
         Some(action) => {
-            programs::record_journey(&state.store, &ctx.caller, uid, action, on, note).await
+            state
+                .kyoso
+                .record_journey(&ctx.caller, uid, action, on, note)
+                .await
         }
         None => Err(ServiceError::Invalid {
             field: Some("to".into()),
@@ -744,7 +750,7 @@ pub(crate) async fn journey_post(
         Err(ServiceError::Invalid { message, .. }) => {
             // Show the journey with the rule that refused the step.
             let result = async {
-                let found = programs::participation(&state.store, &ctx.caller, uid).await?;
+                let found = state.kyoso.participation(&ctx.caller, uid).await?;
                 participation_view(&state, &ctx, &found, message).await
             }
             .await;
@@ -809,7 +815,7 @@ async fn record_form(
         })
     };
     let caller = &ctx.caller;
-    let store = &state.store;
+
     match what {
         Record::Placement => {
             let placement = TitpPlacement {
@@ -825,7 +831,7 @@ async fn record_form(
                 job_category: Text::line(get("job_category"), 200)
                     .map_err(|e| invalid("job_category", e))?,
             };
-            aftercare::add_placement(store, caller, uid, placement).await?;
+            state.kyoso.add_placement(caller, uid, placement).await?;
         }
         Record::Visit => {
             let visit = MonitoringVisit {
@@ -833,14 +839,16 @@ async fn record_form(
                 findings: required("findings")?,
                 actions: text("actions")?,
             };
-            aftercare::record_visit(store, caller, uid, visit).await?;
+            state.kyoso.record_visit(caller, uid, visit).await?;
         }
         Record::Grievance => {
             let category = get("category")
                 .parse::<GrievanceCategory>()
                 .map_err(|e| invalid("category", e))?;
             let on = date("on").unwrap_or_else(|_| kyoso_domain::Timestamp::now().date());
-            aftercare::raise_grievance(store, caller, uid, category, required("description")?, on)
+            state
+                .kyoso
+                .raise_grievance(caller, uid, category, required("description")?, on)
                 .await?;
         }
         Record::FollowUp => {
@@ -850,7 +858,7 @@ async fn record_form(
                 status: get("status").parse().map_err(|e| invalid("status", e))?,
                 note: text("note")?,
             };
-            aftercare::record_follow_up(store, caller, uid, follow_up).await?;
+            state.kyoso.record_follow_up(caller, uid, follow_up).await?;
         }
         Record::Outcome => {
             let organization = match get("organization") {
@@ -877,7 +885,7 @@ async fn record_form(
                 people_supported: count("people_supported")?,
                 note: text("note")?,
             };
-            aftercare::record_outcome(store, caller, uid, outcome).await?;
+            state.kyoso.record_outcome(caller, uid, outcome).await?;
         }
     }
     Ok(())
@@ -910,7 +918,7 @@ pub(crate) async fn record_post(
         Ok(()) => see_other(&format!("/participations/{uid}")),
         Err(ServiceError::Invalid { message, .. }) => {
             let result = async {
-                let found = programs::participation(&state.store, &ctx.caller, uid).await?;
+                let found = state.kyoso.participation(&ctx.caller, uid).await?;
                 participation_view(&state, &ctx, &found, message).await
             }
             .await;
@@ -949,10 +957,11 @@ pub(crate) async fn grievance_page(
     let pt = ctx.lang.program_texts();
     let result = async {
         let uid = parse_id(&id)?;
-        let grievance = aftercare::grievance(&state.store, &ctx.caller, uid).await?;
-        let (_, handles) =
-            aftercare::supervision_rights(&state.store, &ctx.caller, grievance.participation)
-                .await?;
+        let grievance = state.kyoso.grievance(&ctx.caller, uid).await?;
+        let (_, handles) = state
+            .kyoso
+            .supervision_rights(&ctx.caller, grievance.participation)
+            .await?;
         Ok::<_, ServiceError>((grievance, handles))
     }
     .await;
@@ -1009,7 +1018,10 @@ pub(crate) async fn grievance_trail_post(
         let note = Text::multiline(get("note"), kyoso_domain::AFTERCARE_TEXT_CHARS)
             .ok()
             .filter(|n| !n.as_str().is_empty());
-        aftercare::update_grievance(&state.store, &ctx.caller, uid, status, note).await?;
+        state
+            .kyoso
+            .update_grievance(&ctx.caller, uid, status, note)
+            .await?;
         Ok::<_, ServiceError>(uid)
     }
     .await;
@@ -1063,7 +1075,7 @@ pub(crate) async fn work_list(
         .and_then(|m| m.trim().parse().ok())
         .filter(|m| (1..=programs::MAX_FOLLOW_UP_MONTHS).contains(m))
         .unwrap_or(programs::FOLLOW_UP_MONTHS);
-    let list = match programs::work_list(&state.store, &ctx.caller, today, months, 200).await {
+    let list = match state.kyoso.work_list(&ctx.caller, today, months, 200).await {
         Ok(list) => list,
         Err(err) => return error_page(&ctx, err),
     };

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kyoso_domain::RecordRef;
 use kyoso_exchange::Format;
 use kyoso_service::{DemoOptions, ImportOptions, ImportOutcome};
-use kyoso_store::{Store, Table};
+use kyoso_service::{Kyoso, Records};
 
 use crate::progress::Bar;
 
@@ -282,11 +282,11 @@ enum TableArg {
 
 impl TableArg {
     /// The registry table, for the records the bulk writer loads.
-    fn registry_table(self) -> Option<Table> {
+    fn registry_table(self) -> Option<Records> {
         match self {
-            TableArg::People => Some(Table::People),
-            TableArg::Organizations => Some(Table::Organizations),
-            TableArg::Ties => Some(Table::Ties),
+            TableArg::People => Some(Records::People),
+            TableArg::Organizations => Some(Records::Organizations),
+            TableArg::Ties => Some(Records::Ties),
             TableArg::Participations | TableArg::Programs => None,
         }
     }
@@ -303,16 +303,16 @@ impl TableArg {
 }
 
 async fn export_records(
-    store: &Store,
+    kyoso: &Kyoso,
     table: TableArg,
     format: Format,
     out: Box<dyn Write + Send>,
     progress: &Bar,
 ) -> Result<kyoso_service::ExportSummary, kyoso_service::ServiceError> {
     match (table, table.registry_table()) {
-        (_, Some(table)) => kyoso_service::export(store, table, format, out, progress).await,
-        (TableArg::Programs, None) => kyoso_service::export_programs(store, out, progress).await,
-        (_, None) => kyoso_service::export_participations(store, format, out, progress).await,
+        (_, Some(table)) => kyoso.export(table, format, out, progress).await,
+        (TableArg::Programs, None) => kyoso.export_programs(out, progress).await,
+        (_, None) => kyoso.export_participations(format, out, progress).await,
     }
 }
 
@@ -356,9 +356,9 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return crate::assign::run(file, mode, output.as_deref(), *json);
     }
     let progress = Bar::new(cli.quiet);
-    let store = Store::open(&cli.database)
+    let kyoso = Kyoso::open(&cli.database)
         .await
-        .with_context(|| format!("opening {}", kyoso_store::redact(&cli.database)))?;
+        .with_context(|| format!("opening {}", kyoso_service::redact_url(&cli.database)))?;
     let code = match cli.command {
         Command::Serve {
             addr,
@@ -367,9 +367,9 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             max_connections,
         } => {
             if demo {
-                crate::serve::prepare_demo(&store, &progress).await?;
+                crate::serve::prepare_demo(&kyoso, &progress).await?;
             }
-            crate::serve::run(store.clone(), addr, secure_cookies, max_connections).await?;
+            crate::serve::run(kyoso.clone(), addr, secure_cookies, max_connections).await?;
             ExitCode::SUCCESS
         }
         Command::User {
@@ -383,47 +383,40 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let password = crate::serve::read_password()?;
             let person = match person {
-                Some(reference) => Some(crate::serve::find_person(&store, &reference).await?),
+                Some(reference) => Some(crate::serve::find_person(&kyoso, &reference).await?),
                 None => None,
             };
-            let user = kyoso_service::accounts::add_user(
-                &store,
-                &email,
-                &password,
-                role.into(),
-                org.as_deref(),
-                person,
-            )
-            .await?;
+            let user = kyoso
+                .add_user(&email, &password, role.into(), org.as_deref(), person)
+                .await?;
             println!("added {} ({})", user.email, user.role.as_str());
             ExitCode::SUCCESS
         }
         Command::User {
             command: UserCommand::Role { email, role, org },
         } => {
-            kyoso_service::accounts::set_role(&store, &email, role.into(), org.as_deref()).await?;
+            kyoso.set_role(&email, role.into(), org.as_deref()).await?;
             println!("{email} is now {}", kyoso_domain::Role::from(role).as_str());
             ExitCode::SUCCESS
         }
         Command::User {
             command: UserCommand::Disable { email },
         } => {
-            kyoso_service::accounts::set_disabled(&store, &email, true).await?;
+            kyoso.set_disabled(&email, true).await?;
             println!("{email} is disabled");
             ExitCode::SUCCESS
         }
         Command::User {
             command: UserCommand::Enable { email },
         } => {
-            kyoso_service::accounts::set_disabled(&store, &email, false).await?;
+            kyoso.set_disabled(&email, false).await?;
             println!("{email} is enabled");
             ExitCode::SUCCESS
         }
         Command::Token {
             command: TokenCommand::Create { email, name, days },
         } => {
-            let (id, secret) =
-                kyoso_service::accounts::create_token(&store, &email, &name, days).await?;
+            let (id, secret) = kyoso.create_token(&email, &name, days).await?;
             eprintln!("token {id} for {email}; it is shown once, keep it secret:");
             println!("{secret}");
             ExitCode::SUCCESS
@@ -432,7 +425,7 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: TokenCommand::Revoke { id },
         } => {
             let id = kyoso_domain::Uid::parse(&id).map_err(|e| anyhow::anyhow!("id: {e}"))?;
-            if kyoso_service::accounts::revoke_token(&store, id).await? {
+            if kyoso.revoke_token(id).await? {
                 println!("revoked");
                 ExitCode::SUCCESS
             } else {
@@ -442,7 +435,7 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Assign { .. } => unreachable!("answered before the database is opened"),
         Command::Network { command } => {
-            crate::network::run(&store, command, &progress).await?;
+            crate::network::run(&kyoso, command, &progress).await?;
             ExitCode::SUCCESS
         }
         Command::Match {
@@ -461,29 +454,28 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 lang,
                 json,
             };
-            crate::matching::rank(&store, args, &progress).await?;
+            crate::matching::rank(&kyoso, args, &progress).await?;
             ExitCode::SUCCESS
         }
         Command::Needs {
             command: NeedsCommand::Sweep,
         } => {
-            crate::matching::sweep(&store).await?;
+            crate::matching::sweep(&kyoso).await?;
             ExitCode::SUCCESS
         }
         Command::Needs {
             command: NeedsCommand::List { status },
         } => {
-            crate::matching::list(&store, status.as_deref()).await?;
+            crate::matching::list(&kyoso, status.as_deref()).await?;
             ExitCode::SUCCESS
         }
         Command::Demo { people, seed } => {
             let started = std::time::Instant::now();
-            let summary =
-                kyoso_service::demo(&store, DemoOptions { people, seed }, &progress).await?;
+            let summary = kyoso.demo(DemoOptions { people, seed }, &progress).await?;
             let c = summary.counts;
             println!(
                 "demo network (seed {seed}) in {}: {} organizations, {} people, {} ties ({:.1} s)",
-                kyoso_store::redact(&cli.database),
+                kyoso_service::redact_url(&cli.database),
                 c.organizations,
                 c.people,
                 c.ties,
@@ -517,14 +509,11 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let started = std::time::Instant::now();
             let outcome = match (table, table.registry_table()) {
-                (_, Some(table)) => {
-                    kyoso_service::import(&store, table, &file, &options, &progress).await?
-                }
-                (TableArg::Programs, None) => {
-                    kyoso_service::import_programs(&store, &file, &progress).await?
-                }
+                (_, Some(table)) => kyoso.import(table, &file, &options, &progress).await?,
+                (TableArg::Programs, None) => kyoso.import_programs(&file, &progress).await?,
                 (_, None) => {
-                    kyoso_service::import_participations(&store, &file, options.format, &progress)
+                    kyoso
+                        .import_participations(&file, options.format, &progress)
                         .await?
                 }
             };
@@ -574,10 +563,10 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .or_else(|| output.as_deref().map(Format::from_path))
                 .unwrap_or(Format::Csv);
             match output {
-                Some(path) => export_to_file(&store, table, format, &path, &progress).await?,
+                Some(path) => export_to_file(&kyoso, table, format, &path, &progress).await?,
                 None => {
                     let out = Box::new(std::io::stdout());
-                    export_records(&store, table, format, out, &progress).await?;
+                    export_records(&kyoso, table, format, out, &progress).await?;
                 }
             }
             ExitCode::SUCCESS
@@ -588,24 +577,22 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // Opening the store has already applied what was missing.
             println!(
                 "the schema of {} is up to date",
-                kyoso_store::redact(&cli.database)
+                kyoso_service::redact_url(&cli.database)
             );
             ExitCode::SUCCESS
         }
         Command::Db {
             command: DbCommand::Erase { person },
         } => {
-            let uid = crate::serve::find_person(&store, &person).await?;
-            kyoso_service::protection::erase_person(&store, &kyoso_service::Caller::Cli, uid)
-                .await?;
+            let uid = crate::serve::find_person(&kyoso, &person).await?;
+            kyoso.erase_person(&kyoso_service::Caller::Cli, uid).await?;
             println!("erased {uid}; keep `kyoso db erasures` beside your backups");
             ExitCode::SUCCESS
         }
         Command::Db {
             command: DbCommand::Erasures,
         } => {
-            let erasures =
-                kyoso_service::protection::erasures(&store, &kyoso_service::Caller::Cli).await?;
+            let erasures = kyoso.erasures(&kyoso_service::Caller::Cli).await?;
             let mut out = csv::Writer::from_writer(std::io::stdout().lock());
             out.write_record(["person", "erased_at", "erased_by"])?;
             for erasure in erasures {
@@ -631,12 +618,9 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .map_err(|e| anyhow::anyhow!("{}:{}: person: {e}", file.display(), i + 2))?;
                 people.push(uid);
             }
-            let erased = kyoso_service::protection::replay_erasures(
-                &store,
-                &kyoso_service::Caller::Cli,
-                &people,
-            )
-            .await?;
+            let erased = kyoso
+                .replay_erasures(&kyoso_service::Caller::Cli, &people)
+                .await?;
             println!(
                 "{erased} of {} listed erased again; the others were erased already or are gone",
                 people.len()
@@ -646,7 +630,7 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Db {
             command: DbCommand::Check,
         } => {
-            let report = store.check().await?;
+            let report = kyoso.check(&kyoso_service::Caller::Cli).await?;
             let c = report.checked;
             if report.is_ok() {
                 println!(
@@ -663,14 +647,14 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    store.close().await;
+    kyoso.close().await;
     Ok(code)
 }
 
 /// Writes beside the target and renames, so that a failed export never
 /// leaves a half-written file under the name asked for.
 async fn export_to_file(
-    store: &Store,
+    kyoso: &Kyoso,
     table: TableArg,
     format: Format,
     path: &Path,
@@ -681,7 +665,7 @@ async fn export_to_file(
         path.extension().and_then(|e| e.to_str()).unwrap_or("out")
     ));
     let file = File::create(&partial).with_context(|| format!("creating {}", partial.display()))?;
-    let summary = export_records(store, table, format, Box::new(SyncOnDrop(file)), progress).await;
+    let summary = export_records(kyoso, table, format, Box::new(SyncOnDrop(file)), progress).await;
     let summary = match summary {
         Ok(summary) => summary,
         Err(err) => {

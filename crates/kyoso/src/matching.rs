@@ -1,13 +1,9 @@
 //! `kyoso match` and `kyoso needs sweep`: the ranking of a need's
 //! candidates with their reasons, and the deadlines of needs.
 
-use std::sync::Arc;
-use std::time::Duration;
-
-use kyoso_service::matching::{self, Language, MatchingCache};
-use kyoso_service::network::NetworkCache;
+use kyoso_service::Kyoso;
+use kyoso_service::matching::{self, Language};
 use kyoso_service::{Caller, Progress};
-use kyoso_store::Store;
 
 use crate::progress::Bar;
 
@@ -20,28 +16,16 @@ pub(crate) struct MatchArgs {
     pub(crate) json: bool,
 }
 
-pub(crate) async fn rank(store: &Store, args: MatchArgs, progress: &Bar) -> anyhow::Result<()> {
+pub(crate) async fn rank(kyoso: &Kyoso, args: MatchArgs, progress: &Bar) -> anyhow::Result<()> {
     let uid = kyoso_domain::Uid::parse(args.need.trim())
         .map_err(|_| anyhow::anyhow!("\"{}\" is not a need's id", args.need))?;
     let weights = match &args.weights {
         Some(text) => matching::parse_weights(text)?,
         None => Default::default(),
     };
-    // The command line reads the registry once; nothing to keep it for.
-    let network = Arc::new(NetworkCache::new(Duration::MAX));
-    let cache = Arc::new(MatchingCache::new(Duration::MAX));
     progress.start("reading the network and indexing candidates", None);
     let started = std::time::Instant::now();
-    let ranking = matching::rank(
-        store,
-        &cache,
-        &network,
-        &Caller::Cli,
-        uid,
-        args.top,
-        weights,
-    )
-    .await;
+    let ranking = kyoso.rank(&Caller::Cli, uid, args.top, weights).await;
     progress.finish();
     let ranking = ranking?;
     let lang = Language::from_code(&args.lang);
@@ -106,12 +90,12 @@ pub(crate) async fn rank(store: &Store, args: MatchArgs, progress: &Bar) -> anyh
     Ok(())
 }
 
-pub(crate) async fn list(store: &Store, status: Option<&str>) -> anyhow::Result<()> {
+pub(crate) async fn list(kyoso: &Kyoso, status: Option<&str>) -> anyhow::Result<()> {
     let filter = kyoso_domain::NeedFilter {
         status: status.map(str::parse).transpose()?,
         ..Default::default()
     };
-    for need in matching::needs(store, &Caller::Cli, &filter, 500).await? {
+    for need in kyoso.needs(&Caller::Cli, &filter, 500).await? {
         println!(
             "{}  {:<16} {:<8} {:<10} {}",
             need.uid,
@@ -127,9 +111,8 @@ pub(crate) async fn list(store: &Store, status: Option<&str>) -> anyhow::Result<
     Ok(())
 }
 
-pub(crate) async fn sweep(store: &Store) -> anyhow::Result<()> {
-    let today = time::OffsetDateTime::now_utc().date();
-    let sweep = matching::sweep_deadlines(store, &Caller::Cli, today).await?;
+pub(crate) async fn sweep(kyoso: &Kyoso) -> anyhow::Result<()> {
+    let sweep = kyoso.sweep_deadlines(&Caller::Cli, kyoso.today()).await?;
     println!("{} needs expired", sweep.expired.len());
     for need in &sweep.reminded {
         println!(

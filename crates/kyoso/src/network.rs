@@ -5,10 +5,10 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
-use kyoso_domain::{CountryCode, ExternalId, Uid};
-use kyoso_service::network::{self, BrokerQuestion, GroupSelector, Interval, NetworkCache};
+use kyoso_domain::{CountryCode, RecordKind, Uid};
+use kyoso_service::Kyoso;
+use kyoso_service::network::{BrokerQuestion, GroupSelector, Interval};
 use kyoso_service::{Caller, Progress};
-use kyoso_store::Store;
 
 use crate::progress::Bar;
 
@@ -106,18 +106,9 @@ impl Common {
 }
 
 /// A person or organization by external id or id.
-async fn find_record(store: &Store, reference: &str) -> anyhow::Result<Uid> {
-    if let Ok(id) = ExternalId::parse(reference) {
-        if let Some(person) = store.person_by_external_id(&id).await? {
-            return Ok(person.uid);
-        }
-        if let Some(org) = store.organization_by_external_id(&id).await? {
-            return Ok(org.uid);
-        }
-    }
-    Uid::parse(reference).map_err(|_| {
-        anyhow::anyhow!("no person or organization has the external id or id \"{reference}\"")
-    })
+async fn find_record(kyoso: &Kyoso, reference: &str) -> anyhow::Result<Uid> {
+    const EITHER: &[RecordKind] = &[RecordKind::Person, RecordKind::Organization];
+    Ok(kyoso.find(&Caller::Cli, EITHER, reference).await?.1)
 }
 
 fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
@@ -126,12 +117,10 @@ fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
 }
 
 pub(crate) async fn run(
-    store: &Store,
+    kyoso: &Kyoso,
     command: NetworkCommand,
     progress: &Bar,
 ) -> anyhow::Result<()> {
-    // The command line reads the network once; nothing to keep it for.
-    let cache = std::sync::Arc::new(NetworkCache::new(Duration::MAX));
     let caller = Caller::Cli;
     let started = std::time::Instant::now();
     match command {
@@ -142,12 +131,13 @@ pub(crate) async fn run(
             common,
         } => {
             let (from, to) = (
-                find_record(store, &from).await?,
-                find_record(store, &to).await?,
+                find_record(kyoso, &from).await?,
+                find_record(kyoso, &to).await?,
             );
             progress.start("reading the network", None);
-            let found =
-                network::warm_paths(store, &cache, &caller, from, to, k, common.as_of()?).await;
+            let found = kyoso
+                .warm_paths(&caller, from, to, k, common.as_of()?)
+                .await;
             progress.finish();
             let found = found?;
             if common.json {
@@ -195,7 +185,7 @@ pub(crate) async fn run(
                 as_of: common.as_of()?,
             };
             progress.start("finding brokers", None);
-            let found = network::brokers(store, &cache, &caller, &question).await;
+            let found = kyoso.brokers(&caller, &question).await;
             progress.finish();
             let found = found?;
             if common.json {
@@ -247,15 +237,9 @@ pub(crate) async fn run(
             common,
         } => {
             progress.start("finding communities", None);
-            let found = network::communities(
-                store,
-                &cache,
-                &caller,
-                common.as_of()?,
-                top,
-                Duration::from_secs(budget),
-            )
-            .await;
+            let found = kyoso
+                .communities(&caller, common.as_of()?, top, Duration::from_secs(budget))
+                .await;
             progress.finish();
             let found = found?;
             if common.json {
@@ -309,7 +293,7 @@ pub(crate) async fn run(
                 IntervalArg::Year => Interval::Year,
             };
             progress.start("counting growth", None);
-            let found = network::growth(store, &cache, &caller, interval, common.as_of()?).await;
+            let found = kyoso.growth(&caller, interval, common.as_of()?).await;
             progress.finish();
             let found = found.context("counting the network's growth")?;
             if common.json {

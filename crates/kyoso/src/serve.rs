@@ -4,10 +4,8 @@ use std::io::Read;
 use std::net::SocketAddr;
 
 use anyhow::Context;
-use kyoso_domain::Role;
-use kyoso_domain::{ExternalId, Uid};
-use kyoso_service::{DemoOptions, Progress};
-use kyoso_store::Store;
+use kyoso_domain::{PeopleFilter, RecordKind, Role, Uid};
+use kyoso_service::{Caller, DemoOptions, Kyoso, Progress};
 use kyoso_web::{AppState, Limits};
 
 /// The password of every demo account; printed when the server starts.
@@ -33,22 +31,23 @@ const DEMO_ACCOUNTS: &[(&str, Role, Option<&str>, Option<&str>)] = &[
 
 /// Fills an empty database with the demo network and its accounts, and
 /// prints how to sign in.
-pub(crate) async fn prepare_demo(store: &Store, progress: &dyn Progress) -> anyhow::Result<()> {
-    if store.counts().await?.people == 0 {
+pub(crate) async fn prepare_demo(kyoso: &Kyoso, progress: &dyn Progress) -> anyhow::Result<()> {
+    if kyoso.counts(&Caller::Cli).await?.people == 0 {
         eprintln!("filling the empty database with the demonstration network…");
-        let summary = kyoso_service::demo(store, DemoOptions::default(), progress).await?;
+        let summary = kyoso.demo(DemoOptions::default(), progress).await?;
         eprintln!(
             "demo network: {} organizations, {} people, {} ties",
             summary.counts.organizations, summary.counts.people, summary.counts.ties
         );
     }
-    if store.user_count().await? == 0 {
+    if !kyoso.has_users().await? {
         for (email, role, org, person) in DEMO_ACCOUNTS {
             let person = match person {
-                Some(_) => first_person_of(store, "TPA").await?,
+                Some(_) => first_person_of(kyoso, "TPA").await?,
                 None => None,
             };
-            kyoso_service::accounts::add_user(store, email, DEMO_PASSWORD, *role, *org, person)
+            kyoso
+                .add_user(email, DEMO_PASSWORD, *role, *org, person)
                 .await?;
         }
     }
@@ -61,39 +60,24 @@ pub(crate) async fn prepare_demo(store: &Store, progress: &dyn Progress) -> anyh
 }
 
 /// The first person the organization `owner` keeps a record of.
-async fn first_person_of(store: &Store, owner: &str) -> anyhow::Result<Option<Uid>> {
-    let org = store
-        .organization_by_external_id(&ExternalId::parse(owner).map_err(|e| anyhow::anyhow!("{e}"))?)
+async fn first_person_of(kyoso: &Kyoso, owner: &str) -> anyhow::Result<Option<Uid>> {
+    let (_, org) = kyoso
+        .find(&Caller::Cli, &[RecordKind::Organization], owner)
         .await?;
-    let Some(org) = org else { return Ok(None) };
-    let scope = kyoso_store::ReadScope {
-        everything: true,
+    let filter = PeopleFilter {
+        organization: Some(org),
         ..Default::default()
     };
-    let filter = kyoso_domain::PeopleFilter {
-        organization: Some(org.uid),
-        ..Default::default()
-    };
-    Ok(store
-        .list_people(&filter, &scope, 0, 1)
-        .await?
-        .first()
-        .map(|p| p.uid))
+    let page = kyoso.people(&Caller::Cli, &filter, None, Some(1)).await?;
+    Ok(page.items.first().map(|p| p.uid))
 }
 
-pub(crate) async fn find_person(store: &Store, reference: &str) -> anyhow::Result<Uid> {
-    if let Ok(id) = ExternalId::parse(reference)
-        && let Some(person) = store.person_by_external_id(&id).await?
-    {
-        return Ok(person.uid);
-    }
-    let uid = Uid::parse(reference)
-        .map_err(|_| anyhow::anyhow!("no person has the external id or id \"{reference}\""))?;
-    store
-        .person(uid)
+/// The person a command names, by external id or id.
+pub(crate) async fn find_person(kyoso: &Kyoso, reference: &str) -> anyhow::Result<Uid> {
+    Ok(kyoso
+        .find(&Caller::Cli, &[RecordKind::Person], reference)
         .await?
-        .map(|p| p.uid)
-        .ok_or_else(|| anyhow::anyhow!("no person has the id \"{reference}\""))
+        .1)
 }
 
 /// A password from standard input: the first line, without its line end.
@@ -109,7 +93,7 @@ pub(crate) fn read_password() -> anyhow::Result<String> {
 
 /// Serves until Ctrl-C or SIGTERM, then lets open requests finish.
 pub(crate) async fn run(
-    store: Store,
+    kyoso: Kyoso,
     addr: SocketAddr,
     secure_cookies: bool,
     max_connections: usize,
@@ -118,8 +102,8 @@ pub(crate) async fn run(
         max_connections,
         ..Limits::default()
     };
-    tokio::spawn(sweep_deadlines(store.clone()));
-    let app = kyoso_web::router(AppState::new(store, secure_cookies), &limits);
+    tokio::spawn(sweep_deadlines(kyoso.clone()));
+    let app = kyoso_web::router(AppState::new(kyoso, secure_cookies), &limits);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("listening on {addr}"))?;
@@ -131,12 +115,12 @@ pub(crate) async fn run(
 
 /// Expires needs past their deadline and reminds the owners of needs about
 /// to expire, now and then hourly, while the server runs.
-async fn sweep_deadlines(store: Store) {
+async fn sweep_deadlines(kyoso: Kyoso) {
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
-        let today = time::OffsetDateTime::now_utc().date();
-        match kyoso_service::matching::sweep_deadlines(&store, &kyoso_service::Caller::Cli, today)
+        match kyoso
+            .sweep_deadlines(&kyoso_service::Caller::Cli, kyoso.today())
             .await
         {
             Ok(sweep) => tracing::info!(

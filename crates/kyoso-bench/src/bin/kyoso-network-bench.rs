@@ -465,23 +465,28 @@ fn bench_database(args: &Args) -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let path = args
-            .work
-            .join(format!("network-{}-{}.sqlite", args.db_people, args.db_ties));
+        let path = args.work.join(format!(
+            "network-{}-{}.sqlite",
+            args.db_people, args.db_ties
+        ));
         let url = format!("sqlite://{}", path.display());
         let store = kyoso_store::Store::open(&url).await?;
         let counts = store.counts().await?;
         if counts.people == 0 {
-            println!("\nmaking the database: the demo network at {} people…", args.db_people);
-            kyoso_service::demo(
-                &store,
-                kyoso_service::DemoOptions {
-                    people: args.db_people,
-                    seed: 1,
-                },
-                &kyoso_service::NoProgress,
-            )
-            .await?;
+            println!(
+                "\nmaking the database: the demo network at {} people…",
+                args.db_people
+            );
+            let kyoso = kyoso_service::Kyoso::open(&url).await?;
+            kyoso
+                .demo(
+                    kyoso_service::DemoOptions {
+                        people: args.db_people,
+                        seed: 1,
+                    },
+                    &kyoso_service::NoProgress,
+                )
+                .await?;
         }
         let counts = store.counts().await?;
         if (counts.ties as u64) < args.db_ties {
@@ -490,30 +495,25 @@ fn bench_database(args: &Args) -> anyhow::Result<()> {
             store.close().await;
             add_random_ties(&path, more, counts.people as u64).await?;
         }
-        let store = kyoso_store::Store::open(&url).await?;
         let counts = store.counts().await?;
+        store.close().await;
+        let kyoso = kyoso_service::Kyoso::open(&url).await?;
         reset_peak_memory();
         let before = status_kb("VmRSS:");
-        let started = Instant::now();
-        let snapshot = store.network_snapshot().await?;
-        let read = started.elapsed();
-        let network = kyoso_service::network::LoadedNetwork::new(snapshot);
-        let total = started.elapsed();
+        let warm = kyoso.warm_up().await?;
         println!(
             "\nthe graph from the database (SQLite, {} people, {} organizations, {} ties): \
-             read {}, packed {} — {} in all; {} nodes, {} ties in the graph; peak +{} MiB, resident +{} MiB",
+             read and packed in {}; {} nodes, {} ties in the graph; peak +{} MiB, resident +{} MiB",
             counts.people,
             counts.organizations,
             counts.ties,
-            seconds(read),
-            seconds(total - read),
-            seconds(total),
-            network.node_count(),
-            network.tie_count(),
+            seconds(warm.network),
+            warm.records,
+            warm.ties,
             status_kb("VmHWM:").saturating_sub(before) / 1024,
             status_kb("VmRSS:").saturating_sub(before) / 1024,
         );
-        store.close().await;
+        kyoso.close().await;
         Ok::<_, anyhow::Error>(())
     })
 }

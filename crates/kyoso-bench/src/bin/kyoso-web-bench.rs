@@ -36,6 +36,7 @@ use axum::response::{IntoResponse, Response};
 use clap::{Parser, ValueEnum};
 use kyoso_domain::Uid;
 use kyoso_domain::{PeopleFilter, Role};
+use kyoso_service::Kyoso;
 use kyoso_service::{Caller, DemoOptions, NoProgress};
 use kyoso_store::Store;
 
@@ -121,7 +122,10 @@ async fn serve(kind: ServerKind, database: &str) -> anyhow::Result<()> {
                 .with_writer(std::io::stderr)
                 .init();
             let limits = kyoso_web::Limits::default();
-            let app = kyoso_web::router(kyoso_web::AppState::new(store, false), &limits);
+            let app = kyoso_web::router(
+                kyoso_web::AppState::new(Kyoso::open(database).await?, false),
+                &limits,
+            );
             kyoso_web::serve(listener, app, &limits, stdin_closed).await?;
         }
         ServerKind::Bare => {
@@ -305,6 +309,7 @@ async fn prepare_programs(
     people: u64,
 ) -> anyhow::Result<TitpFixtures> {
     let store = Store::open(database).await?;
+    let kyoso = Kyoso::open(database).await?;
     let external =
         kyoso_domain::ExternalId::parse("TITP-MACHINING").map_err(|e| anyhow::anyhow!("{e}"))?;
     let program_uid = store
@@ -323,27 +328,27 @@ async fn prepare_programs(
             kyoso_domain::Uid::parse(cohort).map_err(|e| anyhow::anyhow!("{e}"))?,
         )
     } else {
-        kyoso_service::accounts::add_user(
-            &store,
-            TITP_EMAIL,
-            BENCH_PASSWORD,
-            Role::Officer,
-            Some(&organizer),
-            None,
-        )
-        .await?;
-        let cohort = kyoso_service::programs::create_cohort(
-            &store,
-            &Caller::Cli,
-            kyoso_domain::Cohort {
-                program: kyoso_domain::RecordRef::to_record(program_uid, None),
-                name: kyoso_domain::Text::line("Bench cohort, Da Nang, April 2024", 200)?,
-                start: kyoso_domain::PartialDate::parse("2024-04")?,
-                end: None,
-                capacity: Some(500),
-            },
-        )
-        .await?;
+        kyoso
+            .add_user(
+                TITP_EMAIL,
+                BENCH_PASSWORD,
+                Role::Officer,
+                Some(&organizer),
+                None,
+            )
+            .await?;
+        let cohort = kyoso
+            .create_cohort(
+                &Caller::Cli,
+                kyoso_domain::Cohort {
+                    program: kyoso_domain::RecordRef::to_record(program_uid, None),
+                    name: kyoso_domain::Text::line("Bench cohort, Da Nang, April 2024", 200)?,
+                    start: kyoso_domain::PartialDate::parse("2024-04")?,
+                    end: None,
+                    capacity: Some(500),
+                },
+            )
+            .await?;
         let file = path.with_extension("titp.json");
         write_titp_file(
             &file,
@@ -353,8 +358,9 @@ async fn prepare_programs(
             &cohort.uid.to_string(),
         )?;
         let started = Instant::now();
-        let outcome =
-            kyoso_service::import_participations(&store, &file, None, &NoProgress).await?;
+        let outcome = kyoso
+            .import_participations(&file, None, &NoProgress)
+            .await?;
         let rate = count as f64 / started.elapsed().as_secs_f64();
         let kyoso_service::ImportOutcome::Committed(_) = outcome else {
             anyhow::bail!("the bench participations were refused: {outcome:?}");
@@ -370,7 +376,7 @@ async fn prepare_programs(
         )?;
         (Some((rate, peer)), String::new(), cohort.uid)
     };
-    let session = kyoso_service::accounts::sign_in(&store, TITP_EMAIL, BENCH_PASSWORD).await?;
+    let session = kyoso.sign_in(TITP_EMAIL, BENCH_PASSWORD).await?;
     let board_size = store.cohort_board(cohort).await?.len();
     store.close().await;
     let board_path = path.with_extension("board.txt");
@@ -547,29 +553,31 @@ async fn prepare(path: &Path, database: &str, args: &Args) -> anyhow::Result<Fix
         println!("making the demo database: {} people…", args.people);
         let started = Instant::now();
         let store = Store::open(database).await?;
-        kyoso_service::demo(
-            &store,
-            DemoOptions {
-                people: args.people,
-                seed: 1,
-            },
-            &NoProgress,
-        )
-        .await?;
-        kyoso_service::accounts::add_user(
-            &store,
-            BENCH_EMAIL,
-            BENCH_PASSWORD,
-            Role::Officer,
-            Some("TPA"),
-            None,
-        )
-        .await?;
+        let kyoso = Kyoso::open(database).await?;
+        kyoso
+            .demo(
+                DemoOptions {
+                    people: args.people,
+                    seed: 1,
+                },
+                &NoProgress,
+            )
+            .await?;
+        kyoso
+            .add_user(
+                BENCH_EMAIL,
+                BENCH_PASSWORD,
+                Role::Officer,
+                Some("TPA"),
+                None,
+            )
+            .await?;
         store.close().await;
         std::fs::write(&ready, "")?;
         println!("  made in {:.1} s", started.elapsed().as_secs_f64());
     }
     let store = Store::open(database).await?;
+    let kyoso = Kyoso::open(database).await?;
     let counts = store.counts().await?;
     println!(
         "database: {} organizations, {} people, {} ties ({:.0} MB)",
@@ -578,9 +586,10 @@ async fn prepare(path: &Path, database: &str, args: &Args) -> anyhow::Result<Fix
         counts.ties,
         std::fs::metadata(path)?.len() as f64 / 1e6
     );
-    let session = kyoso_service::accounts::sign_in(&store, BENCH_EMAIL, BENCH_PASSWORD).await?;
+    let session = kyoso.sign_in(BENCH_EMAIL, BENCH_PASSWORD).await?;
     let caller = Caller::User(session.user.clone());
-    let (_, token) = kyoso_service::accounts::create_token(&store, BENCH_EMAIL, "bench", Some(1))
+    let (_, token) = kyoso
+        .create_token(BENCH_EMAIL, "bench", Some(1))
         .await
         .context("making the bench token")?;
 
@@ -592,14 +601,14 @@ async fn prepare(path: &Path, database: &str, args: &Args) -> anyhow::Result<Fix
     let mut people = 0;
     for _ in 0..SAMPLED_PEOPLE {
         let after = (random.next() % max_key.max(1) as u64) as i64;
-        let page = kyoso_service::registry::people(
-            &store,
-            &caller,
-            &PeopleFilter::default(),
-            Some(&after.to_string()),
-            Some(1),
-        )
-        .await?;
+        let page = kyoso
+            .people(
+                &caller,
+                &PeopleFilter::default(),
+                Some(&after.to_string()),
+                Some(1),
+            )
+            .await?;
         let Some(person) = page.items.first() else {
             continue;
         };
@@ -636,7 +645,7 @@ async fn prepare(path: &Path, database: &str, args: &Args) -> anyhow::Result<Fix
     if store.needs(&filter, &everything, 1).await?.is_empty() {
         let today = time::OffsetDateTime::now_utc().date();
         for need in kyoso_demo::matching::needs(today) {
-            kyoso_service::matching::post_need(&store, &Caller::Cli, need).await?;
+            kyoso.post_need(&Caller::Cli, need).await?;
         }
     }
     let needs = store.needs(&filter, &everything, 100).await?;

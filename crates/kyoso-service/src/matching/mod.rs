@@ -27,11 +27,12 @@ use kyoso_domain::{
     Timestamp, Uid,
 };
 use kyoso_matching::{CandidateId, FactorKind, Index, LanguageNeed, Profile, Ranked, Weights};
-use kyoso_store::{BulkOptions, MatchingPerson, OpenCohort, Store, Table, TrackRecord};
+use kyoso_store::{BulkOptions, MatchingPerson, OpenCohort, Table, TrackRecord};
 use serde::Serialize;
 
+use crate::Kyoso;
 use crate::access::{Action, Resource, require};
-use crate::network::{NetworkCache, NodeSummary};
+use crate::network::NodeSummary;
 use crate::programs::{Change, audit};
 use crate::registry::{json, not_found};
 use crate::{Caller, ServiceError};
@@ -59,10 +60,6 @@ fn require_member(caller: &Caller) -> Result<(), ServiceError> {
     }
 }
 
-fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
-}
-
 // --- needs ---
 
 /// Whether the caller manages `need`: its poster, its owner's officers, admins.
@@ -70,127 +67,133 @@ pub fn manages_need(caller: &Caller, need: &StoredNeed) -> bool {
     caller.may(Action::Update, &Resource::need(need))
 }
 
-pub async fn need(store: &Store, caller: &Caller, uid: Uid) -> Result<StoredNeed, ServiceError> {
-    let need = store.need(uid).await?.ok_or(not_found("need"))?;
-    require(caller, Action::Read, &Resource::need(&need), "need")?;
-    Ok(need)
-}
+impl Kyoso {
+    pub async fn need(&self, caller: &Caller, uid: Uid) -> Result<StoredNeed, ServiceError> {
+        let store = &self.store;
+        let need = store.need(uid).await?.ok_or(not_found("need"))?;
+        require(caller, Action::Read, &Resource::need(&need), "need")?;
+        Ok(need)
+    }
 
-pub async fn needs(
-    store: &Store,
-    caller: &Caller,
-    filter: &NeedFilter,
-    limit: i64,
-) -> Result<Vec<StoredNeed>, ServiceError> {
-    Ok(store
-        .needs(filter, &caller.scope(), limit.clamp(1, 500))
-        .await?)
-}
+    pub async fn needs(
+        &self,
+        caller: &Caller,
+        filter: &NeedFilter,
+        limit: i64,
+    ) -> Result<Vec<StoredNeed>, ServiceError> {
+        let store = &self.store;
+        Ok(store
+            .needs(filter, &caller.scope(), limit.clamp(1, 500))
+            .await?)
+    }
 
-/// Who posts a need: the one it names, which the caller must be or
-/// manage; else the caller's organization (officers) or person (members).
-async fn poster_of(
-    store: &Store,
-    caller: &Caller,
-    need: &Need<Option<RecordRef>>,
-) -> Result<(Poster, Option<Uid>), ServiceError> {
-    let Some(reference) = need.references().into_iter().next() else {
-        if let Some((_, org)) = caller.managed_organization() {
-            return Ok((
-                Poster {
-                    kind: EntityKind::Organization,
-                    uid: org,
-                },
-                Some(org),
-            ));
-        }
-        if let Some(person) = caller.user().and_then(|u| u.person) {
-            let owner = store
-                .person(person)
-                .await?
-                .and_then(|p| p.owner)
-                .map(|o| o.uid);
-            return Ok((
-                Poster {
-                    kind: EntityKind::Person,
-                    uid: person,
-                },
-                owner,
-            ));
-        }
-        return Err(invalid(
-            "posted_by",
-            "name who posts the need (a person or an organization)",
-        ));
-    };
-    // Whoever it names must be one the caller may read, and then one they
-    // may act for.
-    let (kind, uid) = crate::references::readable_kind(store, caller, reference).await?;
-    match kind {
-        RecordKind::Organization => {
-            let org = crate::registry::organization(store, caller, uid).await?;
-            if !caller.may(Action::Update, &Resource::organization(&org)) {
-                return Err(invalid(
-                    "posted_by",
-                    "you may post only for an organization you manage",
+    /// Who posts a need: the one it names, which the caller must be or
+    /// manage; else the caller's organization (officers) or person (members).
+    async fn poster_of(
+        &self,
+        caller: &Caller,
+        need: &Need<Option<RecordRef>>,
+    ) -> Result<(Poster, Option<Uid>), ServiceError> {
+        let store = &self.store;
+        let Some(reference) = need.references().into_iter().next() else {
+            if let Some((_, org)) = caller.managed_organization() {
+                return Ok((
+                    Poster {
+                        kind: EntityKind::Organization,
+                        uid: org,
+                    },
+                    Some(org),
                 ));
             }
-            let owner = org.owner.as_ref().map(|o| o.uid);
-            Ok((
-                Poster {
-                    kind: EntityKind::Organization,
-                    uid,
-                },
-                owner.or(Some(uid)),
-            ))
-        }
-        _ => {
-            let person = crate::registry::person(store, caller, uid).await?;
-            if !caller.may(Action::Update, &Resource::person(&person)) {
-                return Err(invalid(
-                    "posted_by",
-                    "you may post only for yourself or people you manage",
+            if let Some(person) = caller.user().and_then(|u| u.person) {
+                let owner = store
+                    .person(person)
+                    .await?
+                    .and_then(|p| p.owner)
+                    .map(|o| o.uid);
+                return Ok((
+                    Poster {
+                        kind: EntityKind::Person,
+                        uid: person,
+                    },
+                    owner,
                 ));
             }
-            Ok((
-                Poster {
-                    kind: EntityKind::Person,
-                    uid,
-                },
-                person.owner.as_ref().map(|o| o.uid),
-            ))
+            return Err(invalid(
+                "posted_by",
+                "name who posts the need (a person or an organization)",
+            ));
+        };
+        // Whoever it names must be one the caller may read, and then one they
+        // may act for.
+        let (kind, uid) = self.readable_reference_kind(caller, reference).await?;
+        match kind {
+            RecordKind::Organization => {
+                let org = self.organization(caller, uid).await?;
+                if !caller.may(Action::Update, &Resource::organization(&org)) {
+                    return Err(invalid(
+                        "posted_by",
+                        "you may post only for an organization you manage",
+                    ));
+                }
+                let owner = org.owner.as_ref().map(|o| o.uid);
+                Ok((
+                    Poster {
+                        kind: EntityKind::Organization,
+                        uid,
+                    },
+                    owner.or(Some(uid)),
+                ))
+            }
+            _ => {
+                let person = self.person(caller, uid).await?;
+                if !caller.may(Action::Update, &Resource::person(&person)) {
+                    return Err(invalid(
+                        "posted_by",
+                        "you may post only for yourself or people you manage",
+                    ));
+                }
+                Ok((
+                    Poster {
+                        kind: EntityKind::Person,
+                        uid,
+                    },
+                    person.owner.as_ref().map(|o| o.uid),
+                ))
+            }
         }
     }
-}
 
-pub async fn post_need(
-    store: &Store,
-    caller: &Caller,
-    need: Need<Option<RecordRef>>,
-) -> Result<StoredNeed, ServiceError> {
-    require_member(caller)?;
-    let (poster, owner) = poster_of(store, caller, &need).await?;
-    if need.deadline.is_some_and(|d| d < today()) {
-        return Err(invalid("deadline", "the deadline has passed already"));
+    pub async fn post_need(
+        &self,
+        caller: &Caller,
+        need: Need<Option<RecordRef>>,
+    ) -> Result<StoredNeed, ServiceError> {
+        let store = &self.store;
+        require_member(caller)?;
+        let (poster, owner) = self.poster_of(caller, &need).await?;
+        if need.deadline.is_some_and(|d| d < self.today()) {
+            return Err(invalid("deadline", "the deadline has passed already"));
+        }
+        let need = with_poster(need, poster);
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let uid = writer.insert_need(&need, owner).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Create,
+                table: "needs",
+                record: uid,
+                organization: owner,
+                before: None,
+                after: json(&need),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        store.need(uid).await?.ok_or(not_found("need"))
     }
-    let need = with_poster(need, poster);
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let uid = writer.insert_need(&need, owner).await?;
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Create,
-            table: "needs",
-            record: uid,
-            organization: owner,
-            before: None,
-            after: json(&need),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    store.need(uid).await?.ok_or(not_found("need"))
 }
 
 fn with_poster<R>(need: Need<R>, poster: Poster) -> Need<Poster> {
@@ -211,77 +214,83 @@ fn with_poster<R>(need: Need<R>, poster: Poster) -> Need<Poster> {
     }
 }
 
-/// Replaces what a need asks for; who posted it stays.
-pub async fn update_need(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-    changed: Need<Option<RecordRef>>,
-) -> Result<StoredNeed, ServiceError> {
-    let before = need(store, caller, uid).await?;
-    require(caller, Action::Update, &Resource::need(&before), "need")?;
-    let changed = with_poster(changed, before.need.posted_by);
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    writer.update_need(uid, &changed).await?;
-    // A need whose deadline moved into the future is open again.
-    if before.status == NeedStatus::Expired && changed.deadline.is_none_or(|d| d >= today()) {
-        writer.set_need_status(uid, NeedStatus::Open).await?;
-    }
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Update,
-            table: "needs",
-            record: uid,
-            organization: before.owner,
-            before: json(&before.need),
-            after: json(&changed),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    store.need(uid).await?.ok_or(not_found("need"))
-}
-
-/// Closes a need, or opens it again.
-pub async fn set_need_status(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-    status: NeedStatus,
-) -> Result<StoredNeed, ServiceError> {
-    let before = need(store, caller, uid).await?;
-    require(caller, Action::Move, &Resource::need(&before), "need")?;
-    match status {
-        NeedStatus::Expired => return Err(invalid("status", "needs expire by their deadline")),
-        NeedStatus::Open | NeedStatus::Matched
-            if before.need.deadline.is_some_and(|d| d < today()) =>
+impl Kyoso {
+    /// Replaces what a need asks for; who posted it stays.
+    pub async fn update_need(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        changed: Need<Option<RecordRef>>,
+    ) -> Result<StoredNeed, ServiceError> {
+        let store = &self.store;
+        let before = self.need(caller, uid).await?;
+        require(caller, Action::Update, &Resource::need(&before), "need")?;
+        let changed = with_poster(changed, before.need.posted_by);
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        writer.update_need(uid, &changed).await?;
+        // A need whose deadline moved into the future is open again.
+        if before.status == NeedStatus::Expired
+            && changed.deadline.is_none_or(|d| d >= self.today())
         {
-            return Err(invalid(
-                "deadline",
-                "move the deadline first; it has passed",
-            ));
+            writer.set_need_status(uid, NeedStatus::Open).await?;
         }
-        _ => {}
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "needs",
+                record: uid,
+                organization: before.owner,
+                before: json(&before.need),
+                after: json(&changed),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        store.need(uid).await?.ok_or(not_found("need"))
     }
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    writer.set_need_status(uid, status).await?;
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Update,
-            table: "needs",
-            record: uid,
-            organization: before.owner,
-            before: Some(serde_json::json!({"status": before.status})),
-            after: Some(serde_json::json!({"status": status})),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    store.need(uid).await?.ok_or(not_found("need"))
+
+    /// Closes a need, or opens it again.
+    pub async fn set_need_status(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        status: NeedStatus,
+    ) -> Result<StoredNeed, ServiceError> {
+        let store = &self.store;
+        let before = self.need(caller, uid).await?;
+        require(caller, Action::Move, &Resource::need(&before), "need")?;
+        match status {
+            NeedStatus::Expired => return Err(invalid("status", "needs expire by their deadline")),
+            NeedStatus::Open | NeedStatus::Matched
+                if before.need.deadline.is_some_and(|d| d < self.today()) =>
+            {
+                return Err(invalid(
+                    "deadline",
+                    "move the deadline first; it has passed",
+                ));
+            }
+            _ => {}
+        }
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        writer.set_need_status(uid, status).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "needs",
+                record: uid,
+                organization: before.owner,
+                before: Some(serde_json::json!({"status": before.status})),
+                after: Some(serde_json::json!({"status": status})),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        store.need(uid).await?.ok_or(not_found("need"))
+    }
 }
 
 /// What a sweep of deadlines did.
@@ -293,109 +302,116 @@ pub struct Sweep {
     pub reminded: Vec<StoredNeed>,
 }
 
-/// Expires needs whose deadline passed and reminds the owners of those
-/// due within [`REMIND_DAYS`] (once a week at most), as of `today`. Each
-/// change is in the audit log, which the owners' officers read.
-pub async fn sweep_deadlines(
-    store: &Store,
-    caller: &Caller,
-    today: time::Date,
-) -> Result<Sweep, ServiceError> {
-    require(caller, Action::Update, &Resource::Installation, "need")?;
-    let now = Timestamp::now();
-    let week_ago = Timestamp::from_offset_date_time(
-        now.offset_date_time() - time::Duration::days(REMIND_DAYS),
-    );
-    let due = store
-        .needs_to_remind(today + time::Duration::days(REMIND_DAYS), week_ago)
-        .await?;
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let expired = writer.expire_needs(today).await?;
-    // Each in its owner's audit log, which the owner's officers read.
-    for &(uid, owner) in &expired {
-        audit(
-            &mut writer,
-            caller,
-            Change {
-                action: AuditAction::Update,
-                table: "needs",
-                record: uid,
-                organization: owner,
-                before: None,
-                after: Some(serde_json::json!({"status": "expired"})),
-            },
-        )
-        .await?;
+impl Kyoso {
+    /// Expires needs whose deadline passed and reminds the owners of those
+    /// due within [`REMIND_DAYS`] (once a week at most), as of `today`. Each
+    /// change is in the audit log, which the owners' officers read.
+    pub async fn sweep_deadlines(
+        &self,
+        caller: &Caller,
+        today: time::Date,
+    ) -> Result<Sweep, ServiceError> {
+        let store = &self.store;
+        require(caller, Action::Update, &Resource::Installation, "need")?;
+        let now = Timestamp::now();
+        let week_ago = Timestamp::from_offset_date_time(
+            now.offset_date_time() - time::Duration::days(REMIND_DAYS),
+        );
+        let due = store
+            .needs_to_remind(today + time::Duration::days(REMIND_DAYS), week_ago)
+            .await?;
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let expired = writer.expire_needs(today).await?;
+        // Each in its owner's audit log, which the owner's officers read.
+        for &(uid, owner) in &expired {
+            audit(
+                &mut writer,
+                caller,
+                Change {
+                    action: AuditAction::Update,
+                    table: "needs",
+                    record: uid,
+                    organization: owner,
+                    before: None,
+                    after: Some(serde_json::json!({"status": "expired"})),
+                },
+            )
+            .await?;
+        }
+        let expired: Vec<Uid> = expired.into_iter().map(|(uid, _)| uid).collect();
+        let reminded: Vec<StoredNeed> = due
+            .into_iter()
+            .filter(|n| !expired.contains(&n.uid))
+            .collect();
+        for need in &reminded {
+            writer.mark_reminded(need.uid, now).await?;
+            audit(
+                &mut writer,
+                caller,
+                Change {
+                    action: AuditAction::Update,
+                    table: "needs",
+                    record: need.uid,
+                    organization: need.owner,
+                    before: None,
+                    after: Some(serde_json::json!({"reminder": format!(
+                        "\"{}\" expires on {}: extend its deadline or close it",
+                        need.need.title,
+                        need.need.deadline.map(|d| d.to_string()).unwrap_or_default()
+                    )})),
+                },
+            )
+            .await?;
+        }
+        writer.commit().await?;
+        Ok(Sweep { expired, reminded })
     }
-    let expired: Vec<Uid> = expired.into_iter().map(|(uid, _)| uid).collect();
-    let reminded: Vec<StoredNeed> = due
-        .into_iter()
-        .filter(|n| !expired.contains(&n.uid))
-        .collect();
-    for need in &reminded {
-        writer.mark_reminded(need.uid, now).await?;
-        audit(
-            &mut writer,
-            caller,
-            Change {
-                action: AuditAction::Update,
-                table: "needs",
-                record: need.uid,
-                organization: need.owner,
-                before: None,
-                after: Some(serde_json::json!({"reminder": format!(
-                    "\"{}\" expires on {}: extend its deadline or close it",
-                    need.need.title,
-                    need.need.deadline.map(|d| d.to_string()).unwrap_or_default()
-                )})),
-            },
-        )
-        .await?;
-    }
-    writer.commit().await?;
-    Ok(Sweep { expired, reminded })
 }
 
 // --- offers ---
 
-pub async fn offer(store: &Store, caller: &Caller, uid: Uid) -> Result<StoredOffer, ServiceError> {
-    let offer = store.offer(uid).await?.ok_or(not_found("offer"))?;
-    require(caller, Action::Read, &Resource::offer(&offer), "offer")?;
-    Ok(offer)
-}
-
-pub async fn offers(
-    store: &Store,
-    caller: &Caller,
-    filter: &OfferFilter,
-    limit: i64,
-) -> Result<Vec<StoredOffer>, ServiceError> {
-    Ok(store
-        .offers(filter, &caller.scope(), limit.clamp(1, 500))
-        .await?)
-}
-
-async fn provider_of(
-    store: &Store,
-    caller: &Caller,
-    offer: &Offer<Option<RecordRef>>,
-) -> Result<(Uid, Option<Uid>), ServiceError> {
-    let uid = match offer.references().into_iter().next() {
-        Some(reference) => crate::references::readable(store, caller, reference).await?,
-        None => caller
-            .managed_organization()
-            .map(|(_, org)| org)
-            .ok_or_else(|| invalid("provider", "name the organization that provides it"))?,
-    };
-    let org = crate::registry::organization(store, caller, uid).await?;
-    if !caller.may(Action::Update, &Resource::organization(&org)) {
-        return Err(invalid(
-            "provider",
-            "you may list offers only for an organization you manage",
-        ));
+impl Kyoso {
+    pub async fn offer(&self, caller: &Caller, uid: Uid) -> Result<StoredOffer, ServiceError> {
+        let store = &self.store;
+        let offer = store.offer(uid).await?.ok_or(not_found("offer"))?;
+        require(caller, Action::Read, &Resource::offer(&offer), "offer")?;
+        Ok(offer)
     }
-    let owner = org.owner.as_ref().map(|o| o.uid);
-    Ok((uid, owner.or(Some(uid))))
+
+    pub async fn offers(
+        &self,
+        caller: &Caller,
+        filter: &OfferFilter,
+        limit: i64,
+    ) -> Result<Vec<StoredOffer>, ServiceError> {
+        let store = &self.store;
+        Ok(store
+            .offers(filter, &caller.scope(), limit.clamp(1, 500))
+            .await?)
+    }
+
+    async fn provider_of(
+        &self,
+        caller: &Caller,
+        offer: &Offer<Option<RecordRef>>,
+    ) -> Result<(Uid, Option<Uid>), ServiceError> {
+        let uid = match offer.references().into_iter().next() {
+            Some(reference) => self.readable_reference(caller, reference).await?,
+            None => caller
+                .managed_organization()
+                .map(|(_, org)| org)
+                .ok_or_else(|| invalid("provider", "name the organization that provides it"))?,
+        };
+        let org = self.organization(caller, uid).await?;
+        if !caller.may(Action::Update, &Resource::organization(&org)) {
+            return Err(invalid(
+                "provider",
+                "you may list offers only for an organization you manage",
+            ));
+        }
+        let owner = org.owner.as_ref().map(|o| o.uid);
+        Ok((uid, owner.or(Some(uid))))
+    }
 }
 
 fn with_provider<R>(offer: Offer<R>, provider: Uid) -> Offer<Uid> {
@@ -415,81 +431,86 @@ fn with_provider<R>(offer: Offer<R>, provider: Uid) -> Offer<Uid> {
     }
 }
 
-pub async fn create_offer(
-    store: &Store,
-    caller: &Caller,
-    offer: Offer<Option<RecordRef>>,
-) -> Result<StoredOffer, ServiceError> {
-    require_member(caller)?;
-    let (provider, owner) = provider_of(store, caller, &offer).await?;
-    let offer = with_provider(offer, provider);
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let uid = writer.insert_offer(&offer, owner).await?;
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Create,
-            table: "offers",
-            record: uid,
-            organization: owner,
-            before: None,
-            after: json(&offer),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    store.offer(uid).await?.ok_or(not_found("offer"))
-}
+impl Kyoso {
+    pub async fn create_offer(
+        &self,
+        caller: &Caller,
+        offer: Offer<Option<RecordRef>>,
+    ) -> Result<StoredOffer, ServiceError> {
+        let store = &self.store;
+        require_member(caller)?;
+        let (provider, owner) = self.provider_of(caller, &offer).await?;
+        let offer = with_provider(offer, provider);
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let uid = writer.insert_offer(&offer, owner).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Create,
+                table: "offers",
+                record: uid,
+                organization: owner,
+                before: None,
+                after: json(&offer),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        store.offer(uid).await?.ok_or(not_found("offer"))
+    }
 
-pub async fn update_offer(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-    changed: Offer<Option<RecordRef>>,
-) -> Result<StoredOffer, ServiceError> {
-    let before = offer(store, caller, uid).await?;
-    require(caller, Action::Update, &Resource::offer(&before), "offer")?;
-    let changed = with_provider(changed, before.offer.provider);
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    writer.update_offer(uid, &changed).await?;
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Update,
-            table: "offers",
-            record: uid,
-            organization: before.owner,
-            before: json(&before.offer),
-            after: json(&changed),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    store.offer(uid).await?.ok_or(not_found("offer"))
-}
+    pub async fn update_offer(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        changed: Offer<Option<RecordRef>>,
+    ) -> Result<StoredOffer, ServiceError> {
+        let store = &self.store;
+        let before = self.offer(caller, uid).await?;
+        require(caller, Action::Update, &Resource::offer(&before), "offer")?;
+        let changed = with_provider(changed, before.offer.provider);
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        writer.update_offer(uid, &changed).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "offers",
+                record: uid,
+                organization: before.owner,
+                before: json(&before.offer),
+                after: json(&changed),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        store.offer(uid).await?.ok_or(not_found("offer"))
+    }
 
-pub async fn delete_offer(store: &Store, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
-    let before = offer(store, caller, uid).await?;
-    require(caller, Action::Delete, &Resource::offer(&before), "offer")?;
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    writer.delete_offer(uid).await?;
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Delete,
-            table: "offers",
-            record: uid,
-            organization: before.owner,
-            before: json(&before.offer),
-            after: None,
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    Ok(())
+    pub async fn delete_offer(&self, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+        let store = &self.store;
+        let before = self.offer(caller, uid).await?;
+        require(caller, Action::Delete, &Resource::offer(&before), "offer")?;
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        writer.delete_offer(uid).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Delete,
+                table: "offers",
+                record: uid,
+                organization: before.owner,
+                before: json(&before.offer),
+                after: None,
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        Ok(())
+    }
 }
 
 // --- the index of people ---
@@ -577,6 +598,15 @@ impl std::fmt::Debug for PeopleIndex {
 }
 
 impl PeopleIndex {
+    /// How many people are indexed.
+    pub fn len(&self) -> usize {
+        self.uids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.uids.is_empty()
+    }
+
     fn build(people: Vec<MatchingPerson>, records: HashMap<Uid, TrackRecord>) -> PeopleIndex {
         let mut terms = Terms::default();
         let mut experts = Vec::with_capacity(people.len());
@@ -945,32 +975,24 @@ fn cohorts_index(cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecord>) 
     }
 }
 
-/// The best `top` candidates for need `uid`, with their reasons, warm
-/// paths and, for a technology, a local champion.
-pub async fn rank(
-    store: &Store,
-    cache: &Arc<MatchingCache>,
-    network: &Arc<NetworkCache>,
-    caller: &Caller,
-    uid: Uid,
-    top: usize,
-    weights: Weights,
-) -> Result<Ranking, ServiceError> {
-    require_member(caller)?;
-    if !(1..=MAX_TOP).contains(&top) {
-        return Err(invalid("top", format!("must be from 1 to {MAX_TOP}")));
+impl Kyoso {
+    /// The best `top` candidates for need `uid`, with their reasons, warm
+    /// paths and, for a technology, a local champion.
+    pub async fn rank(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        top: usize,
+        weights: Weights,
+    ) -> Result<Ranking, ServiceError> {
+        require_member(caller)?;
+        if !(1..=MAX_TOP).contains(&top) {
+            return Err(invalid("top", format!("must be from 1 to {MAX_TOP}")));
+        }
+        let need = self.need(caller, uid).await?;
+        self.ranking(caller, need, Question::Top(top), weights)
+            .await
     }
-    let need = need(store, caller, uid).await?;
-    ranking(
-        store,
-        cache,
-        network,
-        caller,
-        need,
-        Question::Top(top),
-        weights,
-    )
-    .await
 }
 
 /// What a ranking is asked: the best few, or how one candidate scores.
@@ -980,257 +1002,262 @@ enum Question {
     One(Uid),
 }
 
-async fn ranking(
-    store: &Store,
-    cache: &Arc<MatchingCache>,
-    network: &Arc<NetworkCache>,
-    caller: &Caller,
-    need: StoredNeed,
-    question: Question,
-    weights: Weights,
-) -> Result<Ranking, ServiceError> {
-    let uid = need.uid;
-    let loaded = network.get(store).await?;
-    let scope = caller.scope();
-    let poster = need.need.posted_by.uid;
-    let near = loaded.near(&scope, poster, NEAR_HOPS);
-    let existing: HashMap<Uid, MatchSummary> = if manages_need(caller, &need) {
-        store
-            .matches(
-                &MatchFilter {
-                    need: Some(uid),
-                    ..MatchFilter::default()
-                },
-                1000,
-            )
-            .await?
-            .into_iter()
-            .map(|m| {
-                (
-                    m.candidate.uid,
-                    MatchSummary {
-                        uid: m.uid,
-                        status: m.status,
+impl Kyoso {
+    async fn ranking(
+        &self,
+        caller: &Caller,
+        need: StoredNeed,
+        question: Question,
+        weights: Weights,
+    ) -> Result<Ranking, ServiceError> {
+        let store = &self.store;
+        let cache = &self.matching;
+        let network = &self.network;
+        let uid = need.uid;
+        let loaded = network.get(store).await?;
+        let scope = caller.scope();
+        let poster = need.need.posted_by.uid;
+        let near = loaded.near(&scope, poster, NEAR_HOPS, self.today());
+        let existing: HashMap<Uid, MatchSummary> = if manages_need(caller, &need) {
+            store
+                .matches(
+                    &MatchFilter {
+                        need: Some(uid),
+                        ..MatchFilter::default()
                     },
+                    1000,
                 )
-            })
-            .collect()
-    } else {
-        HashMap::new()
-    };
-    let kind = need.need.kind;
-    let mut candidates = Vec::new();
-    let pool;
-    match kind.candidates() {
-        CandidateKind::Person => {
-            let people = cache.get(store).await?;
-            let index = if kind == NeedKind::Mentoring {
-                &people.mentors
-            } else {
-                &people.experts
-            };
-            pool = index.len();
-            let query = query_of(&need.need, &people.terms, true);
-            let hops = |id: CandidateId| {
-                let uid = people.uids[id as usize];
-                if uid == poster {
-                    None
-                } else {
-                    loaded.hops(&near, uid)
-                }
-            };
-            // The same question of the same people and network is answered
-            // from the memo; a changed need has another key.
-            let key = format!(
-                "{uid} {} {question:?} {weights:?} {:?} {:p}",
-                need.updated_at.unix_micros(),
-                scope,
-                Arc::as_ptr(&loaded),
-            );
-            let ranked = match question {
-                Question::Top(top) => people.remembered(key, || {
-                    // The poster is not their own candidate.
-                    index
-                        .top(&query, top + 1, &weights, &hops)
-                        .into_iter()
-                        .filter(|r| people.uids[r.candidate as usize] != poster)
-                        .take(top)
-                        .collect()
-                }),
-                Question::One(person) => Arc::new(
-                    people
-                        .position
-                        .get(&person)
-                        .and_then(|&id| index.score(&query, id, &weights, hops(id)))
-                        .into_iter()
-                        .collect(),
-                ),
-            };
-            for (at, r) in ranked.iter().enumerate() {
-                let person_uid = people.uids[r.candidate as usize];
-                let Ok(person) = crate::registry::person(store, caller, person_uid).await else {
-                    continue;
-                };
-                let record = people.records.get(&person_uid).copied().unwrap_or_default();
-                let reasons = person_reasons(&need.need, r, &person.record, record);
-                candidates.push(RankedCandidate {
-                    rank: at + 1,
-                    candidate: Candidate {
-                        kind: CandidateKind::Person,
-                        uid: person_uid,
-                    },
-                    title: person.record.names.display("en").to_string(),
-                    names: Some(person.record.names.clone()),
-                    country: person.record.residence,
-                    score: r.score,
-                    reasons,
-                    hops: r.hops,
-                    path: Vec::new(),
-                    provider: None,
-                    champion: None,
-                    matched: existing.get(&person_uid).cloned(),
-                });
-            }
-        }
-        CandidateKind::Offer | CandidateKind::Cohort => {
-            let records: HashMap<Uid, TrackRecord> = store
-                .track_records()
                 .await?
                 .into_iter()
-                .map(|(c, r)| (c.uid, r))
-                .collect();
-            let small = match kind.offer_kind() {
-                Some(offer_kind) => {
-                    offers_index(store.shared_offers().await?, offer_kind, &records)
-                }
-                None => cohorts_index(store.open_cohorts(today()).await?, &records),
-            };
-            pool = small.index.len();
-            let query = query_of(&need.need, &small.terms, false);
-            // A provider that posted the need itself is no introduction away.
-            let hops = |id: CandidateId| {
-                loaded
-                    .hops(&near, small.candidates[id as usize].provider)
-                    .filter(|&h| h > 0)
-            };
-            let ranked = match question {
-                Question::Top(top) => small.index.top(&query, top, &weights, &hops),
-                Question::One(wanted) => small
-                    .candidates
-                    .iter()
-                    .position(|c| c.candidate.uid == wanted)
-                    .and_then(|id| {
-                        small.index.score(
-                            &query,
-                            id as CandidateId,
-                            &weights,
-                            hops(id as CandidateId),
-                        )
-                    })
-                    .into_iter()
-                    .collect(),
-            };
-            let champions = if kind == NeedKind::Technology {
-                champions(store, cache, &need.need).await?
-            } else {
-                Vec::new()
-            };
-            for (at, r) in ranked.iter().enumerate() {
-                let found = &small.candidates[r.candidate as usize];
-                let provider = loaded.summary_of(store, caller, found.provider).await;
-                let reasons = small_reasons(
-                    &need.need,
-                    r,
-                    found,
-                    records
-                        .get(&found.candidate.uid)
-                        .copied()
-                        .unwrap_or_default(),
+                .map(|m| {
+                    (
+                        m.candidate.uid,
+                        MatchSummary {
+                            uid: m.uid,
+                            status: m.status,
+                        },
+                    )
+                })
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        let kind = need.need.kind;
+        let mut candidates = Vec::new();
+        let pool;
+        match kind.candidates() {
+            CandidateKind::Person => {
+                let people = cache.get(store).await?;
+                let index = if kind == NeedKind::Mentoring {
+                    &people.mentors
+                } else {
+                    &people.experts
+                };
+                pool = index.len();
+                let query = query_of(&need.need, &people.terms, true);
+                let hops = |id: CandidateId| {
+                    let uid = people.uids[id as usize];
+                    if uid == poster {
+                        None
+                    } else {
+                        loaded.hops(&near, uid)
+                    }
+                };
+                // The same question of the same people and network is answered
+                // from the memo; a changed need has another key.
+                let key = format!(
+                    "{uid} {} {question:?} {weights:?} {:?} {:p}",
+                    need.updated_at.unix_micros(),
+                    scope,
+                    Arc::as_ptr(&loaded),
                 );
-                let champion =
-                    match best_champion(&champions, &loaded, &scope, found.provider) {
-                        Some((uid, score, hops)) => loaded
-                            .summary_of(store, caller, uid)
-                            .await
-                            .map(|person| Champion {
+                let ranked = match question {
+                    Question::Top(top) => people.remembered(key, || {
+                        // The poster is not their own candidate.
+                        index
+                            .top(&query, top + 1, &weights, &hops)
+                            .into_iter()
+                            .filter(|r| people.uids[r.candidate as usize] != poster)
+                            .take(top)
+                            .collect()
+                    }),
+                    Question::One(person) => Arc::new(
+                        people
+                            .position
+                            .get(&person)
+                            .and_then(|&id| index.score(&query, id, &weights, hops(id)))
+                            .into_iter()
+                            .collect(),
+                    ),
+                };
+                for (at, r) in ranked.iter().enumerate() {
+                    let person_uid = people.uids[r.candidate as usize];
+                    let Ok(person) = self.person(caller, person_uid).await else {
+                        continue;
+                    };
+                    let record = people.records.get(&person_uid).copied().unwrap_or_default();
+                    let reasons = person_reasons(&need.need, r, &person.record, record);
+                    candidates.push(RankedCandidate {
+                        rank: at + 1,
+                        candidate: Candidate {
+                            kind: CandidateKind::Person,
+                            uid: person_uid,
+                        },
+                        title: person.record.names.display("en").to_string(),
+                        names: Some(person.record.names.clone()),
+                        country: person.record.residence,
+                        score: r.score,
+                        reasons,
+                        hops: r.hops,
+                        path: Vec::new(),
+                        provider: None,
+                        champion: None,
+                        matched: existing.get(&person_uid).cloned(),
+                    });
+                }
+            }
+            CandidateKind::Offer | CandidateKind::Cohort => {
+                let records: HashMap<Uid, TrackRecord> = store
+                    .track_records()
+                    .await?
+                    .into_iter()
+                    .map(|(c, r)| (c.uid, r))
+                    .collect();
+                let small = match kind.offer_kind() {
+                    Some(offer_kind) => {
+                        offers_index(store.shared_offers().await?, offer_kind, &records)
+                    }
+                    None => cohorts_index(store.open_cohorts(self.today()).await?, &records),
+                };
+                pool = small.index.len();
+                let query = query_of(&need.need, &small.terms, false);
+                // A provider that posted the need itself is no introduction away.
+                let hops = |id: CandidateId| {
+                    loaded
+                        .hops(&near, small.candidates[id as usize].provider)
+                        .filter(|&h| h > 0)
+                };
+                let ranked = match question {
+                    Question::Top(top) => small.index.top(&query, top, &weights, &hops),
+                    Question::One(wanted) => small
+                        .candidates
+                        .iter()
+                        .position(|c| c.candidate.uid == wanted)
+                        .and_then(|id| {
+                            small.index.score(
+                                &query,
+                                id as CandidateId,
+                                &weights,
+                                hops(id as CandidateId),
+                            )
+                        })
+                        .into_iter()
+                        .collect(),
+                };
+                let champions = if kind == NeedKind::Technology {
+                    self.champions(&need.need).await?
+                } else {
+                    Vec::new()
+                };
+                for (at, r) in ranked.iter().enumerate() {
+                    let found = &small.candidates[r.candidate as usize];
+                    let provider = loaded.summary_of(caller, found.provider);
+                    let reasons = small_reasons(
+                        &need.need,
+                        r,
+                        found,
+                        records
+                            .get(&found.candidate.uid)
+                            .copied()
+                            .unwrap_or_default(),
+                    );
+                    let champion = match best_champion(
+                        &champions,
+                        &loaded,
+                        &scope,
+                        found.provider,
+                        self.today(),
+                    ) {
+                        Some((uid, score, hops)) => {
+                            loaded.summary_of(caller, uid).map(|person| Champion {
                                 person,
                                 score,
                                 hops_from_provider: hops,
-                            }),
+                            })
+                        }
                         None => None,
                     };
-                candidates.push(RankedCandidate {
-                    rank: at + 1,
-                    candidate: found.candidate,
-                    title: found.title.clone(),
-                    names: None,
-                    country: provider.as_ref().and_then(|p| p.country),
-                    score: r.score,
-                    reasons,
-                    hops: r.hops,
-                    path: Vec::new(),
-                    provider,
-                    champion,
-                    matched: existing.get(&found.candidate.uid).cloned(),
-                });
+                    candidates.push(RankedCandidate {
+                        rank: at + 1,
+                        candidate: found.candidate,
+                        title: found.title.clone(),
+                        names: None,
+                        country: provider.as_ref().and_then(|p| p.country),
+                        score: r.score,
+                        reasons,
+                        hops: r.hops,
+                        path: Vec::new(),
+                        provider,
+                        champion,
+                        matched: existing.get(&found.candidate.uid).cloned(),
+                    });
+                }
             }
         }
-    }
-    // The chains to the near ones, through records the caller may read:
-    // shortest, strongest ties first. The profile's "How can I reach them?"
-    // weighs every chain by strength and age.
-    for candidate in &mut candidates {
-        if candidate.hops.is_none() {
-            continue;
+        // The chains to the near ones, through records the caller may read:
+        // shortest, strongest ties first. The profile's "How can I reach them?"
+        // weighs every chain by strength and age.
+        for candidate in &mut candidates {
+            if candidate.hops.is_none() {
+                continue;
+            }
+            let target = match (&candidate.provider, candidate.candidate.kind) {
+                (Some(provider), _) => provider.uid,
+                (None, _) => candidate.candidate.uid,
+            };
+            candidate.path = loaded.chain(caller, &near, target);
         }
-        let target = match (&candidate.provider, candidate.candidate.kind) {
-            (Some(provider), _) => provider.uid,
-            (None, _) => candidate.candidate.uid,
-        };
-        candidate.path = loaded.chain(store, caller, &near, target).await?;
-    }
-    Ok(Ranking {
-        need,
-        candidates,
-        pool,
-        weights: weights.into(),
-    })
-}
-
-/// Local champions for a technology need: people in the need's country who
-/// have been in Japan (Japanese, or tied to a Japanese organization), best
-/// fit first.
-async fn champions(
-    store: &Store,
-    cache: &Arc<MatchingCache>,
-    need: &Need<Poster>,
-) -> Result<Vec<(Uid, f64)>, ServiceError> {
-    let japan = CountryCode::parse("JP").map_err(|e| ServiceError::Failed(e.to_string()))?;
-    // In Japan, everyone has been in Japan: no champion to single out.
-    if need.country.is_none_or(|c| c == japan) {
-        return Ok(Vec::new());
-    }
-    let people = cache.get(store).await?;
-    let mut query = query_of(need, &people.terms, true);
-    query.require_country = true;
-    query.require_available = false;
-    let japan = country_number(japan);
-    let poster = need.posted_by.uid;
-    let ranked = people
-        .experts
-        .top(&query, 60, &Weights::default(), &|_| None);
-    Ok(ranked
-        .into_iter()
-        .filter(|r| {
-            people
-                .experts
-                .profile(r.candidate)
-                .is_some_and(|p| p.countries.contains(&japan))
+        Ok(Ranking {
+            need,
+            candidates,
+            pool,
+            weights: weights.into(),
         })
-        .map(|r| (people.uids[r.candidate as usize], r.score))
-        .filter(|(uid, _)| *uid != poster)
-        .take(10)
-        .collect())
+    }
+
+    /// Local champions for a technology need: people in the need's country who
+    /// have been in Japan (Japanese, or tied to a Japanese organization), best
+    /// fit first.
+    async fn champions(&self, need: &Need<Poster>) -> Result<Vec<(Uid, f64)>, ServiceError> {
+        let store = &self.store;
+        let cache = &self.matching;
+        let japan = CountryCode::parse("JP").map_err(|e| ServiceError::Failed(e.to_string()))?;
+        // In Japan, everyone has been in Japan: no champion to single out.
+        if need.country.is_none_or(|c| c == japan) {
+            return Ok(Vec::new());
+        }
+        let people = cache.get(store).await?;
+        let mut query = query_of(need, &people.terms, true);
+        query.require_country = true;
+        query.require_available = false;
+        let japan = country_number(japan);
+        let poster = need.posted_by.uid;
+        let ranked = people
+            .experts
+            .top(&query, 60, &Weights::default(), &|_| None);
+        Ok(ranked
+            .into_iter()
+            .filter(|r| {
+                people
+                    .experts
+                    .profile(r.candidate)
+                    .is_some_and(|p| p.countries.contains(&japan))
+            })
+            .map(|r| (people.uids[r.candidate as usize], r.score))
+            .filter(|(uid, _)| *uid != poster)
+            .take(10)
+            .collect())
+    }
 }
 
 /// The champion for a technology of `provider`: the best fit, and one the
@@ -1240,11 +1267,12 @@ fn best_champion(
     network: &crate::network::LoadedNetwork,
     scope: &kyoso_store::ReadScope,
     provider: Uid,
+    today: time::Date,
 ) -> Option<(Uid, f64, Option<u8>)> {
     if champions.is_empty() {
         return None;
     }
-    let near = network.near(scope, provider, 2);
+    let near = network.near(scope, provider, 2, today);
     // A champion the provider already knows is worth a step of fit.
     let (uid, score, hops) = champions
         .iter()
@@ -1389,258 +1417,256 @@ fn small_reasons(
 
 // --- matches ---
 
-/// The need `uid`, if the caller may see and move its matches.
-async fn need_managed(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<StoredNeed, ServiceError> {
-    let need = need(store, caller, uid).await?;
-    require(caller, Action::Update, &Resource::need(&need), "need")?;
-    Ok(need)
-}
-
-/// Proposes a candidate for a need — "ask for an introduction" — scored
-/// as the ranking scores it; the reasons are kept with the match.
-pub async fn propose(
-    store: &Store,
-    cache: &Arc<MatchingCache>,
-    network: &Arc<NetworkCache>,
-    caller: &Caller,
-    need_uid: Uid,
-    candidate: Uid,
-) -> Result<StoredMatch, ServiceError> {
-    let need = need_managed(store, caller, need_uid).await?;
-    if !need.status.is_active() {
-        return Err(invalid("need", format!("the need is {}", need.status)));
+impl Kyoso {
+    /// The need `uid`, if the caller may see and move its matches.
+    async fn need_managed(&self, caller: &Caller, uid: Uid) -> Result<StoredNeed, ServiceError> {
+        let need = self.need(caller, uid).await?;
+        require(caller, Action::Update, &Resource::need(&need), "need")?;
+        Ok(need)
     }
-    // The candidate's score and reasons, as a ranking shows them, whether
-    // or not they are among the best.
-    let kind = need.need.kind.candidates();
-    let found = ranking(
-        store,
-        cache,
-        network,
-        caller,
-        need.clone(),
-        Question::One(candidate),
-        Weights::default(),
-    )
-    .await?
-    .candidates
-    .into_iter()
-    .next()
-    .ok_or_else(|| {
-        invalid(
-            "candidate",
-            format!("no {kind} with the id \"{candidate}\" can answer this need"),
-        )
-    })?;
-    let (score, reasons, champion) = (
-        found.score,
-        serde_json::to_value(&found.reasons).unwrap_or_default(),
-        found.champion.map(|ch| ch.person.uid),
-    );
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    let Some(uid) = writer
-        .insert_match(
-            need_uid,
-            Candidate {
-                kind,
-                uid: candidate,
-            },
-            champion,
-            score,
-            &reasons,
-            &caller.actor(),
-        )
-        .await?
-    else {
-        return Err(ServiceError::Conflict(
-            "this candidate is proposed for the need already".into(),
-        ));
-    };
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Create,
-            table: "matches",
-            record: uid,
-            organization: need.owner,
-            before: None,
-            after: Some(
-                serde_json::json!({"need": need_uid, "candidate": candidate, "score": score}),
-            ),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    store.find_match(uid).await?.ok_or(not_found("match"))
-}
 
-/// What the access rules look at of a match: its need, and who answers
-/// for its candidate (the person proposed, or the offer's provider).
-async fn match_resource(store: &Store, found: &StoredMatch) -> Result<Resource, ServiceError> {
-    let need = store.need(found.need).await?.ok_or(not_found("match"))?;
-    let candidate = match found.candidate.kind {
-        CandidateKind::Person => Some((EntityKind::Person, found.candidate.uid)),
-        CandidateKind::Offer => store
-            .offer(found.candidate.uid)
+    /// Proposes a candidate for a need — "ask for an introduction" — scored
+    /// as the ranking scores it; the reasons are kept with the match.
+    pub async fn propose(
+        &self,
+        caller: &Caller,
+        need_uid: Uid,
+        candidate: Uid,
+    ) -> Result<StoredMatch, ServiceError> {
+        let store = &self.store;
+        let need = self.need_managed(caller, need_uid).await?;
+        if !need.status.is_active() {
+            return Err(invalid("need", format!("the need is {}", need.status)));
+        }
+        // The candidate's score and reasons, as a ranking shows them, whether
+        // or not they are among the best.
+        let kind = need.need.kind.candidates();
+        let found = self
+            .ranking(
+                caller,
+                need.clone(),
+                Question::One(candidate),
+                Weights::default(),
+            )
             .await?
-            .map(|offer| (EntityKind::Organization, offer.offer.provider)),
-        CandidateKind::Cohort => None,
-    };
-    let Resource::Need { need, posted_by } = Resource::need(&need) else {
-        return Err(not_found("match"));
-    };
-    Ok(Resource::Match {
-        need,
-        posted_by,
-        candidate,
-    })
-}
-
-pub async fn find_match(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-) -> Result<StoredMatch, ServiceError> {
-    let found = store.find_match(uid).await?.ok_or(not_found("match"))?;
-    require(
-        caller,
-        Action::Read,
-        &match_resource(store, &found).await?,
-        "match",
-    )?;
-    Ok(found)
-}
-
-/// Moves a match along its lifecycle. The need's managers make every
-/// move; the candidate may accept or decline an introduction. Accepting
-/// marks the need matched; an outcome enters the candidate's track record.
-pub async fn move_match(
-    store: &Store,
-    caller: &Caller,
-    uid: Uid,
-    step: MatchMove,
-) -> Result<StoredMatch, ServiceError> {
-    let found = find_match(store, caller, uid).await?;
-    let need = store.need(found.need).await?.ok_or(not_found("need"))?;
-    let resource = match_resource(store, &found).await?;
-    // The candidate may answer an introduction: accept it or decline it.
-    let answers = found.status == MatchStatus::Introduced
-        && matches!(step.to, MatchStatus::Accepted | MatchStatus::Declined)
-        && caller.may(Action::Answer, &resource);
-    if !answers {
-        require(caller, Action::Move, &resource, "match")?;
-    }
-    step.check(found.status)
-        .map_err(|(field, error)| invalid(field, error.to_string()))?;
-    let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
-    writer
-        .match_event(
-            uid,
-            step.to,
-            step.outcome,
-            step.note.as_ref(),
-            &caller.actor(),
+            .candidates
+            .into_iter()
+            .next()
+            .ok_or_else(|| {
+                invalid(
+                    "candidate",
+                    format!("no {kind} with the id \"{candidate}\" can answer this need"),
+                )
+            })?;
+        let (score, reasons, champion) = (
+            found.score,
+            serde_json::to_value(&found.reasons).unwrap_or_default(),
+            found.champion.map(|ch| ch.person.uid),
+        );
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let Some(uid) = writer
+            .insert_match(
+                need_uid,
+                Candidate {
+                    kind,
+                    uid: candidate,
+                },
+                champion,
+                score,
+                &reasons,
+                &caller.actor(),
+            )
+            .await?
+        else {
+            return Err(ServiceError::Conflict(
+                "this candidate is proposed for the need already".into(),
+            ));
+        };
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Create,
+                table: "matches",
+                record: uid,
+                organization: need.owner,
+                before: None,
+                after: Some(
+                    serde_json::json!({"need": need_uid, "candidate": candidate, "score": score}),
+                ),
+            },
         )
         .await?;
-    if step.to == MatchStatus::Accepted && need.status == NeedStatus::Open {
-        writer
-            .set_need_status(need.uid, NeedStatus::Matched)
-            .await?;
+        writer.commit().await?;
+        store.find_match(uid).await?.ok_or(not_found("match"))
     }
-    audit(
-        &mut writer,
-        caller,
-        Change {
-            action: AuditAction::Update,
-            table: "matches",
-            record: uid,
-            organization: need.owner,
-            before: Some(serde_json::json!({"status": found.status})),
-            after: Some(
-                serde_json::json!({"status": step.to, "outcome": step.outcome, "note": step.note}),
-            ),
-        },
-    )
-    .await?;
-    writer.commit().await?;
-    store.find_match(uid).await?.ok_or(not_found("match"))
-}
 
-/// The match pipeline an officer follows: the matches of their
-/// organization's needs (every need's, for an admin), by status.
-pub async fn pipeline(store: &Store, caller: &Caller) -> Result<Vec<StoredMatch>, ServiceError> {
-    let owner = if caller.is_admin() {
-        None
-    } else {
-        Some(
-            caller
-                .managed_organization()
-                .map(|(_, org)| org)
-                .ok_or(ServiceError::Forbidden)?,
-        )
-    };
-    Ok(store
-        .matches(
-            &MatchFilter {
-                owner,
-                ..MatchFilter::default()
-            },
-            1000,
-        )
-        .await?)
-}
+    /// What the access rules look at of a match: its need, and who answers
+    /// for its candidate (the person proposed, or the offer's provider).
+    async fn match_resource(&self, found: &StoredMatch) -> Result<Resource, ServiceError> {
+        let store = &self.store;
+        let need = store.need(found.need).await?.ok_or(not_found("match"))?;
+        let candidate = match found.candidate.kind {
+            CandidateKind::Person => Some((EntityKind::Person, found.candidate.uid)),
+            CandidateKind::Offer => store
+                .offer(found.candidate.uid)
+                .await?
+                .map(|offer| (EntityKind::Organization, offer.offer.provider)),
+            CandidateKind::Cohort => None,
+        };
+        let Resource::Need { need, posted_by } = Resource::need(&need) else {
+            return Err(not_found("match"));
+        };
+        Ok(Resource::Match {
+            need,
+            posted_by,
+            candidate,
+        })
+    }
 
-/// The matches of one need, for those who manage it.
-pub async fn matches_of(
-    store: &Store,
-    caller: &Caller,
-    need: Uid,
-) -> Result<Vec<StoredMatch>, ServiceError> {
-    need_managed(store, caller, need).await?;
-    Ok(store
-        .matches(
-            &MatchFilter {
-                need: Some(need),
-                ..MatchFilter::default()
-            },
-            1000,
-        )
-        .await?)
-}
+    pub async fn find_match(&self, caller: &Caller, uid: Uid) -> Result<StoredMatch, ServiceError> {
+        let store = &self.store;
+        let found = store.find_match(uid).await?.ok_or(not_found("match"))?;
+        require(
+            caller,
+            Action::Read,
+            &self.match_resource(&found).await?,
+            "match",
+        )?;
+        Ok(found)
+    }
 
-/// How a candidate of any kind is named in lists: a person's or
-/// organization's names, an offer's title, a cohort's name.
-pub async fn candidate_title(
-    store: &Store,
-    caller: &Caller,
-    candidate: Candidate,
-    lang: &str,
-) -> String {
-    match candidate.kind {
-        CandidateKind::Person => crate::registry::person(store, caller, candidate.uid)
-            .await
-            .map(|p| p.record.names.display(lang).to_string())
-            .unwrap_or_else(|_| "—".into()),
-        CandidateKind::Offer => offer(store, caller, candidate.uid)
-            .await
-            .map(|o| o.offer.title.to_string())
-            .unwrap_or_else(|_| "—".into()),
-        CandidateKind::Cohort => {
-            let Ok(cohort) = crate::programs::cohort(store, caller, candidate.uid).await else {
-                return "—".into();
-            };
-            match crate::programs::program(store, caller, cohort.record.program.uid).await {
-                Ok(program) => format!(
-                    "{} — {}",
-                    program.record.names.display(lang),
-                    cohort.record.name
+    /// Moves a match along its lifecycle. The need's managers make every
+    /// move; the candidate may accept or decline an introduction. Accepting
+    /// marks the need matched; an outcome enters the candidate's track record.
+    pub async fn move_match(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        step: MatchMove,
+    ) -> Result<StoredMatch, ServiceError> {
+        let store = &self.store;
+        let found = self.find_match(caller, uid).await?;
+        let need = store.need(found.need).await?.ok_or(not_found("need"))?;
+        let resource = self.match_resource(&found).await?;
+        // The candidate may answer an introduction: accept it or decline it.
+        let answers = found.status == MatchStatus::Introduced
+            && matches!(step.to, MatchStatus::Accepted | MatchStatus::Declined)
+            && caller.may(Action::Answer, &resource);
+        if !answers {
+            require(caller, Action::Move, &resource, "match")?;
+        }
+        step.check(found.status)
+            .map_err(|(field, error)| invalid(field, error.to_string()))?;
+        let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
+        writer
+            .match_event(
+                uid,
+                step.to,
+                step.outcome,
+                step.note.as_ref(),
+                &caller.actor(),
+            )
+            .await?;
+        if step.to == MatchStatus::Accepted && need.status == NeedStatus::Open {
+            writer
+                .set_need_status(need.uid, NeedStatus::Matched)
+                .await?;
+        }
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "matches",
+                record: uid,
+                organization: need.owner,
+                before: Some(serde_json::json!({"status": found.status})),
+                after: Some(
+                    serde_json::json!({"status": step.to, "outcome": step.outcome, "note": step.note}),
                 ),
-                Err(_) => cohort.record.name.to_string(),
+            },
+        )
+        .await?;
+        writer.commit().await?;
+        store.find_match(uid).await?.ok_or(not_found("match"))
+    }
+
+    /// The match pipeline an officer follows: the matches of their
+    /// organization's needs (every need's, for an admin), by status.
+    pub async fn pipeline(&self, caller: &Caller) -> Result<Vec<StoredMatch>, ServiceError> {
+        let store = &self.store;
+        let owner = if caller.is_admin() {
+            None
+        } else {
+            Some(
+                caller
+                    .managed_organization()
+                    .map(|(_, org)| org)
+                    .ok_or(ServiceError::Forbidden)?,
+            )
+        };
+        Ok(store
+            .matches(
+                &MatchFilter {
+                    owner,
+                    ..MatchFilter::default()
+                },
+                1000,
+            )
+            .await?)
+    }
+
+    /// The matches of one need, for those who manage it.
+    pub async fn matches_of(
+        &self,
+        caller: &Caller,
+        need: Uid,
+    ) -> Result<Vec<StoredMatch>, ServiceError> {
+        let store = &self.store;
+        self.need_managed(caller, need).await?;
+        Ok(store
+            .matches(
+                &MatchFilter {
+                    need: Some(need),
+                    ..MatchFilter::default()
+                },
+                1000,
+            )
+            .await?)
+    }
+
+    /// How a candidate of any kind is named in lists: a person's or
+    /// organization's names, an offer's title, a cohort's name.
+    pub async fn candidate_title(
+        &self,
+        caller: &Caller,
+        candidate: Candidate,
+        lang: &str,
+    ) -> String {
+        match candidate.kind {
+            CandidateKind::Person => self
+                .person(caller, candidate.uid)
+                .await
+                .map(|p| p.record.names.display(lang).to_string())
+                .unwrap_or_else(|_| "—".into()),
+            CandidateKind::Offer => self
+                .offer(caller, candidate.uid)
+                .await
+                .map(|o| o.offer.title.to_string())
+                .unwrap_or_else(|_| "—".into()),
+            CandidateKind::Cohort => {
+                let Ok(cohort) = self.cohort(caller, candidate.uid).await else {
+                    return "—".into();
+                };
+                match self.program(caller, cohort.record.program.uid).await {
+                    Ok(program) => format!(
+                        "{} — {}",
+                        program.record.names.display(lang),
+                        cohort.record.name
+                    ),
+                    Err(_) => cohort.record.name.to_string(),
+                }
             }
         }
     }

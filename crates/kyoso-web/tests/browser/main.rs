@@ -16,10 +16,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use kyoso_domain::ExternalId;
 use kyoso_domain::Role;
-use kyoso_service::{DemoOptions, NoProgress};
-use kyoso_store::Engine;
+use kyoso_service::{Caller, DemoOptions, Kyoso, NoProgress};
+use kyoso_testkit::Engine;
 use kyoso_testkit::TestDb;
 use kyoso_web::{AppState, Limits};
 
@@ -153,7 +152,7 @@ fn tempfile_dir() -> PathBuf {
 /// The server on a random port over a fresh SQLite database holding the
 /// small demo network; it stops when dropped.
 struct DemoServer {
-    store: kyoso_store::Store,
+    kyoso: Kyoso,
     base: String,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     _db: TestDb,
@@ -162,21 +161,21 @@ struct DemoServer {
 impl DemoServer {
     async fn start() -> DemoServer {
         let db = TestDb::new(Engine::Sqlite).await;
-        let store = db.store().await;
-        kyoso_service::demo(
-            &store,
-            DemoOptions {
-                people: 300,
-                seed: 3,
-            },
-            &NoProgress,
-        )
-        .await
-        .unwrap();
+        let kyoso = Kyoso::open(&db.url).await.unwrap();
+        kyoso
+            .demo(
+                DemoOptions {
+                    people: 300,
+                    seed: 3,
+                },
+                &NoProgress,
+            )
+            .await
+            .unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let limits = Limits::default();
-        let app = kyoso_web::router(AppState::new(store.clone(), false), &limits);
+        let app = kyoso_web::router(AppState::new(kyoso.clone(), false), &limits);
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
             kyoso_web::serve(listener, app, &limits, async {
@@ -186,7 +185,7 @@ impl DemoServer {
             .unwrap();
         });
         DemoServer {
-            store,
+            kyoso,
             base,
             stop: Some(stop),
             _db: db,
@@ -221,43 +220,43 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
     };
 
     let server = DemoServer::start().await;
-    let (store, base) = (&server.store, server.base.clone());
-    kyoso_service::accounts::add_user(
-        store,
-        "officer@tpa.example",
-        PASSWORD,
-        Role::Officer,
-        Some("TPA"),
-        None,
-    )
-    .await
-    .unwrap();
-    let tpa = store
-        .organization_by_external_id(&ExternalId::parse("TPA").unwrap())
+    let (store, base) = (&server.kyoso, server.base.clone());
+    store
+        .add_user(
+            "officer@tpa.example",
+            PASSWORD,
+            Role::Officer,
+            Some("TPA"),
+            None,
+        )
         .await
-        .unwrap()
         .unwrap();
-    let scope = kyoso_store::ReadScope {
-        everything: true,
-        ..Default::default()
-    };
+    let (_, tpa) = store
+        .find(
+            &Caller::Cli,
+            &[kyoso_domain::RecordKind::Organization],
+            "TPA",
+        )
+        .await
+        .unwrap();
     let filter = kyoso_domain::PeopleFilter {
-        organization: Some(tpa.uid),
+        organization: Some(tpa),
         country: Some(kyoso_domain::CountryCode::parse("TH").unwrap()),
         ..Default::default()
     };
     let person = store
-        .list_people(&filter, &scope, 0, 1)
+        .people(&Caller::Cli, &filter, None, Some(1))
         .await
         .unwrap()
+        .items
         .remove(0);
     let latin = person.record.names.latin.as_deref().unwrap().to_owned();
 
     // A tie the officer recorded, so that the profile offers its form.
-    let (_, token) =
-        kyoso_service::accounts::create_token(store, "officer@tpa.example", "test", None)
-            .await
-            .unwrap();
+    let (_, token) = store
+        .create_token("officer@tpa.example", "test", None)
+        .await
+        .unwrap();
     let created = reqwest::Client::new()
         .post(format!("{base}/api/v1/ties"))
         .bearer_auth(&token)
@@ -372,7 +371,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         .await
         .unwrap();
     assert!(!notice.text().await.unwrap().is_empty());
-    let saved = store.person(person.uid).await.unwrap().unwrap();
+    let saved = store.person(&Caller::Cli, person.uid).await.unwrap();
     assert!(
         saved
             .record
@@ -503,35 +502,34 @@ async fn a_member_finds_how_to_reach_someone_and_reads_the_network() {
         return;
     };
     let server = DemoServer::start().await;
-    let (store, base) = (&server.store, server.base.clone());
-    let scope = kyoso_store::ReadScope {
-        network: true,
-        ..Default::default()
-    };
+    let (store, base) = (&server.kyoso, server.base.clone());
     let in_country = |code: &str| kyoso_domain::PeopleFilter {
         country: Some(kyoso_domain::CountryCode::parse(code).unwrap()),
         ..Default::default()
     };
-    let me = store
-        .list_people(&in_country("TH"), &scope, 0, 1)
+    // Records shared with the network, as any member sees them.
+    let shared = |filter| async move {
+        let page = store
+            .people(&Caller::Cli, &filter, None, Some(200))
+            .await
+            .unwrap();
+        page.items
+            .into_iter()
+            .find(|p| p.record.visibility != kyoso_domain::Visibility::Private)
+            .unwrap()
+    };
+    let me = shared(in_country("TH")).await;
+    let them = shared(in_country("JP")).await;
+    store
+        .add_user(
+            "member@tpa.example",
+            PASSWORD,
+            Role::Member,
+            Some("TPA"),
+            Some(me.uid),
+        )
         .await
-        .unwrap()
-        .remove(0);
-    let them = store
-        .list_people(&in_country("JP"), &scope, 0, 1)
-        .await
-        .unwrap()
-        .remove(0);
-    kyoso_service::accounts::add_user(
-        store,
-        "member@tpa.example",
-        PASSWORD,
-        Role::Member,
-        Some("TPA"),
-        Some(me.uid),
-    )
-    .await
-    .unwrap();
+        .unwrap();
     sign_in(&client, &base, "member@tpa.example").await;
 
     // Their profile shows the warm paths from mine, drawn.
@@ -630,17 +628,17 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
         return;
     };
     let server = DemoServer::start().await;
-    let (store, base) = (&server.store, server.base.clone());
-    kyoso_service::accounts::add_user(
-        store,
-        "officer@tpa.example",
-        PASSWORD,
-        Role::Officer,
-        Some("TPA"),
-        None,
-    )
-    .await
-    .unwrap();
+    let (store, base) = (&server.kyoso, server.base.clone());
+    store
+        .add_user(
+            "officer@tpa.example",
+            PASSWORD,
+            Role::Officer,
+            Some("TPA"),
+            None,
+        )
+        .await
+        .unwrap();
     sign_in(&client, &base, "officer@tpa.example").await;
 
     // The demo's needs are listed, one due soon with its reminder.
@@ -769,17 +767,17 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
     shot(&client, "35-catalogue-ja").await;
 
     // A technology need: the technology, its provider and a local champion.
-    let needs = kyoso_service::matching::needs(
-        store,
-        &kyoso_service::Caller::Cli,
-        &kyoso_domain::NeedFilter {
-            text: kyoso_domain::Text::query("industrial estate").unwrap(),
-            ..Default::default()
-        },
-        1,
-    )
-    .await
-    .unwrap();
+    let needs = store
+        .needs(
+            &Caller::Cli,
+            &kyoso_domain::NeedFilter {
+                text: kyoso_domain::Text::query("industrial estate").unwrap(),
+                ..Default::default()
+            },
+            1,
+        )
+        .await
+        .unwrap();
     client
         .goto(&format!("{base}/lang/en?next=/needs/{}", needs[0].uid))
         .await

@@ -446,7 +446,10 @@ async fn people_get_their_data_and_admins_erase(app: &TestApp) {
         StatusCode::FORBIDDEN,
         "erasure is for admins and the owner's officers"
     );
-    let (before_counts, _) = (app.store.counts().await.unwrap(), ());
+    let (before_counts, _) = (
+        app.kyoso.counts(&kyoso_service::Caller::Cli).await.unwrap(),
+        (),
+    );
     let response = app
         .request(Method::POST, &format!("/api/v1/people/{me}/erase"), "admin")
         .send()
@@ -465,7 +468,7 @@ async fn people_get_their_data_and_admins_erase(app: &TestApp) {
         "aggregate figures keep the country"
     );
     assert_eq!(
-        app.store.counts().await.unwrap(),
+        app.kyoso.counts(&kyoso_service::Caller::Cli).await.unwrap(),
         before_counts,
         "the person and their ties still count"
     );
@@ -493,10 +496,11 @@ async fn tokens_that_are_unknown_expired_or_revoked_are_refused(app: &TestApp) {
         (StatusCode::OK, Some("officer"))
     );
 
-    let (id, token) =
-        kyoso_service::accounts::create_token(&app.store, "officer@example.org", "short", Some(0))
-            .await
-            .unwrap();
+    let (id, token) = app
+        .kyoso
+        .create_token("officer@example.org", "short", Some(0))
+        .await
+        .unwrap();
     let response = app
         .client
         .get(app.url("/api/v1/me"))
@@ -506,10 +510,11 @@ async fn tokens_that_are_unknown_expired_or_revoked_are_refused(app: &TestApp) {
         .unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "expired");
     let _ = id;
-    let (id, token) =
-        kyoso_service::accounts::create_token(&app.store, "officer@example.org", "revoked", None)
-            .await
-            .unwrap();
+    let (id, token) = app
+        .kyoso
+        .create_token("officer@example.org", "revoked", None)
+        .await
+        .unwrap();
     assert_eq!(
         app.client
             .get(app.url("/api/v1/me"))
@@ -520,11 +525,7 @@ async fn tokens_that_are_unknown_expired_or_revoked_are_refused(app: &TestApp) {
             .status(),
         StatusCode::OK
     );
-    assert!(
-        kyoso_service::accounts::revoke_token(&app.store, id)
-            .await
-            .unwrap()
-    );
+    assert!(app.kyoso.revoke_token(id).await.unwrap());
     let response = app
         .client
         .get(app.url("/api/v1/me"))

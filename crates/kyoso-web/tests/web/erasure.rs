@@ -37,14 +37,14 @@ fn id(value: &Value) -> String {
 /// contains `value`: (table, column).
 async fn where_in_the_database(app: &TestApp, value: &str) -> Vec<String> {
     let columns: Vec<String> = match app.db.engine {
-        kyoso_store::Engine::Sqlite => app
+        kyoso_testkit::Engine::Sqlite => app
             .db
             .texts(
                 "SELECT m.name || '.' || c.name FROM sqlite_master m, pragma_table_info(m.name) c \
                      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
             )
             .await,
-        kyoso_store::Engine::Postgres => {
+        kyoso_testkit::Engine::Postgres => {
             app.db
                 .texts(
                     "SELECT table_name || '.' || column_name FROM information_schema.columns \
@@ -61,10 +61,10 @@ async fn where_in_the_database(app: &TestApp, value: &str) -> Vec<String> {
         .map(|column| {
             let (table, name) = column.split_once('.').unwrap();
             let contains = match app.db.engine {
-                kyoso_store::Engine::Sqlite => {
+                kyoso_testkit::Engine::Sqlite => {
                     format!("instr(CAST(\"{name}\" AS TEXT), '{escaped}') > 0")
                 }
-                kyoso_store::Engine::Postgres => {
+                kyoso_testkit::Engine::Postgres => {
                     format!("strpos(\"{name}\"::text, '{escaped}') > 0")
                 }
             };
@@ -233,19 +233,17 @@ async fn a_persons_erasure_leaves_nothing_behind(app: &TestApp) {
     .await;
 
     // Her own account: she asks for the erasure.
-    kyoso_service::accounts::add_user(
-        &app.store,
-        LOGIN,
-        PASSWORD,
-        kyoso_domain::Role::Member,
-        Some("TPA"),
-        Some(kyoso_domain::Uid::parse(&person).unwrap()),
-    )
-    .await
-    .unwrap();
-    let (_, token) = kyoso_service::accounts::create_token(&app.store, LOGIN, "mine", None)
+    app.kyoso
+        .add_user(
+            LOGIN,
+            PASSWORD,
+            kyoso_domain::Role::Member,
+            Some("TPA"),
+            Some(kyoso_domain::Uid::parse(&person).unwrap()),
+        )
         .await
         .unwrap();
+    let (_, token) = app.kyoso.create_token(LOGIN, "mine", None).await.unwrap();
     let asked = app
         .client
         .post(app.url(&format!("/api/v1/people/{person}/erasure-requests")))

@@ -22,10 +22,9 @@ mod references;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use kyoso_domain::Role;
-use kyoso_domain::{ExternalId, Uid};
-use kyoso_service::{DemoOptions, NoProgress};
-use kyoso_store::{Engine, Store};
+use kyoso_domain::{PeopleFilter, RecordKind, Role, Uid};
+use kyoso_service::{Caller, DemoOptions, Kyoso, NoProgress};
+use kyoso_testkit::Engine;
 use kyoso_testkit::TestDb;
 use kyoso_web::{AppState, Limits};
 use reqwest::StatusCode;
@@ -36,7 +35,7 @@ pub(crate) const PASSWORD: &str = "correct horse battery staple";
 /// A running server with a small demo network and one user of each role.
 pub(crate) struct TestApp {
     pub(crate) addr: SocketAddr,
-    pub(crate) store: Store,
+    pub(crate) kyoso: Kyoso,
     /// Bearer tokens by role name.
     pub(crate) tokens: std::collections::HashMap<&'static str, String>,
     /// The member's own person record.
@@ -53,33 +52,28 @@ impl TestApp {
 
     pub(crate) async fn start_with(engine: Engine, limits: Limits) -> TestApp {
         let db = TestDb::new(engine).await;
-        let store = db.store().await;
-        kyoso_service::demo(
-            &store,
-            DemoOptions {
-                people: 300,
-                seed: 3,
-            },
-            &NoProgress,
-        )
-        .await
-        .unwrap();
-        let tpa = ExternalId::parse("TPA").unwrap();
-        let tpa_uid = store
-            .organization_by_external_id(&tpa)
+        let kyoso = Kyoso::open(&db.url).await.unwrap();
+        kyoso
+            .demo(
+                DemoOptions {
+                    people: 300,
+                    seed: 3,
+                },
+                &NoProgress,
+            )
+            .await
+            .unwrap();
+        let tpa = kyoso.uid_of("TPA").await;
+        let filter = PeopleFilter {
+            organization: Some(tpa),
+            ..Default::default()
+        };
+        let member_person = kyoso
+            .people(&Caller::Cli, &filter, None, Some(1))
             .await
             .unwrap()
-            .unwrap()
+            .items[0]
             .uid;
-        let scope = kyoso_store::ReadScope {
-            everything: true,
-            ..Default::default()
-        };
-        let filter = kyoso_domain::PeopleFilter {
-            organization: Some(tpa_uid),
-            ..Default::default()
-        };
-        let member_person = store.list_people(&filter, &scope, 0, 1).await.unwrap()[0].uid;
         let mut tokens = std::collections::HashMap::new();
         for (name, role, org, person) in [
             ("admin", Role::Admin, None, None),
@@ -89,17 +83,16 @@ impl TestApp {
             ("member", Role::Member, Some("TPA"), Some(member_person)),
         ] {
             let email = format!("{name}@example.org");
-            kyoso_service::accounts::add_user(&store, &email, PASSWORD, role, org, person)
+            kyoso
+                .add_user(&email, PASSWORD, role, org, person)
                 .await
                 .unwrap();
-            let (_, token) = kyoso_service::accounts::create_token(&store, &email, "test", None)
-                .await
-                .unwrap();
+            let (_, token) = kyoso.create_token(&email, "test", None).await.unwrap();
             tokens.insert(name, token);
         }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let app = kyoso_web::router(AppState::new(store.clone(), false), &limits);
+        let app = kyoso_web::router(AppState::new(kyoso.clone(), false), &limits);
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
             kyoso_web::serve(listener, app, &limits, async {
@@ -116,7 +109,7 @@ impl TestApp {
             .unwrap();
         TestApp {
             addr,
-            store,
+            kyoso,
             tokens,
             member_person,
             client,
@@ -196,3 +189,16 @@ macro_rules! on_every_engine {
     )*};
 }
 pub(crate) use on_every_engine;
+
+/// What tests ask of kyoso besides the API.
+pub(crate) trait KyosoForTests {
+    /// The uid of the organization or person with external id `external`.
+    async fn uid_of(&self, external: &str) -> Uid;
+}
+
+impl KyosoForTests for Kyoso {
+    async fn uid_of(&self, external: &str) -> Uid {
+        const EITHER: &[RecordKind] = &[RecordKind::Organization, RecordKind::Person];
+        self.find(&Caller::Cli, EITHER, external).await.unwrap().1
+    }
+}

@@ -83,14 +83,8 @@ async fn plant(app: &TestApp) -> Planted {
 }
 
 async fn tpa_uid(app: &TestApp) -> String {
-    let tpa = kyoso_domain::ExternalId::parse("TPA").unwrap();
-    app.store
-        .organization_by_external_id(&tpa)
-        .await
-        .unwrap()
-        .unwrap()
-        .uid
-        .to_string()
+    use crate::KyosoForTests;
+    app.kyoso.uid_of("TPA").await.to_string()
 }
 
 async fn post_need(app: &TestApp, role: &str, need: Value) -> String {
@@ -651,15 +645,10 @@ async fn technology_needs_match_offers_with_a_local_champion(app: &TestApp) {
                "skills": [ALPHA], "sectors": ["14022"], "consent_processing": true, "visibility": "network"}),
     )
     .await;
-    let aots = kyoso_domain::ExternalId::parse("AOTS").unwrap();
-    let aots = app
-        .store
-        .organization_by_external_id(&aots)
-        .await
-        .unwrap()
-        .unwrap()
-        .uid
-        .to_string();
+    let aots = {
+        use crate::KyosoForTests;
+        app.kyoso.uid_of("AOTS").await.to_string()
+    };
     tie(app, "trained_at", &champion, &aots).await;
     tie(app, "employed_by", &champion, &tpa).await;
     let need = post_need(
@@ -744,8 +733,6 @@ async fn assignment_rounds_over_the_api(app: &TestApp) {
 /// Outcomes enter the track record: a candidate with a success ranks above
 /// an equal one without, once the index is read again.
 async fn outcomes_feed_the_track_record(app: &TestApp) {
-    use kyoso_service::matching::{self, MatchingCache};
-    use kyoso_service::network::NetworkCache;
     let twin = |name: &str| {
         json!({"name_latin": name, "residence": "TH", "skills": [ALPHA], "sectors": ["32120"],
                "consent_processing": true, "visibility": "network"})
@@ -758,26 +745,17 @@ async fn outcomes_feed_the_track_record(app: &TestApp) {
         json!({"kind": "expertise", "title": "Twins", "skills": [ALPHA], "country": "TH"}),
     )
     .await;
-    let network = std::sync::Arc::new(NetworkCache::new(std::time::Duration::ZERO));
-    let cache = std::sync::Arc::new(MatchingCache::new(std::time::Duration::ZERO));
     let caller = kyoso_service::Caller::Cli;
     let need_uid = kyoso_domain::Uid::parse(&need).unwrap();
     let rank = || async {
-        matching::rank(
-            &app.store,
-            &cache,
-            &network,
-            &caller,
-            need_uid,
-            2,
-            Default::default(),
-        )
-        .await
-        .unwrap()
-        .candidates
-        .iter()
-        .map(|c| (c.candidate.uid.to_string(), c.score))
-        .collect::<Vec<_>>()
+        app.kyoso
+            .rank(&caller, need_uid, 2, Default::default())
+            .await
+            .unwrap()
+            .candidates
+            .iter()
+            .map(|c| (c.candidate.uid.to_string(), c.score))
+            .collect::<Vec<_>>()
     };
     let before = rank().await;
     assert_eq!(before[0].1, before[1].1, "twins score alike: {before:?}");
@@ -822,7 +800,6 @@ async fn outcomes_feed_the_track_record(app: &TestApp) {
 
 /// Deadlines: a need past its deadline expires; one due soon reminds its owner once.
 async fn needs_expire_and_owners_are_reminded(app: &TestApp) {
-    use kyoso_service::matching;
     let today = time::OffsetDateTime::now_utc().date();
     let soon = post_need(
         app,
@@ -839,20 +816,18 @@ async fn needs_expire_and_owners_are_reminded(app: &TestApp) {
     )
     .await;
     let cli = kyoso_service::Caller::Cli;
-    let sweep = matching::sweep_deadlines(&app.store, &cli, today)
-        .await
-        .unwrap();
+    let sweep = app.kyoso.sweep_deadlines(&cli, today).await.unwrap();
     let reminded: Vec<String> = sweep.reminded.iter().map(|n| n.uid.to_string()).collect();
     assert!(
         reminded.contains(&soon) && !reminded.contains(&later),
         "{reminded:?}"
     );
-    let again = matching::sweep_deadlines(&app.store, &cli, today)
-        .await
-        .unwrap();
+    let again = app.kyoso.sweep_deadlines(&cli, today).await.unwrap();
     assert!(again.reminded.is_empty(), "reminded once a week at most");
     // Ten days on, the first has expired.
-    let sweep = matching::sweep_deadlines(&app.store, &cli, today + time::Duration::days(10))
+    let sweep = app
+        .kyoso
+        .sweep_deadlines(&cli, today + time::Duration::days(10))
         .await
         .unwrap();
     // (The demo's own need due in five days expires too.)

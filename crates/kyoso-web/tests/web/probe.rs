@@ -340,7 +340,7 @@ async fn unreadable_is_not_found_and_readable_is_forbidden(app: &TestApp) {
 /// (another server, the command line) takes effect here within a second.
 async fn revocations_and_role_changes_reach_every_process_within_a_second(app: &TestApp) {
     use std::time::{Duration, Instant};
-    let other_process = app.db.store().await;
+    let other_process = kyoso_service::Kyoso::open(&app.db.url).await.unwrap();
     let me = |token: String| async move {
         let response = app
             .client
@@ -361,19 +361,20 @@ async fn revocations_and_role_changes_reach_every_process_within_a_second(app: &
         assert!(elapsed < Duration::from_secs(1), "{what}: {elapsed:?}");
     };
 
-    let (id, token) =
-        kyoso_service::accounts::create_token(&app.store, "coordinator@example.org", "probe", None)
-            .await
-            .unwrap();
+    let (id, token) = app
+        .kyoso
+        .create_token("coordinator@example.org", "probe", None)
+        .await
+        .unwrap();
     assert_eq!(me(token.clone()).await.1["role"], "coordinator");
-    kyoso_service::accounts::set_role(
-        &other_process,
-        "coordinator@example.org",
-        kyoso_domain::Role::Officer,
-        Some("TPA"),
-    )
-    .await
-    .unwrap();
+    other_process
+        .set_role(
+            "coordinator@example.org",
+            kyoso_domain::Role::Officer,
+            Some("TPA"),
+        )
+        .await
+        .unwrap();
     let started = Instant::now();
     while me(token.clone()).await.1["role"] != "officer" {
         assert!(
@@ -384,9 +385,7 @@ async fn revocations_and_role_changes_reach_every_process_within_a_second(app: &
     }
     until("a role change", started);
 
-    kyoso_service::accounts::revoke_token(&other_process, id)
-        .await
-        .unwrap();
+    other_process.revoke_token(id).await.unwrap();
     let started = Instant::now();
     while me(token.clone()).await.0 != StatusCode::UNAUTHORIZED {
         assert!(
@@ -397,12 +396,14 @@ async fn revocations_and_role_changes_reach_every_process_within_a_second(app: &
     }
     until("a revocation", started);
 
-    let (_, token) =
-        kyoso_service::accounts::create_token(&app.store, "coordinator@example.org", "probe", None)
-            .await
-            .unwrap();
+    let (_, token) = app
+        .kyoso
+        .create_token("coordinator@example.org", "probe", None)
+        .await
+        .unwrap();
     assert_eq!(me(token.clone()).await.0, StatusCode::OK);
-    kyoso_service::accounts::set_disabled(&other_process, "coordinator@example.org", true)
+    other_process
+        .set_disabled("coordinator@example.org", true)
         .await
         .unwrap();
     let started = Instant::now();

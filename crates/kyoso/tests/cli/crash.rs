@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use kyoso_domain::ExternalId;
-use kyoso_store::Store;
+use kyoso_service::{Caller, Kyoso};
 use kyoso_testkit::{TestDb, engines};
 
 use crate::{ok, path};
@@ -80,20 +79,29 @@ async fn import_killed_after(url: &str, file: &std::path::Path, delay: Duration)
     }
 }
 
-async fn count(store: &Store, prefix: &str, rows: usize, bio: &str) -> usize {
+async fn count(kyoso: &Kyoso, prefix: &str, rows: usize, bio: &str) -> usize {
     let mut found = 0;
     for k in 0..rows {
-        let id = ExternalId::parse(&format!("{prefix}{k}")).unwrap();
-        if let Some(p) = store.person_by_external_id(&id).await.unwrap()
-            && p.record.bio.as_deref() == Some(bio)
-        {
+        let reference = format!("{prefix}{k}");
+        let Ok((_, uid)) = kyoso
+            .find(
+                &Caller::Cli,
+                &[kyoso_domain::RecordKind::Person],
+                &reference,
+            )
+            .await
+        else {
+            continue;
+        };
+        let person = kyoso.person(&Caller::Cli, uid).await.unwrap();
+        if person.record.bio.as_deref() == Some(bio) {
             found += 1;
         }
     }
     found
 }
 
-async fn crash_trials(engine: kyoso_store::Engine, trials: usize, seed: u64) {
+async fn crash_trials(engine: kyoso_testkit::Engine, trials: usize, seed: u64) {
     let db = TestDb::new(engine).await;
     let mut rng = Lcg(seed);
     let base = db.path("base.csv");
@@ -109,9 +117,9 @@ async fn crash_trials(engine: kyoso_store::Engine, trials: usize, seed: u64) {
         let delay = Duration::from_millis(rng.below(full.as_millis() as u64 + 1));
         let done = import_killed_after(&fresh.url, &base, delay).await;
         assert!(ok(&fresh.url, &["db", "check"]).starts_with("ok:"));
-        let store = Store::open(&fresh.url).await.unwrap();
-        let present = store.counts().await.unwrap().people;
-        store.close().await;
+        let kyoso = Kyoso::open(&fresh.url).await.unwrap();
+        let present = kyoso.counts(&Caller::Cli).await.unwrap().people;
+        kyoso.close().await;
         assert!(
             present == 0 || present == 3_000,
             "a partial load: {present} people"
@@ -130,16 +138,16 @@ async fn crash_trials(engine: kyoso_store::Engine, trials: usize, seed: u64) {
             ok(&db.url, &["db", "check"]).starts_with("ok:"),
             "trial {trial} (seed {seed}) left a damaged database"
         );
-        let store = Store::open(&db.url).await.unwrap();
+        let kyoso = Kyoso::open(&db.url).await.unwrap();
         let new = count(
-            &store,
+            &kyoso,
             &format!("T{trial}-"),
             NEW_ROWS,
             &format!("new in trial {trial}"),
         )
         .await;
         let updated = count(
-            &store,
+            &kyoso,
             "BASE-",
             UPDATED_ROWS,
             &format!("updated in trial {trial}"),
@@ -162,7 +170,7 @@ async fn crash_trials(engine: kyoso_store::Engine, trials: usize, seed: u64) {
         }
         for &earlier in &acknowledged {
             let kept = count(
-                &store,
+                &kyoso,
                 &format!("T{earlier}-"),
                 50,
                 &format!("new in trial {earlier}"),
@@ -173,7 +181,7 @@ async fn crash_trials(engine: kyoso_store::Engine, trials: usize, seed: u64) {
                 "trial {earlier}'s rows were lost in trial {trial}"
             );
         }
-        store.close().await;
+        kyoso.close().await;
     }
     eprintln!(
         "{engine:?}: {trials} trials (seed {seed}): {killed} killed before commit, {} committed",
@@ -196,7 +204,7 @@ async fn imports_killed_at_random_moments_lose_nothing_committed() {
                 .map_or(1, |d| d.as_secs())
         });
     for engine in engines() {
-        let trials = if engine == kyoso_store::Engine::Sqlite {
+        let trials = if engine == kyoso_testkit::Engine::Sqlite {
             24
         } else {
             10

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use kyoso_domain::Uid;
-use kyoso_store::Engine;
+use kyoso_testkit::Engine;
 use kyoso_testkit::{TestDb, engines};
 
 use crate::ok;
