@@ -314,6 +314,30 @@ impl Index {
         weights: &Weights,
         hops: &dyn Fn(CandidateId) -> Option<u8>,
     ) -> Vec<Ranked> {
+        self.ranked(need, n, weights, hops, None)
+    }
+
+    /// [`Index::top`] of the candidates `except` does not leave out (those
+    /// whose profile changed since the index was built, say).
+    pub fn top_except(
+        &self,
+        need: &Need,
+        n: usize,
+        weights: &Weights,
+        hops: &dyn Fn(CandidateId) -> Option<u8>,
+        except: &dyn Fn(CandidateId) -> bool,
+    ) -> Vec<Ranked> {
+        self.ranked(need, n, weights, hops, Some(except))
+    }
+
+    fn ranked(
+        &self,
+        need: &Need,
+        n: usize,
+        weights: &Weights,
+        hops: &dyn Fn(CandidateId) -> Option<u8>,
+        except: Option<&dyn Fn(CandidateId) -> bool>,
+    ) -> Vec<Ranked> {
         if n == 0 || self.profiles.is_empty() {
             return Vec::new();
         }
@@ -324,7 +348,15 @@ impl Index {
             mark.resize(self.profiles.len(), 0);
         }
         let retrieved = self.retrieve(need, &mut mark);
-        let best = self.best(need, n, weights, hops, &mark, &retrieved);
+        let kept: Vec<CandidateId>;
+        let candidates = match except {
+            None => &retrieved,
+            Some(except) => {
+                kept = retrieved.iter().copied().filter(|&id| !except(id)).collect();
+                &kept
+            }
+        };
+        let best = self.best(need, n, weights, hops, &mark, candidates);
         for &id in &retrieved {
             mark[id as usize] = 0;
         }

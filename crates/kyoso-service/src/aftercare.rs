@@ -83,7 +83,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(store.placements(uid).await?)
     }
 }
@@ -210,7 +210,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(visit_uid)
     }
 }
@@ -268,7 +268,7 @@ impl Kyoso {
                 &caller.actor(),
             )
             .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store
             .grievance(grievance)
             .await?
@@ -329,7 +329,7 @@ impl Kyoso {
         writer
             .grievance_event(uid, status, note.as_ref(), &caller.actor())
             .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store.grievance(uid).await?.ok_or(not_found("grievance"))
     }
 
@@ -394,7 +394,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(follow_up_uid)
     }
 
@@ -457,7 +457,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(outcome_uid)
     }
 }
@@ -537,7 +537,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(())
     }
 }

@@ -59,7 +59,7 @@ impl Kyoso {
             let mut errors = writer.write_organizations(demo.organizations()).await?;
             errors.extend(writer.resolve_deferred().await?);
             refuse_errors(&errors)?;
-            writer.commit().await?
+            self.commit(writer).await?
         };
 
         tracing::info!(elapsed = ?started.elapsed(), "organizations written");
@@ -73,7 +73,7 @@ impl Kyoso {
                 refuse_errors(&writer.write_people(batch).await?)?;
                 progress.set(done);
             }
-            let summary = writer.commit().await?;
+            let summary = self.commit(writer).await?;
             progress.finish();
             summary
         };
@@ -93,7 +93,7 @@ impl Kyoso {
                 refuse_errors(&writer.write_ties(ties).await?)?;
                 progress.set(done);
             }
-            let summary = writer.commit().await?;
+            let summary = self.commit(writer).await?;
             progress.finish();
             summary
         };
@@ -258,7 +258,7 @@ impl Kyoso {
                 written += 1;
             }
         }
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(written)
     }
 }

@@ -110,7 +110,7 @@ impl Kyoso {
             writer.rollback().await?;
             return Ok(errors.into_rejection());
         }
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(ImportOutcome::Committed(summary))
     }
 }
@@ -596,7 +596,7 @@ impl Kyoso {
             errors.truncate(MAX_REPORTED);
             return Ok(ImportOutcome::Rejected { errors, total });
         }
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(ImportOutcome::Committed(summary))
     }
 

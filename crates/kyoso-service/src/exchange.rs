@@ -319,7 +319,7 @@ impl Kyoso {
             writer.rollback().await?;
             return Ok(errors.into_rejection());
         }
-        Ok(ImportOutcome::Committed(writer.commit().await?))
+        Ok(ImportOutcome::Committed(self.commit(writer).await?))
     }
 }
 

@@ -1,17 +1,18 @@
-//! A read of the whole registry kept in memory and read again when the
-//! records change: the packed network, the indexed people.
+//! A read of the registry kept in memory and read again when the change
+//! feed says the records it holds changed: the packed network, the indexed
+//! people, the catalogue of needs and offers.
 //!
-//! Once `max_age` has passed since the read was last found current, the
-//! next question checks in the background whether the records changed
-//! ([`Store::network_version`]) and reads them again only if so, or after
-//! [`Kept::RELOAD_AFTER`] regardless (for changes no mark shows).
-//! Questions are answered from the last read meanwhile; only the very first
-//! question waits for a read.
+//! The feed's follower ([`crate::feed`]) and this process's own writes call
+//! [`Kept::stale`]; the next question then starts a read in the background.
+//! A read that took little time last time ([`Kept::WAIT_FOR`] at most) is
+//! waited for, so that a write is seen by the next question; a long one
+//! (the network of a million records) is not: questions are answered from
+//! the last read meanwhile. Only the very first question always waits.
 
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use kyoso_store::Store;
@@ -23,77 +24,113 @@ pub(crate) type Loader<T> =
     fn(Store) -> Pin<Box<dyn Future<Output = Result<T, ServiceError>> + Send>>;
 
 pub struct Kept<T> {
-    max_age: Duration,
     load: Loader<T>,
-    current: std::sync::Mutex<Option<Current<T>>>,
+    current: std::sync::Mutex<Option<Arc<T>>>,
     /// Held by whoever reads; the first questions wait on it.
     loading: tokio::sync::Mutex<()>,
+    /// Bumped each time the records changed.
+    generation: AtomicU64,
+    /// The generation the current read saw; watched by questions waiting
+    /// for a fresh read.
+    read_at: tokio::sync::watch::Sender<u64>,
+    /// How long the last read took, in microseconds.
+    last_took: AtomicU64,
     refreshing: AtomicBool,
-}
-
-struct Current<T> {
-    value: Arc<T>,
-    version: [i64; 4],
-    loaded: Instant,
-    checked: Instant,
-}
-
-impl<T> Clone for Current<T> {
-    fn clone(&self) -> Self {
-        Current {
-            value: Arc::clone(&self.value),
-            version: self.version,
-            loaded: self.loaded,
-            checked: self.checked,
-        }
-    }
 }
 
 impl<T> std::fmt::Debug for Kept<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Kept")
-            .field("max_age", &self.max_age)
+            .field("generation", &self.generation)
             .finish_non_exhaustive()
     }
 }
 
 impl<T: Send + Sync + 'static> Kept<T> {
-    /// A read older than this is made again even if no mark moved.
-    pub const RELOAD_AFTER: Duration = Duration::from_secs(3600);
+    /// A read quicker than this is waited for when stale.
+    pub const WAIT_FOR: Duration = Duration::from_millis(250);
 
-    pub(crate) fn with_loader(max_age: Duration, load: Loader<T>) -> Kept<T> {
+    pub(crate) fn with_loader(load: Loader<T>) -> Kept<T> {
         Kept {
-            max_age,
             load,
             current: std::sync::Mutex::new(None),
             loading: tokio::sync::Mutex::new(()),
+            generation: AtomicU64::new(0),
+            read_at: tokio::sync::watch::Sender::new(0),
+            last_took: AtomicU64::new(u64::MAX),
             refreshing: AtomicBool::new(false),
         }
     }
 
-    fn current(&self) -> std::sync::MutexGuard<'_, Option<Current<T>>> {
+    fn current(&self) -> std::sync::MutexGuard<'_, Option<Arc<T>>> {
         // A panic while holding the lock leaves only a cache behind.
         self.current.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The last read from `store`; read now if never read.
+    /// The records changed: the next question reads them again.
+    pub(crate) fn stale(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// How many times the records changed so far.
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// The generation the current read saw.
+    pub(crate) fn read_generation(&self) -> u64 {
+        *self.read_at.borrow()
+    }
+
+    fn is_stale(&self) -> bool {
+        *self.read_at.borrow() != self.generation.load(Ordering::Acquire)
+    }
+
+    /// The last read from `store`; read now if never read. A stale read is
+    /// read again in the background, and waited for if that is quick.
     pub async fn get(self: &Arc<Self>, store: &Store) -> Result<Arc<T>, ServiceError> {
         let known = self.current().clone();
-        if let Some(current) = known {
-            if current.checked.elapsed() >= self.max_age
-                && !self.refreshing.swap(true, Ordering::AcqRel)
-            {
-                let (kept, store, known) = (Arc::clone(self), store.clone(), current.clone());
-                tokio::spawn(async move {
-                    let _reading = kept.loading.lock().await;
-                    if let Err(error) = kept.refresh(&store, &known).await {
-                        tracing::warn!(%error, "checking the records for changes failed; the last read stays");
-                    }
-                    kept.refreshing.store(false, Ordering::Release);
-                });
-            }
-            return Ok(current.value);
+        let Some(current) = known else {
+            return self.first_read(store).await;
+        };
+        if !self.is_stale() {
+            return Ok(current);
         }
+        let wanted = self.generation.load(Ordering::Acquire);
+        self.refresh_in_background(store);
+        let quick = Duration::from_micros(self.last_took.load(Ordering::Acquire)) <= Self::WAIT_FOR;
+        if quick {
+            let mut read_at = self.read_at.subscribe();
+            let fresh = read_at.wait_for(|&at| at >= wanted);
+            if tokio::time::timeout(Self::WAIT_FOR * 2, fresh)
+                .await
+                .is_ok()
+            {
+                return Ok(self.current().clone().unwrap_or(current));
+            }
+        }
+        Ok(current)
+    }
+
+    fn refresh_in_background(self: &Arc<Self>, store: &Store) {
+        if self.refreshing.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let (kept, store) = (Arc::clone(self), store.clone());
+        tokio::spawn(async move {
+            let _reading = kept.loading.lock().await;
+            // Changes made while reading are read by the next round.
+            while kept.is_stale() {
+                if let Err(error) = kept.load(&store).await {
+                    tracing::warn!(%error, "reading the records again failed; the last read stays");
+                    break;
+                }
+            }
+            kept.refreshing.store(false, Ordering::Release);
+        });
+    }
+
+    async fn first_read(self: &Arc<Self>, store: &Store) -> Result<Arc<T>, ServiceError> {
         // The read runs as a task of its own: a question given up (a client
         // gone, a request timed out) must not abandon a read that the next
         // question would then begin again.
@@ -102,7 +139,7 @@ impl<T: Send + Sync + 'static> Kept<T> {
             let _reading = kept.loading.lock().await;
             // Someone else may have read it while this question waited.
             if let Some(current) = kept.current().as_ref() {
-                return Ok(current.value.clone());
+                return Ok(current.clone());
             }
             kept.load(&store).await
         })
@@ -110,29 +147,16 @@ impl<T: Send + Sync + 'static> Kept<T> {
         .map_err(|e| ServiceError::Failed(format!("reading the records failed: {e}")))?
     }
 
-    /// Reads again if the records changed or the read is old.
-    async fn refresh(&self, store: &Store, known: &Current<T>) -> Result<(), ServiceError> {
-        let version = store.network_version().await?;
-        if version == known.version && known.loaded.elapsed() < Self::RELOAD_AFTER {
-            if let Some(current) = self.current().as_mut() {
-                current.checked = Instant::now();
-            }
-            return Ok(());
-        }
-        self.load(store).await.map(|_| ())
-    }
-
     async fn load(&self, store: &Store) -> Result<Arc<T>, ServiceError> {
-        // The mark first: a change made while reading shows at the next check.
-        let version = store.network_version().await?;
+        // The generation first: a change made while reading shows at the
+        // next question.
+        let generation = self.generation.load(Ordering::Acquire);
+        let started = Instant::now();
         let value = Arc::new((self.load)(store.clone()).await?);
-        let now = Instant::now();
-        *self.current() = Some(Current {
-            value: value.clone(),
-            version,
-            loaded: now,
-            checked: now,
-        });
+        *self.current() = Some(value.clone());
+        let took = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+        self.last_took.store(took, Ordering::Release);
+        self.read_at.send_replace(generation);
         Ok(value)
     }
 }

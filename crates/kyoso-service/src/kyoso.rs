@@ -4,19 +4,16 @@
 //! line hold a `Kyoso` and call nothing else.
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use kyoso_store::Store;
+use kyoso_domain::BulkSummary;
+use kyoso_store::{BulkWriter, Store};
 
 use kyoso_domain::{CheckReport, RecordKind, RecordRef, Uid};
 
-use crate::matching::MatchingCache;
+use crate::feed::Feed;
+use crate::matching::{CatalogueCache, MatchingCache, catalogue_cache};
 use crate::network::NetworkCache;
 use crate::{Caller, ServiceError};
-
-/// How stale a kept read model may be before a question checks it in the
-/// background.
-const READ_MODEL_MAX_AGE: Duration = Duration::from_secs(10);
 
 /// kyoso's use cases over one database.
 #[derive(Debug, Clone)]
@@ -26,6 +23,10 @@ pub struct Kyoso {
     pub(crate) network: Arc<NetworkCache>,
     /// The people matching ranks, indexed.
     pub(crate) matching: Arc<MatchingCache>,
+    /// Needs, offers, open cohorts, matches and track records.
+    pub(crate) catalogue: Arc<CatalogueCache>,
+    /// Where the read models stand in the change feed.
+    pub(crate) feed: Arc<Feed>,
     pub(crate) clock: Clock,
 }
 
@@ -55,12 +56,23 @@ impl Kyoso {
     }
 
     pub(crate) fn over(store: Store) -> Kyoso {
-        Kyoso {
+        let kyoso = Kyoso {
             store,
-            network: Arc::new(NetworkCache::new(READ_MODEL_MAX_AGE)),
-            matching: Arc::new(MatchingCache::new(READ_MODEL_MAX_AGE)),
+            network: Arc::new(NetworkCache::new()),
+            matching: Arc::new(MatchingCache::new()),
+            catalogue: Arc::new(catalogue_cache()),
+            feed: Arc::default(),
             clock: Clock::System,
-        }
+        };
+        kyoso.follow_feed();
+        kyoso
+    }
+
+    /// Commits a write, and tells the read models of this process at once.
+    pub(crate) async fn commit(&self, writer: BulkWriter) -> Result<BulkSummary, ServiceError> {
+        let (summary, changes) = writer.commit_recorded().await?;
+        self.apply_written(&changes).await;
+        Ok(summary)
     }
 
     /// The same kyoso, with `clock` for "today".
@@ -75,6 +87,7 @@ impl Kyoso {
 
     /// Closes the database's connections, letting work in progress finish.
     pub async fn close(&self) {
+        self.feed.close();
         self.store.close().await;
     }
 

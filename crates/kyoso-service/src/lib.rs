@@ -16,6 +16,7 @@ mod demo;
 mod enrolments;
 mod error;
 mod exchange;
+mod feed;
 mod kept;
 mod kyoso;
 pub mod matching;

@@ -136,7 +136,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(created)
     }
 
@@ -193,7 +193,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(after)
     }
 
@@ -278,7 +278,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store.cohort(uid).await?.ok_or(not_found("cohort"))
     }
 
@@ -455,7 +455,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(created)
     }
 
@@ -512,7 +512,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store
             .participation(uid)
             .await?

@@ -95,7 +95,7 @@ impl Kyoso {
         require(caller, Action::Erase, &Resource::person(&before), "person")?;
         let accounts = store.emails_of_person(uid).await?;
         let after = erase_in(&mut writer, caller, &before, accounts).await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store.forget_cached_users();
         Ok(after)
     }
@@ -297,7 +297,7 @@ impl Kyoso {
         }
         let mut writer = store.bulk(Table::People, BulkOptions::default()).await?;
         let uid = writer.request_erasure(person, &caller.actor()).await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store
             .erasure_request(uid)
             .await?
@@ -393,7 +393,7 @@ impl Kyoso {
                 writer
                     .postpone_erasure(request, reason.as_str(), &caller.actor())
                     .await?;
-                writer.commit().await?;
+                self.commit(writer).await?;
             }
         }
         store

@@ -249,7 +249,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(created)
     }
 
@@ -289,7 +289,7 @@ impl Kyoso {
                 },
             )
             .await?;
-            writer.commit().await?;
+            self.commit(writer).await?;
             Ok(after)
         } else {
             // Nothing changed: keep the record as it was, times included.
@@ -319,7 +319,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(())
     }
 }
@@ -399,7 +399,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(created)
     }
 
@@ -457,7 +457,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(after)
     }
 
@@ -492,7 +492,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(())
     }
 }
@@ -580,7 +580,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(created)
     }
 
@@ -656,7 +656,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(after)
     }
 
@@ -682,7 +682,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(())
     }
 

@@ -346,6 +346,9 @@ pub struct BulkWriter {
     received: u64,
     affected: u64,
     failed: bool,
+    /// What this writer appended to the change feed; one that appended
+    /// nothing appends its table as changed at commit.
+    changes: Vec<crate::Change>,
     stage_created: bool,
     /// The SQLite connection's settings were relaxed for a load and must be
     /// restored before it returns to the pool.
@@ -401,6 +404,7 @@ impl Store {
             received: 0,
             affected: 0,
             failed: false,
+            changes: Vec::new(),
             stage_created: false,
         };
         if writer.fast {
@@ -906,9 +910,37 @@ impl BulkWriter {
         Ok(affected)
     }
 
-    /// Records `entry` in this writer's transaction, so that the change and
-    /// its audit entry are committed together or not at all.
+    /// Appends to the change feed that the record `record` of `table`
+    /// changed (many of its records, if none), in this transaction.
+    pub async fn changed(&mut self, table: &str, record: Option<Uid>) -> Result<(), StoreError> {
+        let seq: i64 = on_tx!(&mut self.tx, conn => {
+            sqlx::query_scalar(
+                "INSERT INTO changes (at, record_table, record_uid) VALUES ($1, $2, $3) RETURNING seq",
+            )
+            .bind(crate::value::DbTime(kyoso_domain::Timestamp::now()))
+            .bind(table)
+            .bind(record.map(|r| r.uuid()))
+            .fetch_one(&mut **conn)
+            .await?
+        });
+        self.changes.push(crate::Change {
+            seq,
+            table: table.to_owned(),
+            record,
+        });
+        Ok(())
+    }
+
+    /// What this writer has appended to the change feed so far.
+    pub fn changes(&self) -> &[crate::Change] {
+        &self.changes
+    }
+
+    /// Writes an audit entry, and its record to the change feed, in this
+    /// writer's transaction: the change and its entry are committed
+    /// together or not at all.
     pub async fn audit(&mut self, entry: &kyoso_domain::AuditEntry) -> Result<(), StoreError> {
+        self.changed(&entry.table, Some(entry.record)).await?;
         let sql = "INSERT INTO audit_log (at, actor, organization_id, action, record_table, record_uid, before, after) \
                    VALUES ($1, $2, (SELECT id FROM organizations WHERE uid = $3), $4, $5, $6, $7, $8)";
         let organization = entry.organization.map(|o| o.uuid());
@@ -1175,7 +1207,15 @@ impl BulkWriter {
 
     /// Rebuilds any dropped indexes and commits. Refused if a row error was
     /// met: then only [`BulkWriter::rollback`] remains.
-    pub async fn commit(mut self) -> Result<BulkSummary, StoreError> {
+    pub async fn commit(self) -> Result<BulkSummary, StoreError> {
+        Ok(self.commit_recorded().await?.0)
+    }
+
+    /// [`BulkWriter::commit`], saying too what the write appended to the
+    /// change feed.
+    pub async fn commit_recorded(
+        mut self,
+    ) -> Result<(BulkSummary, Vec<crate::Change>), StoreError> {
         if self.failed {
             self.tx_rollback().await?;
             return Err(StoreError::Conflict(
@@ -1209,19 +1249,31 @@ impl BulkWriter {
             u64::try_from(new).unwrap_or(0)
         };
         tracing::info!(table = %self.table, elapsed = ?started.elapsed(), "indexes rebuilt and counted");
+        if self.changes.is_empty() {
+            let table = self.table.name();
+            self.changed(table, None).await?;
+        }
         self.restore_settings().await?;
         match std::mem::replace(&mut self.tx, Tx::Ended) {
             Tx::Sqlite(conn) => conn.commit().await?,
-            Tx::Postgres(conn) => conn.commit().await?,
+            Tx::Postgres(mut conn) => {
+                // Delivered when the transaction commits: other processes
+                // read the feed at once.
+                sqlx::query("SELECT pg_notify('kyoso_changes', '')")
+                    .execute(&mut *conn)
+                    .await?;
+                conn.commit().await?
+            }
             Tx::Ended => {}
         }
         tracing::info!(table = %self.table, elapsed = ?started.elapsed(), "committed");
-        Ok(BulkSummary {
+        let summary = BulkSummary {
             received: self.received,
             inserted,
             updated: self.affected.saturating_sub(inserted),
             unchanged: self.received.saturating_sub(self.affected),
-        })
+        };
+        Ok((summary, std::mem::take(&mut self.changes)))
     }
 
     pub async fn rollback(self) -> Result<(), StoreError> {

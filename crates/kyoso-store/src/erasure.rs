@@ -119,12 +119,13 @@ impl BulkWriter {
     /// person's names or contact in it.
     async fn scrub_needs(&mut self, uid: Uid, values: &[String]) -> Result<(), StoreError> {
         let sql = format!(
-            "SELECT id, title, description FROM needs WHERE posted_by_person_id = {PERSON}"
+            "SELECT id, uid, title, description FROM needs WHERE posted_by_person_id = {PERSON}"
         );
-        let rows: Vec<(i64, String, Option<String>)> = on_tx!(&mut self.tx, conn => {
+        let rows: Vec<(i64, Uuid, String, Option<String>)> = on_tx!(&mut self.tx, conn => {
             sqlx::query_as(AssertSqlSafe(sql)).bind(uid.uuid()).fetch_all(&mut **conn).await?
         });
-        for (id, title, description) in rows {
+        for (id, need, title, description) in rows {
+            self.changed("needs", Some(Uid::from_uuid(need))).await?;
             let replace = |text: &str| {
                 values
                     .iter()

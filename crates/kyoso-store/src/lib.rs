@@ -16,6 +16,7 @@ mod accounts;
 mod aftercare;
 mod audit;
 mod bulk;
+mod changes;
 mod check;
 mod directory;
 mod erasure;
@@ -43,6 +44,7 @@ use sqlx::sqlite::{
 pub use accounts::{Credentials, NewUser, TOKEN_CACHE, TokenInfo};
 
 pub use bulk::{BulkOptions, BulkWriter, PreparedPeople, Use};
+pub use changes::Change;
 pub use directory::ReadScope;
 pub use error::StoreError;
 pub use programs::{Found, ImpliedTie, NewParticipation};

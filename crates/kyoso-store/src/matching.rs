@@ -8,8 +8,8 @@ use kyoso_domain::{
 };
 use kyoso_domain::{
     CandidateKind, CountryCode, EntityKind, LanguageRequirement, LanguageSkill, MatchOutcome,
-    MatchStatus, Need, NeedStatus, Offer, Readiness, SdgTarget, SectorCode, Skill, Text, Timestamp,
-    Uid,
+    MatchStatus, Names, Need, NeedStatus, Offer, Readiness, SdgTarget, SectorCode, Skill, Text,
+    Timestamp, Uid, Visibility,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -20,12 +20,18 @@ use crate::query::{Bind, Sql};
 use crate::read::Checker;
 use crate::value::DbTime;
 use crate::{BulkWriter, Pool, ReadScope, Store, StoreError, dispatch};
+use sqlx::AssertSqlSafe;
 
 /// A person as matching sees them: only people who share their record
 /// with the network and agreed to its processing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchingPerson {
     pub uid: Uid,
+    pub names: Names,
+    pub residence: Option<CountryCode>,
+    /// The organization that manages the record.
+    pub owner: Option<Uid>,
+    pub visibility: Visibility,
     pub skills: Vec<Skill>,
     pub sectors: Vec<SectorCode>,
     pub languages: Vec<LanguageSkill>,
@@ -86,6 +92,130 @@ macro_rules! fetch_all {
             Pool::Postgres(pool) => $sql.postgres_as::<$row>().fetch_all(pool).await?,
         }
     };
+}
+
+/// People matching may propose: shared with the network, agreed to
+/// processing.
+const MATCHING_PEOPLE: &str = "SELECT p.id, p.uid, p.residence, p.nationality, \
+    CAST(p.languages AS TEXT) AS languages, CAST(p.skills AS TEXT) AS skills, \
+    CAST(p.sectors AS TEXT) AS sectors, p.available_mentoring, p.available_dispatch, \
+    p.name_native, p.name_latin, p.name_japanese, p.visibility, o.uid AS owner_uid \
+    FROM people p LEFT JOIN organizations o ON o.id = p.owner_id \
+    WHERE p.visibility <> 'private' AND p.consent_processing";
+
+/// The countries of the organizations each person is tied to, by local key.
+const MATCHING_PLACES: &str = "SELECT DISTINCT t.from_person_id, o.country FROM ties t \
+    JOIN organizations o ON o.id = t.to_org_id \
+    WHERE t.from_person_id IS NOT NULL AND o.country IS NOT NULL AND t.visibility <> 'private'";
+
+fn bind_uids(sql: &mut Sql, uids: &[Uid]) {
+    for (i, uid) in uids.iter().enumerate() {
+        if i > 0 {
+            sql.push(", ");
+        }
+        sql.bind(Bind::Uid(uid.uuid()));
+    }
+}
+
+fn read_matching_people_sqlite(
+    conn: &rusqlite::Connection,
+) -> Result<Vec<MatchingPerson>, StoreError> {
+    // One read transaction, so that the people and their places agree.
+    conn.execute_batch("BEGIN")?;
+    let result = (|| -> Result<_, StoreError> {
+        let mut statement = conn.prepare(&format!("{MATCHING_PEOPLE} ORDER BY p.id"))?;
+        let mut rows = Vec::new();
+        let mut cursor = statement.query([])?;
+        while let Some(row) = cursor.next()? {
+            let uid: [u8; 16] = row.get(1)?;
+            rows.push(MatchingPersonRow {
+                id: row.get(0)?,
+                uid: Uuid::from_bytes(uid),
+                residence: row.get(2)?,
+                nationality: row.get(3)?,
+                languages: row.get(4)?,
+                skills: row.get(5)?,
+                sectors: row.get(6)?,
+                available_mentoring: row.get(7)?,
+                available_dispatch: row.get(8)?,
+                name_native: row.get(9)?,
+                name_latin: row.get(10)?,
+                name_japanese: row.get(11)?,
+                visibility: row.get(12)?,
+                owner_uid: row.get::<_, Option<[u8; 16]>>(13)?.map(Uuid::from_bytes),
+            });
+        }
+        let mut statement =
+            conn.prepare(&format!("{MATCHING_PLACES} ORDER BY t.from_person_id"))?;
+        let places = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<Result<Vec<(i64, String)>, _>>()?;
+        Ok((rows, places))
+    })();
+    conn.execute_batch("COMMIT")?;
+    let (rows, places) = result?;
+    assemble_matching_people(rows, places)
+}
+
+/// People's rows joined with their places; both sorted by local key.
+fn assemble_matching_people(
+    rows: Vec<MatchingPersonRow>,
+    places: Vec<(i64, String)>,
+) -> Result<Vec<MatchingPerson>, StoreError> {
+    let mut places = places.into_iter().peekable();
+    let mut people = Vec::with_capacity(rows.len());
+    for row in rows {
+        let c = Checker {
+            table: "people",
+            id: row.id,
+        };
+        let mut countries = Vec::new();
+        let residence_code = row.residence.clone();
+        for code in [row.residence, row.nationality].into_iter().flatten() {
+            countries.push(c.value("residence", &code, CountryCode::parse)?);
+        }
+        while places.peek().is_some_and(|(id, _)| *id < row.id) {
+            places.next();
+        }
+        while let Some((_, code)) = places.next_if(|(id, _)| *id == row.id) {
+            countries.push(c.value("ties", &code, CountryCode::parse)?);
+        }
+        countries.sort();
+        countries.dedup();
+        // The people table keeps languages in their compact form.
+        let languages: Vec<String> = list(&c, "languages", &row.languages)?;
+        let languages = languages
+            .iter()
+            .map(|l| c.value("languages", l, LanguageSkill::parse))
+            .collect::<Result<Vec<_>, _>>()?;
+        let name = |field, value: Option<String>| {
+            value
+                .map(|v| c.value(field, &v, |s| Text::line(s, 200)))
+                .transpose()
+        };
+        let names = Names::new(
+            name("name_native", row.name_native)?,
+            name("name_latin", row.name_latin)?,
+            name("name_japanese", row.name_japanese)?,
+        )
+        .map_err(|e| c.damaged("name_latin", e))?;
+        people.push(MatchingPerson {
+            uid: Uid::from_uuid(row.uid),
+            names,
+            residence: residence_code
+                .map(|code| c.value("residence", &code, CountryCode::parse))
+                .transpose()?,
+            owner: row.owner_uid.map(Uid::from_uuid),
+            visibility: c.value("visibility", &row.visibility, |s| s.parse())?,
+            skills: list(&c, "skills", &row.skills)?,
+            sectors: list(&c, "sectors", &row.sectors)?,
+            languages,
+            countries,
+            mentoring: row.available_mentoring,
+            dispatch: row.available_dispatch,
+        });
+    }
+    Ok(people)
 }
 
 // --- needs ---
@@ -335,6 +465,11 @@ struct MatchingPersonRow {
     sectors: String,
     available_mentoring: bool,
     available_dispatch: bool,
+    name_native: Option<String>,
+    name_latin: Option<String>,
+    name_japanese: Option<String>,
+    visibility: String,
+    owner_uid: Option<Uuid>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -572,65 +707,103 @@ impl Store {
         rows.into_iter().map(MatchRow::into_match).collect()
     }
 
-    /// The people matching may propose, in local-key order.
+    /// Everyone matching may propose. On a SQLite file the rows are read on
+    /// a blocking thread through a connection of its own, several times
+    /// faster than through sqlx for a million people.
     pub async fn matching_people(&self) -> Result<Vec<MatchingPerson>, StoreError> {
-        let rows: Vec<MatchingPersonRow> = dispatch!(self, pool => {
-            sqlx::query_as(
-                "SELECT id, uid, residence, nationality, CAST(languages AS TEXT) AS languages, \
-                 CAST(skills AS TEXT) AS skills, CAST(sectors AS TEXT) AS sectors, \
-                 available_mentoring, available_dispatch FROM people \
-                 WHERE visibility <> 'private' AND consent_processing ORDER BY id",
-            )
-            .fetch_all(pool)
-            .await?
-        });
-        // Countries of the organizations each is tied to, by local key.
-        let places: Vec<(i64, String)> = dispatch!(self, pool => {
-            sqlx::query_as(
-                "SELECT DISTINCT t.from_person_id, o.country FROM ties t \
-                 JOIN organizations o ON o.id = t.to_org_id \
-                 WHERE t.from_person_id IS NOT NULL AND o.country IS NOT NULL \
-                 AND t.visibility <> 'private' ORDER BY t.from_person_id",
-            )
-            .fetch_all(pool)
-            .await?
-        });
-        let mut places = places.into_iter().peekable();
-        let mut people = Vec::with_capacity(rows.len());
-        for row in rows {
-            let c = Checker {
-                table: "people",
-                id: row.id,
-            };
-            let mut countries = Vec::new();
-            for code in [row.residence, row.nationality].into_iter().flatten() {
-                countries.push(c.value("residence", &code, CountryCode::parse)?);
-            }
-            while places.peek().is_some_and(|(id, _)| *id < row.id) {
-                places.next();
-            }
-            while let Some((_, code)) = places.next_if(|(id, _)| *id == row.id) {
-                countries.push(c.value("ties", &code, CountryCode::parse)?);
-            }
-            countries.sort();
-            countries.dedup();
-            // The people table keeps languages in their compact form.
-            let languages: Vec<String> = list(&c, "languages", &row.languages)?;
-            let languages = languages
-                .iter()
-                .map(|l| c.value("languages", l, LanguageSkill::parse))
-                .collect::<Result<Vec<_>, _>>()?;
-            people.push(MatchingPerson {
-                uid: Uid::from_uuid(row.uid),
-                skills: list(&c, "skills", &row.skills)?,
-                sectors: list(&c, "sectors", &row.sectors)?,
-                languages,
-                countries,
-                mentoring: row.available_mentoring,
-                dispatch: row.available_dispatch,
-            });
+        if let Some(reads) = self.fast_reads.clone() {
+            return tokio::task::spawn_blocking(move || reads.with(read_matching_people_sqlite))
+                .await
+                .map_err(|e| StoreError::Invalid {
+                    field: None,
+                    message: format!("the people's reader stopped: {e}"),
+                })?;
         }
+        let rows: Vec<MatchingPersonRow> = dispatch!(self, pool => {
+            sqlx::query_as(AssertSqlSafe(format!("{MATCHING_PEOPLE} ORDER BY p.id")))
+                .fetch_all(pool)
+                .await?
+        });
+        let places: Vec<(i64, String)> = dispatch!(self, pool => {
+            sqlx::query_as(AssertSqlSafe(format!("{MATCHING_PLACES} ORDER BY t.from_person_id")))
+                .fetch_all(pool)
+                .await?
+        });
+        assemble_matching_people(rows, places)
+    }
+
+    /// Those of `uids` whom matching may propose (the others are private,
+    /// did not agree, or are gone).
+    pub async fn matching_people_among(
+        &self,
+        uids: &[Uid],
+    ) -> Result<Vec<MatchingPerson>, StoreError> {
+        let mut rows: Vec<MatchingPersonRow> = Vec::new();
+        let mut places: Vec<(i64, String)> = Vec::new();
+        for chunk in uids.chunks(500) {
+            let mut sql = Sql::new(self.engine(), format!("{MATCHING_PEOPLE} AND p.uid IN ("));
+            bind_uids(&mut sql, chunk);
+            sql.push(")");
+            rows.extend(fetch_all!(self, sql, MatchingPersonRow));
+            let mut sql = Sql::new(
+                self.engine(),
+                format!(
+                    "{MATCHING_PLACES} AND t.from_person_id IN (SELECT id FROM people WHERE uid IN ("
+                ),
+            );
+            bind_uids(&mut sql, chunk);
+            sql.push("))");
+            places.extend(fetch_all!(self, sql, (i64, String)));
+        }
+        rows.sort_by_key(|r| r.id);
+        places.sort();
+        assemble_matching_people(rows, places)
+    }
+
+    /// The people proposed in the matches `matches` (their track records
+    /// move with the matches).
+    pub async fn people_matched_in(&self, matches: &[Uid]) -> Result<Vec<Uid>, StoreError> {
+        let mut people = Vec::new();
+        for chunk in matches.chunks(500) {
+            let mut sql = Sql::new(
+                self.engine(),
+                "SELECT pe.uid FROM matches m JOIN people pe ON pe.id = m.person_id WHERE m.uid IN (",
+            );
+            bind_uids(&mut sql, chunk);
+            sql.push(")");
+            let rows = fetch_all!(self, sql, (Uuid,));
+            people.extend(rows.into_iter().map(|(uid,)| Uid::from_uuid(uid)));
+        }
+        people.sort();
+        people.dedup();
         Ok(people)
+    }
+
+    /// The people at either end of the ties `ties`, and whether every tie
+    /// was found (a deleted tie's ends are not known any more).
+    pub async fn people_tied_by(&self, ties: &[Uid]) -> Result<(Vec<Uid>, bool), StoreError> {
+        let mut people = Vec::new();
+        let mut found = 0;
+        for chunk in ties.chunks(500) {
+            let mut sql = Sql::new(
+                self.engine(),
+                "SELECT a.uid, b.uid FROM ties t LEFT JOIN people a ON a.id = t.from_person_id \
+                 LEFT JOIN people b ON b.id = t.to_person_id WHERE t.uid IN (",
+            );
+            bind_uids(&mut sql, chunk);
+            sql.push(")");
+            let rows = fetch_all!(self, sql, (Option<Uuid>, Option<Uuid>));
+            found += rows.len();
+            people.extend(
+                rows.into_iter()
+                    .flat_map(|(a, b)| [a, b])
+                    .flatten()
+                    .map(Uid::from_uuid),
+            );
+        }
+        people.sort();
+        people.dedup();
+        Ok((people, found == ties.len()))
     }
 
     /// Every candidate's past matches that got past a proposal.

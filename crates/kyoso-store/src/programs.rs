@@ -1156,6 +1156,10 @@ impl BulkWriter {
             .await?;
             uids
         });
+        if !uids.is_empty() {
+            // Deleted ties' ends are not known afterwards: "many ties".
+            self.changed("ties", None).await?;
+        }
         // The other links go by hand: a writer for many rows may run
         // without the cascades of foreign keys.
         for uid in &uids {
@@ -1386,6 +1390,9 @@ impl Store {
         Some(reads.with(|conn| find_many_sqlite(conn, table, references)))
     }
 }
+
+/// Up to this many implied ties, each enters the change feed by itself.
+const IMPLIED_TIES_ONE_BY_ONE: usize = 100;
 
 /// A tie a new participation implies.
 #[derive(Debug, Clone)]
@@ -1741,6 +1748,15 @@ impl BulkWriter {
     /// tie share it; a tie recorded by hand is kept as it is and not taken
     /// over.
     pub async fn add_implied_ties(&mut self, implied: &[ImpliedTie]) -> Result<(), StoreError> {
+        // The ties enter the change feed one by one when they are few (a
+        // single enrolment), as "many ties" when they are many (an import).
+        if implied.len() <= IMPLIED_TIES_ONE_BY_ONE {
+            for tie in implied {
+                self.changed("ties", Some(tie.tie.natural_uid())).await?;
+            }
+        } else {
+            self.changed("ties", None).await?;
+        }
         let now = Timestamp::now();
         if let crate::bulk::Tx::Sqlite(conn) = &mut self.tx {
             let mut handle = conn.lock_handle().await?;

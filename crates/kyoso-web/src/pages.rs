@@ -368,7 +368,7 @@ pub(crate) async fn choose_language(
     if let Some(_user) = ctx.caller.user()
         && let Err(err) = state.kyoso.set_language(&ctx.caller, lang.code()).await
     {
-        return error_page(&ctx, err.into());
+        return error_page(&ctx, err);
     }
     // Only paths of this site: never an address elsewhere.
     let mut response = see_other(query.next.as_deref().unwrap_or("/"));

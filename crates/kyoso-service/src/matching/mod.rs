@@ -11,11 +11,11 @@
 //! - An offer is managed by its provider's officers (or its owner's).
 //! - A person proposed for a need may accept or decline an introduction.
 
+mod catalogue;
+mod people;
 mod words;
 
 use std::collections::HashMap;
-use std::sync::Arc;
-use std::time::Duration;
 
 use kyoso_domain::{
     AuditAction, Candidate, MatchFilter, NeedFilter, OfferFilter, Poster, StoredMatch, StoredNeed,
@@ -23,11 +23,10 @@ use kyoso_domain::{
 };
 use kyoso_domain::{
     CandidateKind, CountryCode, EntityKind, LanguageCode, MatchMove, MatchStatus, Names, Need,
-    NeedKind, NeedStatus, Offer, OfferKind, RecordKind, RecordRef, References as _, Skill,
-    Timestamp, Uid,
+    NeedKind, NeedStatus, Offer, RecordKind, RecordRef, References as _, Skill, Timestamp, Uid,
 };
-use kyoso_matching::{CandidateId, FactorKind, Index, LanguageNeed, Profile, Ranked, Weights};
-use kyoso_store::{BulkOptions, MatchingPerson, OpenCohort, Table, TrackRecord};
+use kyoso_matching::{CandidateId, FactorKind, LanguageNeed, Ranked, Weights};
+use kyoso_store::{BulkOptions, Table, TrackRecord};
 use serde::Serialize;
 
 use crate::Kyoso;
@@ -37,6 +36,11 @@ use crate::programs::{Change, audit};
 use crate::registry::{json, not_found};
 use crate::{Caller, ServiceError};
 
+pub use catalogue::CatalogueCache;
+use catalogue::SmallCandidate;
+pub(crate) use catalogue::catalogue_cache;
+use people::{Found, Terms, country_number, language_number};
+pub use people::{MatchingCache, People, PeopleIndex};
 pub use words::{Language, explain};
 
 /// The most candidates one ranking returns.
@@ -191,7 +195,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store.need(uid).await?.ok_or(not_found("need"))
     }
 }
@@ -247,7 +251,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store.need(uid).await?.ok_or(not_found("need"))
     }
 
@@ -288,7 +292,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store.need(uid).await?.ok_or(not_found("need"))
     }
 }
@@ -363,7 +367,7 @@ impl Kyoso {
             )
             .await?;
         }
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(Sweep { expired, reminded })
     }
 }
@@ -456,7 +460,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store.offer(uid).await?.ok_or(not_found("offer"))
     }
 
@@ -485,7 +489,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store.offer(uid).await?.ok_or(not_found("offer"))
     }
 
@@ -508,175 +512,8 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         Ok(())
-    }
-}
-
-// --- the index of people ---
-
-/// Skills, keywords and the like, interned to the numbers the index uses.
-#[derive(Debug, Default)]
-struct Terms(HashMap<String, u32>);
-
-impl Terms {
-    fn intern(&mut self, skill: &Skill) -> u32 {
-        let next = self.0.len() as u32;
-        *self.0.entry(skill.to_string()).or_insert(next)
-    }
-
-    /// A need's skills: those nobody has get numbers of their own, so
-    /// that they still count in the share of skills asked for.
-    fn lookup(&self, skills: &[Skill]) -> Vec<u32> {
-        let mut unknown = u32::MAX;
-        let mut terms: Vec<u32> = skills
-            .iter()
-            .map(|s| {
-                self.0.get(&s.to_string()).copied().unwrap_or_else(|| {
-                    unknown -= 1;
-                    unknown
-                })
-            })
-            .collect();
-        terms.sort_unstable();
-        terms.dedup();
-        terms
-    }
-}
-
-fn language_number(code: LanguageCode) -> u16 {
-    let bytes = code.as_str().as_bytes();
-    u16::from_be_bytes([bytes[0], bytes.get(1).copied().unwrap_or(0)])
-}
-
-fn country_number(code: CountryCode) -> u16 {
-    let text = code.to_string();
-    let bytes = text.as_bytes();
-    u16::from_be_bytes([bytes[0], bytes.get(1).copied().unwrap_or(0)])
-}
-
-/// Everyone matching may propose, twice indexed: by availability for
-/// dispatch (expertise) and for mentoring.
-pub struct PeopleIndex {
-    terms: Terms,
-    uids: Vec<Uid>,
-    /// Each person's candidate number.
-    position: HashMap<Uid, CandidateId>,
-    experts: Index,
-    mentors: Index,
-    records: HashMap<Uid, TrackRecord>,
-    /// Rankings by question, for as long as this index is the current one.
-    memo: std::sync::Mutex<HashMap<String, Arc<Vec<Ranked>>>>,
-}
-
-impl PeopleIndex {
-    /// The most rankings remembered; past it the memo starts again.
-    const MEMO: usize = 256;
-
-    /// A ranking remembered by its question, or worked out and remembered.
-    fn remembered(&self, key: String, rank: impl FnOnce() -> Vec<Ranked>) -> Arc<Vec<Ranked>> {
-        let lock = || self.memo.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = lock().get(&key) {
-            return Arc::clone(found);
-        }
-        let ranked = Arc::new(rank());
-        let mut memo = lock();
-        if memo.len() >= Self::MEMO {
-            memo.clear();
-        }
-        memo.insert(key, Arc::clone(&ranked));
-        ranked
-    }
-}
-
-impl std::fmt::Debug for PeopleIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PeopleIndex")
-            .field("people", &self.uids.len())
-            .finish_non_exhaustive()
-    }
-}
-
-impl PeopleIndex {
-    /// How many people are indexed.
-    pub fn len(&self) -> usize {
-        self.uids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.uids.is_empty()
-    }
-
-    fn build(people: Vec<MatchingPerson>, records: HashMap<Uid, TrackRecord>) -> PeopleIndex {
-        let mut terms = Terms::default();
-        let mut experts = Vec::with_capacity(people.len());
-        let mut mentors = Vec::with_capacity(people.len());
-        let mut uids = Vec::with_capacity(people.len());
-        for person in people {
-            let record = records.get(&person.uid).copied().unwrap_or_default();
-            let profile = Profile {
-                skills: person.skills.iter().map(|s| terms.intern(s)).collect(),
-                sectors: person.sectors.iter().map(|s| s.code()).collect(),
-                languages: person
-                    .languages
-                    .iter()
-                    .map(|l| (language_number(l.language()), l.level().rank()))
-                    .collect(),
-                countries: person
-                    .countries
-                    .iter()
-                    .map(|&c| country_number(c))
-                    .collect(),
-                available: person.dispatch,
-                matches: record.matches,
-                successes: record.successes,
-                concluded: record.concluded,
-            };
-            mentors.push(Profile {
-                available: person.mentoring,
-                ..profile.clone()
-            });
-            experts.push(profile);
-            uids.push(person.uid);
-        }
-        let position = uids
-            .iter()
-            .enumerate()
-            .map(|(at, &uid)| (uid, at as CandidateId))
-            .collect();
-        PeopleIndex {
-            terms,
-            position,
-            uids,
-            experts: Index::new(experts),
-            mentors: Index::new(mentors),
-            records,
-            memo: std::sync::Mutex::new(HashMap::new()),
-        }
-    }
-}
-
-/// The people index, read again when the records change (see
-/// [`crate::kept`]).
-pub type MatchingCache = crate::kept::Kept<PeopleIndex>;
-
-impl MatchingCache {
-    pub fn new(max_age: Duration) -> MatchingCache {
-        crate::kept::Kept::with_loader(max_age, |store| {
-            Box::pin(async move {
-                let people = store.matching_people().await?;
-                let records: HashMap<Uid, TrackRecord> = store
-                    .track_records()
-                    .await?
-                    .into_iter()
-                    .filter(|(c, _)| c.kind == CandidateKind::Person)
-                    .map(|(c, r)| (c.uid, r))
-                    .collect();
-                tokio::task::spawn_blocking(move || PeopleIndex::build(people, records))
-                    .await
-                    .map_err(|e| ServiceError::Failed(format!("indexing people failed: {e}")))
-            })
-        })
     }
 }
 
@@ -870,111 +707,6 @@ fn query_of(need: &Need<Poster>, terms: &Terms, with_languages: bool) -> kyoso_m
     }
 }
 
-/// Offers or cohorts as the ranking sees them, built for one question.
-struct SmallIndex {
-    terms: Terms,
-    index: Index,
-    candidates: Vec<SmallCandidate>,
-}
-
-struct SmallCandidate {
-    candidate: Candidate,
-    title: String,
-    /// The provider or organizer, whose node stands for it in the network.
-    provider: Uid,
-    keywords: Vec<Skill>,
-    countries: Vec<CountryCode>,
-}
-
-fn offers_index(
-    offers: Vec<StoredOffer>,
-    kind: OfferKind,
-    records: &HashMap<Uid, TrackRecord>,
-) -> SmallIndex {
-    let mut terms = Terms::default();
-    let mut profiles = Vec::new();
-    let mut candidates = Vec::new();
-    for offer in offers.into_iter().filter(|o| o.offer.kind == kind) {
-        let record = records.get(&offer.uid).copied().unwrap_or_default();
-        profiles.push(Profile {
-            skills: offer
-                .offer
-                .keywords
-                .iter()
-                .map(|k| terms.intern(k))
-                .collect(),
-            sectors: offer.offer.sectors.iter().map(|s| s.code()).collect(),
-            languages: Vec::new(),
-            countries: offer
-                .offer
-                .countries
-                .iter()
-                .map(|&c| country_number(c))
-                .collect(),
-            available: true,
-            matches: record.matches,
-            successes: record.successes,
-            concluded: record.concluded,
-        });
-        candidates.push(SmallCandidate {
-            candidate: Candidate {
-                kind: CandidateKind::Offer,
-                uid: offer.uid,
-            },
-            title: offer.offer.title.to_string(),
-            provider: offer.offer.provider,
-            keywords: offer.offer.keywords,
-            countries: offer.offer.countries,
-        });
-    }
-    SmallIndex {
-        terms,
-        index: Index::new(profiles),
-        candidates,
-    }
-}
-
-fn cohorts_index(cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecord>) -> SmallIndex {
-    let terms = Terms::default();
-    let mut profiles = Vec::new();
-    let mut candidates = Vec::new();
-    for cohort in cohorts {
-        let record = records.get(&cohort.uid).copied().unwrap_or_default();
-        profiles.push(Profile {
-            skills: Vec::new(),
-            sectors: cohort.sectors.iter().map(|s| s.code()).collect(),
-            languages: Vec::new(),
-            countries: cohort
-                .countries
-                .iter()
-                .map(|&c| country_number(c))
-                .collect(),
-            available: cohort.capacity != Some(0),
-            matches: record.matches,
-            successes: record.successes,
-            concluded: record.concluded,
-        });
-        candidates.push(SmallCandidate {
-            candidate: Candidate {
-                kind: CandidateKind::Cohort,
-                uid: cohort.uid,
-            },
-            title: format!(
-                "{} — {} ({})",
-                cohort.program_name, cohort.name, cohort.start
-            ),
-            provider: cohort.organizer,
-            keywords: Vec::new(),
-            countries: cohort.countries,
-        });
-    }
-    SmallIndex {
-        terms,
-        index: Index::new(profiles),
-        candidates,
-    }
-}
-
 impl Kyoso {
     /// The best `top` candidates for need `uid`, with their reasons, warm
     /// paths and, for a technology, a local champion.
@@ -989,7 +721,13 @@ impl Kyoso {
         if !(1..=MAX_TOP).contains(&top) {
             return Err(invalid("top", format!("must be from 1 to {MAX_TOP}")));
         }
-        let need = self.need(caller, uid).await?;
+        let catalogue = self.catalogue.get(&self.store).await?;
+        let need = catalogue
+            .needs
+            .get(&uid)
+            .filter(|need| caller.may(Action::Read, &Resource::need(need)))
+            .cloned()
+            .ok_or(not_found("need"))?;
         self.ranking(caller, need, Question::Top(top), weights)
             .await
     }
@@ -1011,124 +749,89 @@ impl Kyoso {
         weights: Weights,
     ) -> Result<Ranking, ServiceError> {
         let store = &self.store;
-        let cache = &self.matching;
-        let network = &self.network;
-        let uid = need.uid;
-        let loaded = network.get(store).await?;
+        let loaded = self.network.get(store).await?;
+        let catalogue = self.catalogue.get(store).await?;
+        if catalogue.day.is_some_and(|day| day != self.today()) {
+            // Courses that started since take no applications.
+            self.catalogue.stale();
+        }
         let scope = caller.scope();
         let poster = need.need.posted_by.uid;
         let near = loaded.near(&scope, poster, NEAR_HOPS, self.today());
-        let existing: HashMap<Uid, MatchSummary> = if manages_need(caller, &need) {
-            store
-                .matches(
-                    &MatchFilter {
-                        need: Some(uid),
-                        ..MatchFilter::default()
-                    },
-                    1000,
-                )
-                .await?
-                .into_iter()
-                .map(|m| {
-                    (
-                        m.candidate.uid,
-                        MatchSummary {
-                            uid: m.uid,
-                            status: m.status,
-                        },
-                    )
-                })
-                .collect()
+        let no_matches = HashMap::new();
+        let existing = if manages_need(caller, &need) {
+            catalogue.matches.get(&need.uid).unwrap_or(&no_matches)
         } else {
-            HashMap::new()
+            &no_matches
         };
         let kind = need.need.kind;
         let mut candidates = Vec::new();
         let pool;
         match kind.candidates() {
             CandidateKind::Person => {
-                let people = cache.get(store).await?;
-                let index = if kind == NeedKind::Mentoring {
-                    &people.mentors
-                } else {
-                    &people.experts
-                };
-                pool = index.len();
-                let query = query_of(&need.need, &people.terms, true);
-                let hops = |id: CandidateId| {
-                    let uid = people.uids[id as usize];
+                let people = self.matching.get(store).await?;
+                let mentoring = kind == NeedKind::Mentoring;
+                pool = people.len();
+                let query = |terms: &Terms| query_of(&need.need, terms, true);
+                let hops = |uid: Uid| {
                     if uid == poster {
                         None
                     } else {
                         loaded.hops(&near, uid)
                     }
                 };
-                // The same question of the same people and network is answered
-                // from the memo; a changed need has another key.
-                let key = format!(
-                    "{uid} {} {question:?} {weights:?} {:?} {:p}",
-                    need.updated_at.unix_micros(),
-                    scope,
-                    Arc::as_ptr(&loaded),
-                );
-                let ranked = match question {
-                    Question::Top(top) => people.remembered(key, || {
-                        // The poster is not their own candidate.
-                        index
-                            .top(&query, top + 1, &weights, &hops)
-                            .into_iter()
-                            .filter(|r| people.uids[r.candidate as usize] != poster)
-                            .take(top)
-                            .collect()
-                    }),
-                    Question::One(person) => Arc::new(
-                        people
-                            .position
-                            .get(&person)
-                            .and_then(|&id| index.score(&query, id, &weights, hops(id)))
-                            .into_iter()
-                            .collect(),
-                    ),
+                let found: Vec<Found<'_>> = match question {
+                    // The poster is not their own candidate.
+                    Question::Top(top) => people
+                        .top(mentoring, &query, top + 1, &weights, &hops)
+                        .into_iter()
+                        .filter(|f| f.uid != poster)
+                        .take(top)
+                        .collect(),
+                    Question::One(person) => people
+                        .score(mentoring, &query, person, &weights, hops(person))
+                        .into_iter()
+                        .collect(),
                 };
-                for (at, r) in ranked.iter().enumerate() {
-                    let person_uid = people.uids[r.candidate as usize];
-                    let Ok(person) = self.person(caller, person_uid).await else {
+                for (at, found) in found.iter().enumerate() {
+                    let facts = found.facts();
+                    let resource = Resource::Person(crate::access::Facts {
+                        uid: found.uid,
+                        owner: facts.owner,
+                        visibility: facts.visibility,
+                    });
+                    if !caller.may(Action::Read, &resource) {
+                        continue;
+                    }
+                    let Some(names) = loaded
+                        .summary_of(caller, found.uid)
+                        .map(|s| s.names)
+                        .or_else(|| people.names_of(found.uid).cloned())
+                    else {
                         continue;
                     };
-                    let record = people.records.get(&person_uid).copied().unwrap_or_default();
-                    let reasons = person_reasons(&need.need, r, &person.record, record);
+                    let reasons = person_reasons(&need.need, found);
                     candidates.push(RankedCandidate {
                         rank: at + 1,
                         candidate: Candidate {
                             kind: CandidateKind::Person,
-                            uid: person_uid,
+                            uid: found.uid,
                         },
-                        title: person.record.names.display("en").to_string(),
-                        names: Some(person.record.names.clone()),
-                        country: person.record.residence,
-                        score: r.score,
+                        title: names.display("en").to_string(),
+                        names: Some(names),
+                        country: facts.residence,
+                        score: found.ranked.score,
                         reasons,
-                        hops: r.hops,
+                        hops: found.ranked.hops,
                         path: Vec::new(),
                         provider: None,
                         champion: None,
-                        matched: existing.get(&person_uid).cloned(),
+                        matched: existing.get(&found.uid).cloned(),
                     });
                 }
             }
             CandidateKind::Offer | CandidateKind::Cohort => {
-                let records: HashMap<Uid, TrackRecord> = store
-                    .track_records()
-                    .await?
-                    .into_iter()
-                    .map(|(c, r)| (c.uid, r))
-                    .collect();
-                let small = match kind.offer_kind() {
-                    Some(offer_kind) => {
-                        offers_index(store.shared_offers().await?, offer_kind, &records)
-                    }
-                    None => cohorts_index(store.open_cohorts(self.today()).await?, &records),
-                };
+                let small = catalogue.answering(kind);
                 pool = small.index.len();
                 let query = query_of(&need.need, &small.terms, false);
                 // A provider that posted the need itself is no introduction away.
@@ -1166,7 +869,8 @@ impl Kyoso {
                         &need.need,
                         r,
                         found,
-                        records
+                        catalogue
+                            .records
                             .get(&found.candidate.uid)
                             .copied()
                             .unwrap_or_default(),
@@ -1211,9 +915,9 @@ impl Kyoso {
             if candidate.hops.is_none() {
                 continue;
             }
-            let target = match (&candidate.provider, candidate.candidate.kind) {
-                (Some(provider), _) => provider.uid,
-                (None, _) => candidate.candidate.uid,
+            let target = match &candidate.provider {
+                Some(provider) => provider.uid,
+                None => candidate.candidate.uid,
             };
             candidate.path = loaded.chain(caller, &near, target);
         }
@@ -1229,31 +933,29 @@ impl Kyoso {
     /// have been in Japan (Japanese, or tied to a Japanese organization), best
     /// fit first.
     async fn champions(&self, need: &Need<Poster>) -> Result<Vec<(Uid, f64)>, ServiceError> {
-        let store = &self.store;
-        let cache = &self.matching;
         let japan = CountryCode::parse("JP").map_err(|e| ServiceError::Failed(e.to_string()))?;
         // In Japan, everyone has been in Japan: no champion to single out.
         if need.country.is_none_or(|c| c == japan) {
             return Ok(Vec::new());
         }
-        let people = cache.get(store).await?;
-        let mut query = query_of(need, &people.terms, true);
-        query.require_country = true;
-        query.require_available = false;
+        let people = self.matching.get(&self.store).await?;
+        let query = |terms: &Terms| {
+            let mut query = query_of(need, terms, true);
+            query.require_country = true;
+            query.require_available = false;
+            query
+        };
         let japan = country_number(japan);
         let poster = need.posted_by.uid;
-        let ranked = people
-            .experts
-            .top(&query, 60, &Weights::default(), &|_| None);
+        let ranked = people.top(false, &query, 60, &Weights::default(), &|_| None);
         Ok(ranked
             .into_iter()
-            .filter(|r| {
+            .filter(|found| {
                 people
-                    .experts
-                    .profile(r.candidate)
+                    .profile(found.uid)
                     .is_some_and(|p| p.countries.contains(&japan))
             })
-            .map(|r| (people.uids[r.candidate as usize], r.score))
+            .map(|found| (found.uid, found.ranked.score))
             .filter(|(uid, _)| *uid != poster)
             .take(10)
             .collect())
@@ -1297,12 +999,10 @@ fn factor_reason(f: &kyoso_matching::Factor, detail: Detail) -> Reason {
     }
 }
 
-fn person_reasons(
-    need: &Need<Poster>,
-    ranked: &Ranked,
-    person: &kyoso_domain::Person,
-    record: TrackRecord,
-) -> Vec<Reason> {
+fn person_reasons(need: &Need<Poster>, found: &Found<'_>) -> Vec<Reason> {
+    let ranked = &found.ranked;
+    let record = found.record();
+    let languages = &found.facts().languages;
     ranked
         .factors
         .iter()
@@ -1316,7 +1016,7 @@ fn person_reasons(
                     Detail::Skills {
                         held: asked
                             .iter()
-                            .filter(|s| person.skills.contains(s))
+                            .filter(|s| found.index.holds(ranked.candidate, s))
                             .map(|s| s.to_string())
                             .collect(),
                         asked: asked.len(),
@@ -1333,8 +1033,7 @@ fn person_reasons(
                         .map(|l| LanguageFit {
                             language: l.skill.language(),
                             asked: l.skill.level().as_str().to_owned(),
-                            held: person
-                                .languages
+                            held: languages
                                 .iter()
                                 .find(|h| h.language() == l.skill.language())
                                 .map(|h| h.level().as_str().to_owned()),
@@ -1497,7 +1196,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store.find_match(uid).await?.ok_or(not_found("match"))
     }
 
@@ -1588,7 +1287,7 @@ impl Kyoso {
             },
         )
         .await?;
-        writer.commit().await?;
+        self.commit(writer).await?;
         store.find_match(uid).await?.ok_or(not_found("match"))
     }
 

@@ -1,0 +1,215 @@
+//! Needs, offers, open cohorts, matches and track records, kept in memory
+//! and read again when any of them changes (see [`crate::kept`]): a
+//! ranking reads nothing of them from the database.
+
+use std::collections::HashMap;
+
+use kyoso_domain::{
+    Candidate, CandidateKind, CountryCode, MatchFilter, NeedFilter, OfferKind, Skill, StoredNeed,
+    StoredOffer, Uid,
+};
+use kyoso_matching::{Index, Profile};
+use kyoso_store::{OpenCohort, ReadScope, Store, TrackRecord};
+
+use super::MatchSummary;
+use super::people::{Terms, country_number};
+use crate::ServiceError;
+use crate::kept::Kept;
+
+/// What matching keeps of needs, offers and courses.
+#[derive(Default)]
+pub struct Catalogue {
+    /// The day the open cohorts were read for: a course that starts
+    /// takes no more applications.
+    pub(super) day: Option<time::Date>,
+    pub(super) needs: HashMap<Uid, StoredNeed>,
+    pub(super) technologies: SmallIndex,
+    pub(super) partnerships: SmallIndex,
+    pub(super) cohorts: SmallIndex,
+    /// Every candidate's track record.
+    pub(crate) records: HashMap<Uid, TrackRecord>,
+    /// The matches made for each need, by candidate.
+    pub(super) matches: HashMap<Uid, HashMap<Uid, MatchSummary>>,
+}
+
+impl std::fmt::Debug for Catalogue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalogue")
+            .field("needs", &self.needs.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Catalogue {
+    /// The offers or courses that answer a need of `kind`.
+    pub(super) fn answering(&self, kind: kyoso_domain::NeedKind) -> &SmallIndex {
+        match kind.offer_kind() {
+            Some(OfferKind::Technology) => &self.technologies,
+            Some(OfferKind::Partnership) => &self.partnerships,
+            None => &self.cohorts,
+        }
+    }
+
+    async fn read(store: Store) -> Result<Catalogue, ServiceError> {
+        let today = time::OffsetDateTime::now_utc().date();
+        let everything = ReadScope {
+            everything: true,
+            ..ReadScope::default()
+        };
+        let needs = store
+            .needs(&NeedFilter::default(), &everything, i64::MAX)
+            .await?
+            .into_iter()
+            .map(|n| (n.uid, n))
+            .collect();
+        let records: HashMap<Uid, TrackRecord> = store
+            .track_records()
+            .await?
+            .into_iter()
+            .map(|(c, r)| (c.uid, r))
+            .collect();
+        let offers = store.shared_offers().await?;
+        let cohorts = store.open_cohorts(today).await?;
+        let mut matches: HashMap<Uid, HashMap<Uid, MatchSummary>> = HashMap::new();
+        for found in store.matches(&MatchFilter::default(), i64::MAX).await? {
+            matches.entry(found.need).or_default().insert(
+                found.candidate.uid,
+                MatchSummary {
+                    uid: found.uid,
+                    status: found.status,
+                },
+            );
+        }
+        Ok(Catalogue {
+            day: Some(today),
+            needs,
+            technologies: offers_index(&offers, OfferKind::Technology, &records),
+            partnerships: offers_index(&offers, OfferKind::Partnership, &records),
+            cohorts: cohorts_index(cohorts, &records),
+            records,
+            matches,
+        })
+    }
+}
+
+/// The catalogue, read again when needs, offers, programs or matches change.
+pub type CatalogueCache = Kept<Catalogue>;
+
+pub(crate) fn catalogue_cache() -> CatalogueCache {
+    Kept::with_loader(|store| Box::pin(Catalogue::read(store)))
+}
+
+impl Default for SmallIndex {
+    fn default() -> SmallIndex {
+        SmallIndex {
+            terms: Terms::default(),
+            index: Index::new(Vec::new()),
+            candidates: Vec::new(),
+        }
+    }
+}
+
+/// Offers or cohorts as the ranking sees them.
+pub(super) struct SmallIndex {
+    pub(super) terms: Terms,
+    pub(super) index: Index,
+    pub(super) candidates: Vec<SmallCandidate>,
+}
+
+pub(super) struct SmallCandidate {
+    pub(super) candidate: Candidate,
+    pub(super) title: String,
+    /// The provider or organizer, whose node stands for it in the network.
+    pub(super) provider: Uid,
+    pub(super) keywords: Vec<Skill>,
+    pub(super) countries: Vec<CountryCode>,
+}
+
+fn offers_index(
+    offers: &[StoredOffer],
+    kind: OfferKind,
+    records: &HashMap<Uid, TrackRecord>,
+) -> SmallIndex {
+    let mut terms = Terms::default();
+    let mut profiles = Vec::new();
+    let mut candidates = Vec::new();
+    for offer in offers.iter().filter(|o| o.offer.kind == kind) {
+        let record = records.get(&offer.uid).copied().unwrap_or_default();
+        profiles.push(Profile {
+            skills: offer
+                .offer
+                .keywords
+                .iter()
+                .map(|k| terms.intern(k))
+                .collect(),
+            sectors: offer.offer.sectors.iter().map(|s| s.code()).collect(),
+            languages: Vec::new(),
+            countries: offer
+                .offer
+                .countries
+                .iter()
+                .map(|&c| country_number(c))
+                .collect(),
+            available: true,
+            matches: record.matches,
+            successes: record.successes,
+            concluded: record.concluded,
+        });
+        candidates.push(SmallCandidate {
+            candidate: Candidate {
+                kind: CandidateKind::Offer,
+                uid: offer.uid,
+            },
+            title: offer.offer.title.to_string(),
+            provider: offer.offer.provider,
+            keywords: offer.offer.keywords.clone(),
+            countries: offer.offer.countries.clone(),
+        });
+    }
+    SmallIndex {
+        terms,
+        index: Index::new(profiles),
+        candidates,
+    }
+}
+
+fn cohorts_index(cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecord>) -> SmallIndex {
+    let terms = Terms::default();
+    let mut profiles = Vec::new();
+    let mut candidates = Vec::new();
+    for cohort in cohorts {
+        let record = records.get(&cohort.uid).copied().unwrap_or_default();
+        profiles.push(Profile {
+            skills: Vec::new(),
+            sectors: cohort.sectors.iter().map(|s| s.code()).collect(),
+            languages: Vec::new(),
+            countries: cohort
+                .countries
+                .iter()
+                .map(|&c| country_number(c))
+                .collect(),
+            available: cohort.capacity != Some(0),
+            matches: record.matches,
+            successes: record.successes,
+            concluded: record.concluded,
+        });
+        candidates.push(SmallCandidate {
+            candidate: Candidate {
+                kind: CandidateKind::Cohort,
+                uid: cohort.uid,
+            },
+            title: format!(
+                "{} — {} ({})",
+                cohort.program_name, cohort.name, cohort.start
+            ),
+            provider: cohort.organizer,
+            keywords: Vec::new(),
+            countries: cohort.countries,
+        });
+    }
+    SmallIndex {
+        terms,
+        index: Index::new(profiles),
+        candidates,
+    }
+}
