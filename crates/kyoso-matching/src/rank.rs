@@ -352,7 +352,11 @@ impl Index {
         let candidates = match except {
             None => &retrieved,
             Some(except) => {
-                kept = retrieved.iter().copied().filter(|&id| !except(id)).collect();
+                kept = retrieved
+                    .iter()
+                    .copied()
+                    .filter(|&id| !except(id))
+                    .collect();
                 &kept
             }
         };

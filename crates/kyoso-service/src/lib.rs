@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod access_table;
 pub mod accounts;
 pub mod aftercare;
 pub mod assignment;

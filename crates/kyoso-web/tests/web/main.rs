@@ -13,6 +13,7 @@ mod api;
 mod erasure;
 mod hostile;
 mod matching;
+mod matrix;
 mod network;
 mod pages;
 mod probe;
