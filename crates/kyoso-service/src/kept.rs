@@ -88,7 +88,7 @@ impl<T: Send + Sync + 'static> Kept<T> {
 
     /// The last read from `store`; read now if never read. A stale read is
     /// read again in the background, and waited for if that is quick.
-    pub async fn get(self: &Arc<Self>, store: &Store) -> Result<Arc<T>, ServiceError> {
+    pub(crate) async fn get(self: &Arc<Self>, store: &Store) -> Result<Arc<T>, ServiceError> {
         let known = self.current().clone();
         let Some(current) = known else {
             return self.first_read(store).await;

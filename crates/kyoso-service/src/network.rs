@@ -172,7 +172,13 @@ impl LoadedNetwork {
     /// The records within `max_hops` of `from` that `scope` may read, on the
     /// network as it stands on `today`, walking only through such records:
     /// the nearest [`NEAR_BUDGET`] of them.
-    pub fn near(&self, scope: &ReadScope, from: Uid, max_hops: u8, today: time::Date) -> Nearby {
+    pub(crate) fn near(
+        &self,
+        scope: &ReadScope,
+        from: Uid,
+        max_hops: u8,
+        today: time::Date,
+    ) -> Nearby {
         let near = self.node_of(from).map(|source| {
             let visible = |n: NodeId| self.readable(scope, n);
             kyoso_network::within(
@@ -527,7 +533,7 @@ impl GroupSelector {
         Ok(group)
     }
 
-    pub fn contains(&self, node: &SnapshotNode) -> bool {
+    pub(crate) fn contains(&self, node: &SnapshotNode) -> bool {
         self.kind.is_none_or(|k| k == node.kind)
             && self.country.is_none_or(|c| Some(c) == node.country)
             && self

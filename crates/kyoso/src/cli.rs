@@ -19,15 +19,14 @@ use crate::progress::Bar;
 #[derive(Debug, Parser)]
 #[command(name = "kyoso", version, about, long_about = None, max_term_width = 100)]
 pub(crate) struct Cli {
-    /// The database: sqlite://FILE (created if missing) or postgres://USER@HOST/DB.
-    #[arg(
-        long,
-        global = true,
-        env = "KYOSO_DATABASE_URL",
-        default_value = "sqlite://kyoso.db",
-        hide_env_values = true
-    )]
-    database: String,
+    /// The database: sqlite://FILE (created if missing) or postgres://USER@HOST/DB
+    /// [env: KYOSO_DATABASE_URL; kyoso.toml: database; default: sqlite://kyoso.db].
+    #[arg(long, global = true)]
+    database: Option<String>,
+
+    /// The settings file [env: KYOSO_CONFIG; default: ./kyoso.toml if there is one].
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
 
     /// No progress bars.
     #[arg(long, short, global = true)]
@@ -45,20 +44,26 @@ pub(crate) struct Cli {
 enum Command {
     /// Serve the web application and the JSON API.
     Serve {
-        /// Address to listen on.
-        #[arg(long, default_value = "127.0.0.1:8080", env = "KYOSO_ADDR")]
-        addr: std::net::SocketAddr,
+        /// Address to listen on [env: KYOSO_ADDR; kyoso.toml: serve.addr;
+        /// default: 127.0.0.1:8080].
+        #[arg(long)]
+        addr: Option<std::net::SocketAddr>,
         /// Fill an empty database with the demonstration network first, and
         /// print the demo accounts to sign in with.
         #[arg(long)]
         demo: bool,
-        /// Mark cookies Secure (when kyoso is reached over HTTPS).
-        #[arg(long, env = "KYOSO_SECURE_COOKIES")]
+        /// Mark cookies Secure, when kyoso is reached over HTTPS [env:
+        /// KYOSO_SECURE_COOKIES; kyoso.toml: serve.secure_cookies].
+        #[arg(long)]
         secure_cookies: bool,
-        /// Most connections served at once.
-        #[arg(long, default_value_t = 1024)]
-        max_connections: usize,
+        /// Most connections served at once [env: KYOSO_MAX_CONNECTIONS;
+        /// kyoso.toml: serve.max_connections; default: 1024].
+        #[arg(long)]
+        max_connections: Option<usize>,
     },
+    /// Print the effective settings (kyoso.toml, then KYOSO_* variables,
+    /// then flags), each with where it came from; passwords masked.
+    Config,
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -340,7 +345,35 @@ impl From<FormatArg> for Format {
     }
 }
 
-pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+impl Cli {
+    /// What the flags say of the settings.
+    pub(crate) fn flags(&self) -> crate::config::Flags {
+        let mut flags = crate::config::Flags {
+            config: self.config.clone(),
+            database: self.database.clone(),
+            ..Default::default()
+        };
+        if let Command::Serve {
+            addr,
+            secure_cookies,
+            max_connections,
+            ..
+        } = &self.command
+        {
+            flags.addr = *addr;
+            flags.secure_cookies = secure_cookies.then_some(true);
+            flags.max_connections = *max_connections;
+        }
+        flags
+    }
+}
+
+pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Result<ExitCode> {
+    if let Command::Config = cli.command {
+        print!("{}", config.describe());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let database = config.database.value.clone();
     // A round file needs no database: nothing is opened or created.
     if let Command::Assign {
         file,
@@ -356,20 +389,21 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return crate::assign::run(file, mode, output.as_deref(), *json);
     }
     let progress = Bar::new(cli.quiet);
-    let kyoso = Kyoso::open(&cli.database)
+    let kyoso = Kyoso::open(&database)
         .await
-        .with_context(|| format!("opening {}", kyoso_service::redact_url(&cli.database)))?;
+        .with_context(|| format!("opening {}", kyoso_service::redact_url(&database)))?;
     let code = match cli.command {
-        Command::Serve {
-            addr,
-            demo,
-            secure_cookies,
-            max_connections,
-        } => {
+        Command::Serve { demo, .. } => {
             if demo {
                 crate::serve::prepare_demo(&kyoso, &progress).await?;
             }
-            crate::serve::run(kyoso.clone(), addr, secure_cookies, max_connections).await?;
+            crate::serve::run(
+                kyoso.clone(),
+                config.addr.value,
+                config.secure_cookies.value,
+                config.max_connections.value,
+            )
+            .await?;
             ExitCode::SUCCESS
         }
         Command::User {
@@ -433,7 +467,9 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             }
         }
-        Command::Assign { .. } => unreachable!("answered before the database is opened"),
+        Command::Assign { .. } | Command::Config => {
+            unreachable!("answered before the database is opened")
+        }
         Command::Network { command } => {
             crate::network::run(&kyoso, command, &progress).await?;
             ExitCode::SUCCESS
@@ -475,7 +511,7 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let c = summary.counts;
             println!(
                 "demo network (seed {seed}) in {}: {} organizations, {} people, {} ties ({:.1} s)",
-                kyoso_service::redact_url(&cli.database),
+                kyoso_service::redact_url(&database),
                 c.organizations,
                 c.people,
                 c.ties,
@@ -577,7 +613,7 @@ pub(crate) async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // Opening the store has already applied what was missing.
             println!(
                 "the schema of {} is up to date",
-                kyoso_service::redact_url(&cli.database)
+                kyoso_service::redact_url(&database)
             );
             ExitCode::SUCCESS
         }

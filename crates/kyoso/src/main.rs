@@ -7,6 +7,7 @@
 
 mod assign;
 mod cli;
+mod config;
 mod matching;
 mod network;
 mod progress;
@@ -23,17 +24,31 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    let filter = tracing_subscriber::EnvFilter::try_from_env("KYOSO_LOG").unwrap_or_else(|_| {
-        tracing_subscriber::EnvFilter::new(if cli.verbose {
-            "info,sqlx=warn"
-        } else {
-            "warn,sqlx=error"
-        })
-    });
+    let config = match config::Config::load(&cli.flags(), &|name| std::env::var(name).ok()) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            return ExitCode::from(2);
+        }
+    };
+    let default_filter = if cli.verbose {
+        "info,sqlx=warn"
+    } else {
+        "warn,sqlx=error"
+    };
+    let filter = config
+        .log
+        .value
+        .as_deref()
+        .and_then(|log| tracing_subscriber::EnvFilter::try_new(log).ok())
+        .unwrap_or_else(|| tracing_subscriber::EnvFilter::new(default_filter));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .init();
+    for name in config::unknown_environment(std::env::vars().map(|(name, _)| name)) {
+        tracing::warn!("{name} is not a setting of kyoso (see `kyoso config`); it is ignored");
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -44,7 +59,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(cli::run(cli)) {
+    match runtime.block_on(cli::run(cli, config)) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err}");

@@ -388,7 +388,7 @@ impl MatchingCache {
     }
 
     /// The index, read if it never was.
-    pub async fn get(&self, store: &Store) -> Result<People, ServiceError> {
+    pub(crate) async fn get(&self, store: &Store) -> Result<People, ServiceError> {
         let base = self.base.get(store).await?;
         let overlay = {
             let mut overlay = self.overlay();

@@ -1,0 +1,163 @@
+### The matching pages' texts: needs, candidates, the pipeline, the technology catalogue and assignment rounds.
+
+## Needs
+
+matching-needs = Needs
+matching-needs-intro = What partner-country organizations and people ask of the network: experts, technologies, partners, training, mentors, investors.
+matching-post-need = Post a need
+matching-no-needs = No needs match.
+matching-kind = Kind
+matching-status = Status
+matching-title = Title
+matching-description = Description
+matching-skills = Skills
+matching-skills-hint = Comma-separated: lean manufacturing, plc programming
+matching-required-skills = Skills every candidate must have
+matching-sectors = Sectors
+matching-sectors-hint = OECD DAC 5-digit codes, comma-separated: 32120, 14022
+matching-country = Country of the work
+matching-require-country = Only candidates with time in this country
+matching-languages = Languages
+matching-languages-hint = Comma-separated, with the least level: th:B2, ja:N2; add ! where it must hold: th:native!
+matching-require-available = Only candidates who are available
+matching-deadline = Deadline
+
+## Candidates and introductions
+
+matching-candidates = Best candidates
+
+# $shown: how many candidates are shown (a number)
+# $pool: how many candidates were ranked (a number)
+matching-candidates-intro = The best { $shown } of { $pool }, each with the reasons for its score.
+
+matching-score = Score
+matching-why = Why
+matching-warm-path = Warm path
+matching-provider = Provider
+matching-champion = Local champion
+matching-champion-hint = An alumnus in the country who can champion it
+matching-ask-introduction = Ask for an introduction
+matching-already-matched = In the pipeline
+matching-no-candidates = No candidate shares a skill, a sector or the country with this need.
+matching-sign-in-to-match = Sign in to see the candidates.
+matching-matches = Introductions
+matching-no-matches = No introductions asked for yet.
+matching-move-to = Move to
+matching-outcome = Outcome
+matching-note = Note
+matching-note-hint = Why, when declining
+matching-save = Save
+matching-close-need = Close the need
+matching-reopen-need = Open it again
+
+# $date: the deadline, as YYYY-MM-DD
+matching-expires-soon = This need expires on { $date }: extend the deadline or close it.
+
+matching-expired-note = This need expired. Move its deadline to open it again.
+matching-weights-note = Weights: skills 35%, sectors 10%, languages 15%, country 10%, availability 10%, track record 8%, network 12%.
+
+## The pipeline
+
+matching-pipeline = Match pipeline
+matching-pipeline-intro = Every introduction asked for your organization's needs, by where it stands.
+matching-candidate = Candidate
+
+## Technologies and partners
+
+matching-catalogue = Technologies and partners
+matching-catalogue-intro = Japanese technologies ready for partner countries, and companies seeking partners.
+matching-list-offer = List an offer
+matching-no-offers = No offers match.
+matching-search = Search
+matching-readiness = Readiness (TRL)
+matching-min-readiness = At least TRL
+matching-sdgs = SDGs
+matching-deployed-in = Deployed in
+matching-markets-sought = Markets sought
+matching-seeks = Seeks
+matching-keywords = Keywords
+matching-capacity = Capacity
+matching-any = Any
+
+## Assignment rounds
+
+matching-assignment = Assignment round
+matching-assignment-intro = Assign participants to hosts (interns to host companies, mentees to mentors) with capacities and scores.
+matching-round-file = The round, as CSV: participant,host,score,capacity[,participant_preference,host_preference,country,gender]
+matching-mode = Mode
+matching-mode-optimal = Optimal: the largest total score
+matching-mode-stable = Stable: no participant and host would both rather have each other
+matching-assign = Assign
+matching-participants = Participants
+matching-hosts = Hosts
+matching-places = Places
+matching-placed = Placed
+matching-total-score = Total score
+matching-participant = Participant
+matching-host = Host
+matching-reason = Reason
+matching-fairness = Fairness
+matching-by-country = By country
+matching-by-gender = By gender
+matching-share-placed = Share placed
+matching-mean-score = Mean score
+matching-no-candidates-reason = no candidate host
+matching-hosts-full-reason = every candidate host was full
+matching-not-worth-it-reason = no placement with a positive score
+
+## Need kinds
+
+matching-need-kind-expertise = Expertise
+matching-need-kind-technology = Technology
+matching-need-kind-business-partner = Business partner
+matching-need-kind-training = Training
+matching-need-kind-mentoring = Mentoring
+matching-need-kind-investment = Investment
+
+## Need statuses
+
+matching-need-status-open = Open
+matching-need-status-matched = Matched
+matching-need-status-closed = Closed
+matching-need-status-expired = Expired
+
+## Match statuses
+
+matching-match-status-proposed = Proposed
+matching-match-status-introduced = Introduced
+matching-match-status-accepted = Accepted
+matching-match-status-declined = Declined
+matching-match-status-collaborating = Collaborating
+matching-match-status-concluded = Concluded
+
+## Match outcomes
+
+matching-match-outcome-agreement-signed = Agreement signed
+matching-match-outcome-demonstration-done = Demonstration done
+matching-match-outcome-hired = Hired
+matching-match-outcome-no-result = No result
+
+## Offer kinds
+
+matching-offer-kind-technology = Technology
+matching-offer-kind-partnership = Partnership
+
+## What a provider seeks
+
+matching-seek-licence = Licence
+matching-seek-joint-venture = Joint venture
+matching-seek-sale = Sale
+matching-seek-demonstration = Demonstration
+matching-seek-distribution = Distribution
+matching-seek-supply = Supply
+matching-seek-investment = Investment
+
+## Ranking factors
+
+matching-factor-skills = Skills
+matching-factor-sectors = Sectors
+matching-factor-languages = Languages
+matching-factor-country = Country
+matching-factor-availability = Availability
+matching-factor-track-record = Track record
+matching-factor-network = Network

@@ -1,0 +1,105 @@
+### A ranking's reasons in words, shared by the pages, the API and `kyoso match --explain`.
+
+## Lists
+
+# Between the skills of a list. Spaces at its ends go inside a string literal, as in {", "}: Fluent trims them otherwise.
+reasons-list-separator = {", "}
+
+# Between the languages of a reason. Spaces at its ends go inside a string literal, as in {"; "}: Fluent trims them otherwise.
+reasons-languages-separator = {"; "}
+
+## Language names
+
+reasons-language-name-ja = Japanese
+reasons-language-name-en = English
+reasons-language-name-th = Thai
+reasons-language-name-vi = Vietnamese
+reasons-language-name-id = Indonesian
+reasons-language-name-zh = Chinese
+reasons-language-name-es = Spanish
+reasons-language-name-fr = French
+
+# The level "native" of a language; other levels (B2, N2) are shown as written.
+reasons-level-native = native
+
+## Skills
+
+reasons-skills-none-asked = No skills asked for
+
+# $asked: how many skills the need asks for (a number, 1 or more)
+# English selects a plural form on $asked; add a selector where your language needs one.
+reasons-skills-none-held =
+    { $asked ->
+        [one] Does not have the { $asked } skill asked for
+       *[other] Has none of the { $asked } skills asked for
+    }
+
+# $held: how many of them the candidate has (a number, 1 or more)
+# $asked: how many skills the need asks for (a number, 1 or more)
+# $list: the skills held, joined with reasons-list-separator
+# English selects a plural form on $asked; add a selector where your language needs one.
+reasons-skills-held =
+    { $asked ->
+        [one] Has { $held } of the { $asked } skill asked for: { $list }
+       *[other] Has { $held } of the { $asked } skills asked for: { $list }
+    }
+
+## Sectors
+
+reasons-sectors-exact = Works in a sector the need names
+reasons-sectors-related = Works in a related sector (the same category)
+reasons-sectors-none = No sector in common
+
+## Languages
+
+reasons-languages-none-asked = No language asked for
+
+# One language of the need; several are joined with reasons-languages-separator.
+# $language: the language's name (reasons-language-name-*)
+# $held: the candidate's level, such as B2 or N2 (or reasons-level-native)
+# $asked: the level asked for, written the same way
+reasons-language-held = { $language } { $held } (asked: { $asked })
+
+# One language of the need that the candidate has no record of.
+# $language: the language's name (reasons-language-name-*)
+# $asked: the level asked for, such as B2 or N2 (or reasons-level-native)
+reasons-language-missing = no { $language } recorded (asked: { $asked })
+
+## Country
+
+reasons-country-none-named = No country named
+
+# $country: the country's name, in the reader's language
+reasons-country-known = Has lived or worked in { $country }
+
+# $country: the country's name, in the reader's language
+reasons-country-unknown = No time in { $country } recorded
+
+## Availability
+
+reasons-availability-dispatch = Available for dispatch
+reasons-availability-mentoring = Open to mentoring
+reasons-availability-open = Open: listed and taking requests
+reasons-availability-not-marked = Not marked as available
+
+## Track record
+
+reasons-track-record-none = No past matches yet (counted as average)
+
+# $successes: how many past matches ended in success (a number)
+# $matches: how many past matches the candidate had (a number, 1 or more)
+# $concluded: how many of them are concluded (a number)
+# English selects a plural form on $matches; add a selector where your language needs one.
+reasons-track-record =
+    { $matches ->
+        [one] { $successes } successful of { $matches } past match ({ $concluded } concluded)
+       *[other] { $successes } successful of { $matches } past matches ({ $concluded } concluded)
+    }
+
+## Network
+
+reasons-network-out-of-reach = Not within three introductions of the poster
+reasons-network-direct = Tied directly to the poster
+
+# $steps: how many steps (a number, 2 or more: 1 is reasons-network-direct)
+reasons-network-steps = { $steps } steps from the poster: a warm introduction

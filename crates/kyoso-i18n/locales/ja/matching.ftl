@@ -1,0 +1,164 @@
+### The matching pages' texts: needs, candidates, the pipeline, the technology catalogue and assignment rounds.
+### Draft translation by the kyoso team: to be reviewed by a native speaker.
+
+## Needs
+
+matching-needs = ニーズ
+matching-needs-intro = 相手国の組織や人々がネットワークに求めるもの：専門家、技術、パートナー、研修、メンター、投資。
+matching-post-need = ニーズを投稿
+matching-no-needs = 該当するニーズはありません。
+matching-kind = 種類
+matching-status = 状況
+matching-title = 件名
+matching-description = 説明
+matching-skills = スキル
+matching-skills-hint = カンマ区切り：lean manufacturing, plc programming
+matching-required-skills = 全候補者に必須のスキル
+matching-sectors = 分野
+matching-sectors-hint = OECD DAC の5桁コード、カンマ区切り：32120, 14022
+matching-country = 業務を行う国
+matching-require-country = この国での経験がある候補者のみ
+matching-languages = 言語
+matching-languages-hint = カンマ区切りで最低水準を：th:B2, ja:N2。必須なら ! を付ける：th:native!
+matching-require-available = 対応可能な候補者のみ
+matching-deadline = 期限
+
+## Candidates and introductions
+
+matching-candidates = おすすめの候補
+
+# $shown: how many candidates are shown (a number)
+# $pool: how many candidates were ranked (a number)
+matching-candidates-intro = { $pool }件のうち上位{ $shown }件。それぞれにスコアの理由があります。
+
+matching-score = スコア
+matching-why = 理由
+matching-warm-path = 紹介の経路
+matching-provider = 提供者
+matching-champion = 現地の推進役
+matching-champion-hint = その国で技術を広められる帰国者
+matching-ask-introduction = 紹介を依頼する
+matching-already-matched = 進行中
+matching-no-candidates = このニーズとスキル・分野・国が共通する候補はいません。
+matching-sign-in-to-match = 候補を見るにはサインインしてください。
+matching-matches = 紹介
+matching-no-matches = まだ紹介の依頼はありません。
+matching-move-to = 次の段階
+matching-outcome = 成果
+matching-note = メモ
+matching-note-hint = 辞退する場合はその理由
+matching-save = 保存
+matching-close-need = ニーズを締め切る
+matching-reopen-need = 再び受け付ける
+
+# $date: the deadline, as YYYY-MM-DD
+matching-expires-soon = このニーズは{ $date }に期限を迎えます。期限を延ばすか、締め切ってください。
+
+matching-expired-note = このニーズは期限切れです。期限を延ばすと再び受け付けます。
+matching-weights-note = 重み：スキル35%、分野10%、言語15%、国10%、対応可否10%、実績8%、ネットワーク12%。
+
+## The pipeline
+
+matching-pipeline = マッチングの進行状況
+matching-pipeline-intro = 自組織のニーズについて依頼されたすべての紹介を、段階ごとに表示します。
+matching-candidate = 候補
+
+## Technologies and partners
+
+matching-catalogue = 技術とパートナー
+matching-catalogue-intro = 相手国で使える日本の技術と、パートナーを求める企業。
+matching-list-offer = 提供を掲載する
+matching-no-offers = 該当する提供はありません。
+matching-search = 検索
+matching-readiness = 技術成熟度（TRL）
+matching-min-readiness = TRLの下限
+matching-sdgs = SDGs
+matching-deployed-in = 導入済みの国
+matching-markets-sought = 求める市場
+matching-seeks = 求めるもの
+matching-keywords = キーワード
+matching-capacity = 供給能力
+matching-any = すべて
+
+## Assignment rounds
+
+matching-assignment = 配属ラウンド
+matching-assignment-intro = 参加者を受入先に割り当てます（実習生を受入企業へ、メンティーをメンターへ）。定員とスコアを考慮します。
+matching-round-file = ラウンドのCSV：participant,host,score,capacity[,participant_preference,host_preference,country,gender]
+matching-mode = 方式
+matching-mode-optimal = 最適：スコアの合計が最大
+matching-mode-stable = 安定：互いに相手を望む参加者と受入先の組が残らない
+matching-assign = 割り当てる
+matching-participants = 参加者
+matching-hosts = 受入先
+matching-places = 定員
+matching-placed = 配属
+matching-total-score = スコア合計
+matching-participant = 参加者
+matching-host = 受入先
+matching-reason = 理由
+matching-fairness = 公平性
+matching-by-country = 国別
+matching-by-gender = 性別
+matching-share-placed = 配属率
+matching-mean-score = 平均スコア
+matching-no-candidates-reason = 候補の受入先がない
+matching-hosts-full-reason = 候補の受入先がすべて満員
+matching-not-worth-it-reason = スコアが正になる配属がない
+
+## Need kinds
+
+matching-need-kind-expertise = 専門家
+matching-need-kind-technology = 技術
+matching-need-kind-business-partner = ビジネスパートナー
+matching-need-kind-training = 研修
+matching-need-kind-mentoring = メンタリング
+matching-need-kind-investment = 投資
+
+## Need statuses
+
+matching-need-status-open = 受付中
+matching-need-status-matched = マッチ済み
+matching-need-status-closed = 締切
+matching-need-status-expired = 期限切れ
+
+## Match statuses
+
+matching-match-status-proposed = 提案
+matching-match-status-introduced = 紹介済み
+matching-match-status-accepted = 承諾
+matching-match-status-declined = 辞退
+matching-match-status-collaborating = 協働中
+matching-match-status-concluded = 完了
+
+## Match outcomes
+
+matching-match-outcome-agreement-signed = 契約締結
+matching-match-outcome-demonstration-done = 実証完了
+matching-match-outcome-hired = 採用
+matching-match-outcome-no-result = 成果なし
+
+## Offer kinds
+
+matching-offer-kind-technology = 技術
+matching-offer-kind-partnership = パートナーシップ
+
+## What a provider seeks
+
+matching-seek-licence = ライセンス
+matching-seek-joint-venture = 合弁
+matching-seek-sale = 販売
+matching-seek-demonstration = 実証
+matching-seek-distribution = 販売代理
+matching-seek-supply = 供給
+matching-seek-investment = 投資
+
+## Ranking factors
+
+matching-factor-skills = スキル
+matching-factor-sectors = 分野
+matching-factor-languages = 言語
+matching-factor-country = 国
+matching-factor-availability = 対応可否
+matching-factor-track-record = 実績
+matching-factor-network = ネットワーク

@@ -1,0 +1,94 @@
+### A ranking's reasons in words, shared by the pages, the API and `kyoso match --explain`.
+### Draft translation by the kyoso team: to be reviewed by a native speaker.
+
+## Lists
+
+# Between the skills of a list. Spaces at its ends go inside a string literal, as in {", "}: Fluent trims them otherwise.
+reasons-list-separator = 、
+
+# Between the languages of a reason. Spaces at its ends go inside a string literal, as in {"; "}: Fluent trims them otherwise.
+reasons-languages-separator = 、
+
+## Language names
+
+reasons-language-name-ja = 日本語
+reasons-language-name-en = 英語
+reasons-language-name-th = タイ語
+reasons-language-name-vi = ベトナム語
+reasons-language-name-id = インドネシア語
+reasons-language-name-zh = 中国語
+reasons-language-name-es = スペイン語
+reasons-language-name-fr = フランス語
+
+# The level "native" of a language; other levels (B2, N2) are shown as written.
+reasons-level-native = 母語
+
+## Skills
+
+reasons-skills-none-asked = スキルの指定なし
+
+# $asked: how many skills the need asks for (a number, 1 or more)
+# English selects a plural form on $asked; add a selector where your language needs one.
+reasons-skills-none-held = 求められた{ $asked }つのスキルはどれも持っていない
+
+# $held: how many of them the candidate has (a number, 1 or more)
+# $asked: how many skills the need asks for (a number, 1 or more)
+# $list: the skills held, joined with reasons-list-separator
+# English selects a plural form on $asked; add a selector where your language needs one.
+reasons-skills-held = 求められた{ $asked }つのスキルのうち{ $held }つを持つ：{ $list }
+
+## Sectors
+
+reasons-sectors-exact = ニーズが挙げる分野で活動している
+reasons-sectors-related = 関連する分野（同じ区分）で活動している
+reasons-sectors-none = 共通の分野はない
+
+## Languages
+
+reasons-languages-none-asked = 言語の指定なし
+
+# One language of the need; several are joined with reasons-languages-separator.
+# $language: the language's name (reasons-language-name-*)
+# $held: the candidate's level, such as B2 or N2 (or reasons-level-native)
+# $asked: the level asked for, written the same way
+reasons-language-held = { $language } { $held }（求められた水準：{ $asked }）
+
+# One language of the need that the candidate has no record of.
+# $language: the language's name (reasons-language-name-*)
+# $asked: the level asked for, such as B2 or N2 (or reasons-level-native)
+reasons-language-missing = { $language }の記録なし（求められた水準：{ $asked }）
+
+## Country
+
+reasons-country-none-named = 国の指定なし
+
+# $country: the country's name, in the reader's language
+reasons-country-known = { $country }で暮らした、または働いた経験がある
+
+# $country: the country's name, in the reader's language
+reasons-country-unknown = { $country }での経験の記録はない
+
+## Availability
+
+reasons-availability-dispatch = 派遣に応じられる
+reasons-availability-mentoring = メンタリングに応じられる
+reasons-availability-open = 受付中：掲載され、依頼を受け付けている
+reasons-availability-not-marked = 対応可能とされていない
+
+## Track record
+
+reasons-track-record-none = 過去のマッチングはまだない（平均として数える）
+
+# $successes: how many past matches ended in success (a number)
+# $matches: how many past matches the candidate had (a number, 1 or more)
+# $concluded: how many of them are concluded (a number)
+# English selects a plural form on $matches; add a selector where your language needs one.
+reasons-track-record = 過去{ $matches }件のマッチングのうち{ $successes }件が成果（完了{ $concluded }件）
+
+## Network
+
+reasons-network-out-of-reach = 投稿者から三段階の紹介では届かない
+reasons-network-direct = 投稿者と直接つながっている
+
+# $steps: how many steps (a number, 2 or more: 1 is reasons-network-direct)
+reasons-network-steps = 投稿者から{ $steps }ステップ：知人を通じて紹介してもらえる

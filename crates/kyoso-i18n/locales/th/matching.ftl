@@ -1,0 +1,164 @@
+### The matching pages' texts: needs, candidates, the pipeline, the technology catalogue and assignment rounds.
+### Draft translation by the kyoso team: to be reviewed by a native speaker.
+
+## Needs
+
+matching-needs = ความต้องการ
+matching-needs-intro = สิ่งที่องค์กรและบุคคลในประเทศคู่ร่วมมือขอจากเครือข่าย: ผู้เชี่ยวชาญ เทคโนโลยี พันธมิตร การฝึกอบรม พี่เลี้ยง และการลงทุน
+matching-post-need = โพสต์ความต้องการ
+matching-no-needs = ไม่มีความต้องการที่ตรงกัน
+matching-kind = ประเภท
+matching-status = สถานะ
+matching-title = หัวข้อ
+matching-description = รายละเอียด
+matching-skills = ทักษะ
+matching-skills-hint = คั่นด้วยจุลภาค: lean manufacturing, plc programming
+matching-required-skills = ทักษะที่ผู้สมัครทุกคนต้องมี
+matching-sectors = สาขา
+matching-sectors-hint = รหัส OECD DAC 5 หลัก คั่นด้วยจุลภาค: 32120, 14022
+matching-country = ประเทศที่ทำงาน
+matching-require-country = เฉพาะผู้ที่เคยอยู่ในประเทศนี้
+matching-languages = ภาษา
+matching-languages-hint = คั่นด้วยจุลภาค พร้อมระดับต่ำสุด: th:B2, ja:N2 ใส่ ! หากจำเป็น: th:native!
+matching-require-available = เฉพาะผู้ที่พร้อม
+matching-deadline = กำหนดเวลา
+
+## Candidates and introductions
+
+matching-candidates = ผู้สมัครที่เหมาะที่สุด
+
+# $shown: how many candidates are shown (a number)
+# $pool: how many candidates were ranked (a number)
+matching-candidates-intro = { $shown } อันดับแรกจาก { $pool } พร้อมเหตุผลของคะแนน
+
+matching-score = คะแนน
+matching-why = เหตุผล
+matching-warm-path = เส้นทางการแนะนำ
+matching-provider = ผู้ให้บริการ
+matching-champion = ผู้ผลักดันในท้องถิ่น
+matching-champion-hint = ศิษย์เก่าในประเทศที่ช่วยผลักดันได้
+matching-ask-introduction = ขอการแนะนำ
+matching-already-matched = อยู่ในกระบวนการ
+matching-no-candidates = ไม่มีผู้สมัครที่มีทักษะ สาขา หรือประเทศตรงกับความต้องการนี้
+matching-sign-in-to-match = ลงชื่อเข้าใช้เพื่อดูผู้สมัคร
+matching-matches = การแนะนำ
+matching-no-matches = ยังไม่มีการขอการแนะนำ
+matching-move-to = ย้ายไปที่
+matching-outcome = ผลลัพธ์
+matching-note = หมายเหตุ
+matching-note-hint = เหตุผล เมื่อปฏิเสธ
+matching-save = บันทึก
+matching-close-need = ปิดความต้องการ
+matching-reopen-need = เปิดอีกครั้ง
+
+# $date: the deadline, as YYYY-MM-DD
+matching-expires-soon = ความต้องการนี้จะหมดอายุวันที่ { $date }: ขยายกำหนดเวลาหรือปิด
+
+matching-expired-note = ความต้องการนี้หมดอายุแล้ว เลื่อนกำหนดเวลาเพื่อเปิดอีกครั้ง
+matching-weights-note = น้ำหนัก: ทักษะ 35% สาขา 10% ภาษา 15% ประเทศ 10% ความพร้อม 10% ผลงาน 8% เครือข่าย 12%
+
+## The pipeline
+
+matching-pipeline = ขั้นตอนการจับคู่
+matching-pipeline-intro = การแนะนำทั้งหมดสำหรับความต้องการขององค์กรคุณ ตามสถานะ
+matching-candidate = ผู้สมัคร
+
+## Technologies and partners
+
+matching-catalogue = เทคโนโลยีและพันธมิตร
+matching-catalogue-intro = เทคโนโลยีญี่ปุ่นที่พร้อมสำหรับประเทศคู่ร่วมมือ และบริษัทที่กำลังหาพันธมิตร
+matching-list-offer = ลงรายการข้อเสนอ
+matching-no-offers = ไม่มีข้อเสนอที่ตรงกัน
+matching-search = ค้นหา
+matching-readiness = ระดับความพร้อม (TRL)
+matching-min-readiness = TRL อย่างน้อย
+matching-sdgs = SDGs
+matching-deployed-in = ใช้งานแล้วใน
+matching-markets-sought = ตลาดที่ต้องการ
+matching-seeks = ต้องการ
+matching-keywords = คำสำคัญ
+matching-capacity = กำลังการผลิต
+matching-any = ทั้งหมด
+
+## Assignment rounds
+
+matching-assignment = รอบการจัดสรร
+matching-assignment-intro = จัดสรรผู้เข้าร่วมให้กับผู้รับ (ผู้ฝึกงานกับบริษัท ผู้รับคำปรึกษากับพี่เลี้ยง) ตามจำนวนที่รับได้และคะแนน
+matching-round-file = ข้อมูลรอบเป็น CSV: participant,host,score,capacity[,participant_preference,host_preference,country,gender]
+matching-mode = วิธี
+matching-mode-optimal = เหมาะสมที่สุด: คะแนนรวมสูงสุด
+matching-mode-stable = เสถียร: ไม่มีผู้เข้าร่วมและผู้รับคู่ใดที่อยากได้กันและกันมากกว่า
+matching-assign = จัดสรร
+matching-participants = ผู้เข้าร่วม
+matching-hosts = ผู้รับ
+matching-places = จำนวนที่รับ
+matching-placed = ได้รับการจัดสรร
+matching-total-score = คะแนนรวม
+matching-participant = ผู้เข้าร่วม
+matching-host = ผู้รับ
+matching-reason = เหตุผล
+matching-fairness = ความเป็นธรรม
+matching-by-country = ตามประเทศ
+matching-by-gender = ตามเพศ
+matching-share-placed = สัดส่วนที่ได้รับการจัดสรร
+matching-mean-score = คะแนนเฉลี่ย
+matching-no-candidates-reason = ไม่มีผู้รับที่เป็นไปได้
+matching-hosts-full-reason = ผู้รับที่เป็นไปได้เต็มทั้งหมด
+matching-not-worth-it-reason = ไม่มีการจัดสรรที่ได้คะแนนเป็นบวก
+
+## Need kinds
+
+matching-need-kind-expertise = ผู้เชี่ยวชาญ
+matching-need-kind-technology = เทคโนโลยี
+matching-need-kind-business-partner = พันธมิตรทางธุรกิจ
+matching-need-kind-training = การฝึกอบรม
+matching-need-kind-mentoring = พี่เลี้ยง
+matching-need-kind-investment = การลงทุน
+
+## Need statuses
+
+matching-need-status-open = เปิดรับ
+matching-need-status-matched = จับคู่แล้ว
+matching-need-status-closed = ปิด
+matching-need-status-expired = หมดอายุ
+
+## Match statuses
+
+matching-match-status-proposed = เสนอ
+matching-match-status-introduced = แนะนำแล้ว
+matching-match-status-accepted = ตอบรับ
+matching-match-status-declined = ปฏิเสธ
+matching-match-status-collaborating = ร่วมงาน
+matching-match-status-concluded = สิ้นสุด
+
+## Match outcomes
+
+matching-match-outcome-agreement-signed = ลงนามข้อตกลง
+matching-match-outcome-demonstration-done = สาธิตเสร็จ
+matching-match-outcome-hired = จ้างงาน
+matching-match-outcome-no-result = ไม่มีผล
+
+## Offer kinds
+
+matching-offer-kind-technology = เทคโนโลยี
+matching-offer-kind-partnership = ความร่วมมือ
+
+## What a provider seeks
+
+matching-seek-licence = ใบอนุญาต
+matching-seek-joint-venture = กิจการร่วมค้า
+matching-seek-sale = ขาย
+matching-seek-demonstration = สาธิต
+matching-seek-distribution = จัดจำหน่าย
+matching-seek-supply = จัดหา
+matching-seek-investment = การลงทุน
+
+## Ranking factors
+
+matching-factor-skills = ทักษะ
+matching-factor-sectors = สาขา
+matching-factor-languages = ภาษา
+matching-factor-country = ประเทศ
+matching-factor-availability = ความพร้อม
+matching-factor-track-record = ผลงาน
+matching-factor-network = เครือข่าย

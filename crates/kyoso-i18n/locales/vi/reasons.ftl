@@ -1,0 +1,94 @@
+### A ranking's reasons in words, shared by the pages, the API and `kyoso match --explain`.
+### Draft translation by the kyoso team: to be reviewed by a native speaker.
+
+## Lists
+
+# Between the skills of a list. Spaces at its ends go inside a string literal, as in {", "}: Fluent trims them otherwise.
+reasons-list-separator = {", "}
+
+# Between the languages of a reason. Spaces at its ends go inside a string literal, as in {"; "}: Fluent trims them otherwise.
+reasons-languages-separator = {"; "}
+
+## Language names
+
+reasons-language-name-ja = tiếng Nhật
+reasons-language-name-en = tiếng Anh
+reasons-language-name-th = tiếng Thái
+reasons-language-name-vi = tiếng Việt
+reasons-language-name-id = tiếng Indonesia
+reasons-language-name-zh = tiếng Trung
+reasons-language-name-es = tiếng Tây Ban Nha
+reasons-language-name-fr = tiếng Pháp
+
+# The level "native" of a language; other levels (B2, N2) are shown as written.
+reasons-level-native = bản ngữ
+
+## Skills
+
+reasons-skills-none-asked = Không yêu cầu kỹ năng
+
+# $asked: how many skills the need asks for (a number, 1 or more)
+# English selects a plural form on $asked; add a selector where your language needs one.
+reasons-skills-none-held = Không có kỹ năng nào trong { $asked } kỹ năng được yêu cầu
+
+# $held: how many of them the candidate has (a number, 1 or more)
+# $asked: how many skills the need asks for (a number, 1 or more)
+# $list: the skills held, joined with reasons-list-separator
+# English selects a plural form on $asked; add a selector where your language needs one.
+reasons-skills-held = Có { $held } trong { $asked } kỹ năng được yêu cầu: { $list }
+
+## Sectors
+
+reasons-sectors-exact = Hoạt động trong lĩnh vực mà nhu cầu nêu
+reasons-sectors-related = Hoạt động trong lĩnh vực liên quan (cùng nhóm)
+reasons-sectors-none = Không có lĩnh vực chung
+
+## Languages
+
+reasons-languages-none-asked = Không yêu cầu ngôn ngữ
+
+# One language of the need; several are joined with reasons-languages-separator.
+# $language: the language's name (reasons-language-name-*)
+# $held: the candidate's level, such as B2 or N2 (or reasons-level-native)
+# $asked: the level asked for, written the same way
+reasons-language-held = { $language } { $held } (yêu cầu: { $asked })
+
+# One language of the need that the candidate has no record of.
+# $language: the language's name (reasons-language-name-*)
+# $asked: the level asked for, such as B2 or N2 (or reasons-level-native)
+reasons-language-missing = không có { $language } (yêu cầu: { $asked })
+
+## Country
+
+reasons-country-none-named = Không nêu quốc gia
+
+# $country: the country's name, in the reader's language
+reasons-country-known = Đã sống hoặc làm việc tại { $country }
+
+# $country: the country's name, in the reader's language
+reasons-country-unknown = Chưa có ghi nhận thời gian ở { $country }
+
+## Availability
+
+reasons-availability-dispatch = Sẵn sàng được cử đi
+reasons-availability-mentoring = Sẵn sàng hướng dẫn
+reasons-availability-open = Đang mở: được đăng và nhận yêu cầu
+reasons-availability-not-marked = Chưa đánh dấu là sẵn sàng
+
+## Track record
+
+reasons-track-record-none = Chưa có lần kết nối nào (tính ở mức trung bình)
+
+# $successes: how many past matches ended in success (a number)
+# $matches: how many past matches the candidate had (a number, 1 or more)
+# $concluded: how many of them are concluded (a number)
+# English selects a plural form on $matches; add a selector where your language needs one.
+reasons-track-record = { $successes } thành công trong { $matches } lần kết nối trước ({ $concluded } đã kết thúc)
+
+## Network
+
+reasons-network-out-of-reach = Không nằm trong phạm vi ba bước giới thiệu từ người đăng
+reasons-network-direct = Có quan hệ trực tiếp với người đăng
+
+# $steps: how many steps (a number, 2 or more: 1 is reasons-network-direct)
+reasons-network-steps = Cách người đăng { $steps } bước: có thể được giới thiệu qua người quen
