@@ -372,11 +372,6 @@ FILE_ABOUT = {
     "`kyoso match --explain`.",
 }
 
-# The resource comment (`###`) every file must begin with, by file name, for
-# files this script does not write.
-KNOWN_FILES = {"codes.ftl", "cli.ftl"}
-
-
 # --------------------------------------------------------------------------
 # A small Rust lexer: enough for string tables and simple functions.
 # --------------------------------------------------------------------------
@@ -1633,9 +1628,14 @@ def check(expected: dict[tuple[str, str], dict[str, str]] | None = None) -> int:
             parsed[(name, lang)] = messages
             for mid, (pattern, attrs, line) in messages.items():
                 for sel, keys in select_keys(pattern):
-                    for key in keys:
-                        if not (key in PLURAL_KEYS or re.fullmatch(r"-?\d+(\.\d+)?", key)):
-                            problems.append(f"{where}:{line}: {mid}: [{key}] is no plural category")
+                    # A selector on a number has plural categories (and exact
+                    # numbers) as keys; one on a keyword has other words. A
+                    # mix is most likely a misspelt category ([One], [others]).
+                    plural = [k for k in keys if k in PLURAL_KEYS or re.fullmatch(r"-?\d+(\.\d+)?", k)]
+                    if plural and len(plural) != len(keys):
+                        odd = sorted(set(keys) - set(plural))
+                        problems.append(f"{where}:{line}: {mid}: ${sel} mixes plural categories "
+                                        f"with {odd}")
                 missing = pattern_references(pattern) - set(messages)
                 if missing:
                     problems.append(f"{where}:{line}: {mid} refers to {sorted(missing)}, not in this file")

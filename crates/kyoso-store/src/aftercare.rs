@@ -13,6 +13,7 @@ use kyoso_domain::{
 use uuid::Uuid;
 
 use crate::bulk::on_tx;
+use crate::query::Bind;
 use crate::read::Checker;
 use crate::value::DbTime;
 use crate::{BulkWriter, Store, StoreError, dispatch};
@@ -509,27 +510,22 @@ impl BulkWriter {
         note: Option<&Text>,
         actor: &str,
     ) -> Result<(), StoreError> {
+        self.append_to_trail(
+            crate::trail::GRIEVANCE,
+            grievance,
+            crate::trail::Number::Next,
+            ("at", Timestamp::now()),
+            vec![
+                ("actor", Bind::Text(actor.to_owned())),
+                ("status", Bind::Text(status.as_str().to_owned())),
+                (
+                    "note",
+                    Bind::OptionalText(note.map(|n| n.as_str().to_owned())),
+                ),
+            ],
+        )
+        .await?;
         let now = DbTime(Timestamp::now());
-        let result = on_tx!(&mut self.tx, conn => {
-            sqlx::query(
-                "INSERT INTO grievance_events (grievance_id, number, at, actor, status, note) \
-                 SELECT g.id, coalesce((SELECT max(e.number) FROM grievance_events e WHERE e.grievance_id = g.id), 0) + 1, \
-                 $2, $3, $4, $5 FROM grievances g WHERE g.uid = $1",
-            )
-            .bind(grievance.uuid())
-            .bind(now)
-            .bind(actor)
-            .bind(status.as_str())
-            .bind(note.map(|n| n.as_str().to_owned()))
-            .execute(&mut **conn)
-            .await
-            .map(|done| done.rows_affected())
-        });
-        if crate::programs::unique_taken(result, "number", "")?.is_err() {
-            return Err(StoreError::Conflict(
-                "the grievance changed meanwhile; look again".into(),
-            ));
-        }
         on_tx!(&mut self.tx, conn => {
             sqlx::query("UPDATE grievances SET status = $2, updated_at = $3 WHERE uid = $1")
                 .bind(grievance.uuid())

@@ -22,12 +22,10 @@ use sqlx::{AssertSqlSafe, Postgres, Sqlite, Transaction};
 use uuid::Uuid;
 
 use crate::registry::{RowMeta, organization_values, person_values, tie_values};
-use crate::table::{self, Key};
+use crate::table::Key;
 use crate::value::Value;
 use crate::{Engine, Pool, Store, StoreError, Table};
 
-/// Below this many rows a PostgreSQL write is an `INSERT`; above, a `COPY`.
-const COPY_THRESHOLD: usize = 64;
 /// References looked up per query.
 const REFS_PER_QUERY: usize = 500;
 /// A reference cache is emptied when it grows past this many entries.
@@ -863,47 +861,17 @@ impl BulkWriter {
         match &mut self.tx {
             Tx::Sqlite(conn) => {
                 let mut handle = conn.lock_handle().await?;
-                affected +=
-                    crate::sqlite_rows::insert(handle.as_raw_handle(), self.table, key, &rows)?;
-            }
-            Tx::Postgres(conn) if rows.len() < COPY_THRESHOLD => {
-                let sql = table::insert_sql(Engine::Postgres, self.table, rows.len(), key);
-                let mut query = sqlx::query(AssertSqlSafe(sql));
-                let mut text = String::new();
-                for value in rows.iter().flatten() {
-                    text.clear();
-                    let bound = value.pg_text(&mut text).then(|| text.clone());
-                    query = query.bind(bound);
-                }
-                affected += query.execute(&mut **conn).await?.rows_affected();
-            }
-            Tx::Postgres(conn) if key == Key::None => {
-                let data = copy_rows(&rows, None);
-                let mut copy = conn.copy_in_raw(&table::copy_sql(self.table)).await?;
-                copy.send(data).await?;
-                affected += copy.finish().await?;
+                affected += crate::sqlite::rows::insert(&mut handle, self.table, key, &rows)?;
             }
             Tx::Postgres(conn) => {
-                let stage = table::stage_name(self.table);
-                if !self.stage_created {
-                    let create = format!("{} ON COMMIT DROP", table::create_stage_sql(self.table));
-                    sqlx::query(AssertSqlSafe(create))
-                        .execute(&mut **conn)
-                        .await?;
-                    self.stage_created = true;
-                }
-                sqlx::query(AssertSqlSafe(format!("TRUNCATE {stage}")))
-                    .execute(&mut **conn)
-                    .await?;
-                let data = copy_rows(&rows, Some(key == Key::Uid));
-                let mut copy = conn.copy_in_raw(&table::copy_stage_sql(self.table)).await?;
-                copy.send(data).await?;
-                copy.finish().await?;
-                let merge = table::merge_stage_sql(self.table, key);
-                affected += sqlx::query(AssertSqlSafe(merge))
-                    .execute(&mut **conn)
-                    .await?
-                    .rows_affected();
+                affected += crate::postgres::copy::write_rows(
+                    conn,
+                    self.table,
+                    key,
+                    &rows,
+                    &mut self.stage_created,
+                )
+                .await?;
             }
             Tx::Ended => unreachable!("a bulk writer is used after it ended"),
         }
@@ -1355,25 +1323,6 @@ fn fold(uid: Uid) -> u64 {
     let mut low = [0; 8];
     low.copy_from_slice(&bytes[8..]);
     u64::from_le_bytes(high) ^ u64::from_le_bytes(low)
-}
-
-/// Rows in `COPY` text form, with the staging table's key column if asked.
-fn copy_rows(rows: &[Vec<Value>], key_by_uid: Option<bool>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(rows.len() * 256);
-    let mut scratch = String::new();
-    for row in rows {
-        for (i, value) in row.iter().enumerate() {
-            if i > 0 {
-                out.push(b'\t');
-            }
-            value.write_copy_field(&mut scratch, &mut out);
-        }
-        if let Some(by_uid) = key_by_uid {
-            out.extend_from_slice(if by_uid { b"\tt" } else { b"\tf" });
-        }
-        out.push(b'\n');
-    }
-    out
 }
 
 #[cfg(test)]

@@ -21,16 +21,19 @@ mod check;
 mod directory;
 mod erasure;
 mod error;
-mod fast_read;
 mod matching;
 mod network;
 
+mod postgres;
 mod programs;
 mod query;
 mod read;
 mod registry;
-mod sqlite_rows;
+mod sqlite;
 mod table;
+mod trail;
+#[cfg(any(test, feature = "test-support"))]
+mod unaudited;
 mod value;
 
 use std::str::FromStr;
@@ -84,7 +87,7 @@ pub struct Store {
     pub(crate) pool: Pool,
     pub(crate) tokens: std::sync::Arc<accounts::TokenCache>,
     /// Reads by key on the calling thread, for a SQLite file.
-    pub(crate) fast_reads: Option<fast_read::FastReads>,
+    pub(crate) fast_reads: Option<crate::sqlite::fast_read::FastReads>,
     /// For loads of many rows that find every record they refer to
     /// themselves, on a SQLite file: a connection that does not check
     /// foreign keys again row by row (see `BulkOptions::many_rows`).
@@ -126,7 +129,10 @@ impl Store {
                 .pragma("temp_store", "memory")
                 // Reads come from the kernel's page cache through a map
                 // instead of being copied into every connection's cache.
-                .pragma("mmap_size", fast_read::MMAP_BYTES.to_string())
+                .pragma(
+                    "mmap_size",
+                    crate::sqlite::fast_read::MMAP_BYTES.to_string(),
+                )
                 .page_size(16384);
             let path = options.get_filename().to_owned();
             // An in-memory database exists once per connection: keep one.
@@ -140,7 +146,7 @@ impl Store {
                     .await
                     .map_err(connect_error)?,
             );
-            fast_reads = fast_read::FastReads::for_file(&path);
+            fast_reads = crate::sqlite::fast_read::FastReads::for_file(&path);
             if fast_reads.is_some() {
                 unchecked_loads = Some(
                     SqlitePoolOptions::new()

@@ -96,7 +96,7 @@ macro_rules! fetch_all {
 
 /// People matching may propose: shared with the network, agreed to
 /// processing.
-const MATCHING_PEOPLE: &str = "SELECT p.id, p.uid, p.residence, p.nationality, \
+pub(crate) const MATCHING_PEOPLE: &str = "SELECT p.id, p.uid, p.residence, p.nationality, \
     CAST(p.languages AS TEXT) AS languages, CAST(p.skills AS TEXT) AS skills, \
     CAST(p.sectors AS TEXT) AS sectors, p.available_mentoring, p.available_dispatch, \
     p.name_native, p.name_latin, p.name_japanese, p.visibility, o.uid AS owner_uid \
@@ -104,7 +104,7 @@ const MATCHING_PEOPLE: &str = "SELECT p.id, p.uid, p.residence, p.nationality, \
     WHERE p.visibility <> 'private' AND p.consent_processing";
 
 /// The countries of the organizations each person is tied to, by local key.
-const MATCHING_PLACES: &str = "SELECT DISTINCT t.from_person_id, o.country FROM ties t \
+pub(crate) const MATCHING_PLACES: &str = "SELECT DISTINCT t.from_person_id, o.country FROM ties t \
     JOIN organizations o ON o.id = t.to_org_id \
     WHERE t.from_person_id IS NOT NULL AND o.country IS NOT NULL AND t.visibility <> 'private'";
 
@@ -117,48 +117,8 @@ fn bind_uids(sql: &mut Sql, uids: &[Uid]) {
     }
 }
 
-fn read_matching_people_sqlite(
-    conn: &rusqlite::Connection,
-) -> Result<Vec<MatchingPerson>, StoreError> {
-    // One read transaction, so that the people and their places agree.
-    conn.execute_batch("BEGIN")?;
-    let result = (|| -> Result<_, StoreError> {
-        let mut statement = conn.prepare(&format!("{MATCHING_PEOPLE} ORDER BY p.id"))?;
-        let mut rows = Vec::new();
-        let mut cursor = statement.query([])?;
-        while let Some(row) = cursor.next()? {
-            let uid: [u8; 16] = row.get(1)?;
-            rows.push(MatchingPersonRow {
-                id: row.get(0)?,
-                uid: Uuid::from_bytes(uid),
-                residence: row.get(2)?,
-                nationality: row.get(3)?,
-                languages: row.get(4)?,
-                skills: row.get(5)?,
-                sectors: row.get(6)?,
-                available_mentoring: row.get(7)?,
-                available_dispatch: row.get(8)?,
-                name_native: row.get(9)?,
-                name_latin: row.get(10)?,
-                name_japanese: row.get(11)?,
-                visibility: row.get(12)?,
-                owner_uid: row.get::<_, Option<[u8; 16]>>(13)?.map(Uuid::from_bytes),
-            });
-        }
-        let mut statement =
-            conn.prepare(&format!("{MATCHING_PLACES} ORDER BY t.from_person_id"))?;
-        let places = statement
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<Result<Vec<(i64, String)>, _>>()?;
-        Ok((rows, places))
-    })();
-    conn.execute_batch("COMMIT")?;
-    let (rows, places) = result?;
-    assemble_matching_people(rows, places)
-}
-
 /// People's rows joined with their places; both sorted by local key.
-fn assemble_matching_people(
+pub(crate) fn assemble_matching_people(
     rows: Vec<MatchingPersonRow>,
     places: Vec<(i64, String)>,
 ) -> Result<Vec<MatchingPerson>, StoreError> {
@@ -455,21 +415,21 @@ struct MatchEventRow {
 type TrackRow = (Option<Uuid>, Option<Uuid>, Option<Uuid>, i64, i64, i64);
 
 #[derive(sqlx::FromRow)]
-struct MatchingPersonRow {
-    id: i64,
-    uid: Uuid,
-    residence: Option<String>,
-    nationality: Option<String>,
-    languages: String,
-    skills: String,
-    sectors: String,
-    available_mentoring: bool,
-    available_dispatch: bool,
-    name_native: Option<String>,
-    name_latin: Option<String>,
-    name_japanese: Option<String>,
-    visibility: String,
-    owner_uid: Option<Uuid>,
+pub(crate) struct MatchingPersonRow {
+    pub(crate) id: i64,
+    pub(crate) uid: Uuid,
+    pub(crate) residence: Option<String>,
+    pub(crate) nationality: Option<String>,
+    pub(crate) languages: String,
+    pub(crate) skills: String,
+    pub(crate) sectors: String,
+    pub(crate) available_mentoring: bool,
+    pub(crate) available_dispatch: bool,
+    pub(crate) name_native: Option<String>,
+    pub(crate) name_latin: Option<String>,
+    pub(crate) name_japanese: Option<String>,
+    pub(crate) visibility: String,
+    pub(crate) owner_uid: Option<Uuid>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -712,12 +672,14 @@ impl Store {
     /// faster than through sqlx for a million people.
     pub async fn matching_people(&self) -> Result<Vec<MatchingPerson>, StoreError> {
         if let Some(reads) = self.fast_reads.clone() {
-            return tokio::task::spawn_blocking(move || reads.with(read_matching_people_sqlite))
-                .await
-                .map_err(|e| StoreError::Invalid {
-                    field: None,
-                    message: format!("the people's reader stopped: {e}"),
-                })?;
+            return tokio::task::spawn_blocking(move || {
+                reads.with(crate::sqlite::reads::read_matching_people_sqlite)
+            })
+            .await
+            .map_err(|e| StoreError::Invalid {
+                field: None,
+                message: format!("the people's reader stopped: {e}"),
+            })?;
         }
         let rows: Vec<MatchingPersonRow> = dispatch!(self, pool => {
             sqlx::query_as(AssertSqlSafe(format!("{MATCHING_PEOPLE} ORDER BY p.id")))
@@ -1139,28 +1101,26 @@ impl BulkWriter {
         note: Option<&Text>,
         actor: &str,
     ) -> Result<(), StoreError> {
+        self.append_to_trail(
+            crate::trail::MATCH,
+            uid,
+            crate::trail::Number::Next,
+            ("at", Timestamp::now()),
+            vec![
+                ("actor", Bind::Text(actor.to_owned())),
+                ("status", Bind::Text(status.as_str().to_owned())),
+                (
+                    "outcome",
+                    Bind::OptionalText(outcome.map(|o| o.as_str().to_owned())),
+                ),
+                (
+                    "note",
+                    Bind::OptionalText(note.map(|n| n.as_str().to_owned())),
+                ),
+            ],
+        )
+        .await?;
         let now = DbTime(Timestamp::now());
-        let result = on_tx!(&mut self.tx, conn => {
-            sqlx::query(
-                "INSERT INTO match_events (match_id, number, at, actor, status, outcome, note) \
-                 SELECT m.id, coalesce((SELECT max(e.number) FROM match_events e WHERE e.match_id = m.id), 0) + 1, \
-                 $2, $3, $4, $5, $6 FROM matches m WHERE m.uid = $1",
-            )
-            .bind(uid.uuid())
-            .bind(now)
-            .bind(actor)
-            .bind(status.as_str())
-            .bind(outcome.map(|o| o.as_str()))
-            .bind(note.map(|n| n.as_str().to_owned()))
-            .execute(&mut **conn)
-            .await
-            .map(|done| done.rows_affected())
-        });
-        if crate::programs::unique_taken(result, "number", "")?.is_err() {
-            return Err(StoreError::Conflict(
-                "the match changed meanwhile; look again".into(),
-            ));
-        }
         on_tx!(&mut self.tx, conn => {
             sqlx::query("UPDATE matches SET status = $2, outcome = $3, updated_at = $4 WHERE uid = $1")
                 .bind(uid.uuid())

@@ -150,25 +150,25 @@ type TieRow = (
 
 /// The records' queries, SQLite's then PostgreSQL's: they differ only in
 /// how the first sector is taken from the JSON list.
-const PEOPLE_SQL: [&str; 2] = [
+pub(crate) const PEOPLE_SQL: [&str; 2] = [
     "SELECT id, uid, visibility, owner_id, residence, NULL, json_extract(sectors, '$[0]'), \
      name_native, name_latin, name_japanese FROM people ORDER BY id",
     "SELECT id, uid, visibility, owner_id, residence, NULL::BIGINT, sectors->>0, \
      name_native, name_latin, name_japanese FROM people ORDER BY id",
 ];
-const ORGANIZATIONS_SQL: [&str; 2] = [
+pub(crate) const ORGANIZATIONS_SQL: [&str; 2] = [
     "SELECT id, uid, visibility, owner_id, country, org_type, json_extract(sectors, '$[0]'), \
      name_native, name_latin, name_japanese FROM organizations ORDER BY id",
     "SELECT id, uid, visibility, owner_id, country, org_type::BIGINT, sectors->>0, \
      name_native, name_latin, name_japanese FROM organizations ORDER BY id",
 ];
-const TIES_SQL: &str = "SELECT from_person_id, from_org_id, to_person_id, to_org_id, kind, strength, \
+pub(crate) const TIES_SQL: &str = "SELECT from_person_id, from_org_id, to_person_id, to_org_id, kind, strength, \
      start_date, visibility FROM ties";
 
 /// Builds a snapshot from rows as each engine reads them: records first,
 /// people before organizations, then ties.
 #[derive(Default)]
-struct Assembly {
+pub(crate) struct Assembly {
     snapshot: NetworkSnapshot,
     people: Numbering,
     organizations: Numbering,
@@ -178,7 +178,7 @@ struct Assembly {
 }
 
 impl Assembly {
-    fn record(&mut self, kind: EntityKind, row: RecordRow) -> Result<(), StoreError> {
+    pub(crate) fn record(&mut self, kind: EntityKind, row: RecordRow) -> Result<(), StoreError> {
         let (id, uid, visibility, owner, country, org_type, sector, [native, latin, japanese]) =
             row;
         let node = u32::try_from(self.snapshot.nodes.len()).map_err(|_| StoreError::Invalid {
@@ -207,7 +207,7 @@ impl Assembly {
         Ok(())
     }
 
-    fn tie(&mut self, row: TieRow) -> Result<(), StoreError> {
+    pub(crate) fn tie(&mut self, row: TieRow) -> Result<(), StoreError> {
         let (from_person, from_org, to_person, to_org, kind, strength, start, visibility) = row;
         let end = |person, org| {
             self.people
@@ -232,7 +232,7 @@ impl Assembly {
         Ok(())
     }
 
-    fn finish(mut self) -> NetworkSnapshot {
+    pub(crate) fn finish(mut self) -> NetworkSnapshot {
         for (node, owner) in self.snapshot.nodes.iter_mut().zip(self.owners) {
             node.owner = self.organizations.get(owner);
         }
@@ -247,12 +247,14 @@ impl Store {
     /// times faster than through sqlx for millions of rows.
     pub async fn network_snapshot(&self) -> Result<NetworkSnapshot, StoreError> {
         if let Some(reads) = self.fast_reads.clone() {
-            return tokio::task::spawn_blocking(move || reads.with(read_sqlite))
-                .await
-                .map_err(|e| StoreError::Invalid {
-                    field: None,
-                    message: format!("the snapshot's reader stopped: {e}"),
-                })?;
+            return tokio::task::spawn_blocking(move || {
+                reads.with(crate::sqlite::reads::read_sqlite)
+            })
+            .await
+            .map_err(|e| StoreError::Invalid {
+                field: None,
+                message: format!("the snapshot's reader stopped: {e}"),
+            })?;
         }
         let mut assembly = Assembly::default();
         for (kind, sql) in [
@@ -279,54 +281,6 @@ impl Store {
         });
         Ok(assembly.finish())
     }
-}
-
-fn read_sqlite(conn: &rusqlite::Connection) -> Result<NetworkSnapshot, StoreError> {
-    let mut assembly = Assembly::default();
-    // One read transaction, so that the records and ties agree.
-    conn.execute_batch("BEGIN")?;
-    let result = (|| {
-        for (kind, sql) in [
-            (EntityKind::Person, PEOPLE_SQL),
-            (EntityKind::Organization, ORGANIZATIONS_SQL),
-        ] {
-            let mut statement = conn.prepare(sql[0])?;
-            let mut rows = statement.query([])?;
-            while let Some(row) = rows.next()? {
-                let uid: [u8; 16] = row.get(1)?;
-                assembly.record(
-                    kind,
-                    (
-                        row.get(0)?,
-                        Uuid::from_bytes(uid),
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                        row.get(5)?,
-                        row.get(6)?,
-                        [row.get(7)?, row.get(8)?, row.get(9)?],
-                    ),
-                )?;
-            }
-        }
-        let mut statement = conn.prepare(TIES_SQL)?;
-        let mut rows = statement.query([])?;
-        while let Some(row) = rows.next()? {
-            assembly.tie((
-                row.get(0)?,
-                row.get(1)?,
-                row.get(2)?,
-                row.get(3)?,
-                row.get(4)?,
-                row.get(5)?,
-                row.get(6)?,
-                row.get(7)?,
-            ))?;
-        }
-        Ok::<_, StoreError>(())
-    })();
-    conn.execute_batch("COMMIT")?;
-    result.map(|()| assembly.finish())
 }
 
 fn table_of(kind: EntityKind) -> &'static str {

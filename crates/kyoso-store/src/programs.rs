@@ -8,9 +8,9 @@ use kyoso_domain::{
     COHORT_NAME_CHARS, PARTICIPATION_NOTE_CHARS, ParticipantCard, StateCounts, StoredParticipation,
 };
 use kyoso_domain::{
-    Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, EntityKind, Funder,
-    FundingSource, Incoming, Journey, JourneyAction, JourneyEntry, JourneyState, Link, Milestone,
-    Money, PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, RowError,
+    Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, Funder, FundingSource,
+    Incoming, Journey, JourneyAction, JourneyEntry, JourneyState, Link, Milestone, Money,
+    PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, RowError,
     SdgTarget, SectorCode, Stored, Text, Tie, Timestamp, Uid, Visibility,
 };
 use serde::{Deserialize, Serialize};
@@ -21,6 +21,7 @@ use crate::bulk::on_tx;
 use crate::directory::ReadScope;
 use crate::query::{Bind, Sql};
 use crate::read::Checker;
+use crate::trail::Number;
 use crate::value::DbTime;
 use crate::{BulkWriter, Pool, Store, StoreError, dispatch};
 
@@ -630,7 +631,7 @@ fn journey_of(id: i64, rows: Vec<EntryRow>) -> Result<Journey, StoreError> {
 }
 
 /// Whether a participant in `state` is due follow-ups.
-fn awaits_follow_up(state: JourneyState) -> bool {
+pub(crate) fn awaits_follow_up(state: JourneyState) -> bool {
     matches!(state, JourneyState::Returned | JourneyState::FollowUp)
 }
 
@@ -1070,31 +1071,25 @@ impl BulkWriter {
             JourneyAction::Move { to } => ("move", Some(to.as_str()), None),
             JourneyAction::Retract { entry } => ("retract", None, Some(i64::from(entry))),
         };
+        self.append_to_trail(
+            crate::trail::JOURNEY,
+            uid,
+            Number::Given(entry.number),
+            ("recorded_at", Timestamp::now()),
+            vec![
+                ("action", Bind::Text(action.into())),
+                ("to_state", Bind::OptionalText(to.map(str::to_owned))),
+                ("retracts", Bind::OptionalInt(retracts)),
+                ("on_date", Bind::Date(entry.on)),
+                ("recorded_by", Bind::Text(entry.by.as_str().to_owned())),
+                (
+                    "note",
+                    Bind::OptionalText(entry.note.as_ref().map(|n| n.as_str().to_owned())),
+                ),
+            ],
+        )
+        .await?;
         let now = DbTime(Timestamp::now());
-        let result = on_tx!(&mut self.tx, conn => {
-            sqlx::query(
-                "INSERT INTO journey_entries (participation_id, number, action, to_state, retracts, on_date, \
-                 recorded_by, note, recorded_at) \
-                 VALUES ((SELECT id FROM participations WHERE uid = $1), $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(uid.uuid())
-            .bind(i64::from(entry.number))
-            .bind(action)
-            .bind(to)
-            .bind(retracts)
-            .bind(entry.on)
-            .bind(entry.by.as_str())
-            .bind(entry.note.as_ref().map(|n| n.as_str().to_owned()))
-            .bind(now)
-            .execute(&mut **conn)
-            .await
-            .map(|done| done.rows_affected())
-        });
-        if unique_taken(result, "number", "")?.is_err() {
-            return Err(StoreError::Conflict(
-                "the journey changed while this entry was recorded; look again".into(),
-            ));
-        }
         on_tx!(&mut self.tx, conn => {
             // A returnee is due a follow-up from their return or their last
             // follow-up, whichever is later; others are not.
@@ -1216,7 +1211,7 @@ pub struct NewParticipation {
 
 /// A date as sqlx writes it on SQLite (`YYYY-MM-DD`), so that both ways
 /// in read alike; by hand, as this runs for every row of an import.
-fn sqlite_date(date: time::Date) -> String {
+pub(crate) fn sqlite_date(date: time::Date) -> String {
     let mut text = String::with_capacity(10);
     let digits = |text: &mut String, value: u32, width: u32| {
         for place in (0..width).rev() {
@@ -1234,143 +1229,21 @@ fn sqlite_date(date: time::Date) -> String {
 
 /// The columns of a journey entry: action, the state moved to, the entry
 /// retracted.
-fn entry_columns(entry: &JourneyEntry) -> (&'static str, Option<&'static str>, Option<i64>) {
+pub(crate) fn entry_columns(
+    entry: &JourneyEntry,
+) -> (&'static str, Option<&'static str>, Option<i64>) {
     match entry.action {
         JourneyAction::Move { to } => ("move", Some(to.as_str()), None),
         JourneyAction::Retract { entry } => ("retract", None, Some(i64::from(entry))),
     }
 }
 
-fn insert_participations_sqlite(
-    conn: &rusqlite::Connection,
-    rows: &[NewParticipation],
-    now: Timestamp,
-) -> Result<Vec<i64>, StoreError> {
-    // The writer holds the write lock, so the keys after the last one are
-    // free: given here, many rows go in one statement and each row's key
-    // is known without asking.
-    let last: i64 = conn.query_row(
-        "SELECT coalesce(max(id), 0) FROM participations",
-        [],
-        |row| row.get(0),
-    )?;
-    let keys: Vec<i64> = (1..=rows.len() as i64).map(|n| last + n).collect();
-    let now = now.unix_micros();
-    let keyed: Vec<(i64, &NewParticipation)> = keys.iter().copied().zip(rows).collect();
-    crate::sqlite_rows::insert_rows(
-        conn,
-        "INSERT OR ROLLBACK",
-        "participations",
-        "id, uid, external_id, program_id, cohort_id, person_id, role, host_id, note, applied_on, \
-         state, state_since, follow_up_due, created_at, updated_at",
-        PARTICIPATIONS_PER_STATEMENT,
-        &keyed,
-        |row, (key, p)| {
-            let state = p.journey.state();
-            let since = sqlite_date(p.journey.since().unwrap_or(p.applied_on));
-            row.push(key)?;
-            row.push(&&p.uid.as_bytes()[..])?;
-            row.push(&p.external_id.as_ref().map(|e| e.as_str()))?;
-            row.push(&p.program)?;
-            row.push(&p.cohort)?;
-            row.push(&p.person)?;
-            row.push(&p.role.as_str())?;
-            row.push(&p.host)?;
-            row.push(&p.note.as_ref().map(|n| n.as_str()))?;
-            row.push(&sqlite_date(p.applied_on))?;
-            row.push(&state.as_str())?;
-            row.push(&since)?;
-            row.push(&awaits_follow_up(state).then_some(&since))?;
-            row.push(&now)?;
-            row.push(&now)
-        },
-    )?;
-    let entries: Vec<(i64, &JourneyEntry)> = keys
-        .iter()
-        .zip(rows)
-        .flat_map(|(key, row)| row.journey.entries().iter().map(move |e| (*key, e)))
-        .collect();
-    insert_journey_entries_sqlite(conn, &entries, now)?;
-    Ok(keys)
-}
-
 /// Participations a statement carries.
-const PARTICIPATIONS_PER_STATEMENT: usize = 32;
+pub(crate) const PARTICIPATIONS_PER_STATEMENT: usize = 32;
 
 /// Journey entries a statement carries: entries outnumber participations
 /// several times, and a statement's fixed cost is spread over many rows.
-const ENTRIES_PER_STATEMENT: usize = 64;
-
-fn insert_journey_entries_sqlite(
-    conn: &rusqlite::Connection,
-    entries: &[(i64, &JourneyEntry)],
-    recorded_at: i64,
-) -> Result<(), StoreError> {
-    // A refused row ends the whole transaction, which an import would
-    // roll back anyway.
-    crate::sqlite_rows::insert_rows(
-        conn,
-        "INSERT OR ROLLBACK",
-        "journey_entries",
-        "participation_id, number, action, to_state, retracts, on_date, recorded_by, note, recorded_at",
-        ENTRIES_PER_STATEMENT,
-        entries,
-        |row, (key, entry)| {
-            let (action, to_state, retracts) = entry_columns(entry);
-            row.push(key)?;
-            row.push(&i64::from(entry.number))?;
-            row.push(&action)?;
-            row.push(&to_state)?;
-            row.push(&retracts)?;
-            row.push(&sqlite_date(entry.on))?;
-            row.push(&entry.by.as_str())?;
-            row.push(&entry.note.as_ref().map(|n| n.as_str()))?;
-            row.push(&recorded_at)
-        },
-    )
-}
-
-/// [`BulkWriter::find_many`] on SQLite: one prepared lookup a reference,
-/// which on a connection of the calling thread costs less than batching
-/// through sqlx.
-fn find_many_sqlite(
-    conn: &rusqlite::Connection,
-    table: &'static str,
-    references: &[&RecordRef],
-) -> rusqlite::Result<Found> {
-    use rusqlite::OptionalExtension as _;
-    let mut by_uid = conn.prepare(&format!("SELECT id, uid FROM {table} WHERE uid = ?1"))?;
-    // Cohorts have no external ids.
-    let mut by_external_id = (table != "cohorts")
-        .then(|| {
-            conn.prepare(&format!(
-                "SELECT id, uid FROM {table} WHERE external_id = ?1"
-            ))
-        })
-        .transpose()?;
-    let found_row = |row: &rusqlite::Row<'_>| -> rusqlite::Result<(i64, Uid)> {
-        Ok((row.get(0)?, Uid::from_bytes(row.get(1)?)))
-    };
-    let mut found = Found::new();
-    for reference in references {
-        let mut hit = match reference.as_uid() {
-            Some(uid) => by_uid
-                .query_row([&uid.as_bytes()[..]], found_row)
-                .optional()?,
-            None => None,
-        };
-        // An external id may look like an id.
-        if let (None, Some(statement)) = (hit, &mut by_external_id) {
-            hit = statement
-                .query_row([reference.as_str()], found_row)
-                .optional()?;
-        }
-        if let Some(hit) = hit {
-            found.insert(reference.as_str().to_owned(), hit);
-        }
-    }
-    Ok(found)
-}
+pub(crate) const ENTRIES_PER_STATEMENT: usize = 64;
 
 impl Store {
     /// Finds committed records of `table` by the references given, on the
@@ -1387,7 +1260,7 @@ impl Store {
         references: &[&RecordRef],
     ) -> Option<Result<Found, StoreError>> {
         let reads = self.fast_reads.as_ref()?;
-        Some(reads.with(|conn| find_many_sqlite(conn, table, references)))
+        Some(reads.with(|conn| crate::sqlite::programs::find_many_sqlite(conn, table, references)))
     }
 }
 
@@ -1407,214 +1280,13 @@ pub struct ImpliedTie {
 }
 
 /// Ties a statement carries.
-const TIES_PER_STATEMENT: usize = 32;
-
-fn add_implied_ties_sqlite(
-    conn: &rusqlite::Connection,
-    implied: &[ImpliedTie],
-    now: Timestamp,
-) -> Result<(), StoreError> {
-    let mut organization_id = conn.prepare("SELECT id FROM organizations WHERE uid = ?1")?;
-    // Implied ties join people to the few organizations that run programs.
-    let mut organizations: std::collections::HashMap<Uid, i64> = std::collections::HashMap::new();
-    let mut organization_key = |uid: Uid| -> Result<i64, StoreError> {
-        if let Some(key) = organizations.get(&uid) {
-            return Ok(*key);
-        }
-        let key = organization_id
-            .query_row([&uid.as_bytes()[..]], |row| row.get(0))
-            .map_err(|error| match error {
-                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound {
-                    what: "organization",
-                },
-                other => other.into(),
-            })?;
-        organizations.insert(uid, key);
-        Ok(key)
-    };
-    let mut uids = Vec::with_capacity(implied.len());
-    let mut rows = Vec::with_capacity(implied.len());
-    let mut written_uids = Vec::with_capacity(implied.len());
-    let mut writing = std::collections::HashSet::new();
-    for implied in implied {
-        let uid = implied.tie.natural_uid();
-        uids.push(uid);
-        // Two participations may imply the same tie: written once.
-        if !writing.insert(uid) {
-            continue;
-        }
-        written_uids.push(uid);
-        let tie = &implied.tie;
-        let mut end_key = |end: &kyoso_domain::Endpoint<Uid>| match end.kind {
-            EntityKind::Person => Ok(implied.person),
-            EntityKind::Organization => organization_key(end.key),
-        };
-        let mut ends = [end_key(&tie.from)?, end_key(&tie.to)?].into_iter();
-        let owner_id = implied.owner.map(&mut organization_key).transpose()?;
-        let keyed = tie
-            .clone()
-            .map_ref(|_| ends.next().unwrap_or_else(|| unreachable!()));
-        let meta = crate::registry::RowMeta {
-            uid,
-            external_id: None,
-            owner_id,
-            created_at: now,
-            updated_at: now,
-        };
-        rows.push(crate::registry::tie_values(&meta, &keyed));
-    }
-    // As for participations, the keys after the last one are free.
-    let last: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM ties", [], |row| {
-        row.get(0)
-    })?;
-    let key_of: std::collections::HashMap<Uid, i64> = written_uids
-        .iter()
-        .enumerate()
-        .map(|(n, uid)| (*uid, last + 1 + n as i64))
-        .collect();
-    // A tie kyoso has already is left as it is: its insert is ignored
-    // (its uid is taken). The values are the domain's, so no other
-    // constraint can be what is ignored; and ignoring, unlike aborting,
-    // keeps SQLite from journaling each statement's changes.
-    let keyed: Vec<(i64, Vec<crate::value::Value>)> = (last + 1..).zip(rows).collect();
-    crate::sqlite_rows::insert_rows(
-        conn,
-        "INSERT OR IGNORE",
-        "ties",
-        &format!("id, {}", crate::Table::Ties.column_list()),
-        TIES_PER_STATEMENT,
-        &keyed,
-        |row, (key, values)| {
-            row.push(key)?;
-            values.iter().try_for_each(|value| row.push(value))
-        },
-    )?;
-    // Only the ties written here are linked: one kyoso had before is not
-    // taken over.
-    let mut written = std::collections::HashSet::new();
-    {
-        let mut select = conn.prepare("SELECT id FROM ties WHERE id > ?1")?;
-        let mut found = select.query([last])?;
-        while let Some(row) = found.next()? {
-            written.insert(row.get::<_, i64>(0)?);
-        }
-    }
-    let mut links = Vec::with_capacity(implied.len());
-    // A tie that was there and that other participations imply is shared.
-    let mut share = conn.prepare(
-        "INSERT OR IGNORE INTO participation_ties (participation_id, tie_id) \
-         SELECT ?1, t.id FROM ties t WHERE t.uid = ?2 \
-         AND EXISTS (SELECT 1 FROM participation_ties pt WHERE pt.tie_id = t.id)",
-    )?;
-    for (implied, uid) in implied.iter().zip(&uids) {
-        match key_of.get(uid) {
-            Some(id) if written.contains(id) => links.push([implied.participation, *id]),
-            _ => {
-                share.execute(rusqlite::params![
-                    implied.participation,
-                    &uid.as_bytes()[..]
-                ])?;
-            }
-        }
-    }
-    crate::sqlite_rows::insert_rows(
-        conn,
-        "INSERT OR ROLLBACK",
-        "participation_ties",
-        "participation_id, tie_id",
-        LINKS_PER_STATEMENT,
-        &links,
-        |row, [participation, tie]| {
-            row.push(participation)?;
-            row.push(tie)
-        },
-    )
-}
+pub(crate) const TIES_PER_STATEMENT: usize = 32;
 
 /// Links a statement carries.
-const LINKS_PER_STATEMENT: usize = 128;
+pub(crate) const LINKS_PER_STATEMENT: usize = 128;
 
 /// Rows bound as arrays in one PostgreSQL statement.
-const ROWS_PER_ARRAY_STATEMENT: usize = 5000;
-
-async fn insert_participations_postgres(
-    conn: &mut sqlx::PgConnection,
-    rows: &[NewParticipation],
-    now: Timestamp,
-) -> Result<Vec<i64>, StoreError> {
-    let now = DbTime(now);
-    let mut keys = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(ROWS_PER_ARRAY_STATEMENT) {
-        let column = |pick: &dyn Fn(&NewParticipation) -> Option<String>| -> Vec<Option<String>> {
-            chunk.iter().map(pick).collect()
-        };
-        let since = |row: &NewParticipation| row.journey.since().unwrap_or(row.applied_on);
-        let returned: Vec<(i64, Uuid)> = sqlx::query_as(
-            "INSERT INTO participations (uid, external_id, program_id, cohort_id, person_id, role, host_id, \
-             note, applied_on, state, state_since, follow_up_due, created_at, updated_at) \
-             SELECT v.*, $13, $13 FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[], \
-             $5::bigint[], $6::text[], $7::bigint[], $8::text[], $9::date[], $10::text[], $11::date[], \
-             $12::date[]) AS v RETURNING id, uid",
-        )
-        .bind(chunk.iter().map(|r| r.uid.uuid()).collect::<Vec<_>>())
-        .bind(column(&|r| r.external_id.as_ref().map(|e| e.as_str().to_owned())))
-        .bind(chunk.iter().map(|r| r.program).collect::<Vec<_>>())
-        .bind(chunk.iter().map(|r| r.cohort).collect::<Vec<_>>())
-        .bind(chunk.iter().map(|r| r.person).collect::<Vec<_>>())
-        .bind(chunk.iter().map(|r| r.role.as_str()).collect::<Vec<_>>())
-        .bind(chunk.iter().map(|r| r.host).collect::<Vec<_>>())
-        .bind(column(&|r| r.note.as_ref().map(|n| n.as_str().to_owned())))
-        .bind(chunk.iter().map(|r| r.applied_on).collect::<Vec<_>>())
-        .bind(chunk.iter().map(|r| r.journey.state().as_str()).collect::<Vec<_>>())
-        .bind(chunk.iter().map(since).collect::<Vec<_>>())
-        .bind(
-            chunk
-                .iter()
-                .map(|r| awaits_follow_up(r.journey.state()).then(|| since(r)))
-                .collect::<Vec<_>>(),
-        )
-        .bind(now)
-        .fetch_all(&mut *conn)
-        .await?;
-        let by_uid: std::collections::HashMap<Uuid, i64> =
-            returned.into_iter().map(|(id, uid)| (uid, id)).collect();
-        let first = keys.len();
-        for row in chunk {
-            keys.push(*by_uid.get(&row.uid.uuid()).ok_or(StoreError::NotFound {
-                what: "participation",
-            })?);
-        }
-        let entries: Vec<(i64, &JourneyEntry)> = keys[first..]
-            .iter()
-            .zip(chunk)
-            .flat_map(|(key, row)| row.journey.entries().iter().map(move |e| (*key, e)))
-            .collect();
-        let columns: Vec<_> = entries.iter().map(|(_, e)| entry_columns(e)).collect();
-        sqlx::query(
-            "INSERT INTO journey_entries (participation_id, number, action, to_state, retracts, on_date, \
-             recorded_by, note, recorded_at) \
-             SELECT v.*, $9 FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], \
-             $6::date[], $7::text[], $8::text[]) AS v",
-        )
-        .bind(entries.iter().map(|(key, _)| *key).collect::<Vec<_>>())
-        .bind(entries.iter().map(|(_, e)| i64::from(e.number)).collect::<Vec<_>>())
-        .bind(columns.iter().map(|c| c.0).collect::<Vec<_>>())
-        .bind(columns.iter().map(|c| c.1).collect::<Vec<_>>())
-        .bind(columns.iter().map(|c| c.2).collect::<Vec<_>>())
-        .bind(entries.iter().map(|(_, e)| e.on).collect::<Vec<_>>())
-        .bind(entries.iter().map(|(_, e)| e.by.as_str()).collect::<Vec<_>>())
-        .bind(
-            entries
-                .iter()
-                .map(|(_, e)| e.note.as_ref().map(|n| n.as_str()))
-                .collect::<Vec<_>>(),
-        )
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(keys)
-}
+pub(crate) const ROWS_PER_ARRAY_STATEMENT: usize = 5000;
 
 /// Rows a bulk statement carries at most.
 const ROWS_PER_STATEMENT: usize = 200;
@@ -1637,7 +1309,7 @@ impl BulkWriter {
         })
     }
 
-    async fn execute_sql(&mut self, sql: &Sql) -> Result<(), StoreError> {
+    pub(crate) async fn execute_sql(&mut self, sql: &Sql) -> Result<(), StoreError> {
         match &mut self.tx {
             crate::bulk::Tx::Sqlite(conn) => {
                 sql.sqlite_query().execute(&mut **conn).await?;
@@ -1659,8 +1331,10 @@ impl BulkWriter {
     ) -> Result<Found, StoreError> {
         if let crate::bulk::Tx::Sqlite(conn) = &mut self.tx {
             let mut handle = conn.lock_handle().await?;
-            return crate::sqlite_rows::with_connection(handle.as_raw_handle(), |conn| {
-                Ok(find_many_sqlite(conn, table, references)?)
+            return crate::sqlite::rows::with_connection(&mut handle, |conn| {
+                Ok(crate::sqlite::programs::find_many_sqlite(
+                    conn, table, references,
+                )?)
             });
         }
         let engine = self.engine();
@@ -1725,12 +1399,12 @@ impl BulkWriter {
         match &mut self.tx {
             crate::bulk::Tx::Sqlite(conn) => {
                 let mut handle = conn.lock_handle().await?;
-                crate::sqlite_rows::with_connection(handle.as_raw_handle(), |conn| {
-                    insert_participations_sqlite(conn, rows, now)
+                crate::sqlite::rows::with_connection(&mut handle, |conn| {
+                    crate::sqlite::programs::insert_participations_sqlite(conn, rows, now)
                 })
             }
             crate::bulk::Tx::Postgres(conn) => {
-                insert_participations_postgres(conn, rows, now).await
+                crate::postgres::copy::insert_participations_postgres(conn, rows, now).await
             }
             crate::bulk::Tx::Ended => unreachable!("a bulk writer is used after it ended"),
         }
@@ -1760,8 +1434,8 @@ impl BulkWriter {
         let now = Timestamp::now();
         if let crate::bulk::Tx::Sqlite(conn) = &mut self.tx {
             let mut handle = conn.lock_handle().await?;
-            return crate::sqlite_rows::with_connection(handle.as_raw_handle(), |conn| {
-                add_implied_ties_sqlite(conn, implied, now)
+            return crate::sqlite::rows::with_connection(&mut handle, |conn| {
+                crate::sqlite::programs::add_implied_ties_sqlite(conn, implied, now)
             });
         }
         let natural: Vec<Uid> = implied.iter().map(|i| i.tie.natural_uid()).collect();

@@ -15,6 +15,11 @@ pub(crate) enum Bind {
     Int(i64),
     Uid(Uuid),
     Date(time::Date),
+    Time(kyoso_domain::Timestamp),
+    /// A text or NULL.
+    OptionalText(Option<String>),
+    /// A whole number or NULL.
+    OptionalInt(Option<i64>),
     /// A list of texts: several placeholders on SQLite, one array on PostgreSQL.
     TextList(Vec<String>),
 }
@@ -84,6 +89,9 @@ impl Sql {
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
                 Bind::Date(d) => query.bind(*d),
+                Bind::Time(t) => query.bind(crate::value::DbTime(*t)),
+                Bind::OptionalText(t) => query.bind(t.clone()),
+                Bind::OptionalInt(i) => query.bind(*i),
                 Bind::TextList(_) => query,
             };
         }
@@ -99,6 +107,9 @@ impl Sql {
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
                 Bind::Date(d) => query.bind(*d),
+                Bind::Time(t) => query.bind(crate::value::DbTime(*t)),
+                Bind::OptionalText(t) => query.bind(t.clone()),
+                Bind::OptionalInt(i) => query.bind(*i),
                 Bind::TextList(_) => query,
             };
         }
@@ -113,6 +124,9 @@ impl Sql {
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
                 Bind::Date(d) => query.bind(*d),
+                Bind::Time(t) => query.bind(crate::value::DbTime(*t)),
+                Bind::OptionalText(t) => query.bind(t.clone()),
+                Bind::OptionalInt(i) => query.bind(*i),
                 Bind::TextList(items) => query.bind(items.clone()),
             };
         }
@@ -130,6 +144,9 @@ impl Sql {
                 Bind::Int(i) => query.bind(*i),
                 Bind::Uid(u) => query.bind(*u),
                 Bind::Date(d) => query.bind(*d),
+                Bind::Time(t) => query.bind(crate::value::DbTime(*t)),
+                Bind::OptionalText(t) => query.bind(t.clone()),
+                Bind::OptionalInt(i) => query.bind(*i),
                 Bind::TextList(items) => query.bind(items.clone()),
             };
         }

@@ -4,11 +4,10 @@
 
 use kyoso_domain::Counts;
 use kyoso_domain::{
-    CountryCode, Email, EntityKind, ExternalId, Gender, Incoming, Link, Organization, Person,
-    Phone, RecordRef, Stored, Tie, Timestamp, Uid,
+    CountryCode, Email, EntityKind, ExternalId, Gender, Link, Organization, Person, Phone, Stored,
+    Tie, Timestamp, Uid,
 };
 
-use crate::bulk::{BulkOptions, BulkWriter};
 use crate::read::{self, OrganizationRow, PersonRow, TieRow};
 use crate::value::Value;
 use crate::{Store, StoreError, Table, dispatch};
@@ -113,27 +112,6 @@ pub(crate) fn tie_values(meta: &RowMeta, t: &Tie<i64>) -> Vec<Value> {
     v
 }
 
-/// Writes one record through a bulk writer and returns its uid, turning a
-/// row error into a store error that names the field.
-async fn write_one<F, Fut>(store: &Store, table: Table, write: F) -> Result<Uid, StoreError>
-where
-    F: FnOnce(BulkWriter) -> Fut,
-    Fut: Future<Output = Result<(BulkWriter, Vec<kyoso_domain::RowError>, Uid), StoreError>>,
-{
-    let writer = store.bulk(table, BulkOptions::default()).await?;
-    let (mut writer, mut errors, uid) = write(writer).await?;
-    errors.extend(writer.resolve_deferred().await?);
-    if let Some(error) = errors.into_iter().next() {
-        writer.rollback().await?;
-        return Err(StoreError::Invalid {
-            field: error.field,
-            message: error.message,
-        });
-    }
-    writer.commit().await?;
-    Ok(uid)
-}
-
 macro_rules! fetch_by {
     ($store:expr, $row:ty, $sql:expr, $bind:expr) => {
         dispatch!($store, pool => {
@@ -225,31 +203,6 @@ impl Store {
         rows.into_iter().map(PersonRow::into_stored).collect()
     }
 
-    /// Adds a person (or, if the incoming record carries a known uid or
-    /// external id, updates that one) and returns it as stored.
-    pub async fn save_person(
-        &self,
-        person: Incoming<Person>,
-    ) -> Result<Stored<Person>, StoreError> {
-        let uid = write_one(self, Table::People, |mut w| async move {
-            let uid = person.uid.unwrap_or_default();
-            let person = Incoming {
-                uid: Some(uid),
-                ..person
-            };
-            let errors = w.write_people(vec![person]).await?;
-            Ok((w, errors, uid))
-        })
-        .await?;
-        self.person(uid)
-            .await?
-            .ok_or(StoreError::NotFound { what: "person" })
-    }
-
-    pub async fn delete_person(&self, uid: Uid) -> Result<bool, StoreError> {
-        self.delete(Table::People, uid).await
-    }
-
     // --- organizations ---
 
     pub async fn organization(
@@ -281,29 +234,6 @@ impl Store {
         );
         let rows = fetch_page!(self, OrganizationRow, sql, after_id, limit);
         rows.into_iter().map(OrganizationRow::into_stored).collect()
-    }
-
-    pub async fn save_organization(
-        &self,
-        organization: Incoming<Organization<RecordRef>>,
-    ) -> Result<Stored<Organization<Link>>, StoreError> {
-        let uid = write_one(self, Table::Organizations, |mut w| async move {
-            let uid = organization.uid.unwrap_or_default();
-            let organization = Incoming {
-                uid: Some(uid),
-                ..organization
-            };
-            let errors = w.write_organizations(vec![organization]).await?;
-            Ok((w, errors, uid))
-        })
-        .await?;
-        self.organization(uid).await?.ok_or(StoreError::NotFound {
-            what: "organization",
-        })
-    }
-
-    pub async fn delete_organization(&self, uid: Uid) -> Result<bool, StoreError> {
-        self.delete(Table::Organizations, uid).await
     }
 
     // --- ties ---
@@ -382,36 +312,5 @@ impl Store {
                 .await?
         });
         rows.into_iter().map(TieRow::into_stored).collect()
-    }
-
-    pub async fn save_tie(
-        &self,
-        tie: Incoming<Tie<RecordRef>>,
-    ) -> Result<Stored<Tie<Link>>, StoreError> {
-        let uid = write_one(self, Table::Ties, |mut w| async move {
-            let (errors, uids) = w.write_ties_returning_uids(vec![tie]).await?;
-            let uid = uids.into_iter().next().unwrap_or_default();
-            Ok((w, errors, uid))
-        })
-        .await?;
-        self.tie(uid)
-            .await?
-            .ok_or(StoreError::NotFound { what: "tie" })
-    }
-
-    pub async fn delete_tie(&self, uid: Uid) -> Result<bool, StoreError> {
-        self.delete(Table::Ties, uid).await
-    }
-
-    async fn delete(&self, table: Table, uid: Uid) -> Result<bool, StoreError> {
-        let sql = format!("DELETE FROM {table} WHERE uid = $1");
-        let result = dispatch!(self, pool => {
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .bind(uid.uuid())
-                .execute(pool)
-                .await?
-                .rows_affected()
-        });
-        Ok(result > 0)
     }
 }

@@ -6,10 +6,9 @@
 //! `INSERT`s prepared once, each value bound by reference and stepped,
 //! which is several times faster and still inside the caller's transaction.
 
-use std::ptr::NonNull;
-
+use rusqlite::ToSql;
 use rusqlite::types::{ToSqlOutput, ValueRef};
-use rusqlite::{ToSql, ffi};
+use sqlx::sqlite::LockedSqliteHandle;
 
 use crate::table::{self, Key};
 use crate::value::Value;
@@ -34,17 +33,16 @@ impl ToSql for Value {
     }
 }
 
-/// Runs `write` on a rusqlite connection that borrows `handle`.
-///
-/// The handle must be one that sqlx has locked for the caller (see
-/// `SqliteConnection::lock_handle`), inside the caller's open transaction;
-/// every statement `write` prepares is finalized before this returns.
+/// Runs `write` on a rusqlite connection that borrows the handle sqlx has
+/// locked for the caller (`SqliteConnection::lock_handle`): the lock guard
+/// is borrowed for the whole call, so only a holder of the lock can get
+/// here. Every statement `write` prepares is finalized before this returns.
 #[allow(
     unsafe_code,
     reason = "borrowing sqlx's locked connection handle, see SAFETY"
 )]
 pub(crate) fn with_connection<T>(
-    handle: NonNull<ffi::sqlite3>,
+    handle: &mut LockedSqliteHandle<'_>,
     write: impl FnOnce(&rusqlite::Connection) -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
     // SAFETY: sqlx's lock guard, held by the caller for the whole call,
@@ -53,15 +51,14 @@ pub(crate) fn with_connection<T>(
     // the rusqlite connection leaves the handle open, and the statements
     // `write` prepares borrow the connection, so they are finalized before
     // it is dropped here.
-    let conn = unsafe { rusqlite::Connection::from_handle(handle.as_ptr()) }?;
+    let conn = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
     write(&conn)
 }
 
 /// Inserts (or upserts, by `key`) `rows` of `table` on `handle`; returns the
-/// number of rows inserted or changed. The handle is as [`with_connection`]
-/// asks.
+/// number of rows inserted or changed.
 pub(crate) fn insert(
-    handle: NonNull<ffi::sqlite3>,
+    handle: &mut LockedSqliteHandle<'_>,
     table: Table,
     key: Key,
     rows: &[Vec<Value>],
