@@ -11,6 +11,7 @@ use serde::Serialize;
 use tokio::sync::mpsc;
 
 use crate::Kyoso;
+use crate::progress::Stage;
 use crate::{Progress, ServiceError};
 
 /// People generated and written at a time.
@@ -64,7 +65,7 @@ impl Kyoso {
 
         tracing::info!(elapsed = ?started.elapsed(), "organizations written");
         let people = {
-            progress.start("people", Some(options.people));
+            progress.start(Stage::Generating { table: "people" }, Some(options.people));
             let mut writer = store.bulk(Table::People, fast).await?;
             let mut batches = generate(demo.clone(), Demo::person);
             let mut done = 0;
@@ -80,7 +81,7 @@ impl Kyoso {
 
         tracing::info!(elapsed = ?started.elapsed(), "people written");
         let ties = {
-            progress.start("ties", Some(options.people));
+            progress.start(Stage::Generating { table: "ties" }, Some(options.people));
             let mut writer = store.bulk(Table::Ties, fast).await?;
             writer.preload_references(Table::People).await?;
             writer.preload_references(Table::Organizations).await?;

@@ -20,6 +20,7 @@ use kyoso_store::{BulkOptions, BulkWriter, Found, ImpliedTie, NewParticipation, 
 use crate::Kyoso;
 use crate::exchange::{Errors, ExportSummary, FileBatches, ImportOutcome, Message};
 use crate::programs::{implied_tie, settle_implied_tie};
+use crate::progress::{Stage, Unit};
 use crate::{Progress, ServiceError};
 
 /// A row of a participations file.
@@ -55,7 +56,13 @@ impl Kyoso {
                 let named = Named::find_committed(&reader_store, &rows);
                 (rows, named)
             })?;
-        progress.start("importing participations", Some(batches.total_bytes));
+        progress.start(
+            Stage::Importing {
+                table: "participations",
+                unit: Unit::Bytes,
+            },
+            Some(batches.total_bytes),
+        );
         let mut summary = BulkSummary::default();
         let mut errors = Errors::default();
         let mut seen = HashMap::new();
@@ -482,7 +489,12 @@ impl Kyoso {
             path: "output".into(),
             error,
         };
-        progress.start("exporting participations", None);
+        progress.start(
+            Stage::Exporting {
+                table: "participations",
+            },
+            None,
+        );
         let mut writer = Writer::new::<Enrolment<RecordRef>>(io::BufWriter::new(out), format)
             .map_err(io_error)?;
         let mut after = 0;
@@ -550,7 +562,13 @@ impl Kyoso {
         .await
         .map_err(|e| ServiceError::Failed(e.to_string()))??;
 
-        progress.start("importing programs", Some(rows.len() as u64));
+        progress.start(
+            Stage::Importing {
+                table: "programs",
+                unit: Unit::Rows,
+            },
+            Some(rows.len() as u64),
+        );
         let mut writer = store.bulk(Table::Ties, BulkOptions::default()).await?;
         let mut summary = BulkSummary {
             received: rows.len() as u64,
@@ -611,7 +629,7 @@ impl Kyoso {
             path: "output".into(),
             error,
         };
-        progress.start("exporting programs", None);
+        progress.start(Stage::Exporting { table: "programs" }, None);
         let everything = kyoso_store::ReadScope {
             everything: true,
             ..Default::default()

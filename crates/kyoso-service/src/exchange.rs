@@ -16,6 +16,7 @@ use serde::Serialize;
 use tokio::sync::mpsc;
 
 use crate::Kyoso;
+use crate::progress::{Stage, Unit};
 use crate::{Progress, ServiceError};
 
 /// Records handed from the reading thread to the writer at a time.
@@ -276,7 +277,13 @@ impl Kyoso {
         let store = &self.store;
         let mut batches =
             FileBatches::open(path, options.format, options.owner.clone(), T::prepare)?;
-        progress.start(&format!("importing {table}"), Some(batches.total_bytes));
+        progress.start(
+            Stage::Importing {
+                table: table.name(),
+                unit: Unit::Bytes,
+            },
+            Some(batches.total_bytes),
+        );
         let mut writer = store
             .bulk(
                 table,
@@ -425,7 +432,12 @@ impl Kyoso {
             Table::Organizations => store.counts().await?.organizations,
             Table::Ties => store.counts().await?.ties,
         };
-        progress.start(&format!("exporting {table}"), u64::try_from(total).ok());
+        progress.start(
+            Stage::Exporting {
+                table: table.name(),
+            },
+            u64::try_from(total).ok(),
+        );
         let summary = match table {
             Table::People => {
                 self.export_as::<Stored<Person>>(format, out, progress)

@@ -39,6 +39,9 @@ pub(crate) struct Feed {
     started: AtomicBool,
     /// Set when kyoso closes: the follower and the watcher stop.
     closed: AtomicBool,
+    /// The watcher, awaited at close: its connection must be closed before
+    /// the database's last one is (SQLite checkpoints its log then).
+    watcher: std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
 /// What a batch of entries changed, by read model.
@@ -117,10 +120,15 @@ impl Feed {
         self.applied_here.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Stops the follower and the watcher.
-    pub(crate) fn close(&self) {
+    /// Stops the follower and the watcher, and waits for the watcher to
+    /// let go of its connection.
+    pub(crate) async fn close(&self) {
         self.closed.store(true, Ordering::Release);
         self.wake.notify_one();
+        let watcher = self.watcher.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(watcher) = watcher {
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(2), watcher).await;
+        }
     }
 
     fn is_closed(&self) -> bool {
@@ -141,7 +149,7 @@ impl Kyoso {
         let kyoso = self.clone();
         {
             let watcher = kyoso.clone();
-            tokio::spawn(async move {
+            let handle = tokio::spawn(async move {
                 let feed = Arc::clone(&watcher.feed);
                 let result = watcher
                     .store
@@ -151,6 +159,7 @@ impl Kyoso {
                     tracing::warn!(%error, "watching for other processes' writes stopped");
                 }
             });
+            *self.feed.watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(handle);
             tokio::spawn(async move {
                 match kyoso.store.last_change().await {
                     Ok(last) => kyoso.feed.applied.store(last, Ordering::Release),

@@ -87,7 +87,7 @@ impl Kyoso {
 
     /// Closes the database's connections, letting work in progress finish.
     pub async fn close(&self) {
-        self.feed.close();
+        self.feed.close().await;
         self.store.close().await;
     }
 

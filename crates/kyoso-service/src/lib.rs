@@ -27,10 +27,11 @@ mod progress;
 pub mod protection;
 mod references;
 pub mod registry;
+pub mod words;
 
 pub use access::{Action, Caller, Decision, Resource};
 pub use demo::{DemoOptions, DemoSummary};
 pub use error::ServiceError;
 pub use exchange::{ExportSummary, ImportOptions, ImportOutcome, Records};
 pub use kyoso::{Clock, Kyoso, WarmUp, redact_url};
-pub use progress::{NoProgress, Progress};
+pub use progress::{NoProgress, Progress, Stage, Unit};

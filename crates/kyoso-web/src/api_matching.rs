@@ -12,17 +12,18 @@ use kyoso_domain::{
 use kyoso_domain::{NeedFilter, OfferFilter, StoredMatch};
 use kyoso_exchange::{FieldFaults, need_from_json, offer_from_json};
 use kyoso_service::assignment::{self, Mode};
-use kyoso_service::matching::{self, Language, Ranking};
+use kyoso_service::matching;
+use kyoso_service::words::ranking_json;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::api::{ApiResult, JsonObject, Params, id, require_user};
-use crate::api_network::node_json;
 use crate::api_programs::from_body;
 use crate::auth::ApiCaller;
 use crate::error::{ApiError, Code, ErrorBody};
+use crate::i18n::Lang;
 
 fn optional<T>(
     field: &str,
@@ -256,39 +257,6 @@ pub(crate) struct RankQuery {
     lang: Option<String>,
 }
 
-/// A ranking as JSON: every candidate with its score, its reasons as data
-/// and in words, and its warm path.
-pub fn ranking_json(ranking: &Ranking, lang: Language) -> Value {
-    json!({
-        "need": ranking.need,
-        "pool": ranking.pool,
-        "weights": ranking.weights,
-        "candidates": ranking.candidates.iter().map(|c| json!({
-            "rank": c.rank,
-            "kind": c.candidate.kind,
-            "id": c.candidate.uid,
-            "title": c.title,
-            "names": c.names,
-            "country": c.country.map(|c| c.as_str().to_owned()),
-            "score": c.score,
-            "hops": c.hops,
-            "reasons": c.reasons.iter().map(|r| {
-                let mut data = json!(r);
-                data["words"] = json!(matching::explain(r, lang));
-                data
-            }).collect::<Vec<_>>(),
-            "path": c.path.iter().map(node_json).collect::<Vec<_>>(),
-            "provider": c.provider.as_ref().map(node_json),
-            "champion": c.champion.as_ref().map(|ch| json!({
-                "person": node_json(&ch.person),
-                "score": ch.score,
-                "hops_from_provider": ch.hops_from_provider,
-            })),
-            "match": c.matched,
-        })).collect::<Vec<_>>(),
-    })
-}
-
 #[utoipa::path(get, path = "/api/v1/needs/{id}/matches", tag = "matching", params(("id" = String, Path), RankQuery),
     responses((status = 200, description = "The best candidates, with scores, reasons and warm paths"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
 pub(crate) async fn rank(
@@ -312,7 +280,11 @@ pub(crate) async fn rank(
         Some(text) => matching::parse_weights(text)?,
         None => Default::default(),
     };
-    let lang = Language::from_code(query.lang.as_deref().unwrap_or("en"));
+    let lang = query
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_default();
     let ranking = state.kyoso.rank(&caller, uid, top, weights).await?;
     Ok(Json(ranking_json(&ranking, lang)).into_response())
 }

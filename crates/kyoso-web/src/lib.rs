@@ -51,9 +51,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-pub use api_matching::ranking_json;
 pub use error::Code;
-pub use pages_network::path_lines;
 pub use server::{Limits, serve};
 
 /// What handlers share.

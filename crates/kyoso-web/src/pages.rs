@@ -9,6 +9,7 @@ use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use crate::i18n::Interface as _;
 use crate::redirect::see_other;
 use kyoso_domain::ErasureStatus;
 use kyoso_domain::{

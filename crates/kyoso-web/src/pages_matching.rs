@@ -9,6 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use crate::i18n::Interface as _;
 use crate::redirect::see_other;
 use kyoso_domain::{
     CandidateKind, EntityKind, MatchOutcome, MatchStatus, NeedKind, NeedStatus, OfferKind,
@@ -17,7 +18,7 @@ use kyoso_domain::{
 use kyoso_domain::{NeedFilter, StoredMatch, StoredNeed, StoredOffer};
 use kyoso_exchange::{need_from_json, offer_from_json};
 use kyoso_service::assignment::{Mode, RoundOutcome};
-use kyoso_service::matching::{self, Language, Ranking};
+use kyoso_service::matching::{self, Ranking};
 use kyoso_service::{Caller, ServiceError};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -50,10 +51,6 @@ fn factor_colour(factor: &str) -> &'static str {
     .position(|f| *f == factor)
     .unwrap_or(0);
     FACTOR_COLOURS[at]
-}
-
-fn language(lang: Lang) -> Language {
-    Language::from_code(lang.code())
 }
 
 fn options<T: Copy>(
@@ -516,7 +513,7 @@ fn candidates_view(ranking: &Ranking, lang: Lang) -> Vec<CandidateView> {
                     .map(|r| ReasonView {
                         label: mt.factor(r.factor),
                         colour: factor_colour(r.factor),
-                        words: matching::explain(r, language(lang)),
+                        words: matching::explain(r, lang),
                         contribution: format!("{:+.3}", r.contribution),
                         weight: format!("{:.0}%", r.weight * 100.0),
                     })

@@ -8,19 +8,20 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use crate::i18n::Interface as _;
 use crate::redirect::see_other;
-use kyoso_domain::{CountryCode, EntityKind, TieKind, Uid};
+use kyoso_domain::{CountryCode, EntityKind, Uid};
 use kyoso_service::network::{
     self, BrokerQuestion, COMMUNITY_BUDGET, CommunityMap, GroupSelector, Interval, NodeSummary,
     WarmPath, WarmPaths,
 };
+use kyoso_service::words::describe;
 use kyoso_service::{Caller, ServiceError};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::auth::PageContext;
 use crate::i18n::Lang;
-use crate::i18n_network::NetworkTexts;
 use crate::pages::{Chrome, chrome_for, error_page, render_page};
 use crate::view;
 
@@ -63,124 +64,6 @@ fn date_field(text: Option<&str>) -> Result<Option<time::Date>, ServiceError> {
 }
 
 // --- warm paths ---
-
-/// One step of a path as a reader sees it: the records it joins (indexes
-/// into the path's nodes) and what joins them.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct StepText {
-    pub(crate) from: usize,
-    pub(crate) to: usize,
-    pub(crate) text: String,
-}
-
-fn years(ties: &[kyoso_domain::Stored<kyoso_domain::Tie<kyoso_domain::Link>>]) -> Vec<i32> {
-    let mut years: Vec<i32> = ties.iter().map(|t| t.record.start.year()).collect();
-    years.sort_unstable();
-    years.dedup();
-    years
-}
-
-/// What joins each step of `path`, in words. Two people tied the same way
-/// to one organization read as one step: "studied together at Tokyo Tech (1972)".
-pub(crate) fn describe(path: &WarmPath, lang: Lang) -> Vec<StepText> {
-    let nt = lang.network_texts();
-    let mut steps = Vec::new();
-    let mut i = 0;
-    while i < path.steps.len() {
-        if let Some(step) = together(path, i, lang, nt) {
-            steps.push(step);
-            i += 2;
-            continue;
-        }
-        let ties = &path.steps[i].ties;
-        let from = path.nodes[i].uid;
-        let mut verbs: Vec<&str> = ties
-            .iter()
-            .map(|tie| nt.verb(tie.record.kind, tie.record.from.key.uid == from))
-            .collect();
-        verbs.dedup();
-        let years = years(ties)
-            .iter()
-            .map(i32::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        let text = if years.is_empty() {
-            verbs.join(" · ")
-        } else {
-            format!("{} ({years})", verbs.join(" · "))
-        };
-        steps.push(StepText {
-            from: i,
-            to: i + 1,
-            text,
-        });
-        i += 1;
-    }
-    steps
-}
-
-/// Steps `i` and `i + 1` as one, if they pass from a person through an
-/// organization to a person by ties of one kind.
-fn together(path: &WarmPath, i: usize, lang: Lang, nt: &NetworkTexts) -> Option<StepText> {
-    let (a, org, b) = (
-        path.nodes.get(i)?,
-        path.nodes.get(i + 1)?,
-        path.nodes.get(i + 2)?,
-    );
-    if a.kind != EntityKind::Person
-        || org.kind != EntityKind::Organization
-        || b.kind != EntityKind::Person
-    {
-        return None;
-    }
-    let (first, second) = (&path.steps[i].ties, &path.steps.get(i + 1)?.ties);
-    let kind: TieKind = first
-        .iter()
-        .map(|t| t.record.kind)
-        .find(|k| second.iter().any(|t| t.record.kind == *k))?;
-    let of_kind = |ties: &[kyoso_domain::Stored<kyoso_domain::Tie<kyoso_domain::Link>>]| {
-        ties.iter()
-            .filter(|t| t.record.kind == kind)
-            .cloned()
-            .collect::<Vec<_>>()
-    };
-    let mut both = of_kind(first);
-    both.extend(of_kind(second));
-    let years = years(&both);
-    let phrase = nt.together(kind, years.len() <= 1)?;
-    let years = years
-        .iter()
-        .map(i32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    let text = phrase.replace("{org}", &name(org, lang));
-    Some(StepText {
-        from: i,
-        to: i + 2,
-        text: if years.is_empty() {
-            text
-        } else {
-            format!("{text} ({years})")
-        },
-    })
-}
-
-/// A path in plain lines, for the command line.
-pub fn path_lines(path: &WarmPath, lang_code: &str) -> Vec<String> {
-    let lang: Lang = lang_code.parse().unwrap_or_default();
-    let node = |i: usize| {
-        let n = &path.nodes[i];
-        match n.country {
-            Some(c) => format!("{} ({})", name(n, lang), c.as_str()),
-            None => name(n, lang),
-        }
-    };
-    let mut lines = vec![node(0)];
-    for step in describe(path, lang) {
-        lines.push(format!("  └ {} → {}", step.text, node(step.to)));
-    }
-    lines
-}
 
 #[derive(Debug)]
 pub(crate) struct ChainNode {
@@ -1126,7 +1009,8 @@ pub(crate) async fn growth_page(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kyoso_domain::Names;
+    use kyoso_domain::{Names, TieKind};
+    use kyoso_service::words::{StepText, path_lines};
 
     #[test]
     fn nice_ceilings_are_one_two_or_five_times_a_power_of_ten() {
@@ -1251,7 +1135,7 @@ mod tests {
             }]
         );
         assert_eq!(
-            path_lines(&path, "en"),
+            path_lines(&path, Lang::En),
             vec![
                 "Somchai".to_owned(),
                 "  └ studied together at Tokyo Tech (1972) → Prasert".to_owned()

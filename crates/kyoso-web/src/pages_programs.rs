@@ -7,6 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use crate::i18n::Interface as _;
 use crate::redirect::see_other;
 use kyoso_domain::{
     FollowUp, FollowUpChannel, FollowUpStatus, GrievanceCategory, GrievanceStatus, MonitoringVisit,

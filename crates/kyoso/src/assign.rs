@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use kyoso_service::assignment::{self, Mode};
 
+use crate::say::say;
+
 pub(crate) fn run(
     file: &Path,
     mode: Mode,
@@ -28,11 +30,13 @@ pub(crate) fn run(
                     None => eprintln!("{}:{}: {}", file.display(), fault.line, fault.message),
                 }
             }
-            let plural = if faults.len() == 1 { "" } else { "s" };
             eprintln!(
-                "{}: {} error{plural}; nothing was assigned",
-                file.display(),
-                faults.len()
+                "{}",
+                say!(
+                    "cli-assign-refused",
+                    file = &file.display().to_string(),
+                    errors = faults.len()
+                )
             );
             return Ok(ExitCode::FAILURE);
         }
@@ -55,51 +59,58 @@ pub(crate) fn run(
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{} ({} mode): {} of {} participants placed with {} hosts ({} places); total score {:.6} ({:.2} s)",
-        file.display(),
-        outcome.mode,
-        outcome.placed,
-        outcome.participants,
-        outcome.hosts,
-        outcome.capacity,
-        outcome.total_score,
-        started.elapsed().as_secs_f64()
-    )?;
+    let summary = say!(
+        "cli-assign-summary",
+        file = &file.display().to_string(),
+        mode = &outcome.mode.to_string(),
+        placed = outcome.placed,
+        participants = outcome.participants,
+        hosts = outcome.hosts,
+        places = outcome.capacity,
+        score = &format!("{:.6}", outcome.total_score),
+        seconds = &format!("{:.2}", started.elapsed().as_secs_f64()),
+    );
+    writeln!(out, "{summary}")?;
     let unplaced: Vec<_> = outcome
         .placements
         .iter()
         .filter(|p| p.host.is_none())
         .collect();
     if !unplaced.is_empty() {
-        writeln!(out, "not placed:")?;
+        writeln!(out, "{}", say!("cli-assign-not-placed"))?;
         for p in unplaced.iter().take(50) {
             let why = match p.reason {
-                Some("no_candidates") => "no candidate host",
-                Some("hosts_full") => "every candidate host was filled by others",
-                Some("not_worth_it") => "no pair with a score above 0",
-                _ => "",
+                Some("no_candidates") => say!("cli-assign-reason-no-candidates"),
+                Some("hosts_full") => say!("cli-assign-reason-hosts-full"),
+                Some("not_worth_it") => say!("cli-assign-reason-not-worth-it"),
+                _ => String::new(),
             };
             writeln!(out, "  {}: {why}", p.participant)?;
         }
         if unplaced.len() > 50 {
-            writeln!(out, "  ... and {} more", unplaced.len() - 50)?;
+            writeln!(
+                out,
+                "  {}",
+                say!("cli-and-more", count = unplaced.len() - 50)
+            )?;
         }
     }
     if !outcome.fairness.is_empty() {
-        writeln!(out, "fairness:")?;
+        writeln!(out, "{}", say!("cli-assign-fairness"))?;
         for g in &outcome.fairness {
-            writeln!(
-                out,
-                "  {:<8} {:<8} {:>6} of {:>6} placed ({:>5.1}%), mean score {}",
-                g.by,
-                g.group,
-                g.placed,
-                g.participants,
-                100.0 * g.placed as f64 / g.participants.max(1) as f64,
-                g.mean_score.map_or("–".into(), |m| format!("{m:.4}"))
-            )?;
+            let row = say!(
+                "cli-assign-fairness-row",
+                by = &format!("{:<8}", g.by),
+                group = &format!("{:<8}", g.group),
+                placed = &format!("{:>6}", g.placed),
+                participants = &format!("{:>6}", g.participants),
+                share = &format!(
+                    "{:>5.1}",
+                    100.0 * g.placed as f64 / g.participants.max(1) as f64
+                ),
+                mean = &g.mean_score.map_or("–".into(), |m| format!("{m:.4}")),
+            );
+            writeln!(out, "  {row}")?;
         }
     }
     Ok(ExitCode::SUCCESS)

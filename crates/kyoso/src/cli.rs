@@ -13,6 +13,7 @@ use kyoso_service::{DemoOptions, ImportOptions, ImportOutcome};
 use kyoso_service::{Kyoso, Records};
 
 use crate::progress::Bar;
+use crate::say::say;
 
 /// kyoso: a registry and living network of the people and organizations who
 /// carry Japanese technical know-how abroad.
@@ -154,9 +155,10 @@ enum Command {
         /// languages, country, availability, track_record, network).
         #[arg(long)]
         weights: Option<String>,
-        /// The language of the reasons: en, ja, th or vi.
-        #[arg(long, default_value = "en")]
-        lang: String,
+        /// The language of the reasons: en, ja, th or vi (by default the
+        /// terminal's, from LC_ALL, LC_MESSAGES or LANG).
+        #[arg(long)]
+        lang: Option<String>,
         /// Print the ranking as JSON.
         #[arg(long)]
         json: bool,
@@ -296,13 +298,14 @@ impl TableArg {
         }
     }
 
-    fn name(self) -> &'static str {
+    /// The table's name, in the reader's language.
+    fn label(self) -> String {
         match self {
-            TableArg::People => "people",
-            TableArg::Organizations => "organizations",
-            TableArg::Ties => "ties",
-            TableArg::Participations => "participations",
-            TableArg::Programs => "programs",
+            TableArg::People => say!("cli-table-people"),
+            TableArg::Organizations => say!("cli-table-organizations"),
+            TableArg::Ties => say!("cli-table-ties"),
+            TableArg::Participations => say!("cli-table-participations"),
+            TableArg::Programs => say!("cli-table-programs"),
         }
     }
 }
@@ -389,9 +392,12 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
         return crate::assign::run(file, mode, output.as_deref(), *json);
     }
     let progress = Bar::new(cli.quiet);
-    let kyoso = Kyoso::open(&database)
-        .await
-        .with_context(|| format!("opening {}", kyoso_service::redact_url(&database)))?;
+    let kyoso = Kyoso::open(&database).await.with_context(|| {
+        say!(
+            "cli-opening-database",
+            database = &kyoso_service::redact_url(&database)
+        )
+    })?;
     let code = match cli.command {
         Command::Serve { demo, .. } => {
             if demo {
@@ -423,35 +429,52 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
             let user = kyoso
                 .add_user(&email, &password, role.into(), org.as_deref(), person)
                 .await?;
-            println!("added {} ({})", user.email, user.role.as_str());
+            println!(
+                "{}",
+                say!(
+                    "cli-user-added",
+                    email = &user.email,
+                    role = user.role.as_str()
+                )
+            );
             ExitCode::SUCCESS
         }
         Command::User {
             command: UserCommand::Role { email, role, org },
         } => {
             kyoso.set_role(&email, role.into(), org.as_deref()).await?;
-            println!("{email} is now {}", kyoso_domain::Role::from(role).as_str());
+            println!(
+                "{}",
+                say!(
+                    "cli-user-role-set",
+                    email = &email,
+                    role = kyoso_domain::Role::from(role).as_str()
+                )
+            );
             ExitCode::SUCCESS
         }
         Command::User {
             command: UserCommand::Disable { email },
         } => {
             kyoso.set_disabled(&email, true).await?;
-            println!("{email} is disabled");
+            println!("{}", say!("cli-user-disabled", email = &email));
             ExitCode::SUCCESS
         }
         Command::User {
             command: UserCommand::Enable { email },
         } => {
             kyoso.set_disabled(&email, false).await?;
-            println!("{email} is enabled");
+            println!("{}", say!("cli-user-enabled", email = &email));
             ExitCode::SUCCESS
         }
         Command::Token {
             command: TokenCommand::Create { email, name, days },
         } => {
             let (id, secret) = kyoso.create_token(&email, &name, days).await?;
-            eprintln!("token {id} for {email}; it is shown once, keep it secret:");
+            eprintln!(
+                "{}",
+                say!("cli-token-created", id = &id.to_string(), email = &email)
+            );
             println!("{secret}");
             ExitCode::SUCCESS
         }
@@ -460,10 +483,10 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
         } => {
             let id = kyoso_domain::Uid::parse(&id).map_err(|e| anyhow::anyhow!("id: {e}"))?;
             if kyoso.revoke_token(id).await? {
-                println!("revoked");
+                println!("{}", say!("cli-token-revoked"));
                 ExitCode::SUCCESS
             } else {
-                eprintln!("no live token has that id");
+                eprintln!("{}", say!("cli-token-not-found"));
                 ExitCode::FAILURE
             }
         }
@@ -510,22 +533,29 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
             let summary = kyoso.demo(DemoOptions { people, seed }, &progress).await?;
             let c = summary.counts;
             println!(
-                "demo network (seed {seed}) in {}: {} organizations, {} people, {} ties ({:.1} s)",
-                kyoso_service::redact_url(&database),
-                c.organizations,
-                c.people,
-                c.ties,
-                started.elapsed().as_secs_f64()
+                "{}",
+                say!(
+                    "cli-demo-summary",
+                    seed = seed,
+                    database = &kyoso_service::redact_url(&database),
+                    organizations = c.organizations,
+                    people = c.people,
+                    ties = c.ties,
+                    seconds = &format!("{:.1}", started.elapsed().as_secs_f64()),
+                )
             );
             for (what, s) in [
-                ("organizations", summary.organizations),
-                ("people", summary.people),
-                ("ties", summary.ties),
+                (say!("cli-table-organizations"), summary.organizations),
+                (say!("cli-table-people"), summary.people),
+                (say!("cli-table-ties"), summary.ties),
             ] {
-                println!(
-                    "  {what:<13} {} added, {} updated, {} unchanged",
-                    s.inserted, s.updated, s.unchanged
+                let counts = say!(
+                    "cli-write-counts",
+                    added = s.inserted,
+                    updated = s.updated,
+                    unchanged = s.unchanged
                 );
+                println!("  {what:<13} {counts}");
             }
             ExitCode::SUCCESS
         }
@@ -557,14 +587,17 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
                 ImportOutcome::Committed(s) => {
                     let seconds = started.elapsed().as_secs_f64();
                     println!(
-                        "{}: {} rows: {} added, {} updated, {} unchanged ({:.1} s, {:.0} rows/s)",
-                        file.display(),
-                        s.received,
-                        s.inserted,
-                        s.updated,
-                        s.unchanged,
-                        seconds,
-                        s.received as f64 / seconds.max(1e-9)
+                        "{}",
+                        say!(
+                            "cli-import-done",
+                            file = &file.display().to_string(),
+                            rows = s.received,
+                            added = s.inserted,
+                            updated = s.updated,
+                            unchanged = s.unchanged,
+                            seconds = &format!("{seconds:.1}"),
+                            rate = &format!("{:.0}", s.received as f64 / seconds.max(1e-9)),
+                        )
                     );
                     ExitCode::SUCCESS
                 }
@@ -578,12 +611,16 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
                         }
                     }
                     if total > errors.len() as u64 {
-                        eprintln!("... and {} more", total - errors.len() as u64);
+                        let more = total - errors.len() as u64;
+                        eprintln!("{}", say!("cli-and-more", count = more));
                     }
-                    let plural = if total == 1 { "" } else { "s" };
                     eprintln!(
-                        "{}: {total} error{plural}; nothing was imported",
-                        file.display()
+                        "{}",
+                        say!(
+                            "cli-import-refused",
+                            file = &file.display().to_string(),
+                            errors = total
+                        )
                     );
                     ExitCode::FAILURE
                 }
@@ -612,8 +649,11 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
         } => {
             // Opening the store has already applied what was missing.
             println!(
-                "the schema of {} is up to date",
-                kyoso_service::redact_url(&database)
+                "{}",
+                say!(
+                    "cli-db-migrated",
+                    database = &kyoso_service::redact_url(&database)
+                )
             );
             ExitCode::SUCCESS
         }
@@ -622,7 +662,7 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
         } => {
             let uid = crate::serve::find_person(&kyoso, &person).await?;
             kyoso.erase_person(&kyoso_service::Caller::Cli, uid).await?;
-            println!("erased {uid}; keep `kyoso db erasures` beside your backups");
+            println!("{}", say!("cli-db-erased", id = &uid.to_string()));
             ExitCode::SUCCESS
         }
         Command::Db {
@@ -645,7 +685,7 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
             command: DbCommand::ReplayErasures { file },
         } => {
             let mut reader = csv::Reader::from_path(&file)
-                .with_context(|| format!("reading {}", file.display()))?;
+                .with_context(|| say!("cli-reading-file", file = &file.display().to_string()))?;
             let mut people = Vec::new();
             for (i, row) in reader.records().enumerate() {
                 let row = row.with_context(|| format!("{}:{}", file.display(), i + 2))?;
@@ -658,8 +698,8 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
                 .replay_erasures(&kyoso_service::Caller::Cli, &people)
                 .await?;
             println!(
-                "{erased} of {} listed erased again; the others were erased already or are gone",
-                people.len()
+                "{}",
+                say!("cli-db-replayed", erased = erased, listed = people.len())
             );
             ExitCode::SUCCESS
         }
@@ -670,15 +710,26 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
             let c = report.checked;
             if report.is_ok() {
                 println!(
-                    "ok: {} organizations, {} people, {} ties checked",
-                    c.organizations, c.people, c.ties
+                    "{}",
+                    say!(
+                        "cli-db-check-ok",
+                        organizations = c.organizations,
+                        people = c.people,
+                        ties = c.ties
+                    )
                 );
                 ExitCode::SUCCESS
             } else {
                 for problem in &report.problems {
-                    println!("problem: {problem}");
+                    println!(
+                        "{}",
+                        say!("cli-db-check-problem", problem = &problem.to_string())
+                    );
                 }
-                println!("{} problems found", report.problems.len());
+                println!(
+                    "{}",
+                    say!("cli-db-check-problems", count = report.problems.len())
+                );
                 ExitCode::FAILURE
             }
         }
@@ -700,7 +751,8 @@ async fn export_to_file(
         "{}.partial",
         path.extension().and_then(|e| e.to_str()).unwrap_or("out")
     ));
-    let file = File::create(&partial).with_context(|| format!("creating {}", partial.display()))?;
+    let file = File::create(&partial)
+        .with_context(|| say!("cli-creating-file", file = &partial.display().to_string()))?;
     let summary = export_records(kyoso, table, format, Box::new(SyncOnDrop(file)), progress).await;
     let summary = match summary {
         Ok(summary) => summary,
@@ -709,12 +761,16 @@ async fn export_to_file(
             return Err(err.into());
         }
     };
-    std::fs::rename(&partial, path).with_context(|| format!("renaming to {}", path.display()))?;
+    std::fs::rename(&partial, path)
+        .with_context(|| say!("cli-renaming-file", file = &path.display().to_string()))?;
     eprintln!(
-        "{}: {} {} exported",
-        path.display(),
-        summary.records,
-        table.name()
+        "{}",
+        say!(
+            "cli-export-done",
+            file = &path.display().to_string(),
+            count = summary.records,
+            table = &table.label()
+        )
     );
     Ok(())
 }

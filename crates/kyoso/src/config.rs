@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
+use crate::say::{Arg, lang, say};
+
 /// Where a setting's value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Source {
@@ -30,12 +32,12 @@ pub(crate) enum Source {
 
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Source::Default => "default",
-            Source::File => "kyoso.toml",
-            Source::Environment => "environment",
-            Source::Flag => "flag",
-        })
+        match self {
+            Source::Default => f.write_str(&say!("cli-config-source-default")),
+            Source::File => f.write_str("kyoso.toml"),
+            Source::Environment => f.write_str(&say!("cli-config-source-environment")),
+            Source::Flag => f.write_str(&say!("cli-config-source-flag")),
+        }
     }
 }
 
@@ -151,14 +153,18 @@ impl Config {
         config.database.set(env("KYOSO_DATABASE_URL"), from_env);
         config.log.set(env("KYOSO_LOG").map(Some), from_env);
         config.addr.set(
-            parsed(env, "KYOSO_ADDR", "an address such as 127.0.0.1:8080")?,
+            parsed(env, "KYOSO_ADDR", "cli-config-not-an-address")?,
             from_env,
         );
         config
             .secure_cookies
             .set(parsed_bool(env, "KYOSO_SECURE_COOKIES")?, from_env);
         config.max_connections.set(
-            parsed(env, "KYOSO_MAX_CONNECTIONS", "a whole number")?,
+            parsed(
+                env,
+                "KYOSO_MAX_CONNECTIONS",
+                "cli-config-not-a-whole-number",
+            )?,
             from_env,
         );
         config.database.set(flags.database.clone(), Source::Flag);
@@ -170,10 +176,10 @@ impl Config {
             .max_connections
             .set(flags.max_connections, Source::Flag);
         if config.max_connections.value == 0 {
-            bail!(
-                "max_connections (from {}) must be at least 1",
-                config.max_connections.source
-            );
+            bail!(say!(
+                "cli-config-max-connections-zero",
+                source = &config.max_connections.source.to_string()
+            ));
         }
         Ok(config)
     }
@@ -185,7 +191,11 @@ impl Config {
             |key: &str, value: String, source: Source| format!("{key} = {value:<40} # {source}\n");
         let mut out = String::new();
         if let Some(file) = &self.file {
-            out.push_str(&format!("# read from {}\n", file.display()));
+            out.push_str(&say!(
+                "cli-config-read-from",
+                file = &file.display().to_string()
+            ));
+            out.push('\n');
         }
         out.push_str(&line(
             "database",
@@ -194,7 +204,10 @@ impl Config {
         ));
         match &self.log.value {
             Some(log) => out.push_str(&line("log", quoted(log), self.log.source)),
-            None => out.push_str("# log: not set (warnings and errors; --verbose for more)\n"),
+            None => {
+                out.push_str(&say!("cli-config-log-not-set"));
+                out.push('\n');
+            }
         }
         out.push_str("\n[serve]\n");
         out.push_str(&line(
@@ -232,8 +245,12 @@ fn quoted(text: &str) -> String {
 }
 
 fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("reading the settings file {}", path.display()))?;
+    let text = std::fs::read_to_string(path).with_context(|| {
+        say!(
+            "cli-config-reading-file",
+            file = &path.display().to_string()
+        )
+    })?;
     toml::from_str(&text)
         .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()))
 }
@@ -241,14 +258,14 @@ fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
 fn parsed<T: std::str::FromStr>(
     env: &dyn Fn(&str) -> Option<String>,
     name: &str,
-    what: &str,
+    message: &str,
 ) -> anyhow::Result<Option<T>> {
     env(name)
         .map(|value| {
-            value
-                .trim()
-                .parse()
-                .map_err(|_| anyhow::anyhow!("{name}: \"{value}\" is not {what}"))
+            value.trim().parse().map_err(|_| {
+                let args = [("name", Arg::Text(name)), ("value", Arg::Text(&value))];
+                anyhow::anyhow!(lang().format(message, &args))
+            })
         })
         .transpose()
 }
@@ -258,7 +275,11 @@ fn parsed_bool(env: &dyn Fn(&str) -> Option<String>, name: &str) -> anyhow::Resu
         .map(|value| match value.trim().to_ascii_lowercase().as_str() {
             "1" | "true" | "yes" | "on" => Ok(true),
             "0" | "false" | "no" | "off" | "" => Ok(false),
-            _ => bail!("{name}: \"{value}\" is not true or false"),
+            _ => bail!(say!(
+                "cli-config-not-true-or-false",
+                name = name,
+                value = &value
+            )),
         })
         .transpose()
 }

@@ -11,6 +11,7 @@ mod config;
 mod matching;
 mod network;
 mod progress;
+mod say;
 mod serve;
 
 use std::process::ExitCode;
@@ -27,7 +28,7 @@ fn main() -> ExitCode {
     let config = match config::Config::load(&cli.flags(), &|name| std::env::var(name).ok()) {
         Ok(config) => config,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}", say::say!("cli-error", error = &format!("{err:#}")));
             return ExitCode::from(2);
         }
     };
@@ -55,16 +56,22 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(err) => {
-            eprintln!("error: cannot start: {err}");
+            eprintln!(
+                "{}",
+                say::say!("cli-error-cannot-start", error = &err.to_string())
+            );
             return ExitCode::FAILURE;
         }
     };
     match runtime.block_on(cli::run(cli, config)) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("{}", say::say!("cli-error", error = &err.to_string()));
             for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprintln!(
+                    "  {}",
+                    say::say!("cli-error-caused-by", cause = &cause.to_string())
+                );
             }
             ExitCode::FAILURE
         }

@@ -1,54 +1,72 @@
 //! `kyoso match` and `kyoso needs sweep`: the ranking of a need's
 //! candidates with their reasons, and the deadlines of needs.
 
+use kyoso_i18n::Arg;
 use kyoso_service::Kyoso;
-use kyoso_service::matching::{self, Language};
-use kyoso_service::{Caller, Progress};
+use kyoso_service::matching;
+use kyoso_service::words::ranking_json;
+use kyoso_service::{Caller, Progress, Stage};
 
 use crate::progress::Bar;
+use crate::say::{Lang, lang, say};
 
 pub(crate) struct MatchArgs {
     pub(crate) need: String,
     pub(crate) top: usize,
     pub(crate) explain: bool,
     pub(crate) weights: Option<String>,
-    pub(crate) lang: String,
+    pub(crate) lang: Option<String>,
     pub(crate) json: bool,
 }
 
 pub(crate) async fn rank(kyoso: &Kyoso, args: MatchArgs, progress: &Bar) -> anyhow::Result<()> {
     let uid = kyoso_domain::Uid::parse(args.need.trim())
-        .map_err(|_| anyhow::anyhow!("\"{}\" is not a need's id", args.need))?;
+        .map_err(|_| anyhow::anyhow!(say!("cli-match-not-a-need-id", need = &args.need)))?;
     let weights = match &args.weights {
         Some(text) => matching::parse_weights(text)?,
         None => Default::default(),
     };
-    progress.start("reading the network and indexing candidates", None);
+    progress.start(Stage::Named(&say!("cli-progress-ranking")), None);
     let started = std::time::Instant::now();
     let ranking = kyoso.rank(&Caller::Cli, uid, args.top, weights).await;
     progress.finish();
     let ranking = ranking?;
-    let lang = Language::from_code(&args.lang);
+    let lang = args
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or(lang());
     if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&kyoso_web::ranking_json(&ranking, lang))?
+            serde_json::to_string_pretty(&ranking_json(&ranking, lang))?
         );
         return Ok(());
     }
     let need = &ranking.need.need;
     println!(
-        "{} ({}, {}): the best {} of {} candidates ({:.1} s)",
-        need.title,
-        need.kind,
-        ranking.need.status,
-        ranking.candidates.len(),
-        ranking.pool,
-        started.elapsed().as_secs_f64()
+        "{}",
+        lang.format(
+            "cli-match-summary",
+            &[
+                ("title", Arg::Text(need.title.as_str())),
+                ("kind", Arg::Text(need.kind.as_str())),
+                ("status", Arg::Text(ranking.need.status.as_str())),
+                ("shown", ranking.candidates.len().into()),
+                ("pool", ranking.pool.into()),
+                (
+                    "seconds",
+                    Arg::Text(&format!("{:.1}", started.elapsed().as_secs_f64()))
+                ),
+            ]
+        )
     );
     for c in &ranking.candidates {
         let near = match c.hops {
-            Some(h) => format!(", {h} step{} away", if h == 1 { "" } else { "s" }),
+            Some(h) => format!(
+                ", {}",
+                lang.format("cli-match-steps-away", &[("steps", h.into())])
+            ),
             None => String::new(),
         };
         let place = c.country.map(|c| format!(" [{c}]")).unwrap_or_default();
@@ -57,13 +75,14 @@ pub(crate) async fn rank(kyoso: &Kyoso, args: MatchArgs, progress: &Bar) -> anyh
             c.rank, c.score, c.title, c.candidate.uid
         );
         if let Some(provider) = &c.provider {
-            println!("       by {}", provider.names.display(lang.code()));
+            let provider = provider.names.display(lang.code());
+            let by = lang.format("cli-match-provider", &[("provider", Arg::Text(provider))]);
+            println!("       {by}");
         }
         if let Some(champion) = &c.champion {
-            println!(
-                "       local champion: {}",
-                champion.person.names.display(lang.code())
-            );
+            let name = champion.person.names.display(lang.code());
+            let champion = lang.format("cli-match-champion", &[("name", Arg::Text(name))]);
+            println!("       {champion}");
         }
         if !args.explain {
             continue;
@@ -84,7 +103,9 @@ pub(crate) async fn rank(kyoso: &Kyoso, args: MatchArgs, progress: &Bar) -> anyh
                 .iter()
                 .map(|n| n.names.display(lang.code()))
                 .collect();
-            println!("       warm path: {}", names.join(" → "));
+            let path = names.join(" → ");
+            let path = lang.format("cli-match-warm-path", &[("path", Arg::Text(&path))]);
+            println!("       {path}");
         }
     }
     Ok(())
@@ -113,16 +134,21 @@ pub(crate) async fn list(kyoso: &Kyoso, status: Option<&str>) -> anyhow::Result<
 
 pub(crate) async fn sweep(kyoso: &Kyoso) -> anyhow::Result<()> {
     let sweep = kyoso.sweep_deadlines(&Caller::Cli, kyoso.today()).await?;
-    println!("{} needs expired", sweep.expired.len());
+    println!("{}", say!("cli-needs-expired", count = sweep.expired.len()));
     for need in &sweep.reminded {
+        let date = need
+            .need
+            .deadline
+            .map(|d| d.to_string())
+            .unwrap_or_default();
         println!(
-            "reminder: \"{}\" ({}) expires on {}",
-            need.need.title,
-            need.uid,
-            need.need
-                .deadline
-                .map(|d| d.to_string())
-                .unwrap_or_default()
+            "{}",
+            say!(
+                "cli-needs-reminder",
+                title = need.need.title.as_str(),
+                id = &need.uid.to_string(),
+                date = &date
+            )
         );
     }
     Ok(())

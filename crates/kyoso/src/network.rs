@@ -8,9 +8,10 @@ use clap::{Subcommand, ValueEnum};
 use kyoso_domain::{CountryCode, RecordKind, Uid};
 use kyoso_service::Kyoso;
 use kyoso_service::network::{BrokerQuestion, GroupSelector, Interval};
-use kyoso_service::{Caller, Progress};
+use kyoso_service::{Caller, Progress, Stage};
 
 use crate::progress::Bar;
+use crate::say::{Arg, lang, say};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum NetworkCommand {
@@ -134,7 +135,7 @@ pub(crate) async fn run(
                 find_record(kyoso, &from).await?,
                 find_record(kyoso, &to).await?,
             );
-            progress.start("reading the network", None);
+            progress.start(Stage::Named(&say!("cli-progress-reading-network")), None);
             let found = kyoso
                 .warm_paths(&caller, from, to, k, common.as_of()?)
                 .await;
@@ -144,17 +145,17 @@ pub(crate) async fn run(
                 return print_json(&found);
             }
             if found.paths.is_empty() {
-                println!("no chain of ties joins them");
+                println!("{}", say!("cli-path-none"));
             }
             for (i, path) in found.paths.iter().enumerate() {
                 let hops = path.nodes.len().saturating_sub(2);
-                println!(
-                    "{}. {hops} introduction{}, cost {:.3}",
-                    i + 1,
-                    if hops == 1 { "" } else { "s" },
-                    path.cost
+                let summary = say!(
+                    "cli-path-summary",
+                    introductions = hops,
+                    cost = &format!("{:.3}", path.cost)
                 );
-                for line in kyoso_web::path_lines(path, "en") {
+                println!("{}. {summary}", i + 1);
+                for line in kyoso_service::words::path_lines(path, lang()) {
                     println!("   {line}");
                 }
             }
@@ -184,31 +185,42 @@ pub(crate) async fn run(
                 samples,
                 as_of: common.as_of()?,
             };
-            progress.start("finding brokers", None);
+            progress.start(Stage::Named(&say!("cli-progress-brokers")), None);
             let found = kyoso.brokers(&caller, &question).await;
             progress.finish();
             let found = found?;
             if common.json {
                 return print_json(&found);
             }
+            let method = if found.exact {
+                say!("cli-brokers-exact")
+            } else {
+                say!(
+                    "cli-brokers-sampled",
+                    sources = found.sources,
+                    error = &format!("{:.5}", found.error_bound),
+                    confidence = &format!("{:.0}", found.confidence * 100.0)
+                )
+            };
             println!(
-                "{} records, {} ties; {} ({:.1} s)",
-                found.nodes,
-                found.ties,
-                if found.exact {
-                    "exact betweenness".to_owned()
-                } else {
-                    format!(
-                        "betweenness sampled from {} sources: every score within ±{:.5} with {:.0}% confidence; ± beside a score is its approximate 95% range",
-                        found.sources,
-                        found.error_bound,
-                        found.confidence * 100.0
-                    )
-                },
-                started.elapsed().as_secs_f64()
+                "{}",
+                say!(
+                    "cli-brokers-summary",
+                    records = found.nodes,
+                    ties = found.ties,
+                    method = &method,
+                    seconds = &format!("{:.1}", started.elapsed().as_secs_f64())
+                )
             );
             if let Some((from, to)) = &found.between {
-                println!("on shortest paths from {from} to {to}");
+                println!(
+                    "{}",
+                    say!(
+                        "cli-brokers-between",
+                        from = &from.to_string(),
+                        to = &to.to_string()
+                    )
+                );
             }
             for broker in &found.brokers {
                 let countries: Vec<String> = broker
@@ -216,17 +228,17 @@ pub(crate) async fn run(
                     .iter()
                     .map(|(c, n)| format!("{} {n}", c.as_str()))
                     .collect();
+                let ties = say!("cli-brokers-ties", ties = &format!("{:>5}", broker.degree));
                 println!(
-                    "{:>4}. {:<40} {:>3} {:>10.6}  {:>5} ties  {}",
+                    "{:>4}. {:<40} {:>3} {:>10.6}  {ties}  {}",
                     broker.rank,
-                    broker.node.names.display("en"),
+                    broker.node.names.display(lang().code()),
                     broker
                         .node
                         .country
                         .map(|c| c.as_str().to_owned())
                         .unwrap_or_default(),
                     broker.score,
-                    broker.degree,
                     countries.join(" ")
                 );
             }
@@ -236,7 +248,7 @@ pub(crate) async fn run(
             budget,
             common,
         } => {
-            progress.start("finding communities", None);
+            progress.start(Stage::Named(&say!("cli-progress-communities")), None);
             let found = kyoso
                 .communities(&caller, common.as_of()?, top, Duration::from_secs(budget))
                 .await;
@@ -245,19 +257,27 @@ pub(crate) async fn run(
             if common.json {
                 return print_json(&found);
             }
+            let id = if found.complete {
+                "cli-communities-summary"
+            } else {
+                "cli-communities-summary-partial"
+            };
             println!(
-                "{} communities among {} records and {} ties: modularity {:.4}, {} levels{} ({:.1} s)",
-                found.count,
-                found.nodes,
-                found.ties,
-                found.modularity,
-                found.levels,
-                if found.complete {
-                    ""
-                } else {
-                    "; stopped at the time budget with the best so far"
-                },
-                started.elapsed().as_secs_f64()
+                "{}",
+                lang().format(
+                    id,
+                    &[
+                        ("count", found.count.into()),
+                        ("records", found.nodes.into()),
+                        ("ties", found.ties.into()),
+                        ("modularity", Arg::Text(&format!("{:.4}", found.modularity))),
+                        ("levels", found.levels.into()),
+                        (
+                            "seconds",
+                            Arg::Text(&format!("{:.1}", started.elapsed().as_secs_f64()))
+                        ),
+                    ]
+                )
             );
             for c in &found.communities {
                 let countries: Vec<String> = c
@@ -265,22 +285,26 @@ pub(crate) async fn run(
                     .iter()
                     .map(|(c, n)| format!("{} {n}", c.as_str()))
                     .collect();
-                let leading: Vec<&str> = c.leading.iter().map(|n| n.names.display("en")).collect();
-                println!(
-                    "{:>4}. {:>7} members {:>8} ties inside  {}  ({})",
-                    c.number,
-                    c.size,
-                    c.ties_inside,
-                    countries.join(" "),
-                    leading.join(", ")
+                let leading: Vec<&str> = c
+                    .leading
+                    .iter()
+                    .map(|n| n.names.display(lang().code()))
+                    .collect();
+                let row = say!(
+                    "cli-communities-row",
+                    members = &format!("{:>7}", c.size),
+                    ties = &format!("{:>8}", c.ties_inside),
+                    countries = &countries.join(" "),
+                    leading = &leading.join(", ")
                 );
+                println!("{:>4}. {row}", c.number);
             }
             println!(
-                "core group: the {}-core, {} members",
-                found.core.k, found.core.size
+                "{}",
+                say!("cli-core-group", k = found.core.k, size = found.core.size)
             );
             for member in found.core.members.iter().take(20) {
-                println!("  {}", member.names.display("en"));
+                println!("  {}", member.names.display(lang().code()));
             }
         }
         NetworkCommand::Growth {
@@ -292,10 +316,10 @@ pub(crate) async fn run(
                 IntervalArg::Month => Interval::Month,
                 IntervalArg::Year => Interval::Year,
             };
-            progress.start("counting growth", None);
+            progress.start(Stage::Named(&say!("cli-progress-growth")), None);
             let found = kyoso.growth(&caller, interval, common.as_of()?).await;
             progress.finish();
-            let found = found.context("counting the network's growth")?;
+            let found = found.context(say!("cli-growth-failed"))?;
             if common.json {
                 return print_json(&found);
             }
@@ -303,7 +327,13 @@ pub(crate) async fn run(
                 None => {
                     println!(
                         "{:<8} {:>9} {:>9} {:>10} {:>10} {:>9} {:>10}",
-                        "period", "+members", "+ties", "members", "ties", "countries", "largest"
+                        say!("cli-growth-period"),
+                        say!("cli-growth-new-members"),
+                        say!("cli-growth-new-ties"),
+                        say!("cli-growth-members"),
+                        say!("cli-growth-ties"),
+                        say!("cli-growth-countries"),
+                        say!("cli-growth-largest")
                     );
                     for p in &found.periods {
                         println!(
@@ -320,8 +350,12 @@ pub(crate) async fn run(
                 }
                 Some(GrowthBy::Country) => {
                     println!(
-                        "{:<8} {:>9} {:>9}  {:<8} new members per period, latest 10",
-                        "country", "members", "ties", "since"
+                        "{:<8} {:>9} {:>9}  {:<8} {}",
+                        say!("cli-growth-country"),
+                        say!("cli-growth-members"),
+                        say!("cli-growth-ties"),
+                        say!("cli-growth-since"),
+                        say!("cli-growth-recent")
                     );
                     for c in &found.countries {
                         let recent: Vec<String> = c

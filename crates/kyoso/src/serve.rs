@@ -8,6 +8,8 @@ use kyoso_domain::{PeopleFilter, RecordKind, Role, Uid};
 use kyoso_service::{Caller, DemoOptions, Kyoso, Progress};
 use kyoso_web::{AppState, Limits};
 
+use crate::say::say;
+
 /// The password of every demo account; printed when the server starts.
 pub(crate) const DEMO_PASSWORD: &str = "kyoso-demo-2026";
 
@@ -33,11 +35,16 @@ const DEMO_ACCOUNTS: &[(&str, Role, Option<&str>, Option<&str>)] = &[
 /// prints how to sign in.
 pub(crate) async fn prepare_demo(kyoso: &Kyoso, progress: &dyn Progress) -> anyhow::Result<()> {
     if kyoso.counts(&Caller::Cli).await?.people == 0 {
-        eprintln!("filling the empty database with the demonstration network…");
+        eprintln!("{}", say!("cli-demo-filling"));
         let summary = kyoso.demo(DemoOptions::default(), progress).await?;
         eprintln!(
-            "demo network: {} organizations, {} people, {} ties",
-            summary.counts.organizations, summary.counts.people, summary.counts.ties
+            "{}",
+            say!(
+                "cli-demo-network-counts",
+                organizations = summary.counts.organizations,
+                people = summary.counts.people,
+                ties = summary.counts.ties
+            )
         );
     }
     if !kyoso.has_users().await? {
@@ -51,10 +58,17 @@ pub(crate) async fn prepare_demo(kyoso: &Kyoso, progress: &dyn Progress) -> anyh
                 .await?;
         }
     }
-    eprintln!("demo accounts (password {DEMO_PASSWORD}):");
+    eprintln!("{}", say!("cli-demo-accounts", password = DEMO_PASSWORD));
     for (email, role, org, _) in DEMO_ACCOUNTS {
-        let org = org.map(|o| format!(" of {o}")).unwrap_or_default();
-        eprintln!("  {email:<26} {}{org}", role.as_str());
+        let role = match org {
+            Some(org) => say!(
+                "cli-demo-account-of",
+                role = role.as_str(),
+                organization = *org
+            ),
+            None => role.as_str().to_owned(),
+        };
+        eprintln!("  {email:<26} {role}");
     }
     Ok(())
 }
@@ -85,9 +99,9 @@ pub(crate) fn read_password() -> anyhow::Result<String> {
     let mut input = String::new();
     std::io::stdin()
         .read_to_string(&mut input)
-        .context("reading the password from standard input")?;
+        .context(say!("cli-password-read-failed"))?;
     let password = input.lines().next().unwrap_or_default().to_owned();
-    anyhow::ensure!(!password.is_empty(), "give the password on standard input");
+    anyhow::ensure!(!password.is_empty(), say!("cli-password-missing"));
     Ok(password)
 }
 
@@ -106,10 +120,11 @@ pub(crate) async fn run(
     let app = kyoso_web::router(AppState::new(kyoso, secure_cookies), &limits);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
-        .with_context(|| format!("listening on {addr}"))?;
-    eprintln!("kyoso is serving on http://{}", listener.local_addr()?);
+        .with_context(|| say!("cli-serve-listen-failed", address = &addr.to_string()))?;
+    let address = listener.local_addr()?.to_string();
+    eprintln!("{}", say!("cli-serve-started", address = &address));
     kyoso_web::serve(listener, app, &limits, shutdown_signal()).await?;
-    eprintln!("kyoso stopped");
+    eprintln!("{}", say!("cli-serve-stopped"));
     Ok(())
 }
 

@@ -41,7 +41,7 @@ use catalogue::SmallCandidate;
 pub(crate) use catalogue::catalogue_cache;
 use people::{Found, Terms, country_number, language_number};
 pub use people::{MatchingCache, People, PeopleIndex};
-pub use words::{Language, explain};
+pub use words::explain;
 
 /// The most candidates one ranking returns.
 pub const MAX_TOP: usize = 100;
