@@ -125,7 +125,11 @@ impl Feed {
     pub(crate) async fn close(&self) {
         self.closed.store(true, Ordering::Release);
         self.wake.notify_one();
-        let watcher = self.watcher.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let watcher = self
+            .watcher
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
         if let Some(watcher) = watcher {
             let _ = tokio::time::timeout(std::time::Duration::from_secs(2), watcher).await;
         }

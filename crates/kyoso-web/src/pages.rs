@@ -629,14 +629,7 @@ pub(crate) async fn person(
         t.gender,
         p.gender.map(|g| t.gender(g).to_owned()).unwrap_or_default(),
     );
-    fact(
-        t.languages,
-        p.languages
-            .iter()
-            .map(|l| format!("{} {}", l.language().name(), l.level()))
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
+    fact(t.languages, view::languages(&p.languages, lang));
     fact(
         t.skills,
         p.skills
@@ -645,14 +638,7 @@ pub(crate) async fn person(
             .collect::<Vec<_>>()
             .join(", "),
     );
-    fact(
-        t.sectors,
-        p.sectors
-            .iter()
-            .map(|s| format!("{s} {}", s.name()))
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
+    fact(t.sectors, view::sectors(&p.sectors, lang));
     if p.availability.mentoring {
         fact(t.available_mentoring, "✓".into());
     }
@@ -1301,16 +1287,9 @@ pub(crate) async fn organization(
         t.acronym,
         r.acronym.as_deref().unwrap_or_default().to_owned(),
     );
-    fact(t.org_type, r.org_type.name().to_owned());
+    fact(t.org_type, view::org_type(r.org_type, lang));
     fact(t.country, view::country(r.country, lang));
-    fact(
-        t.sectors,
-        r.sectors
-            .iter()
-            .map(|s| format!("{s} {}", s.name()))
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
+    fact(t.sectors, view::sectors(&r.sectors, lang));
     fact(
         t.parent,
         parent

@@ -617,15 +617,28 @@ async fn need_view(
         ));
     }
     if !n.sectors.is_empty() {
-        facts.push((
-            mt.sectors,
-            join(n.sectors.iter().map(|s| s.to_string()).collect()),
-        ));
+        facts.push((mt.sectors, view::sectors(&n.sectors, lang)));
     }
     if !n.languages.is_empty() {
         facts.push((
             mt.languages,
-            join(n.languages.iter().map(|l| l.to_string()).collect()),
+            join(
+                n.languages
+                    .iter()
+                    .map(|l| {
+                        let level = view::language_level(
+                            l.skill.language(),
+                            l.skill.level().as_str(),
+                            lang,
+                        );
+                        if l.must {
+                            format!("{level} ({})", lang.text("matching-language-must"))
+                        } else {
+                            level
+                        }
+                    })
+                    .collect(),
+            ),
         ));
     }
     if let Some(deadline) = n.deadline {

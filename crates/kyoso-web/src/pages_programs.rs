@@ -201,11 +201,7 @@ pub(crate) async fn program_page(
     );
     fact(
         ctx.lang.texts().sectors,
-        r.sectors
-            .iter()
-            .map(|s| format!("{s} {}", s.name()))
-            .collect::<Vec<_>>()
-            .join(", "),
+        view::sectors(&r.sectors, ctx.lang),
     );
     fact(
         pt.stage,

@@ -3,10 +3,55 @@
 //! record knows them.
 
 use kyoso_domain::{
-    CountryCode, EntityKind, Link, Names, Organization, Person, Stored, Tie, TieKind, Uid,
+    CountryCode, EntityKind, LanguageCode, LanguageSkill, Link, Names, OrganisationType,
+    Organization, Person, SectorCode, Stored, Tie, TieKind, Uid,
 };
 
 use crate::i18n::{Lang, Texts};
+
+/// A DAC sector, with its code, in the reader's language.
+pub(crate) fn sector(code: SectorCode, lang: Lang) -> String {
+    let name = lang.sector(code.code()).unwrap_or_else(|| code.name());
+    format!("{code} {name}")
+}
+
+/// Sectors, each with its code, in the reader's language.
+pub(crate) fn sectors(codes: &[SectorCode], lang: Lang) -> String {
+    codes
+        .iter()
+        .map(|&code| sector(code, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A language and the level held ("Thai, B2 (upper intermediate)"), or a
+/// need's requirement, in the reader's language.
+pub(crate) fn language_level(language: LanguageCode, level: &str, lang: Lang) -> String {
+    let name = lang
+        .language(language.as_str())
+        .unwrap_or_else(|| language.name());
+    let level = lang.level(level).unwrap_or(level);
+    format!("{name} {level}")
+}
+
+/// The languages of a profile, in the reader's language.
+pub(crate) fn languages(skills: &[LanguageSkill], lang: Lang) -> String {
+    skills
+        .iter()
+        .map(|l| language_level(l.language(), l.level().as_str(), lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An organization's type, in the reader's language.
+pub(crate) fn org_type(kind: OrganisationType, lang: Lang) -> String {
+    let id = format!("org-type-{}", kind.code());
+    if lang.has(&id) {
+        lang.text(&id).to_owned()
+    } else {
+        kind.name().to_owned()
+    }
+}
 
 pub(crate) fn country(code: Option<CountryCode>, lang: Lang) -> String {
     code.map(|c| c.name(lang.code()).to_owned())
@@ -99,7 +144,7 @@ pub(crate) fn organization_row(o: &Stored<Organization<Link>>, lang: Lang) -> Or
         id: o.uid,
         name,
         country: country(o.record.country, lang),
-        kind: o.record.org_type.name().to_owned(),
+        kind: org_type(o.record.org_type, lang),
     }
 }
 

@@ -574,3 +574,22 @@ level-B1 = B1 (intermediate)
 level-B2 = B2 (upper intermediate)
 level-C1 = C1 (advanced)
 level-C2 = C2 (proficient)
+
+## Organisation types (IATI OrganisationType)
+
+org-type-10 = Government
+org-type-11 = Local Government
+org-type-15 = Other Public Sector
+org-type-21 = International NGO
+org-type-22 = National NGO
+org-type-23 = Regional NGO
+org-type-24 = Partner Country based NGO
+org-type-30 = Public Private Partnership
+org-type-40 = Multilateral
+org-type-60 = Foundation
+org-type-70 = Private Sector
+org-type-71 = Private Sector in Provider Country
+org-type-72 = Private Sector in Aid Recipient Country
+org-type-73 = Private Sector in Third Country
+org-type-80 = Academic, Training and Research
+org-type-90 = Other

@@ -161,3 +161,6 @@ matching-factor-country = Country
 matching-factor-availability = Availability
 matching-factor-track-record = Track record
 matching-factor-network = Network
+
+# Beside a language a need requires (not only prefers).
+matching-language-must = required

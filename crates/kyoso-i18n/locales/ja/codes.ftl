@@ -574,3 +574,22 @@ level-B1 = B1（中級）
 level-B2 = B2（中上級）
 level-C1 = C1（上級）
 level-C2 = C2（最上級）
+
+## Organisation types (IATI OrganisationType)
+
+org-type-10 = 政府
+org-type-11 = 地方政府
+org-type-15 = その他の公的部門
+org-type-21 = 国際NGO
+org-type-22 = 国内NGO
+org-type-23 = 地域NGO
+org-type-24 = パートナー国を拠点とするNGO
+org-type-30 = 官民パートナーシップ
+org-type-40 = 国際機関
+org-type-60 = 財団
+org-type-70 = 民間部門
+org-type-71 = 供与国の民間部門
+org-type-72 = 被援助国の民間部門
+org-type-73 = 第三国の民間部門
+org-type-80 = 学術・研修・研究機関
+org-type-90 = その他

@@ -162,3 +162,6 @@ matching-factor-country = 国
 matching-factor-availability = 対応可否
 matching-factor-track-record = 実績
 matching-factor-network = ネットワーク
+
+# Beside a language a need requires (not only prefers).
+matching-language-must = 必須

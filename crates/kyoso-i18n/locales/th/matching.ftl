@@ -162,3 +162,6 @@ matching-factor-country = ประเทศ
 matching-factor-availability = ความพร้อม
 matching-factor-track-record = ผลงาน
 matching-factor-network = เครือข่าย
+
+# Beside a language a need requires (not only prefers).
+matching-language-must = จำเป็น

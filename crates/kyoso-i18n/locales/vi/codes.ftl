@@ -574,3 +574,22 @@ level-B1 = B1 (trung cấp)
 level-B2 = B2 (trung cao cấp)
 level-C1 = C1 (cao cấp)
 level-C2 = C2 (thành thạo)
+
+## Organisation types (IATI OrganisationType)
+
+org-type-10 = Chính phủ
+org-type-11 = Chính quyền địa phương
+org-type-15 = Khu vực công khác
+org-type-21 = Tổ chức phi chính phủ quốc tế
+org-type-22 = Tổ chức phi chính phủ trong nước
+org-type-23 = Tổ chức phi chính phủ khu vực
+org-type-24 = Tổ chức phi chính phủ tại nước đối tác
+org-type-30 = Hợp tác công tư
+org-type-40 = Tổ chức đa phương
+org-type-60 = Quỹ
+org-type-70 = Khu vực tư nhân
+org-type-71 = Khu vực tư nhân tại nước cung cấp
+org-type-72 = Khu vực tư nhân tại nước nhận viện trợ
+org-type-73 = Khu vực tư nhân tại nước thứ ba
+org-type-80 = Học thuật, đào tạo và nghiên cứu
+org-type-90 = Khác

@@ -162,3 +162,6 @@ matching-factor-country = Quốc gia
 matching-factor-availability = Sẵn sàng
 matching-factor-track-record = Thành tích
 matching-factor-network = Mạng lưới
+
+# Beside a language a need requires (not only prefers).
+matching-language-must = bắt buộc
