@@ -162,7 +162,7 @@ impl LoadedNetwork {
 }
 
 /// Who is near one record: hop distances from it, through records a caller
-/// may read, as far as [`LoadedNetwork::near`] looked.
+/// may read, as far as the search from it looked.
 #[derive(Debug)]
 pub struct Nearby {
     near: Option<kyoso_network::Near>,
@@ -243,8 +243,8 @@ impl LoadedNetwork {
     }
 }
 
-/// The loaded network, read again when the records change (see
-/// [`crate::kept`]).
+/// The loaded network, read again when the records change (see the `kept`
+/// module).
 pub type NetworkCache = crate::kept::Kept<LoadedNetwork>;
 
 impl NetworkCache {

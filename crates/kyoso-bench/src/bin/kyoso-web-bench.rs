@@ -122,10 +122,23 @@ async fn serve(kind: ServerKind, database: &str) -> anyhow::Result<()> {
                 .with_writer(std::io::stderr)
                 .init();
             let limits = kyoso_web::Limits::default();
-            let app = kyoso_web::router(
-                kyoso_web::AppState::new(Kyoso::open(database).await?, false),
-                &limits,
-            );
+            let kyoso = Kyoso::open(database).await?;
+            let app = kyoso_web::router(kyoso_web::AppState::new(kyoso.clone(), false), &limits);
+            // As `kyoso serve` does: the read models are read at start,
+            // while the first requests are already answered.
+            tokio::spawn(async move {
+                match kyoso.warm_up().await {
+                    Ok(w) => println!(
+                        "warm {} {} {} {:.3} {:.3}",
+                        w.records,
+                        w.ties,
+                        w.people_indexed,
+                        w.network.as_secs_f64(),
+                        w.people.as_secs_f64()
+                    ),
+                    Err(error) => println!("warm failed {error}"),
+                }
+            });
             kyoso_web::serve(listener, app, &limits, stdin_closed).await?;
         }
         ServerKind::Bare => {
@@ -171,7 +184,7 @@ async fn bench(args: &Args) -> anyhow::Result<()> {
          wrk, {} connections, {} s rounds",
         fixtures.person_paths_count, args.connections, args.seconds
     );
-    let full = Server::start(ServerKind::Full, &database)?;
+    let mut full = Server::start(ServerKind::Full, &database)?;
     let bare = Server::start(ServerKind::Bare, &database)?;
     let auth = format!("Authorization: Bearer {}", fixtures.token);
     let load = |server: &Server, seconds: u64, connections: u32, paths: &Path, header: &str| {
@@ -233,19 +246,18 @@ async fn bench(args: &Args) -> anyhow::Result<()> {
          as an officer; the demo's {} needs; wrk, 4 connections",
         fixtures.need_paths_count
     );
-    // The first question reads the network and indexes the people: warm
-    // up until answers come quickly, then measure.
-    let started = Instant::now();
-    for _ in 0..60 {
-        let warm = load(&full, 2, 2, &fixtures.need_paths, &auth)?;
-        if warm.requests >= 20 && warm.max_ms < 1_000.0 {
-            break;
-        }
+    // The server read its models at start; it says when and how long.
+    let warm = full.next_line()?;
+    let fields: Vec<&str> = warm.split_whitespace().collect();
+    match fields.as_slice() {
+        ["warm", records, ties, people, network, indexed] => println!(
+            "  read models at start: the network ({records} records, {ties} ties) in {network} s; \
+             the people index ({people} people) in {indexed} s"
+        ),
+        _ => bail!("the server could not read its models: {warm}"),
     }
-    println!(
-        "  network read and people indexed on the first questions: ready after {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("  server memory after warm-up: {}", full.memory());
+    load(&full, 2, 2, &fixtures.need_paths, &auth)?;
     let ranking = load(&full, args.seconds, 4, &fixtures.need_paths, &auth)?;
     println!("  {:<26} {}", "as served (memo)", ranking.describe());
     let fresh = load(&full, args.seconds, 4, &fixtures.varied_need_paths, &auth)?;
@@ -253,6 +265,7 @@ async fn bench(args: &Args) -> anyhow::Result<()> {
     let fresh2 = load(&full, args.seconds, 2, &fixtures.varied_need_paths, &auth)?;
     println!("  {:<26} {}", "  … with 2 connections", fresh2.describe());
     println!("  server memory: {}", full.memory());
+    changes_reach_rankings(&full, &database, &fixtures).await?;
 
     println!(
         "\nTechnical intern training at national scale: {} participations in one program",
@@ -705,6 +718,8 @@ impl Lcg {
 struct Server {
     child: Child,
     addr: String,
+    /// What the server prints after its address.
+    output: BufReader<std::process::ChildStdout>,
 }
 
 impl Server {
@@ -716,15 +731,24 @@ impl Server {
             .stdout(Stdio::piped())
             .spawn()?;
         let stdout = child.stdout.take().context("the server's output")?;
+        let mut output = BufReader::new(stdout);
         let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line)?;
+        output.read_line(&mut line)?;
         let Some(addr) = line.trim().strip_prefix("listening ") else {
             bail!("the {} server did not start: {line:?}", kind.name());
         };
         Ok(Server {
             addr: addr.to_owned(),
             child,
+            output,
         })
+    }
+
+    /// The next line the server prints.
+    fn next_line(&mut self) -> anyhow::Result<String> {
+        let mut line = String::new();
+        self.output.read_line(&mut line)?;
+        Ok(line.trim().to_owned())
     }
 
     /// Resident and peak memory, from the kernel's view of the process.
@@ -861,4 +885,116 @@ fn wrk(
         p99_ms: field("p99_us")? / 1e3,
         max_ms: field("max_us")? / 1e3,
     })
+}
+
+/// How soon a change to a person shows in a ranking served by `full`:
+/// a person made a perfect fit for one of the demo's expertise needs,
+/// written once by another process (as `kyoso import` would) and once
+/// through the server's own API, and the ranking asked every 10 ms until
+/// they appear. Each person is put back as they were afterwards.
+async fn changes_reach_rankings(
+    full: &Server,
+    database: &str,
+    fixtures: &Fixtures,
+) -> anyhow::Result<()> {
+    use kyoso_domain::{NeedFilter, NeedKind, NeedStatus, Stored};
+    let kyoso = Kyoso::open(database).await?;
+    let admin = "bench-admin@kyoso.example";
+    let _ = kyoso
+        .add_user(admin, "bench admin password", Role::Admin, None, None)
+        .await;
+    let (_, token) = kyoso.create_token(admin, "bench", Some(1)).await?;
+    let filter = NeedFilter {
+        kind: Some(NeedKind::Expertise),
+        status: Some(NeedStatus::Open),
+        ..NeedFilter::default()
+    };
+    let Some(need) = kyoso.needs(&Caller::Cli, &filter, 50).await?.into_iter().next() else {
+        println!("  (no open expertise need: change visibility not measured)");
+        return Ok(());
+    };
+    let ranking_path = format!("/api/v1/needs/{}/matches?top=20", need.uid);
+    let ranked = |body: &str, uid: Uid| body.contains(&uid.to_string());
+    let shown = http(&full.addr, "GET", &ranking_path, &token, None)?;
+    let people: Vec<Uid> = std::fs::read_to_string(&fixtures.person_paths)?
+        .lines()
+        .filter_map(|line| line.rsplit('/').next().and_then(|id| Uid::parse(id).ok()))
+        .filter(|&uid| !ranked(&shown, uid))
+        .take(2)
+        .collect();
+    println!(
+        "\nA change to a person seen in a ranking (the person made the best fit for a need; \
+         the ranking asked every 10 ms)"
+    );
+    for (how, uid) in ["written by another process", "written through the server's API"]
+        .into_iter()
+        .zip(people)
+    {
+        let before = kyoso.person(&Caller::Cli, uid).await?;
+        let mut fit = before.record.clone();
+        let asked = need.need.skills.iter().chain(&need.need.required_skills);
+        fit.skills = asked.cloned().collect();
+        fit.sectors = need.need.sectors.clone();
+        fit.languages = need.need.languages.iter().map(|l| l.skill).collect();
+        fit.residence = need.need.country.or(fit.residence);
+        fit.availability.dispatch = true;
+        fit.consent.processing = true;
+        fit.visibility = kyoso_domain::Visibility::Network;
+        let started = Instant::now();
+        if how.contains("API") {
+            let mut body = kyoso_exchange::to_json(&Stored {
+                record: fit,
+                ..before.clone()
+            });
+            // What kyoso sets itself is not sent.
+            for set_by_kyoso in ["id", "created_at", "updated_at"] {
+                body.remove(set_by_kyoso);
+            }
+            let body = serde_json::Value::Object(body).to_string();
+            http(&full.addr, "PUT", &format!("/api/v1/people/{uid}"), &token, Some(&body))?;
+        } else {
+            kyoso.update_person(&Caller::Cli, uid, fit).await?;
+        }
+        let seen = loop {
+            if ranked(&http(&full.addr, "GET", &ranking_path, &token, None)?, uid) {
+                break Some(started.elapsed());
+            }
+            if started.elapsed().as_secs() >= 10 {
+                break None;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        };
+        match seen {
+            Some(after) => println!("  {how:<34} seen after {:.0} ms", after.as_secs_f64() * 1e3),
+            None => println!("  {how:<34} not seen within 10 s"),
+        }
+        kyoso.update_person(&Caller::Cli, uid, before.record).await?;
+    }
+    kyoso.close().await;
+    Ok(())
+}
+
+/// One HTTP/1.1 request on a connection of its own; the body of a 2xx
+/// answer.
+fn http(addr: &str, method: &str, path: &str, token: &str, body: Option<&str>) -> anyhow::Result<String> {
+    use std::io::{Read as _, Write as _};
+    let mut stream = std::net::TcpStream::connect(addr)?;
+    let body = body.unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer)?;
+    let status = answer.split_whitespace().nth(1).unwrap_or_default();
+    ensure!(
+        status.starts_with('2'),
+        "{method} {path}: {}",
+        answer.lines().next().unwrap_or_default().to_owned()
+            + " "
+            + answer.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or_default()
+    );
+    Ok(answer.split_once("\r\n\r\n").map(|(_, body)| body.to_owned()).unwrap_or_default())
 }

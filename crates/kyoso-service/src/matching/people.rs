@@ -352,7 +352,7 @@ impl People {
 }
 
 /// The people index, read whole when many people changed, person by person
-/// when few did (see [`crate::kept`] and [`crate::feed`]).
+/// when few did (see the `kept` and `feed` modules).
 #[derive(Debug)]
 pub struct MatchingCache {
     base: Arc<Kept<PeopleIndex>>,
