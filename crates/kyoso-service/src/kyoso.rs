@@ -25,6 +25,8 @@ pub struct Kyoso {
     pub(crate) matching: Arc<MatchingCache>,
     /// Needs, offers, open cohorts, matches and track records.
     pub(crate) catalogue: Arc<CatalogueCache>,
+    /// Every record, indexed for search.
+    pub(crate) search: Arc<crate::search::SearchCache>,
     /// Where the read models stand in the change feed.
     pub(crate) feed: Arc<Feed>,
     pub(crate) clock: Clock,
@@ -61,6 +63,7 @@ impl Kyoso {
             network: Arc::new(NetworkCache::new()),
             matching: Arc::new(MatchingCache::new()),
             catalogue: Arc::new(catalogue_cache()),
+            search: Arc::new(crate::search::search_cache()),
             feed: Arc::default(),
             clock: Clock::System,
         };

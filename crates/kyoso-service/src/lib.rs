@@ -27,6 +27,7 @@ mod progress;
 pub mod protection;
 mod references;
 pub mod registry;
+pub mod search;
 pub mod words;
 
 pub use access::{Action, Caller, Decision, Resource};

@@ -173,6 +173,14 @@ enum Command {
         #[command(subcommand)]
         command: crate::network::NetworkCommand,
     },
+    /// Find records in any of the four languages: people, organizations,
+    /// needs, technologies, companies, programs.
+    Search(crate::search::SearchArgs),
+    /// Judge how well kyoso works on a judged collection.
+    Eval {
+        #[command(subcommand)]
+        command: crate::search::EvalCommand,
+    },
     /// Look after the database.
     Db {
         #[command(subcommand)]
@@ -391,6 +399,14 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
         };
         return crate::assign::run(file, mode, output.as_deref(), *json);
     }
+    if let Command::Eval { command } = &cli.command {
+        return crate::search::eval(command);
+    }
+    if let Command::Search(args) = &cli.command
+        && let Some(answer) = crate::search::run_without_database(args)
+    {
+        return answer;
+    }
     let progress = Bar::new(cli.quiet);
     let kyoso = Kyoso::open(&database).await.with_context(|| {
         say!(
@@ -490,7 +506,8 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
                 ExitCode::FAILURE
             }
         }
-        Command::Assign { .. } | Command::Config => {
+        Command::Search(args) => crate::search::run(&kyoso, args).await?,
+        Command::Assign { .. } | Command::Config | Command::Eval { .. } => {
             unreachable!("answered before the database is opened")
         }
         Command::Network { command } => {

@@ -12,6 +12,7 @@ mod matching;
 mod network;
 mod progress;
 mod say;
+mod search;
 mod serve;
 
 use std::process::ExitCode;

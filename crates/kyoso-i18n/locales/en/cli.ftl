@@ -309,3 +309,29 @@ cli-progress-growth = counting growth
 cli-progress-importing = importing { $table }
 
 cli-progress-exporting = exporting { $table }
+
+## Search
+
+# After a search: how many records match. $count: a number.
+cli-search-found = { $count ->
+    [one] 1 record found
+   *[other] { $count } records found
+}
+
+# A hit's line: its kind, its title; the id follows.
+cli-search-translated = (translated)
+
+# After kyoso search reindex. $count: records indexed.
+cli-search-reindexed = { $count } records indexed
+
+# kyoso eval search: one line of figures. $group: overall, a language or a split; $queries: a number; $ndcg, $recall: 0 to 1.
+cli-eval-scores = { $group }: { $queries } queries, nDCG@10 { $ndcg }, recall@10 { $recall }
+
+# The group name of all queries together.
+cli-eval-overall = overall
+
+# kyoso search vocabulary --coverage: one line per language. $language: a code; $concepts, $names: numbers.
+cli-vocabulary-language = { $language }: { $concepts } concepts, { $names } names
+
+# The first line of the coverage. $concepts, $abbreviations, $homonyms: numbers.
+cli-vocabulary-total = { $concepts } concepts, { $abbreviations } abbreviations, { $homonyms } homonyms kept apart by sense

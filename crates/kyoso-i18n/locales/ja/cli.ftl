@@ -282,3 +282,26 @@ cli-progress-growth = 成長を集計しています
 cli-progress-importing = { $table }をインポートしています
 
 cli-progress-exporting = { $table }をエクスポートしています
+
+## Search
+
+# After a search: how many records match. $count: a number.
+cli-search-found = { $count }件見つかりました
+
+# A hit's line: its kind, its title; the id follows.
+cli-search-translated = （翻訳）
+
+# After kyoso search reindex. $count: records indexed.
+cli-search-reindexed = { $count }件を索引に登録しました
+
+# kyoso eval search: one line of figures.
+cli-eval-scores = { $group }：クエリ{ $queries }件、nDCG@10 { $ndcg }、再現率@10 { $recall }
+
+# The group name of all queries together.
+cli-eval-overall = 全体
+
+# kyoso search vocabulary --coverage: one line per language.
+cli-vocabulary-language = { $language }：概念{ $concepts }件、名称{ $names }件
+
+# The first line of the coverage.
+cli-vocabulary-total = 概念{ $concepts }件、略語{ $abbreviations }件、語義で区別する同形異義語{ $homonyms }件

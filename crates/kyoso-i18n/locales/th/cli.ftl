@@ -282,3 +282,26 @@ cli-progress-growth = กำลังนับการเติบโต
 cli-progress-importing = กำลังนำเข้าข้อมูล{ $table }
 
 cli-progress-exporting = กำลังส่งออกข้อมูล{ $table }
+
+## Search
+
+# After a search: how many records match. $count: a number.
+cli-search-found = พบ { $count } รายการ
+
+# A hit's line: its kind, its title; the id follows.
+cli-search-translated = (แปลแล้ว)
+
+# After kyoso search reindex. $count: records indexed.
+cli-search-reindexed = จัดทำดัชนีแล้ว { $count } รายการ
+
+# kyoso eval search: one line of figures.
+cli-eval-scores = { $group }: { $queries } คำค้น, nDCG@10 { $ndcg }, recall@10 { $recall }
+
+# The group name of all queries together.
+cli-eval-overall = รวมทั้งหมด
+
+# kyoso search vocabulary --coverage: one line per language.
+cli-vocabulary-language = { $language }: { $concepts } แนวคิด, { $names } ชื่อเรียก
+
+# The first line of the coverage.
+cli-vocabulary-total = { $concepts } แนวคิด, { $abbreviations } คำย่อ, { $homonyms } คำพ้องรูปที่แยกตามความหมาย

@@ -282,3 +282,26 @@ cli-progress-growth = đang đếm mức tăng trưởng
 cli-progress-importing = đang nhập { $table }
 
 cli-progress-exporting = đang xuất { $table }
+
+## Search
+
+# After a search: how many records match. $count: a number.
+cli-search-found = Tìm thấy { $count } bản ghi
+
+# A hit's line: its kind, its title; the id follows.
+cli-search-translated = (bản dịch)
+
+# After kyoso search reindex. $count: records indexed.
+cli-search-reindexed = Đã lập chỉ mục { $count } bản ghi
+
+# kyoso eval search: one line of figures.
+cli-eval-scores = { $group }: { $queries } truy vấn, nDCG@10 { $ndcg }, recall@10 { $recall }
+
+# The group name of all queries together.
+cli-eval-overall = tổng thể
+
+# kyoso search vocabulary --coverage: one line per language.
+cli-vocabulary-language = { $language }: { $concepts } khái niệm, { $names } tên gọi
+
+# The first line of the coverage.
+cli-vocabulary-total = { $concepts } khái niệm, { $abbreviations } từ viết tắt, { $homonyms } từ đồng âm được phân biệt theo nghĩa

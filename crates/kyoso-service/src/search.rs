@@ -1,0 +1,295 @@
+//! Search over the registry: people, organizations, needs, offers and
+//! programs in one index (`kyoso-search`), read through the shared text
+//! analysis and vocabulary, restricted inside the query to what the caller
+//! may read (the same keys as [`crate::access`]'s read scope: visibility,
+//! the owning organization, one's own record).
+//!
+//! The index is a read model kept like the others: read whole from the
+//! store at the first question and again when the change feed says the
+//! records it holds changed; the database stays the truth.
+
+use std::sync::{Arc, OnceLock};
+
+use kyoso_domain::{Names, OfferKind, Visibility as RecordVisibility};
+use kyoso_search::{Audience, Part, Role, SearchDoc, SearchIndex, Visibility};
+use kyoso_store::{ReadScope, Store};
+use kyoso_text::Vocabulary;
+
+pub use kyoso_search::{
+    Collection, EvalReport, Facets, Fragment, Hit, Judged, Scores, SearchQuery, SearchResults,
+};
+
+use crate::kept::Kept;
+use crate::{Caller, Kyoso, ServiceError};
+
+/// The kinds a search may be narrowed to.
+pub const KINDS: [&str; 6] = ["person", "organization", "need", "technology", "company", "program"];
+
+/// Most results on one page.
+pub const MAX_LIMIT: usize = 100;
+/// The longest query read.
+pub const MAX_QUERY_CHARS: usize = 500;
+
+/// The vocabulary shipped with kyoso, read once.
+pub fn vocabulary() -> Arc<Vocabulary> {
+    static VOCABULARY: OnceLock<Arc<Vocabulary>> = OnceLock::new();
+    Arc::clone(VOCABULARY.get_or_init(|| Arc::new(Vocabulary::builtin())))
+}
+
+/// The registry's search index, as last read.
+#[derive(Debug)]
+pub struct RegistrySearch {
+    index: SearchIndex,
+}
+
+pub(crate) type SearchCache = Kept<RegistrySearch>;
+
+pub(crate) fn search_cache() -> SearchCache {
+    Kept::with_loader(|store| Box::pin(RegistrySearch::read(store)))
+}
+
+fn failed(error: kyoso_search::SearchError) -> ServiceError {
+    ServiceError::Failed(error.to_string())
+}
+
+impl RegistrySearch {
+    async fn read(store: Store) -> Result<RegistrySearch, ServiceError> {
+        let docs = registry_docs(&store).await?;
+        tokio::task::spawn_blocking(move || {
+            let index = SearchIndex::in_memory(vocabulary()).map_err(failed)?;
+            for chunk in docs.chunks(10_000) {
+                index.put(chunk).map_err(failed)?;
+            }
+            index.commit().map_err(failed)?;
+            Ok(RegistrySearch { index })
+        })
+        .await
+        .map_err(|e| ServiceError::Failed(format!("indexing stopped: {e}")))?
+    }
+}
+
+fn visibility(v: RecordVisibility) -> Visibility {
+    match v {
+        RecordVisibility::Public => Visibility::Public,
+        RecordVisibility::Network => Visibility::Network,
+        RecordVisibility::Private => Visibility::Private,
+    }
+}
+
+fn title_of(names: &Names) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for name in [&names.native, &names.latin, &names.japanese].into_iter().flatten() {
+        if !seen.contains(&name.as_str()) {
+            seen.push(name.as_str());
+        }
+    }
+    seen.join(" / ")
+}
+
+fn part(role: Role, text: impl Into<String>) -> Part {
+    Part { role, language: String::new(), text: text.into() }
+}
+
+/// Every record of the registry, as the index sees it.
+async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
+    let everything = ReadScope { everything: true, ..ReadScope::default() };
+    let mut docs = Vec::new();
+    let snapshot = store.network_snapshot().await?;
+    let people: std::collections::HashMap<_, _> =
+        store.matching_people().await?.into_iter().map(|p| (p.uid, p)).collect();
+    for (node, record) in snapshot.nodes.iter().enumerate() {
+        let [native, latin, japanese] = snapshot.names.get(node as u32);
+        let mut names: Vec<&str> = Vec::new();
+        for name in [native, latin, japanese] {
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let owner = record.owner.and_then(|o| snapshot.nodes.get(o as usize)).map(|o| o.uid.to_string());
+        let mut readers: Vec<String> = owner.into_iter().collect();
+        readers.push(record.uid.to_string());
+        let mut parts = vec![part(Role::Title, names.join(" / "))];
+        let mut countries: Vec<String> = record.country.iter().map(|c| c.as_str().to_owned()).collect();
+        let mut sectors: Vec<String> = record.sector.iter().map(ToString::to_string).collect();
+        let kind = match record.kind {
+            kyoso_domain::EntityKind::Person => "person",
+            kyoso_domain::EntityKind::Organization => "organization",
+        };
+        if let Some(person) = people.get(&record.uid) {
+            let skills: Vec<&str> = person.skills.iter().map(|s| s.as_str()).collect();
+            if !skills.is_empty() {
+                parts.push(part(Role::Tags, skills.join(" · ")));
+            }
+            for country in &person.countries {
+                if !countries.iter().any(|c| c == country.as_str()) {
+                    countries.push(country.as_str().to_owned());
+                }
+            }
+            sectors = person.sectors.iter().map(ToString::to_string).collect();
+        }
+        docs.push(SearchDoc {
+            id: record.uid.to_string(),
+            kind: kind.into(),
+            visibility: visibility(record.visibility),
+            owners: readers,
+            language: String::new(),
+            countries,
+            sectors,
+            parts,
+        });
+    }
+    for need in store.needs(&Default::default(), &everything, i64::MAX).await? {
+        let n = &need.need;
+        let mut parts = vec![part(Role::Title, n.title.as_str())];
+        let skills: Vec<&str> = n.skills.iter().chain(&n.required_skills).map(|s| s.as_str()).collect();
+        if !skills.is_empty() {
+            parts.push(part(Role::Tags, skills.join(" · ")));
+        }
+        if let Some(description) = &n.description {
+            parts.push(part(Role::Body, description.as_str()));
+        }
+        docs.push(SearchDoc {
+            id: need.uid.to_string(),
+            kind: "need".into(),
+            visibility: visibility(n.visibility),
+            owners: need.owner.iter().chain([&n.posted_by.uid]).map(ToString::to_string).collect(),
+            language: String::new(),
+            countries: n.country.iter().map(|c| c.as_str().to_owned()).collect(),
+            sectors: n.sectors.iter().map(ToString::to_string).collect(),
+            parts,
+        });
+    }
+    for offer in store.offers(&Default::default(), &everything, i64::MAX).await? {
+        let o = &offer.offer;
+        let mut parts = vec![part(Role::Title, o.title.as_str())];
+        let keywords: Vec<&str> = o.keywords.iter().map(|s| s.as_str()).collect();
+        if !keywords.is_empty() {
+            parts.push(part(Role::Tags, keywords.join(" · ")));
+        }
+        if let Some(description) = &o.description {
+            parts.push(part(Role::Body, description.as_str()));
+        }
+        docs.push(SearchDoc {
+            id: offer.uid.to_string(),
+            kind: match o.kind {
+                OfferKind::Technology => "technology",
+                OfferKind::Partnership => "company",
+            }
+            .into(),
+            visibility: visibility(o.visibility),
+            owners: offer.owner.iter().chain([&o.provider]).map(ToString::to_string).collect(),
+            language: String::new(),
+            countries: o.countries.iter().map(|c| c.as_str().to_owned()).collect(),
+            sectors: o.sectors.iter().map(ToString::to_string).collect(),
+            parts,
+        });
+    }
+    let mut after = 0;
+    loop {
+        let page = store.list_programs(None, &everything, after, 1000).await?;
+        let Some(last) = page.last() else { break };
+        after = last.id;
+        for program in &page {
+            let p = &program.record;
+            let mut parts = vec![part(Role::Title, title_of(&p.names))];
+            if let Some(description) = &p.description {
+                parts.push(part(Role::Body, description.as_str()));
+            }
+            docs.push(SearchDoc {
+                id: program.uid.to_string(),
+                kind: "program".into(),
+                visibility: visibility(p.visibility),
+                owners: program.owner.iter().map(|o| o.uid.to_string()).collect(),
+                language: String::new(),
+                countries: p.countries.iter().map(|c| c.as_str().to_owned()).collect(),
+                sectors: p.sectors.iter().map(ToString::to_string).collect(),
+                parts,
+            });
+        }
+    }
+    Ok(docs)
+}
+
+/// What `caller` may read, as the index's keys.
+fn audience(caller: &Caller) -> Audience {
+    let scope = caller.scope();
+    let mut organizations: Vec<String> = scope.organization.iter().map(|(_, uid)| uid.to_string()).collect();
+    organizations.extend(scope.person.iter().map(ToString::to_string));
+    Audience { everything: scope.everything, network: scope.network, organizations }
+}
+
+/// Checks a query's words and filters, naming the field at fault.
+fn check(query: &SearchQuery) -> Result<(), ServiceError> {
+    let invalid = |field: &str, message: String| ServiceError::Invalid { field: Some(field.into()), message };
+    if query.text.chars().count() > MAX_QUERY_CHARS {
+        return Err(invalid("q", format!("at most {MAX_QUERY_CHARS} characters")));
+    }
+    if query.text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return Err(invalid("q", "control characters are not allowed".into()));
+    }
+    if let Some(kind) = query.kinds.iter().find(|k| !KINDS.contains(&k.as_str())) {
+        return Err(invalid("kind", format!("\"{kind}\" is not one of {}", KINDS.join(", "))));
+    }
+    if query.limit == 0 || query.limit > MAX_LIMIT {
+        return Err(invalid("limit", format!("from 1 to {MAX_LIMIT}")));
+    }
+    Ok(())
+}
+
+impl Kyoso {
+    /// Searches the records `caller` may read: nothing else is found,
+    /// counted or shown in a facet.
+    pub async fn search(&self, caller: &Caller, query: &SearchQuery) -> Result<SearchResults, ServiceError> {
+        check(query)?;
+        let kept = self.search.get(&self.store).await?;
+        let audience = audience(caller);
+        let query = query.clone();
+        tokio::task::spawn_blocking(move || kept.index.search(&query, &audience).map_err(failed))
+            .await
+            .map_err(|e| ServiceError::Failed(format!("search stopped: {e}")))?
+    }
+
+    /// Reads the whole registry into the search index again, now.
+    pub async fn reindex(&self) -> Result<u64, ServiceError> {
+        self.search.stale();
+        let kept = self.search.get(&self.store).await?;
+        Ok(kept.index.len())
+    }
+}
+
+/// Runs a judged collection: its records go into a scratch index read with
+/// the shipped vocabulary, and every query runs through the same search as
+/// the API's, as an administrator (with the query's kind and country as
+/// filters).
+pub fn evaluate(collection: &Collection) -> Result<EvalReport, ServiceError> {
+    let index = SearchIndex::in_memory(vocabulary()).map_err(failed)?;
+    let docs: Vec<SearchDoc> = collection.records.iter().map(|r| r.to_search_doc()).collect();
+    index.put(&docs).map_err(failed)?;
+    index.commit().map_err(failed)?;
+    let mut judged = Vec::with_capacity(collection.queries.len());
+    for query in &collection.queries {
+        let asked = SearchQuery {
+            text: query.text.clone(),
+            reader: Some(query.language.clone()),
+            kinds: query.kind.iter().cloned().collect(),
+            countries: query.country.iter().cloned().collect(),
+            limit: 10,
+            ..SearchQuery::default()
+        };
+        let found = index.search(&asked, &Audience::everything()).map_err(failed)?;
+        judged.push(query.judge(found.hits.into_iter().map(|h| h.id).collect()));
+    }
+    Ok(EvalReport::of(judged))
+}
+
+/// The shipped vocabulary as one file, and its coverage.
+pub fn vocabulary_file() -> String {
+    vocabulary().to_toml()
+}
+
+pub use kyoso_text::Coverage;
+
+/// How many concepts and names per language the vocabulary has.
+pub fn vocabulary_coverage() -> Coverage {
+    vocabulary().coverage()
+}
