@@ -29,10 +29,12 @@ fn role_weight(role: Role) -> f32 {
 
 /// Strengths of the ways a record answers a unit.
 const EXACT: f32 = 1.0;
-const FOLDED: f32 = 0.92;
-const SAME_CONCEPT: f32 = 0.88;
-const NARROWER: f32 = 0.72;
+const FOLDED: f32 = 0.97;
+const SAME_CONCEPT: f32 = 0.95;
+const NARROWER: f32 = 0.8;
 const FUZZY: f32 = 0.6;
+/// Japanese or Thai words of the query all found, but not in one piece.
+const MOST_OF_A_RUN: f32 = 0.8;
 const WIDER: f32 = 0.3;
 /// A query word found in a record where it means something else.
 const OTHER_SENSE: f32 = 0.15;
@@ -57,12 +59,41 @@ struct Unit {
     query: Box<dyn Query>,
     /// How the unit is shown in a hit's reasons.
     label: String,
+    /// Japanese or Thai written without spaces: its character bigrams,
+    /// which a record may hold most of where it words it a little
+    /// differently.
+    grams: Vec<String>,
+    /// Countries its concepts are (ISO codes): a record about one of them
+    /// names it.
+    countries: Vec<String>,
+    /// Two words that follow each other in the query: a record where they
+    /// do too answers it (a phrase, or a Vietnamese word of two syllables).
+    pair: bool,
+    /// Its concepts are the field's senses of a homonym the query left
+    /// open: met through them, it counts less.
+    assumed: bool,
+    /// A word that is one of a pair.
+    in_pair: bool,
 }
+
+/// For each further part of a record that answers a unit (at most three).
+const REPEATED: f32 = 0.03;
+/// A sense the query did not settle, met in a record.
+const ASSUMED_SENSE: f32 = 0.8;
+
+/// What a record's country fields say, weighed as its tags.
+const COUNTRY_FIELD: f32 = SAME_CONCEPT;
+/// How much a pair of words weighs beside its words.
+const PAIR_SHARE: f32 = 0.5;
+/// In Vietnamese a word is often two syllables: each alone says less.
+const SYLLABLE_SHARE: f32 = 0.4;
 
 /// A query, read.
 pub(crate) struct Ranker<'v> {
     vocabulary: &'v Vocabulary,
     units: Vec<Unit>,
+    /// The query reads as Vietnamese: its pairs of syllables are its words.
+    syllabic: bool,
 }
 
 /// A record read again for scoring and showing.
@@ -79,6 +110,8 @@ struct PartReading {
     analysis: Analysis,
     /// (start, end, concepts) of each vocabulary term, senses settled.
     mentions: Vec<(usize, usize, Vec<ConceptId>)>,
+    /// Its Japanese and Thai character bigrams.
+    grams: HashSet<String>,
 }
 
 impl DocReading {
@@ -93,7 +126,8 @@ impl DocReading {
                     .into_iter()
                     .map(|m| (m.start, m.end, m.concepts))
                     .collect();
-                PartReading { role: part.role, language: part.language.clone(), analysis, mentions }
+                let grams = kyoso_text::bigrams(&analysis.normalized).into_iter().map(|g| g.0).collect();
+                PartReading { role: part.role, language: part.language.clone(), analysis, mentions, grams }
             })
             .collect();
         DocReading { doc, parts }
@@ -116,7 +150,20 @@ impl<'v> Ranker<'v> {
             if literal.words.iter().all(|w| w.stopword) && mention.concepts.is_empty() {
                 continue;
             }
-            let concepts = mention.concepts.clone();
+            let mut concepts = mention.concepts.clone();
+            let assumed = concepts.is_empty() && vocabulary.is_homonym(mention.term);
+            if assumed {
+                // A homonym the query does not settle is read in the
+                // field's senses (a press machine, not the press), below
+                // the records that hold the very word; a record still has
+                // to settle that sense itself.
+                concepts = vocabulary
+                    .senses(mention.term)
+                    .iter()
+                    .copied()
+                    .filter(|&c| vocabulary.concept(c).kind != "topic")
+                    .collect();
+            }
             let mut narrower = HashSet::new();
             let mut wider = HashSet::new();
             for &concept in &concepts {
@@ -125,32 +172,68 @@ impl<'v> Ranker<'v> {
             }
             let query = unit_query(vocabulary, fields, &literal, &concepts, &narrower);
             let label = literal.source.clone();
-            units.push(Unit { literal, concepts, narrower, wider, query, label });
+            let countries = concepts
+                .iter()
+                .filter_map(|&c| vocabulary.concept(c).key.strip_prefix("country-"))
+                .map(str::to_uppercase)
+                .collect();
+            units.push(Unit {
+                literal,
+                concepts,
+                narrower,
+                wider,
+                query,
+                label,
+                grams: Vec::new(),
+                countries,
+                pair: false,
+                assumed,
+                in_pair: false,
+            });
         }
+        // The other words: each Latin one a unit; Japanese and Thai ones
+        // that touch, one unit (their segmentation is least sure).
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut previous_plain: Option<usize> = None;
         for (i, word) in analysis.words.iter().enumerate() {
             if covered[i] || word.stopword {
                 continue;
             }
-            // A lone kana is a particle or an ending, not a word asked for.
-            if word.script == Script::Cjk && word.exact.chars().count() == 1 && !is_han(&word.exact) {
+            if word.script != Script::Latin {
+                match runs.last_mut() {
+                    Some(run) if run.1 == word.start => run.1 = word.end,
+                    _ => runs.push((word.start, word.end)),
+                }
                 continue;
             }
             let source = &analysis.source[analysis.source_offset(word.start)..analysis.source_offset(word.end)];
-            let literal = analyze(source);
-            if literal.words.is_empty() {
+            units.push(plain_unit(vocabulary, fields, source, false));
+            if let Some(previous) = previous_plain.filter(|&p| p + 1 == i) {
+                let from = analysis.source_offset(analysis.words[previous].start);
+                let mut pair = plain_unit(vocabulary, fields, &analysis.source[from..analysis.source_offset(word.end)], false);
+                pair.pair = true;
+                let singles = units.len() - 1;
+                units[singles].in_pair = true;
+                if let Some(previous_single) = units[..singles].iter_mut().rev().find(|u| !u.pair) {
+                    previous_single.in_pair = true;
+                }
+                units.push(pair);
+            }
+            previous_plain = Some(i);
+        }
+        for (start, end) in runs {
+            let source = &analysis.source[analysis.source_offset(start)..analysis.source_offset(end)];
+            // A lone kana is a particle or an ending, not a word asked for.
+            if source.chars().count() == 1 && !is_han(source) {
                 continue;
             }
-            let query = unit_query(vocabulary, fields, &literal, &[], &HashSet::new());
-            units.push(Unit {
-                literal,
-                concepts: Vec::new(),
-                narrower: HashSet::new(),
-                wider: HashSet::new(),
-                query,
-                label: source.to_owned(),
-            });
+            units.push(plain_unit(vocabulary, fields, source, true));
         }
-        Ranker { vocabulary, units }
+        let latin: Vec<&kyoso_text::Word> =
+            analysis.content_words().filter(|w| w.script == Script::Latin && !w.exact.bytes().all(|b| b.is_ascii_digit())).collect();
+        let marked = analysis.source.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && kyoso_text::script_of(c) == Script::Latin);
+        let short = latin.len() >= 3 && latin.iter().map(|w| w.folded.len()).sum::<usize>() <= latin.len() * 4;
+        Ranker { vocabulary, units, syllabic: marked || short }
     }
 
     /// The index query that gathers candidates: any unit.
@@ -174,7 +257,13 @@ impl<'v> Ranker<'v> {
                 clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
                 let found = searcher.search(&BooleanQuery::new(clauses), &Count)? as f32;
                 let idf = (1.0 + (total - found + 0.5) / (found + 0.5)).ln();
-                Ok(idf.clamp(0.3, 8.0))
+                let share = match (unit.pair, self.syllabic) {
+                    (true, true) => 1.0,
+                    (true, false) => PAIR_SHARE,
+                    (false, true) if unit.in_pair => SYLLABLE_SHARE,
+                    (false, _) => 1.0,
+                };
+                Ok(idf.clamp(0.3, 8.0) * share)
             })
             .collect()
     }
@@ -190,8 +279,16 @@ impl<'v> Ranker<'v> {
             total += weight;
             let mut best = 0.0f32;
             let mut how = None;
+            if unit.countries.iter().any(|c| reading.doc.countries.contains(c)) {
+                best = COUNTRY_FIELD * role_weight(Role::Tags);
+                how = unit.concepts.first().copied();
+            }
+            let mut parts_answering = 0;
             for (p, part) in reading.parts.iter().enumerate() {
                 let (strength, span, through) = self.answer(unit, part);
+                if strength > 0.0 {
+                    parts_answering += 1;
+                }
                 let strength = strength * role_weight(part.role);
                 if strength > best {
                     best = strength;
@@ -201,8 +298,12 @@ impl<'v> Ranker<'v> {
                     spans.push((p, start, end));
                 }
             }
-            answered += weight * best;
+            // A record that speaks of it in several places is more about it.
             if best > 0.0 {
+                best += REPEATED * (parts_answering.min(4) as f32 - 1.0).max(0.0);
+            }
+            answered += weight * best;
+            if best > 0.0 && !unit.pair {
                 matched.push(match how {
                     Some(concept) => format!("{} = {}", unit.label, self.vocabulary.concept(concept).label(reader.unwrap_or("en"))),
                     None => unit.label.clone(),
@@ -255,6 +356,7 @@ impl<'v> Ranker<'v> {
                 } else {
                     continue;
                 };
+                let strength = if unit.assumed { strength * ASSUMED_SENSE } else { strength };
                 if strength > best {
                     best = strength;
                     span = Some((*start, *end));
@@ -262,11 +364,49 @@ impl<'v> Ranker<'v> {
                 }
             }
         }
+        if best < FOLDED && unit.grams.len() > 2 {
+            let held = unit.grams.iter().filter(|g| part.grams.contains(*g)).count();
+            let share = held as f32 / unit.grams.len() as f32;
+            if share >= 0.5 && MOST_OF_A_RUN * share * share > best {
+                best = MOST_OF_A_RUN * share * share;
+            }
+        }
         if best < FUZZY && let Some(at) = fuzzy_find(unit, part) {
             best = FUZZY;
             span = Some(at);
         }
         (best, span, through)
+    }
+}
+
+fn plain_unit(vocabulary: &Vocabulary, fields: &Fields, source: &str, run: bool) -> Unit {
+    let literal = analyze(source);
+    let grams: Vec<String> =
+        if run { kyoso_text::bigrams(&literal.normalized).into_iter().map(|g| g.0).collect() } else { Vec::new() };
+    let mut query = unit_query(vocabulary, fields, &literal, &[], &HashSet::new());
+    if grams.len() > 2 {
+        let some: Vec<(Occur, Box<dyn Query>)> = grams
+            .iter()
+            .map(|g| {
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(Term::from_field_text(fields.grams, g), IndexRecordOption::WithFreqs));
+                (Occur::Should, q)
+            })
+            .collect();
+        query = Box::new(DisjunctionMaxQuery::with_tie_breaker(vec![query, Box::new(BooleanQuery::new(some))], 0.1));
+    }
+    Unit {
+        literal,
+        concepts: Vec::new(),
+        narrower: HashSet::new(),
+        wider: HashSet::new(),
+        query,
+        label: source.to_owned(),
+        grams,
+        countries: Vec::new(),
+        pair: false,
+        assumed: false,
+        in_pair: false,
     }
 }
 

@@ -195,7 +195,7 @@ pub fn bigrams(normalized: &str) -> Vec<(String, usize)> {
 pub fn is_stopword(word: &str) -> bool {
     const WORDS: &[&str] = &[
         // English
-        "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "has",
+        "a", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "has",
         "have", "how", "i", "in", "is", "it", "its", "of", "on", "or", "our", "the", "their", "to",
         "was", "we", "what", "when", "where", "which", "who", "whom", "with", "you", "your", "any",
         "about", "into", "that", "this", "there", "these", "those", "should", "would", "could",
@@ -210,7 +210,7 @@ pub fn is_stopword(word: &str) -> bool {
         // Thai
         "ที่", "และ", "ของ", "ใน", "ได้", "เป็น", "มี", "ให้", "กับ", "จาก", "ว่า", "อย่างไร", "ไหม",
         "บ้าง", "หรือ", "แล้ว", "จะ", "ก็", "นี้", "นั้น", "โดย", "เพื่อ", "ซึ่ง", "ไม่", "คือ", "ใคร",
-        "อะไร", "ยังไง", "ครับ", "ค่ะ", "คะ", "หา", "ต้องการ",
+        "อะไร", "ยังไง", "ครับ", "ค่ะ", "คะ", "หา", "ต้องการ", "สำหรับ", "ความ", "การ", "แบบ",
         // Vietnamese
         "và", "của", "cho", "các", "những", "là", "có", "được", "trong", "với", "một", "để", "này",
         "khi", "thì", "đã", "sẽ", "không", "nào", "gì", "ai", "như", "thế", "làm", "sao", "cần",
@@ -218,7 +218,9 @@ pub fn is_stopword(word: &str) -> bool {
         // Indonesian
         "dan", "yang", "di", "ke", "dari", "untuk", "dengan", "ini", "itu",
     ];
-    WORDS.contains(&word)
+    static NORMALIZED: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    // Compared in normal form: NFKC writes Thai ำ as two characters.
+    NORMALIZED.get_or_init(|| WORDS.iter().map(|w| normalize(w)).collect()).contains(word)
 }
 
 #[cfg(test)]
@@ -243,6 +245,7 @@ mod tests {
         let ja = analyze("設備の潤滑管理");
         assert!(ja.words.len() >= 3, "{:?}", ja.words);
         assert!(ja.words.iter().any(|w| w.stopword && w.exact == "の"));
+        assert!(analyze("สำหรับ").words.iter().all(|w| w.stopword));
         let th = analyze("การบำรุงรักษาเครื่องจักร");
         assert!(th.words.len() >= 2, "{:?}", th.words);
         assert!(th.words.iter().all(|w| w.script == Script::Thai));

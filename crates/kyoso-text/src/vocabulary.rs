@@ -19,12 +19,13 @@ use crate::analyze::{Analysis, Script, analyze};
 pub const LANGUAGES: [&str; 7] = ["en", "ja", "th", "vi", "id", "es", "pt"];
 
 /// The files shipped with kyoso.
-const BUILTIN: [(&str, &str); 5] = [
+const BUILTIN: [(&str, &str); 6] = [
     ("manufacturing.toml", include_str!("../vocabulary/manufacturing.toml")),
     ("quality-maintenance.toml", include_str!("../vocabulary/quality-maintenance.toml")),
     ("construction.toml", include_str!("../vocabulary/construction.toml")),
     ("agrifood.toml", include_str!("../vocabulary/agrifood.toml")),
     ("services.toml", include_str!("../vocabulary/services.toml")),
+    ("places-and-bodies.toml", include_str!("../vocabulary/places-and-bodies.toml")),
 ];
 
 /// One concept as a vocabulary file writes it.
@@ -254,8 +255,16 @@ impl Vocabulary {
                 .flat_map(|language| concept.names(language))
                 .map(|name| (name, false))
                 .chain(concept.abbr.iter().map(|name| (name, true)));
-            for (name, abbreviation) in names {
-                let Some(form) = form_of(name) else { continue };
+            let names = names.flat_map(|(name, abbreviation)| {
+                let mut forms: Vec<Form> = form_of(name).into_iter().collect();
+                if let Some(Form::Run(run)) = forms.first()
+                    && let Some(shorter) = without_connectors(run)
+                {
+                    forms.push(Form::Run(shorter));
+                }
+                forms.into_iter().map(move |form| (name, abbreviation, form))
+            });
+            for (name, abbreviation, form) in names {
                 let form_key = match &form {
                     Form::Words(words) => format!("w:{}:{abbreviation}", words.join(" ")),
                     Form::Run(run) => format!("r:{run}"),
@@ -563,6 +572,27 @@ fn merge_into(known: &mut Concept, more: Concept) {
     }
 }
 
+/// Words that join two nouns and are as often left out: 食の安全 is
+/// 食安全 too, ความปลอดภัยของอาหาร is ความปลอดภัยอาหาร.
+const CONNECTORS: [&str; 4] = ["の", "ของ", "ด้าน", "ในการ"];
+
+/// A Japanese or Thai name without its connecting words, if it has any
+/// between two other characters.
+fn without_connectors(run: &str) -> Option<String> {
+    let mut out = run.to_owned();
+    for connector in CONNECTORS {
+        let inside: Vec<usize> = out
+            .match_indices(connector)
+            .map(|(at, _)| at)
+            .filter(|&at| at > 0 && at + connector.len() < out.len())
+            .collect();
+        for at in inside.into_iter().rev() {
+            out.replace_range(at..at + connector.len(), "");
+        }
+    }
+    (out != run && out.chars().count() >= 2).then_some(out)
+}
+
 fn form_of(name: &str) -> Option<Form> {
     let analysis = analyze(name);
     if analysis.words.is_empty() {
@@ -642,6 +672,15 @@ mod tests {
         assert!(error.message.contains("Bad Key"), "{error}");
         let unknown = Vocabulary::builtin_with("site.toml", "[[concept]]\nkey = \"k\"\nkind = \"x\"\nbroader = [\"nowhere\"]\n");
         assert!(unknown.expect_err("unknown broader").message.contains("nowhere"));
+    }
+
+    #[test]
+    fn connecting_words_may_be_left_out() {
+        assert_eq!(without_connectors("食の安全").as_deref(), Some("食安全"));
+        assert_eq!(without_connectors("ความปลอดภัยของอาหาร").as_deref(), Some("ความปลอดภัยอาหาร"));
+        assert_eq!(without_connectors("ของเสีย"), None);
+        let vocabulary = Vocabulary::builtin();
+        assert!(concepts_in(&vocabulary, "ความปลอดภัยอาหาร").contains(&"food-safety".to_owned()));
     }
 
     #[test]
