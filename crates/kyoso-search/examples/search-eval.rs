@@ -8,11 +8,17 @@ use kyoso_search::{Audience, Collection, EvalReport, SearchIndex, SearchQuery};
 use kyoso_text::Vocabulary;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "eval/search/collection.json".into());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "eval/search/collection.json".into());
     let only = std::env::args().nth(2);
     let collection = Collection::parse(&std::fs::read_to_string(&path)?)?;
     let index = SearchIndex::in_memory(Arc::new(Vocabulary::builtin()))?;
-    let docs: Vec<_> = collection.records.iter().map(|r| r.to_search_doc()).collect();
+    let docs: Vec<_> = collection
+        .records
+        .iter()
+        .map(|r| r.to_search_doc())
+        .collect();
     index.put(&docs)?;
     index.commit()?;
     let mut judged = Vec::new();
@@ -28,12 +34,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let found = index.search(&asked, &Audience::everything())?;
         let keys: Vec<String> = found.hits.iter().map(|h| h.id.clone()).collect();
         let result = query.judge(keys);
-        if query.split.as_deref() != Some("heldout") && only.as_deref().is_none_or(|o| query.key == o) && result.ndcg < 0.8 {
-            println!("{} {} [{:.3}] {}", query.key, query.language, result.ndcg, query.text);
+        if query.split.as_deref() != Some("heldout")
+            && only.as_deref().is_none_or(|o| query.key == o)
+            && result.ndcg < 0.8
+        {
+            println!(
+                "{} {} [{:.3}] {}",
+                query.key, query.language, result.ndcg, query.text
+            );
             for hit in found.hits.iter().take(10) {
-                println!("   {:.3} {} ({}) {:?}", hit.score, hit.id, query.judgements.get(&hit.id).copied().unwrap_or(0), hit.matched);
+                println!(
+                    "   {:.3} {} ({}) {:?}",
+                    hit.score,
+                    hit.id,
+                    query.judgements.get(&hit.id).copied().unwrap_or(0),
+                    hit.matched
+                );
             }
-            let mut missing: Vec<_> = query.judgements.iter().filter(|(k, g)| **g >= 2 && !result.top.contains(k)).collect();
+            let mut missing: Vec<_> = query
+                .judgements
+                .iter()
+                .filter(|(k, g)| **g >= 2 && !result.top.contains(k))
+                .collect();
             missing.sort_by_key(|(_, g)| std::cmp::Reverse(**g));
             println!("   missing: {missing:?}");
         }

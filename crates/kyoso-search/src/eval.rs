@@ -103,11 +103,13 @@ pub struct EvalQuery {
 impl Collection {
     /// Reads a collection, naming what is wrong with it.
     pub fn parse(text: &str) -> Result<Collection, String> {
-        let collection: Collection = serde_json::from_str(text).map_err(|e| {
-            format!("line {}, column {}: {e}", e.line(), e.column())
-        })?;
+        let collection: Collection = serde_json::from_str(text)
+            .map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))?;
         if collection.format != FORMAT {
-            return Err(format!("format: \"{}\" is not \"{FORMAT}\"", collection.format));
+            return Err(format!(
+                "format: \"{}\" is not \"{FORMAT}\"",
+                collection.format
+            ));
         }
         let keys: std::collections::HashSet<&str> =
             collection.records.iter().map(|r| r.key.as_str()).collect();
@@ -116,10 +118,16 @@ impl Collection {
         }
         for query in &collection.queries {
             if let Some(unknown) = query.judgements.keys().find(|k| !keys.contains(k.as_str())) {
-                return Err(format!("queries: {}: judgements: no record has the key \"{unknown}\"", query.key));
+                return Err(format!(
+                    "queries: {}: judgements: no record has the key \"{unknown}\"",
+                    query.key
+                ));
             }
             if let Some((key, grade)) = query.judgements.iter().find(|(_, g)| **g > 3) {
-                return Err(format!("queries: {}: judgements: {key}: grade {grade} is not 0 to 3", query.key));
+                return Err(format!(
+                    "queries: {}: judgements: {key}: grade {grade} is not 0 to 3",
+                    query.key
+                ));
             }
         }
         Ok(collection)
@@ -129,7 +137,11 @@ impl Collection {
 impl EvalRecord {
     /// The record as the index sees it, readable by everyone.
     pub fn to_search_doc(&self) -> SearchDoc {
-        let own = |role: Role, text: &str| Part { role, language: self.language.clone(), text: text.to_owned() };
+        let own = |role: Role, text: &str| Part {
+            role,
+            language: self.language.clone(),
+            text: text.to_owned(),
+        };
         let mut parts = vec![own(Role::Title, &self.title)];
         let tags: Vec<&str> = self
             .headline
@@ -142,7 +154,17 @@ impl EvalRecord {
             parts.push(own(Role::Tags, &tags.join(" · ")));
         }
         let body: Vec<&str> = std::iter::once(self.text.as_str())
-            .chain([&self.practice, &self.adaptation, &self.context, &self.result].into_iter().flatten().map(String::as_str))
+            .chain(
+                [
+                    &self.practice,
+                    &self.adaptation,
+                    &self.context,
+                    &self.result,
+                ]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+            )
             .chain(self.answers.iter().map(String::as_str))
             .filter(|t| !t.is_empty())
             .collect();
@@ -150,7 +172,11 @@ impl EvalRecord {
             parts.push(own(Role::Body, &body.join("\n")));
         }
         for translation in &self.translations {
-            let translated = |role: Role, text: &str| Part { role, language: translation.language.clone(), text: text.to_owned() };
+            let translated = |role: Role, text: &str| Part {
+                role,
+                language: translation.language.clone(),
+                text: text.to_owned(),
+            };
             if !translation.title.is_empty() {
                 parts.push(translated(Role::Title, &translation.title));
             }
@@ -183,7 +209,12 @@ pub fn ndcg_at(k: usize, ranked: &[String], judgements: &BTreeMap<String, u8>) -
         .sum();
     let mut ideal: Vec<u8> = judgements.values().copied().filter(|g| *g > 0).collect();
     ideal.sort_unstable_by(|a, b| b.cmp(a));
-    let best: f64 = ideal.iter().take(k).enumerate().map(|(rank, g)| gain(*g) * discount(rank)).sum();
+    let best: f64 = ideal
+        .iter()
+        .take(k)
+        .enumerate()
+        .map(|(rank, g)| gain(*g) * discount(rank))
+        .sum();
     if best == 0.0 { 1.0 } else { dcg / best }
 }
 
@@ -194,7 +225,11 @@ pub fn recall_at(k: usize, ranked: &[String], judgements: &BTreeMap<String, u8>)
     if relevant == 0 {
         return 1.0;
     }
-    let found = ranked.iter().take(k).filter(|key| judgements.get(*key).is_some_and(|g| *g > 0)).count();
+    let found = ranked
+        .iter()
+        .take(k)
+        .filter(|key| judgements.get(*key).is_some_and(|g| *g > 0))
+        .count();
     found as f64 / relevant.min(k) as f64
 }
 
@@ -257,7 +292,10 @@ impl EvalReport {
         }
         EvalReport {
             overall: mean(&all),
-            by_language: by_language.iter().map(|(k, v)| (k.clone(), mean(v))).collect(),
+            by_language: by_language
+                .iter()
+                .map(|(k, v)| (k.clone(), mean(v)))
+                .collect(),
             by_split: by_split.iter().map(|(k, v)| (k.clone(), mean(v))).collect(),
             queries,
         }
@@ -270,7 +308,11 @@ mod tests {
 
     #[test]
     fn ndcg_is_one_for_the_ideal_order_and_less_otherwise() {
-        let judgements = BTreeMap::from([("a".to_owned(), 3), ("b".to_owned(), 1), ("c".to_owned(), 0)]);
+        let judgements = BTreeMap::from([
+            ("a".to_owned(), 3),
+            ("b".to_owned(), 1),
+            ("c".to_owned(), 0),
+        ]);
         let ideal = vec!["a".to_owned(), "b".to_owned()];
         assert!((ndcg_at(10, &ideal, &judgements) - 1.0).abs() < 1e-9);
         let worse = vec!["c".to_owned(), "b".to_owned(), "a".to_owned()];

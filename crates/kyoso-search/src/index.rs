@@ -10,10 +10,13 @@ use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
-    Field, FAST, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::tokenizer::{PreTokenizedString, Token};
-use tantivy::{DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader,
+    TantivyDocument, Term,
+};
 
 use crate::rank::{DocReading, Ranker};
 use crate::{Audience, Facets, SearchDoc, SearchQuery, SearchResults};
@@ -119,9 +122,16 @@ impl SearchIndex {
         SearchIndex::over(index, fields, vocabulary)
     }
 
-    fn over(index: Index, fields: Fields, vocabulary: Arc<Vocabulary>) -> Result<SearchIndex, SearchError> {
+    fn over(
+        index: Index,
+        fields: Fields,
+        vocabulary: Arc<Vocabulary>,
+    ) -> Result<SearchIndex, SearchError> {
         let writer = index.writer_with_num_threads(1, WRITER_MEMORY)?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         Ok(SearchIndex {
             reader,
             writer: Mutex::new(writer),
@@ -133,7 +143,10 @@ impl SearchIndex {
 
     /// The vocabulary queries are read with.
     pub fn vocabulary(&self) -> Arc<Vocabulary> {
-        self.vocabulary.read().map(|v| Arc::clone(&v)).unwrap_or_default()
+        self.vocabulary
+            .read()
+            .map(|v| Arc::clone(&v))
+            .unwrap_or_default()
     }
 
     /// Reads queries with another vocabulary from now on; nothing is
@@ -157,7 +170,10 @@ impl SearchIndex {
     /// Adds records, or replaces those with the same id. Seen by searches
     /// after the next [`SearchIndex::commit`].
     pub fn put(&self, docs: &[SearchDoc]) -> Result<(), SearchError> {
-        let writer = self.writer.lock().map_err(|_| SearchError::Directory("writer poisoned".into()))?;
+        let writer = self
+            .writer
+            .lock()
+            .map_err(|_| SearchError::Directory("writer poisoned".into()))?;
         for doc in docs {
             writer.delete_term(Term::from_field_text(self.fields.id, &doc.id));
             writer.add_document(self.document(doc)?)?;
@@ -167,7 +183,10 @@ impl SearchIndex {
 
     /// Removes records by id.
     pub fn remove(&self, ids: &[String]) -> Result<(), SearchError> {
-        let writer = self.writer.lock().map_err(|_| SearchError::Directory("writer poisoned".into()))?;
+        let writer = self
+            .writer
+            .lock()
+            .map_err(|_| SearchError::Directory("writer poisoned".into()))?;
         for id in ids {
             writer.delete_term(Term::from_field_text(self.fields.id, id));
         }
@@ -176,7 +195,10 @@ impl SearchIndex {
 
     /// Removes every record.
     pub fn clear(&self) -> Result<(), SearchError> {
-        let writer = self.writer.lock().map_err(|_| SearchError::Directory("writer poisoned".into()))?;
+        let writer = self
+            .writer
+            .lock()
+            .map_err(|_| SearchError::Directory("writer poisoned".into()))?;
         writer.delete_all_documents()?;
         Ok(())
     }
@@ -184,8 +206,10 @@ impl SearchIndex {
     /// Makes what was put and removed visible to searches.
     pub fn commit(&self) -> Result<(), SearchError> {
         {
-            let mut writer =
-                self.writer.lock().map_err(|_| SearchError::Directory("writer poisoned".into()))?;
+            let mut writer = self
+                .writer
+                .lock()
+                .map_err(|_| SearchError::Directory("writer poisoned".into()))?;
             writer.commit()?;
         }
         self.reader.reload()?;
@@ -204,7 +228,10 @@ impl SearchIndex {
             .filter(|segment| segment.num_deleted_docs() > 0)
             .map(|segment| segment.segment_id())
             .collect();
-        let mut writer = self.writer.lock().map_err(|_| SearchError::Directory("writer poisoned".into()))?;
+        let mut writer = self
+            .writer
+            .lock()
+            .map_err(|_| SearchError::Directory("writer poisoned".into()))?;
         if !with_deletes.is_empty() {
             writer.merge(&with_deletes).wait()?;
         }
@@ -262,7 +289,13 @@ impl SearchIndex {
             position += analysis.normalized.chars().count() + 8;
         }
         for (field, tokens) in [(f.words, words), (f.folded, folded), (f.grams, grams)] {
-            out.add_pre_tokenized_text(field, PreTokenizedString { text: String::new(), tokens });
+            out.add_pre_tokenized_text(
+                field,
+                PreTokenizedString {
+                    text: String::new(),
+                    tokens,
+                },
+            );
         }
         out.add_text(f.stored, serde_json::to_string(doc)?);
         Ok(out)
@@ -270,7 +303,11 @@ impl SearchIndex {
 
     /// Answers `query` for `audience`: the records it may read, best first,
     /// with facets counted over every record found.
-    pub fn search(&self, query: &SearchQuery, audience: &Audience) -> Result<SearchResults, SearchError> {
+    pub fn search(
+        &self,
+        query: &SearchQuery,
+        audience: &Audience,
+    ) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let vocabulary = self.vocabulary();
         let ranker = Ranker::new(&vocabulary, &self.fields, &query.text);
@@ -283,13 +320,20 @@ impl SearchIndex {
             }
             None if filters.is_empty() => Box::new(AllQuery),
             None => Box::new(BooleanQuery::new(
-                filters.iter().map(|q| (Occur::Must, q.box_clone())).collect(),
+                filters
+                    .iter()
+                    .map(|q| (Occur::Must, q.box_clone()))
+                    .collect(),
             )),
         };
         let depth = (query.offset + query.limit).max(1) * 4 + 100;
-        let facets = FacetCounts { fields: ["kind", "country", "sector", "language"] };
-        let (top, total, counted) =
-            searcher.search(&*found, &(TopDocs::with_limit(depth).order_by_score(), Count, facets))?;
+        let facets = FacetCounts {
+            fields: ["kind", "country", "sector", "language"],
+        };
+        let (top, total, counted) = searcher.search(
+            &*found,
+            &(TopDocs::with_limit(depth).order_by_score(), Count, facets),
+        )?;
         let weights = ranker.unit_weights(&searcher, &filters)?;
         let mut scored = Vec::with_capacity(top.len());
         let best = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
@@ -298,16 +342,36 @@ impl SearchIndex {
             scored.push(ranker.score(&reading, &weights, score / best, query.reader.as_deref()));
         }
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-        let hits = scored.into_iter().skip(query.offset).take(query.limit).collect();
-        Ok(SearchResults { total: total as u64, hits, facets: counted })
+        let hits = scored
+            .into_iter()
+            .skip(query.offset)
+            .take(query.limit)
+            .collect();
+        Ok(SearchResults {
+            total: total as u64,
+            hits,
+            facets: counted,
+        })
     }
 
-    fn reading(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Result<Arc<DocReading>, SearchError> {
-        if let Some(known) = self.readings.lock().ok().and_then(|r| r.get(&address).cloned()) {
+    fn reading(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+    ) -> Result<Arc<DocReading>, SearchError> {
+        if let Some(known) = self
+            .readings
+            .lock()
+            .ok()
+            .and_then(|r| r.get(&address).cloned())
+        {
             return Ok(known);
         }
         let stored: TantivyDocument = searcher.doc(address)?;
-        let json = stored.get_first(self.fields.stored).and_then(|v| v.as_str()).unwrap_or("{}");
+        let json = stored
+            .get_first(self.fields.stored)
+            .and_then(|v| v.as_str())
+            .unwrap_or("{}");
         let doc: SearchDoc = serde_json::from_str(json)?;
         let reading = Arc::new(DocReading::new(doc, &self.vocabulary()));
         if let Ok(mut readings) = self.readings.lock() {
@@ -340,7 +404,10 @@ impl SearchIndex {
                 reach.push(Term::from_field_text(f.visibility, "network"));
             }
             for term in reach {
-                clauses.push((Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+                clauses.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                ));
             }
             for organization in &audience.organizations {
                 clauses.push((
@@ -373,7 +440,13 @@ fn any_of(field: Field, values: &[String]) -> Box<dyn Query> {
 }
 
 fn token(text: &str, position: usize, from: usize, to: usize) -> Token {
-    Token { offset_from: from, offset_to: to, position, text: text.to_owned(), position_length: 1 }
+    Token {
+        offset_from: from,
+        offset_to: to,
+        position,
+        text: text.to_owned(),
+        position_length: 1,
+    }
 }
 
 /// Counts the values of string fields over every record found.
@@ -393,8 +466,15 @@ impl Collector for FacetCounts {
 
     fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<SegmentFacets> {
         let fast = segment.fast_fields();
-        let columns = self.fields.iter().map(|name| fast.str(name).ok().flatten()).collect();
-        Ok(SegmentFacets { columns, counts: vec![HashMap::new(); self.fields.len()] })
+        let columns = self
+            .fields
+            .iter()
+            .map(|name| fast.str(name).ok().flatten())
+            .collect();
+        Ok(SegmentFacets {
+            columns,
+            counts: vec![HashMap::new(); self.fields.len()],
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -416,7 +496,12 @@ impl Collector for FacetCounts {
             list
         });
         let mut next = || sorted.next().unwrap_or_default();
-        Ok(Facets { kind: next(), country: next(), sector: next(), language: next() })
+        Ok(Facets {
+            kind: next(),
+            country: next(),
+            sector: next(),
+            language: next(),
+        })
     }
 }
 

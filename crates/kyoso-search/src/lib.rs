@@ -21,7 +21,9 @@ mod rank;
 
 use serde::{Deserialize, Serialize};
 
-pub use eval::{FORMAT, Collection, EvalQuery, EvalRecord, EvalReport, Judged, Scores, ndcg_at, recall_at};
+pub use eval::{
+    Collection, EvalQuery, EvalRecord, EvalReport, FORMAT, Judged, Scores, ndcg_at, recall_at,
+};
 pub use index::{SearchError, SearchIndex};
 
 /// Who may read a record, as the index keeps it.
@@ -104,7 +106,11 @@ impl Audience {
     }
 
     pub fn everything() -> Audience {
-        Audience { everything: true, network: true, organizations: Vec::new() }
+        Audience {
+            everything: true,
+            network: true,
+            organizations: Vec::new(),
+        }
     }
 }
 

@@ -11,7 +11,9 @@ use std::collections::HashSet;
 
 use kyoso_text::{Analysis, ConceptId, Script, Vocabulary, analyze};
 use tantivy::collector::Count;
-use tantivy::query::{BooleanQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
@@ -126,8 +128,17 @@ impl DocReading {
                     .into_iter()
                     .map(|m| (m.start, m.end, m.concepts))
                     .collect();
-                let grams = kyoso_text::bigrams(&analysis.normalized).into_iter().map(|g| g.0).collect();
-                PartReading { role: part.role, language: part.language.clone(), analysis, mentions, grams }
+                let grams = kyoso_text::bigrams(&analysis.normalized)
+                    .into_iter()
+                    .map(|g| g.0)
+                    .collect();
+                PartReading {
+                    role: part.role,
+                    language: part.language.clone(),
+                    analysis,
+                    mentions,
+                    grams,
+                }
             })
             .collect();
         DocReading { doc, parts }
@@ -141,7 +152,10 @@ impl<'v> Ranker<'v> {
         let mut units = Vec::new();
         let mut covered = vec![false; analysis.words.len()];
         for mention in &mentions {
-            let literal = analyze(&analysis.source[analysis.source_offset(mention.start)..analysis.source_offset(mention.end)]);
+            let literal = analyze(
+                &analysis.source
+                    [analysis.source_offset(mention.start)..analysis.source_offset(mention.end)],
+            );
             for (i, word) in analysis.words.iter().enumerate() {
                 if word.start >= mention.start && word.end <= mention.end {
                     covered[i] = true;
@@ -206,11 +220,17 @@ impl<'v> Ranker<'v> {
                 }
                 continue;
             }
-            let source = &analysis.source[analysis.source_offset(word.start)..analysis.source_offset(word.end)];
+            let source = &analysis.source
+                [analysis.source_offset(word.start)..analysis.source_offset(word.end)];
             units.push(plain_unit(vocabulary, fields, source, false));
             if let Some(previous) = previous_plain.filter(|&p| p + 1 == i) {
                 let from = analysis.source_offset(analysis.words[previous].start);
-                let mut pair = plain_unit(vocabulary, fields, &analysis.source[from..analysis.source_offset(word.end)], false);
+                let mut pair = plain_unit(
+                    vocabulary,
+                    fields,
+                    &analysis.source[from..analysis.source_offset(word.end)],
+                    false,
+                );
                 pair.pair = true;
                 let singles = units.len() - 1;
                 units[singles].in_pair = true;
@@ -222,18 +242,28 @@ impl<'v> Ranker<'v> {
             previous_plain = Some(i);
         }
         for (start, end) in runs {
-            let source = &analysis.source[analysis.source_offset(start)..analysis.source_offset(end)];
+            let source =
+                &analysis.source[analysis.source_offset(start)..analysis.source_offset(end)];
             // A lone kana is a particle or an ending, not a word asked for.
             if source.chars().count() == 1 && !is_han(source) {
                 continue;
             }
             units.push(plain_unit(vocabulary, fields, source, true));
         }
-        let latin: Vec<&kyoso_text::Word> =
-            analysis.content_words().filter(|w| w.script == Script::Latin && !w.exact.bytes().all(|b| b.is_ascii_digit())).collect();
-        let marked = analysis.source.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && kyoso_text::script_of(c) == Script::Latin);
-        let short = latin.len() >= 3 && latin.iter().map(|w| w.folded.len()).sum::<usize>() <= latin.len() * 4;
-        Ranker { vocabulary, units, syllabic: marked || short }
+        let latin: Vec<&kyoso_text::Word> = analysis
+            .content_words()
+            .filter(|w| w.script == Script::Latin && !w.exact.bytes().all(|b| b.is_ascii_digit()))
+            .collect();
+        let marked = analysis.source.chars().any(|c| {
+            c.is_alphabetic() && !c.is_ascii() && kyoso_text::script_of(c) == Script::Latin
+        });
+        let short = latin.len() >= 3
+            && latin.iter().map(|w| w.folded.len()).sum::<usize>() <= latin.len() * 4;
+        Ranker {
+            vocabulary,
+            units,
+            syllabic: marked || short,
+        }
     }
 
     /// The index query that gathers candidates: any unit.
@@ -242,13 +272,20 @@ impl<'v> Ranker<'v> {
             return None;
         }
         Some(Box::new(BooleanQuery::new(
-            self.units.iter().map(|u| (Occur::Should, u.query.box_clone())).collect(),
+            self.units
+                .iter()
+                .map(|u| (Occur::Should, u.query.box_clone()))
+                .collect(),
         )))
     }
 
     /// How much each unit weighs: the rarer among the records the asker may
     /// read, the more (inverse document frequency).
-    pub(crate) fn unit_weights(&self, searcher: &Searcher, filters: &[Box<dyn Query>]) -> tantivy::Result<Vec<f32>> {
+    pub(crate) fn unit_weights(
+        &self,
+        searcher: &Searcher,
+        filters: &[Box<dyn Query>],
+    ) -> tantivy::Result<Vec<f32>> {
         let total = searcher.num_docs().max(1) as f32;
         self.units
             .iter()
@@ -270,7 +307,13 @@ impl<'v> Ranker<'v> {
 
     /// How well `reading` answers the query: the weighted share of units it
     /// answers and how directly, with the index's score to break ties.
-    pub(crate) fn score(&self, reading: &DocReading, weights: &[f32], retrieval: f32, reader: Option<&str>) -> Hit {
+    pub(crate) fn score(
+        &self,
+        reading: &DocReading,
+        weights: &[f32],
+        retrieval: f32,
+        reader: Option<&str>,
+    ) -> Hit {
         let mut total = 0.0;
         let mut answered = 0.0;
         let mut matched = Vec::new();
@@ -279,7 +322,11 @@ impl<'v> Ranker<'v> {
             total += weight;
             let mut best = 0.0f32;
             let mut how = None;
-            if unit.countries.iter().any(|c| reading.doc.countries.contains(c)) {
+            if unit
+                .countries
+                .iter()
+                .any(|c| reading.doc.countries.contains(c))
+            {
                 best = COUNTRY_FIELD * role_weight(Role::Tags);
                 how = unit.concepts.first().copied();
             }
@@ -305,7 +352,13 @@ impl<'v> Ranker<'v> {
             answered += weight * best;
             if best > 0.0 && !unit.pair {
                 matched.push(match how {
-                    Some(concept) => format!("{} = {}", unit.label, self.vocabulary.concept(concept).label(reader.unwrap_or("en"))),
+                    Some(concept) => format!(
+                        "{} = {}",
+                        unit.label,
+                        self.vocabulary
+                            .concept(concept)
+                            .label(reader.unwrap_or("en"))
+                    ),
                     None => unit.label.clone(),
                 });
             }
@@ -327,18 +380,29 @@ impl<'v> Ranker<'v> {
 
     /// How strongly one part answers one unit, where, and through which
     /// concept if not through the query's own words.
-    fn answer(&self, unit: &Unit, part: &PartReading) -> (f32, Option<(usize, usize)>, Option<ConceptId>) {
+    fn answer(
+        &self,
+        unit: &Unit,
+        part: &PartReading,
+    ) -> (f32, Option<(usize, usize)>, Option<ConceptId>) {
         let mut best = 0.0f32;
         let mut span = None;
         let mut through = None;
         if let Some((start, end)) = part.analysis.find_phrase(&unit.literal) {
-            let exact = unit.literal.words.iter().all(|q| part.analysis.words.iter().any(|w| w.exact == q.exact));
+            let exact = unit
+                .literal
+                .words
+                .iter()
+                .all(|q| part.analysis.words.iter().any(|w| w.exact == q.exact));
             let mut strength = if exact { EXACT } else { FOLDED };
             // The query's word, meaning something else here.
             if !unit.concepts.is_empty()
                 && let Some(m) = part.mentions.iter().find(|m| m.0 <= start && end <= m.1)
                 && !m.2.is_empty()
-                && !m.2.iter().any(|c| unit.concepts.contains(c) || unit.narrower.contains(c))
+                && !m
+                    .2
+                    .iter()
+                    .any(|c| unit.concepts.contains(c) || unit.narrower.contains(c))
             {
                 strength = OTHER_SENSE;
             }
@@ -356,22 +420,36 @@ impl<'v> Ranker<'v> {
                 } else {
                     continue;
                 };
-                let strength = if unit.assumed { strength * ASSUMED_SENSE } else { strength };
+                let strength = if unit.assumed {
+                    strength * ASSUMED_SENSE
+                } else {
+                    strength
+                };
                 if strength > best {
                     best = strength;
                     span = Some((*start, *end));
-                    through = concepts.iter().copied().find(|c| unit.concepts.contains(c)).or(unit.concepts.first().copied());
+                    through = concepts
+                        .iter()
+                        .copied()
+                        .find(|c| unit.concepts.contains(c))
+                        .or(unit.concepts.first().copied());
                 }
             }
         }
         if best < FOLDED && unit.grams.len() > 2 {
-            let held = unit.grams.iter().filter(|g| part.grams.contains(*g)).count();
+            let held = unit
+                .grams
+                .iter()
+                .filter(|g| part.grams.contains(*g))
+                .count();
             let share = held as f32 / unit.grams.len() as f32;
             if share >= 0.5 && MOST_OF_A_RUN * share * share > best {
                 best = MOST_OF_A_RUN * share * share;
             }
         }
-        if best < FUZZY && let Some(at) = fuzzy_find(unit, part) {
+        if best < FUZZY
+            && let Some(at) = fuzzy_find(unit, part)
+        {
             best = FUZZY;
             span = Some(at);
         }
@@ -381,19 +459,30 @@ impl<'v> Ranker<'v> {
 
 fn plain_unit(vocabulary: &Vocabulary, fields: &Fields, source: &str, run: bool) -> Unit {
     let literal = analyze(source);
-    let grams: Vec<String> =
-        if run { kyoso_text::bigrams(&literal.normalized).into_iter().map(|g| g.0).collect() } else { Vec::new() };
+    let grams: Vec<String> = if run {
+        kyoso_text::bigrams(&literal.normalized)
+            .into_iter()
+            .map(|g| g.0)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut query = unit_query(vocabulary, fields, &literal, &[], &HashSet::new());
     if grams.len() > 2 {
         let some: Vec<(Occur, Box<dyn Query>)> = grams
             .iter()
             .map(|g| {
-                let q: Box<dyn Query> =
-                    Box::new(TermQuery::new(Term::from_field_text(fields.grams, g), IndexRecordOption::WithFreqs));
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(fields.grams, g),
+                    IndexRecordOption::WithFreqs,
+                ));
                 (Occur::Should, q)
             })
             .collect();
-        query = Box::new(DisjunctionMaxQuery::with_tie_breaker(vec![query, Box::new(BooleanQuery::new(some))], 0.1));
+        query = Box::new(DisjunctionMaxQuery::with_tie_breaker(
+            vec![query, Box::new(BooleanQuery::new(some))],
+            0.1,
+        ));
     }
     Unit {
         literal,
@@ -411,18 +500,23 @@ fn plain_unit(vocabulary: &Vocabulary, fields: &Fields, source: &str, run: bool)
 }
 
 fn is_han(text: &str) -> bool {
-    text.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c))
+    text.chars()
+        .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c))
 }
 
 /// Whether one long Latin word of the unit is in the part misspelt by one
 /// or two letters.
 fn fuzzy_find(unit: &Unit, part: &PartReading) -> Option<(usize, usize)> {
-    let [word] = unit.literal.words.as_slice() else { return None };
+    let [word] = unit.literal.words.as_slice() else {
+        return None;
+    };
     let distance = typo_distance(&word.folded)?;
     part.analysis
         .words
         .iter()
-        .find(|w| w.script == Script::Latin && edit_distance(&w.folded, &word.folded) <= distance as usize)
+        .find(|w| {
+            w.script == Script::Latin && edit_distance(&w.folded, &word.folded) <= distance as usize
+        })
         .map(|w| (w.start, w.end))
 }
 
@@ -449,7 +543,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         let mut current = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != cb);
-            current[j + 1] = (previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1);
+            current[j + 1] = (previous[j] + cost)
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
         }
         previous = current;
     }
@@ -492,15 +588,25 @@ fn unit_query(
     terms.dedup();
     for term in terms.into_iter().take(TERMS_PER_UNIT) {
         let (run, form) = vocabulary.form(term);
-        alternatives.push(if run { run_query(fields, &form[0]) } else { sequence(fields.folded, &form) });
+        alternatives.push(if run {
+            run_query(fields, &form[0])
+        } else {
+            sequence(fields.folded, &form)
+        });
     }
     Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, 0.1))
 }
 
 fn sequence(field: Field, words: &[String]) -> Box<dyn Query> {
-    let terms: Vec<Term> = words.iter().map(|w| Term::from_field_text(field, w)).collect();
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(field, w))
+        .collect();
     match terms.len() {
-        1 => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs)),
+        1 => Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::WithFreqs,
+        )),
         _ => Box::new(PhraseQuery::new(terms)),
     }
 }
@@ -508,9 +614,16 @@ fn sequence(field: Field, words: &[String]) -> Box<dyn Query> {
 /// Japanese or Thai found inside a text: its bigrams in a row.
 fn run_query(fields: &Fields, normalized: &str) -> Box<dyn Query> {
     let compact: String = normalized.split_whitespace().collect();
-    let grams: Vec<String> = kyoso_text::bigrams(&compact).into_iter().map(|g| g.0).collect();
+    let grams: Vec<String> = kyoso_text::bigrams(&compact)
+        .into_iter()
+        .map(|g| g.0)
+        .collect();
     if grams.is_empty() {
-        let words: Vec<String> = analyze(&compact).words.into_iter().map(|w| w.folded).collect();
+        let words: Vec<String> = analyze(&compact)
+            .words
+            .into_iter()
+            .map(|w| w.folded)
+            .collect();
         return sequence(fields.folded, &words);
     }
     sequence(fields.grams, &grams)
@@ -518,7 +631,11 @@ fn run_query(fields: &Fields, normalized: &str) -> Box<dyn Query> {
 
 /// The title and a snippet, in the reader's language where the record has
 /// it, with what answers the query marked.
-fn show(reading: &DocReading, reader: Option<&str>, spans: &[(usize, usize, usize)]) -> (String, String, bool, Vec<Fragment>) {
+fn show(
+    reading: &DocReading,
+    reader: Option<&str>,
+    spans: &[(usize, usize, usize)],
+) -> (String, String, bool, Vec<Fragment>) {
     let own = reading.doc.language.as_str();
     let language = reader
         .filter(|r| reading.parts.iter().any(|p| p.language == *r))
@@ -529,16 +646,29 @@ fn show(reading: &DocReading, reader: Option<&str>, spans: &[(usize, usize, usiz
             .iter()
             .enumerate()
             .find(|(_, p)| p.role == role && p.language == language)
-            .or_else(|| reading.parts.iter().enumerate().find(|(_, p)| p.role == role))
+            .or_else(|| {
+                reading
+                    .parts
+                    .iter()
+                    .enumerate()
+                    .find(|(_, p)| p.role == role)
+            })
     };
-    let title = in_language(Role::Title).map(|(_, p)| p.analysis.source.clone()).unwrap_or_default();
+    let title = in_language(Role::Title)
+        .map(|(_, p)| p.analysis.source.clone())
+        .unwrap_or_default();
     let body = in_language(Role::Body).or_else(|| in_language(Role::Tags));
     let snippet = match body {
         Some((index, part)) => {
             let here: Vec<(usize, usize)> = spans
                 .iter()
                 .filter(|s| s.0 == index)
-                .map(|s| (part.analysis.source_offset(s.1), part.analysis.source_offset(s.2)))
+                .map(|s| {
+                    (
+                        part.analysis.source_offset(s.1),
+                        part.analysis.source_offset(s.2),
+                    )
+                })
                 .collect();
             snippet(&part.analysis.source, &here)
         }
@@ -551,7 +681,11 @@ fn show(reading: &DocReading, reader: Option<&str>, spans: &[(usize, usize, usiz
 const SNIPPET_CHARS: usize = 180;
 
 fn snippet(text: &str, hits: &[(usize, usize)]) -> Vec<Fragment> {
-    let mut hits: Vec<(usize, usize)> = hits.iter().copied().filter(|(s, e)| s < e && *e <= text.len()).collect();
+    let mut hits: Vec<(usize, usize)> = hits
+        .iter()
+        .copied()
+        .filter(|(s, e)| s < e && *e <= text.len())
+        .collect();
     hits.sort_unstable();
     let first = hits.first().map_or(0, |h| h.0);
     // Start a little before the first hit, on a character boundary.
@@ -564,23 +698,38 @@ fn snippet(text: &str, hits: &[(usize, usize)]) -> Vec<Fragment> {
     let mut out = Vec::new();
     let mut at = start;
     if start > 0 {
-        out.push(Fragment { text: "…".into(), hit: false });
+        out.push(Fragment {
+            text: "…".into(),
+            hit: false,
+        });
     }
     for (s, e) in hits {
         if s < at || e > end {
             continue;
         }
         if s > at {
-            out.push(Fragment { text: text[at..s].to_owned(), hit: false });
+            out.push(Fragment {
+                text: text[at..s].to_owned(),
+                hit: false,
+            });
         }
-        out.push(Fragment { text: text[s..e].to_owned(), hit: true });
+        out.push(Fragment {
+            text: text[s..e].to_owned(),
+            hit: true,
+        });
         at = e;
     }
     if at < end {
-        out.push(Fragment { text: text[at..end].to_owned(), hit: false });
+        out.push(Fragment {
+            text: text[at..end].to_owned(),
+            hit: false,
+        });
     }
     if end < text.len() {
-        out.push(Fragment { text: "…".into(), hit: false });
+        out.push(Fragment {
+            text: "…".into(),
+            hit: false,
+        });
     }
     out
 }

@@ -253,7 +253,8 @@ impl Kyoso {
         if changed.network {
             self.network.stale();
         }
-        if changed.network || changed.catalogue || !changed.people.is_empty() || changed.all_people {
+        if changed.network || changed.catalogue || !changed.people.is_empty() || changed.all_people
+        {
             self.search.stale();
         }
         if changed.catalogue {

@@ -23,7 +23,14 @@ use crate::kept::Kept;
 use crate::{Caller, Kyoso, ServiceError};
 
 /// The kinds a search may be narrowed to.
-pub const KINDS: [&str; 6] = ["person", "organization", "need", "technology", "company", "program"];
+pub const KINDS: [&str; 6] = [
+    "person",
+    "organization",
+    "need",
+    "technology",
+    "company",
+    "program",
+];
 
 /// Most results on one page.
 pub const MAX_LIMIT: usize = 100;
@@ -78,7 +85,10 @@ fn visibility(v: RecordVisibility) -> Visibility {
 
 fn title_of(names: &Names) -> String {
     let mut seen: Vec<&str> = Vec::new();
-    for name in [&names.native, &names.latin, &names.japanese].into_iter().flatten() {
+    for name in [&names.native, &names.latin, &names.japanese]
+        .into_iter()
+        .flatten()
+    {
         if !seen.contains(&name.as_str()) {
             seen.push(name.as_str());
         }
@@ -87,16 +97,27 @@ fn title_of(names: &Names) -> String {
 }
 
 fn part(role: Role, text: impl Into<String>) -> Part {
-    Part { role, language: String::new(), text: text.into() }
+    Part {
+        role,
+        language: String::new(),
+        text: text.into(),
+    }
 }
 
 /// Every record of the registry, as the index sees it.
 async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
-    let everything = ReadScope { everything: true, ..ReadScope::default() };
+    let everything = ReadScope {
+        everything: true,
+        ..ReadScope::default()
+    };
     let mut docs = Vec::new();
     let snapshot = store.network_snapshot().await?;
-    let people: std::collections::HashMap<_, _> =
-        store.matching_people().await?.into_iter().map(|p| (p.uid, p)).collect();
+    let people: std::collections::HashMap<_, _> = store
+        .matching_people()
+        .await?
+        .into_iter()
+        .map(|p| (p.uid, p))
+        .collect();
     for (node, record) in snapshot.nodes.iter().enumerate() {
         let [native, latin, japanese] = snapshot.names.get(node as u32);
         let mut names: Vec<&str> = Vec::new();
@@ -105,11 +126,18 @@ async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
                 names.push(name);
             }
         }
-        let owner = record.owner.and_then(|o| snapshot.nodes.get(o as usize)).map(|o| o.uid.to_string());
+        let owner = record
+            .owner
+            .and_then(|o| snapshot.nodes.get(o as usize))
+            .map(|o| o.uid.to_string());
         let mut readers: Vec<String> = owner.into_iter().collect();
         readers.push(record.uid.to_string());
         let mut parts = vec![part(Role::Title, names.join(" / "))];
-        let mut countries: Vec<String> = record.country.iter().map(|c| c.as_str().to_owned()).collect();
+        let mut countries: Vec<String> = record
+            .country
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect();
         let mut sectors: Vec<String> = record.sector.iter().map(ToString::to_string).collect();
         let kind = match record.kind {
             kyoso_domain::EntityKind::Person => "person",
@@ -138,10 +166,18 @@ async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
             parts,
         });
     }
-    for need in store.needs(&Default::default(), &everything, i64::MAX).await? {
+    for need in store
+        .needs(&Default::default(), &everything, i64::MAX)
+        .await?
+    {
         let n = &need.need;
         let mut parts = vec![part(Role::Title, n.title.as_str())];
-        let skills: Vec<&str> = n.skills.iter().chain(&n.required_skills).map(|s| s.as_str()).collect();
+        let skills: Vec<&str> = n
+            .skills
+            .iter()
+            .chain(&n.required_skills)
+            .map(|s| s.as_str())
+            .collect();
         if !skills.is_empty() {
             parts.push(part(Role::Tags, skills.join(" · ")));
         }
@@ -152,14 +188,22 @@ async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
             id: need.uid.to_string(),
             kind: "need".into(),
             visibility: visibility(n.visibility),
-            owners: need.owner.iter().chain([&n.posted_by.uid]).map(ToString::to_string).collect(),
+            owners: need
+                .owner
+                .iter()
+                .chain([&n.posted_by.uid])
+                .map(ToString::to_string)
+                .collect(),
             language: String::new(),
             countries: n.country.iter().map(|c| c.as_str().to_owned()).collect(),
             sectors: n.sectors.iter().map(ToString::to_string).collect(),
             parts,
         });
     }
-    for offer in store.offers(&Default::default(), &everything, i64::MAX).await? {
+    for offer in store
+        .offers(&Default::default(), &everything, i64::MAX)
+        .await?
+    {
         let o = &offer.offer;
         let mut parts = vec![part(Role::Title, o.title.as_str())];
         let keywords: Vec<&str> = o.keywords.iter().map(|s| s.as_str()).collect();
@@ -177,7 +221,12 @@ async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
             }
             .into(),
             visibility: visibility(o.visibility),
-            owners: offer.owner.iter().chain([&o.provider]).map(ToString::to_string).collect(),
+            owners: offer
+                .owner
+                .iter()
+                .chain([&o.provider])
+                .map(ToString::to_string)
+                .collect(),
             language: String::new(),
             countries: o.countries.iter().map(|c| c.as_str().to_owned()).collect(),
             sectors: o.sectors.iter().map(ToString::to_string).collect(),
@@ -213,22 +262,43 @@ async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
 /// What `caller` may read, as the index's keys.
 fn audience(caller: &Caller) -> Audience {
     let scope = caller.scope();
-    let mut organizations: Vec<String> = scope.organization.iter().map(|(_, uid)| uid.to_string()).collect();
+    let mut organizations: Vec<String> = scope
+        .organization
+        .iter()
+        .map(|(_, uid)| uid.to_string())
+        .collect();
     organizations.extend(scope.person.iter().map(ToString::to_string));
-    Audience { everything: scope.everything, network: scope.network, organizations }
+    Audience {
+        everything: scope.everything,
+        network: scope.network,
+        organizations,
+    }
 }
 
 /// Checks a query's words and filters, naming the field at fault.
 fn check(query: &SearchQuery) -> Result<(), ServiceError> {
-    let invalid = |field: &str, message: String| ServiceError::Invalid { field: Some(field.into()), message };
+    let invalid = |field: &str, message: String| ServiceError::Invalid {
+        field: Some(field.into()),
+        message,
+    };
     if query.text.chars().count() > MAX_QUERY_CHARS {
-        return Err(invalid("q", format!("at most {MAX_QUERY_CHARS} characters")));
+        return Err(invalid(
+            "q",
+            format!("at most {MAX_QUERY_CHARS} characters"),
+        ));
     }
-    if query.text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+    if query
+        .text
+        .chars()
+        .any(|c| c.is_control() && !c.is_whitespace())
+    {
         return Err(invalid("q", "control characters are not allowed".into()));
     }
     if let Some(kind) = query.kinds.iter().find(|k| !KINDS.contains(&k.as_str())) {
-        return Err(invalid("kind", format!("\"{kind}\" is not one of {}", KINDS.join(", "))));
+        return Err(invalid(
+            "kind",
+            format!("\"{kind}\" is not one of {}", KINDS.join(", ")),
+        ));
     }
     if query.limit == 0 || query.limit > MAX_LIMIT {
         return Err(invalid("limit", format!("from 1 to {MAX_LIMIT}")));
@@ -239,7 +309,11 @@ fn check(query: &SearchQuery) -> Result<(), ServiceError> {
 impl Kyoso {
     /// Searches the records `caller` may read: nothing else is found,
     /// counted or shown in a facet.
-    pub async fn search(&self, caller: &Caller, query: &SearchQuery) -> Result<SearchResults, ServiceError> {
+    pub async fn search(
+        &self,
+        caller: &Caller,
+        query: &SearchQuery,
+    ) -> Result<SearchResults, ServiceError> {
         check(query)?;
         let kept = self.search.get(&self.store).await?;
         let audience = audience(caller);
@@ -263,7 +337,11 @@ impl Kyoso {
 /// filters).
 pub fn evaluate(collection: &Collection) -> Result<EvalReport, ServiceError> {
     let index = SearchIndex::in_memory(vocabulary()).map_err(failed)?;
-    let docs: Vec<SearchDoc> = collection.records.iter().map(|r| r.to_search_doc()).collect();
+    let docs: Vec<SearchDoc> = collection
+        .records
+        .iter()
+        .map(|r| r.to_search_doc())
+        .collect();
     index.put(&docs).map_err(failed)?;
     index.commit().map_err(failed)?;
     let mut judged = Vec::with_capacity(collection.queries.len());
@@ -276,7 +354,9 @@ pub fn evaluate(collection: &Collection) -> Result<EvalReport, ServiceError> {
             limit: 10,
             ..SearchQuery::default()
         };
-        let found = index.search(&asked, &Audience::everything()).map_err(failed)?;
+        let found = index
+            .search(&asked, &Audience::everything())
+            .map_err(failed)?;
         judged.push(query.judge(found.hits.into_iter().map(|h| h.id).collect()));
     }
     Ok(EvalReport::of(judged))

@@ -76,7 +76,9 @@ impl Analysis {
                 .map(|window| (window[0].start, window[window.len() - 1].end));
         }
         let compact: String = needle.normalized.split_whitespace().collect();
-        self.normalized.find(&compact).map(|at| (at, at + compact.len()))
+        self.normalized
+            .find(&compact)
+            .map(|at| (at, at + compact.len()))
     }
 
     /// The byte offset in `source` of a byte offset in `normalized` (the
@@ -132,15 +134,28 @@ pub fn analyze(text: &str) -> Analysis {
         }
         start = end;
     }
-    Analysis { source, normalized, words, offsets }
+    Analysis {
+        source,
+        normalized,
+        words,
+        offsets,
+    }
 }
 
 fn push_word(words: &mut Vec<Word>, piece: &str, start: usize, capitals_at: &[usize]) {
-    let script = piece.chars().map(script_of).find(|s| *s != Script::Latin).unwrap_or(Script::Latin);
+    let script = piece
+        .chars()
+        .map(script_of)
+        .find(|s| *s != Script::Latin)
+        .unwrap_or(Script::Latin);
     let end = start + piece.len();
     let letters = piece.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = letters > 1
-        && capitals_at.iter().filter(|at| (start..end).contains(*at)).count() == letters;
+        && capitals_at
+            .iter()
+            .filter(|at| (start..end).contains(*at))
+            .count()
+            == letters;
     let (exact, folded) = match script {
         Script::Latin => {
             let folded = fold_marks(piece);
@@ -149,7 +164,15 @@ fn push_word(words: &mut Vec<Word>, piece: &str, start: usize, capitals_at: &[us
         _ => (piece.to_owned(), piece.to_owned()),
     };
     let stopword = is_stopword(piece);
-    words.push(Word { exact, folded, script, start, end, capitals, stopword });
+    words.push(Word {
+        exact,
+        folded,
+        script,
+        start,
+        end,
+        capitals,
+        stopword,
+    });
 }
 
 fn stem(word: &str) -> String {
@@ -195,32 +218,222 @@ pub fn bigrams(normalized: &str) -> Vec<(String, usize)> {
 pub fn is_stopword(word: &str) -> bool {
     const WORDS: &[&str] = &[
         // English
-        "a", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "has",
-        "have", "how", "i", "in", "is", "it", "its", "of", "on", "or", "our", "the", "their", "to",
-        "was", "we", "what", "when", "where", "which", "who", "whom", "with", "you", "your", "any",
-        "about", "into", "that", "this", "there", "these", "those", "should", "would", "could",
-        "us", "my", "me", "some", "someone", "anyone", "find", "looking", "need", "needs",
-        "want", "get", "use", "using", "used", "way", "ways", "why", "also", "than", "more",
+        "a",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "the",
+        "their",
+        "to",
+        "was",
+        "we",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "with",
+        "you",
+        "your",
+        "any",
+        "about",
+        "into",
+        "that",
+        "this",
+        "there",
+        "these",
+        "those",
+        "should",
+        "would",
+        "could",
+        "us",
+        "my",
+        "me",
+        "some",
+        "someone",
+        "anyone",
+        "find",
+        "looking",
+        "need",
+        "needs",
+        "want",
+        "get",
+        "use",
+        "using",
+        "used",
+        "way",
+        "ways",
+        "why",
+        "also",
+        "than",
+        "more",
         // Japanese particles and endings (hiragana after normalization)
-        "の", "を", "に", "は", "が", "で", "と", "へ", "や", "も", "から", "まで", "より", "など",
-        "について", "における", "による", "ための", "ため", "する", "した", "して", "します",
-        "ます", "です", "でした", "ある", "いる", "こと", "もの", "よう", "か", "ね", "よ", "な",
-        "た", "て", "れ", "られる", "された", "さ", "せる", "どう", "どの", "どこ", "なに", "何",
-        "だれ", "誰", "いい", "ない", "たい", "できる", "この", "その", "あの", "それ", "これ",
+        "の",
+        "を",
+        "に",
+        "は",
+        "が",
+        "で",
+        "と",
+        "へ",
+        "や",
+        "も",
+        "から",
+        "まで",
+        "より",
+        "など",
+        "について",
+        "における",
+        "による",
+        "ための",
+        "ため",
+        "する",
+        "した",
+        "して",
+        "します",
+        "ます",
+        "です",
+        "でした",
+        "ある",
+        "いる",
+        "こと",
+        "もの",
+        "よう",
+        "か",
+        "ね",
+        "よ",
+        "な",
+        "た",
+        "て",
+        "れ",
+        "られる",
+        "された",
+        "さ",
+        "せる",
+        "どう",
+        "どの",
+        "どこ",
+        "なに",
+        "何",
+        "だれ",
+        "誰",
+        "いい",
+        "ない",
+        "たい",
+        "できる",
+        "この",
+        "その",
+        "あの",
+        "それ",
+        "これ",
         // Thai
-        "ที่", "และ", "ของ", "ใน", "ได้", "เป็น", "มี", "ให้", "กับ", "จาก", "ว่า", "อย่างไร", "ไหม",
-        "บ้าง", "หรือ", "แล้ว", "จะ", "ก็", "นี้", "นั้น", "โดย", "เพื่อ", "ซึ่ง", "ไม่", "คือ", "ใคร",
-        "อะไร", "ยังไง", "ครับ", "ค่ะ", "คะ", "หา", "ต้องการ", "สำหรับ", "ความ", "การ", "แบบ",
+        "ที่",
+        "และ",
+        "ของ",
+        "ใน",
+        "ได้",
+        "เป็น",
+        "มี",
+        "ให้",
+        "กับ",
+        "จาก",
+        "ว่า",
+        "อย่างไร",
+        "ไหม",
+        "บ้าง",
+        "หรือ",
+        "แล้ว",
+        "จะ",
+        "ก็",
+        "นี้",
+        "นั้น",
+        "โดย",
+        "เพื่อ",
+        "ซึ่ง",
+        "ไม่",
+        "คือ",
+        "ใคร",
+        "อะไร",
+        "ยังไง",
+        "ครับ",
+        "ค่ะ",
+        "คะ",
+        "หา",
+        "ต้องการ",
+        "สำหรับ",
+        "ความ",
+        "การ",
+        "แบบ",
         // Vietnamese
-        "và", "của", "cho", "các", "những", "là", "có", "được", "trong", "với", "một", "để", "này",
-        "khi", "thì", "đã", "sẽ", "không", "nào", "gì", "ai", "như", "thế", "làm", "sao", "cần",
-        "tìm", "về", "ở", "tại", "từ", "người",
+        "và",
+        "của",
+        "cho",
+        "các",
+        "những",
+        "là",
+        "có",
+        "được",
+        "trong",
+        "với",
+        "một",
+        "để",
+        "này",
+        "khi",
+        "thì",
+        "đã",
+        "sẽ",
+        "không",
+        "nào",
+        "gì",
+        "ai",
+        "như",
+        "thế",
+        "làm",
+        "sao",
+        "cần",
+        "tìm",
+        "về",
+        "ở",
+        "tại",
+        "từ",
+        "người",
         // Indonesian
-        "dan", "yang", "di", "ke", "dari", "untuk", "dengan", "ini", "itu",
+        "dan",
+        "yang",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "dengan",
+        "ini",
+        "itu",
     ];
     static NORMALIZED: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     // Compared in normal form: NFKC writes Thai ำ as two characters.
-    NORMALIZED.get_or_init(|| WORDS.iter().map(|w| normalize(w)).collect()).contains(word)
+    NORMALIZED
+        .get_or_init(|| WORDS.iter().map(|w| normalize(w)).collect())
+        .contains(word)
 }
 
 #[cfg(test)]
@@ -261,7 +474,10 @@ mod tests {
 
     #[test]
     fn bigrams_cover_runs_without_spaces() {
-        let grams: Vec<String> = bigrams(&normalize("潤滑 oil ลูกปืน")).into_iter().map(|g| g.0).collect();
+        let grams: Vec<String> = bigrams(&normalize("潤滑 oil ลูกปืน"))
+            .into_iter()
+            .map(|g| g.0)
+            .collect();
         assert_eq!(grams[0], "潤滑");
         assert!(grams.contains(&"ลู".to_owned()));
         assert!(!grams.iter().any(|g| g.contains('o')));
@@ -274,9 +490,15 @@ mod tests {
         assert!(text.contains_phrase(&analyze("潤滑管理")));
         assert!(!text.contains_phrase(&analyze("gear")));
         let (start, end) = text.find_phrase(&analyze("潤滑管理")).expect("found");
-        assert_eq!(&text.source[text.source_offset(start)..text.source_offset(end)], "潤滑管理");
+        assert_eq!(
+            &text.source[text.source_offset(start)..text.source_offset(end)],
+            "潤滑管理"
+        );
         let kana = analyze("ＣＮＣのフォークリフト");
         let (start, end) = kana.find_phrase(&analyze("ふぉーくりふと")).expect("found");
-        assert_eq!(&kana.source[kana.source_offset(start)..kana.source_offset(end)], "フォークリフト");
+        assert_eq!(
+            &kana.source[kana.source_offset(start)..kana.source_offset(end)],
+            "フォークリフト"
+        );
     }
 }

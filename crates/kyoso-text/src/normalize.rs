@@ -28,7 +28,11 @@ pub fn fold_marks(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
         if is_combining_mark(c) {
-            if out.chars().last().is_some_and(|last| script_of(last) == Script::Latin) {
+            if out
+                .chars()
+                .last()
+                .is_some_and(|last| script_of(last) == Script::Latin)
+            {
                 continue;
             }
         }

@@ -20,12 +20,24 @@ pub const LANGUAGES: [&str; 7] = ["en", "ja", "th", "vi", "id", "es", "pt"];
 
 /// The files shipped with kyoso.
 const BUILTIN: [(&str, &str); 6] = [
-    ("manufacturing.toml", include_str!("../vocabulary/manufacturing.toml")),
-    ("quality-maintenance.toml", include_str!("../vocabulary/quality-maintenance.toml")),
-    ("construction.toml", include_str!("../vocabulary/construction.toml")),
+    (
+        "manufacturing.toml",
+        include_str!("../vocabulary/manufacturing.toml"),
+    ),
+    (
+        "quality-maintenance.toml",
+        include_str!("../vocabulary/quality-maintenance.toml"),
+    ),
+    (
+        "construction.toml",
+        include_str!("../vocabulary/construction.toml"),
+    ),
     ("agrifood.toml", include_str!("../vocabulary/agrifood.toml")),
     ("services.toml", include_str!("../vocabulary/services.toml")),
-    ("places-and-bodies.toml", include_str!("../vocabulary/places-and-bodies.toml")),
+    (
+        "places-and-bodies.toml",
+        include_str!("../vocabulary/places-and-bodies.toml"),
+    ),
 ];
 
 /// One concept as a vocabulary file writes it.
@@ -203,7 +215,10 @@ impl Vocabulary {
         let mut concepts: Vec<Concept> = Vec::new();
         let mut by_key: HashMap<String, ConceptId> = HashMap::new();
         for (name, text) in files {
-            let error = |message: String| VocabularyError { file: (*name).to_owned(), message };
+            let error = |message: String| VocabularyError {
+                file: (*name).to_owned(),
+                message,
+            };
             let file: File = toml::from_str(text).map_err(|e| error(e.to_string()))?;
             for concept in file.concept {
                 check_concept(&concept).map_err(error)?;
@@ -217,7 +232,11 @@ impl Vocabulary {
             }
         }
         for concept in &concepts {
-            if let Some(missing) = concept.broader.iter().find(|key| !by_key.contains_key(*key)) {
+            if let Some(missing) = concept
+                .broader
+                .iter()
+                .find(|key| !by_key.contains_key(*key))
+            {
                 return Err(VocabularyError {
                     file: files.last().map_or("", |f| f.0).to_owned(),
                     message: format!(
@@ -262,7 +281,9 @@ impl Vocabulary {
                 {
                     forms.push(Form::Run(shorter));
                 }
-                forms.into_iter().map(move |form| (name, abbreviation, form))
+                forms
+                    .into_iter()
+                    .map(move |form| (name, abbreviation, form))
             });
             for (name, abbreviation, form) in names {
                 let form_key = match &form {
@@ -293,12 +314,18 @@ impl Vocabulary {
         }
         for (id, term) in vocabulary.terms.iter().enumerate() {
             match &term.form {
-                Form::Words(words) => {
-                    vocabulary.by_first_word.entry(words[0].clone()).or_default().push(id as TermId)
-                }
+                Form::Words(words) => vocabulary
+                    .by_first_word
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push(id as TermId),
                 Form::Run(run) => {
                     if let Some(first) = run.chars().next() {
-                        vocabulary.by_first_char.entry(first).or_default().push(id as TermId)
+                        vocabulary
+                            .by_first_char
+                            .entry(first)
+                            .or_default()
+                            .push(id as TermId)
                     }
                 }
             }
@@ -396,7 +423,10 @@ impl Vocabulary {
         found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
         let mut kept: Vec<Mention> = Vec::new();
         for mention in found {
-            if kept.iter().all(|k| mention.end <= k.start || mention.start >= k.end) {
+            if kept
+                .iter()
+                .all(|k| mention.end <= k.start || mention.start >= k.end)
+            {
                 kept.push(mention);
             }
         }
@@ -414,8 +444,12 @@ impl Vocabulary {
             }
             for &term in self.by_first_word.get(&word.folded).into_iter().flatten() {
                 let entry = &self.terms[term as usize];
-                let Form::Words(wanted) = &entry.form else { continue };
-                let Some(window) = words.get(i..i + wanted.len()) else { continue };
+                let Form::Words(wanted) = &entry.form else {
+                    continue;
+                };
+                let Some(window) = words.get(i..i + wanted.len()) else {
+                    continue;
+                };
                 let same = window
                     .iter()
                     .zip(wanted)
@@ -432,21 +466,29 @@ impl Vocabulary {
         }
         let normalized = text.normalized.as_str();
         for (at, c) in normalized.char_indices() {
-            let Some(terms) = self.by_first_char.get(&c) else { continue };
+            let Some(terms) = self.by_first_char.get(&c) else {
+                continue;
+            };
             for &term in terms {
                 let entry = &self.terms[term as usize];
-                let Form::Run(run) = &entry.form else { continue };
+                let Form::Run(run) = &entry.form else {
+                    continue;
+                };
                 if !normalized[at..].starts_with(run.as_str()) {
                     continue;
                 }
                 let end = at + run.len();
                 // One character is a word only where segmentation says so.
-                if run.chars().count() == 1
-                    && !words.iter().any(|w| w.start == at && w.end == end)
+                if run.chars().count() == 1 && !words.iter().any(|w| w.start == at && w.end == end)
                 {
                     continue;
                 }
-                found.push(Mention { term, start: at, end, concepts: entry.concepts.clone() });
+                found.push(Mention {
+                    term,
+                    start: at,
+                    end,
+                    concepts: entry.concepts.clone(),
+                });
             }
         }
         found
@@ -483,10 +525,17 @@ impl Vocabulary {
     }
 
     /// Whether `text` (whose settled concepts are `context`) signals `sense`.
-    pub fn signalled(&self, sense: ConceptId, text: &Analysis, context: &HashSet<ConceptId>) -> bool {
+    pub fn signalled(
+        &self,
+        sense: ConceptId,
+        text: &Analysis,
+        context: &HashSet<ConceptId>,
+    ) -> bool {
         let i = sense as usize;
         self.signal_concepts[i].iter().any(|c| context.contains(c))
-            || self.signal_words[i].iter().any(|words| text.contains_phrase(words))
+            || self.signal_words[i]
+                .iter()
+                .any(|words| text.contains_phrase(words))
     }
 
     /// Whether a term written in Japanese or Thai.
@@ -506,7 +555,11 @@ impl Vocabulary {
     pub fn coverage(&self) -> Coverage {
         let mut languages = BTreeMap::new();
         for language in LANGUAGES {
-            let named = self.concepts.iter().filter(|c| !c.names(language).is_empty()).count();
+            let named = self
+                .concepts
+                .iter()
+                .filter(|c| !c.names(language).is_empty())
+                .count();
             let names: usize = self.concepts.iter().map(|c| c.names(language).len()).sum();
             if names > 0 {
                 languages.insert(language.to_owned(), (named, names));
@@ -516,29 +569,43 @@ impl Vocabulary {
             concepts: self.concepts.len(),
             languages,
             abbreviations: self.concepts.iter().map(|c| c.abbr.len()).sum(),
-            homonyms: (0..self.terms.len() as TermId).filter(|&t| self.is_homonym(t)).count(),
+            homonyms: (0..self.terms.len() as TermId)
+                .filter(|&t| self.is_homonym(t))
+                .count(),
         }
     }
 
     /// The whole vocabulary as one file, to edit and import again.
     pub fn to_toml(&self) -> String {
-        toml::to_string(&FileOut { concept: &self.concepts }).unwrap_or_default()
+        toml::to_string(&FileOut {
+            concept: &self.concepts,
+        })
+        .unwrap_or_default()
     }
 }
 
 fn check_concept(concept: &Concept) -> Result<(), String> {
     let key_ok = !concept.key.is_empty()
         && concept.key.len() <= 80
-        && concept.key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        && concept
+            .key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !key_ok {
         return Err(format!(
             "concept \"{}\": key: lower-case letters, digits and hyphens, at most 80",
             concept.key
         ));
     }
-    let names = LANGUAGES.iter().flat_map(|l| concept.names(l)).chain(&concept.abbr);
+    let names = LANGUAGES
+        .iter()
+        .flat_map(|l| concept.names(l))
+        .chain(&concept.abbr);
     for name in names {
-        if name.trim().is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
+        if name.trim().is_empty()
+            || name.chars().count() > 120
+            || name.chars().any(char::is_control)
+        {
             return Err(format!(
                 "concept \"{}\": the name \"{name}\" must be 1 to 120 printable characters",
                 concept.key
@@ -599,7 +666,9 @@ fn form_of(name: &str) -> Option<Form> {
         return None;
     }
     if analysis.words.iter().all(|w| w.script == Script::Latin) {
-        Some(Form::Words(analysis.words.into_iter().map(|w| w.folded).collect()))
+        Some(Form::Words(
+            analysis.words.into_iter().map(|w| w.folded).collect(),
+        ))
     } else {
         Some(Form::Run(analysis.normalized.split_whitespace().collect()))
     }
@@ -624,16 +693,22 @@ mod tests {
         let coverage = vocabulary.coverage();
         assert!(coverage.concepts > 1000, "{coverage:?}");
         for language in ["en", "ja", "th", "vi"] {
-            assert!(coverage.languages[language].0 > 1000, "{language}: {coverage:?}");
+            assert!(
+                coverage.languages[language].0 > 1000,
+                "{language}: {coverage:?}"
+            );
         }
     }
 
     #[test]
     fn one_concept_in_four_languages() {
         let vocabulary = Vocabulary::builtin();
-        for text in ["lubrication", "潤滑", "การหล่อลื่น", "bôi trơn", "boi tron"] {
+        for text in ["lubrication", "潤滑", "การหล่อลื่น", "bôi trơn", "boi tron"]
+        {
             assert!(
-                concepts_in(&vocabulary, text).iter().any(|k| k.contains("lubrication")),
+                concepts_in(&vocabulary, text)
+                    .iter()
+                    .any(|k| k.contains("lubrication")),
                 "{text}: {:?}",
                 concepts_in(&vocabulary, text)
             );
@@ -642,16 +717,25 @@ mod tests {
             .iter()
             .map(|t| concepts_in(&vocabulary, t))
             .collect();
-        assert!(forklift.iter().all(|k| !k.is_empty() && *k == forklift[0]), "{forklift:?}");
+        assert!(
+            forklift.iter().all(|k| !k.is_empty() && *k == forklift[0]),
+            "{forklift:?}"
+        );
     }
 
     #[test]
     fn a_homonym_takes_the_sense_its_context_signals() {
         let vocabulary = Vocabulary::builtin();
         let gearbox = concepts_in(&vocabulary, "the bearing of the gearbox runs hot");
-        assert!(gearbox.contains(&"bearing-machine-element".to_owned()), "{gearbox:?}");
+        assert!(
+            gearbox.contains(&"bearing-machine-element".to_owned()),
+            "{gearbox:?}"
+        );
         let alone = concepts_in(&vocabulary, "bearing");
-        assert!(!alone.contains(&"bearing-machine-element".to_owned()), "{alone:?}");
+        assert!(
+            !alone.contains(&"bearing-machine-element".to_owned()),
+            "{alone:?}"
+        );
     }
 
     #[test]
@@ -663,21 +747,36 @@ mod tests {
 
     #[test]
     fn an_installation_file_extends_and_a_bad_one_is_named() {
-        let extra = "[[concept]]\nkey = \"lubrication\"\nkind = \"skill\"\nen = [\"oiling rounds\"]\n";
+        let extra =
+            "[[concept]]\nkey = \"lubrication\"\nkind = \"skill\"\nen = [\"oiling rounds\"]\n";
         let vocabulary = Vocabulary::builtin_with("site.toml", extra).expect("extends");
         assert!(concepts_in(&vocabulary, "oiling rounds").contains(&"lubrication".to_owned()));
-        let bad = Vocabulary::builtin_with("site.toml", "[[concept]]\nkey = \"Bad Key\"\nkind = \"x\"\n");
+        let bad = Vocabulary::builtin_with(
+            "site.toml",
+            "[[concept]]\nkey = \"Bad Key\"\nkind = \"x\"\n",
+        );
         let error = bad.expect_err("a bad key is refused");
         assert_eq!(error.file, "site.toml");
         assert!(error.message.contains("Bad Key"), "{error}");
-        let unknown = Vocabulary::builtin_with("site.toml", "[[concept]]\nkey = \"k\"\nkind = \"x\"\nbroader = [\"nowhere\"]\n");
-        assert!(unknown.expect_err("unknown broader").message.contains("nowhere"));
+        let unknown = Vocabulary::builtin_with(
+            "site.toml",
+            "[[concept]]\nkey = \"k\"\nkind = \"x\"\nbroader = [\"nowhere\"]\n",
+        );
+        assert!(
+            unknown
+                .expect_err("unknown broader")
+                .message
+                .contains("nowhere")
+        );
     }
 
     #[test]
     fn connecting_words_may_be_left_out() {
         assert_eq!(without_connectors("食の安全").as_deref(), Some("食安全"));
-        assert_eq!(without_connectors("ความปลอดภัยของอาหาร").as_deref(), Some("ความปลอดภัยอาหาร"));
+        assert_eq!(
+            without_connectors("ความปลอดภัยของอาหาร").as_deref(),
+            Some("ความปลอดภัยอาหาร")
+        );
         assert_eq!(without_connectors("ของเสีย"), None);
         let vocabulary = Vocabulary::builtin();
         assert!(concepts_in(&vocabulary, "ความปลอดภัยอาหาร").contains(&"food-safety".to_owned()));

@@ -11,6 +11,7 @@ mod api_aftercare;
 mod api_matching;
 mod api_network;
 mod api_programs;
+mod api_search;
 mod auth;
 mod contract;
 mod error;
@@ -220,6 +221,7 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
             get(api_aftercare::list_outcomes).post(api_aftercare::record_outcome),
         )
         .route("/outcomes/{id}", delete(api_aftercare::withdraw_outcome))
+        .route("/search", get(api_search::search))
         .route("/network/path", get(api_network::path))
         .route("/network/brokers", get(api_network::brokers))
         .route("/network/communities", get(api_network::communities))

@@ -5,7 +5,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::{ErrorBody, ErrorDetail, FieldFault};
-use crate::{api, api_aftercare, api_matching, api_network, api_programs};
+use crate::{api, api_aftercare, api_matching, api_network, api_programs, api_search};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -66,6 +66,7 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api_aftercare::list_outcomes,
         api_aftercare::record_outcome,
         api_aftercare::withdraw_outcome,
+        api_search::search,
         api_network::path,
         api_network::brokers,
         api_network::communities,
@@ -126,7 +127,7 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
     )),
     modifiers(&Bearer),
     tags(
-        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "network"), (name = "matching"), (name = "account"), (name = "service"),
+        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "network"), (name = "matching"), (name = "search"), (name = "account"), (name = "service"),
     )
 )]
 pub(crate) struct ApiDoc;

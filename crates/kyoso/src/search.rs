@@ -87,7 +87,12 @@ fn vocabulary(coverage: bool) -> anyhow::Result<ExitCode> {
     for (language, (concepts, names)) in &c.languages {
         println!(
             "{}",
-            say!("cli-vocabulary-language", language = language.as_str(), concepts = *concepts, names = *names)
+            say!(
+                "cli-vocabulary-language",
+                language = language.as_str(),
+                concepts = *concepts,
+                names = *names
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -101,7 +106,10 @@ pub(crate) async fn run(kyoso: &Kyoso, args: SearchArgs) -> anyhow::Result<ExitC
     }
     let query = SearchQuery {
         text: args.query.unwrap_or_default(),
-        reader: Some(args.lang.unwrap_or_else(|| crate::say::lang().code().to_owned())),
+        reader: Some(
+            args.lang
+                .unwrap_or_else(|| crate::say::lang().code().to_owned()),
+        ),
         kinds: args.kind,
         countries: args.country.iter().map(|c| c.to_uppercase()).collect(),
         limit: usize::from(args.top),
@@ -114,12 +122,25 @@ pub(crate) async fn run(kyoso: &Kyoso, args: SearchArgs) -> anyhow::Result<ExitC
     }
     println!("{}", say!("cli-search-found", count = results.total));
     for hit in &results.hits {
-        let marker = if hit.translated { format!(" {}", say!("cli-search-translated")) } else { String::new() };
-        println!("{:.3}  {:<12} {}{marker}  [{}]", hit.score, hit.kind, hit.title, hit.id);
+        let marker = if hit.translated {
+            format!(" {}", say!("cli-search-translated"))
+        } else {
+            String::new()
+        };
+        println!(
+            "{:.3}  {:<12} {}{marker}  [{}]",
+            hit.score, hit.kind, hit.title, hit.id
+        );
         let snippet: String = hit
             .snippet
             .iter()
-            .map(|f| if f.hit { format!("[{}]", f.text) } else { f.text.clone() })
+            .map(|f| {
+                if f.hit {
+                    format!("[{}]", f.text)
+                } else {
+                    f.text.clone()
+                }
+            })
             .collect();
         if !snippet.is_empty() {
             println!("       {}", snippet.replace('\n', " "));
@@ -132,7 +153,8 @@ pub(crate) fn eval(command: &EvalCommand) -> anyhow::Result<ExitCode> {
     let EvalCommand::Search { file, json } = command;
     let text = std::fs::read_to_string(file)
         .with_context(|| say!("cli-reading-file", file = &file.display().to_string()))?;
-    let collection = Collection::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let collection =
+        Collection::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let report = kyoso_service::search::evaluate(&collection)?;
     if *json {
         println!("{}", serde_json::to_string_pretty(&report)?);

@@ -909,7 +909,12 @@ async fn changes_reach_rankings(
         status: Some(NeedStatus::Open),
         ..NeedFilter::default()
     };
-    let Some(need) = kyoso.needs(&Caller::Cli, &filter, 50).await?.into_iter().next() else {
+    let Some(need) = kyoso
+        .needs(&Caller::Cli, &filter, 50)
+        .await?
+        .into_iter()
+        .next()
+    else {
         println!("  (no open expertise need: change visibility not measured)");
         return Ok(());
     };
@@ -926,9 +931,12 @@ async fn changes_reach_rankings(
         "\nA change to a person seen in a ranking (the person made the best fit for a need; \
          the ranking asked every 10 ms)"
     );
-    for (how, uid) in ["written by another process", "written through the server's API"]
-        .into_iter()
-        .zip(people)
+    for (how, uid) in [
+        "written by another process",
+        "written through the server's API",
+    ]
+    .into_iter()
+    .zip(people)
     {
         let before = kyoso.person(&Caller::Cli, uid).await?;
         let mut fit = before.record.clone();
@@ -951,7 +959,13 @@ async fn changes_reach_rankings(
                 body.remove(set_by_kyoso);
             }
             let body = serde_json::Value::Object(body).to_string();
-            http(&full.addr, "PUT", &format!("/api/v1/people/{uid}"), &token, Some(&body))?;
+            http(
+                &full.addr,
+                "PUT",
+                &format!("/api/v1/people/{uid}"),
+                &token,
+                Some(&body),
+            )?;
         } else {
             kyoso.update_person(&Caller::Cli, uid, fit).await?;
         }
@@ -968,7 +982,9 @@ async fn changes_reach_rankings(
             Some(after) => println!("  {how:<34} seen after {:.0} ms", after.as_secs_f64() * 1e3),
             None => println!("  {how:<34} not seen within 10 s"),
         }
-        kyoso.update_person(&Caller::Cli, uid, before.record).await?;
+        kyoso
+            .update_person(&Caller::Cli, uid, before.record)
+            .await?;
     }
     kyoso.close().await;
     Ok(())
@@ -976,7 +992,13 @@ async fn changes_reach_rankings(
 
 /// One HTTP/1.1 request on a connection of its own; the body of a 2xx
 /// answer.
-fn http(addr: &str, method: &str, path: &str, token: &str, body: Option<&str>) -> anyhow::Result<String> {
+fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    token: &str,
+    body: Option<&str>,
+) -> anyhow::Result<String> {
     use std::io::{Read as _, Write as _};
     let mut stream = std::net::TcpStream::connect(addr)?;
     let body = body.unwrap_or_default();
@@ -994,7 +1016,13 @@ fn http(addr: &str, method: &str, path: &str, token: &str, body: Option<&str>) -
         "{method} {path}: {}",
         answer.lines().next().unwrap_or_default().to_owned()
             + " "
-            + answer.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or_default()
+            + answer
+                .split_once("\r\n\r\n")
+                .map(|(_, b)| b)
+                .unwrap_or_default()
     );
-    Ok(answer.split_once("\r\n\r\n").map(|(_, body)| body.to_owned()).unwrap_or_default())
+    Ok(answer
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_owned())
+        .unwrap_or_default())
 }

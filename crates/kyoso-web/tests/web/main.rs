@@ -19,6 +19,7 @@ mod pages;
 mod probe;
 mod programs;
 mod references;
+mod search;
 
 use std::net::SocketAddr;
 use std::time::Duration;

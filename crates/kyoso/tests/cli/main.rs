@@ -13,6 +13,7 @@ mod exchange;
 mod matching;
 mod network;
 mod participations;
+mod search;
 mod upgrade;
 
 use std::path::Path;
