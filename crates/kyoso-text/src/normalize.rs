@@ -22,19 +22,18 @@ pub fn normalize(text: &str) -> String {
 /// Text in other scripts is returned as it is (Thai vowels and Japanese
 /// voicing marks are letters' parts, not decoration).
 pub fn fold_marks(word: &str) -> String {
-    if !word.chars().any(|c| !c.is_ascii()) {
+    if word.is_ascii() {
         return word.to_owned();
     }
     let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
-        if is_combining_mark(c) {
-            if out
+        if is_combining_mark(c)
+            && out
                 .chars()
                 .last()
                 .is_some_and(|last| script_of(last) == Script::Latin)
-            {
-                continue;
-            }
+        {
+            continue;
         }
         out.push(match c {
             'đ' => 'd',
