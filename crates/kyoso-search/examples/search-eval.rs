@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use kyoso_search::{Audience, Collection, EvalReport, SearchIndex, SearchQuery};
+use kyoso_search::{Audience, Collection, EvalReport, SearchIndex};
 use kyoso_text::Vocabulary;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -23,14 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     index.commit()?;
     let mut judged = Vec::new();
     for query in &collection.queries {
-        let asked = SearchQuery {
-            text: query.text.clone(),
-            reader: Some(query.language.clone()),
-            kinds: query.kind.iter().cloned().collect(),
-            countries: query.country.iter().cloned().collect(),
-            limit: 10,
-            ..SearchQuery::default()
-        };
+        let asked = query.search_query();
         let found = index.search(&asked, &Audience::everything())?;
         let keys: Vec<String> = found.hits.iter().map(|h| h.id.clone()).collect();
         let result = query.judge(keys);

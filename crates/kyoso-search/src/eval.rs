@@ -234,6 +234,19 @@ pub fn recall_at(k: usize, ranked: &[String], judgements: &BTreeMap<String, u8>)
 }
 
 impl EvalQuery {
+    /// The search a person would make: the query's words in its language,
+    /// narrowed by its kind and country, the first ten.
+    pub fn search_query(&self) -> crate::SearchQuery {
+        crate::SearchQuery {
+            text: self.text.clone(),
+            reader: Some(self.language.clone()),
+            kinds: self.kind.iter().cloned().collect(),
+            countries: self.country.iter().cloned().collect(),
+            limit: 10,
+            ..crate::SearchQuery::default()
+        }
+    }
+
     /// Judges the keys found, best first.
     pub fn judge(&self, found: Vec<String>) -> Judged {
         Judged {

@@ -603,6 +603,7 @@ fn sequence(field: Field, words: &[String]) -> Box<dyn Query> {
         .map(|w| Term::from_field_text(field, w))
         .collect();
     match terms.len() {
+        0 => Box::new(tantivy::query::EmptyQuery),
         1 => Box::new(TermQuery::new(
             terms[0].clone(),
             IndexRecordOption::WithFreqs,

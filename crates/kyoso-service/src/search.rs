@@ -346,14 +346,7 @@ pub fn evaluate(collection: &Collection) -> Result<EvalReport, ServiceError> {
     index.commit().map_err(failed)?;
     let mut judged = Vec::with_capacity(collection.queries.len());
     for query in &collection.queries {
-        let asked = SearchQuery {
-            text: query.text.clone(),
-            reader: Some(query.language.clone()),
-            kinds: query.kind.iter().cloned().collect(),
-            countries: query.country.iter().cloned().collect(),
-            limit: 10,
-            ..SearchQuery::default()
-        };
+        let asked = query.search_query();
         let found = index
             .search(&asked, &Audience::everything())
             .map_err(failed)?;

@@ -19,7 +19,7 @@ use crate::analyze::{Analysis, Script, analyze};
 pub const LANGUAGES: [&str; 7] = ["en", "ja", "th", "vi", "id", "es", "pt"];
 
 /// The files shipped with kyoso.
-const BUILTIN: [(&str, &str); 6] = [
+const BUILTIN: [(&str, &str); 7] = [
     (
         "manufacturing.toml",
         include_str!("../vocabulary/manufacturing.toml"),
@@ -37,6 +37,10 @@ const BUILTIN: [(&str, &str); 6] = [
     (
         "places-and-bodies.toml",
         include_str!("../vocabulary/places-and-bodies.toml"),
+    ),
+    (
+        "people-and-work.toml",
+        include_str!("../vocabulary/people-and-work.toml"),
     ),
 ];
 
