@@ -43,7 +43,7 @@ const OTHER_SENSE: f32 = 0.15;
 /// The index's own score, as a tie-breaker among equal answers.
 const RETRIEVAL_SHARE: f32 = 0.08;
 /// Terms of a concept and its narrower ones asked of the index, at most.
-const TERMS_PER_UNIT: usize = 64;
+const TERMS_PER_UNIT: usize = 256;
 
 /// One thing the query asks.
 #[derive(Debug)]
@@ -580,12 +580,23 @@ fn unit_query(
     } else {
         alternatives.push(run_query(fields, &literal.normalized));
     }
+    // The concepts' own names first, then their narrower ones, nearest
+    // first, so that the cap drops the most distant.
     let mut terms = Vec::new();
-    for &concept in concepts.iter().chain(narrower.iter()) {
-        terms.extend(vocabulary.terms_of(concept).iter().copied());
+    let mut seen = HashSet::new();
+    let nearest_first = concepts.iter().copied().chain(
+        concepts
+            .iter()
+            .flat_map(|&c| vocabulary.descendants(c))
+            .filter(|c| narrower.contains(c)),
+    );
+    for concept in nearest_first {
+        for &term in vocabulary.terms_of(concept) {
+            if seen.insert(term) {
+                terms.push(term);
+            }
+        }
     }
-    terms.sort_unstable();
-    terms.dedup();
     for term in terms.into_iter().take(TERMS_PER_UNIT) {
         let (run, form) = vocabulary.form(term);
         alternatives.push(if run {

