@@ -78,11 +78,12 @@ async fn main() -> anyhow::Result<()> {
     for engine in engines {
         println!("\n{engine:?}");
         let db = TestDb::new(engine).await;
+        // Opening makes the schema the peer copies into.
+        let kyoso = Kyoso::open(&db.url).await?;
         let peer = match engine {
             Engine::Sqlite => None,
             Engine::Postgres => Some(bare_copy(&db.url, &file, args.people).await?),
         };
-        let kyoso = Kyoso::open(&db.url).await?;
         let fresh = import(&kyoso, &file, "import into an empty table", args.people).await?;
         if let Some(copy) = peer {
             println!("    = {:.2}× the bare COPY", fresh / copy);

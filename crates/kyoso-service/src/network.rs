@@ -171,26 +171,37 @@ pub struct Nearby {
 impl LoadedNetwork {
     /// The records within `max_hops` of `from` that `scope` may read, on the
     /// network as it stands on `today`, walking only through such records:
-    /// the nearest [`NEAR_BUDGET`] of them.
+    /// the nearest [`NEAR_BUDGET`] of them. Kept for the next question of
+    /// the same reader from the same record: every ranking for one poster
+    /// walks the same neighbourhood.
     pub(crate) fn near(
         &self,
         scope: &ReadScope,
         from: Uid,
         max_hops: u8,
         today: time::Date,
-    ) -> Nearby {
-        let near = self.node_of(from).map(|source| {
-            let visible = |n: NodeId| self.readable(scope, n);
-            kyoso_network::within(
-                &self.graph,
-                source,
-                max_hops,
-                day_of(today),
-                &visible,
-                NEAR_BUDGET,
-            )
-        });
-        Nearby { near }
+    ) -> Arc<Nearby> {
+        let reader = (
+            scope.everything,
+            scope.network,
+            scope.organization.map(|o| o.1),
+            scope.person,
+        );
+        let key = format!("near {from} {max_hops} {today} {reader:?}");
+        self.memo(key, || {
+            let near = self.node_of(from).map(|source| {
+                let visible = |n: NodeId| self.readable(scope, n);
+                kyoso_network::within(
+                    &self.graph,
+                    source,
+                    max_hops,
+                    day_of(today),
+                    &visible,
+                    NEAR_BUDGET,
+                )
+            });
+            Nearby { near }
+        })
     }
 
     /// How many steps `uid` is from where `nearby` was asked (0 for that
