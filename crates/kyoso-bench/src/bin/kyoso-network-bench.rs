@@ -489,12 +489,16 @@ fn bench_database(args: &Args) -> anyhow::Result<()> {
                 .await?;
         }
         let counts = store.counts().await?;
-        if (counts.ties as u64) < args.db_ties {
+        let store = if (counts.ties as u64) < args.db_ties {
             let more = args.db_ties - counts.ties as u64;
             println!("adding {more} met_at ties between random people…");
             store.close().await;
             add_random_ties(&path, more, counts.people as u64).await?;
-        }
+            // Read the counts through a store opened after the ties went in.
+            kyoso_store::Store::open(&url).await?
+        } else {
+            store
+        };
         let counts = store.counts().await?;
         store.close().await;
         let kyoso = kyoso_service::Kyoso::open(&url).await?;
