@@ -80,6 +80,8 @@ struct Unit {
 
 /// For each further part of a record that answers a unit (at most three).
 const REPEATED: f32 = 0.03;
+/// The most concepts a word that is part of their names may stand for.
+const CONCEPTS_AROUND: usize = 3;
 /// A sense the query did not settle, met in a record.
 const ASSUMED_SENSE: f32 = 0.8;
 
@@ -459,6 +461,43 @@ impl<'v> Ranker<'v> {
 
 fn plain_unit(vocabulary: &Vocabulary, fields: &Fields, source: &str, run: bool) -> Unit {
     let literal = analyze(source);
+    // A word that is no name of the vocabulary but part of the names of a
+    // few concepts stands for them, as an unsettled homonym does.
+    let around = if literal.words.iter().all(|w| w.stopword) {
+        Vec::new()
+    } else {
+        vocabulary.concepts_around(&literal, CONCEPTS_AROUND)
+    };
+    if !around.is_empty() {
+        let mut narrower = HashSet::new();
+        let mut wider = HashSet::new();
+        for &concept in &around {
+            narrower.extend(vocabulary.descendants(concept));
+            wider.extend(vocabulary.broader(concept).iter().copied());
+        }
+        let query = unit_query(vocabulary, fields, &literal, &around, &narrower);
+        let grams = if run {
+            kyoso_text::bigrams(&literal.normalized)
+                .into_iter()
+                .map(|g| g.0)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        return Unit {
+            literal,
+            concepts: around,
+            narrower,
+            wider,
+            query,
+            label: source.to_owned(),
+            grams,
+            countries: Vec::new(),
+            pair: false,
+            assumed: true,
+            in_pair: false,
+        };
+    }
     let grams: Vec<String> = if run {
         kyoso_text::bigrams(&literal.normalized)
             .into_iter()

@@ -542,6 +542,42 @@ impl Vocabulary {
                 .any(|words| text.contains_phrase(words))
     }
 
+    /// The concepts whose longer names hold `text` whole ("สั่นสะเทือน"
+    /// inside "การวิเคราะห์การสั่นสะเทือน", "vibration" inside "vibration
+    /// analysis"), if there are at most `most` of them: a word that is no
+    /// name by itself but a part of few.
+    pub fn concepts_around(&self, text: &Analysis, most: usize) -> Vec<ConceptId> {
+        let Some(form) = form_of(&text.source) else {
+            return Vec::new();
+        };
+        let mut found: Vec<ConceptId> = Vec::new();
+        for term in &self.terms {
+            let holds = match (&form, &term.form) {
+                (Form::Words(part), Form::Words(whole)) => {
+                    whole.len() > part.len()
+                        && whole.windows(part.len()).any(|w| w == part.as_slice())
+                }
+                (Form::Run(part), Form::Run(whole)) => {
+                    part.chars().count() >= 2
+                        && whole.len() > part.len()
+                        && whole.contains(part.as_str())
+                }
+                _ => false,
+            };
+            if holds && !term.abbreviation {
+                for &concept in &term.concepts {
+                    if !found.contains(&concept) {
+                        found.push(concept);
+                        if found.len() > most {
+                            return Vec::new();
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+
     /// Whether a term written in Japanese or Thai.
     pub fn is_run(&self, term: TermId) -> bool {
         matches!(self.terms[term as usize].form, Form::Run(_))
@@ -784,6 +820,23 @@ mod tests {
         assert_eq!(without_connectors("ของเสีย"), None);
         let vocabulary = Vocabulary::builtin();
         assert!(concepts_in(&vocabulary, "ความปลอดภัยอาหาร").contains(&"food-safety".to_owned()));
+    }
+
+    #[test]
+    fn a_part_of_few_names_stands_for_their_concepts() {
+        let vocabulary = Vocabulary::builtin();
+        let around = vocabulary.concepts_around(&analyze("สั่นสะเทือน"), 3);
+        let keys: Vec<&str> = around
+            .iter()
+            .map(|&c| vocabulary.concept(c).key.as_str())
+            .collect();
+        assert!(keys.iter().any(|k| k.contains("vibration")), "{keys:?}");
+        // A word inside many names stands for none of them.
+        assert!(
+            vocabulary
+                .concepts_around(&analyze("management"), 3)
+                .is_empty()
+        );
     }
 
     #[test]
