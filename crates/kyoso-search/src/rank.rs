@@ -80,6 +80,9 @@ struct Unit {
 
 /// For each further part of a record that answers a unit (at most three).
 const REPEATED: f32 = 0.03;
+/// A word the query wrote without marks, found only with them, in a query
+/// whose other words have theirs.
+const UNMARKED_IN_MARKED: f32 = 0.3;
 /// The most concepts a word that is part of their names may stand for.
 const CONCEPTS_AROUND: usize = 3;
 /// A sense the query did not settle, met in a record.
@@ -98,6 +101,9 @@ pub(crate) struct Ranker<'v> {
     units: Vec<Unit>,
     /// The query reads as Vietnamese: its pairs of syllables are its words.
     syllabic: bool,
+    /// The query is written with the marks of its letters: a word typed
+    /// without them ("may", to sew) is not the marked one ("máy", machine).
+    marked: bool,
 }
 
 /// A record read again for scoring and showing.
@@ -265,6 +271,7 @@ impl<'v> Ranker<'v> {
             vocabulary,
             units,
             syllabic: marked || short,
+            marked,
         }
     }
 
@@ -396,7 +403,11 @@ impl<'v> Ranker<'v> {
                 .words
                 .iter()
                 .all(|q| part.analysis.words.iter().any(|w| w.exact == q.exact));
-            let mut strength = if exact { EXACT } else { FOLDED };
+            let mut strength = match (exact, self.marked) {
+                (true, _) => EXACT,
+                (false, false) => FOLDED,
+                (false, true) => UNMARKED_IN_MARKED,
+            };
             // The query's word, meaning something else here.
             if !unit.concepts.is_empty()
                 && let Some(m) = part.mentions.iter().find(|m| m.0 <= start && end <= m.1)
