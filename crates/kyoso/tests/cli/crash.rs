@@ -127,12 +127,21 @@ async fn crash_trials(engine: kyoso_testkit::Engine, trials: usize, seed: u64) {
         assert!(!done || present == 3_000, "an acknowledged load is missing");
     }
 
+    // Kill times span a trial's own import (a smaller file than the base),
+    // timed on a database of its own: spread over the base's, most kills
+    // would come after the commit on a fast machine.
+    let probe = db.path("probe.csv");
+    std::fs::write(&probe, trial_file(trials)).unwrap();
+    let started = Instant::now();
+    ok(&fresh.url, &["import", "people", path(&probe)]);
+    let one_trial = started.elapsed();
+
     let mut acknowledged = Vec::new();
     let mut killed = 0;
     for trial in 0..trials {
         let file = db.path(&format!("trial-{trial}.csv"));
         std::fs::write(&file, trial_file(trial)).unwrap();
-        let delay = Duration::from_millis(rng.below(full.as_millis() as u64 * 3 / 2 + 1));
+        let delay = Duration::from_millis(rng.below(one_trial.as_millis() as u64 * 3 / 2 + 1));
         let done = import_killed_after(&db.url, &file, delay).await;
         assert!(
             ok(&db.url, &["db", "check"]).starts_with("ok:"),
