@@ -92,6 +92,36 @@ pub(crate) struct Change<'a> {
     pub(crate) after: Option<serde_json::Value>,
 }
 
+impl Kyoso {
+    /// Records in the audit log that `caller` deleted `uid` (as it was:
+    /// `before`), and commits the writer that deleted it.
+    async fn commit_deletion(
+        &self,
+        mut writer: BulkWriter,
+        caller: &Caller,
+        table: Table,
+        uid: Uid,
+        owner: Option<Uid>,
+        before: Option<serde_json::Value>,
+    ) -> Result<(), ServiceError> {
+        record(
+            &mut writer,
+            Change {
+                caller,
+                action: AuditAction::Delete,
+                table,
+                record: uid,
+                organization: owner,
+                before,
+                after: None,
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        Ok(())
+    }
+}
+
 pub(crate) async fn record(
     writer: &mut BulkWriter,
     change: Change<'_>,
@@ -306,21 +336,8 @@ impl Kyoso {
         require(caller, Action::Delete, &Resource::person(&before), "person")?;
         refuse_if_used(&mut writer, uid, "person").await?;
         writer.delete(uid).await?;
-        record(
-            &mut writer,
-            Change {
-                caller,
-                action: AuditAction::Delete,
-                table: Table::People,
-                record: uid,
-                organization: owner,
-                before: json(&before),
-                after: None,
-            },
-        )
-        .await?;
-        self.commit(writer).await?;
-        Ok(())
+        self.commit_deletion(writer, caller, Table::People, uid, owner, json(&before))
+            .await
     }
 }
 
@@ -479,21 +496,15 @@ impl Kyoso {
         )?;
         refuse_if_used(&mut writer, uid, "organization").await?;
         writer.delete(uid).await?;
-        record(
-            &mut writer,
-            Change {
-                caller,
-                action: AuditAction::Delete,
-                table: Table::Organizations,
-                record: uid,
-                organization: owner,
-                before: json(&before),
-                after: None,
-            },
+        self.commit_deletion(
+            writer,
+            caller,
+            Table::Organizations,
+            uid,
+            owner,
+            json(&before),
         )
-        .await?;
-        self.commit(writer).await?;
-        Ok(())
+        .await
     }
 }
 
@@ -669,21 +680,8 @@ impl Kyoso {
         if !writer.delete(uid).await? {
             return Err(not_found("tie"));
         }
-        record(
-            &mut writer,
-            Change {
-                caller,
-                action: AuditAction::Delete,
-                table: Table::Ties,
-                record: uid,
-                organization: owner,
-                before: json(&before),
-                after: None,
-            },
-        )
-        .await?;
-        self.commit(writer).await?;
-        Ok(())
+        self.commit_deletion(writer, caller, Table::Ties, uid, owner, json(&before))
+            .await
     }
 
     /// The audit log the caller may read: everything for an administrator,
