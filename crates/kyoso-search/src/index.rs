@@ -338,7 +338,7 @@ impl SearchIndex {
         let mut scored = Vec::with_capacity(top.len());
         let best = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
         for (score, address) in top {
-            let reading = self.reading(&searcher, address)?;
+            let reading = self.reading(&searcher, address, &vocabulary)?;
             scored.push(ranker.score(&reading, &weights, score / best, query.reader.as_deref()));
         }
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
@@ -358,6 +358,7 @@ impl SearchIndex {
         &self,
         searcher: &tantivy::Searcher,
         address: DocAddress,
+        vocabulary: &Vocabulary,
     ) -> Result<Arc<DocReading>, SearchError> {
         if let Some(known) = self
             .readings
@@ -373,7 +374,7 @@ impl SearchIndex {
             .and_then(|v| v.as_str())
             .unwrap_or("{}");
         let doc: SearchDoc = serde_json::from_str(json)?;
-        let reading = Arc::new(DocReading::new(doc, &self.vocabulary()));
+        let reading = Arc::new(DocReading::new(doc, vocabulary));
         if let Ok(mut readings) = self.readings.lock() {
             if readings.len() >= READINGS_KEPT {
                 readings.clear();

@@ -10,7 +10,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use kyoso_domain::{Names, OfferKind, Visibility as RecordVisibility};
+use kyoso_domain::{OfferKind, Visibility as RecordVisibility};
 use kyoso_search::{Audience, Part, Role, SearchDoc, SearchIndex, Visibility};
 use kyoso_store::{ReadScope, Store};
 use kyoso_text::Vocabulary;
@@ -83,14 +83,12 @@ fn visibility(v: RecordVisibility) -> Visibility {
     }
 }
 
-fn title_of(names: &Names) -> String {
+/// A record's names, each once, joined for a title.
+fn joined_names<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     let mut seen: Vec<&str> = Vec::new();
-    for name in [&names.native, &names.latin, &names.japanese]
-        .into_iter()
-        .flatten()
-    {
-        if !seen.contains(&name.as_str()) {
-            seen.push(name.as_str());
+    for name in names {
+        if !name.is_empty() && !seen.contains(&name) {
+            seen.push(name);
         }
     }
     seen.join(" / ")
@@ -120,19 +118,13 @@ async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
         .collect();
     for (node, record) in snapshot.nodes.iter().enumerate() {
         let [native, latin, japanese] = snapshot.names.get(node as u32);
-        let mut names: Vec<&str> = Vec::new();
-        for name in [native, latin, japanese] {
-            if !name.is_empty() && !names.contains(&name) {
-                names.push(name);
-            }
-        }
         let owner = record
             .owner
             .and_then(|o| snapshot.nodes.get(o as usize))
             .map(|o| o.uid.to_string());
         let mut readers: Vec<String> = owner.into_iter().collect();
         readers.push(record.uid.to_string());
-        let mut parts = vec![part(Role::Title, names.join(" / "))];
+        let mut parts = vec![part(Role::Title, joined_names([native, latin, japanese]))];
         let mut countries: Vec<String> = record
             .country
             .iter()
@@ -240,7 +232,15 @@ async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
         after = last.id;
         for program in &page {
             let p = &program.record;
-            let mut parts = vec![part(Role::Title, title_of(&p.names))];
+            let mut parts = vec![part(
+                Role::Title,
+                joined_names(
+                    [&p.names.native, &p.names.latin, &p.names.japanese]
+                        .into_iter()
+                        .flatten()
+                        .map(|n| n.as_str()),
+                ),
+            )];
             if let Some(description) = &p.description {
                 parts.push(part(Role::Body, description.as_str()));
             }
