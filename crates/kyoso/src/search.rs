@@ -128,8 +128,11 @@ pub(crate) async fn run(kyoso: &Kyoso, args: SearchArgs) -> anyhow::Result<ExitC
             String::new()
         };
         println!(
-            "{:.3}  {:<12} {}{marker}  [{}]",
-            hit.score, hit.kind, hit.title, hit.id
+            "{:.3}  {:<14} {}{marker}  [{}]",
+            hit.score,
+            kind_name(&hit.kind),
+            hit.title,
+            hit.id
         );
         let snippet: String = hit
             .snippet
@@ -147,6 +150,19 @@ pub(crate) async fn run(kyoso: &Kyoso, args: SearchArgs) -> anyhow::Result<ExitC
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A record kind in the reader's words.
+fn kind_name(kind: &str) -> String {
+    match kind {
+        "person" => say!("cli-search-kind-person"),
+        "organization" => say!("cli-search-kind-organization"),
+        "need" => say!("cli-search-kind-need"),
+        "technology" => say!("cli-search-kind-technology"),
+        "company" => say!("cli-search-kind-company"),
+        "program" => say!("cli-search-kind-program"),
+        other => other.to_owned(),
+    }
 }
 
 pub(crate) fn eval(command: &EvalCommand) -> anyhow::Result<ExitCode> {

@@ -335,3 +335,11 @@ cli-vocabulary-language = { $language }: { $concepts } concepts, { $names } name
 
 # The first line of the coverage. $concepts, $abbreviations, $homonyms: numbers.
 cli-vocabulary-total = { $concepts } concepts, { $abbreviations } abbreviations, { $homonyms } homonyms kept apart by sense
+
+# A hit's kind, before its title in kyoso search.
+cli-search-kind-person = person
+cli-search-kind-organization = organization
+cli-search-kind-need = need
+cli-search-kind-technology = technology
+cli-search-kind-company = company
+cli-search-kind-program = program

@@ -305,3 +305,11 @@ cli-vocabulary-language = { $language }：概念{ $concepts }件、名称{ $name
 
 # The first line of the coverage.
 cli-vocabulary-total = 概念{ $concepts }件、略語{ $abbreviations }件、語義で区別する同形異義語{ $homonyms }件
+
+# A hit's kind, before its title in kyoso search.
+cli-search-kind-person = 人
+cli-search-kind-organization = 組織
+cli-search-kind-need = ニーズ
+cli-search-kind-technology = 技術
+cli-search-kind-company = 企業
+cli-search-kind-program = プログラム

@@ -305,3 +305,11 @@ cli-vocabulary-language = { $language }: { $concepts } แนวคิด, { $na
 
 # The first line of the coverage.
 cli-vocabulary-total = { $concepts } แนวคิด, { $abbreviations } คำย่อ, { $homonyms } คำพ้องรูปที่แยกตามความหมาย
+
+# A hit's kind, before its title in kyoso search.
+cli-search-kind-person = บุคคล
+cli-search-kind-organization = องค์กร
+cli-search-kind-need = ความต้องการ
+cli-search-kind-technology = เทคโนโลยี
+cli-search-kind-company = บริษัท
+cli-search-kind-program = โครงการ

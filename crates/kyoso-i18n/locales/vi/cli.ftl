@@ -305,3 +305,11 @@ cli-vocabulary-language = { $language }: { $concepts } khái niệm, { $names } 
 
 # The first line of the coverage.
 cli-vocabulary-total = { $concepts } khái niệm, { $abbreviations } từ viết tắt, { $homonyms } từ đồng âm được phân biệt theo nghĩa
+
+# A hit's kind, before its title in kyoso search.
+cli-search-kind-person = người
+cli-search-kind-organization = tổ chức
+cli-search-kind-need = nhu cầu
+cli-search-kind-technology = công nghệ
+cli-search-kind-company = doanh nghiệp
+cli-search-kind-program = chương trình
