@@ -25,8 +25,8 @@ pub enum Lang {
 }
 
 /// The message files, by language, in a fixed order.
-const FILES: [&str; 7] = [
-    "web", "matching", "network", "programs", "reasons", "cli", "codes",
+const FILES: [&str; 8] = [
+    "web", "matching", "network", "programs", "reasons", "cli", "codes", "search",
 ];
 
 macro_rules! sources {
@@ -39,6 +39,7 @@ macro_rules! sources {
             include_str!(concat!("../locales/", $lang, "/reasons.ftl")),
             include_str!(concat!("../locales/", $lang, "/cli.ftl")),
             include_str!(concat!("../locales/", $lang, "/codes.ftl")),
+            include_str!(concat!("../locales/", $lang, "/search.ftl")),
         ]
     };
 }

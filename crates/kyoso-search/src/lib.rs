@@ -144,6 +144,8 @@ pub struct Hit {
     pub kind: String,
     pub score: f32,
     pub title: String,
+    /// The title again, with what answers the query marked.
+    pub title_marked: Vec<Fragment>,
     /// The language of `title` and `snippet`.
     pub language: String,
     /// Whether they are shown in a language other than the record's own.

@@ -360,29 +360,29 @@ impl<'v> Ranker<'v> {
             }
             answered += weight * best;
             if best > 0.0 && !unit.pair {
-                matched.push(match how {
-                    Some(concept) => format!(
-                        "{} = {}",
-                        unit.label,
-                        self.vocabulary
-                            .concept(concept)
-                            .label(reader.unwrap_or("en"))
-                    ),
-                    None => unit.label.clone(),
+                let through = how.map(|concept| {
+                    self.vocabulary
+                        .concept(concept)
+                        .label(reader.unwrap_or("en"))
+                });
+                matched.push(match through {
+                    Some(name) if name != unit.label => format!("{} = {name}", unit.label),
+                    _ => unit.label.clone(),
                 });
             }
         }
         let coverage = if total > 0.0 { answered / total } else { 0.0 };
         let score = coverage * (1.0 - RETRIEVAL_SHARE) + retrieval * RETRIEVAL_SHARE;
-        let (title, language, translated, snippet) = show(reading, reader, &spans);
+        let shown = show(reading, reader, &spans);
         Hit {
             id: reading.doc.id.clone(),
             kind: reading.doc.kind.clone(),
             score,
-            title,
-            language,
-            translated,
-            snippet,
+            title: shown.title.iter().map(|f| f.text.as_str()).collect(),
+            title_marked: shown.title,
+            language: shown.language,
+            translated: shown.translated,
+            snippet: shown.snippet,
             matched,
         }
     }
@@ -691,52 +691,58 @@ fn run_query(fields: &Fields, normalized: &str) -> Box<dyn Query> {
     sequence(fields.grams, &grams)
 }
 
-/// The title and a snippet, in the reader's language where the record has
-/// it, with what answers the query marked.
-fn show(
-    reading: &DocReading,
-    reader: Option<&str>,
-    spans: &[(usize, usize, usize)],
-) -> (String, String, bool, Vec<Fragment>) {
+/// What a hit shows: its title and a snippet, in the reader's language
+/// where the record has it, with what answers the query marked in both.
+struct Shown {
+    title: Vec<Fragment>,
+    language: String,
+    translated: bool,
+    snippet: Vec<Fragment>,
+}
+
+fn show(reading: &DocReading, reader: Option<&str>, spans: &[(usize, usize, usize)]) -> Shown {
     let own = reading.doc.language.as_str();
     let language = reader
         .filter(|r| reading.parts.iter().any(|p| p.language == *r))
         .unwrap_or(own);
-    let in_language = |role: Role| {
+    // Where each part's hits are, in its source text.
+    let hits_in = |index: usize| -> Vec<(usize, usize)> {
+        let analysis = &reading.parts[index].analysis;
+        spans
+            .iter()
+            .filter(|s| s.0 == index)
+            .map(|s| (analysis.source_offset(s.1), analysis.source_offset(s.2)))
+            .collect()
+    };
+    // The part of a role to show: one in the reader's language before one
+    // in another, and among those one that answers the query first.
+    let best = |roles: &[Role]| {
         reading
             .parts
             .iter()
             .enumerate()
-            .find(|(_, p)| p.role == role && p.language == language)
-            .or_else(|| {
-                reading
-                    .parts
-                    .iter()
-                    .enumerate()
-                    .find(|(_, p)| p.role == role)
+            .filter(|(_, p)| roles.contains(&p.role))
+            .max_by_key(|(index, p)| {
+                (
+                    p.language == language,
+                    spans.iter().any(|s| s.0 == *index),
+                    p.role == roles[0],
+                    std::cmp::Reverse(*index),
+                )
             })
     };
-    let title = in_language(Role::Title)
-        .map(|(_, p)| p.analysis.source.clone())
+    let title = best(&[Role::Title])
+        .map(|(index, part)| marked(&part.analysis.source, &hits_in(index), 0, usize::MAX))
         .unwrap_or_default();
-    let body = in_language(Role::Body).or_else(|| in_language(Role::Tags));
-    let snippet = match body {
-        Some((index, part)) => {
-            let here: Vec<(usize, usize)> = spans
-                .iter()
-                .filter(|s| s.0 == index)
-                .map(|s| {
-                    (
-                        part.analysis.source_offset(s.1),
-                        part.analysis.source_offset(s.2),
-                    )
-                })
-                .collect();
-            snippet(&part.analysis.source, &here)
-        }
-        None => Vec::new(),
-    };
-    (title, language.to_owned(), language != own, snippet)
+    let snippet = best(&[Role::Body, Role::Tags])
+        .map(|(index, part)| snippet(&part.analysis.source, &hits_in(index)))
+        .unwrap_or_default();
+    Shown {
+        title,
+        language: language.to_owned(),
+        translated: language != own,
+        snippet,
+    }
 }
 
 /// Characters of a snippet around its first hit.
@@ -758,13 +764,35 @@ fn snippet(text: &str, hits: &[(usize, usize)]) -> Vec<Fragment> {
     let start = chars.get(start_char).map_or(0, |c| c.0);
     let end = chars.get(end_char).map_or(text.len(), |c| c.0);
     let mut out = Vec::new();
-    let mut at = start;
     if start > 0 {
         out.push(Fragment {
             text: "…".into(),
             hit: false,
         });
     }
+    out.extend(marked(text, &hits, start, end));
+    if end < text.len() {
+        out.push(Fragment {
+            text: "…".into(),
+            hit: false,
+        });
+    }
+    out
+}
+
+/// `text[start..end]` (`end` past the text: to its end) in stretches, the
+/// sorted `hits` inside it marked.
+fn marked(text: &str, hits: &[(usize, usize)], start: usize, end: usize) -> Vec<Fragment> {
+    let end = end.min(text.len());
+    let mut hits: Vec<(usize, usize)> = hits
+        .iter()
+        .copied()
+        .filter(|(s, e)| s < e && *e <= text.len())
+        .filter(|(s, e)| text.is_char_boundary(*s) && text.is_char_boundary(*e))
+        .collect();
+    hits.sort_unstable();
+    let mut out = Vec::new();
+    let mut at = start;
     for (s, e) in hits {
         if s < at || e > end {
             continue;
@@ -784,12 +812,6 @@ fn snippet(text: &str, hits: &[(usize, usize)]) -> Vec<Fragment> {
     if at < end {
         out.push(Fragment {
             text: text[at..end].to_owned(),
-            hit: false,
-        });
-    }
-    if end < text.len() {
-        out.push(Fragment {
-            text: "…".into(),
             hit: false,
         });
     }

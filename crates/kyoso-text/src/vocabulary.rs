@@ -280,10 +280,10 @@ impl Vocabulary {
                 .chain(concept.abbr.iter().map(|name| (name, true)));
             let names = names.flat_map(|(name, abbreviation)| {
                 let mut forms: Vec<Form> = form_of(name).into_iter().collect();
-                if let Some(Form::Run(run)) = forms.first()
-                    && let Some(shorter) = without_connectors(run)
-                {
-                    forms.push(Form::Run(shorter));
+                if let Some(Form::Run(run)) = forms.first() {
+                    let longer = with_connectors(run);
+                    forms.extend(without_connectors(run).into_iter().map(Form::Run));
+                    forms.extend(longer.into_iter().map(Form::Run));
                 }
                 forms
                     .into_iter()
@@ -700,6 +700,22 @@ fn without_connectors(run: &str) -> Option<String> {
     (out != run && out.chars().count() >= 2).then_some(out)
 }
 
+/// A four-kanji compound of two words written as a phrase: 排水処理 is
+/// also 排水の処理 and, before a verb, 排水を処理(する).
+fn with_connectors(run: &str) -> Vec<String> {
+    let chars: Vec<char> = run.chars().collect();
+    let kanji = |c: &char| ('\u{4E00}'..='\u{9FFF}').contains(c);
+    if chars.len() != 4 || !chars.iter().all(kanji) {
+        return Vec::new();
+    }
+    let (first, second): (String, String) =
+        (chars[..2].iter().collect(), chars[2..].iter().collect());
+    ["の", "を"]
+        .iter()
+        .map(|connector| format!("{first}{connector}{second}"))
+        .collect()
+}
+
 fn form_of(name: &str) -> Option<Form> {
     let analysis = analyze(name);
     if analysis.words.is_empty() {
@@ -818,6 +834,12 @@ mod tests {
             Some("ความปลอดภัยอาหาร")
         );
         assert_eq!(without_connectors("ของเสีย"), None);
+        assert_eq!(
+            with_connectors("排水処理"),
+            vec!["排水の処理", "排水を処理"]
+        );
+        assert!(with_connectors("排水処理施設").is_empty());
+        assert!(with_connectors("フォーク").is_empty());
         let vocabulary = Vocabulary::builtin();
         assert!(concepts_in(&vocabulary, "ความปลอดภัยอาหาร").contains(&"food-safety".to_owned()));
     }

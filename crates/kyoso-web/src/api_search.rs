@@ -100,6 +100,7 @@ pub(crate) fn results_json(results: &SearchResults) -> Value {
             "kind": h.kind,
             "score": h.score,
             "title": h.title,
+            "title_marked": h.title_marked.iter().map(|f| json!({"text": f.text, "hit": f.hit})).collect::<Vec<_>>(),
             "language": h.language,
             "translated": h.translated,
             "snippet": h.snippet.iter().map(|f| json!({"text": f.text, "hit": f.hit})).collect::<Vec<_>>(),

@@ -26,6 +26,7 @@ mod pages;
 mod pages_matching;
 mod pages_network;
 mod pages_programs;
+mod pages_search;
 mod redirect;
 mod reference;
 mod server;
@@ -297,6 +298,7 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
             "/network",
             get(|| async { see_other("/network/communities") }),
         )
+        .route("/search", get(pages_search::search_page))
         .route("/network/path", get(pages_network::path_page))
         .route("/network/brokers", get(pages_network::brokers_page))
         .route("/network/communities", get(pages_network::communities_page))

@@ -806,3 +806,126 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
     shot(&client, "37-assignment-round").await;
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_member_searches_in_four_languages_and_narrows_by_facets() {
+    let Some((_driver, client)) = browser().await else {
+        return;
+    };
+    let server = DemoServer::start().await;
+    let base = server.base.clone();
+    server
+        .kyoso
+        .add_user(
+            "member@tpa.example",
+            PASSWORD,
+            Role::Member,
+            Some("TPA"),
+            None,
+        )
+        .await
+        .unwrap();
+    sign_in(&client, &base, "member@tpa.example").await;
+
+    // The same need, asked for in each language, from the box in the header.
+    for (lang, query, heading) in [
+        ("en", "wastewater treatment", "Search"),
+        ("ja", "排水処理", "検索"),
+        ("th", "บำบัดน้ำเสีย", "ค้นหา"),
+        ("vi", "xu ly nuoc thai", "Tìm kiếm"),
+    ] {
+        client
+            .goto(&format!("{base}/lang/{lang}?next=/people"))
+            .await
+            .unwrap();
+        type_into(
+            &client,
+            Locator::Css("form.quick-search input[name=q]"),
+            query,
+        )
+        .await;
+        client
+            .form(Locator::Css("form.quick-search"))
+            .await
+            .unwrap()
+            .submit_direct()
+            .await
+            .unwrap();
+        wait_for_text(&client, Locator::Css("main h1"), heading).await;
+        let titles = client
+            .find_all(Locator::Css("#hits .hit-head a"))
+            .await
+            .unwrap();
+        let mut found = Vec::new();
+        for title in &titles {
+            found.push(title.text().await.unwrap());
+        }
+        assert!(
+            found
+                .first()
+                .is_some_and(|t| t.to_lowercase().contains("wastewater")),
+            "{lang}: {query} finds the wastewater need first, not {found:?}"
+        );
+        let marked = client.find_all(Locator::Css("#hits mark")).await.unwrap();
+        assert!(!marked.is_empty(), "{lang}: what answered is marked");
+        shot(&client, &format!("40-search-{lang}")).await;
+    }
+
+    // Narrowing to one kind by following its name, then clearing it.
+    client
+        .goto(&format!("{base}/lang/en?next=/search%3Fq%3Dfactory"))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Css("main h1"), "Search").await;
+    let before = client
+        .find(Locator::Css("#found"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    click(
+        &client,
+        Locator::Css("#facet-kind a[href*='kind=technology']"),
+    )
+    .await;
+    client
+        .wait()
+        .for_element(Locator::Css("#facet-kind a[aria-current]"))
+        .await
+        .unwrap();
+    let badges = client.find_all(Locator::Css("#hits .badge")).await.unwrap();
+    assert!(!badges.is_empty());
+    for badge in badges {
+        assert_eq!(badge.text().await.unwrap(), "technology");
+    }
+    let after = client
+        .find(Locator::Css("#found"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_ne!(before, after, "the count follows the filter");
+    shot(&client, "41-search-facet").await;
+    click(&client, Locator::Css("#clear-filters")).await;
+    client
+        .wait()
+        .for_element(Locator::Css("#facet-kind"))
+        .await
+        .unwrap();
+    assert!(
+        client
+            .find_all(Locator::Css("#facet-kind a[aria-current]"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Nothing found says so, in the reader's language.
+    client
+        .goto(&format!("{base}/lang/th?next=/search%3Fq%3Dzzqxv"))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Css("#nothing"), "ไม่พบรายการ").await;
+}
