@@ -127,6 +127,18 @@ def seed(officer: Api, admin: Api) -> dict:
         "visibility": "network"})
     ids["offer_to_delete"] = officer.post("/api/v1/offers", {
         "kind": "technology", "title": "Contract scratch technology", "readiness": 7, "keywords": ["calibration"]})
+    lesson = {"title": "Contract lesson", "language": "en", "practice": "Kaizen circles",
+              "adaptation": "Held weekly, in Thai", "country": "TH"}
+    ids["lesson"] = officer.post("/api/v1/lessons", lesson)
+    ids["lesson_to_delete"] = officer.post("/api/v1/lessons", lesson)
+    asker = officer.post("/api/v1/people", {"name_latin": "Contract Asker", "visibility": "network"})
+    question = {"title": "Contract question", "language": "en", "asked_by": asker}
+    ids["question"] = officer.post("/api/v1/questions", question)
+    ids["question_to_delete"] = officer.post("/api/v1/questions", question)
+    answered = officer.call("POST", f"/api/v1/questions/{ids['question']}/answers",
+                            {"body": "Contract answer", "language": "en", "answered_by": asker})
+    ids["answer"] = answered["answers"][0]["uid"]
+    ids["asker"] = asker
     return ids
 
 
@@ -147,12 +159,15 @@ ROLE_OF_ID = {
     "POST /api/v1/participations/{id}/grievances": "intern",
     "DELETE /api/v1/outcomes/{id}": "outcome",
     "DELETE /api/v1/offers/{id}": "offer_to_delete",
+    "DELETE /api/v1/lessons/{id}": "lesson_to_delete",
+    "DELETE /api/v1/questions/{id}": "question_to_delete",
 }
 ROLE_OF_PREFIX = [
     ("/api/v1/people/", "person"), ("/api/v1/organizations/", "organization"), ("/api/v1/ties/", "tie"),
     ("/api/v1/programs/", "program"), ("/api/v1/cohorts/", "cohort"), ("/api/v1/participations/", "completed"),
     ("/api/v1/grievances/", "grievance"), ("/api/v1/needs/", "need"), ("/api/v1/matches/", "match"),
     ("/api/v1/offers/", "offer"), ("/api/v1/outcomes/", "outcome"),
+    ("/api/v1/lessons/", "lesson"), ("/api/v1/questions/", "question"),
 ]
 
 
@@ -175,6 +190,12 @@ def with_examples(document: dict, ids: dict) -> dict:
                 body["example"] = {"person": ids["person"], "program": ids["program"], "role": "intern", "applied_on": "2024-01-15"}
             if label == "POST /api/v1/needs/{id}/matches":
                 body["example"] = {"candidate": ids["candidate"]}
+            if label == "POST /api/v1/questions":
+                body["example"] = {"title": "Who calibrates torque wrenches?", "language": "en", "asked_by": ids["asker"]}
+            if label == "POST /api/v1/questions/{id}/answers":
+                body["example"] = {"body": "The alumni society does.", "language": "en", "answered_by": ids["asker"]}
+            if label == "POST /api/v1/questions/{id}/accepted":
+                body["example"] = {"answer": ids["answer"]}
     return document
 
 

@@ -21,6 +21,7 @@ mod error;
 mod ids;
 mod incoming;
 mod journey;
+mod knowledge;
 mod language;
 mod matching;
 mod org_type;
@@ -45,6 +46,7 @@ pub use error::ValueError;
 pub use ids::{ExternalId, RecordRef, Uid};
 pub use incoming::{Incoming, Link, RowError, Stored};
 pub use journey::{Journey, JourneyAction, JourneyEntry, JourneyError, JourneyState};
+pub use knowledge::{Answer, Lesson, Question, StoredAnswer, StoredLesson, StoredQuestion};
 pub use language::{Cefr, Jlpt, LanguageCode, LanguageLevel, LanguageSkill};
 pub use matching::{
     CandidateKind, LanguageRequirement, MatchMove, MatchOutcome, MatchStatus, Need, NeedKind,

@@ -11,8 +11,8 @@
 use std::fmt;
 
 use crate::{
-    Cohort, Demonstration, EntityKind, Funder, Need, Offer, Organization, Outcome, Participation,
-    Program, RecordRef, Tie, TitpPlacement,
+    Answer, Cohort, Demonstration, EntityKind, Funder, Lesson, Need, Offer, Organization, Outcome,
+    Participation, Program, Question, RecordRef, Tie, TitpPlacement,
 };
 
 /// The kinds of record a write may name.
@@ -362,6 +362,59 @@ impl References for Offer<Option<RecordRef>> {
     }
 }
 
+impl References for Lesson<RecordRef> {
+    const FIELDS: &'static [ReferenceField] = &[
+        field("lesson", "organization", ORGANIZATION),
+        field("lesson", "technology", &[RecordKind::Offer]),
+        field("lesson", "program", &[RecordKind::Program]),
+        field("lesson", "people", PERSON),
+    ];
+
+    fn references(&self) -> Vec<Reference<'_>> {
+        let Lesson {
+            title: _,
+            language: _,
+            practice: _,
+            adaptation: _,
+            context: _,
+            result: _,
+            country: _,
+            sectors: _,
+            organization,
+            technology,
+            program,
+            people,
+            visibility: _,
+        } = self;
+        let mut c = Collect::new(Self::FIELDS);
+        c.add_all("organization", organization);
+        c.add_all("technology", technology);
+        c.add_all("program", program);
+        c.add_all("people", people);
+        c.found
+    }
+}
+
+impl References for Question<RecordRef> {
+    const FIELDS: &'static [ReferenceField] = &[field("question", "asked_by", PERSON)];
+
+    fn references(&self) -> Vec<Reference<'_>> {
+        let mut c = Collect::new(Self::FIELDS);
+        c.add_all("asked_by", &self.asked_by);
+        c.found
+    }
+}
+
+impl References for Answer<RecordRef> {
+    const FIELDS: &'static [ReferenceField] = &[field("answer", "answered_by", PERSON)];
+
+    fn references(&self) -> Vec<Reference<'_>> {
+        let mut c = Collect::new(Self::FIELDS);
+        c.add_all("answered_by", &self.answered_by);
+        c.found
+    }
+}
+
 /// Asking for an introduction names a candidate of the need's kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposal<R> {
@@ -395,6 +448,9 @@ pub const WRITES: &[&[ReferenceField]] = &[
     <Need<Option<RecordRef>> as References>::FIELDS,
     <Offer<Option<RecordRef>> as References>::FIELDS,
     <Proposal<RecordRef> as References>::FIELDS,
+    <Lesson<RecordRef> as References>::FIELDS,
+    <Question<RecordRef> as References>::FIELDS,
+    <Answer<RecordRef> as References>::FIELDS,
 ];
 
 #[cfg(test)]

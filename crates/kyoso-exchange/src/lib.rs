@@ -18,6 +18,7 @@
 
 mod fields;
 mod json;
+mod knowledge;
 mod needs;
 mod object;
 mod parse;
@@ -33,6 +34,7 @@ use std::path::Path;
 
 use kyoso_domain::{Incoming, RecordRef, RowError, Text, Timestamp};
 
+pub use knowledge::{answer_from_json, lesson_from_json, question_from_json};
 pub use needs::{need_from_json, offer_from_json};
 pub use object::{FieldFaults, from_object};
 pub use parse::Record;

@@ -18,7 +18,7 @@
 //! sign in, whatever they name.
 
 use kyoso_domain::{EntityKind, Link, Organization, Person, Program, Stored, Tie, Uid, Visibility};
-use kyoso_domain::{Role, StoredNeed, StoredOffer, User};
+use kyoso_domain::{Role, StoredLesson, StoredNeed, StoredOffer, StoredQuestion, User};
 use kyoso_store::ReadScope;
 
 use crate::ServiceError;
@@ -135,6 +135,14 @@ pub enum Resource {
         posted_by: PostedBy,
         candidate: Option<(EntityKind, Uid)>,
     },
+    /// A lesson learned, kept by its owner's officers and coordinators.
+    Lesson(Facts),
+    /// A question to the network asked by `asker`; answering it is
+    /// creating under it, accepting an answer is moving it.
+    Question {
+        question: Facts,
+        asker: Uid,
+    },
     /// The audit log of an organization (of everything, if none).
     AuditLog {
         organization: Option<Uid>,
@@ -186,6 +194,25 @@ impl Resource {
                 kind: need.need.posted_by.kind,
                 uid: need.need.posted_by.uid,
             },
+        }
+    }
+
+    pub fn lesson(lesson: &StoredLesson) -> Resource {
+        Resource::Lesson(Facts {
+            uid: lesson.uid,
+            owner: lesson.owner,
+            visibility: lesson.lesson.visibility,
+        })
+    }
+
+    pub fn question(question: &StoredQuestion) -> Resource {
+        Resource::Question {
+            question: Facts {
+                uid: question.uid,
+                owner: question.owner,
+                visibility: question.visibility,
+            },
+            asker: question.asked_by,
         }
     }
 
@@ -289,6 +316,10 @@ fn may_read(caller: &Caller, resource: &Resource) -> bool {
         Resource::Offer { offer, provider } => {
             sees(offer) || caller.manages_offer(offer, *provider)
         }
+        Resource::Lesson(f) => sees(f) || caller.manages(f.owner),
+        Resource::Question { question, asker } => {
+            sees(question) || caller.is_person(*asker) || caller.manages(question.owner)
+        }
         Resource::Match {
             need,
             posted_by,
@@ -349,6 +380,14 @@ fn may(caller: &Caller, action: Action, resource: &Resource) -> bool {
             Move,
         ) => caller.manages_need(need, posted_by),
         (Resource::Match { candidate, .. }, Answer) => caller.is_candidate(*candidate),
+        (Resource::Lesson(f), Update | Delete) => caller.manages(f.owner),
+        // Anyone signed in with a profile may answer; the asker, and the
+        // managers of their record, accept an answer or withdraw the
+        // question.
+        (Resource::Question { .. }, Create) => caller.user().is_some_and(|u| u.person.is_some()),
+        (Resource::Question { question, asker }, Move | Delete) => {
+            caller.is_person(*asker) || caller.manages(question.owner)
+        }
         (Resource::AuditLog { organization }, Read) => {
             organization.is_some_and(|org| caller.is_officer_of(org))
         }

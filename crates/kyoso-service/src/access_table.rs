@@ -60,16 +60,18 @@ pub enum Kind {
     Program,
     Need,
     Offer,
+    Lesson,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Person,
         Kind::Organization,
         Kind::Tie,
         Kind::Program,
         Kind::Need,
         Kind::Offer,
+        Kind::Lesson,
     ];
 
     pub fn name(self) -> &'static str {
@@ -80,13 +82,14 @@ impl Kind {
             Kind::Program => "Programs",
             Kind::Need => "Needs",
             Kind::Offer => "Offers",
+            Kind::Lesson => "Lessons learned",
         }
     }
 
     /// The actions on one record of this kind, besides reading.
     pub fn actions(self) -> &'static [Action] {
         match self {
-            Kind::Person | Kind::Organization | Kind::Tie | Kind::Offer => {
+            Kind::Person | Kind::Organization | Kind::Tie | Kind::Offer | Kind::Lesson => {
                 &[Action::Update, Action::Delete]
             }
             Kind::Program => &[Action::Update],
@@ -121,6 +124,7 @@ impl Kind {
                 offer: facts,
                 provider: owner,
             },
+            Kind::Lesson => Resource::Lesson(facts),
         }
     }
 
@@ -264,6 +268,10 @@ const FOOTER: &str = "
 - **Matches** of a need: seen and moved by those who manage the need; the
   person proposed (or the officers of the offer's provider) may accept or
   decline an introduction.
+- **Questions to the network** are shared with the network or the public,
+  never private. Anyone signed in with a profile may answer; the asker, and
+  the managers of the organization that keeps the asker's record, accept an
+  answer or withdraw the question.
 - **Audit log**: an organization's officers read its entries; admins read
   all.
 - **Erasure** of a person: officers of the organization that keeps the

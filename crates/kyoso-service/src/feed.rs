@@ -60,6 +60,10 @@ pub(crate) struct Changed {
     /// Needs, offers, matches, programs, cohorts, participations: the
     /// catalogue.
     pub(crate) catalogue: bool,
+    /// Lessons or questions, many at once: search reads them all again.
+    pub(crate) knowledge: bool,
+    /// Records search updates one by one: (table, record).
+    pub(crate) searched: BTreeSet<(String, Uid)>,
 }
 
 impl Changed {
@@ -98,6 +102,14 @@ impl Changed {
                 "needs" | "offers" | "programs" | "cohorts" | "participations" | "outcomes" => {
                     changed.catalogue = true
                 }
+                // Search follows lessons and questions record by record; an
+                // answer is recorded on its question as well.
+                "lessons" | "questions" => match change.record {
+                    Some(uid) => {
+                        changed.searched.insert((change.table.clone(), uid));
+                    }
+                    None => changed.knowledge = true,
+                },
                 _ => {}
             }
         }
@@ -253,12 +265,19 @@ impl Kyoso {
         if changed.network {
             self.network.stale();
         }
-        if changed.network || changed.catalogue || !changed.people.is_empty() || changed.all_people
+        if changed.network
+            || changed.catalogue
+            || changed.knowledge
+            || !changed.people.is_empty()
+            || changed.all_people
         {
             self.search.stale();
         }
         if changed.catalogue {
             self.catalogue.stale();
+        }
+        if !changed.searched.is_empty() {
+            self.follow_in_search(&changed.searched).await;
         }
         let some_people =
             !changed.people.is_empty() || !changed.ties.is_empty() || !changed.matches.is_empty();

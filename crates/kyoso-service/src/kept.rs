@@ -67,6 +67,16 @@ impl<T: Send + Sync + 'static> Kept<T> {
         self.current.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// The last read, if there was one, as it stands.
+    pub(crate) fn loaded(&self) -> Option<Arc<T>> {
+        self.current().clone()
+    }
+
+    /// Whether a read is under way now.
+    pub(crate) fn is_refreshing(&self) -> bool {
+        self.refreshing.load(Ordering::Acquire)
+    }
+
     /// The records changed: the next question reads them again.
     pub(crate) fn stale(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);

@@ -19,6 +19,7 @@ mod error;
 mod exchange;
 mod feed;
 mod kept;
+pub mod knowledge;
 mod kyoso;
 pub mod matching;
 pub mod network;

@@ -1,5 +1,5 @@
-//! Search over the registry: people, organizations, needs, offers and
-//! programs in one index (`kyoso-search`), read through the shared text
+//! Search over the registry: people, organizations, needs, offers,
+//! programs, lessons and questions in one index (`kyoso-search`), read through the shared text
 //! analysis and vocabulary, restricted inside the query to what the caller
 //! may read (the same keys as [`crate::access`]'s read scope: visibility,
 //! the owning organization, one's own record).
@@ -8,6 +8,7 @@
 //! store at the first question and again when the change feed says the
 //! records it holds changed; the database stays the truth.
 
+use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
 use kyoso_domain::{OfferKind, Visibility as RecordVisibility};
@@ -23,13 +24,15 @@ use crate::kept::Kept;
 use crate::{Caller, Kyoso, ServiceError};
 
 /// The kinds a search may be narrowed to.
-pub const KINDS: [&str; 6] = [
+pub const KINDS: [&str; 8] = [
     "person",
     "organization",
     "need",
     "technology",
     "company",
     "program",
+    "lesson",
+    "question",
 ];
 
 /// Most results on one page.
@@ -256,7 +259,74 @@ async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
             });
         }
     }
+    docs.extend(store.all_lessons().await?.iter().map(lesson_doc));
+    docs.extend(store.all_questions().await?.iter().map(question_doc));
     Ok(docs)
+}
+
+/// A lesson: its title, then the practice, its adaptation, the context and
+/// the result, as one text.
+fn lesson_doc(stored: &kyoso_domain::StoredLesson) -> SearchDoc {
+    let l = &stored.lesson;
+    let mut parts = vec![part(Role::Title, l.title.as_str())];
+    for text in [
+        Some(&l.practice),
+        Some(&l.adaptation),
+        l.context.as_ref(),
+        l.result.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        parts.push(part(Role::Body, text.as_str()));
+    }
+    SearchDoc {
+        id: stored.uid.to_string(),
+        kind: "lesson".into(),
+        visibility: visibility(l.visibility),
+        owners: stored.owner.iter().map(ToString::to_string).collect(),
+        language: l.language.to_string(),
+        countries: l.country.iter().map(|c| c.as_str().to_owned()).collect(),
+        sectors: l.sectors.iter().map(ToString::to_string).collect(),
+        parts,
+    }
+}
+
+/// A question: its title and words, then its answers, the accepted one
+/// first.
+fn question_doc(stored: &kyoso_domain::StoredQuestion) -> SearchDoc {
+    let mut parts = vec![part(Role::Title, stored.title.as_str())];
+    if let Some(body) = &stored.body {
+        parts.push(part(Role::Body, body.as_str()));
+    }
+    let mut answers: Vec<&kyoso_domain::StoredAnswer> = stored.answers.iter().collect();
+    answers.sort_by_key(|a| !a.accepted);
+    for answer in answers {
+        parts.push(Part {
+            role: Role::Body,
+            language: answer.language.to_string(),
+            text: answer.body.as_str().to_owned(),
+        });
+    }
+    SearchDoc {
+        id: stored.uid.to_string(),
+        kind: "question".into(),
+        visibility: visibility(stored.visibility),
+        owners: stored
+            .owner
+            .iter()
+            .chain([&stored.asked_by])
+            .map(ToString::to_string)
+            .collect(),
+        language: stored.language.to_string(),
+        countries: stored
+            .country
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect(),
+        sectors: stored.sectors.iter().map(ToString::to_string).collect(),
+        parts,
+    }
 }
 
 /// What `caller` may read, as the index's keys.
@@ -328,6 +398,62 @@ impl Kyoso {
         self.search.stale();
         let kept = self.search.get(&self.store).await?;
         Ok(kept.index.len())
+    }
+}
+
+impl Kyoso {
+    /// Puts the lessons and questions that changed into the index as they
+    /// are now, or takes them out if they are gone (purging the segments
+    /// that held them, so that nothing deleted lingers). An index not read
+    /// yet will read them with the rest.
+    pub(crate) async fn follow_in_search(&self, records: &BTreeSet<(String, kyoso_domain::Uid)>) {
+        let Some(kept) = self.search.loaded() else {
+            return;
+        };
+        let mut put = Vec::new();
+        let mut gone = Vec::new();
+        for (table, uid) in records {
+            let found = match table.as_str() {
+                "lessons" => self
+                    .store
+                    .lesson(*uid)
+                    .await
+                    .map(|l| l.as_ref().map(lesson_doc)),
+                "questions" => self
+                    .store
+                    .question(*uid)
+                    .await
+                    .map(|q| q.as_ref().map(question_doc)),
+                _ => continue,
+            };
+            match found {
+                Ok(Some(doc)) => put.push(doc),
+                Ok(None) => gone.push(uid.to_string()),
+                Err(error) => {
+                    tracing::warn!(%error, "search could not read a changed record; reading all again");
+                    self.search.stale();
+                    return;
+                }
+            }
+        }
+        let updated = tokio::task::spawn_blocking(move || {
+            kept.index.put(&put)?;
+            kept.index.remove(&gone)?;
+            if gone.is_empty() {
+                kept.index.commit()
+            } else {
+                kept.index.purge()
+            }
+        })
+        .await;
+        if !matches!(updated, Ok(Ok(()))) {
+            tracing::warn!("search could not follow a change; reading all again");
+            self.search.stale();
+        }
+        // A read under way may have begun before these records changed.
+        if self.search.is_refreshing() {
+            self.search.stale();
+        }
     }
 }
 

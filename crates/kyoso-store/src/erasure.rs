@@ -22,6 +22,7 @@ const FREE_TEXT_KEYS: &[&str] = &[
     "role",
     "bio",
     "results",
+    "body",
 ];
 
 /// The person's local key, for the statements below.
@@ -68,7 +69,8 @@ impl BulkWriter {
     /// Removes what is kept of the person `uid` outside their own record:
     /// the notes and free text of their ties, participations, journeys,
     /// grievances, follow-ups, outcomes, visits and matches; their user
-    /// accounts (with sessions and tokens); and, in the audit log, the
+    /// accounts (with sessions and tokens); the questions they asked and
+    /// the answers they gave; and, in the audit log, the
     /// snapshots of their record, the free text of the records about them,
     /// and every other mention of `values` (their names, email, phone,
     /// external id). Their record itself is cleared by the caller.
@@ -105,6 +107,10 @@ impl BulkWriter {
             ),
             format!("UPDATE matches SET reasons = '[]' WHERE person_id = {PERSON}"),
             format!("DELETE FROM users WHERE person_id = {PERSON}"),
+            // What they wrote to the network goes with them: their answers,
+            // and their questions with the answers others gave.
+            format!("DELETE FROM answers WHERE person_id = {PERSON}"),
+            format!("DELETE FROM questions WHERE asked_by_id = {PERSON}"),
         ];
         for sql in statements {
             on_tx!(&mut self.tx, conn => {

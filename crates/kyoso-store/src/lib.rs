@@ -21,6 +21,7 @@ mod check;
 mod directory;
 mod erasure;
 mod error;
+mod knowledge;
 mod matching;
 mod network;
 
@@ -52,6 +53,7 @@ pub use directory::ReadScope;
 pub use error::StoreError;
 pub use programs::{Found, ImpliedTie, NewParticipation};
 
+pub use knowledge::LessonFilter;
 pub use matching::{MatchingPerson, OpenCohort, TrackRecord};
 pub use network::{NetworkSnapshot, NodeNames, SnapshotNode, SnapshotTie};
 pub use table::Table;

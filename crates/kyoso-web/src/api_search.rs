@@ -1,5 +1,5 @@
 //! The JSON API of search: one query over people, organizations, needs,
-//! offers and programs, in any of the four languages. Anonymous callers
+//! offers, programs, lessons and questions, in any of the four languages. Anonymous callers
 //! find public records only; nothing a caller may not read is found or
 //! counted.
 
@@ -24,7 +24,7 @@ pub(crate) struct SearchParams {
     /// the filters.
     q: Option<String>,
     /// Only these kinds, separated by commas: person, organization, need,
-    /// technology, company, program.
+    /// technology, company, program, lesson, question.
     #[param(example = "person,organization")]
     kind: Option<String>,
     /// Only records about these countries, ISO 3166 codes separated by

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use kyoso_domain::{
     CountryCode, DevelopmentStage, EntityKind, FollowUpChannel, FollowUpStatus, FundingSource,
-    Gender, GrievanceCategory, GrievanceStatus, JourneyState, LanguageCode, MatchOutcome,
+    Gender, GrievanceCategory, GrievanceStatus, JourneyState, LanguageCode, Lesson, MatchOutcome,
     MatchStatus, Need, NeedKind, Offer, OfferKind, OrganisationType, OutcomeKind, ParticipantRole,
     Person, ProgramType, SectorCode, Seek, Skill, TieKind, TitpPhase, Visibility, codelist,
 };
@@ -94,6 +94,16 @@ fn sectors() -> Vec<String> {
         .collect()
 }
 
+/// ISO 639-1 codes kyoso knows.
+fn languages() -> Vec<String> {
+    codelist::languages()
+        .items()
+        .iter()
+        .filter(|c| LanguageCode::parse(&c.code).is_ok())
+        .map(|c| c.code.clone())
+        .collect()
+}
+
 fn organisation_types() -> Vec<String> {
     codelist::organisation_types()
         .items()
@@ -153,6 +163,18 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
         rule
     };
     let rule = match (schema, field) {
+        ("LessonBody" | "QuestionBody", "sectors") => {
+            json!({"type": "array", "items": one_of(sectors(), false), "maxItems": Lesson::<()>::MAX_SECTORS, "uniqueItems": true})
+        }
+        ("LessonBody" | "QuestionBody" | "AnswerBody", "language") => one_of(languages(), false),
+        ("LessonBody", "technology") => json!({"$ref": "#/components/schemas/RecordRef"}),
+        ("LessonBody", "people") => {
+            json!({"type": "array", "items": {"$ref": "#/components/schemas/RecordRef"}, "maxItems": Lesson::<()>::MAX_PEOPLE})
+        }
+        ("LessonBody", "practice" | "adaptation") | ("AnswerBody", "body") => lines(4000),
+        ("LessonBody", "context" | "result") | ("QuestionBody", "body") => nullable(lines(4000)),
+        ("QuestionBody", "visibility") => one_of(vec!["network".into(), "public".into()], true),
+        ("AcceptBody", "answer") => json!({"type": "string", "format": "uuid"}),
         (_, "residence" | "nationality" | "country") => one_of(countries(), true),
         (_, "recipient_country") => one_of(countries(), false),
         ("OfferBody", "countries") => {
@@ -216,7 +238,7 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
             _,
             "owner" | "parent" | "organizer" | "provider" | "local_partner" | "person" | "program"
             | "cohort" | "host" | "supervising" | "implementing" | "organization" | "posted_by"
-            | "from" | "to" | "candidate",
+            | "from" | "to" | "candidate" | "asked_by" | "answered_by",
         ) if schema.ends_with("Body") && schema != "JourneyBody"
             || matches!(schema, "PersonJson" | "OrganizationJson" | "TieJson") =>
         {
@@ -396,6 +418,23 @@ fn example(schema: &str) -> Option<Value> {
             "keywords": ["wastewater treatment"], "sectors": ["14022"], "sdgs": ["6.3"], "readiness": 8,
             "countries": ["VN"], "seeks": ["licence", "demonstration"], "visibility": "network"
         }),
+        "LessonBody" => json!({
+            "title": "5S in a Vietnamese seafood plant", "language": "en",
+            "practice": "5S as a Japanese press shop runs it: red tags, daily sweeps, a monthly audit.",
+            "adaptation": "Red tags became photos on a shared board; each shift audits another's line.",
+            "context": "A plant of 400 workers on three shifts, cold and wet floors.",
+            "result": "Slips fell by half in six months; changeovers took 20 minutes less.",
+            "country": "VN", "sectors": ["31320"], "organization": "TPA", "visibility": "network"
+        }),
+        "QuestionBody" => json!({
+            "title": "Who can repair a Fanuc controller near Hanoi?", "language": "en",
+            "body": "Our 2004 lathe stops with alarm 401.", "country": "VN",
+            "asked_by": "DEMO-P-0000001", "visibility": "network"
+        }),
+        "AnswerBody" => json!({
+            "body": "A returned trainee in Bac Ninh repairs them; ask the alumni society.",
+            "language": "en", "answered_by": "DEMO-P-0000002"
+        }),
         "NeedStatusBody" => json!({"status": "closed"}),
         "ProposeBody" => json!({"candidate": "DEMO-P-0000001"}),
         "MoveBody" => json!({"status": "introduced", "note": "introduced by email"}),
@@ -412,7 +451,11 @@ fn example(schema: &str) -> Option<Value> {
 /// not say).
 fn parameter_rule(path: &str, name: &str) -> Option<Value> {
     Some(match (path, name) {
-        (_, "limit") if path.ends_with("/needs") || path.ends_with("/offers") => {
+        (_, "limit")
+            if ["/needs", "/offers", "/lessons", "/questions"]
+                .iter()
+                .any(|list| path.ends_with(list)) =>
+        {
             json!({"type": "integer", "minimum": 1, "maximum": 500})
         }
         (_, "limit") => json!({"type": "integer", "minimum": 1, "maximum": 200}),
@@ -465,6 +508,7 @@ fn parameter_rule(path: &str, name: &str) -> Option<Value> {
             false,
         ),
         (_, "seeks") => one_of(keywords(Seek::ALL, Seek::as_str), false),
+        (_, "open") => one_of(vec!["true".into(), "false".into()], false),
         (_, "id") => json!({"type": "string", "format": "uuid"}),
         _ => return None,
     })

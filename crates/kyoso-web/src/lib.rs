@@ -8,6 +8,7 @@
 
 mod api;
 mod api_aftercare;
+mod api_knowledge;
 mod api_matching;
 mod api_network;
 mod api_programs;
@@ -223,6 +224,26 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         )
         .route("/outcomes/{id}", delete(api_aftercare::withdraw_outcome))
         .route("/search", get(api_search::search))
+        .route(
+            "/lessons",
+            get(api_knowledge::list_lessons).post(api_knowledge::create_lesson),
+        )
+        .route(
+            "/lessons/{id}",
+            get(api_knowledge::get_lesson)
+                .put(api_knowledge::update_lesson)
+                .delete(api_knowledge::delete_lesson),
+        )
+        .route(
+            "/questions",
+            get(api_knowledge::list_questions).post(api_knowledge::ask),
+        )
+        .route(
+            "/questions/{id}",
+            get(api_knowledge::get_question).delete(api_knowledge::withdraw_question),
+        )
+        .route("/questions/{id}/answers", post(api_knowledge::answer))
+        .route("/questions/{id}/accepted", post(api_knowledge::accept))
         .route("/network/path", get(api_network::path))
         .route("/network/brokers", get(api_network::brokers))
         .route("/network/communities", get(api_network::communities))

@@ -5,7 +5,9 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::{ErrorBody, ErrorDetail, FieldFault};
-use crate::{api, api_aftercare, api_matching, api_network, api_programs, api_search};
+use crate::{
+    api, api_aftercare, api_knowledge, api_matching, api_network, api_programs, api_search,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -67,6 +69,17 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api_aftercare::record_outcome,
         api_aftercare::withdraw_outcome,
         api_search::search,
+        api_knowledge::list_lessons,
+        api_knowledge::create_lesson,
+        api_knowledge::get_lesson,
+        api_knowledge::update_lesson,
+        api_knowledge::delete_lesson,
+        api_knowledge::list_questions,
+        api_knowledge::ask,
+        api_knowledge::get_question,
+        api_knowledge::withdraw_question,
+        api_knowledge::answer,
+        api_knowledge::accept,
         api_network::path,
         api_network::brokers,
         api_network::communities,
@@ -121,13 +134,17 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api_matching::NeedStatusBody,
         api_matching::ProposeBody,
         api_matching::MoveBody,
+        api_knowledge::LessonBody,
+        api_knowledge::QuestionBody,
+        api_knowledge::AnswerBody,
+        api_knowledge::AcceptBody,
         ErrorBody,
         ErrorDetail,
         FieldFault,
     )),
     modifiers(&Bearer),
     tags(
-        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "network"), (name = "matching"), (name = "search"), (name = "account"), (name = "service"),
+        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "network"), (name = "matching"), (name = "search"), (name = "knowledge"), (name = "account"), (name = "service"),
     )
 )]
 pub(crate) struct ApiDoc;

@@ -22,7 +22,7 @@ pub(crate) struct SearchArgs {
     #[arg(long)]
     lang: Option<String>,
     /// Only records of these kinds: person, organization, need, technology,
-    /// company, program (repeat or separate with commas).
+    /// company, program, lesson, question (repeat or separate with commas).
     #[arg(long, value_delimiter = ',')]
     kind: Vec<String>,
     /// Only records about these countries (ISO 3166 codes: TH, VN).
@@ -161,6 +161,8 @@ fn kind_name(kind: &str) -> String {
         "technology" => say!("cli-search-kind-technology"),
         "company" => say!("cli-search-kind-company"),
         "program" => say!("cli-search-kind-program"),
+        "lesson" => say!("cli-search-kind-lesson"),
+        "question" => say!("cli-search-kind-question"),
         other => other.to_owned(),
     }
 }

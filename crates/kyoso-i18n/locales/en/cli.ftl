@@ -343,3 +343,5 @@ cli-search-kind-need = need
 cli-search-kind-technology = technology
 cli-search-kind-company = company
 cli-search-kind-program = program
+cli-search-kind-lesson = lesson
+cli-search-kind-question = question

@@ -33,3 +33,5 @@ search-kinds-need = Needs
 search-kinds-technology = Technologies
 search-kinds-company = Companies
 search-kinds-program = Programs
+search-kinds-lesson = Lessons learned
+search-kinds-question = Questions

@@ -313,3 +313,5 @@ cli-search-kind-need = ニーズ
 cli-search-kind-technology = 技術
 cli-search-kind-company = 企業
 cli-search-kind-program = プログラム
+cli-search-kind-lesson = 教訓
+cli-search-kind-question = 質問

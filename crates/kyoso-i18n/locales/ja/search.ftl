@@ -30,3 +30,5 @@ search-kinds-need = ニーズ
 search-kinds-technology = 技術
 search-kinds-company = 企業
 search-kinds-program = プログラム
+search-kinds-lesson = 教訓
+search-kinds-question = 質問

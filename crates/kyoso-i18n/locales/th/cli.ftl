@@ -313,3 +313,5 @@ cli-search-kind-need = ความต้องการ
 cli-search-kind-technology = เทคโนโลยี
 cli-search-kind-company = บริษัท
 cli-search-kind-program = โครงการ
+cli-search-kind-lesson = บทเรียน
+cli-search-kind-question = คำถาม

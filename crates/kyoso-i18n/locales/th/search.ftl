@@ -30,3 +30,5 @@ search-kinds-need = ความต้องการ
 search-kinds-technology = เทคโนโลยี
 search-kinds-company = บริษัท
 search-kinds-program = โครงการ
+search-kinds-lesson = บทเรียน
+search-kinds-question = คำถาม

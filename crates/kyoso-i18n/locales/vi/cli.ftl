@@ -313,3 +313,5 @@ cli-search-kind-need = nhu cầu
 cli-search-kind-technology = công nghệ
 cli-search-kind-company = doanh nghiệp
 cli-search-kind-program = chương trình
+cli-search-kind-lesson = bài học
+cli-search-kind-question = câu hỏi

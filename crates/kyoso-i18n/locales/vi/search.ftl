@@ -30,3 +30,5 @@ search-kinds-need = Nhu cầu
 search-kinds-technology = Công nghệ
 search-kinds-company = Doanh nghiệp
 search-kinds-program = Chương trình
+search-kinds-lesson = Bài học kinh nghiệm
+search-kinds-question = Câu hỏi

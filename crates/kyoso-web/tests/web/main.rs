@@ -12,6 +12,7 @@ mod aftercare;
 mod api;
 mod erasure;
 mod hostile;
+mod knowledge;
 mod matching;
 mod matrix;
 mod network;

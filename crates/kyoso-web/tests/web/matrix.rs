@@ -24,6 +24,7 @@ fn path(kind: Kind) -> &'static str {
         Kind::Program => "/api/v1/programs",
         Kind::Need => "/api/v1/needs",
         Kind::Offer => "/api/v1/offers",
+        Kind::Lesson => "/api/v1/lessons",
     }
 }
 
@@ -65,6 +66,11 @@ impl World {
                 "keywords": ["matrix"], "sectors": ["31120"], "countries": ["TH"],
                 "seeks": ["licence"], "provider": owner_id, "visibility": visibility
             }),
+            Kind::Lesson => json!({
+                "title": "Matrix lesson", "language": "en", "practice": "Kaizen circles",
+                "adaptation": "Held in Thai, weekly", "organization": owner_id,
+                "visibility": visibility
+            }),
         }
     }
 
@@ -76,6 +82,7 @@ impl World {
             Kind::Tie => format!("/api/v1/ties?end={}&limit=200", self.person),
             Kind::Program => format!("/api/v1/programs?organizer={owner}&limit=200"),
             Kind::Need | Kind::Offer => format!("{}?q=matrix&limit=200", path(kind)),
+            Kind::Lesson => format!("{}?limit=500", path(kind)),
         }
     }
 }
@@ -114,6 +121,7 @@ async fn resource(app: &TestApp, kind: Kind, id: &str) -> Resource {
         Kind::Program => Resource::program(&k.program(&Caller::Cli, uid).await.unwrap()),
         Kind::Need => Resource::need(&k.need(&Caller::Cli, uid).await.unwrap()),
         Kind::Offer => Resource::offer(&k.offer(&Caller::Cli, uid).await.unwrap()),
+        Kind::Lesson => Resource::lesson(&k.lesson(&Caller::Cli, uid).await.unwrap()),
     }
 }
 

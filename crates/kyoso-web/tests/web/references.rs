@@ -21,6 +21,8 @@ struct Records {
     titp_participation: String,
     completed_participation: String,
     need: String,
+    /// A question asked of the network, to answer.
+    question: String,
 }
 
 async fn created(app: &TestApp, role: &str, path: &str, body: Value) -> String {
@@ -138,6 +140,13 @@ async fn records(app: &TestApp) -> Records {
         json!({"kind": "expertise", "title": "Kaizen coach for a Thai SME", "skills": ["kaizen"]}),
     )
     .await;
+    let question = created(
+        app,
+        "member",
+        "/api/v1/questions",
+        json!({"title": "Who calibrates torque wrenches in Rayong?", "language": "en"}),
+    )
+    .await;
     let tpa = app.get("/api/v1/organizations?q=TPA", "officer").await.1["items"][0]["id"]
         .as_str()
         .unwrap()
@@ -161,6 +170,7 @@ async fn records(app: &TestApp) -> Records {
         titp_participation,
         completed_participation,
         need,
+        question,
     }
 }
 
@@ -281,6 +291,24 @@ fn probe(
         ("match", "candidate") => post(
             &format!("/api/v1/needs/{}/matches", records.need),
             json!({"candidate": reference}),
+        ),
+        ("lesson", field) => {
+            let mut body = json!({"title": "Probe lesson", "language": "en",
+                                  "practice": "Kaizen", "adaptation": "Weekly, in Thai"});
+            body[field] = if field == "people" {
+                json!([reference])
+            } else {
+                json!(reference)
+            };
+            post("/api/v1/lessons", body)
+        }
+        ("question", "asked_by") => post(
+            "/api/v1/questions",
+            json!({"title": "Probe question", "language": "en", "asked_by": reference}),
+        ),
+        ("answer", "answered_by") => post(
+            &format!("/api/v1/questions/{}/answers", records.question),
+            json!({"body": "Probe answer", "language": "en", "answered_by": reference}),
         ),
         (write, field) => panic!("no probe for {write}.{field}: add one to this test"),
     }

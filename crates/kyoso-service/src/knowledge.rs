@@ -1,0 +1,441 @@
+//! Knowledge: lessons learned, kept by an organization's officers, and
+//! questions to the network, which members ask, answer and settle by
+//! accepting an answer. Every read and write asks [`crate::access`]; every
+//! write is audited and reaches the search index through the change feed.
+
+use kyoso_domain::{
+    AuditAction, Lesson, Question, RecordKind, RecordRef, StoredLesson, StoredQuestion, Uid,
+};
+use kyoso_store::{BulkOptions, Table};
+
+pub use kyoso_domain::Answer;
+pub use kyoso_store::LessonFilter;
+
+use crate::access::{Action, Resource, require};
+use crate::programs::{Change, audit};
+use crate::registry::{json, not_found};
+use crate::{Caller, Kyoso, ServiceError};
+
+/// Most records a list answers with.
+pub const MAX_LIST: i64 = 500;
+
+fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
+    ServiceError::Invalid {
+        field: Some(field.into()),
+        message: message.into(),
+    }
+}
+
+fn signed_in(caller: &Caller) -> Result<(), ServiceError> {
+    match caller {
+        Caller::Anonymous => Err(ServiceError::Unauthenticated),
+        _ => Ok(()),
+    }
+}
+
+// --- lessons ---
+
+impl Kyoso {
+    pub async fn lesson(&self, caller: &Caller, uid: Uid) -> Result<StoredLesson, ServiceError> {
+        let lesson = self.store.lesson(uid).await?.ok_or(not_found("lesson"))?;
+        require(caller, Action::Read, &Resource::lesson(&lesson), "lesson")?;
+        Ok(lesson)
+    }
+
+    /// Lessons the caller may read, most recently changed first.
+    pub async fn lessons(
+        &self,
+        caller: &Caller,
+        filter: &LessonFilter,
+        limit: i64,
+    ) -> Result<Vec<StoredLesson>, ServiceError> {
+        Ok(self
+            .store
+            .lessons(filter, &caller.scope(), limit.clamp(1, MAX_LIST))
+            .await?)
+    }
+
+    /// The records a lesson names, each one the caller may read.
+    async fn resolve_lesson(
+        &self,
+        caller: &Caller,
+        lesson: Lesson<RecordRef>,
+    ) -> Result<Lesson<Uid>, ServiceError> {
+        self.check_references(caller, &lesson).await?;
+        // Every key was found readable above.
+        let one = |key: Option<RecordRef>, kind: RecordKind| async move {
+            match key {
+                Some(key) => self.find_readable(caller, kind, &key).await,
+                None => Ok(None),
+            }
+        };
+        let organization = one(lesson.organization, RecordKind::Organization).await?;
+        let technology = one(lesson.technology, RecordKind::Offer).await?;
+        if let Some(offer) = technology {
+            let offer = self.offer(caller, offer).await?;
+            if offer.offer.kind != kyoso_domain::OfferKind::Technology {
+                return Err(invalid(
+                    "technology",
+                    "name a technology, not a partnership",
+                ));
+            }
+        }
+        let program = one(lesson.program, RecordKind::Program).await?;
+        let mut people = Vec::with_capacity(lesson.people.len());
+        for key in lesson.people {
+            if let Some(uid) = self.find_readable(caller, RecordKind::Person, &key).await?
+                && !people.contains(&uid)
+            {
+                people.push(uid);
+            }
+        }
+        Ok(Lesson {
+            title: lesson.title,
+            language: lesson.language,
+            practice: lesson.practice,
+            adaptation: lesson.adaptation,
+            context: lesson.context,
+            result: lesson.result,
+            country: lesson.country,
+            sectors: lesson.sectors,
+            organization,
+            technology,
+            program,
+            people,
+            visibility: lesson.visibility,
+        })
+    }
+
+    /// Records a lesson for the organization it names, or the caller's own.
+    pub async fn create_lesson(
+        &self,
+        caller: &Caller,
+        lesson: Lesson<RecordRef>,
+    ) -> Result<StoredLesson, ServiceError> {
+        signed_in(caller)?;
+        let mut lesson = self.resolve_lesson(caller, lesson).await?;
+        let owner = lesson
+            .organization
+            .or(caller.managed_organization().map(|(_, org)| org));
+        require(
+            caller,
+            Action::Create,
+            &Resource::NewRecord { owner },
+            "organization",
+        )?;
+        lesson.organization = owner;
+        let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let uid = writer.insert_lesson(&lesson, owner).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Create,
+                table: "lessons",
+                record: uid,
+                organization: owner,
+                before: None,
+                after: json(&lesson),
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        self.store.lesson(uid).await?.ok_or(not_found("lesson"))
+    }
+
+    /// Changes a lesson; the organization that keeps it stays.
+    pub async fn update_lesson(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        changed: Lesson<RecordRef>,
+    ) -> Result<StoredLesson, ServiceError> {
+        signed_in(caller)?;
+        let before = self.lesson(caller, uid).await?;
+        require(caller, Action::Update, &Resource::lesson(&before), "lesson")?;
+        let mut changed = self.resolve_lesson(caller, changed).await?;
+        changed.organization = before.owner;
+        let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
+        writer.update_lesson(uid, &changed).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "lessons",
+                record: uid,
+                organization: before.owner,
+                before: json(&before.lesson),
+                after: json(&changed),
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        self.store.lesson(uid).await?.ok_or(not_found("lesson"))
+    }
+
+    pub async fn delete_lesson(&self, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+        signed_in(caller)?;
+        let before = self.lesson(caller, uid).await?;
+        require(caller, Action::Delete, &Resource::lesson(&before), "lesson")?;
+        let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
+        writer.delete_lesson(uid).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Delete,
+                table: "lessons",
+                record: uid,
+                organization: before.owner,
+                before: json(&before.lesson),
+                after: None,
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        Ok(())
+    }
+}
+
+// --- questions and answers ---
+
+impl Kyoso {
+    pub async fn question(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<StoredQuestion, ServiceError> {
+        let question = self
+            .store
+            .question(uid)
+            .await?
+            .ok_or(not_found("question"))?;
+        require(
+            caller,
+            Action::Read,
+            &Resource::question(&question),
+            "question",
+        )?;
+        Ok(question)
+    }
+
+    /// Questions the caller may read, most recently active first; `open`:
+    /// only those no answer settled yet.
+    pub async fn questions(
+        &self,
+        caller: &Caller,
+        open: bool,
+        limit: i64,
+    ) -> Result<Vec<StoredQuestion>, ServiceError> {
+        Ok(self
+            .store
+            .questions(open, &caller.scope(), limit.clamp(1, MAX_LIST))
+            .await?)
+    }
+
+    /// The caller's own profile, which answers and questions are written
+    /// as.
+    fn own_person(caller: &Caller, field: Option<&str>) -> Result<Uid, ServiceError> {
+        caller
+            .user()
+            .and_then(|u| u.person)
+            .ok_or_else(|| ServiceError::Invalid {
+                field: field.map(str::to_owned),
+                message: "your account has no profile of a person to write this as".into(),
+            })
+    }
+
+    /// Asks the network a question, as the caller's own profile or as a
+    /// person whose record the caller keeps.
+    pub async fn ask(
+        &self,
+        caller: &Caller,
+        question: Question<RecordRef>,
+    ) -> Result<StoredQuestion, ServiceError> {
+        signed_in(caller)?;
+        if let Err((field, error)) = question.check() {
+            return Err(invalid(field, error.to_string()));
+        }
+        self.check_references(caller, &question).await?;
+        let (asker, owner) = match &question.asked_by {
+            Some(key) => self.acting_as(caller, key, "asked_by").await?,
+            None => {
+                let me = Self::own_person(caller, Some("asked_by"))?;
+                let person = self.person(caller, me).await?;
+                (me, person.owner.as_ref().map(|o| o.uid))
+            }
+        };
+        let question = Question {
+            title: question.title,
+            body: question.body,
+            language: question.language,
+            country: question.country,
+            sectors: question.sectors,
+            asked_by: Some(asker),
+            visibility: question.visibility,
+        };
+        let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let uid = writer.insert_question(&question, asker, owner).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Create,
+                table: "questions",
+                record: uid,
+                organization: owner,
+                before: None,
+                after: json(&question),
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        self.store.question(uid).await?.ok_or(not_found("question"))
+    }
+
+    /// Answers a question, as the caller's own profile or as a person
+    /// whose record the caller keeps.
+    pub async fn answer(
+        &self,
+        caller: &Caller,
+        question: Uid,
+        answer: Answer<RecordRef>,
+    ) -> Result<StoredQuestion, ServiceError> {
+        signed_in(caller)?;
+        let asked = self.question(caller, question).await?;
+        self.check_references(caller, &answer).await?;
+        let by = match &answer.answered_by {
+            Some(key) => self.acting_as(caller, key, "answered_by").await?.0,
+            None => {
+                require(
+                    caller,
+                    Action::Create,
+                    &Resource::question(&asked),
+                    "question",
+                )?;
+                Self::own_person(caller, Some("answered_by"))?
+            }
+        };
+        let answer = Answer {
+            body: answer.body,
+            language: answer.language,
+            answered_by: Some(by),
+        };
+        let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
+        let uid = writer.insert_answer(question, by, &answer).await?;
+        writer.changed("questions", Some(question)).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Create,
+                table: "answers",
+                record: uid,
+                organization: asked.owner,
+                before: None,
+                after: json(&answer),
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        self.store
+            .question(question)
+            .await?
+            .ok_or(not_found("question"))
+    }
+
+    /// The person `key` names, if the caller may write as them (their own
+    /// profile, or a record their organization keeps), and its keeper.
+    async fn acting_as(
+        &self,
+        caller: &Caller,
+        key: &RecordRef,
+        field: &str,
+    ) -> Result<(Uid, Option<Uid>), ServiceError> {
+        let uid = self
+            .find_readable(caller, RecordKind::Person, key)
+            .await?
+            .ok_or_else(|| invalid(field, format!("no person has the id \"{key}\"")))?;
+        let person = self.person(caller, uid).await?;
+        if !caller.may(Action::Update, &Resource::person(&person)) {
+            return Err(invalid(
+                field,
+                "you may write only as yourself or as a person whose record you keep",
+            ));
+        }
+        Ok((uid, person.owner.as_ref().map(|o| o.uid)))
+    }
+
+    /// Settles a question with one of its answers.
+    pub async fn accept_answer(
+        &self,
+        caller: &Caller,
+        question: Uid,
+        answer: Uid,
+    ) -> Result<StoredQuestion, ServiceError> {
+        signed_in(caller)?;
+        let asked = self.question(caller, question).await?;
+        require(
+            caller,
+            Action::Move,
+            &Resource::question(&asked),
+            "question",
+        )?;
+        if !asked.answers.iter().any(|a| a.uid == answer) {
+            return Err(invalid("answer", "not an answer to this question"));
+        }
+        let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
+        if !writer.accept_answer(question, answer).await? {
+            return Err(not_found("answer"));
+        }
+        writer.changed("questions", Some(question)).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "answers",
+                record: answer,
+                organization: asked.owner,
+                before: None,
+                after: Some(serde_json::json!({"accepted": true})),
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        self.store
+            .question(question)
+            .await?
+            .ok_or(not_found("question"))
+    }
+
+    /// Withdraws a question with its answers.
+    pub async fn withdraw_question(&self, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
+        signed_in(caller)?;
+        let asked = self.question(caller, uid).await?;
+        require(
+            caller,
+            Action::Delete,
+            &Resource::question(&asked),
+            "question",
+        )?;
+        let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
+        writer.delete_question(uid).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Delete,
+                table: "questions",
+                record: uid,
+                organization: asked.owner,
+                before: json(&asked),
+                after: None,
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        Ok(())
+    }
+}
