@@ -25,8 +25,16 @@ pub enum Lang {
 }
 
 /// The message files, by language, in a fixed order.
-const FILES: [&str; 8] = [
-    "web", "matching", "network", "programs", "reasons", "cli", "codes", "search",
+const FILES: [&str; 9] = [
+    "web",
+    "matching",
+    "network",
+    "programs",
+    "reasons",
+    "cli",
+    "codes",
+    "search",
+    "knowledge",
 ];
 
 macro_rules! sources {
@@ -40,6 +48,7 @@ macro_rules! sources {
             include_str!(concat!("../locales/", $lang, "/cli.ftl")),
             include_str!(concat!("../locales/", $lang, "/codes.ftl")),
             include_str!(concat!("../locales/", $lang, "/search.ftl")),
+            include_str!(concat!("../locales/", $lang, "/knowledge.ftl")),
         ]
     };
 }

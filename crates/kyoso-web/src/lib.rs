@@ -24,6 +24,7 @@ mod i18n_programs;
 mod network;
 mod openapi;
 mod pages;
+mod pages_knowledge;
 mod pages_matching;
 mod pages_network;
 mod pages_programs;
@@ -320,6 +321,30 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
             get(|| async { see_other("/network/communities") }),
         )
         .route("/search", get(pages_search::search_page))
+        .route("/knowledge", get(pages_knowledge::knowledge_page))
+        .route("/lessons", post(pages_knowledge::create_lesson))
+        .route("/lessons/new", get(pages_knowledge::new_lesson))
+        .route(
+            "/lessons/{id}",
+            get(pages_knowledge::lesson_page).post(pages_knowledge::update_lesson),
+        )
+        .route("/lessons/{id}/edit", get(pages_knowledge::edit_lesson))
+        .route("/lessons/{id}/delete", post(pages_knowledge::delete_lesson))
+        .route("/questions", post(pages_knowledge::create_question))
+        .route("/questions/new", get(pages_knowledge::new_question))
+        .route("/questions/{id}", get(pages_knowledge::question_page))
+        .route(
+            "/questions/{id}/answers",
+            post(pages_knowledge::answer_post),
+        )
+        .route(
+            "/questions/{id}/accepted",
+            post(pages_knowledge::accept_post),
+        )
+        .route(
+            "/questions/{id}/delete",
+            post(pages_knowledge::withdraw_post),
+        )
         .route("/network/path", get(pages_network::path_page))
         .route("/network/brokers", get(pages_network::brokers_page))
         .route("/network/communities", get(pages_network::communities_page))

@@ -53,6 +53,8 @@ pub(crate) struct Chrome {
     pub(crate) signed_in: bool,
     /// The texts of the matching pages.
     pub(crate) mt: &'static crate::i18n_matching::MatchingTexts,
+    /// The name of the knowledge pages, for the nav link.
+    pub(crate) knowledge: &'static str,
 }
 
 pub(crate) fn chrome_for(
@@ -81,6 +83,7 @@ fn chrome(ctx: &PageContext, title: impl Into<String>, section: &'static str) ->
         nt: ctx.lang.network_texts(),
         signed_in: !matches!(ctx.caller, Caller::Anonymous),
         mt: ctx.lang.matching_texts(),
+        knowledge: ctx.lang.text("knowledge-title"),
     }
 }
 

@@ -929,3 +929,201 @@ async fn a_member_searches_in_four_languages_and_narrows_by_facets() {
         .unwrap();
     wait_for_text(&client, Locator::Css("#nothing"), "ไม่พบรายการ").await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_officer_records_a_lesson_and_members_ask_answer_and_settle_a_question() {
+    let Some((_driver, client)) = browser().await else {
+        return;
+    };
+    let server = DemoServer::start().await;
+    let (kyoso, base) = (&server.kyoso, server.base.clone());
+    kyoso
+        .add_user(
+            "officer@tpa.example",
+            PASSWORD,
+            Role::Officer,
+            Some("TPA"),
+            None,
+        )
+        .await
+        .unwrap();
+    // Two members with profiles of their own: one asks, one answers.
+    let (_, tpa) = kyoso
+        .find(
+            &Caller::Cli,
+            &[kyoso_domain::RecordKind::Organization],
+            "TPA",
+        )
+        .await
+        .unwrap();
+    let filter = kyoso_domain::PeopleFilter {
+        organization: Some(tpa),
+        ..Default::default()
+    };
+    let people = kyoso
+        .people(&Caller::Cli, &filter, None, Some(2))
+        .await
+        .unwrap()
+        .items;
+    for (email, person) in [
+        ("asker@tpa.example", people[0].uid),
+        ("expert@tpa.example", people[1].uid),
+    ] {
+        kyoso
+            .add_user(email, PASSWORD, Role::Member, Some("TPA"), Some(person))
+            .await
+            .unwrap();
+    }
+
+    // The officer records a lesson in Thai, choosing the country and the
+    // sector by their names.
+    sign_in(&client, &base, "officer@tpa.example").await;
+    client
+        .goto(&format!("{base}/lang/th?next=/knowledge"))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Css("main h1"), "คลังความรู้").await;
+    click(&client, Locator::Css("#record-lesson")).await;
+    type_into(
+        &client,
+        Locator::Css("#field-title"),
+        "กิจกรรม 5ส ในโรงงานแปรรูปอาหารทะเลที่ระยอง",
+    )
+    .await;
+    client
+        .find(Locator::Css("#field-language"))
+        .await
+        .unwrap()
+        .select_by_value("th")
+        .await
+        .unwrap();
+    type_into(
+        &client,
+        Locator::Css("#field-practice"),
+        "5ส แบบโรงงานปั๊มโลหะในญี่ปุ่น: ป้ายแดง ทำความสะอาดทุกวัน ตรวจทุกเดือน",
+    )
+    .await;
+    type_into(
+        &client,
+        Locator::Css("#field-adaptation"),
+        "ใช้ภาพถ่ายบนบอร์ดแทนป้ายแดง และให้แต่ละกะตรวจไลน์ของกะอื่น",
+    )
+    .await;
+    type_into(
+        &client,
+        Locator::Css("#field-result"),
+        "อุบัติเหตุลื่นล้มลดลงครึ่งหนึ่งในหกเดือน",
+    )
+    .await;
+    client
+        .find(Locator::Css("#field-country"))
+        .await
+        .unwrap()
+        .select_by_label("ไทย")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#field-sectors"))
+        .await
+        .unwrap()
+        .select_by_value("32161")
+        .await
+        .unwrap();
+    click(&client, Locator::Css("#save")).await;
+    client
+        .wait()
+        .for_element(Locator::Css("#steps"))
+        .await
+        .unwrap();
+    let steps = client.find_all(Locator::Css("#steps .step")).await.unwrap();
+    assert_eq!(steps.len(), 3, "practice, adaptation and result");
+    let facts = client
+        .find(Locator::Css("#lesson-facts"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(facts.contains("ไทย"), "{facts}");
+    shot(&client, "50-lesson-th").await;
+    // Found by search, in English, through the vocabulary.
+    client
+        .goto(&format!(
+            "{base}/search?q=seafood%20processing%205S&kind=lesson"
+        ))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Css("#hits"), "5ส").await;
+    click(&client, Locator::Css("#sign-out")).await;
+
+    // A member asks in Japanese.
+    sign_in(&client, &base, "asker@tpa.example").await;
+    client
+        .goto(&format!("{base}/lang/ja?next=/questions/new"))
+        .await
+        .unwrap();
+    type_into(
+        &client,
+        Locator::Css("#field-title"),
+        "ラヨーンでフォークリフトの安全講習を受けられる所はありますか",
+    )
+    .await;
+    type_into(
+        &client,
+        Locator::Css("#field-body"),
+        "新人のオペレーター三人に受けさせたいです。",
+    )
+    .await;
+    click(&client, Locator::Css("#save")).await;
+    client
+        .wait()
+        .for_element(Locator::Css("#question-status"))
+        .await
+        .unwrap();
+    let question = client.current_url().await.unwrap().to_string();
+    click(&client, Locator::Css("#sign-out")).await;
+
+    // Another member answers, in Thai.
+    sign_in(&client, &base, "expert@tpa.example").await;
+    client.goto(&question).await.unwrap();
+    type_into(
+        &client,
+        Locator::Css("#answer-body"),
+        "สมาคมศิษย์เก่ามีหลักสูตรขับรถยกอย่างปลอดภัยที่ระยองทุกเดือน",
+    )
+    .await;
+    client
+        .find(Locator::Css("#answer-language"))
+        .await
+        .unwrap()
+        .select_by_value("th")
+        .await
+        .unwrap();
+    click(&client, Locator::Css("#send-answer")).await;
+    wait_for_text(&client, Locator::Css("#answers"), "รถยก").await;
+    assert!(
+        client
+            .find_all(Locator::Css("button.accept"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "only the asker accepts"
+    );
+    click(&client, Locator::Css("#sign-out")).await;
+
+    // The asker accepts it; the question shows as answered.
+    sign_in(&client, &base, "asker@tpa.example").await;
+    client.goto(&question).await.unwrap();
+    click(&client, Locator::Css("button.accept")).await;
+    client
+        .wait()
+        .for_element(Locator::Css(".answer.accepted"))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Css("#question-status"), "解決済み").await;
+    shot(&client, "51-question-ja").await;
+    client.goto(&format!("{base}/knowledge")).await.unwrap();
+    wait_for_text(&client, Locator::Css("#questions"), "解決済み").await;
+    wait_for_text(&client, Locator::Css("#lessons"), "5ส").await;
+    shot(&client, "52-knowledge-ja").await;
+}

@@ -1,0 +1,43 @@
+## Knowledge: lessons learned and questions to the network.
+
+knowledge-title = ナレッジ
+knowledge-intro = 日本のやり方を海外でどう根付かせたか、そしてネットワークでの質問と回答。
+knowledge-lessons = 教訓
+knowledge-questions = ネットワークへの質問
+knowledge-record-lesson = 教訓を記録する
+knowledge-ask = ネットワークに質問する
+knowledge-no-lessons = まだ教訓はありません。
+knowledge-no-questions = まだ質問はありません。
+knowledge-search = 教訓と質問を検索
+knowledge-every-country = すべての国
+knowledge-every-sector = すべての分野
+knowledge-show = 表示
+knowledge-practice = 元のやり方
+knowledge-adaptation = どう適応させたか
+knowledge-context = 背景
+knowledge-result = 結果
+knowledge-lesson-title = タイトル
+knowledge-written-in = 記述言語
+knowledge-adapted-in = 適応した国
+knowledge-sector = 分野
+knowledge-kept-by = 管理組織
+knowledge-technology = 技術
+knowledge-program = プログラム
+knowledge-people = 関わった人
+knowledge-edit = 編集
+knowledge-edit-lesson = 教訓を編集する
+knowledge-asked-by = 質問者
+knowledge-asked-on = 質問日
+knowledge-open = 受付中
+knowledge-settled = 解決済み
+knowledge-accepted = 採用された回答
+knowledge-accept = この回答を採用する
+knowledge-your-answer = あなたの回答
+knowledge-send-answer = 回答を送る
+knowledge-question = 質問
+knowledge-question-details = 詳細
+knowledge-withdraw = 質問を取り下げる
+knowledge-answer-needs-profile = 回答するには、ご自身のプロフィールでログインしてください。
+knowledge-not-given = —
+# How many answers a question has. $count: a number.
+knowledge-answer-count = 回答 { $count } 件

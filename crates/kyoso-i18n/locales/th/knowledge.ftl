@@ -1,0 +1,43 @@
+## Knowledge: lessons learned and questions to the network.
+
+knowledge-title = คลังความรู้
+knowledge-intro = วิธีการแบบญี่ปุ่นถูกนำไปปรับใช้ในต่างประเทศอย่างไร และคำถามคำตอบในเครือข่าย
+knowledge-lessons = บทเรียน
+knowledge-questions = คำถามถึงเครือข่าย
+knowledge-record-lesson = บันทึกบทเรียน
+knowledge-ask = ถามเครือข่าย
+knowledge-no-lessons = ยังไม่มีบทเรียน
+knowledge-no-questions = ยังไม่มีคำถาม
+knowledge-search = ค้นหาบทเรียนและคำถาม
+knowledge-every-country = ทุกประเทศ
+knowledge-every-sector = ทุกสาขา
+knowledge-show = แสดง
+knowledge-practice = วิธีปฏิบัติต้นแบบ
+knowledge-adaptation = การปรับใช้
+knowledge-context = บริบท
+knowledge-result = ผลลัพธ์
+knowledge-lesson-title = ชื่อเรื่อง
+knowledge-written-in = เขียนเป็นภาษา
+knowledge-adapted-in = ปรับใช้ในประเทศ
+knowledge-sector = สาขา
+knowledge-kept-by = ดูแลโดย
+knowledge-technology = เทคโนโลยี
+knowledge-program = โครงการ
+knowledge-people = บุคคลที่เกี่ยวข้อง
+knowledge-edit = แก้ไข
+knowledge-edit-lesson = แก้ไขบทเรียน
+knowledge-asked-by = ถามโดย
+knowledge-asked-on = ถามเมื่อ
+knowledge-open = รอคำตอบ
+knowledge-settled = ได้คำตอบแล้ว
+knowledge-accepted = คำตอบที่ยอมรับ
+knowledge-accept = ยอมรับคำตอบนี้
+knowledge-your-answer = คำตอบของคุณ
+knowledge-send-answer = ส่งคำตอบ
+knowledge-question = คำถามของคุณ
+knowledge-question-details = รายละเอียด
+knowledge-withdraw = ถอนคำถาม
+knowledge-answer-needs-profile = เข้าสู่ระบบด้วยโปรไฟล์ของคุณเองเพื่อตอบคำถาม
+knowledge-not-given = —
+# How many answers a question has. $count: a number.
+knowledge-answer-count = { $count } คำตอบ

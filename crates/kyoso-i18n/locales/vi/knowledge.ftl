@@ -1,0 +1,43 @@
+## Knowledge: lessons learned and questions to the network.
+
+knowledge-title = Tri thức
+knowledge-intro = Cách làm của Nhật Bản được mang ra nước ngoài và điều chỉnh ra sao, cùng những câu hỏi và trả lời trong mạng lưới.
+knowledge-lessons = Bài học kinh nghiệm
+knowledge-questions = Câu hỏi gửi mạng lưới
+knowledge-record-lesson = Ghi lại một bài học
+knowledge-ask = Hỏi mạng lưới
+knowledge-no-lessons = Chưa có bài học nào.
+knowledge-no-questions = Chưa có câu hỏi nào.
+knowledge-search = Tìm bài học và câu hỏi
+knowledge-every-country = Mọi quốc gia
+knowledge-every-sector = Mọi lĩnh vực
+knowledge-show = Hiển thị
+knowledge-practice = Cách làm gốc
+knowledge-adaptation = Cách điều chỉnh
+knowledge-context = Bối cảnh
+knowledge-result = Kết quả
+knowledge-lesson-title = Tiêu đề
+knowledge-written-in = Viết bằng
+knowledge-adapted-in = Áp dụng tại
+knowledge-sector = Lĩnh vực
+knowledge-kept-by = Do tổ chức quản lý
+knowledge-technology = Công nghệ
+knowledge-program = Chương trình
+knowledge-people = Những người liên quan
+knowledge-edit = Sửa
+knowledge-edit-lesson = Sửa bài học
+knowledge-asked-by = Người hỏi
+knowledge-asked-on = Ngày hỏi
+knowledge-open = Đang mở
+knowledge-settled = Đã trả lời
+knowledge-accepted = Câu trả lời được chấp nhận
+knowledge-accept = Chấp nhận câu trả lời này
+knowledge-your-answer = Câu trả lời của bạn
+knowledge-send-answer = Gửi câu trả lời
+knowledge-question = Câu hỏi của bạn
+knowledge-question-details = Chi tiết
+knowledge-withdraw = Rút lại câu hỏi
+knowledge-answer-needs-profile = Hãy đăng nhập bằng hồ sơ của chính bạn để trả lời.
+knowledge-not-given = —
+# How many answers a question has. $count: a number.
+knowledge-answer-count = { $count } câu trả lời
