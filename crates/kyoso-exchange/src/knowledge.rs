@@ -250,3 +250,102 @@ mod tests {
         assert!(answer_from_json(object(json!({"body": "  ", "language": "vi"})), 0).is_err());
     }
 }
+
+/// A lesson of a file: the line it starts on, its id if it names the
+/// lesson it changes, and the lesson.
+pub type LessonRow = (u64, Option<kyoso_domain::Uid>, Lesson<RecordRef>);
+
+/// The lessons of a JSON file (an array, or one object per line), each read
+/// or refused on its own, with the line it starts on. An `id` names the
+/// lesson a row changes; a row without one is a new lesson.
+pub struct LessonReader {
+    source: crate::json::JsonSource,
+}
+
+impl std::fmt::Debug for LessonReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LessonReader").finish_non_exhaustive()
+    }
+}
+
+impl LessonReader {
+    pub fn new(input: impl std::io::Read + Send + 'static) -> LessonReader {
+        LessonReader {
+            source: crate::json::JsonSource::new(Box::new(input), &[]),
+        }
+    }
+}
+
+/// Reads one row of a lessons file: its `id`, then the lesson.
+pub fn lesson_row(mut object: Map<String, Value>, line: u64) -> Result<LessonRow, Vec<RowError>> {
+    let id = match object.remove("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => match kyoso_domain::Uid::parse(&text) {
+            Ok(uid) => Some(uid),
+            Err(error) => return Err(vec![RowError::new(line, "id", error.to_string())]),
+        },
+        Some(_) => return Err(vec![RowError::new(line, "id", "must be a lesson's id")]),
+    };
+    // What an export adds that a lesson does not take.
+    for kept in ["owner", "created_at", "updated_at"] {
+        object.remove(kept);
+    }
+    lesson_from_json(object, line).map(|lesson| (line, id, lesson))
+}
+
+impl Iterator for LessonReader {
+    type Item = Result<Result<LessonRow, Vec<RowError>>, crate::ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        Some(
+            self.source
+                .next_object()?
+                .map(|(line, object)| match object {
+                    Ok(object) => lesson_row(object, line),
+                    Err(error) => Err(vec![error]),
+                }),
+        )
+    }
+}
+
+/// A lesson as a file row that imports back unchanged.
+pub fn lesson_to_json(stored: &kyoso_domain::StoredLesson) -> Value {
+    let l = &stored.lesson;
+    let text = |t: &Option<Text>| {
+        t.as_ref()
+            .map_or(Value::Null, |t| Value::String(t.to_string()))
+    };
+    serde_json::json!({
+        "id": stored.uid.to_string(),
+        "title": l.title.to_string(),
+        "language": l.language.to_string(),
+        "practice": l.practice.to_string(),
+        "adaptation": l.adaptation.to_string(),
+        "context": text(&l.context),
+        "result": text(&l.result),
+        "country": l.country.map(|c| c.to_string()),
+        "sectors": l.sectors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "organization": l.organization.map(|o| o.to_string()),
+        "technology": l.technology.map(|t| t.to_string()),
+        "program": l.program.map(|p| p.to_string()),
+        "people": l.people.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "visibility": l.visibility.as_str(),
+    })
+}
+
+#[cfg(test)]
+mod file_tests {
+    use super::*;
+
+    #[test]
+    fn a_lessons_file_names_the_line_of_each_fault() {
+        let file = "[\n{\"title\": \"5S\", \"language\": \"en\", \"practice\": \"a\", \"adaptation\": \"b\"},\n{\"id\": \"nope\", \"title\": \"x\"}\n]";
+        let rows: Vec<_> = LessonReader::new(std::io::Cursor::new(file.to_owned()))
+            .map(Result::unwrap)
+            .collect();
+        assert!(rows[0].is_ok());
+        let faults = rows[1].as_ref().unwrap_err();
+        assert_eq!(faults[0].line, 3);
+        assert_eq!(faults[0].field.as_deref(), Some("id"));
+    }
+}

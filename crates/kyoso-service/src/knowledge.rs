@@ -6,6 +6,8 @@
 use kyoso_domain::{
     AuditAction, Lesson, Question, RecordKind, RecordRef, StoredLesson, StoredQuestion, Uid,
 };
+use std::io::Write as _;
+
 use kyoso_store::{BulkOptions, Table};
 
 pub use kyoso_domain::Answer;
@@ -437,5 +439,172 @@ impl Kyoso {
         .await?;
         self.commit(writer).await?;
         Ok(())
+    }
+}
+
+// --- files of lessons ---
+
+/// Faults reported of a refused file, at most.
+const MAX_REPORTED: usize = 1000;
+
+impl Kyoso {
+    /// Imports lessons from a JSON file, all or nothing: a row with an `id`
+    /// changes that lesson, one without adds a new one, and every record a
+    /// row names must exist. A file exported by [`Kyoso::export_lessons`]
+    /// imports back unchanged.
+    pub async fn import_lessons(
+        &self,
+        path: &std::path::Path,
+        progress: &dyn crate::Progress,
+    ) -> Result<crate::ImportOutcome, ServiceError> {
+        use crate::progress::{Stage, Unit};
+        let caller = Caller::Cli;
+        let file = std::fs::File::open(path).map_err(|error| ServiceError::Io {
+            path: path.to_owned(),
+            error,
+        })?;
+        let owned_path = path.to_owned();
+        let (rows, mut errors) = tokio::task::spawn_blocking(move || {
+            let mut rows = Vec::new();
+            let mut errors = Vec::new();
+            for item in kyoso_exchange::LessonReader::new(file) {
+                match item.map_err(|error| ServiceError::Read {
+                    path: owned_path.clone(),
+                    error,
+                })? {
+                    Ok(row) => rows.push(row),
+                    Err(bad) => errors.extend(bad),
+                }
+            }
+            Ok::<_, ServiceError>((rows, errors))
+        })
+        .await
+        .map_err(|e| ServiceError::Failed(e.to_string()))??;
+        progress.start(
+            Stage::Importing {
+                table: "lessons",
+                unit: Unit::Rows,
+            },
+            Some(rows.len() as u64),
+        );
+        let mut summary = kyoso_domain::BulkSummary {
+            received: rows.len() as u64,
+            inserted: 0,
+            updated: 0,
+            unchanged: 0,
+        };
+        let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
+        for (done, (line, id, lesson)) in rows.into_iter().enumerate() {
+            let fault = |error: ServiceError| match error {
+                ServiceError::Invalid { field, message } => kyoso_domain::RowError {
+                    line,
+                    field,
+                    message,
+                },
+                other => kyoso_domain::RowError {
+                    line,
+                    field: None,
+                    message: other.to_string(),
+                },
+            };
+            let lesson = match self.resolve_lesson(&caller, lesson).await {
+                Ok(lesson) => lesson,
+                Err(error) => {
+                    errors.push(fault(error));
+                    continue;
+                }
+            };
+            let before = match id {
+                Some(uid) => self.store.lesson(uid).await?,
+                None => None,
+            };
+            match (id, before) {
+                (Some(uid), Some(before)) => {
+                    let mut lesson = lesson;
+                    lesson.organization = before.owner;
+                    if lesson == before.lesson {
+                        summary.unchanged += 1;
+                    } else {
+                        writer.update_lesson(uid, &lesson).await?;
+                        audit(
+                            &mut writer,
+                            &caller,
+                            Change {
+                                action: AuditAction::Update,
+                                table: "lessons",
+                                record: uid,
+                                organization: before.owner,
+                                before: json(&before.lesson),
+                                after: json(&lesson),
+                            },
+                        )
+                        .await?;
+                        summary.updated += 1;
+                    }
+                }
+                (Some(_), None) => errors.push(kyoso_domain::RowError {
+                    line,
+                    field: Some("id".into()),
+                    message: "no lesson has this id".into(),
+                }),
+                (None, _) => {
+                    let owner = lesson.organization;
+                    let uid = writer.insert_lesson(&lesson, owner).await?;
+                    audit(
+                        &mut writer,
+                        &caller,
+                        Change {
+                            action: AuditAction::Create,
+                            table: "lessons",
+                            record: uid,
+                            organization: owner,
+                            before: None,
+                            after: json(&lesson),
+                        },
+                    )
+                    .await?;
+                    summary.inserted += 1;
+                }
+            }
+            progress.set(done as u64 + 1);
+        }
+        progress.finish();
+        if !errors.is_empty() {
+            writer.rollback().await?;
+            errors.sort_by_key(|e| e.line);
+            let total = errors.len() as u64;
+            errors.truncate(MAX_REPORTED);
+            return Ok(crate::ImportOutcome::Rejected { errors, total });
+        }
+        self.commit(writer).await?;
+        Ok(crate::ImportOutcome::Committed(summary))
+    }
+
+    /// Writes every lesson to `out` as a JSON array, one lesson a line.
+    pub async fn export_lessons(
+        &self,
+        mut out: Box<dyn std::io::Write + Send>,
+        progress: &dyn crate::Progress,
+    ) -> Result<crate::ExportSummary, ServiceError> {
+        let io_error = |error: std::io::Error| ServiceError::Io {
+            path: "output".into(),
+            error,
+        };
+        progress.start(crate::progress::Stage::Exporting { table: "lessons" }, None);
+        let lessons = self.store.all_lessons().await?;
+        out.write_all(b"[\n").map_err(io_error)?;
+        for (at, lesson) in lessons.iter().enumerate() {
+            let line = serde_json::to_string(&kyoso_exchange::lesson_to_json(lesson))
+                .map_err(|e| ServiceError::Failed(e.to_string()))?;
+            let separator = if at == 0 { "" } else { ",\n" };
+            write!(out, "{separator}{line}").map_err(io_error)?;
+            progress.set(at as u64 + 1);
+        }
+        out.write_all(b"\n]\n").map_err(io_error)?;
+        out.flush().map_err(io_error)?;
+        progress.finish();
+        Ok(crate::ExportSummary {
+            records: lessons.len() as u64,
+        })
     }
 }

@@ -293,6 +293,8 @@ enum TableArg {
     Participations,
     /// Programs (JSON only: their funders and milestones nest).
     Programs,
+    /// Lessons learned (JSON only); a row with an `id` changes that lesson.
+    Lessons,
 }
 
 impl TableArg {
@@ -302,7 +304,7 @@ impl TableArg {
             TableArg::People => Some(Records::People),
             TableArg::Organizations => Some(Records::Organizations),
             TableArg::Ties => Some(Records::Ties),
-            TableArg::Participations | TableArg::Programs => None,
+            TableArg::Participations | TableArg::Programs | TableArg::Lessons => None,
         }
     }
 
@@ -314,6 +316,7 @@ impl TableArg {
             TableArg::Ties => say!("cli-table-ties"),
             TableArg::Participations => say!("cli-table-participations"),
             TableArg::Programs => say!("cli-table-programs"),
+            TableArg::Lessons => say!("cli-table-lessons"),
         }
     }
 }
@@ -328,6 +331,7 @@ async fn export_records(
     match (table, table.registry_table()) {
         (_, Some(table)) => kyoso.export(table, format, out, progress).await,
         (TableArg::Programs, None) => kyoso.export_programs(out, progress).await,
+        (TableArg::Lessons, None) => kyoso.export_lessons(out, progress).await,
         (_, None) => kyoso.export_participations(format, out, progress).await,
     }
 }
@@ -594,6 +598,7 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
             let outcome = match (table, table.registry_table()) {
                 (_, Some(table)) => kyoso.import(table, &file, &options, &progress).await?,
                 (TableArg::Programs, None) => kyoso.import_programs(&file, &progress).await?,
+                (TableArg::Lessons, None) => kyoso.import_lessons(&file, &progress).await?,
                 (_, None) => {
                     kyoso
                         .import_participations(&file, options.format, &progress)

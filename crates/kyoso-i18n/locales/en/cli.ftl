@@ -113,6 +113,7 @@ cli-table-organizations = organizations
 cli-table-ties = ties
 cli-table-participations = participations
 cli-table-programs = programs
+cli-table-lessons = lessons
 
 ## Import, export and the database
 

@@ -114,6 +114,7 @@ cli-table-organizations = 組織
 cli-table-ties = つながり
 cli-table-participations = 参加記録
 cli-table-programs = プログラム
+cli-table-lessons = 教訓
 
 ## Import, export and the database
 

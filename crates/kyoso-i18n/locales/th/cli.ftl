@@ -114,6 +114,7 @@ cli-table-organizations = องค์กร
 cli-table-ties = ความสัมพันธ์
 cli-table-participations = การเข้าร่วม
 cli-table-programs = โครงการ
+cli-table-lessons = บทเรียน
 
 ## Import, export and the database
 

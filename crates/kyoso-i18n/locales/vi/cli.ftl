@@ -114,6 +114,7 @@ cli-table-organizations = tổ chức
 cli-table-ties = mối liên kết
 cli-table-participations = lượt tham gia
 cli-table-programs = chương trình
+cli-table-lessons = bài học
 
 ## Import, export and the database
 

@@ -10,6 +10,7 @@ mod assign;
 mod crash;
 mod erasure;
 mod exchange;
+mod knowledge;
 mod matching;
 mod network;
 mod participations;
