@@ -1106,3 +1106,8 @@ fn sectors(codes: &[&str]) -> Vec<SectorCode> {
 
 #[cfg(test)]
 mod tests;
+
+/// The demonstration's lessons learned and questions to the network, as
+/// the API takes them: `{"lessons": [...], "questions": [{"question": ...,
+/// "answers": [...]}]}`, naming demo people by their external ids.
+pub const KNOWLEDGE: &str = include_str!("../data/knowledge.json");

@@ -103,12 +103,54 @@ impl Kyoso {
         tracing::info!(elapsed = ?started.elapsed(), participations, "programs written");
         self.write_matching(options.people).await?;
         tracing::info!(elapsed = ?started.elapsed(), "needs and offers written");
+        self.write_knowledge(options.people).await?;
+        tracing::info!(elapsed = ?started.elapsed(), "lessons and questions written");
         Ok(DemoSummary {
             organizations,
             people,
             ties,
             counts: store.counts().await?,
         })
+    }
+}
+
+impl Kyoso {
+    /// Records the demonstration's lessons learned and questions with their
+    /// answers (once), through the same readers and use cases as the API.
+    async fn write_knowledge(&self, people: u64) -> Result<(), ServiceError> {
+        // The questions name the first demo people.
+        if people < 10 || !self.store.all_lessons().await?.is_empty() {
+            return Ok(());
+        }
+        let broken = |what: &str, error: String| {
+            ServiceError::Failed(format!("the demo's {what} is broken: {error}"))
+        };
+        let object = |value: &serde_json::Value| value.as_object().cloned().unwrap_or_default();
+        let knowledge: serde_json::Value = serde_json::from_str(kyoso_demo::KNOWLEDGE)
+            .map_err(|e| broken("knowledge", e.to_string()))?;
+        let cli = crate::Caller::Cli;
+        for lesson in knowledge["lessons"].as_array().into_iter().flatten() {
+            let lesson = kyoso_exchange::lesson_from_json(object(lesson), 0)
+                .map_err(|e| broken("lesson", format!("{e:?}")))?;
+            self.create_lesson(&cli, lesson).await?;
+        }
+        for item in knowledge["questions"].as_array().into_iter().flatten() {
+            let question = kyoso_exchange::question_from_json(object(&item["question"]), 0)
+                .map_err(|e| broken("question", format!("{e:?}")))?;
+            let mut asked = self.ask(&cli, question).await?;
+            for answer in item["answers"].as_array().into_iter().flatten() {
+                let accepted = answer["accepted"].as_bool().unwrap_or(false);
+                let mut fields = object(answer);
+                fields.remove("accepted");
+                let answer = kyoso_exchange::answer_from_json(fields, 0)
+                    .map_err(|e| broken("answer", format!("{e:?}")))?;
+                asked = self.answer(&cli, asked.uid, answer).await?;
+                if accepted && let Some(last) = asked.answers.last() {
+                    asked = self.accept_answer(&cli, asked.uid, last.uid).await?;
+                }
+            }
+        }
+        Ok(())
     }
 }
 
