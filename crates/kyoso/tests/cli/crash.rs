@@ -101,6 +101,68 @@ async fn count(kyoso: &Kyoso, prefix: &str, rows: usize, bio: &str) -> usize {
     found
 }
 
+/// One trial: an import of its own file killed after `delay`, then the
+/// database checked whole. Returns whether the kill came before the commit.
+async fn trial_killed_after(
+    db: &TestDb,
+    trial: usize,
+    delay: Duration,
+    seed: u64,
+    acknowledged: &mut Vec<usize>,
+) -> bool {
+    let file = db.path(&format!("trial-{trial}.csv"));
+    std::fs::write(&file, trial_file(trial)).unwrap();
+    let done = import_killed_after(&db.url, &file, delay).await;
+    assert!(
+        ok(&db.url, &["db", "check"]).starts_with("ok:"),
+        "trial {trial} (seed {seed}) left a damaged database"
+    );
+    let kyoso = Kyoso::open(&db.url).await.unwrap();
+    let new = count(
+        &kyoso,
+        &format!("T{trial}-"),
+        NEW_ROWS,
+        &format!("new in trial {trial}"),
+    )
+    .await;
+    let updated = count(
+        &kyoso,
+        "BASE-",
+        UPDATED_ROWS,
+        &format!("updated in trial {trial}"),
+    )
+    .await;
+    assert!(
+        (new, updated) == (0, 0) || (new, updated) == (NEW_ROWS, UPDATED_ROWS),
+        "trial {trial} (seed {seed}): a partial import: {new} new, {updated} updated"
+    );
+    if done {
+        assert_eq!(
+            new, NEW_ROWS,
+            "trial {trial}: an acknowledged import is missing"
+        );
+    }
+    let killed = new != NEW_ROWS;
+    if !killed {
+        acknowledged.push(trial);
+    }
+    for &earlier in acknowledged.iter() {
+        let kept = count(
+            &kyoso,
+            &format!("T{earlier}-"),
+            50,
+            &format!("new in trial {earlier}"),
+        )
+        .await;
+        assert_eq!(
+            kept, 50,
+            "trial {earlier}'s rows were lost in trial {trial}"
+        );
+    }
+    kyoso.close().await;
+    killed
+}
+
 async fn crash_trials(engine: kyoso_testkit::Engine, trials: usize, seed: u64) {
     let db = TestDb::new(engine).await;
     let mut rng = Lcg(seed);
@@ -139,58 +201,21 @@ async fn crash_trials(engine: kyoso_testkit::Engine, trials: usize, seed: u64) {
     let mut acknowledged = Vec::new();
     let mut killed = 0;
     for trial in 0..trials {
-        let file = db.path(&format!("trial-{trial}.csv"));
-        std::fs::write(&file, trial_file(trial)).unwrap();
         let delay = Duration::from_millis(rng.below(one_trial.as_millis() as u64 * 3 / 2 + 1));
-        let done = import_killed_after(&db.url, &file, delay).await;
-        assert!(
-            ok(&db.url, &["db", "check"]).starts_with("ok:"),
-            "trial {trial} (seed {seed}) left a damaged database"
-        );
-        let kyoso = Kyoso::open(&db.url).await.unwrap();
-        let new = count(
-            &kyoso,
-            &format!("T{trial}-"),
-            NEW_ROWS,
-            &format!("new in trial {trial}"),
-        )
-        .await;
-        let updated = count(
-            &kyoso,
-            "BASE-",
-            UPDATED_ROWS,
-            &format!("updated in trial {trial}"),
-        )
-        .await;
-        assert!(
-            (new, updated) == (0, 0) || (new, updated) == (NEW_ROWS, UPDATED_ROWS),
-            "trial {trial} (seed {seed}): a partial import: {new} new, {updated} updated"
-        );
-        if done {
-            assert_eq!(
-                new, NEW_ROWS,
-                "trial {trial}: an acknowledged import is missing"
-            );
-        }
-        if new == NEW_ROWS {
-            acknowledged.push(trial);
-        } else {
+        if trial_killed_after(&db, trial, delay, seed, &mut acknowledged).await {
             killed += 1;
         }
-        for &earlier in &acknowledged {
-            let kept = count(
-                &kyoso,
-                &format!("T{earlier}-"),
-                50,
-                &format!("new in trial {earlier}"),
-            )
-            .await;
-            assert_eq!(
-                kept, 50,
-                "trial {earlier}'s rows were lost in trial {trial}"
-            );
+    }
+    // On a machine fast enough that every kill came after the commit, a few
+    // more trials with earlier kills, so that a kill mid-import is tried.
+    for trial in trials..trials * 2 {
+        if killed > 0 {
+            break;
         }
-        kyoso.close().await;
+        let delay = Duration::from_millis(rng.below(one_trial.as_millis() as u64 / 2 + 1));
+        if trial_killed_after(&db, trial, delay, seed, &mut acknowledged).await {
+            killed += 1;
+        }
     }
     eprintln!(
         "{engine:?}: {trials} trials (seed {seed}): {killed} killed before commit, {} committed",
