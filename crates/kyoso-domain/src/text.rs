@@ -359,6 +359,10 @@ pub struct WebAddress(String);
 string_newtype!(WebAddress);
 
 impl WebAddress {
+    pub const MAX_CHARS: usize = 500;
+    /// Characters no web address holds, besides spaces and controls.
+    pub const NEVER: &'static str = "\"<>\\^`{}|";
+
     pub fn parse(input: &str) -> Result<WebAddress, ValueError> {
         const EXPECTED: &str = "a web address starting with https:// or http://";
         let input = input.trim();
@@ -367,9 +371,13 @@ impl WebAddress {
             .or_else(|| input.strip_prefix("http://"))
             .ok_or_else(|| ValueError::invalid(input, EXPECTED))?;
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        // Letters of any script are allowed (an internationalized address);
+        // what no web address holds is not.
         let shape_ok = !host.is_empty()
-            && input.len() <= 500
-            && !input.contains(|c: char| c.is_whitespace() || c.is_control() || c == '"');
+            && input.chars().count() <= WebAddress::MAX_CHARS
+            && !input.contains(|c: char| {
+                c.is_whitespace() || c.is_control() || WebAddress::NEVER.contains(c)
+            });
         if !shape_ok {
             return Err(ValueError::invalid(input, EXPECTED));
         }
@@ -457,5 +465,10 @@ mod tests {
         assert!(WebAddress::parse("https://www.tpa.or.th/").is_ok());
         assert!(WebAddress::parse("javascript:alert(1)").is_err());
         assert!(WebAddress::parse("https://").is_err());
+        // An internationalized address, as the OpenAPI document allows.
+        assert!(WebAddress::parse("https://ตัวอย่าง.ไทย/เกี่ยวกับ").is_ok());
+        for bad in ["https://a|b", "https://a b", "https://a\\b", "https://a<b>"] {
+            assert!(WebAddress::parse(bad).is_err(), "{bad}");
+        }
     }
 }

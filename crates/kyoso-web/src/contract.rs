@@ -19,7 +19,8 @@ use kyoso_domain::{
     CountryCode, DevelopmentStage, EntityKind, FollowUpChannel, FollowUpStatus, FundingSource,
     Gender, GrievanceCategory, GrievanceStatus, JourneyState, LanguageCode, Lesson, MatchOutcome,
     MatchStatus, Need, NeedKind, Offer, OfferKind, OrganisationType, OutcomeKind, ParticipantRole,
-    Person, ProgramType, SectorCode, Seek, Skill, TieKind, TitpPhase, Visibility, codelist,
+    Person, ProgramType, SectorCode, Seek, Skill, TieKind, TitpPhase, Visibility, WebAddress,
+    codelist,
 };
 use serde_json::{Map, Value, json};
 use utoipa::OpenApi;
@@ -215,9 +216,13 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
         }
         (_, "email") => json!({"type": ["string", "null"], "format": "email", "maxLength": 254}),
         (_, "phone") => json!({"type": ["string", "null"], "pattern": "^[0-9 +\\-().]{5,40}$"}),
-        (_, "website") => {
-            json!({"type": ["string", "null"], "format": "uri", "pattern": "^https?://"})
-        }
+        // As `WebAddress::parse` reads it: letters of any script, none of
+        // the characters no address holds.
+        (_, "website") => json!({
+            "type": ["string", "null"],
+            "maxLength": WebAddress::MAX_CHARS,
+            "pattern": "^https?://[^\\s/?#\"<>\\\\^`{}|\\u0000-\\u001f\\u007f]+([/?#][^\\s\"<>\\\\^`{}|\\u0000-\\u001f\\u007f]*)?$"
+        }),
         (_, "name_native" | "name_latin" | "name_japanese") => nullable(line(200)),
         (_, "acronym") => nullable(line(30)),
         (_, "title" | "technology" | "job_category" | "name") => line(200),
