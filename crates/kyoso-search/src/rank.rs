@@ -92,8 +92,10 @@ const ASSUMED_SENSE: f32 = 0.8;
 const COUNTRY_FIELD: f32 = SAME_CONCEPT;
 /// How much a pair of words weighs beside its words.
 const PAIR_SHARE: f32 = 0.5;
+/// How much more a unit the vocabulary knows weighs than a plain word.
+const CONCEPT_WEIGHT: f32 = 1.5;
 /// In Vietnamese a word is often two syllables: each alone says less.
-const SYLLABLE_SHARE: f32 = 0.4;
+const SYLLABLE_SHARE: f32 = 0.2;
 
 /// A query, read.
 pub(crate) struct Ranker<'v> {
@@ -309,7 +311,14 @@ impl<'v> Ranker<'v> {
                     (false, true) if unit.in_pair => SYLLABLE_SHARE,
                     (false, _) => 1.0,
                 };
-                Ok(idf.clamp(0.3, 8.0) * share)
+                // A term of the field's vocabulary says more of what is asked
+                // than a word of everyday language beside it.
+                let topic = if unit.concepts.is_empty() || unit.assumed {
+                    1.0
+                } else {
+                    CONCEPT_WEIGHT
+                };
+                Ok(idf.clamp(0.3, 8.0) * share * topic)
             })
             .collect()
     }
