@@ -131,6 +131,8 @@ def seed(officer: Api, admin: Api) -> dict:
               "adaptation": "Held weekly, in Thai", "country": "TH"}
     ids["lesson"] = officer.post("/api/v1/lessons", lesson)
     ids["lesson_to_delete"] = officer.post("/api/v1/lessons", lesson)
+    officer.call("PUT", f"/api/v1/lessons/{ids['lesson']}/translations/ja", {
+        "status": "draft", "title": "契約の教訓", "practice": "改善サークル", "adaptation": "タイ語で毎週"})
     asker = officer.post("/api/v1/people", {"name_latin": "Contract Asker", "visibility": "network"})
     question = {"title": "Contract question", "language": "en", "asked_by": asker}
     ids["question"] = officer.post("/api/v1/questions", question)
@@ -181,6 +183,8 @@ def with_examples(document: dict, ids: dict) -> dict:
             for parameter in operation.get("parameters", []):
                 if parameter["in"] == "path" and parameter["name"] == "id" and role:
                     parameter["example"] = ids[role]
+                if "/translations/" in path and parameter["name"] == "language":
+                    parameter["example"] = "ja"
                 if path == "/api/v1/network/path" and parameter["name"] in ("from", "to"):
                     parameter["example"] = ids["person"] if parameter["name"] == "from" else ids["organization"]
             body = operation.get("requestBody", {}).get("content", {}).get("application/json")

@@ -95,8 +95,104 @@ pub struct StoredLesson {
     pub owner: Option<Uid>,
     #[serde(flatten)]
     pub lesson: Lesson<Uid>,
+    /// Its text in other languages, by language.
+    pub translations: Vec<LessonTranslation>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+}
+
+impl StoredLesson {
+    /// The lesson's text in `language`: its own, or a translation (with
+    /// how far to trust it), or none.
+    pub fn in_language(&self, language: LanguageCode) -> Option<LessonText<'_>> {
+        if self.lesson.language == language {
+            let l = &self.lesson;
+            return Some(LessonText {
+                language,
+                status: None,
+                title: &l.title,
+                practice: &l.practice,
+                adaptation: &l.adaptation,
+                context: l.context.as_ref(),
+                result: l.result.as_ref(),
+            });
+        }
+        self.translations
+            .iter()
+            .find(|t| t.language == language)
+            .map(|t| LessonText {
+                language,
+                status: Some(t.status),
+                title: &t.title,
+                practice: &t.practice,
+                adaptation: &t.adaptation,
+                context: t.context.as_ref(),
+                result: t.result.as_ref(),
+            })
+    }
+}
+
+/// How a translation came to be. The record's own text is the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TranslationStatus {
+    /// Made elsewhere (by a machine, say) and not checked by anyone.
+    Draft,
+    /// Translated by a person.
+    Translated,
+    /// Translated, then checked by a second person.
+    Reviewed,
+}
+
+impl TranslationStatus {
+    pub const ALL: [TranslationStatus; 3] = [
+        TranslationStatus::Draft,
+        TranslationStatus::Translated,
+        TranslationStatus::Reviewed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TranslationStatus::Draft => "draft",
+            TranslationStatus::Translated => "translated",
+            TranslationStatus::Reviewed => "reviewed",
+        }
+    }
+}
+
+impl std::str::FromStr for TranslationStatus {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        TranslationStatus::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s.trim())
+            .ok_or_else(|| ValueError::invalid(s, "draft, translated or reviewed"))
+    }
+}
+
+/// A lesson's text in another language than its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonTranslation {
+    pub language: LanguageCode,
+    pub status: TranslationStatus,
+    pub title: Text,
+    pub practice: Text,
+    pub adaptation: Text,
+    pub context: Option<Text>,
+    pub result: Option<Text>,
+}
+
+/// A lesson's text as read in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LessonText<'a> {
+    pub language: LanguageCode,
+    /// None: the original.
+    pub status: Option<TranslationStatus>,
+    pub title: &'a Text,
+    pub practice: &'a Text,
+    pub adaptation: &'a Text,
+    pub context: Option<&'a Text>,
+    pub result: Option<&'a Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

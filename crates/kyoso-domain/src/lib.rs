@@ -46,7 +46,10 @@ pub use error::ValueError;
 pub use ids::{ExternalId, RecordRef, Uid};
 pub use incoming::{Incoming, Link, RowError, Stored};
 pub use journey::{Journey, JourneyAction, JourneyEntry, JourneyError, JourneyState};
-pub use knowledge::{Answer, Lesson, Question, StoredAnswer, StoredLesson, StoredQuestion};
+pub use knowledge::{
+    Answer, Lesson, LessonText, LessonTranslation, Question, StoredAnswer, StoredLesson,
+    StoredQuestion, TranslationStatus,
+};
 pub use language::{Cefr, Jlpt, LanguageCode, LanguageLevel, LanguageSkill};
 pub use matching::{
     CandidateKind, LanguageRequirement, MatchMove, MatchOutcome, MatchStatus, Need, NeedKind,

@@ -2,8 +2,8 @@
 //! bodies, and files of them): every field checked, every fault named.
 
 use kyoso_domain::{
-    Answer, CountryCode, LanguageCode, Lesson, Question, RecordRef, RowError, SectorCode, Text,
-    Visibility, normalize_set,
+    Answer, CountryCode, LanguageCode, Lesson, LessonTranslation, Question, RecordRef, RowError,
+    SectorCode, Text, TranslationStatus, Visibility, normalize_set,
 };
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -104,6 +104,86 @@ pub fn lesson_from_json(
         _ => None,
     };
     f.done(lesson)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranslationFile {
+    language: Option<String>,
+    status: Option<String>,
+    title: Option<String>,
+    practice: Option<String>,
+    adaptation: Option<String>,
+    context: Option<String>,
+    result: Option<String>,
+}
+
+/// Reads a lesson's text in another language. `language`: the one the
+/// address names, if it does (the object may then leave it out).
+pub fn lesson_translation_from_json(
+    mut object: Map<String, Value>,
+    line: u64,
+    language: Option<&str>,
+) -> Result<LessonTranslation, Vec<RowError>> {
+    if let Some(language) = language {
+        object
+            .entry("language")
+            .or_insert_with(|| Value::String(language.to_owned()));
+    }
+    let raw: TranslationFile = from_object(object, line)?;
+    let mut f = FieldFaults::new(line);
+    let language_read = f.required("language", raw.language.as_deref(), LanguageCode::parse);
+    if let (Some(named), Some(read)) = (language, &language_read)
+        && read.to_string() != named
+    {
+        f.fault("language", "is not the language the address names");
+    }
+    let status = f.required("status", raw.status.as_deref(), |s| {
+        s.parse::<TranslationStatus>()
+    });
+    let title = f.required("title", raw.title.as_deref(), |s| {
+        Text::line(s, Lesson::<()>::MAX_TITLE_CHARS)
+    });
+    let practice = f.required("practice", raw.practice.as_deref(), |s| {
+        Text::multiline(s, Lesson::<()>::MAX_PART_CHARS)
+    });
+    let adaptation = f.required("adaptation", raw.adaptation.as_deref(), |s| {
+        Text::multiline(s, Lesson::<()>::MAX_PART_CHARS)
+    });
+    let context = part(&mut f, "context", raw.context.as_deref());
+    let result = part(&mut f, "result", raw.result.as_deref());
+    let translation = match (language_read, status, title, practice, adaptation) {
+        (Some(language), Some(status), Some(title), Some(practice), Some(adaptation)) => {
+            Some(LessonTranslation {
+                language,
+                status,
+                title,
+                practice,
+                adaptation,
+                context,
+                result,
+            })
+        }
+        _ => None,
+    };
+    f.done(translation)
+}
+
+/// A lesson's translation as a file holds it.
+fn translation_to_json(t: &LessonTranslation) -> Value {
+    let text = |t: &Option<Text>| {
+        t.as_ref()
+            .map_or(Value::Null, |t| Value::String(t.to_string()))
+    };
+    serde_json::json!({
+        "language": t.language.to_string(),
+        "status": t.status.as_str(),
+        "title": t.title.to_string(),
+        "practice": t.practice.to_string(),
+        "adaptation": t.adaptation.to_string(),
+        "context": text(&t.context),
+        "result": text(&t.result),
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -252,8 +332,13 @@ mod tests {
 }
 
 /// A lesson of a file: the line it starts on, its id if it names the
-/// lesson it changes, and the lesson.
-pub type LessonRow = (u64, Option<kyoso_domain::Uid>, Lesson<RecordRef>);
+/// lesson it changes, the lesson, and its translations.
+pub type LessonRow = (
+    u64,
+    Option<kyoso_domain::Uid>,
+    Lesson<RecordRef>,
+    Vec<LessonTranslation>,
+);
 
 /// The lessons of a JSON file (an array, or one object per line), each read
 /// or refused on its own, with the line it starts on. An `id` names the
@@ -290,7 +375,34 @@ pub fn lesson_row(mut object: Map<String, Value>, line: u64) -> Result<LessonRow
     for kept in ["owner", "created_at", "updated_at"] {
         object.remove(kept);
     }
-    lesson_from_json(object, line).map(|lesson| (line, id, lesson))
+    let mut faults = Vec::new();
+    let mut translations = Vec::new();
+    match object.remove("translations") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for item in items {
+                match item {
+                    Value::Object(item) => match lesson_translation_from_json(item, line, None) {
+                        Ok(translation) => translations.push(translation),
+                        Err(bad) => faults.extend(bad.into_iter().map(|mut e| {
+                            e.field = e.field.map(|f| format!("translations.{f}"));
+                            e
+                        })),
+                    },
+                    _ => faults.push(RowError::new(line, "translations", "each is an object")),
+                }
+            }
+        }
+        Some(_) => faults.push(RowError::new(line, "translations", "must be a list")),
+    }
+    match lesson_from_json(object, line) {
+        Ok(lesson) if faults.is_empty() => Ok((line, id, lesson, translations)),
+        Ok(_) => Err(faults),
+        Err(mut bad) => {
+            bad.extend(faults);
+            Err(bad)
+        }
+    }
 }
 
 impl Iterator for LessonReader {
@@ -330,6 +442,7 @@ pub fn lesson_to_json(stored: &kyoso_domain::StoredLesson) -> Value {
         "program": l.program.map(|p| p.to_string()),
         "people": l.people.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "visibility": l.visibility.as_str(),
+        "translations": stored.translations.iter().map(translation_to_json).collect::<Vec<_>>(),
     })
 }
 

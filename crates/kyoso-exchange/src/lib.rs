@@ -36,7 +36,7 @@ use kyoso_domain::{Incoming, RecordRef, RowError, Text, Timestamp};
 
 pub use knowledge::{
     LessonReader, LessonRow, answer_from_json, lesson_from_json, lesson_row, lesson_to_json,
-    question_from_json,
+    lesson_translation_from_json, question_from_json,
 };
 pub use needs::{need_from_json, offer_from_json};
 pub use object::{FieldFaults, from_object};

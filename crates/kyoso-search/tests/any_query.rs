@@ -3,6 +3,8 @@
 //! character boundaries (the fuzz target `search_query` asks the same at
 //! length).
 
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+
 use std::sync::{Arc, OnceLock};
 
 use kyoso_search::{Audience, Part, Role, SearchDoc, SearchIndex, SearchQuery, Visibility};

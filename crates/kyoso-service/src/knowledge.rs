@@ -4,7 +4,8 @@
 //! write is audited and reaches the search index through the change feed.
 
 use kyoso_domain::{
-    AuditAction, Lesson, Question, RecordKind, RecordRef, StoredLesson, StoredQuestion, Uid,
+    AuditAction, LanguageCode, Lesson, LessonTranslation, Question, RecordKind, RecordRef,
+    StoredLesson, StoredQuestion, Uid,
 };
 use std::io::Write as _;
 
@@ -197,6 +198,82 @@ impl Kyoso {
         .await?;
         self.commit(writer).await?;
         Ok(())
+    }
+}
+
+// --- a lesson's translations ---
+
+impl Kyoso {
+    /// Puts a lesson's text in another language (made elsewhere: kyoso
+    /// never translates), in place of any it had in that language.
+    pub async fn translate_lesson(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        translation: LessonTranslation,
+    ) -> Result<StoredLesson, ServiceError> {
+        signed_in(caller)?;
+        let before = self.lesson(caller, uid).await?;
+        require(caller, Action::Update, &Resource::lesson(&before), "lesson")?;
+        if translation.language == before.lesson.language {
+            return Err(invalid(
+                "language",
+                "the lesson is written in this language: change the lesson itself",
+            ));
+        }
+        let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
+        writer.put_lesson_translation(uid, &translation).await?;
+        let earlier = before
+            .translations
+            .iter()
+            .find(|t| t.language == translation.language);
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "lessons",
+                record: uid,
+                organization: before.owner,
+                before: earlier.and_then(json),
+                after: json(&translation),
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        self.store.lesson(uid).await?.ok_or(not_found("lesson"))
+    }
+
+    /// Removes a lesson's text in `language`.
+    pub async fn remove_lesson_translation(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+        language: LanguageCode,
+    ) -> Result<StoredLesson, ServiceError> {
+        signed_in(caller)?;
+        let before = self.lesson(caller, uid).await?;
+        require(caller, Action::Update, &Resource::lesson(&before), "lesson")?;
+        let Some(earlier) = before.translations.iter().find(|t| t.language == language) else {
+            return Err(not_found("translation"));
+        };
+        let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
+        writer.remove_lesson_translation(uid, language).await?;
+        audit(
+            &mut writer,
+            caller,
+            Change {
+                action: AuditAction::Update,
+                table: "lessons",
+                record: uid,
+                organization: before.owner,
+                before: json(earlier),
+                after: None,
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        self.store.lesson(uid).await?.ok_or(not_found("lesson"))
     }
 }
 
@@ -444,6 +521,28 @@ impl Kyoso {
 
 // --- files of lessons ---
 
+/// Makes a lesson's translations `wanted` where they were `had`.
+async fn set_translations(
+    writer: &mut kyoso_store::BulkWriter,
+    lesson: Uid,
+    had: &[LessonTranslation],
+    wanted: &[LessonTranslation],
+) -> Result<(), ServiceError> {
+    for old in had {
+        if !wanted.iter().any(|t| t.language == old.language) {
+            writer
+                .remove_lesson_translation(lesson, old.language)
+                .await?;
+        }
+    }
+    for translation in wanted {
+        if !had.contains(translation) {
+            writer.put_lesson_translation(lesson, translation).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Faults reported of a refused file, at most.
 const MAX_REPORTED: usize = 1000;
 
@@ -494,7 +593,7 @@ impl Kyoso {
             unchanged: 0,
         };
         let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
-        for (done, (line, id, lesson)) in rows.into_iter().enumerate() {
+        for (done, (line, id, lesson, translations)) in rows.into_iter().enumerate() {
             let fault = |error: ServiceError| match error {
                 ServiceError::Invalid { field, message } => kyoso_domain::RowError {
                     line,
@@ -522,10 +621,12 @@ impl Kyoso {
                 (Some(uid), Some(before)) => {
                     let mut lesson = lesson;
                     lesson.organization = before.owner;
-                    if lesson == before.lesson {
+                    if lesson == before.lesson && translations == before.translations {
                         summary.unchanged += 1;
                     } else {
                         writer.update_lesson(uid, &lesson).await?;
+                        set_translations(&mut writer, uid, &before.translations, &translations)
+                            .await?;
                         audit(
                             &mut writer,
                             &caller,
@@ -550,6 +651,7 @@ impl Kyoso {
                 (None, _) => {
                     let owner = lesson.organization;
                     let uid = writer.insert_lesson(&lesson, owner).await?;
+                    set_translations(&mut writer, uid, &[], &translations).await?;
                     audit(
                         &mut writer,
                         &caller,

@@ -280,6 +280,26 @@ fn lesson_doc(stored: &kyoso_domain::StoredLesson) -> SearchDoc {
     {
         parts.push(part(Role::Body, text.as_str()));
     }
+    // Found through any of its translations, and shown in the reader's.
+    for t in &stored.translations {
+        let translated = |role, text: &kyoso_domain::Text| Part {
+            role,
+            language: t.language.to_string(),
+            text: text.as_str().to_owned(),
+        };
+        parts.push(translated(Role::Title, &t.title));
+        for text in [
+            Some(&t.practice),
+            Some(&t.adaptation),
+            t.context.as_ref(),
+            t.result.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            parts.push(translated(Role::Body, text));
+        }
+    }
     SearchDoc {
         id: stored.uid.to_string(),
         kind: "lesson".into(),

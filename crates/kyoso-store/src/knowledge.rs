@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use kyoso_domain::{
-    Answer, CountryCode, LanguageCode, Lesson, Question, SectorCode, StoredAnswer, StoredLesson,
-    StoredQuestion, Text, Timestamp, Uid,
+    Answer, CountryCode, LanguageCode, Lesson, LessonTranslation, Question, SectorCode,
+    StoredAnswer, StoredLesson, StoredQuestion, Text, Timestamp, Uid,
 };
 use serde::de::DeserializeOwned;
 use sqlx::AssertSqlSafe;
@@ -66,7 +66,11 @@ struct LessonRow {
 }
 
 impl LessonRow {
-    fn into_lesson(self, people: Vec<Uid>) -> Result<StoredLesson, StoreError> {
+    fn into_lesson(
+        self,
+        people: Vec<Uid>,
+        translations: Vec<LessonTranslation>,
+    ) -> Result<StoredLesson, StoreError> {
         let c = Checker {
             table: "lessons",
             id: self.id,
@@ -104,8 +108,54 @@ impl LessonRow {
                 people,
                 visibility: c.value("visibility", &self.visibility, |s| s.parse())?,
             },
+            translations,
             created_at: self.created_at.0,
             updated_at: self.updated_at.0,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct TranslationRow {
+    lesson_id: i64,
+    language: String,
+    status: String,
+    title: String,
+    practice: String,
+    adaptation: String,
+    context: Option<String>,
+    result: Option<String>,
+}
+
+impl TranslationRow {
+    fn into_translation(self) -> Result<LessonTranslation, StoreError> {
+        let c = Checker {
+            table: "lesson_translations",
+            id: self.lesson_id,
+        };
+        let part = |field, raw: &str| {
+            c.value(field, raw, |s| {
+                Text::multiline(s, Lesson::<()>::MAX_PART_CHARS)
+            })
+        };
+        Ok(LessonTranslation {
+            language: c.value("language", &self.language, LanguageCode::parse)?,
+            status: c.value("status", &self.status, |s| s.parse())?,
+            title: c.value("title", &self.title, |s| {
+                Text::line(s, Lesson::<()>::MAX_TITLE_CHARS)
+            })?,
+            practice: part("practice", &self.practice)?,
+            adaptation: part("adaptation", &self.adaptation)?,
+            context: self
+                .context
+                .as_deref()
+                .map(|s| part("context", s))
+                .transpose()?,
+            result: self
+                .result
+                .as_deref()
+                .map(|s| part("result", s))
+                .transpose()?,
         })
     }
 }
@@ -259,10 +309,27 @@ impl Store {
                 .or_default()
                 .push(Uid::from_uuid(person));
         }
+        let sql = Sql::new(
+            self.engine(),
+            format!(
+                "SELECT lesson_id, language, status, title, practice, adaptation, context, result \
+                 FROM lesson_translations WHERE lesson_id IN {} ORDER BY lesson_id, language",
+                keys(&ids)
+            ),
+        );
+        let mut translations: HashMap<i64, Vec<LessonTranslation>> = HashMap::new();
+        for row in fetch_all!(self, sql, TranslationRow) {
+            let lesson = row.lesson_id;
+            translations
+                .entry(lesson)
+                .or_default()
+                .push(row.into_translation()?);
+        }
         rows.into_iter()
             .map(|row| {
                 let mine = people.remove(&row.id).unwrap_or_default();
-                row.into_lesson(mine)
+                let translated = translations.remove(&row.id).unwrap_or_default();
+                row.into_lesson(mine, translated)
             })
             .collect()
     }
@@ -448,6 +515,69 @@ impl BulkWriter {
             });
         }
         Ok(())
+    }
+
+    /// Puts a lesson's text in another language, in place of any it had.
+    pub async fn put_lesson_translation(
+        &mut self,
+        lesson: Uid,
+        translation: &LessonTranslation,
+    ) -> Result<bool, StoreError> {
+        let now = DbTime(Timestamp::now());
+        let done = on_tx!(&mut self.tx, conn => {
+            sqlx::query(
+                "DELETE FROM lesson_translations \
+                 WHERE lesson_id = (SELECT id FROM lessons WHERE uid = $1) AND language = $2",
+            )
+            .bind(lesson.uuid())
+            .bind(translation.language.to_string())
+            .execute(&mut **conn)
+            .await?;
+            let done = sqlx::query(
+                "INSERT INTO lesson_translations (lesson_id, language, status, title, practice, \
+                 adaptation, context, result, updated_at) \
+                 SELECT id, $2, $3, $4, $5, $6, $7, $8, $9 FROM lessons WHERE uid = $1",
+            )
+            .bind(lesson.uuid())
+            .bind(translation.language.to_string())
+            .bind(translation.status.as_str())
+            .bind(translation.title.as_str())
+            .bind(translation.practice.as_str())
+            .bind(translation.adaptation.as_str())
+            .bind(translation.context.as_ref().map(|t| t.as_str().to_owned()))
+            .bind(translation.result.as_ref().map(|t| t.as_str().to_owned()))
+            .bind(now)
+            .execute(&mut **conn)
+            .await?
+            .rows_affected();
+            sqlx::query("UPDATE lessons SET updated_at = $2 WHERE uid = $1")
+                .bind(lesson.uuid())
+                .bind(now)
+                .execute(&mut **conn)
+                .await?;
+            done
+        });
+        Ok(done == 1)
+    }
+
+    /// Removes a lesson's text in `language`; `false` if it had none.
+    pub async fn remove_lesson_translation(
+        &mut self,
+        lesson: Uid,
+        language: LanguageCode,
+    ) -> Result<bool, StoreError> {
+        let done = on_tx!(&mut self.tx, conn => {
+            sqlx::query(
+                "DELETE FROM lesson_translations \
+                 WHERE lesson_id = (SELECT id FROM lessons WHERE uid = $1) AND language = $2",
+            )
+            .bind(lesson.uuid())
+            .bind(language.to_string())
+            .execute(&mut **conn)
+            .await?
+            .rows_affected()
+        });
+        Ok(done == 1)
     }
 
     pub async fn delete_lesson(&mut self, uid: Uid) -> Result<bool, StoreError> {

@@ -6,7 +6,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use kyoso_domain::{CountryCode, SectorCode};
-use kyoso_exchange::{answer_from_json, lesson_from_json, question_from_json};
+use kyoso_exchange::{
+    answer_from_json, lesson_from_json, lesson_translation_from_json, question_from_json,
+};
 use kyoso_service::knowledge::LessonFilter;
 use serde::Deserialize;
 use serde_json::json;
@@ -51,6 +53,26 @@ pub(crate) struct LessonBody {
     #[serde(default)]
     people: Vec<String>,
     visibility: Option<String>,
+}
+
+/// A lesson's text in another language than its own, made elsewhere:
+/// kyoso never translates.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; translations are read by kyoso-exchange"
+)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TranslationBody {
+    /// The language (ISO 639-1); the address's if not given.
+    language: Option<String>,
+    /// draft (not checked by anyone), translated (by a person) or reviewed (checked by a second person).
+    status: String,
+    title: String,
+    practice: String,
+    adaptation: String,
+    context: Option<String>,
+    result: Option<String>,
 }
 
 /// A question to the network.
@@ -316,5 +338,44 @@ pub(crate) async fn accept(
         ));
     }
     let stored = state.kyoso.accept_answer(&caller, question, answer).await?;
+    Ok(Json(json!(stored)).into_response())
+}
+
+#[utoipa::path(put, path = "/api/v1/lessons/{id}/translations/{language}", tag = "knowledge",
+    params(("id" = String, Path), ("language" = String, Path, description = "ISO 639-1")), request_body = TranslationBody,
+    responses((status = 200, description = "The lesson, with its text in that language"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn translate_lesson(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path((uid, language)): Path<(String, String)>,
+    JsonObject(body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "lesson")?;
+    let translation =
+        lesson_translation_from_json(body, 0, Some(language.as_str())).map_err(ApiError::fields)?;
+    let stored = state
+        .kyoso
+        .translate_lesson(&caller, uid, translation)
+        .await?;
+    Ok(Json(json!(stored)).into_response())
+}
+
+#[utoipa::path(delete, path = "/api/v1/lessons/{id}/translations/{language}", tag = "knowledge",
+    params(("id" = String, Path), ("language" = String, Path, description = "ISO 639-1")),
+    responses((status = 200, description = "The lesson, without its text in that language"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn remove_lesson_translation(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path((uid, language)): Path<(String, String)>,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "lesson")?;
+    let language = kyoso_domain::LanguageCode::parse(&language)
+        .map_err(|_| ApiError::from(kyoso_service::ServiceError::NotFound("translation")))?;
+    let stored = state
+        .kyoso
+        .remove_lesson_translation(&caller, uid, language)
+        .await?;
     Ok(Json(json!(stored)).into_response())
 }

@@ -19,8 +19,8 @@ use kyoso_domain::{
     CountryCode, DevelopmentStage, EntityKind, FollowUpChannel, FollowUpStatus, FundingSource,
     Gender, GrievanceCategory, GrievanceStatus, JourneyState, LanguageCode, Lesson, MatchOutcome,
     MatchStatus, Need, NeedKind, Offer, OfferKind, OrganisationType, OutcomeKind, ParticipantRole,
-    Person, ProgramType, SectorCode, Seek, Skill, TieKind, TitpPhase, Visibility, WebAddress,
-    codelist,
+    Person, ProgramType, SectorCode, Seek, Skill, TieKind, TitpPhase, TranslationStatus,
+    Visibility, WebAddress, codelist,
 };
 use serde_json::{Map, Value, json};
 use utoipa::OpenApi;
@@ -168,6 +168,12 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
             json!({"type": "array", "items": one_of(sectors(), false), "maxItems": Lesson::<()>::MAX_SECTORS, "uniqueItems": true})
         }
         ("LessonBody" | "QuestionBody" | "AnswerBody", "language") => one_of(languages(), false),
+        ("TranslationBody", "language") => one_of(languages(), true),
+        ("TranslationBody", "status") => {
+            one_of(keywords(&TranslationStatus::ALL, |t| t.as_str()), false)
+        }
+        ("TranslationBody", "practice" | "adaptation") => lines(4000),
+        ("TranslationBody", "context" | "result") => nullable(lines(4000)),
         ("LessonBody", "technology") => json!({"$ref": "#/components/schemas/RecordRef"}),
         ("LessonBody", "people") => {
             json!({"type": "array", "items": {"$ref": "#/components/schemas/RecordRef"}, "maxItems": Lesson::<()>::MAX_PEOPLE})
@@ -440,6 +446,12 @@ fn example(schema: &str) -> Option<Value> {
             "body": "A returned trainee in Bac Ninh repairs them; ask the alumni society.",
             "language": "en", "answered_by": "DEMO-P-0000002"
         }),
+        "TranslationBody" => json!({
+            "status": "translated",
+            "title": "ベトナムの水産加工場での5S",
+            "practice": "日本のプレス工場の5S：赤札、毎日の清掃、月一回の監査。",
+            "adaptation": "赤札の代わりに共有ボードの写真を使い、各シフトが別のシフトのラインを監査する。"
+        }),
         "AcceptBody" => json!({"answer": "0190f3a2-7c4e-7d3a-9b1e-2f6d8c4a5b10"}),
         "NeedStatusBody" => json!({"status": "closed"}),
         "ProposeBody" => json!({"candidate": "DEMO-P-0000001"}),
@@ -471,6 +483,7 @@ fn parameter_rule(path: &str, name: &str) -> Option<Value> {
         (_, "sector") => one_of(sectors(), false),
         (_, "type") => one_of(organisation_types(), false),
         (_, "skill") => field_rule("", "skills")?["items"].clone(),
+        (p, "language") if p.contains("/translations/") => one_of(languages(), false),
         (_, "language") => json!({"type": "string", "pattern": "^[a-z]{2}$"}),
         (_, "level") => json!({"type": "string", "pattern": "^(native|N[1-5]|[ABC][12])$"}),
         (_, "q") => line(kyoso_domain::Text::MAX_QUERY_CHARS),
@@ -647,7 +660,7 @@ mod tests {
                 }
             }
         }
-        assert!(operations >= 82, "{operations}");
+        assert!(operations >= 85, "{operations}");
     }
 
     #[test]

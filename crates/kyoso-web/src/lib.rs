@@ -45,7 +45,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 
 use crate::redirect::see_other;
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use kyoso_service::Kyoso;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
@@ -234,6 +234,10 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
             get(api_knowledge::get_lesson)
                 .put(api_knowledge::update_lesson)
                 .delete(api_knowledge::delete_lesson),
+        )
+        .route(
+            "/lessons/{id}/translations/{language}",
+            put(api_knowledge::translate_lesson).delete(api_knowledge::remove_lesson_translation),
         )
         .route(
             "/questions",

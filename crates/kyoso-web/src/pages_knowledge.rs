@@ -66,6 +66,7 @@ pub(crate) struct KnowledgeTexts {
     question_details: &'static str,
     withdraw: &'static str,
     answer_needs_profile: &'static str,
+    translation: &'static str,
 }
 
 fn load(lang: Lang) -> KnowledgeTexts {
@@ -108,6 +109,7 @@ fn load(lang: Lang) -> KnowledgeTexts {
         question_details: lang.text("knowledge-question-details"),
         withdraw: lang.text("knowledge-withdraw"),
         answer_needs_profile: lang.text("knowledge-answer-needs-profile"),
+        translation: lang.text("search-translated"),
     }
 }
 
@@ -197,6 +199,7 @@ struct LessonCard {
     href: String,
     title: String,
     language: String,
+    translated: bool,
     place: String,
     practice: String,
     adaptation: String,
@@ -254,16 +257,22 @@ pub(crate) async fn knowledge_page(
         .iter()
         .map(|stored| {
             let l = &stored.lesson;
+            let shown = LanguageCode::parse(lang.code())
+                .ok()
+                .and_then(|reader| stored.in_language(reader))
+                .or_else(|| stored.in_language(l.language))
+                .expect("a lesson has its own text");
             let mut place = vec![view::country(l.country, lang)];
             place.push(sector_names(&l.sectors, lang));
             place.retain(|p| !p.is_empty());
             LessonCard {
                 href: format!("/lessons/{}", stored.uid),
-                title: l.title.to_string(),
-                language: l.language.to_string(),
+                title: shown.title.to_string(),
+                language: shown.language.to_string(),
+                translated: shown.status.is_some(),
                 place: place.join(" · "),
-                practice: excerpt(l.practice.as_str(), 140),
-                adaptation: excerpt(l.adaptation.as_str(), 180),
+                practice: excerpt(shown.practice.as_str(), 140),
+                adaptation: excerpt(shown.adaptation.as_str(), 180),
             }
         })
         .collect();
@@ -307,6 +316,13 @@ struct Step {
     text: String,
 }
 
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct LessonQuery {
+    /// Shows the lesson as written, not in the reader's language.
+    #[serde(default)]
+    original: String,
+}
+
 #[derive(Template)]
 #[template(path = "lesson.html")]
 struct LessonPage {
@@ -315,6 +331,10 @@ struct LessonPage {
     uid: Uid,
     title: String,
     language: String,
+    /// Shown in a translation: what it says of itself.
+    translation_note: Option<String>,
+    /// Where the other reading is (the original, or the translation).
+    other_reading: Option<(String, &'static str)>,
     steps: Vec<Step>,
     facts: Vec<(&'static str, String, Option<String>)>,
     people: Vec<(String, String)>,
@@ -325,6 +345,7 @@ pub(crate) async fn lesson_page(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<String>,
+    Query(query): Query<LessonQuery>,
 ) -> Response {
     let lang = ctx.lang;
     let kt = texts(lang);
@@ -337,17 +358,54 @@ pub(crate) async fn lesson_page(
         Err(error) => return error_page(&ctx, error),
     };
     let l = &stored.lesson;
+    // In the reader's language where the lesson has it, else as written.
+    let translated = LanguageCode::parse(lang.code())
+        .ok()
+        .and_then(|reader| stored.in_language(reader))
+        .filter(|text| text.status.is_some());
+    let wants_original = !query.original.is_empty();
+    let shown = match translated {
+        Some(text) if !wants_original => text,
+        _ => stored
+            .in_language(l.language)
+            .expect("a lesson has its own text"),
+    };
+    let translation_note = shown.status.map(|status| {
+        lang.format(
+            "knowledge-translation-note",
+            &[
+                (
+                    "status",
+                    Arg::Text(lang.text(&format!("knowledge-status-{}", status.as_str()))),
+                ),
+                ("original", Arg::Text(&language_name(l.language, lang))),
+            ],
+        )
+    });
+    let other_reading = translated.map(|_| {
+        if wants_original {
+            (
+                format!("/lessons/{}", stored.uid),
+                lang.text("knowledge-show-translation"),
+            )
+        } else {
+            (
+                format!("/lessons/{}?original=1", stored.uid),
+                lang.text("knowledge-show-original"),
+            )
+        }
+    });
     let mut steps = vec![
         Step {
             heading: kt.practice,
-            text: l.practice.to_string(),
+            text: shown.practice.to_string(),
         },
         Step {
             heading: kt.adaptation,
-            text: l.adaptation.to_string(),
+            text: shown.adaptation.to_string(),
         },
     ];
-    for (heading, text) in [(kt.context, &l.context), (kt.result, &l.result)] {
+    for (heading, text) in [(kt.context, shown.context), (kt.result, shown.result)] {
         if let Some(text) = text {
             steps.push(Step {
                 heading,
@@ -397,11 +455,13 @@ pub(crate) async fn lesson_page(
         }
     }
     let page = LessonPage {
-        chrome: chrome_for(&ctx, l.title.to_string(), "knowledge"),
+        chrome: chrome_for(&ctx, shown.title.to_string(), "knowledge"),
         kt,
         uid: stored.uid,
-        title: l.title.to_string(),
-        language: l.language.to_string(),
+        title: shown.title.to_string(),
+        language: shown.language.to_string(),
+        translation_note,
+        other_reading,
         steps,
         facts,
         people,

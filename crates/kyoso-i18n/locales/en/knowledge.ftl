@@ -44,3 +44,10 @@ knowledge-answer-count = { $count ->
     [one] One answer
    *[other] { $count } answers
 }
+# A lesson shown in a translation. $status: how it was made (one of the knowledge-status messages); $original: the language it was written in.
+knowledge-translation-note = Translation ({ $status }); the lesson was written in { $original }.
+knowledge-status-draft = draft, not checked by anyone
+knowledge-status-translated = translated by a person
+knowledge-status-reviewed = translated and reviewed
+knowledge-show-original = Show the original
+knowledge-show-translation = Show the translation

@@ -41,3 +41,10 @@ knowledge-answer-needs-profile = 回答するには、ご自身のプロフィ�
 knowledge-not-given = —
 # How many answers a question has. $count: a number.
 knowledge-answer-count = 回答 { $count } 件
+# A lesson shown in a translation. $status: how it was made (one of the knowledge-status messages); $original: the language it was written in.
+knowledge-translation-note = 翻訳（{ $status }）です。原文は{ $original }です。
+knowledge-status-draft = 下訳・未確認
+knowledge-status-translated = 人による翻訳
+knowledge-status-reviewed = 翻訳・確認済み
+knowledge-show-original = 原文を表示
+knowledge-show-translation = 翻訳を表示

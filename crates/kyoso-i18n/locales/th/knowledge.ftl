@@ -41,3 +41,10 @@ knowledge-answer-needs-profile = เข้าสู่ระบบด้วย�
 knowledge-not-given = —
 # How many answers a question has. $count: a number.
 knowledge-answer-count = { $count } คำตอบ
+# A lesson shown in a translation. $status: how it was made (one of the knowledge-status messages); $original: the language it was written in.
+knowledge-translation-note = ฉบับแปล ({ $status }) ต้นฉบับเขียนเป็น{ $original }
+knowledge-status-draft = ฉบับร่าง ยังไม่มีผู้ตรวจ
+knowledge-status-translated = แปลโดยคน
+knowledge-status-reviewed = แปลและตรวจทานแล้ว
+knowledge-show-original = แสดงต้นฉบับ
+knowledge-show-translation = แสดงฉบับแปล

@@ -41,3 +41,10 @@ knowledge-answer-needs-profile = Hãy đăng nhập bằng hồ sơ của chính
 knowledge-not-given = —
 # How many answers a question has. $count: a number.
 knowledge-answer-count = { $count } câu trả lời
+# A lesson shown in a translation. $status: how it was made (one of the knowledge-status messages); $original: the language it was written in.
+knowledge-translation-note = Bản dịch ({ $status }); bài học gốc viết bằng { $original }.
+knowledge-status-draft = bản nháp, chưa ai kiểm tra
+knowledge-status-translated = do người dịch
+knowledge-status-reviewed = đã dịch và hiệu đính
+knowledge-show-original = Xem bản gốc
+knowledge-show-translation = Xem bản dịch

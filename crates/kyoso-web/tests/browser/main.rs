@@ -1046,6 +1046,49 @@ async fn an_officer_records_a_lesson_and_members_ask_answer_and_settle_a_questio
         .unwrap();
     assert!(facts.contains("ไทย"), "{facts}");
     shot(&client, "50-lesson-th").await;
+    // A Japanese reader sees it in its Japanese translation, marked as one,
+    // and may ask for the original.
+    let lesson = client.current_url().await.unwrap().to_string();
+    let uid = kyoso_domain::Uid::parse(lesson.rsplit('/').next().unwrap()).unwrap();
+    kyoso
+        .translate_lesson(
+            &Caller::Cli,
+            uid,
+            kyoso_domain::LessonTranslation {
+                language: kyoso_domain::LanguageCode::parse("ja").unwrap(),
+                status: kyoso_domain::TranslationStatus::Reviewed,
+                title: kyoso_domain::Text::line("ラヨーンの水産加工場での5S活動", 200).unwrap(),
+                practice: kyoso_domain::Text::multiline(
+                    "日本の金属プレス工場の5S：赤札、毎日の清掃、毎月の監査。",
+                    4000,
+                )
+                .unwrap(),
+                adaptation: kyoso_domain::Text::multiline(
+                    "赤札の代わりに掲示板の写真を使い、各シフトが別のシフトのラインを監査する。",
+                    4000,
+                )
+                .unwrap(),
+                context: None,
+                result: Some(
+                    kyoso_domain::Text::multiline("半年で転倒事故が半分になった。", 4000).unwrap(),
+                ),
+            },
+        )
+        .await
+        .unwrap();
+    client
+        .goto(&format!("{base}/lang/ja?next=/lessons/{uid}"))
+        .await
+        .unwrap();
+    wait_for_text(&client, Locator::Css("main h1"), "ラヨーンの水産加工場").await;
+    wait_for_text(&client, Locator::Css("#translation-note"), "タイ語").await;
+    shot(&client, "53-lesson-translated-ja").await;
+    click(&client, Locator::Css("#other-reading")).await;
+    wait_for_text(&client, Locator::Css("main h1"), "กิจกรรม 5ส").await;
+    client
+        .goto(&format!("{base}/lang/th?next=/knowledge"))
+        .await
+        .unwrap();
     // Found by search, in English, through the vocabulary.
     client
         .goto(&format!(

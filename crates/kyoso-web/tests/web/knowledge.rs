@@ -264,8 +264,89 @@ async fn a_member_asks_another_answers_and_the_asker_accepts(app: &TestApp) {
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
+async fn a_lesson_is_read_and_found_in_its_translations(app: &TestApp) {
+    let lesson = created(
+        app,
+        "officer",
+        "/api/v1/lessons",
+        json!({"title": "Andon cords on a Thai sewing line", "language": "en",
+               "practice": "An andon cord stops the line when a fault is seen.",
+               "adaptation": "A bell on each table instead of a cord; the leader comes within a minute.",
+               "visibility": "network"}),
+    )
+    .await;
+    let id = lesson["uid"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/lessons/{id}/translations/ja");
+    let translation = json!({"status": "draft", "title": "縫製ラインの呼び鈴",
+                             "practice": "異常を見たらアンドンの紐でラインを止める。",
+                             "adaptation": "紐の代わりに各台に呼び鈴を置き、班長が一分以内に来る。"});
+    // Only those who keep the lesson translate it, and not into its own language.
+    let (status, _) = app.send(Method::PUT, &path, "member", &translation).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/lessons/{id}/translations/en"),
+            "officer",
+            &translation,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, body) = app
+        .send(
+            Method::PUT,
+            &path,
+            "officer",
+            &json!({"status": "perfect", "title": "x", "practice": "x", "adaptation": "x"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.to_string().contains("status"), "{body}");
+    let (status, body) = app.send(Method::PUT, &path, "officer", &translation).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["translations"][0]["language"], "ja");
+    assert_eq!(body["translations"][0]["status"], "draft");
+
+    // Found through words only the translation has, and shown in it to a
+    // Japanese reader, marked as a translation.
+    let (_, found) = app
+        .get("/api/v1/search?q=呼び鈴&kind=lesson&lang=ja", "member")
+        .await;
+    let hit = found["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == id.as_str())
+        .unwrap_or_else(|| panic!("{found}"));
+    assert_eq!(hit["title"], "縫製ラインの呼び鈴");
+    assert_eq!(hit["translated"], true);
+    let (_, found) = app
+        .get("/api/v1/search?q=andon&kind=lesson&lang=en", "member")
+        .await;
+    let hit = found["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == id.as_str())
+        .unwrap_or_else(|| panic!("{found}"));
+    assert_eq!(hit["title"], "Andon cords on a Thai sewing line");
+    assert_eq!(hit["translated"], false);
+
+    // Removed, it is no longer found through it.
+    let (status, body) = app.send(Method::DELETE, &path, "officer", &json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["translations"], json!([]));
+    let (_, found) = app
+        .get("/api/v1/search?q=呼び鈴&kind=lesson", "member")
+        .await;
+    assert!(!hit_ids(&found).contains(&id.as_str()), "{found}");
+    let (status, _) = app.send(Method::DELETE, &path, "officer", &json!({})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
 mod cases {
     use super::*;
     on_every_engine!(a_lesson_is_kept_found_across_languages_and_guarded);
     on_every_engine!(a_member_asks_another_answers_and_the_asker_accepts);
+    on_every_engine!(a_lesson_is_read_and_found_in_its_translations);
 }

@@ -22,7 +22,9 @@ fn lessons_import_export_and_import_back_unchanged() {
  "practice": "Quality circles meeting weekly after the shift, as in Toyota's suppliers.",
  "adaptation": "Circles met in paid time, in Thai, with the line leader as facilitator.",
  "result": "Defects per million fell from 900 to 310 in a year.",
- "country": "TH", "sectors": ["32120"], "organization": "TPA", "visibility": "public"},
+ "country": "TH", "sectors": ["32120"], "organization": "TPA", "visibility": "public",
+ "translations": [{"language": "th", "status": "reviewed", "title": "กลุ่มไคเซ็นในโรงงานชิ้นส่วนยานยนต์",
+   "practice": "กลุ่มคุณภาพประชุมทุกสัปดาห์หลังเลิกกะ", "adaptation": "ประชุมในเวลางานเป็นภาษาไทย"}]},
 {"title": "ベトナムの縫製工場での5S", "language": "ja",
  "practice": "日本の工場での5S活動。", "adaptation": "写真付きのチェックリストで毎日確認した。",
  "country": "VN", "organization": "TPA"}
