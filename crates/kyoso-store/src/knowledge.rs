@@ -6,11 +6,11 @@ use kyoso_domain::{
     Answer, CountryCode, LanguageCode, Lesson, LessonTranslation, Question, SectorCode,
     StoredAnswer, StoredLesson, StoredQuestion, Text, Timestamp, Uid,
 };
-use serde::de::DeserializeOwned;
 use sqlx::AssertSqlSafe;
 use uuid::Uuid;
 
 use crate::bulk::on_tx;
+use crate::matching::{fetch_all, list, texts};
 use crate::query::{Bind, Sql};
 use crate::read::Checker;
 use crate::value::DbTime;
@@ -21,14 +21,6 @@ use crate::{BulkWriter, Pool, ReadScope, Store, StoreError, dispatch};
 pub struct LessonFilter {
     pub country: Option<CountryCode>,
     pub sector: Option<SectorCode>,
-}
-
-fn list<T: DeserializeOwned>(c: &Checker, field: &'static str, raw: &str) -> Result<T, StoreError> {
-    serde_json::from_str(raw).map_err(|e| c.damaged(field, e))
-}
-
-fn texts<T: ToString>(items: &[T]) -> String {
-    serde_json::Value::from(items.iter().map(ToString::to_string).collect::<Vec<_>>()).to_string()
 }
 
 /// `(a, b, c)` of local keys read from the database (numbers, never input).
@@ -239,15 +231,6 @@ impl QuestionRow {
             updated_at: self.updated_at.0,
         })
     }
-}
-
-macro_rules! fetch_all {
-    ($store:expr, $sql:expr, $row:ty) => {
-        match &$store.pool {
-            Pool::Sqlite(pool) => $sql.sqlite_as::<$row>().fetch_all(pool).await?,
-            Pool::Postgres(pool) => $sql.postgres_as::<$row>().fetch_all(pool).await?,
-        }
-    };
 }
 
 impl Store {

@@ -66,11 +66,15 @@ pub struct OpenCohort {
     pub capacity: Option<u32>,
 }
 
-fn list<T: DeserializeOwned>(c: &Checker, field: &'static str, raw: &str) -> Result<T, StoreError> {
+pub(crate) fn list<T: DeserializeOwned>(
+    c: &Checker,
+    field: &'static str,
+    raw: &str,
+) -> Result<T, StoreError> {
     serde_json::from_str(raw).map_err(|e| c.damaged(field, e))
 }
 
-fn texts<T: ToString>(items: &[T]) -> String {
+pub(crate) fn texts<T: ToString>(items: &[T]) -> String {
     serde_json::Value::from(items.iter().map(ToString::to_string).collect::<Vec<_>>()).to_string()
 }
 
@@ -93,6 +97,7 @@ macro_rules! fetch_all {
         }
     };
 }
+pub(crate) use fetch_all;
 
 /// People matching may propose: shared with the network, agreed to
 /// processing.

@@ -16,6 +16,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::api::{ApiResult, JsonObject, Params, id, require_user};
+use crate::api_matching::{limit, optional};
 use crate::auth::ApiCaller;
 use crate::error::{ApiError, Code, ErrorBody};
 
@@ -141,30 +142,6 @@ pub(crate) struct QuestionsQuery {
     open: Option<String>,
     /// How many, 1 to 500 (100 if not given).
     limit: Option<String>,
-}
-
-fn optional<T>(
-    field: &str,
-    value: Option<&str>,
-    parse: impl FnOnce(&str) -> Result<T, kyoso_domain::ValueError>,
-) -> Result<Option<T>, ApiError> {
-    value
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(|v| parse(v).map_err(|e| ApiError::field(Code::InvalidField, field, e.to_string())))
-        .transpose()
-}
-
-fn limit(value: Option<&str>) -> Result<i64, ApiError> {
-    Ok(optional("limit", value, |v| {
-        v.parse::<i64>()
-            .ok()
-            .filter(|n| (1..=500).contains(n))
-            .ok_or_else(|| {
-                kyoso_domain::ValueError::Rule("must be a whole number from 1 to 500".into())
-            })
-    })?
-    .unwrap_or(100))
 }
 
 #[utoipa::path(get, path = "/api/v1/lessons", tag = "knowledge", params(LessonsQuery),

@@ -25,7 +25,8 @@ use crate::auth::ApiCaller;
 use crate::error::{ApiError, Code, ErrorBody};
 use crate::i18n::Lang;
 
-fn optional<T>(
+/// A query parameter read by `parse`, if given; its fault names it.
+pub(crate) fn optional<T>(
     field: &str,
     value: Option<&str>,
     parse: impl FnOnce(&str) -> Result<T, kyoso_domain::ValueError>,
@@ -37,7 +38,8 @@ fn optional<T>(
         .transpose()
 }
 
-fn limit(value: Option<&str>) -> Result<i64, ApiError> {
+/// How many records a list answers with: 1 to 500, 100 if not given.
+pub(crate) fn limit(value: Option<&str>) -> Result<i64, ApiError> {
     Ok(optional("limit", value, |v| {
         v.parse::<i64>()
             .ok()

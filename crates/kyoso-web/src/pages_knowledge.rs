@@ -23,6 +23,7 @@ use crate::auth::PageContext;
 use crate::forms::{self, Field, Values};
 use crate::i18n::{Arg, Lang};
 use crate::pages::{Chrome, FormPage, chrome_for, error_page, parse_id, refuse_csrf, render_page};
+use crate::pages_matching::field_faults;
 use crate::redirect::see_other;
 use crate::view::{self, Choice};
 
@@ -521,18 +522,6 @@ fn form_object(values: &Values, lists: &[&str]) -> serde_json::Map<String, serde
         }
     }
     object
-}
-
-/// A service's refusal as the form's faults; anything else stays an error.
-fn field_faults(error: ServiceError) -> Result<Vec<RowError>, ServiceError> {
-    match error {
-        ServiceError::Invalid { field, message } => Ok(vec![RowError::new(
-            0,
-            field.as_deref().unwrap_or("title"),
-            message,
-        )]),
-        other => Err(other),
-    }
 }
 
 #[allow(clippy::too_many_arguments, reason = "a form page is these parts")]

@@ -106,7 +106,7 @@ fn fault_text(error: ServiceError) -> Result<String, ServiceError> {
 
 /// A service's refusal of a form as the form's field faults; anything
 /// else stays an error for the error page.
-fn field_faults(error: ServiceError) -> Result<Vec<RowError>, ServiceError> {
+pub(crate) fn field_faults(error: ServiceError) -> Result<Vec<RowError>, ServiceError> {
     match error {
         ServiceError::Invalid { field, message } => Ok(vec![RowError::new(
             0,
