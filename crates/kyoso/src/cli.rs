@@ -174,7 +174,7 @@ enum Command {
         command: crate::network::NetworkCommand,
     },
     /// Find records in any of the four languages: people, organizations,
-    /// needs, technologies, companies, programs.
+    /// needs, technologies, companies, programs, lessons, questions.
     Search(crate::search::SearchArgs),
     /// Judge how well kyoso works on a judged collection.
     Eval {

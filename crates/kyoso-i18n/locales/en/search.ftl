@@ -1,7 +1,7 @@
 ## The search page: one search over every kind of record.
 
 search-title = Search
-search-intro = One search over people, organizations, needs, technologies, companies and programs. Write in English, Japanese, Thai or Vietnamese: a record written in another language is found through the same words.
+search-intro = One search over people, organizations, needs, technologies, companies, programs, lessons learned and questions. Write in English, Japanese, Thai or Vietnamese: a record written in another language is found through the same words.
 search-query = What are you looking for?
 search-placeholder = e.g. lubrication, 潤滑, bôi trơn, forklift
 search-button = Search

@@ -1,7 +1,7 @@
 ## The search page: one search over every kind of record.
 
 search-title = 検索
-search-intro = 人、組織、ニーズ、技術、企業、プログラムをまとめて検索します。日本語・英語・タイ語・ベトナム語のどれで書いても、別の言語で書かれた記録も同じ言葉で見つかります。
+search-intro = 人、組織、ニーズ、技術、企業、プログラム、教訓、質問をまとめて検索します。日本語・英語・タイ語・ベトナム語のどれで書いても、別の言語で書かれた記録も同じ言葉で見つかります。
 search-query = 何をお探しですか？
 search-placeholder = 例: 潤滑、lubrication、bôi trơn、フォークリフト
 search-button = 検索

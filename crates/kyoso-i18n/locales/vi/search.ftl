@@ -1,7 +1,7 @@
 ## The search page: one search over every kind of record.
 
 search-title = Tìm kiếm
-search-intro = Một ô tìm kiếm cho người, tổ chức, nhu cầu, công nghệ, doanh nghiệp và chương trình. Viết bằng tiếng Việt, tiếng Nhật, tiếng Thái hay tiếng Anh đều được: hồ sơ viết bằng ngôn ngữ khác cũng được tìm thấy qua cùng những từ đó.
+search-intro = Một ô tìm kiếm cho người, tổ chức, nhu cầu, công nghệ, doanh nghiệp, chương trình, bài học kinh nghiệm và câu hỏi. Viết bằng tiếng Việt, tiếng Nhật, tiếng Thái hay tiếng Anh đều được: hồ sơ viết bằng ngôn ngữ khác cũng được tìm thấy qua cùng những từ đó.
 search-query = Bạn đang tìm gì?
 search-placeholder = ví dụ: bôi trơn, 潤滑, lubrication, xe nâng
 search-button = Tìm
