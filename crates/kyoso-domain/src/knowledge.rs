@@ -198,8 +198,13 @@ pub struct LessonText<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredAnswer {
     pub uid: Uid,
-    /// The person who answered.
+    /// The person who answered (for the rules; never sent as it is).
+    #[serde(skip_serializing)]
     pub by: Uid,
+    /// The person who answered, as the reader is shown them: none if the
+    /// reader may not read their record.
+    #[serde(rename = "by")]
+    pub by_shown: Option<Uid>,
     pub body: Text,
     pub language: LanguageCode,
     /// The asker took this answer as the one that answers the question.
@@ -218,7 +223,13 @@ pub struct StoredQuestion {
     pub language: LanguageCode,
     pub country: Option<CountryCode>,
     pub sectors: Vec<SectorCode>,
+    /// The person who asked (for the rules; never sent as it is).
+    #[serde(skip_serializing)]
     pub asked_by: Uid,
+    /// The person who asked, as the reader is shown them: none if the
+    /// reader may not read their record.
+    #[serde(rename = "asked_by")]
+    pub asked_by_shown: Option<Uid>,
     pub visibility: Visibility,
     /// Oldest first.
     pub answers: Vec<StoredAnswer>,

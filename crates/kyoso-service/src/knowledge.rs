@@ -38,11 +38,82 @@ fn signed_in(caller: &Caller) -> Result<(), ServiceError> {
 
 // --- lessons ---
 
+/// Whether a read answered "not found": the caller may not read it.
+fn readable<T>(read: Result<T, ServiceError>) -> Result<bool, ServiceError> {
+    match read {
+        Ok(_) => Ok(true),
+        Err(ServiceError::NotFound(_)) => Ok(false),
+        Err(other) => Err(other),
+    }
+}
+
 impl Kyoso {
-    pub async fn lesson(&self, caller: &Caller, uid: Uid) -> Result<StoredLesson, ServiceError> {
+    /// A lesson as `caller` is shown it: the people, technology and program
+    /// it came from only where the caller may read them.
+    async fn shown_lesson(
+        &self,
+        caller: &Caller,
+        mut stored: StoredLesson,
+    ) -> Result<StoredLesson, ServiceError> {
+        if caller.is_admin() {
+            return Ok(stored);
+        }
+        let l = &mut stored.lesson;
+        let mut people = Vec::with_capacity(l.people.len());
+        for &person in &l.people {
+            if readable(self.person(caller, person).await)? {
+                people.push(person);
+            }
+        }
+        l.people = people;
+        if let Some(offer) = l.technology
+            && !readable(self.offer(caller, offer).await)?
+        {
+            l.technology = None;
+        }
+        if let Some(program) = l.program
+            && !readable(self.program(caller, program).await)?
+        {
+            l.program = None;
+        }
+        Ok(stored)
+    }
+
+    /// A question as `caller` is shown it: the asker and those who answered
+    /// named only where the caller may read their records.
+    async fn shown_question(
+        &self,
+        caller: &Caller,
+        mut stored: StoredQuestion,
+    ) -> Result<StoredQuestion, ServiceError> {
+        if caller.is_admin() {
+            return Ok(stored);
+        }
+        if !readable(self.person(caller, stored.asked_by).await)? {
+            stored.asked_by_shown = None;
+        }
+        for answer in &mut stored.answers {
+            if !readable(self.person(caller, answer.by).await)? {
+                answer.by_shown = None;
+            }
+        }
+        Ok(stored)
+    }
+
+    /// The lesson, whole, if the caller may read it.
+    async fn readable_lesson(
+        &self,
+        caller: &Caller,
+        uid: Uid,
+    ) -> Result<StoredLesson, ServiceError> {
         let lesson = self.store.lesson(uid).await?.ok_or(not_found("lesson"))?;
         require(caller, Action::Read, &Resource::lesson(&lesson), "lesson")?;
         Ok(lesson)
+    }
+
+    pub async fn lesson(&self, caller: &Caller, uid: Uid) -> Result<StoredLesson, ServiceError> {
+        let lesson = self.readable_lesson(caller, uid).await?;
+        self.shown_lesson(caller, lesson).await
     }
 
     /// Lessons the caller may read, most recently changed first.
@@ -52,10 +123,15 @@ impl Kyoso {
         filter: &LessonFilter,
         limit: i64,
     ) -> Result<Vec<StoredLesson>, ServiceError> {
-        Ok(self
+        let found = self
             .store
             .lessons(filter, &caller.scope(), limit.clamp(1, MAX_LIST))
-            .await?)
+            .await?;
+        let mut shown = Vec::with_capacity(found.len());
+        for lesson in found {
+            shown.push(self.shown_lesson(caller, lesson).await?);
+        }
+        Ok(shown)
     }
 
     /// The records a lesson names, each one the caller may read.
@@ -143,7 +219,8 @@ impl Kyoso {
         )
         .await?;
         self.commit(writer).await?;
-        self.store.lesson(uid).await?.ok_or(not_found("lesson"))
+        let stored = self.store.lesson(uid).await?.ok_or(not_found("lesson"))?;
+        self.shown_lesson(caller, stored).await
     }
 
     /// Changes a lesson; the organization that keeps it stays.
@@ -154,7 +231,7 @@ impl Kyoso {
         changed: Lesson<RecordRef>,
     ) -> Result<StoredLesson, ServiceError> {
         signed_in(caller)?;
-        let before = self.lesson(caller, uid).await?;
+        let before = self.readable_lesson(caller, uid).await?;
         require(caller, Action::Update, &Resource::lesson(&before), "lesson")?;
         let mut changed = self.resolve_lesson(caller, changed).await?;
         changed.organization = before.owner;
@@ -174,12 +251,13 @@ impl Kyoso {
         )
         .await?;
         self.commit(writer).await?;
-        self.store.lesson(uid).await?.ok_or(not_found("lesson"))
+        let stored = self.store.lesson(uid).await?.ok_or(not_found("lesson"))?;
+        self.shown_lesson(caller, stored).await
     }
 
     pub async fn delete_lesson(&self, caller: &Caller, uid: Uid) -> Result<(), ServiceError> {
         signed_in(caller)?;
-        let before = self.lesson(caller, uid).await?;
+        let before = self.readable_lesson(caller, uid).await?;
         require(caller, Action::Delete, &Resource::lesson(&before), "lesson")?;
         let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
         writer.delete_lesson(uid).await?;
@@ -213,7 +291,7 @@ impl Kyoso {
         translation: LessonTranslation,
     ) -> Result<StoredLesson, ServiceError> {
         signed_in(caller)?;
-        let before = self.lesson(caller, uid).await?;
+        let before = self.readable_lesson(caller, uid).await?;
         require(caller, Action::Update, &Resource::lesson(&before), "lesson")?;
         if translation.language == before.lesson.language {
             return Err(invalid(
@@ -241,7 +319,8 @@ impl Kyoso {
         )
         .await?;
         self.commit(writer).await?;
-        self.store.lesson(uid).await?.ok_or(not_found("lesson"))
+        let stored = self.store.lesson(uid).await?.ok_or(not_found("lesson"))?;
+        self.shown_lesson(caller, stored).await
     }
 
     /// Removes a lesson's text in `language`.
@@ -252,7 +331,7 @@ impl Kyoso {
         language: LanguageCode,
     ) -> Result<StoredLesson, ServiceError> {
         signed_in(caller)?;
-        let before = self.lesson(caller, uid).await?;
+        let before = self.readable_lesson(caller, uid).await?;
         require(caller, Action::Update, &Resource::lesson(&before), "lesson")?;
         let Some(earlier) = before.translations.iter().find(|t| t.language == language) else {
             return Err(not_found("translation"));
@@ -273,7 +352,8 @@ impl Kyoso {
         )
         .await?;
         self.commit(writer).await?;
-        self.store.lesson(uid).await?.ok_or(not_found("lesson"))
+        let stored = self.store.lesson(uid).await?.ok_or(not_found("lesson"))?;
+        self.shown_lesson(caller, stored).await
     }
 }
 
@@ -296,7 +376,7 @@ impl Kyoso {
             &Resource::question(&question),
             "question",
         )?;
-        Ok(question)
+        self.shown_question(caller, question).await
     }
 
     /// Questions the caller may read, most recently active first; `open`:
@@ -307,10 +387,15 @@ impl Kyoso {
         open: bool,
         limit: i64,
     ) -> Result<Vec<StoredQuestion>, ServiceError> {
-        Ok(self
+        let found = self
             .store
             .questions(open, &caller.scope(), limit.clamp(1, MAX_LIST))
-            .await?)
+            .await?;
+        let mut shown = Vec::with_capacity(found.len());
+        for question in found {
+            shown.push(self.shown_question(caller, question).await?);
+        }
+        Ok(shown)
     }
 
     /// The caller's own profile, which answers and questions are written
@@ -370,7 +455,12 @@ impl Kyoso {
         )
         .await?;
         self.commit(writer).await?;
-        self.store.question(uid).await?.ok_or(not_found("question"))
+        let stored = self
+            .store
+            .question(uid)
+            .await?
+            .ok_or(not_found("question"))?;
+        self.shown_question(caller, stored).await
     }
 
     /// Answers a question, as the caller's own profile or as a person
@@ -418,10 +508,12 @@ impl Kyoso {
         )
         .await?;
         self.commit(writer).await?;
-        self.store
+        let stored = self
+            .store
             .question(question)
             .await?
-            .ok_or(not_found("question"))
+            .ok_or(not_found("question"))?;
+        self.shown_question(caller, stored).await
     }
 
     /// The person `key` names, if the caller may write as them (their own
@@ -483,10 +575,12 @@ impl Kyoso {
         )
         .await?;
         self.commit(writer).await?;
-        self.store
+        let stored = self
+            .store
             .question(question)
             .await?
-            .ok_or(not_found("question"))
+            .ok_or(not_found("question"))?;
+        self.shown_question(caller, stored).await
     }
 
     /// Withdraws a question with its answers.

@@ -196,6 +196,7 @@ impl AnswerRow {
         Ok(StoredAnswer {
             uid: Uid::from_uuid(self.uid),
             by: Uid::from_uuid(self.person_uid),
+            by_shown: Some(Uid::from_uuid(self.person_uid)),
             body: c.value("body", &self.body, |s| {
                 Text::multiline(s, Answer::<()>::MAX_BODY_CHARS)
             })?,
@@ -225,6 +226,7 @@ impl QuestionRow {
             country: c.optional("country", self.country, CountryCode::parse)?,
             sectors: list(&c, "sectors", &self.sectors)?,
             asked_by: Uid::from_uuid(self.asked_by_uid),
+            asked_by_shown: Some(Uid::from_uuid(self.asked_by_uid)),
             visibility: c.value("visibility", &self.visibility, |s| s.parse())?,
             answers,
             created_at: self.created_at.0,

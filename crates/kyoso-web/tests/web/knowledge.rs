@@ -201,6 +201,33 @@ async fn a_member_asks_another_answers_and_the_asker_accepts(app: &TestApp) {
     let answer = answered["answers"][0]["uid"].as_str().unwrap().to_owned();
     assert_eq!(answered["answers"][0]["accepted"], false);
 
+    // An answer by a person whose record is private to AOTS does not name
+    // them to those who may not read it.
+    let private_expert = created(
+        app,
+        "aots_officer",
+        "/api/v1/people",
+        json!({"name_latin": "Private Forklift Trainer", "visibility": "private"}),
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let with_private = created(
+        app,
+        "aots_officer",
+        &format!("/api/v1/questions/{id}/answers"),
+        json!({"body": "AOTS can run the course on site.", "language": "en",
+               "answered_by": private_expert}),
+    )
+    .await;
+    assert_eq!(with_private["answers"][1]["by"], private_expert.as_str());
+    let (_, read) = app.get(&format!("/api/v1/questions/{id}"), "member").await;
+    assert_eq!(read["answers"][1]["by"], Value::Null, "{read}");
+    assert!(!read.to_string().contains(&private_expert), "{read}");
+    let (_, listed) = app.get("/api/v1/questions", "member").await;
+    assert!(!listed.to_string().contains(&private_expert));
+
     // Only the asker (or the keepers of their record) settles it.
     let (status, _) = app
         .send(
