@@ -38,6 +38,20 @@ fn signed_in(caller: &Caller) -> Result<(), ServiceError> {
 
 // --- lessons ---
 
+impl Kyoso {
+    /// Commits `writer` with the audit entry of the change it holds.
+    async fn commit_audited(
+        &self,
+        mut writer: kyoso_store::BulkWriter,
+        caller: &Caller,
+        change: Change,
+    ) -> Result<(), ServiceError> {
+        audit(&mut writer, caller, change).await?;
+        self.commit(writer).await?;
+        Ok(())
+    }
+}
+
 /// Whether a read answered "not found": the caller may not read it.
 fn readable<T>(read: Result<T, ServiceError>) -> Result<bool, ServiceError> {
     match read {
@@ -205,8 +219,8 @@ impl Kyoso {
         lesson.organization = owner;
         let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
         let uid = writer.insert_lesson(&lesson, owner).await?;
-        audit(
-            &mut writer,
+        self.commit_audited(
+            writer,
             caller,
             Change {
                 action: AuditAction::Create,
@@ -218,7 +232,6 @@ impl Kyoso {
             },
         )
         .await?;
-        self.commit(writer).await?;
         let stored = self.store.lesson(uid).await?.ok_or(not_found("lesson"))?;
         self.shown_lesson(caller, stored).await
     }
@@ -237,8 +250,8 @@ impl Kyoso {
         changed.organization = before.owner;
         let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
         writer.update_lesson(uid, &changed).await?;
-        audit(
-            &mut writer,
+        self.commit_audited(
+            writer,
             caller,
             Change {
                 action: AuditAction::Update,
@@ -250,7 +263,6 @@ impl Kyoso {
             },
         )
         .await?;
-        self.commit(writer).await?;
         let stored = self.store.lesson(uid).await?.ok_or(not_found("lesson"))?;
         self.shown_lesson(caller, stored).await
     }
@@ -261,8 +273,8 @@ impl Kyoso {
         require(caller, Action::Delete, &Resource::lesson(&before), "lesson")?;
         let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
         writer.delete_lesson(uid).await?;
-        audit(
-            &mut writer,
+        self.commit_audited(
+            writer,
             caller,
             Change {
                 action: AuditAction::Delete,
@@ -274,7 +286,6 @@ impl Kyoso {
             },
         )
         .await?;
-        self.commit(writer).await?;
         Ok(())
     }
 }
@@ -305,8 +316,8 @@ impl Kyoso {
             .translations
             .iter()
             .find(|t| t.language == translation.language);
-        audit(
-            &mut writer,
+        self.commit_audited(
+            writer,
             caller,
             Change {
                 action: AuditAction::Update,
@@ -318,7 +329,6 @@ impl Kyoso {
             },
         )
         .await?;
-        self.commit(writer).await?;
         let stored = self.store.lesson(uid).await?.ok_or(not_found("lesson"))?;
         self.shown_lesson(caller, stored).await
     }
@@ -338,8 +348,8 @@ impl Kyoso {
         };
         let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
         writer.remove_lesson_translation(uid, language).await?;
-        audit(
-            &mut writer,
+        self.commit_audited(
+            writer,
             caller,
             Change {
                 action: AuditAction::Update,
@@ -351,7 +361,6 @@ impl Kyoso {
             },
         )
         .await?;
-        self.commit(writer).await?;
         let stored = self.store.lesson(uid).await?.ok_or(not_found("lesson"))?;
         self.shown_lesson(caller, stored).await
     }
@@ -441,8 +450,8 @@ impl Kyoso {
         };
         let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
         let uid = writer.insert_question(&question, asker, owner).await?;
-        audit(
-            &mut writer,
+        self.commit_audited(
+            writer,
             caller,
             Change {
                 action: AuditAction::Create,
@@ -454,7 +463,6 @@ impl Kyoso {
             },
         )
         .await?;
-        self.commit(writer).await?;
         let stored = self
             .store
             .question(uid)
@@ -494,8 +502,8 @@ impl Kyoso {
         let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
         let uid = writer.insert_answer(question, by, &answer).await?;
         writer.changed("questions", Some(question)).await?;
-        audit(
-            &mut writer,
+        self.commit_audited(
+            writer,
             caller,
             Change {
                 action: AuditAction::Create,
@@ -507,7 +515,6 @@ impl Kyoso {
             },
         )
         .await?;
-        self.commit(writer).await?;
         let stored = self
             .store
             .question(question)
@@ -561,8 +568,8 @@ impl Kyoso {
             return Err(not_found("answer"));
         }
         writer.changed("questions", Some(question)).await?;
-        audit(
-            &mut writer,
+        self.commit_audited(
+            writer,
             caller,
             Change {
                 action: AuditAction::Update,
@@ -574,7 +581,6 @@ impl Kyoso {
             },
         )
         .await?;
-        self.commit(writer).await?;
         let stored = self
             .store
             .question(question)
@@ -595,8 +601,8 @@ impl Kyoso {
         )?;
         let mut writer = self.store.bulk(Table::Ties, BulkOptions::default()).await?;
         writer.delete_question(uid).await?;
-        audit(
-            &mut writer,
+        self.commit_audited(
+            writer,
             caller,
             Change {
                 action: AuditAction::Delete,
@@ -608,7 +614,6 @@ impl Kyoso {
             },
         )
         .await?;
-        self.commit(writer).await?;
         Ok(())
     }
 }

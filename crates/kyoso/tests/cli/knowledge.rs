@@ -85,6 +85,8 @@ fn a_bad_lessons_file_changes_nothing_and_names_each_fault() {
     );
     assert!(said.contains("3") && said.contains("title"), "{said}");
     assert!(said.contains("4") && said.contains("program"), "{said}");
+    assert!(said.contains("bad.json:3: title"), "{said}");
+    assert!(said.contains("bad.json:4: program"), "{said}");
     let exported = dir.path().join("out.json");
     ok(&url, &["export", "lessons", "--output", path(&exported)]);
     assert_eq!(
