@@ -81,7 +81,10 @@ pub struct SearchIndex {
     pub(crate) fields: Fields,
     vocabulary: RwLock<Arc<Vocabulary>>,
     /// Candidates read again, kept between queries (cleared when large).
-    readings: Mutex<HashMap<DocAddress, Arc<DocReading>>>,
+    /// Keyed by the searcher's generation too: after a commit an address
+    /// names another record, and a search that began before the commit
+    /// may still be storing what it read.
+    readings: Mutex<HashMap<(u64, DocAddress), Arc<DocReading>>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -360,12 +363,8 @@ impl SearchIndex {
         address: DocAddress,
         vocabulary: &Vocabulary,
     ) -> Result<Arc<DocReading>, SearchError> {
-        if let Some(known) = self
-            .readings
-            .lock()
-            .ok()
-            .and_then(|r| r.get(&address).cloned())
-        {
+        let key = (searcher.generation().generation_id(), address);
+        if let Some(known) = self.readings.lock().ok().and_then(|r| r.get(&key).cloned()) {
             return Ok(known);
         }
         let stored: TantivyDocument = searcher.doc(address)?;
@@ -379,7 +378,7 @@ impl SearchIndex {
             if readings.len() >= READINGS_KEPT {
                 readings.clear();
             }
-            readings.insert(address, Arc::clone(&reading));
+            readings.insert(key, Arc::clone(&reading));
         }
         Ok(reading)
     }

@@ -428,6 +428,8 @@ impl Kyoso {
     /// yet will read them with the rest.
     pub(crate) async fn follow_in_search(&self, records: &BTreeSet<(String, kyoso_domain::Uid)>) {
         let Some(kept) = self.search.loaded() else {
+            // A first read may be under way, begun before these changed.
+            self.search.stale();
             return;
         };
         let mut put = Vec::new();
