@@ -216,7 +216,8 @@ impl Names {
 pub struct Skill(String);
 
 impl Skill {
-    pub const MAX_CHARS: usize = 60;
+    /// Long enough for "CNC programming (Fanuc, Mazak, Okuma) for aerospace parts".
+    pub const MAX_CHARS: usize = 100;
 
     pub fn parse(input: &str) -> Result<Skill, ValueError> {
         let folded: String = if input.is_ascii() {
@@ -225,7 +226,8 @@ impl Skill {
             input.nfkc().flat_map(char::to_lowercase).collect()
         };
         let text = Text::line(&folded, Skill::MAX_CHARS)?;
-        if text.contains([';', ',']) {
+        // ";" separates skills in files and forms; a comma may be part of one.
+        if text.contains(';') {
             return Err(ValueError::invalid(
                 input,
                 "one skill (separate skills with \";\")",

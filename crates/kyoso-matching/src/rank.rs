@@ -5,7 +5,9 @@
 //! A candidate's score is `Σ weight × value` over the [`Factor`]s, each
 //! value in `0.0..=1.0`:
 //!
-//! - **skills**: the share of the need's skills the candidate has;
+//! - **skills**: the share of what the need asks that the candidate has:
+//!   each skill it names counts two units, each further topic its text
+//!   speaks of ([`Need::topics`]) one;
 //! - **sectors**: 1 for a sector of the need, ½ for one of the same DAC
 //!   category (the first three digits), else 0;
 //! - **languages**: per language asked for, 1 at or above the level asked,
@@ -66,6 +68,9 @@ pub struct Need {
     pub skills: Vec<Term>,
     /// Skills every candidate must have.
     pub required_skills: Vec<Term>,
+    /// What the need's text speaks of besides its skills: each counts half
+    /// a skill in the skills factor.
+    pub topics: Vec<Term>,
     pub sectors: Vec<u32>,
     pub country: Option<u16>,
     /// Leave out candidates who have not worked or lived in `country`.
@@ -502,8 +507,8 @@ impl Index {
     }
 }
 
-/// A retrieved candidate's mark: 1 + the skills of the need it holds,
-/// counted as the score counts them (in the low 16 bits, as many as fit),
+/// A retrieved candidate's mark: 1 + the units of the need's skills and
+/// topics it holds (see [`units_asked`]; in the low 16 bits, as many as fit),
 /// and what retrieval learnt of its sectors and country. 0 for a
 /// candidate not retrieved.
 const HELD: u32 = 0xFFFF;
@@ -530,7 +535,7 @@ impl Index {
     fn retrieve(&self, need: &Need, mark: &mut [u32]) -> Vec<CandidateId> {
         let mut retrieved: Vec<CandidateId> = Vec::new();
         let reach = |list: &[CandidateId],
-                     skill: bool,
+                     units: u32,
                      flag: u32,
                      mark: &mut [u32],
                      retrieved: &mut Vec<CandidateId>| {
@@ -541,15 +546,18 @@ impl Index {
                     held = 1;
                     retrieved.push(id);
                 }
-                if skill {
-                    held = (held + 1).min(HELD);
-                }
+                held = (held + units).min(HELD);
                 *slot = (*slot & !HELD) | held | flag;
             }
         };
         for &skill in need.skills.iter().chain(&need.required_skills) {
             if let Some(list) = self.by_skill.get(skill as usize) {
-                reach(list, true, 0, mark, &mut retrieved);
+                reach(list, SKILL_UNITS, 0, mark, &mut retrieved);
+            }
+        }
+        for &topic in &need.topics {
+            if let Some(list) = self.by_skill.get(topic as usize) {
+                reach(list, TOPIC_UNITS, 0, mark, &mut retrieved);
             }
         }
         for &sector in &need.sectors {
@@ -557,20 +565,14 @@ impl Index {
                 .by_category
                 .binary_search_by_key(&(sector / 100), |(c, _)| *c)
             {
-                reach(
-                    &self.by_category[at].1,
-                    false,
-                    CATEGORY,
-                    mark,
-                    &mut retrieved,
-                );
+                reach(&self.by_category[at].1, 0, CATEGORY, mark, &mut retrieved);
             }
         }
         if retrieved.is_empty() {
             if let Some(country) = need.country
                 && let Some(list) = self.by_country.get(country as usize)
             {
-                reach(list, false, COUNTRY, mark, &mut retrieved);
+                reach(list, 0, COUNTRY, mark, &mut retrieved);
             }
             return retrieved;
         }
@@ -731,7 +733,7 @@ impl Group {
 /// [`total`] of these (weights of zero or more; products and sums round
 /// monotonically) is at least its score.
 fn upper(need: &Need, group: Group, available: f64, track_record: f64) -> [f64; 7] {
-    let asked = need.skills.len() + need.required_skills.len();
+    let asked = units_asked(need);
     let skills = if asked == 0 {
         0.0
     } else {
@@ -817,20 +819,14 @@ fn passes(need: &Need, profile: &impl Facts) -> bool {
 }
 
 /// How well `profile` meets each factor of `need`, in the order of
-/// [`FactorKind::ALL`]. `held` is how many of the need's skills it holds,
+/// [`FactorKind::ALL`]. `held` is the units of the need's skills and topics it holds,
 /// if already counted.
 fn values(need: &Need, profile: &impl Facts, held: Option<usize>, hops: Option<u8>) -> [f64; 7] {
-    let asked = need.skills.len() + need.required_skills.len();
+    let asked = units_asked(need);
     let skills = if asked == 0 {
         0.0
     } else {
-        let held = held.unwrap_or_else(|| {
-            need.skills
-                .iter()
-                .chain(&need.required_skills)
-                .filter(|s| has(profile.skills(), s))
-                .count()
-        });
+        let held = held.unwrap_or_else(|| units_held(need, profile.skills()));
         held as f64 / asked as f64
     };
     let sectors = need
@@ -875,6 +871,25 @@ fn values(need: &Need, profile: &impl Facts, held: Option<usize>, hops: Option<u
         track_record,
         network,
     ]
+}
+
+/// Units a skill of the need counts in the skills factor.
+const SKILL_UNITS: u32 = 2;
+/// Units a further topic of the need's text counts.
+const TOPIC_UNITS: u32 = 1;
+
+/// The units of the skills factor a need asks: two per skill, one per
+/// further topic.
+fn units_asked(need: &Need) -> usize {
+    (need.skills.len() + need.required_skills.len()) * SKILL_UNITS as usize
+        + need.topics.len() * TOPIC_UNITS as usize
+}
+
+/// The units of `need` that `skills` (sorted) hold.
+fn units_held(need: &Need, skills: &[Term]) -> usize {
+    let count = |asked: &[Term]| asked.iter().filter(|s| has(skills, s)).count();
+    (count(&need.skills) + count(&need.required_skills)) * SKILL_UNITS as usize
+        + count(&need.topics) * TOPIC_UNITS as usize
 }
 
 /// Past matches' outcomes: `(successes + 1) / (matches + 2)`, at most 1.
@@ -1078,6 +1093,7 @@ mod tests {
             any::<bool>(),
             prop::collection::vec((0u16..3, 1u8..8, any::<bool>()), 0..2),
             any::<bool>(),
+            prop::collection::vec(0u32..12, 0..3),
         )
             .prop_map(
                 |(
@@ -1088,9 +1104,11 @@ mod tests {
                     require_country,
                     languages,
                     require_available,
+                    topics,
                 )| Need {
                     skills,
                     required_skills,
+                    topics,
                     sectors,
                     country,
                     require_country,
@@ -1231,7 +1249,7 @@ mod tests {
             let hops = |c: CandidateId| (!c.is_multiple_of(4)).then_some((c % 4) as u8);
             let top = index.top(&need, n, &Weights::default(), &hops);
             let shares = |p: &Profile| {
-                need.skills.iter().chain(&need.required_skills).any(|s| p.skills.contains(s))
+                need.skills.iter().chain(&need.required_skills).chain(&need.topics).any(|s| p.skills.contains(s))
                     || need.sectors.iter().any(|s| p.sectors.iter().any(|x| x / 100 == s / 100))
             };
             let any_share = (0..index.len()).any(|c| shares(index.profile(c as u32).unwrap()));
@@ -1264,12 +1282,11 @@ mod tests {
             seen.sort_unstable();
             seen.dedup();
             prop_assert_eq!(seen.len(), retrieved.len(), "each candidate once");
-            let asked: Vec<Term> = need.skills.iter().chain(&need.required_skills).copied().collect();
-            let country_only = need.skills.iter().chain(&need.required_skills).all(|s| index.by_skill.get(*s as usize).is_none_or(Vec::is_empty))
+            let country_only = need.skills.iter().chain(&need.required_skills).chain(&need.topics).all(|s| index.by_skill.get(*s as usize).is_none_or(Vec::is_empty))
                 && need.sectors.iter().all(|s| index.by_category.binary_search_by_key(&(s / 100), |(c, _)| *c).is_err());
             for c in 0..index.len() as CandidateId {
                 let p = index.profile(c).unwrap();
-                let held = asked.iter().filter(|s| p.skills.contains(s)).count();
+                let held = units_held(&need, &p.skills);
                 let category = need.sectors.iter().any(|s| p.sectors.iter().any(|x| x / 100 == s / 100));
                 let sector = need.sectors.iter().any(|s| p.sectors.contains(s));
                 let country = need.country.is_some_and(|k| p.countries.contains(&k));

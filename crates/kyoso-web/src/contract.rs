@@ -159,7 +159,7 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
     let skill = {
         let mut rule = line(Skill::MAX_CHARS);
         rule["pattern"] = json!(
-            "^[^;,\\u0000-\\u001f\\u007f]*[^;,\\s\\u0000-\\u001f\\u007f][^;,\\u0000-\\u001f\\u007f]*$"
+            "^[^;\\u0000-\\u001f\\u007f]*[^;\\s\\u0000-\\u001f\\u007f][^;\\u0000-\\u001f\\u007f]*$"
         );
         rule
     };

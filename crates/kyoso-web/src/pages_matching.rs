@@ -254,14 +254,23 @@ const NEED_CHECKBOXES: &[&str] = &["require_country", "require_available"];
 const NEED_LISTS: &[&str] = &["skills", "required_skills", "sectors", "languages"];
 const OFFER_LISTS: &[&str] = &["keywords", "sectors", "sdgs", "countries", "seeks"];
 
+/// Lists whose items are free words, which may hold commas themselves
+/// ("CNC programming (Fanuc, Mazak)"): split at ";" and line breaks only.
+const WORD_LISTS: &[&str] = &["skills", "required_skills", "keywords"];
+
 /// A submitted form as the JSON object the readers take: lists split at
-/// commas, checkboxes as booleans.
+/// commas (words at ";"), checkboxes as booleans.
 fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<String, Value> {
     let mut object = forms::to_object(values, checkboxes);
     for name in lists {
         if let Some(Value::String(text)) = object.remove(*name) {
+            let separators: &[char] = if WORD_LISTS.contains(name) {
+                &[';', '；', '\n']
+            } else {
+                &[',', '、', ';', '\n']
+            };
             let items: Vec<Value> = text
-                .split([',', '、', '\n'])
+                .split(separators)
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(|s| Value::String(s.to_owned()))

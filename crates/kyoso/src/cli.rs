@@ -404,7 +404,7 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
         return crate::assign::run(file, mode, output.as_deref(), *json);
     }
     if let Command::Eval { command } = &cli.command {
-        return crate::search::eval(command);
+        return crate::search::eval(command).await;
     }
     if let Command::Search(args) = &cli.command
         && let Some(answer) = crate::search::run_without_database(args)

@@ -153,3 +153,45 @@ pub(crate) async fn sweep(kyoso: &Kyoso) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// `kyoso eval match FILE`: a judged set loaded into a scratch database,
+/// every need ranked, the figures printed.
+pub(crate) async fn eval(
+    file: &std::path::Path,
+    json: bool,
+) -> anyhow::Result<std::process::ExitCode> {
+    use anyhow::Context as _;
+    let text = std::fs::read_to_string(file)
+        .with_context(|| say!("cli-reading-file", file = &file.display().to_string()))?;
+    let set = matching::eval::MatchSet::parse(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let scratch = tempfile::tempdir()?;
+    let database = format!("sqlite://{}", scratch.path().join("eval.db").display());
+    let kyoso = Kyoso::open(&database).await?;
+    let report = kyoso
+        .evaluate_matching(&set, scratch.path())
+        .await
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    kyoso.close().await;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(std::process::ExitCode::SUCCESS);
+    }
+    let line = |group: &str, s: &matching::eval::MatchScores| {
+        say!(
+            "cli-eval-match-scores",
+            group = group,
+            needs = s.needs,
+            precision = format!("{:.3}", s.precision_at_10).as_str(),
+            ndcg = format!("{:.3}", s.ndcg_at_10).as_str(),
+            breakers = s.breakers
+        )
+    };
+    println!("{}", line(&say!("cli-eval-overall"), &report.overall));
+    for groups in [&report.by_kind, &report.by_language, &report.by_split] {
+        for (group, scores) in groups {
+            println!("{}", line(group, scores));
+        }
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}

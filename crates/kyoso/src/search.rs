@@ -59,6 +59,16 @@ pub(crate) enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Load a judged matching set (format kyoso-match-eval/1, see
+    /// docs/FORMATS.md) into a scratch database, rank every need and print
+    /// P@10, nDCG@10 and the hard-constraint breakers in the top ten per
+    /// need kind, language and split.
+    Match {
+        file: PathBuf,
+        /// Print every need's figures and first ten candidates as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Answers what needs no database.
@@ -167,8 +177,11 @@ fn kind_name(kind: &str) -> String {
     }
 }
 
-pub(crate) fn eval(command: &EvalCommand) -> anyhow::Result<ExitCode> {
-    let EvalCommand::Search { file, json } = command;
+pub(crate) async fn eval(command: &EvalCommand) -> anyhow::Result<ExitCode> {
+    let (file, json) = match command {
+        EvalCommand::Search { file, json } => (file, json),
+        EvalCommand::Match { file, json } => return crate::matching::eval(file, *json).await,
+    };
     let text = std::fs::read_to_string(file)
         .with_context(|| say!("cli-reading-file", file = &file.display().to_string()))?;
     let collection =

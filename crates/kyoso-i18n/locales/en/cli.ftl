@@ -330,6 +330,7 @@ cli-eval-scores = { $group }: { $queries } queries, nDCG@10 { $ndcg }, recall@10
 
 # The group name of all queries together.
 cli-eval-overall = overall
+cli-eval-match-scores = { $group }: { $needs } needs, P@10 { $precision }, nDCG@10 { $ndcg }, { $breakers } hard-constraint breakers in the top 10
 
 # kyoso search vocabulary --coverage: one line per language. $language: a code; $concepts, $names: numbers.
 cli-vocabulary-language = { $language }: { $concepts } concepts, { $names } names

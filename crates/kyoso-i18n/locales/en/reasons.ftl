@@ -44,6 +44,14 @@ reasons-skills-held =
        *[other] Has { $held } of the { $asked } skills asked for: { $list }
     }
 
+# A skill asked for, met in the candidate's own words (a synonym or a translation).
+# $skill: the skill asked for; $by: the candidate's own words
+reasons-skill-through = { $skill } (as “{ $by }”)
+
+# Topics of the need's title and description that the candidate's skills name too.
+# $list: the topics, joined with reasons-list-separator
+reasons-topics = Also knows what the need speaks of: { $list }
+
 ## Sectors
 
 reasons-sectors-exact = Works in a sector the need names

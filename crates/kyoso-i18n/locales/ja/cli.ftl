@@ -300,6 +300,7 @@ cli-eval-scores = { $group }：クエリ{ $queries }件、nDCG@10 { $ndcg }、�
 
 # The group name of all queries together.
 cli-eval-overall = 全体
+cli-eval-match-scores = { $group }：ニーズ{ $needs }件、P@10 { $precision }、nDCG@10 { $ndcg }、上位10件中の必須条件違反 { $breakers }件
 
 # kyoso search vocabulary --coverage: one line per language.
 cli-vocabulary-language = { $language }：概念{ $concepts }件、名称{ $names }件

@@ -37,6 +37,13 @@ reasons-skills-none-held = 求められた{ $asked }つのスキルはどれも�
 # English selects a plural form on $asked; add a selector where your language needs one.
 reasons-skills-held = 求められた{ $asked }つのスキルのうち{ $held }つを持つ：{ $list }
 
+# A skill asked for, met in the candidate's own words (a synonym or a translation).
+# $skill: the skill asked for; $by: the candidate's own words
+reasons-skill-through = { $skill }（本人の表記「{ $by }」）
+
+# $list: the topics, joined with reasons-list-separator
+reasons-topics = ニーズの内容にも通じている：{ $list }
+
 ## Sectors
 
 reasons-sectors-exact = ニーズが挙げる分野で活動している

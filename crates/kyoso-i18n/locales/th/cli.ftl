@@ -300,6 +300,7 @@ cli-eval-scores = { $group }: { $queries } คำค้น, nDCG@10 { $ndcg }, r
 
 # The group name of all queries together.
 cli-eval-overall = รวมทั้งหมด
+cli-eval-match-scores = { $group }: { $needs } ความต้องการ, P@10 { $precision }, nDCG@10 { $ndcg }, ผู้ที่ไม่ผ่านเงื่อนไขบังคับใน 10 อันดับแรก { $breakers } ราย
 
 # kyoso search vocabulary --coverage: one line per language.
 cli-vocabulary-language = { $language }: { $concepts } แนวคิด, { $names } ชื่อเรียก

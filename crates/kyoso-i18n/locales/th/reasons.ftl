@@ -37,6 +37,13 @@ reasons-skills-none-held = ไม่มีทักษะที่ต้อง�
 # English selects a plural form on $asked; add a selector where your language needs one.
 reasons-skills-held = มีทักษะ { $held } จาก { $asked } อย่างที่ต้องการ: { $list }
 
+# A skill asked for, met in the candidate's own words (a synonym or a translation).
+# $skill: the skill asked for; $by: the candidate's own words
+reasons-skill-through = { $skill } (ในชื่อ “{ $by }”)
+
+# $list: the topics, joined with reasons-list-separator
+reasons-topics = รู้เรื่องที่ความต้องการกล่าวถึงด้วย: { $list }
+
 ## Sectors
 
 reasons-sectors-exact = ทำงานในสาขาที่ความต้องการระบุ

@@ -300,6 +300,7 @@ cli-eval-scores = { $group }: { $queries } truy vấn, nDCG@10 { $ndcg }, recall
 
 # The group name of all queries together.
 cli-eval-overall = tổng thể
+cli-eval-match-scores = { $group }: { $needs } nhu cầu, P@10 { $precision }, nDCG@10 { $ndcg }, { $breakers } ứng viên vi phạm điều kiện bắt buộc trong top 10
 
 # kyoso search vocabulary --coverage: one line per language.
 cli-vocabulary-language = { $language }: { $concepts } khái niệm, { $names } tên gọi

@@ -37,6 +37,13 @@ reasons-skills-none-held = Không có kỹ năng nào trong { $asked } kỹ năn
 # English selects a plural form on $asked; add a selector where your language needs one.
 reasons-skills-held = Có { $held } trong { $asked } kỹ năng được yêu cầu: { $list }
 
+# A skill asked for, met in the candidate's own words (a synonym or a translation).
+# $skill: the skill asked for; $by: the candidate's own words
+reasons-skill-through = { $skill } (ghi là “{ $by }”)
+
+# $list: the topics, joined with reasons-list-separator
+reasons-topics = Cũng am hiểu điều nhu cầu nói tới: { $list }
+
 ## Sectors
 
 reasons-sectors-exact = Hoạt động trong lĩnh vực mà nhu cầu nêu

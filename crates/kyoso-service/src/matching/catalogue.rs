@@ -5,14 +5,15 @@
 use std::collections::HashMap;
 
 use kyoso_domain::{
-    Candidate, CandidateKind, CountryCode, MatchFilter, NeedFilter, OfferKind, Skill, StoredNeed,
+    Candidate, CandidateKind, CountryCode, MatchFilter, NeedFilter, OfferKind, StoredNeed,
     StoredOffer, Uid,
 };
 use kyoso_matching::{Index, Profile};
 use kyoso_store::{OpenCohort, ReadScope, Store, TrackRecord};
 
 use super::MatchSummary;
-use super::people::{Terms, country_number};
+use super::people::country_number;
+use super::topic::Terms;
 use crate::ServiceError;
 use crate::kept::Kept;
 
@@ -121,7 +122,6 @@ pub(super) struct SmallCandidate {
     pub(super) title: String,
     /// The provider or organizer, whose node stands for it in the network.
     pub(super) provider: Uid,
-    pub(super) keywords: Vec<Skill>,
     pub(super) countries: Vec<CountryCode>,
 }
 
@@ -133,15 +133,28 @@ fn offers_index(
     let mut terms = Terms::default();
     let mut profiles = Vec::new();
     let mut candidates = Vec::new();
-    for offer in offers.iter().filter(|o| o.offer.kind == kind) {
+    // Numbered by title, so that equal scores rank alike whatever order
+    // the offers were loaded in.
+    let mut offers: Vec<&StoredOffer> = offers.iter().filter(|o| o.offer.kind == kind).collect();
+    offers.sort_by_cached_key(|o| (o.offer.title.as_str().to_lowercase(), o.uid));
+    for offer in offers {
         let record = records.get(&offer.uid).copied().unwrap_or_default();
         profiles.push(Profile {
-            skills: offer
-                .offer
-                .keywords
-                .iter()
-                .map(|k| terms.intern(k))
-                .collect(),
+            // What it is: its keywords, and the topics its title and
+            // description name.
+            skills: {
+                let mut skills: Vec<u32> = offer
+                    .offer
+                    .keywords
+                    .iter()
+                    .flat_map(|k| terms.intern(k))
+                    .collect();
+                skills.extend(terms.intern_text(offer.offer.title.as_str()));
+                if let Some(description) = &offer.offer.description {
+                    skills.extend(terms.intern_text(description.as_str()));
+                }
+                skills
+            },
             sectors: offer.offer.sectors.iter().map(|s| s.code()).collect(),
             languages: Vec::new(),
             countries: offer
@@ -162,7 +175,6 @@ fn offers_index(
             },
             title: offer.offer.title.to_string(),
             provider: offer.offer.provider,
-            keywords: offer.offer.keywords.clone(),
             countries: offer.offer.countries.clone(),
         });
     }
@@ -173,14 +185,23 @@ fn offers_index(
     }
 }
 
-fn cohorts_index(cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecord>) -> SmallIndex {
-    let terms = Terms::default();
+fn cohorts_index(mut cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecord>) -> SmallIndex {
+    cohorts.sort_by_cached_key(|c| {
+        (
+            c.program_name.to_lowercase(),
+            c.start.clone(),
+            c.name.as_str().to_lowercase(),
+            c.uid,
+        )
+    });
+    let mut terms = Terms::default();
     let mut profiles = Vec::new();
     let mut candidates = Vec::new();
     for cohort in cohorts {
         let record = records.get(&cohort.uid).copied().unwrap_or_default();
         profiles.push(Profile {
-            skills: Vec::new(),
+            // What it teaches, as its program's name and its own say.
+            skills: terms.intern_text(&format!("{}\n{}", cohort.program_name, cohort.name)),
             sectors: cohort.sectors.iter().map(|s| s.code()).collect(),
             languages: Vec::new(),
             countries: cohort
@@ -203,7 +224,6 @@ fn cohorts_index(cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecord>) 
                 cohort.program_name, cohort.name, cohort.start
             ),
             provider: cohort.organizer,
-            keywords: Vec::new(),
             countries: cohort.countries,
         });
     }

@@ -12,7 +12,9 @@
 //! - A person proposed for a need may accept or decline an introduction.
 
 mod catalogue;
+pub mod eval;
 mod people;
+mod topic;
 mod words;
 
 use std::collections::HashMap;
@@ -23,7 +25,7 @@ use kyoso_domain::{
 };
 use kyoso_domain::{
     CandidateKind, CountryCode, EntityKind, LanguageCode, MatchMove, MatchStatus, Names, Need,
-    NeedKind, NeedStatus, Offer, RecordKind, RecordRef, References as _, Skill, Timestamp, Uid,
+    NeedKind, NeedStatus, Offer, RecordKind, RecordRef, References as _, Timestamp, Uid,
 };
 use kyoso_matching::{CandidateId, FactorKind, LanguageNeed, Ranked, Weights};
 use kyoso_store::{BulkOptions, Table, TrackRecord};
@@ -39,8 +41,9 @@ use crate::{Caller, ServiceError};
 pub use catalogue::CatalogueCache;
 use catalogue::SmallCandidate;
 pub(crate) use catalogue::catalogue_cache;
-use people::{Found, Terms, country_number, language_number};
+use people::{Found, country_number, language_number};
 pub use people::{MatchingCache, People, PeopleIndex};
+use topic::{Met, NeedRead, Terms};
 pub use words::explain;
 
 /// The most candidates one ranking returns.
@@ -576,8 +579,15 @@ pub struct Reason {
 #[serde(rename_all = "snake_case", tag = "detail")]
 pub enum Detail {
     Skills {
+        /// The need's skills the candidate meets, in any words.
         held: Vec<String>,
         asked: usize,
+        /// Those met in other words than asked: a synonym or a translation
+        /// the vocabulary knows, or a narrower skill.
+        through: Vec<Through>,
+        /// Topics of the need's title and description the candidate's own
+        /// words name too (keys of the vocabulary's concepts).
+        topics: Vec<String>,
     },
     Sectors {
         exact: bool,
@@ -602,6 +612,13 @@ pub enum Detail {
     Network {
         hops: Option<u8>,
     },
+}
+
+/// A skill asked, met in the candidate's own words.
+#[derive(Debug, Clone, Serialize)]
+pub struct Through {
+    pub skill: String,
+    pub by: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -684,10 +701,24 @@ impl From<Weights> for WeightsView {
     }
 }
 
-fn query_of(need: &Need<Poster>, terms: &Terms, with_languages: bool) -> kyoso_matching::Need {
+/// A need as the vocabulary reads it: its skills, title and description.
+fn read_need(need: &Need<Poster>) -> NeedRead {
+    let mut text = vec![need.title.as_str()];
+    text.extend(need.description.as_ref().map(|d| d.as_str()));
+    NeedRead::of(&need.skills, &need.required_skills, &text)
+}
+
+fn query_of(
+    need: &Need<Poster>,
+    read: &NeedRead,
+    terms: &Terms,
+    with_languages: bool,
+) -> kyoso_matching::Need {
+    let asked = terms.ask(read);
     kyoso_matching::Need {
-        skills: terms.lookup(&need.skills),
-        required_skills: terms.lookup(&need.required_skills),
+        skills: asked.skills,
+        required_skills: asked.required,
+        topics: asked.topics,
         sectors: need.sectors.iter().map(|s| s.code()).collect(),
         country: need.country.map(country_number),
         require_country: need.require_country,
@@ -765,6 +796,7 @@ impl Kyoso {
             &no_matches
         };
         let kind = need.need.kind;
+        let read = read_need(&need.need);
         let mut candidates = Vec::new();
         let pool;
         match kind.candidates() {
@@ -772,7 +804,7 @@ impl Kyoso {
                 let people = self.matching.get(store).await?;
                 let mentoring = kind == NeedKind::Mentoring;
                 pool = people.len();
-                let query = |terms: &Terms| query_of(&need.need, terms, true);
+                let query = |terms: &Terms| query_of(&need.need, &read, terms, true);
                 let hops = |uid: Uid| {
                     if uid == poster {
                         None
@@ -810,7 +842,7 @@ impl Kyoso {
                     else {
                         continue;
                     };
-                    let reasons = person_reasons(&need.need, found);
+                    let reasons = person_reasons(&need.need, &read, found);
                     candidates.push(RankedCandidate {
                         rank: at + 1,
                         candidate: Candidate {
@@ -833,7 +865,7 @@ impl Kyoso {
             CandidateKind::Offer | CandidateKind::Cohort => {
                 let small = catalogue.answering(kind);
                 pool = small.index.len();
-                let query = query_of(&need.need, &small.terms, false);
+                let query = query_of(&need.need, &read, &small.terms, false);
                 // A provider that posted the need itself is no introduction away.
                 let hops = |id: CandidateId| {
                     loaded
@@ -867,6 +899,12 @@ impl Kyoso {
                     let provider = loaded.summary_of(caller, found.provider);
                     let reasons = small_reasons(
                         &need.need,
+                        &read,
+                        &small.terms,
+                        small
+                            .index
+                            .profile(r.candidate)
+                            .map_or(&[][..], |p| &p.skills),
                         r,
                         found,
                         catalogue
@@ -939,8 +977,9 @@ impl Kyoso {
             return Ok(Vec::new());
         }
         let people = self.matching.get(&self.store).await?;
+        let read = read_need(need);
         let query = |terms: &Terms| {
-            let mut query = query_of(need, terms, true);
+            let mut query = query_of(need, &read, terms, true);
             query.require_country = true;
             query.require_available = false;
             query
@@ -999,7 +1038,38 @@ fn factor_reason(f: &kyoso_matching::Factor, detail: Detail) -> Reason {
     }
 }
 
-fn person_reasons(need: &Need<Poster>, found: &Found<'_>) -> Vec<Reason> {
+/// What the skills factor saw: the skills asked that the candidate (whose
+/// terms are `held`, sorted) meets, in which words, and the topics of the
+/// need's text they share.
+fn skills_detail(need: &Need<Poster>, read: &NeedRead, terms: &Terms, held: &[u32]) -> Detail {
+    let mut asked: Vec<&topic::SkillRead> = read.skills.iter().chain(&read.required).collect();
+    asked.sort_by(|a, b| a.written.cmp(&b.written));
+    asked.dedup_by(|a, b| a.written == b.written);
+    let mut met = Vec::new();
+    let mut through = Vec::new();
+    for skill in &asked {
+        match terms.meets(held, skill) {
+            Some(Met::Exactly) => met.push(skill.written.clone()),
+            Some(Met::Through(by)) => {
+                met.push(skill.written.clone());
+                through.push(Through {
+                    skill: skill.written.clone(),
+                    by,
+                });
+            }
+            None => {}
+        }
+    }
+    let topics = terms.topics_held(held, &query_of(need, read, terms, false).topics);
+    Detail::Skills {
+        held: met,
+        asked: asked.len(),
+        through,
+        topics,
+    }
+}
+
+fn person_reasons(need: &Need<Poster>, read: &NeedRead, found: &Found<'_>) -> Vec<Reason> {
     let ranked = &found.ranked;
     let record = found.record();
     let languages = &found.facts().languages;
@@ -1008,20 +1078,12 @@ fn person_reasons(need: &Need<Poster>, found: &Found<'_>) -> Vec<Reason> {
         .iter()
         .map(|f| {
             let detail = match f.kind {
-                FactorKind::Skills => {
-                    let mut asked: Vec<&Skill> =
-                        need.skills.iter().chain(&need.required_skills).collect();
-                    asked.sort();
-                    asked.dedup();
-                    Detail::Skills {
-                        held: asked
-                            .iter()
-                            .filter(|s| found.index.holds(ranked.candidate, s))
-                            .map(|s| s.to_string())
-                            .collect(),
-                        asked: asked.len(),
-                    }
-                }
+                FactorKind::Skills => skills_detail(
+                    need,
+                    read,
+                    &found.index.terms,
+                    found.index.skills_of(ranked.candidate),
+                ),
                 FactorKind::Sectors => Detail::Sectors {
                     exact: f.value >= 1.0,
                     related: f.value > 0.0 && f.value < 1.0,
@@ -1063,6 +1125,9 @@ fn person_reasons(need: &Need<Poster>, found: &Found<'_>) -> Vec<Reason> {
 
 fn small_reasons(
     need: &Need<Poster>,
+    read: &NeedRead,
+    terms: &Terms,
+    held: &[u32],
     ranked: &Ranked,
     found: &SmallCandidate,
     record: TrackRecord,
@@ -1074,20 +1139,7 @@ fn small_reasons(
         .filter(|f| f.kind != FactorKind::Languages)
         .map(|f| {
             let detail = match f.kind {
-                FactorKind::Skills => {
-                    let mut asked: Vec<&Skill> =
-                        need.skills.iter().chain(&need.required_skills).collect();
-                    asked.sort();
-                    asked.dedup();
-                    Detail::Skills {
-                        held: asked
-                            .iter()
-                            .filter(|s| found.keywords.contains(s))
-                            .map(|s| s.to_string())
-                            .collect(),
-                        asked: asked.len(),
-                    }
-                }
+                FactorKind::Skills => skills_detail(need, read, terms, held),
                 FactorKind::Sectors => Detail::Sectors {
                     exact: f.value >= 1.0,
                     related: f.value > 0.0 && f.value < 1.0,

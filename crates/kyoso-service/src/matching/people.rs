@@ -6,46 +6,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use kyoso_domain::{CountryCode, LanguageCode, LanguageSkill, Names, Skill, Uid, Visibility};
+use kyoso_domain::{CountryCode, LanguageCode, LanguageSkill, Names, Uid, Visibility};
 use kyoso_matching::{CandidateId, Index, Profile, Ranked, Weights};
 use kyoso_store::{MatchingPerson, Store, TrackRecord};
 
+use super::topic::Terms;
 use crate::ServiceError;
 use crate::kept::Kept;
-
-/// Skills, keywords and the like, interned to the numbers an index uses.
-#[derive(Debug, Default)]
-pub(super) struct Terms(HashMap<String, u32>);
-
-impl Terms {
-    pub(super) fn intern(&mut self, skill: &Skill) -> u32 {
-        let next = self.0.len() as u32;
-        *self.0.entry(skill.to_string()).or_insert(next)
-    }
-
-    /// A need's skills: those nobody has get numbers of their own, so
-    /// that they still count in the share of skills asked for.
-    pub(super) fn lookup(&self, skills: &[Skill]) -> Vec<u32> {
-        let mut unknown = u32::MAX;
-        let mut terms: Vec<u32> = skills
-            .iter()
-            .map(|s| {
-                self.0.get(&s.to_string()).copied().unwrap_or_else(|| {
-                    unknown -= 1;
-                    unknown
-                })
-            })
-            .collect();
-        terms.sort_unstable();
-        terms.dedup();
-        terms
-    }
-
-    /// The number of `skill`, if anyone has it.
-    pub(super) fn get(&self, skill: &Skill) -> Option<u32> {
-        self.0.get(&skill.to_string()).copied()
-    }
-}
 
 pub(super) fn language_number(code: LanguageCode) -> u16 {
     let bytes = code.as_str().as_bytes();
@@ -99,9 +66,12 @@ impl PeopleIndex {
     }
 
     pub(super) fn build(
-        people: Vec<MatchingPerson>,
+        mut people: Vec<MatchingPerson>,
         records: HashMap<Uid, TrackRecord>,
     ) -> PeopleIndex {
+        // Candidates of equal score rank by candidate number: numbered by
+        // name, the same people rank alike whatever order they were loaded in.
+        people.sort_by_cached_key(|p| (p.names.display("en").to_lowercase(), p.uid));
         let mut terms = Terms::default();
         let mut experts = Vec::with_capacity(people.len());
         let mut mentors = Vec::with_capacity(people.len());
@@ -114,7 +84,7 @@ impl PeopleIndex {
                 kept_records.insert(person.uid, record);
             }
             let profile = Profile {
-                skills: person.skills.iter().map(|s| terms.intern(s)).collect(),
+                skills: person.skills.iter().flat_map(|s| terms.intern(s)).collect(),
                 sectors: person.sectors.iter().map(|s| s.code()).collect(),
                 languages: person
                     .languages
@@ -168,14 +138,9 @@ impl PeopleIndex {
         }
     }
 
-    /// Whether person `id` holds `skill`.
-    pub(super) fn holds(&self, id: CandidateId, skill: &Skill) -> bool {
-        let Some(term) = self.terms.get(skill) else {
-            return false;
-        };
-        self.experts
-            .profile(id)
-            .is_some_and(|p| p.skills.binary_search(&term).is_ok())
+    /// Person `id`'s terms, sorted.
+    pub(super) fn skills_of(&self, id: CandidateId) -> &[u32] {
+        self.experts.profile(id).map_or(&[], |p| &p.skills)
     }
 }
 

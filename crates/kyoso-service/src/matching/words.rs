@@ -31,9 +31,25 @@ fn level(text: &str, lang: Lang) -> String {
 pub fn explain(reason: &Reason, lang: Lang) -> String {
     let text = |id: &str| lang.text(id).to_owned();
     match &reason.detail {
-        Detail::Skills { held, asked } => {
-            let list = held.join(lang.text("reasons-list-separator"));
-            match (held.len(), *asked) {
+        Detail::Skills {
+            held,
+            asked,
+            through,
+            topics,
+        } => {
+            let separator = lang.text("reasons-list-separator");
+            let named: Vec<String> = held
+                .iter()
+                .map(|skill| match through.iter().find(|t| &t.skill == skill) {
+                    Some(t) => lang.format(
+                        "reasons-skill-through",
+                        &[("skill", Arg::Text(skill)), ("by", Arg::Text(&t.by))],
+                    ),
+                    None => skill.clone(),
+                })
+                .collect();
+            let list = named.join(separator);
+            let skills = match (held.len(), *asked) {
                 (_, 0) => text("reasons-skills-none-asked"),
                 (0, asked) => lang.format("reasons-skills-none-held", &[("asked", asked.into())]),
                 (held, asked) => lang.format(
@@ -44,7 +60,24 @@ pub fn explain(reason: &Reason, lang: Lang) -> String {
                         ("list", Arg::Text(&list)),
                     ],
                 ),
+            };
+            if topics.is_empty() {
+                return skills;
             }
+            let vocabulary = crate::search::vocabulary();
+            let labels: Vec<&str> = topics
+                .iter()
+                .filter_map(|key| vocabulary.by_key(key))
+                .map(|id| vocabulary.concept(id).label(lang.code()))
+                .collect();
+            let topics = lang.format(
+                "reasons-topics",
+                &[("list", Arg::Text(&labels.join(separator)))],
+            );
+            format!(
+                "{skills}{}{topics}",
+                lang.text("reasons-languages-separator")
+            )
         }
         Detail::Sectors { exact, related } => match (exact, related) {
             (true, _) => text("reasons-sectors-exact"),
@@ -142,6 +175,8 @@ mod tests {
             Detail::Skills {
                 held: vec!["kaizen".into(), "plc".into()],
                 asked: 3,
+                through: Vec::new(),
+                topics: Vec::new(),
             },
             Detail::Sectors {
                 exact: false,
@@ -185,11 +220,25 @@ mod tests {
         let skills = reason(Detail::Skills {
             held: vec!["kaizen".into(), "plc".into()],
             asked: 3,
+            through: Vec::new(),
+            topics: Vec::new(),
         });
         assert_eq!(
             explain(&skills, Lang::En),
             "Has 2 of the 3 skills asked for: kaizen, plc"
         );
+        let translated = reason(Detail::Skills {
+            held: vec!["lubrication".into()],
+            asked: 1,
+            through: vec![super::super::Through {
+                skill: "lubrication".into(),
+                by: "bôi trơn".into(),
+            }],
+            topics: vec!["forklift".into()],
+        });
+        let said = explain(&translated, Lang::Ja);
+        assert!(said.contains("「bôi trơn」"), "{said}");
+        assert!(said.contains("フォークリフト"), "{said}");
         let thai = reason(Detail::Country {
             country: Some(kyoso_domain::CountryCode::parse("TH").unwrap()),
             known: true,

@@ -201,6 +201,17 @@ impl Drop for DemoServer {
     }
 }
 
+/// Signs out and waits for the page that follows: going elsewhere before
+/// it arrives may cancel the sign-out, or let its redirect land late.
+async fn sign_out(client: &Client) {
+    click(client, Locator::Css("#sign-out")).await;
+    client
+        .wait()
+        .for_element(Locator::Css("#sign-in-link"))
+        .await
+        .unwrap();
+}
+
 async fn sign_in(client: &Client, base: &str, email: &str) {
     client.goto(&format!("{base}/sign-in")).await.unwrap();
     type_into(client, Locator::Css("input[name=email]"), email).await;
@@ -658,7 +669,7 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
     type_into(
         &client,
         Locator::Id("field-skills"),
-        "robotics, industrial automation, plc programming",
+        "robotics; industrial automation; plc programming",
     )
     .await;
     type_into(&client, Locator::Id("field-sectors"), "32120").await;
@@ -1097,7 +1108,7 @@ async fn an_officer_records_a_lesson_and_members_ask_answer_and_settle_a_questio
         .await
         .unwrap();
     wait_for_text(&client, Locator::Css("#hits"), "5ส").await;
-    click(&client, Locator::Css("#sign-out")).await;
+    sign_out(&client).await;
 
     // A member asks in Japanese.
     sign_in(&client, &base, "asker@tpa.example").await;
@@ -1124,7 +1135,7 @@ async fn an_officer_records_a_lesson_and_members_ask_answer_and_settle_a_questio
         .await
         .unwrap();
     let question = client.current_url().await.unwrap().to_string();
-    click(&client, Locator::Css("#sign-out")).await;
+    sign_out(&client).await;
 
     // Another member answers, in Thai.
     sign_in(&client, &base, "expert@tpa.example").await;
@@ -1152,7 +1163,7 @@ async fn an_officer_records_a_lesson_and_members_ask_answer_and_settle_a_questio
             .is_empty(),
         "only the asker accepts"
     );
-    click(&client, Locator::Css("#sign-out")).await;
+    sign_out(&client).await;
 
     // The asker accepts it; the question shows as answered.
     sign_in(&client, &base, "asker@tpa.example").await;

@@ -87,3 +87,94 @@ async fn a_need_is_ranked_on_the_command_line() {
         );
     }
 }
+
+/// A small judged set: a need in English met by skills written in Thai,
+/// Japanese and Vietnamese, a homonym that must not meet it, and three
+/// people whose scores tie.
+fn small_set(reversed: bool) -> String {
+    let person = |key: &str, name: &str, skills: &str| {
+        format!(
+            r#"{{"external_id": "{key}", "owner": "org-a", "name_latin": "{name}", "residence": "TH",
+                "languages": ["th:native"], "skills": [{skills}], "available_dispatch": true,
+                "consent_processing": true, "visibility": "network"}}"#
+        )
+    };
+    let mut people = [
+        person("p-th", "Somchai Jaidee", r#""การหล่อลื่น""#),
+        person(
+            "p-ja",
+            "Yamada Taro",
+            r#""潤滑管理", "CNC programming (Fanuc, Mazak)""#,
+        ),
+        person("p-vi", "Nguyen Thi Mai", r#""bôi trơn""#),
+        person("p-weld", "Arun Saetang", r#""tig welding""#),
+        person("p-tie-c", "Chai C", r#""packaging""#),
+        person("p-tie-a", "Chai A", r#""packaging""#),
+        person("p-tie-b", "Chai B", r#""packaging""#),
+    ];
+    if reversed {
+        people.reverse();
+    }
+    format!(
+        r#"{{"format": "kyoso-match-eval/1",
+  "organizations": [{{"external_id": "org-a", "name_latin": "Rayong Plant", "org_type": "70", "country": "TH", "visibility": "network"}}],
+  "people": [{}],
+  "needs": [
+    {{"key": "lube", "split": "heldout", "need": {{"kind": "expertise", "posted_by": "org-a", "title": "Lubrication expert", "skills": ["lubrication"]}},
+      "judgements": {{"p-th": 3, "p-ja": 3, "p-vi": 3, "p-weld": 0}}, "breaks": ["p-weld"]}},
+    {{"key": "pack", "need": {{"kind": "expertise", "posted_by": "org-a", "title": "Packaging line", "skills": ["packaging"]}},
+      "judgements": {{"p-tie-a": 2, "p-tie-b": 2, "p-tie-c": 2}}}}
+  ]}}"#,
+        people.join(",\n")
+    )
+}
+
+#[test]
+fn a_judged_set_is_scored_and_ranks_alike_in_any_load_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("unused.db").display());
+    let mut tops = Vec::new();
+    for reversed in [false, true] {
+        let file = dir.path().join(format!("set-{reversed}.json"));
+        std::fs::write(&file, small_set(reversed)).unwrap();
+        let out = ok(&url, &["eval", "match", file.to_str().unwrap(), "--json"]);
+        let report: Value = serde_json::from_str(&out).unwrap();
+        // Met in Thai, Japanese and Vietnamese, through the vocabulary.
+        assert_eq!(report["by_split"]["heldout"]["ndcg_at_10"], 1.0, "{report}");
+        assert_eq!(report["overall"]["breakers"], 0, "{report}");
+        let lube = &report["needs"][0]["top"];
+        assert_eq!(lube.as_array().unwrap().len(), 3, "{report}");
+        tops.push(report["needs"][1]["top"].clone());
+    }
+    assert_eq!(tops[0], tops[1], "equal scores rank by a key of the data");
+    assert_eq!(
+        tops[0],
+        serde_json::json!(["p-tie-a", "p-tie-b", "p-tie-c"])
+    );
+    let file = dir.path().join("set-false.json");
+    let text = ok(&url, &["eval", "match", file.to_str().unwrap()]);
+    assert!(text.contains("expertise: 2 needs, P@10"), "{text}");
+    assert!(
+        !dir.path().join("unused.db").exists(),
+        "no database is made"
+    );
+}
+
+#[test]
+fn a_bad_judged_set_is_refused_naming_the_need_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.json");
+    let set = small_set(false).replace(
+        r#""Packaging line", "skills": ["packaging"]"#,
+        r#""Packaging line", "skills": ["a;b"]"#,
+    );
+    std::fs::write(&file, set).unwrap();
+    let url = format!("sqlite://{}", dir.path().join("unused.db").display());
+    let out = kyoso(&url, &["eval", "match", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let error = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        error.contains("bad.json") && error.contains("needs: pack") && error.contains("skills"),
+        "{error}"
+    );
+}

@@ -1,0 +1,408 @@
+//! What a skill, a keyword or a text stands for in matching: its own words
+//! (an exact match) and the concepts of the shared vocabulary it names, so
+//! that "bôi trơn", "潤滑" and "lubrication" meet. A homonym whose sense
+//! the words around it do not settle stands for its own words only.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use kyoso_domain::Skill;
+use kyoso_text::{ConceptId, Vocabulary, analyze};
+
+/// Concepts that say where or with whom, not what: countries, languages,
+/// bodies and roles have factors of their own or say nothing of the work.
+fn is_topic(key: &str) -> bool {
+    const NOT_TOPICS: [&str; 17] = [
+        "asean",
+        "jica",
+        "aots",
+        "jetro",
+        "otit",
+        "unido-itpo",
+        "alumni-society",
+        "development-cooperation",
+        "study-in-japan",
+        "engineer",
+        "expert",
+        "supervisor",
+        "manager",
+        "trainee",
+        "training",
+        "seminar",
+        "business-partner",
+    ];
+    !key.starts_with("country-") && !key.ends_with("-language") && !NOT_TOPICS.contains(&key)
+}
+
+/// The most further topics a need's text adds to what it asks.
+const MOST_TOPICS: usize = 6;
+
+/// Skills, keywords and concepts interned to the numbers an index uses.
+pub(crate) struct Terms {
+    vocabulary: Arc<Vocabulary>,
+    literal: HashMap<String, u32>,
+    concepts: HashMap<ConceptId, u32>,
+    /// Each skill written, by its literal term: the skill and the concept
+    /// terms it stands for (with their wider concepts).
+    written: HashMap<u32, (String, Box<[u32]>)>,
+    next: u32,
+}
+
+impl std::fmt::Debug for Terms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Terms")
+            .field("literal", &self.literal.len())
+            .field("concepts", &self.concepts.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Terms {
+    fn default() -> Terms {
+        Terms::new(crate::search::vocabulary())
+    }
+}
+
+/// What a need asks, in terms.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Asked {
+    pub(crate) skills: Vec<u32>,
+    pub(crate) required: Vec<u32>,
+    pub(crate) topics: Vec<u32>,
+}
+
+/// A need's skill as the vocabulary reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SkillRead {
+    pub(crate) written: String,
+    /// The most specific concept it names.
+    pub(crate) main: Option<ConceptId>,
+    /// The other concepts it names.
+    pub(crate) further: Vec<ConceptId>,
+}
+
+/// A need as the vocabulary reads it: read once, asked of every index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct NeedRead {
+    pub(crate) skills: Vec<SkillRead>,
+    pub(crate) required: Vec<SkillRead>,
+    /// The concepts its title and description name.
+    pub(crate) text: Vec<ConceptId>,
+}
+
+impl NeedRead {
+    pub(crate) fn of(skills: &[Skill], required: &[Skill], text: &[&str]) -> NeedRead {
+        let vocabulary = crate::search::vocabulary();
+        let read = |skill: &Skill| {
+            let mut mentions = mentions(&vocabulary, skill.as_str()).into_iter();
+            let main = mentions.next().map(|(_, concepts)| concepts[0]);
+            SkillRead {
+                written: skill.to_string(),
+                main,
+                further: mentions.flat_map(|(_, concepts)| concepts).collect(),
+            }
+        };
+        NeedRead {
+            skills: skills.iter().map(read).collect(),
+            required: required.iter().map(read).collect(),
+            text: text
+                .iter()
+                .flat_map(|t| mentions(&vocabulary, t))
+                .flat_map(|(_, concepts)| concepts)
+                .collect(),
+        }
+    }
+}
+
+/// Every concept `text` names that is a topic, each mention's longest
+/// reading first, with the mention's length in bytes.
+fn mentions(vocabulary: &Vocabulary, text: &str) -> Vec<(usize, Vec<ConceptId>)> {
+    let analysis = analyze(text);
+    let mut found: Vec<(usize, Vec<ConceptId>)> = vocabulary
+        .find(&analysis)
+        .into_iter()
+        .map(|m| {
+            let concepts: Vec<ConceptId> = m
+                .concepts
+                .into_iter()
+                .filter(|&c| is_topic(&vocabulary.concept(c).key))
+                .collect();
+            (m.end - m.start, concepts)
+        })
+        .filter(|(_, concepts)| !concepts.is_empty())
+        .collect();
+    found.sort_by_key(|(length, _)| std::cmp::Reverse(*length));
+    found
+}
+
+/// How a candidate meets a skill asked.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Met {
+    /// In the very words asked.
+    Exactly,
+    /// Through a word of their own that names the same concept.
+    Through(String),
+}
+
+impl Terms {
+    pub(crate) fn new(vocabulary: Arc<Vocabulary>) -> Terms {
+        Terms {
+            vocabulary,
+            literal: HashMap::new(),
+            concepts: HashMap::new(),
+            written: HashMap::new(),
+            next: 0,
+        }
+    }
+
+    fn number(next: &mut u32) -> u32 {
+        let number = *next;
+        *next += 1;
+        number
+    }
+
+    fn concept_term(&mut self, concept: ConceptId) -> u32 {
+        let next = &mut self.next;
+        *self
+            .concepts
+            .entry(concept)
+            .or_insert_with(|| Terms::number(next))
+    }
+
+    /// The concepts `text` names and the wider ones they belong to.
+    fn concepts_with_wider(&self, text: &str) -> Vec<ConceptId> {
+        let mut out = Vec::new();
+        for (_, concepts) in mentions(&self.vocabulary, text) {
+            for concept in concepts {
+                out.push(concept);
+                out.extend(self.vocabulary.ancestors(concept));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// A candidate's terms for one of their skills: the skill itself and
+    /// every concept it names, with the wider ones.
+    pub(crate) fn intern(&mut self, skill: &Skill) -> Vec<u32> {
+        if let Some(&term) = self.literal.get(skill.as_str()) {
+            let mut terms = vec![term];
+            terms.extend(self.written[&term].1.iter());
+            return terms;
+        }
+        let term = Terms::number(&mut self.next);
+        self.literal.insert(skill.to_string(), term);
+        let concepts: Box<[u32]> = self
+            .concepts_with_wider(skill.as_str())
+            .into_iter()
+            .map(|c| self.concept_term(c))
+            .collect();
+        let mut terms = vec![term];
+        terms.extend(concepts.iter());
+        self.written.insert(term, (skill.to_string(), concepts));
+        terms
+    }
+
+    /// A candidate's terms for their text (a title, a description): the
+    /// concepts it names, with the wider ones.
+    pub(crate) fn intern_text(&mut self, text: &str) -> Vec<u32> {
+        self.concepts_with_wider(text)
+            .into_iter()
+            .map(|c| self.concept_term(c))
+            .collect()
+    }
+
+    /// The term a need's skill is met by: the most specific concept it
+    /// names, else its own words; and the further concepts it names.
+    /// A skill nobody holds gets a number of its own, so that it still
+    /// counts in the share asked.
+    fn asked_skill(&self, skill: &SkillRead, unknown: &mut u32) -> (u32, Vec<u32>) {
+        let mut known = |term: Option<&u32>| {
+            term.copied().unwrap_or_else(|| {
+                *unknown -= 1;
+                *unknown
+            })
+        };
+        let term = match skill.main {
+            Some(main) => known(self.concepts.get(&main)),
+            None => known(self.literal.get(&skill.written)),
+        };
+        let further = skill
+            .further
+            .iter()
+            .filter_map(|c| self.concepts.get(c).copied())
+            .collect();
+        (term, further)
+    }
+
+    /// What a need asks: its skills (met by the concept they name, in any
+    /// language, or else by their own words), and the topics of its title
+    /// and description that someone here holds.
+    pub(crate) fn ask(&self, need: &NeedRead) -> Asked {
+        let mut unknown = u32::MAX;
+        let mut further = Vec::new();
+        let mut terms_of = |skills: &[SkillRead]| {
+            let mut terms: Vec<u32> = skills
+                .iter()
+                .map(|s| {
+                    let (term, more) = self.asked_skill(s, &mut unknown);
+                    further.extend(more);
+                    term
+                })
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        };
+        let skills = terms_of(&need.skills);
+        let required: Vec<u32> = terms_of(&need.required)
+            .into_iter()
+            .filter(|t| !skills.contains(t))
+            .collect();
+        further.extend(need.text.iter().filter_map(|c| self.concepts.get(c)));
+        let mut topics: Vec<u32> = Vec::new();
+        for term in further {
+            if !skills.contains(&term) && !required.contains(&term) && !topics.contains(&term) {
+                topics.push(term);
+            }
+        }
+        topics.truncate(MOST_TOPICS);
+        topics.sort_unstable();
+        Asked {
+            skills,
+            required,
+            topics,
+        }
+    }
+
+    /// How a candidate with `terms` (sorted) meets `skill`, if they do.
+    pub(crate) fn meets(&self, terms: &[u32], skill: &SkillRead) -> Option<Met> {
+        if let Some(term) = self.literal.get(&skill.written)
+            && terms.binary_search(term).is_ok()
+        {
+            return Some(Met::Exactly);
+        }
+        let mut unknown = u32::MAX;
+        let (asked, _) = self.asked_skill(skill, &mut unknown);
+        if terms.binary_search(&asked).is_err() {
+            return None;
+        }
+        // The candidate's own skill that names the concept, if one does; a
+        // concept from their text is named by its label.
+        let own = terms.iter().find_map(|t| {
+            self.written
+                .get(t)
+                .filter(|(_, concepts)| concepts.contains(&asked))
+                .map(|(written, _)| written.clone())
+        });
+        Some(Met::Through(own.unwrap_or_else(|| self.label(asked, "en"))))
+    }
+
+    /// The concepts among `topics` a candidate with `terms` holds, by key.
+    pub(crate) fn topics_held(&self, terms: &[u32], topics: &[u32]) -> Vec<String> {
+        topics
+            .iter()
+            .filter(|t| terms.binary_search(t).is_ok())
+            .filter_map(|t| self.concept_of(*t))
+            .map(|c| self.vocabulary.concept(c).key.clone())
+            .collect()
+    }
+
+    fn concept_of(&self, term: u32) -> Option<ConceptId> {
+        self.concepts
+            .iter()
+            .find(|(_, t)| **t == term)
+            .map(|(c, _)| *c)
+    }
+
+    fn label(&self, term: u32, language: &str) -> String {
+        self.concept_of(term)
+            .map(|c| self.vocabulary.concept(c).label(language).to_owned())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skill(text: &str) -> Skill {
+        Skill::parse(text).unwrap()
+    }
+
+    fn read(text: &str) -> SkillRead {
+        NeedRead::of(&[skill(text)], &[], &[]).skills.remove(0)
+    }
+
+    fn holder(terms: &mut Terms, skills: &[&str]) -> Vec<u32> {
+        let mut held: Vec<u32> = skills
+            .iter()
+            .flat_map(|s| terms.intern(&skill(s)))
+            .collect();
+        held.sort_unstable();
+        held.dedup();
+        held
+    }
+
+    #[test]
+    fn a_skill_asked_in_one_language_is_met_in_another() {
+        let mut terms = Terms::default();
+        let thai = holder(&mut terms, &["การหล่อลื่น", "งานเชื่อม"]);
+        let vietnamese = holder(&mut terms, &["bôi trơn"]);
+        let japanese = holder(&mut terms, &["フォークリフト"]);
+        let asked = terms.ask(&NeedRead::of(&[skill("lubrication")], &[], &[]));
+        assert_eq!(asked.skills.len(), 1);
+        for held in [&thai, &vietnamese] {
+            assert!(held.binary_search(&asked.skills[0]).is_ok());
+        }
+        assert!(japanese.binary_search(&asked.skills[0]).is_err());
+        assert_eq!(
+            terms.meets(&vietnamese, &read("lubrication")),
+            Some(Met::Through("bôi trơn".into()))
+        );
+        assert_eq!(
+            terms.meets(&vietnamese, &read("bôi trơn")),
+            Some(Met::Exactly)
+        );
+        assert_eq!(terms.meets(&japanese, &read("lubrication")), None);
+    }
+
+    #[test]
+    fn a_narrower_skill_meets_a_wider_one_and_not_the_other_way() {
+        let mut terms = Terms::default();
+        let tig = holder(&mut terms, &["tig welding"]);
+        let welder = holder(&mut terms, &["welding"]);
+        let wide = terms.ask(&NeedRead::of(&[skill("溶接")], &[], &[]));
+        assert!(tig.binary_search(&wide.skills[0]).is_ok());
+        let narrow = terms.ask(&NeedRead::of(&[skill("TIG welding")], &[], &[]));
+        assert!(welder.binary_search(&narrow.skills[0]).is_err());
+    }
+
+    #[test]
+    fn the_text_of_a_need_adds_topics_but_not_places_or_roles() {
+        let mut terms = Terms::default();
+        let held = holder(&mut terms, &["forklift", "total productive maintenance"]);
+        let asked = terms.ask(&NeedRead::of(
+            &[],
+            &[],
+            &["Expert in Japan to train forklift operators in Thailand on TPM"],
+        ));
+        assert_eq!(asked.topics.len(), 2, "{asked:?}");
+        assert_eq!(terms.topics_held(&held, &asked.topics).len(), 2);
+    }
+
+    #[test]
+    fn a_skill_nobody_holds_still_counts_and_each_once() {
+        let mut terms = Terms::default();
+        holder(&mut terms, &["welding"]);
+        let asked = terms.ask(&NeedRead::of(
+            &[skill("zzz unheard"), skill("zzz other")],
+            &[skill("welding")],
+            &[],
+        ));
+        assert_eq!(asked.skills.len(), 2);
+        assert_eq!(asked.required.len(), 1);
+        assert!(asked.skills.iter().all(|t| *t > 1_000_000));
+    }
+}
