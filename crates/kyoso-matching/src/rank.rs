@@ -22,6 +22,10 @@
 //! - **network**: 1 for a candidate tied directly to the need's owner, ½ at
 //!   two steps, ⅓ at three, 0 beyond.
 //!
+//! A candidate who holds none of the need's skills (or, for a need that
+//! names none, none of its topics) comes after every one who holds one,
+//! whatever the other factors say: being near and speaking the language
+//! does not make someone do the work.
 //! Ties in score are broken by candidate number, so a ranking is
 //! reproducible. Adding a matching skill to a candidate never lowers their
 //! score (a property test holds this).
@@ -39,6 +43,10 @@ pub type CandidateId = u32;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Profile {
     pub skills: Vec<Term>,
+    /// What the candidate's own text (a biography, a description) speaks
+    /// of: it scores as the skills do, but never meets a required skill,
+    /// which only a skill the candidate names can.
+    pub topics: Vec<Term>,
     /// OECD DAC 5-digit purpose codes.
     pub sectors: Vec<u32>,
     /// `(language, rank)`: rank 1 (beginner) to 7 (native).
@@ -174,6 +182,9 @@ pub struct Factor {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranked {
     pub candidate: CandidateId,
+    /// Holds one of the need's skills (or, for a need that names none, one
+    /// of its topics): such candidates rank before all others.
+    pub meets: bool,
     pub score: f64,
     pub factors: [Factor; 7],
     /// Steps from the need's owner, if within reach.
@@ -216,13 +227,17 @@ impl Index {
             let id = id as CandidateId;
             profile.skills.sort_unstable();
             profile.skills.dedup();
+            profile.topics.sort_unstable();
+            profile.topics.dedup();
+            let skills = &profile.skills;
+            profile.topics.retain(|t| skills.binary_search(t).is_err());
             profile.sectors.sort_unstable();
             profile.sectors.dedup();
             profile.languages.sort_unstable();
             profile.languages.dedup_by_key(|l| l.0);
             profile.countries.sort_unstable();
             profile.countries.dedup();
-            for &skill in &profile.skills {
+            for &skill in profile.skills.iter().chain(&profile.topics) {
                 let slot = skill as usize;
                 if by_skill.len() <= slot {
                     by_skill.resize_with(slot + 1, Vec::new);
@@ -365,19 +380,38 @@ impl Index {
                 &kept
             }
         };
-        let best = self.best(need, n, weights, hops, &mark, candidates);
+        // Those who meet something the need asks come first; the others
+        // only fill what is left.
+        let asks_skills = !need.skills.is_empty() || !need.required_skills.is_empty();
+        let meets = |mark: u32| {
+            if asks_skills {
+                mark & SKILL != 0
+            } else {
+                mark & HELD > 1
+            }
+        };
+        let (meeting, rest): (Vec<CandidateId>, Vec<CandidateId>) =
+            candidates.iter().partition(|&&id| meets(mark[id as usize]));
+        let mut list = Vec::with_capacity(n);
+        for class in [meeting, rest] {
+            if list.len() == n {
+                break;
+            }
+            let best = self.best(need, n - list.len(), weights, hops, &mark, &class);
+            // Reasons only for the few that made it.
+            let mut ranked: Vec<Ranked> = best
+                .into_iter()
+                .map(|Reverse(Scored(_, id))| {
+                    score(need, &self.profiles[id as usize], weights, id, hops(id))
+                })
+                .collect();
+            ranked.sort_by(|a, b| better(b, a));
+            list.extend(ranked);
+        }
         for &id in &retrieved {
             mark[id as usize] = 0;
         }
         MARKS.set(mark);
-        // Reasons only for the few that made it.
-        let mut list: Vec<Ranked> = best
-            .into_iter()
-            .map(|Reverse(Scored(_, id))| {
-                score(need, &self.profiles[id as usize], weights, id, hops(id))
-            })
-            .collect();
-        list.sort_by(|a, b| better(b, a));
         list
     }
 
@@ -416,6 +450,7 @@ struct Layout {
 /// What scoring reads of a candidate: a [`Profile`], or its packed form.
 trait Facts {
     fn skills(&self) -> &[Term];
+    fn topics(&self) -> &[Term];
     fn sectors(&self) -> &[u32];
     /// The rank held in `language`, 0 for none.
     fn language_rank(&self, language: u16) -> u8;
@@ -428,6 +463,9 @@ trait Facts {
 impl Facts for Profile {
     fn skills(&self) -> &[Term] {
         &self.skills
+    }
+    fn topics(&self) -> &[Term] {
+        &self.topics
     }
     fn sectors(&self) -> &[u32] {
         &self.sectors
@@ -456,6 +494,7 @@ struct Packed<'a> {
     layout: Layout,
     facts: &'a [u32],
     skills: &'a [Term],
+    topics: &'a [Term],
 }
 
 impl Packed<'_> {
@@ -467,6 +506,9 @@ impl Packed<'_> {
 impl Facts for Packed<'_> {
     fn skills(&self) -> &[Term] {
         self.skills
+    }
+    fn topics(&self) -> &[Term] {
+        self.topics
     }
     fn sectors(&self) -> &[u32] {
         self.part(0, self.layout.sectors)
@@ -503,6 +545,7 @@ impl Index {
             layout,
             facts: &self.facts[layout.start as usize..(layout.start + len) as usize],
             skills: &self.profiles[candidate as usize].skills,
+            topics: &self.profiles[candidate as usize].topics,
         }
     }
 }
@@ -518,6 +561,8 @@ const CATEGORY: u32 = 1 << 16;
 const SECTOR: u32 = 1 << 17;
 /// Has worked or lived in the need's country.
 const COUNTRY: u32 = 1 << 18;
+/// Holds one of the need's skills.
+const SKILL: u32 = 1 << 19;
 
 thread_local! {
     /// [`Index::top`]'s marks, one per candidate, kept between calls so a
@@ -547,7 +592,8 @@ impl Index {
                     retrieved.push(id);
                 }
                 held = (held + units).min(HELD);
-                *slot = (*slot & !HELD) | held | flag;
+                let skill = if units == SKILL_UNITS { SKILL } else { 0 };
+                *slot = (*slot & !HELD) | held | flag | skill;
             }
         };
         for &skill in need.skills.iter().chain(&need.required_skills) {
@@ -826,7 +872,7 @@ fn values(need: &Need, profile: &impl Facts, held: Option<usize>, hops: Option<u
     let skills = if asked == 0 {
         0.0
     } else {
-        let held = held.unwrap_or_else(|| units_held(need, profile.skills()));
+        let held = held.unwrap_or_else(|| units_held(need, profile.skills(), profile.topics()));
         held as f64 / asked as f64
     };
     let sectors = need
@@ -885,11 +931,27 @@ fn units_asked(need: &Need) -> usize {
         + need.topics.len() * TOPIC_UNITS as usize
 }
 
-/// The units of `need` that `skills` (sorted) hold.
-fn units_held(need: &Need, skills: &[Term]) -> usize {
-    let count = |asked: &[Term]| asked.iter().filter(|s| has(skills, s)).count();
+/// The units of `need` that `skills` and `topics` (sorted) hold.
+fn units_held(need: &Need, skills: &[Term], topics: &[Term]) -> usize {
+    let count = |asked: &[Term]| {
+        asked
+            .iter()
+            .filter(|s| has(skills, s) || has(topics, s))
+            .count()
+    };
     (count(&need.skills) + count(&need.required_skills)) * SKILL_UNITS as usize
         + count(&need.topics) * TOPIC_UNITS as usize
+}
+
+/// Whether a candidate holds one of the need's skills, or, for a need
+/// that names none, one of its topics.
+fn meets_asked(need: &Need, profile: &impl Facts) -> bool {
+    let holds = |t: &Term| has(profile.skills(), t) || has(profile.topics(), t);
+    if need.skills.is_empty() && need.required_skills.is_empty() {
+        need.topics.iter().any(holds)
+    } else {
+        need.skills.iter().chain(&need.required_skills).any(holds)
+    }
 }
 
 /// Past matches' outcomes: `(successes + 1) / (matches + 2)`, at most 1.
@@ -939,6 +1001,7 @@ fn score(
     });
     Ranked {
         candidate,
+        meets: meets_asked(need, profile),
         score: total(&values, weights),
         factors,
         hops,
@@ -953,6 +1016,7 @@ mod tests {
 
     fn expert(skills: &[Term], countries: &[u16], japanese: u8) -> Profile {
         Profile {
+            topics: Vec::new(),
             skills: skills.to_vec(),
             sectors: vec![32120],
             languages: vec![(1, japanese), (2, 7)],
@@ -983,7 +1047,9 @@ mod tests {
         };
         let ranked = index.top(&need, 10, &Weights::default(), &|_| None);
         let order: Vec<CandidateId> = ranked.iter().map(|r| r.candidate).collect();
-        assert_eq!(order, vec![1, 0, 3, 2]);
+        // 3 knows the country and the language better than 2, but holds
+        // none of the skills asked: it comes last.
+        assert_eq!(order, vec![1, 0, 2, 3]);
         let best = &ranked[0];
         assert_eq!(best.factors[0].kind, FactorKind::Skills);
         assert_eq!(best.factors[0].value, 1.0);
@@ -1069,17 +1135,21 @@ mod tests {
             any::<bool>(),
             0u32..5,
             0u32..5,
+            prop::collection::vec(0u32..12, 0..3),
         )
             .prop_map(
-                |(skills, sectors, languages, countries, available, matches, successes)| Profile {
-                    skills,
-                    sectors,
-                    languages,
-                    countries,
-                    available,
-                    matches,
-                    successes: successes.min(matches),
-                    concluded: matches,
+                |(skills, sectors, languages, countries, available, matches, successes, topics)| {
+                    Profile {
+                        skills,
+                        topics,
+                        sectors,
+                        languages,
+                        countries,
+                        available,
+                        matches,
+                        successes: successes.min(matches),
+                        concluded: matches,
+                    }
                 },
             )
     }
@@ -1160,6 +1230,7 @@ mod tests {
         let mut random = Random(3);
         let profiles: Vec<Profile> = (0..1_000_000)
             .map(|_| Profile {
+                topics: Vec::new(),
                 skills: (0..3 + random.below(6))
                     .map(|_| random.skewed(2_000) as Term)
                     .collect(),
@@ -1249,7 +1320,7 @@ mod tests {
             let hops = |c: CandidateId| (!c.is_multiple_of(4)).then_some((c % 4) as u8);
             let top = index.top(&need, n, &Weights::default(), &hops);
             let shares = |p: &Profile| {
-                need.skills.iter().chain(&need.required_skills).chain(&need.topics).any(|s| p.skills.contains(s))
+                need.skills.iter().chain(&need.required_skills).chain(&need.topics).any(|s| p.skills.contains(s) || p.topics.contains(s))
                     || need.sectors.iter().any(|s| p.sectors.iter().any(|x| x / 100 == s / 100))
             };
             let any_share = (0..index.len()).any(|c| shares(index.profile(c as u32).unwrap()));
@@ -1261,7 +1332,8 @@ mod tests {
                 })
                 .map(|c| index.score(&need, c, &Weights::default(), hops(c)).unwrap())
                 .collect();
-            all.sort_by(|a, b| better(b, a));
+            // Those who meet something asked first, then by score.
+            all.sort_by(|a, b| b.meets.cmp(&a.meets).then_with(|| better(b, a)));
             all.truncate(n);
             prop_assert_eq!(top, all);
         }
@@ -1286,7 +1358,7 @@ mod tests {
                 && need.sectors.iter().all(|s| index.by_category.binary_search_by_key(&(s / 100), |(c, _)| *c).is_err());
             for c in 0..index.len() as CandidateId {
                 let p = index.profile(c).unwrap();
-                let held = units_held(&need, &p.skills);
+                let held = units_held(&need, &p.skills, &p.topics);
                 let category = need.sectors.iter().any(|s| p.sectors.iter().any(|x| x / 100 == s / 100));
                 let sector = need.sectors.iter().any(|s| p.sectors.contains(s));
                 let country = need.country.is_some_and(|k| p.countries.contains(&k));
@@ -1334,7 +1406,8 @@ mod tests {
                 .filter(|&c| index.passes(&need, c))
                 .map(|c| index.score(&need, c, &weights, hops(c)).unwrap())
                 .collect();
-            all.sort_by(|a, b| better(b, a));
+            // Those who meet something asked first, then by score.
+            all.sort_by(|a, b| b.meets.cmp(&a.meets).then_with(|| better(b, a)));
             all.truncate(n);
             prop_assert_eq!(top, all);
             let marks = MARKS.take();

@@ -40,6 +40,8 @@ pub struct MatchingPerson {
     pub countries: Vec<CountryCode>,
     pub mentoring: bool,
     pub dispatch: bool,
+    /// Their own words about their work, which matching reads for topics.
+    pub bio: Option<String>,
 }
 
 /// Past matches of a candidate, for its track record.
@@ -104,7 +106,7 @@ pub(crate) use fetch_all;
 pub(crate) const MATCHING_PEOPLE: &str = "SELECT p.id, p.uid, p.residence, p.nationality, \
     CAST(p.languages AS TEXT) AS languages, CAST(p.skills AS TEXT) AS skills, \
     CAST(p.sectors AS TEXT) AS sectors, p.available_mentoring, p.available_dispatch, \
-    p.name_native, p.name_latin, p.name_japanese, p.visibility, o.uid AS owner_uid \
+    p.name_native, p.name_latin, p.name_japanese, p.visibility, o.uid AS owner_uid, p.bio \
     FROM people p LEFT JOIN organizations o ON o.id = p.owner_id \
     WHERE p.visibility <> 'private' AND p.consent_processing";
 
@@ -178,6 +180,7 @@ pub(crate) fn assemble_matching_people(
             countries,
             mentoring: row.available_mentoring,
             dispatch: row.available_dispatch,
+            bio: row.bio,
         });
     }
     Ok(people)
@@ -435,6 +438,7 @@ pub(crate) struct MatchingPersonRow {
     pub(crate) name_japanese: Option<String>,
     pub(crate) visibility: String,
     pub(crate) owner_uid: Option<Uuid>,
+    pub(crate) bio: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]

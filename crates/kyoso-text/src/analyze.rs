@@ -150,7 +150,8 @@ fn push_word(words: &mut Vec<Word>, piece: &str, start: usize, capitals_at: &[us
         .unwrap_or(Script::Latin);
     let end = start + piece.len();
     let letters = piece.chars().filter(|c| c.is_alphabetic()).count();
-    let capitals = letters > 1
+    // One capital alone is no abbreviation, unless digits go with it ("5S", "8D").
+    let capitals = (letters > 1 || letters == 1 && piece.chars().any(|c| c.is_ascii_digit()))
         && capitals_at
             .iter()
             .filter(|at| (start..end).contains(*at))

@@ -578,6 +578,23 @@ impl Vocabulary {
         found
     }
 
+    /// Whether `word` (one word in Latin letters, in any case) is an
+    /// abbreviation of the vocabulary ("plc", "haccp").
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        let analysis = analyze(word);
+        let [only] = analysis.words.as_slice() else {
+            return false;
+        };
+        self.by_first_word
+            .get(&only.folded)
+            .into_iter()
+            .flatten()
+            .any(|&term| {
+                let entry = &self.terms[term as usize];
+                entry.abbreviation && matches!(&entry.form, Form::Words(words) if words.len() == 1)
+            })
+    }
+
     /// Whether a term written in Japanese or Thai.
     pub fn is_run(&self, term: TermId) -> bool {
         matches!(self.terms[term as usize].form, Form::Run(_))
@@ -733,6 +750,15 @@ fn form_of(name: &str) -> Option<Form> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_known_in_any_case_and_words_are_not() {
+        let vocabulary = Vocabulary::builtin();
+        assert!(vocabulary.is_abbreviation("plc"));
+        assert!(vocabulary.is_abbreviation("HACCP"));
+        assert!(!vocabulary.is_abbreviation("welding"));
+        assert!(!vocabulary.is_abbreviation("plc programming"));
+    }
 
     fn concepts_in(vocabulary: &Vocabulary, text: &str) -> Vec<String> {
         vocabulary

@@ -66,6 +66,7 @@ fn skewed(random: &mut SplitMix64, bound: u64) -> u64 {
 
 fn profile(random: &mut SplitMix64) -> Profile {
     Profile {
+        topics: Vec::new(),
         skills: (0..3 + random.below(6))
             .map(|_| skewed(random, SKILLS) as Term)
             .collect(),

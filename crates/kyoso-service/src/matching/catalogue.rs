@@ -142,18 +142,18 @@ fn offers_index(
         profiles.push(Profile {
             // What it is: its keywords, and the topics its title and
             // description name.
-            skills: {
-                let mut skills: Vec<u32> = offer
-                    .offer
-                    .keywords
-                    .iter()
-                    .flat_map(|k| terms.intern(k))
-                    .collect();
-                skills.extend(terms.intern_text(offer.offer.title.as_str()));
+            skills: offer
+                .offer
+                .keywords
+                .iter()
+                .flat_map(|k| terms.intern(k))
+                .collect(),
+            topics: {
+                let mut topics = terms.intern_text(offer.offer.title.as_str());
                 if let Some(description) = &offer.offer.description {
-                    skills.extend(terms.intern_text(description.as_str()));
+                    topics.extend(terms.intern_text(description.as_str()));
                 }
-                skills
+                topics
             },
             sectors: offer.offer.sectors.iter().map(|s| s.code()).collect(),
             languages: Vec::new(),
@@ -201,7 +201,8 @@ fn cohorts_index(mut cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecor
         let record = records.get(&cohort.uid).copied().unwrap_or_default();
         profiles.push(Profile {
             // What it teaches, as its program's name and its own say.
-            skills: terms.intern_text(&format!("{}\n{}", cohort.program_name, cohort.name)),
+            skills: Vec::new(),
+            topics: terms.intern_text(&format!("{}\n{}", cohort.program_name, cohort.name)),
             sectors: cohort.sectors.iter().map(|s| s.code()).collect(),
             languages: Vec::new(),
             countries: cohort

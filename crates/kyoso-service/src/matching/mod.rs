@@ -901,10 +901,11 @@ impl Kyoso {
                         &need.need,
                         &read,
                         &small.terms,
-                        small
+                        &small
                             .index
                             .profile(r.candidate)
-                            .map_or(&[][..], |p| &p.skills),
+                            .map(held_terms)
+                            .unwrap_or_default(),
                         r,
                         found,
                         catalogue
@@ -1038,6 +1039,19 @@ fn factor_reason(f: &kyoso_matching::Factor, detail: Detail) -> Reason {
     }
 }
 
+/// Every term a candidate holds, skills and the topics of their text,
+/// sorted.
+fn held_terms(profile: &kyoso_matching::Profile) -> Vec<u32> {
+    let mut held: Vec<u32> = profile
+        .skills
+        .iter()
+        .chain(&profile.topics)
+        .copied()
+        .collect();
+    held.sort_unstable();
+    held
+}
+
 /// What the skills factor saw: the skills asked that the candidate (whose
 /// terms are `held`, sorted) meets, in which words, and the topics of the
 /// need's text they share.
@@ -1082,7 +1096,12 @@ fn person_reasons(need: &Need<Poster>, read: &NeedRead, found: &Found<'_>) -> Ve
                     need,
                     read,
                     &found.index.terms,
-                    found.index.skills_of(ranked.candidate),
+                    &found
+                        .index
+                        .experts
+                        .profile(ranked.candidate)
+                        .map(held_terms)
+                        .unwrap_or_default(),
                 ),
                 FactorKind::Sectors => Detail::Sectors {
                     exact: f.value >= 1.0,

@@ -34,6 +34,10 @@ pub(super) struct PersonFacts {
     pub(super) languages: Box<[LanguageSkill]>,
 }
 
+/// How many biographies' readings an index build keeps, to read a
+/// repeated one once without holding every one.
+const MOST_BIOS_KEPT: usize = 50_000;
+
 /// People indexed twice: by availability for dispatch (expertise) and
 /// for mentoring.
 pub struct PeopleIndex {
@@ -78,6 +82,8 @@ impl PeopleIndex {
         let mut uids = Vec::with_capacity(people.len());
         let mut facts = Vec::with_capacity(people.len());
         let mut kept_records = HashMap::new();
+        // Biographies written from one pattern are read once.
+        let mut read_bios: HashMap<String, Vec<u32>> = HashMap::new();
         for person in people {
             let record = records.get(&person.uid).copied().unwrap_or_default();
             if record != TrackRecord::default() {
@@ -85,6 +91,19 @@ impl PeopleIndex {
             }
             let profile = Profile {
                 skills: person.skills.iter().flat_map(|s| terms.intern(s)).collect(),
+                topics: match &person.bio {
+                    Some(bio) => match read_bios.get(bio) {
+                        Some(topics) => topics.clone(),
+                        None => {
+                            let topics = terms.intern_text(bio);
+                            if read_bios.len() < MOST_BIOS_KEPT {
+                                read_bios.insert(bio.clone(), topics.clone());
+                            }
+                            topics
+                        }
+                    },
+                    None => Vec::new(),
+                },
                 sectors: person.sectors.iter().map(|s| s.code()).collect(),
                 languages: person
                     .languages
@@ -136,11 +155,6 @@ impl PeopleIndex {
         } else {
             &self.experts
         }
-    }
-
-    /// Person `id`'s terms, sorted.
-    pub(super) fn skills_of(&self, id: CandidateId) -> &[u32] {
-        self.experts.profile(id).map_or(&[], |p| &p.skills)
     }
 }
 
@@ -273,10 +287,13 @@ impl People {
                         index: fresh,
                     }),
             );
+            // As each index orders them: those who meet something asked
+            // first, then by score.
             found.sort_by(|a, b| {
                 b.ranked
-                    .score
-                    .total_cmp(&a.ranked.score)
+                    .meets
+                    .cmp(&a.ranked.meets)
+                    .then(b.ranked.score.total_cmp(&a.ranked.score))
                     .then(a.uid.cmp(&b.uid))
             });
             found.truncate(n);

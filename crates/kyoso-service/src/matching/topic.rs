@@ -34,6 +34,41 @@ fn is_topic(key: &str) -> bool {
     !key.starts_with("country-") && !key.ends_with("-language") && !NOT_TOPICS.contains(&key)
 }
 
+/// Abbreviations of the field that are also common words: in a skill kept
+/// in lower case, "car" is a car, not a corrective action request.
+const ALSO_WORDS: [&str; 4] = ["car", "cam", "she", "pos"];
+
+/// A skill as the vocabulary should read it. Skills are kept in lower case,
+/// and the vocabulary matches an abbreviation only in capitals (so that
+/// "pm" in running text is not preventive maintenance): a word of a skill
+/// that is an abbreviation of the field ("haccp", "plc") is put back in
+/// capitals.
+fn as_tag(vocabulary: &Vocabulary, skill: &str) -> String {
+    let mut out = String::with_capacity(skill.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if !word.is_empty()
+            && !ALSO_WORDS.contains(&word.to_ascii_lowercase().as_str())
+            && vocabulary.is_abbreviation(word)
+        {
+            out.push_str(&word.to_ascii_uppercase());
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in skill.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 /// The most further topics a need's text adds to what it asks.
 const MOST_TOPICS: usize = 6;
 
@@ -94,7 +129,8 @@ impl NeedRead {
     pub(crate) fn of(skills: &[Skill], required: &[Skill], text: &[&str]) -> NeedRead {
         let vocabulary = crate::search::vocabulary();
         let read = |skill: &Skill| {
-            let mut mentions = mentions(&vocabulary, skill.as_str()).into_iter();
+            let mut mentions =
+                mentions(&vocabulary, &as_tag(&vocabulary, skill.as_str())).into_iter();
             let main = mentions.next().map(|(_, concepts)| concepts[0]);
             SkillRead {
                 written: skill.to_string(),
@@ -194,7 +230,7 @@ impl Terms {
         let term = Terms::number(&mut self.next);
         self.literal.insert(skill.to_string(), term);
         let concepts: Box<[u32]> = self
-            .concepts_with_wider(skill.as_str())
+            .concepts_with_wider(&as_tag(&self.vocabulary, skill.as_str()))
             .into_iter()
             .map(|c| self.concept_term(c))
             .collect();
@@ -255,10 +291,11 @@ impl Terms {
             terms.dedup();
             terms
         };
-        let skills = terms_of(&need.skills);
-        let required: Vec<u32> = terms_of(&need.required)
+        // A skill both asked and required counts once, as required.
+        let required = terms_of(&need.required);
+        let skills: Vec<u32> = terms_of(&need.skills)
             .into_iter()
-            .filter(|t| !skills.contains(t))
+            .filter(|t| !required.contains(t))
             .collect();
         further.extend(need.text.iter().filter_map(|c| self.concepts.get(c)));
         let mut topics: Vec<u32> = Vec::new();
@@ -369,6 +406,17 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_in_skills_kept_in_lower_case_are_read_as_such() {
+        let mut terms = Terms::default();
+        let thai = holder(&mut terms, &["ระบบ haccp"]);
+        let asked = terms.ask(&NeedRead::of(&[], &[skill("HACCP")], &[]));
+        assert!(thai.binary_search(&asked.required[0]).is_ok(), "{asked:?}");
+        let driver = holder(&mut terms, &["car maintenance"]);
+        let asked = terms.ask(&NeedRead::of(&[skill("corrective action")], &[], &[]));
+        assert!(driver.binary_search(&asked.skills[0]).is_err());
+    }
+
+    #[test]
     fn a_narrower_skill_meets_a_wider_one_and_not_the_other_way() {
         let mut terms = Terms::default();
         let tig = holder(&mut terms, &["tig welding"]);
@@ -403,6 +451,34 @@ mod tests {
         ));
         assert_eq!(asked.skills.len(), 2);
         assert_eq!(asked.required.len(), 1);
+        // Asked in other words and required: still required.
+        let asked = terms.ask(&NeedRead::of(&[skill("溶接")], &[skill("welding")], &[]));
+        assert_eq!((asked.skills.len(), asked.required.len()), (0, 1));
         assert!(asked.skills.iter().all(|t| *t > 1_000_000));
+    }
+}
+#[cfg(test)]
+mod probe {
+    #[test]
+    #[ignore]
+    fn print_concepts() {
+        let v = crate::search::vocabulary();
+        for text in std::env::var("PROBE").unwrap().split('|') {
+            let tag = super::as_tag(&v, text);
+            let found: Vec<String> = super::mentions(&v, &tag)
+                .into_iter()
+                .flat_map(|(_, c)| c)
+                .flat_map(|c| {
+                    let mut all = vec![v.concept(c).key.clone()];
+                    all.extend(
+                        v.ancestors(c)
+                            .into_iter()
+                            .map(|a| format!("^{}", v.concept(a).key)),
+                    );
+                    all
+                })
+                .collect();
+            println!("{text} [{tag}] => {found:?}");
+        }
     }
 }

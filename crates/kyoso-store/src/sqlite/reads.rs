@@ -83,6 +83,7 @@ pub(crate) fn read_matching_people_sqlite(
                 name_japanese: row.get(11)?,
                 visibility: row.get(12)?,
                 owner_uid: row.get::<_, Option<[u8; 16]>>(13)?.map(Uuid::from_bytes),
+                bio: row.get(14)?,
             });
         }
         let mut statement =

@@ -128,7 +128,22 @@ async fn a_need_ranks_planted_experts_with_reasons_and_warm_paths(app: &TestApp)
     assert_eq!(status, StatusCode::OK, "{body}");
     let ranked = ids(&body);
     assert_eq!(ranked[0], planted.best, "{body}");
-    assert_eq!(ranked[1], planted.partial, "{body}");
+    // Between the best and the one holding half the skills asked, only
+    // people whose own skills name what the need's text speaks of
+    // (automation), who are nearer and speak Thai.
+    let partial_at = ranked
+        .iter()
+        .position(|id| *id == planted.partial)
+        .unwrap_or_else(|| panic!("{body}"));
+    for between in &body["candidates"].as_array().unwrap()[1..partial_at] {
+        let skills = &between["reasons"][0];
+        assert_eq!(skills["factor"], "skills");
+        assert_eq!(
+            skills["topics"],
+            json!(["industrial-automation"]),
+            "{between}"
+        );
+    }
     assert!(
         !ranked.contains(&planted.private),
         "private records are never proposed"
