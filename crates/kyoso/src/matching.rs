@@ -159,17 +159,22 @@ pub(crate) async fn sweep(kyoso: &Kyoso) -> anyhow::Result<()> {
 pub(crate) async fn eval(
     file: &std::path::Path,
     json: bool,
+    weights: Option<&str>,
 ) -> anyhow::Result<std::process::ExitCode> {
     use anyhow::Context as _;
     let text = std::fs::read_to_string(file)
         .with_context(|| say!("cli-reading-file", file = &file.display().to_string()))?;
+    let weights = match weights {
+        Some(text) => matching::parse_weights(text)?,
+        None => Default::default(),
+    };
     let set = matching::eval::MatchSet::parse(&text)
         .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let scratch = tempfile::tempdir()?;
     let database = format!("sqlite://{}", scratch.path().join("eval.db").display());
     let kyoso = Kyoso::open(&database).await?;
     let report = kyoso
-        .evaluate_matching(&set, scratch.path())
+        .evaluate_matching(&set, scratch.path(), weights)
         .await
         .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     kyoso.close().await;

@@ -68,6 +68,10 @@ pub(crate) enum EvalCommand {
         /// Print every need's figures and first ten candidates as JSON.
         #[arg(long)]
         json: bool,
+        /// Rank with these weights, written skills=0.5,network=0.2 (the
+        /// factors not named keep their defaults).
+        #[arg(long)]
+        weights: Option<String>,
     },
 }
 
@@ -180,7 +184,11 @@ fn kind_name(kind: &str) -> String {
 pub(crate) async fn eval(command: &EvalCommand) -> anyhow::Result<ExitCode> {
     let (file, json) = match command {
         EvalCommand::Search { file, json } => (file, json),
-        EvalCommand::Match { file, json } => return crate::matching::eval(file, *json).await,
+        EvalCommand::Match {
+            file,
+            json,
+            weights,
+        } => return crate::matching::eval(file, *json, weights.as_deref()).await,
     };
     let text = std::fs::read_to_string(file)
         .with_context(|| say!("cli-reading-file", file = &file.display().to_string()))?;

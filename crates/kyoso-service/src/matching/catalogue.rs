@@ -3,17 +3,18 @@
 //! ranking reads nothing of them from the database.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use kyoso_domain::{
     Candidate, CandidateKind, CountryCode, MatchFilter, NeedFilter, OfferKind, StoredNeed,
-    StoredOffer, Uid,
+    StoredOffer, Timestamp, Uid,
 };
 use kyoso_matching::{Index, Profile};
 use kyoso_store::{OpenCohort, ReadScope, Store, TrackRecord};
 
 use super::MatchSummary;
 use super::people::country_number;
-use super::topic::Terms;
+use super::topic::{NeedRead, Terms};
 use crate::ServiceError;
 use crate::kept::Kept;
 
@@ -31,6 +32,9 @@ pub struct Catalogue {
     pub(crate) records: HashMap<Uid, TrackRecord>,
     /// The matches made for each need, by candidate.
     pub(super) matches: HashMap<Uid, HashMap<Uid, MatchSummary>>,
+    /// Needs as the vocabulary read them, by id and version: read at the
+    /// first ranking, not at every one.
+    reads: Mutex<HashMap<(Uid, Timestamp), Arc<NeedRead>>>,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -42,6 +46,17 @@ impl std::fmt::Debug for Catalogue {
 }
 
 impl Catalogue {
+    /// `need` as the vocabulary reads it.
+    pub(super) fn read_of(&self, need: &StoredNeed) -> Arc<NeedRead> {
+        let key = (need.uid, need.updated_at);
+        let mut reads = self.reads.lock().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(
+            reads
+                .entry(key)
+                .or_insert_with(|| Arc::new(super::read_need(&need.need))),
+        )
+    }
+
     /// The offers or courses that answer a need of `kind`.
     pub(super) fn answering(&self, kind: kyoso_domain::NeedKind) -> &SmallIndex {
         match kind.offer_kind() {
@@ -89,6 +104,7 @@ impl Catalogue {
             cohorts: cohorts_index(cohorts, &records),
             records,
             matches,
+            reads: Mutex::default(),
         })
     }
 }

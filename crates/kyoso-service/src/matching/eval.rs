@@ -234,12 +234,13 @@ fn faults(section: &str, key: &str, errors: Vec<RowError>) -> ServiceError {
 
 impl Kyoso {
     /// Loads `set` into this (empty, scratch) database, ranks every need
-    /// and judges the first ten. `scratch` is a directory for the files
+    /// with `weights` and judges the first ten. `scratch` is a directory for the files
     /// the imports read.
     pub async fn evaluate_matching(
         &self,
         set: &MatchSet,
         scratch: &Path,
+        weights: Weights,
     ) -> Result<MatchReport, ServiceError> {
         let caller = Caller::Cli;
         for (records, section, rows) in [
@@ -307,7 +308,7 @@ impl Kyoso {
         }
         let mut rankings = Vec::with_capacity(posted.len());
         for (judged, uid, kind, language) in posted {
-            let ranking = self.rank(&caller, uid, DEPTH, Weights::default()).await?;
+            let ranking = self.rank(&caller, uid, DEPTH, weights).await?;
             let top: Vec<String> = ranking
                 .candidates
                 .iter()

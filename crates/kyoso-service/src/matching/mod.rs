@@ -796,7 +796,7 @@ impl Kyoso {
             &no_matches
         };
         let kind = need.need.kind;
-        let read = read_need(&need.need);
+        let read = catalogue.read_of(&need);
         let mut candidates = Vec::new();
         let pool;
         match kind.candidates() {
@@ -890,7 +890,7 @@ impl Kyoso {
                         .collect(),
                 };
                 let champions = if kind == NeedKind::Technology {
-                    self.champions(&need.need).await?
+                    self.champions(&need.need, &read).await?
                 } else {
                     Vec::new()
                 };
@@ -971,16 +971,19 @@ impl Kyoso {
     /// Local champions for a technology need: people in the need's country who
     /// have been in Japan (Japanese, or tied to a Japanese organization), best
     /// fit first.
-    async fn champions(&self, need: &Need<Poster>) -> Result<Vec<(Uid, f64)>, ServiceError> {
+    async fn champions(
+        &self,
+        need: &Need<Poster>,
+        read: &NeedRead,
+    ) -> Result<Vec<(Uid, f64)>, ServiceError> {
         let japan = CountryCode::parse("JP").map_err(|e| ServiceError::Failed(e.to_string()))?;
         // In Japan, everyone has been in Japan: no champion to single out.
         if need.country.is_none_or(|c| c == japan) {
             return Ok(Vec::new());
         }
         let people = self.matching.get(&self.store).await?;
-        let read = read_need(need);
         let query = |terms: &Terms| {
-            let mut query = query_of(need, &read, terms, true);
+            let mut query = query_of(need, read, terms, true);
             query.require_country = true;
             query.require_available = false;
             query

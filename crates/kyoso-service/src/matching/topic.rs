@@ -151,7 +151,7 @@ impl NeedRead {
 }
 
 /// Every concept `text` names that is a topic, each mention's longest
-/// reading first, with the mention's length in bytes.
+/// reading first, with the mention's length in characters.
 fn mentions(vocabulary: &Vocabulary, text: &str) -> Vec<(usize, Vec<ConceptId>)> {
     let analysis = analyze(text);
     let mut found: Vec<(usize, Vec<ConceptId>)> = vocabulary
@@ -163,7 +163,10 @@ fn mentions(vocabulary: &Vocabulary, text: &str) -> Vec<(usize, Vec<ConceptId>)>
                 .into_iter()
                 .filter(|&c| is_topic(&vocabulary.concept(c).key))
                 .collect();
-            (m.end - m.start, concepts)
+            // In characters: a word in kanji is no less specific than one
+            // in Latin letters for taking three bytes a character.
+            let length = analysis.normalized[m.start..m.end].chars().count();
+            (length, concepts)
         })
         .filter(|(_, concepts)| !concepts.is_empty())
         .collect();
