@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::entity::keyword_enum;
 use crate::{
-    CountryCode, LanguageSkill, SdgTarget, SectorCode, Skill, Text, ValueError, Visibility,
+    CountryCode, LanguageCode, LanguageSkill, SdgTarget, SectorCode, Skill, Text, ValueError,
+    Visibility,
 };
 
 /// What a need asks for, and so which candidates answer it.
@@ -98,27 +99,55 @@ impl NeedStatus {
     }
 }
 
-/// A language a need asks for, at least at a level; a hard constraint
-/// (`must`) leaves out candidates below it, a preference only scores.
-/// Written `ja:N2!` (must) or `ja:N2` (should).
+/// A language a need asks for, at least at a level, or up to two others
+/// that would do as well; a hard constraint (`must`) leaves out candidates
+/// who meet none of them, a preference only scores. Written `ja:N2!`
+/// (must), `ja:N2` (should), `th:B2|en:C1!` (Thai B2 or English C1, must).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct LanguageRequirement {
     pub skill: LanguageSkill,
+    /// Other languages that would do as well as `skill`.
+    pub or: [Option<LanguageSkill>; 2],
     pub must: bool,
 }
 
 impl LanguageRequirement {
     pub fn parse(input: &str) -> Result<LanguageRequirement, ValueError> {
         let input = input.trim();
-        let (skill, must) = match input.strip_suffix('!') {
-            Some(skill) => (skill, true),
+        let (group, must) = match input.strip_suffix('!') {
+            Some(group) => (group, true),
             None => (input, false),
         };
-        Ok(LanguageRequirement {
-            skill: LanguageSkill::parse(skill)?,
-            must,
-        })
+        let mut options = group.split('|').map(|o| LanguageSkill::parse(o.trim()));
+        let skill = options.next().unwrap_or_else(|| LanguageSkill::parse(""))?;
+        let mut or = [None; 2];
+        for (at, option) in options.enumerate() {
+            let option = option?;
+            let slot = or.get_mut(at).ok_or_else(|| {
+                ValueError::invalid(
+                    input,
+                    "at most three languages, one of which will do (th:B2|en:C1|ja:N3)",
+                )
+            })?;
+            *slot = Some(option);
+        }
+        let requirement = LanguageRequirement { skill, or, must };
+        let mut languages: Vec<LanguageCode> =
+            requirement.options().map(|o| o.language()).collect();
+        languages.sort();
+        if languages.windows(2).any(|w| w[0] == w[1]) {
+            return Err(ValueError::invalid(
+                input,
+                "each language once among those that will do",
+            ));
+        }
+        Ok(requirement)
+    }
+
+    /// Every language that would do, `skill` first.
+    pub fn options(&self) -> impl Iterator<Item = LanguageSkill> + '_ {
+        std::iter::once(self.skill).chain(self.or.iter().flatten().copied())
     }
 }
 
@@ -137,7 +166,11 @@ impl From<LanguageRequirement> for String {
 
 impl std::fmt::Display for LanguageRequirement {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}{}", self.skill, if self.must { "!" } else { "" })
+        write!(f, "{}", self.skill)?;
+        for other in self.or.iter().flatten() {
+            write!(f, "|{other}")?;
+        }
+        write!(f, "{}", if self.must { "!" } else { "" })
     }
 }
 
@@ -185,7 +218,12 @@ impl<R> Need<R> {
                 ),
             ));
         }
-        let mut languages: Vec<_> = self.languages.iter().map(|l| l.skill.language()).collect();
+        let mut languages: Vec<_> = self
+            .languages
+            .iter()
+            .flat_map(|l| l.options())
+            .map(|o| o.language())
+            .collect();
         languages.sort();
         if languages.windows(2).any(|w| w[0] == w[1]) {
             return Err((
@@ -507,6 +545,18 @@ mod tests {
         assert!(!should.must);
         assert_eq!(should.skill.level().rank(), 4);
         assert!(LanguageRequirement::parse("ja:B2!").is_err());
+        let either = LanguageRequirement::parse("th:B2 | en:C1!").unwrap();
+        assert!(either.must);
+        assert_eq!(either.options().count(), 2);
+        assert_eq!(either.to_string(), "th:B2|en:C1!");
+        assert_eq!(
+            LanguageRequirement::parse(&either.to_string()).unwrap(),
+            either
+        );
+        assert!(LanguageRequirement::parse("th:B2|en:C1|ja:N3").is_ok());
+        assert!(LanguageRequirement::parse("th:B2|en:C1|ja:N3|vi:B1").is_err());
+        assert!(LanguageRequirement::parse("th:B2|th:C1").is_err());
+        assert!(LanguageRequirement::parse("th:B2|").is_err());
     }
 
     #[test]

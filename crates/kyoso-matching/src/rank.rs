@@ -66,8 +66,12 @@ pub struct LanguageNeed {
     pub language: u16,
     /// The least rank asked for, 1 to 7.
     pub level: u8,
-    /// A hard constraint: candidates below `level` are left out.
+    /// A hard constraint: candidates below `level` (and below the level of
+    /// every other language that would do) are left out.
     pub must: bool,
+    /// `(language, level)` of up to two other languages that would do as
+    /// well ("Thai B2 or English C1").
+    pub or: [Option<(u16, u8)>; 2],
 }
 
 /// What a need asks for.
@@ -861,7 +865,19 @@ fn passes(need: &Need, profile: &impl Facts) -> bool {
             .languages
             .iter()
             .filter(|l| l.must)
-            .all(|l| profile.language_rank(l.language) >= l.level)
+            .all(|l| language_fit(l, profile) >= 1.0)
+}
+
+/// How well `profile` speaks what `asked` asks: 1 at or above the level,
+/// falling by ¼ per level short, the best of the languages that would do.
+fn language_fit(asked: &LanguageNeed, profile: &impl Facts) -> f64 {
+    std::iter::once((asked.language, asked.level))
+        .chain(asked.or.iter().flatten().copied())
+        .map(|(language, level)| {
+            let short = f64::from(level.saturating_sub(profile.language_rank(language)));
+            (1.0 - 0.25 * short).max(0.0)
+        })
+        .fold(0.0, f64::max)
 }
 
 /// How well `profile` meets each factor of `need`, in the order of
@@ -894,10 +910,7 @@ fn values(need: &Need, profile: &impl Facts, held: Option<usize>, hops: Option<u
         let total: f64 = need
             .languages
             .iter()
-            .map(|l| {
-                let short = f64::from(l.level.saturating_sub(profile.language_rank(l.language)));
-                (1.0 - 0.25 * short).max(0.0)
-            })
+            .map(|l| language_fit(l, profile))
             .sum();
         total / need.languages.len() as f64
     };
@@ -1042,6 +1055,7 @@ mod tests {
                 language: 1,
                 level: 4,
                 must: false,
+                or: [None; 2],
             }],
             ..Need::default()
         };
@@ -1070,6 +1084,7 @@ mod tests {
                 language: 1,
                 level: 4,
                 must: true,
+                or: [None; 2],
             }],
             ..Need::default()
         };
@@ -1161,7 +1176,15 @@ mod tests {
             prop::collection::vec(prop::sample::select(vec![11110u32, 32120, 25010]), 0..2),
             prop::option::of(0u16..4),
             any::<bool>(),
-            prop::collection::vec((0u16..3, 1u8..8, any::<bool>()), 0..2),
+            prop::collection::vec(
+                (
+                    0u16..3,
+                    1u8..8,
+                    any::<bool>(),
+                    prop::option::of((0u16..3, 1u8..8)),
+                ),
+                0..2,
+            ),
             any::<bool>(),
             prop::collection::vec(0u32..12, 0..3),
         )
@@ -1184,10 +1207,11 @@ mod tests {
                     require_country,
                     languages: languages
                         .into_iter()
-                        .map(|(language, level, must)| LanguageNeed {
+                        .map(|(language, level, must, other)| LanguageNeed {
                             language,
                             level,
                             must,
+                            or: [other, None],
                         })
                         .collect(),
                     require_available,
@@ -1266,6 +1290,7 @@ mod tests {
                     language: 0,
                     level: 4,
                     must: false,
+                    or: [None; 2],
                 }],
                 ..Need::default()
             };

@@ -115,7 +115,8 @@ fn organisation_types() -> Vec<String> {
 }
 
 /// `language:level`: Japanese by JLPT or native, others by CEFR or native;
-/// `must` allows the trailing `!` of a requirement that must hold.
+/// `must` allows a need's form: up to three joined by `|` (any one will
+/// do) and the trailing `!` of a requirement that must hold.
 fn language_pattern(must: bool) -> String {
     let others: Vec<String> = codelist::languages()
         .items()
@@ -123,11 +124,16 @@ fn language_pattern(must: bool) -> String {
         .filter(|c| c.code != "ja" && LanguageCode::parse(&c.code).is_ok())
         .map(|c| c.code.clone())
         .collect();
-    let bang = if must { "!?" } else { "" };
-    format!(
-        "^(ja:(native|N[1-5])|({}):(native|[ABC][12])){bang}$",
+    let one = format!(
+        "(ja:(native|N[1-5])|({}):(native|[ABC][12]))",
         others.join("|")
-    )
+    );
+    if must {
+        // A need's requirement: up to three of which any one will do.
+        format!("^{one}(\\|{one}){{0,2}}!?$")
+    } else {
+        format!("^{one}$")
+    }
 }
 
 /// One line of text: no control character, not blank.

@@ -635,11 +635,12 @@ async fn need_view(
                 n.languages
                     .iter()
                     .map(|l| {
-                        let level = view::language_level(
-                            l.skill.language(),
-                            l.skill.level().as_str(),
-                            lang,
-                        );
+                        // "Thai B2 or English C1": any one will do.
+                        let level = l
+                            .options()
+                            .map(|o| view::language_level(o.language(), o.level().as_str(), lang))
+                            .collect::<Vec<_>>()
+                            .join(lang.text("reasons-language-or"));
                         if l.must {
                             format!("{level} ({})", lang.text("matching-language-must"))
                         } else {

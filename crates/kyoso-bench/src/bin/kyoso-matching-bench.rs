@@ -96,6 +96,7 @@ fn need(random: &mut SplitMix64) -> Need {
             language: JAPANESE,
             level: 4,
             must: false,
+            or: [None; 2],
         }],
         ..Need::default()
     }

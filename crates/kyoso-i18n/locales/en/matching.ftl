@@ -18,7 +18,7 @@ matching-sectors-hint = OECD DAC 5-digit codes, comma-separated: 32120, 14022
 matching-country = Country of the work
 matching-require-country = Only candidates with time in this country
 matching-languages = Languages
-matching-languages-hint = Comma-separated, with the least level: th:B2, ja:N2; add ! where it must hold: th:native!
+matching-languages-hint = Comma-separated, with the least level: th:B2, ja:N2; add ! where it must hold: th:native!; join with | where any one will do: th:B2|en:C1!
 matching-require-available = Only candidates who are available
 matching-deadline = Deadline
 

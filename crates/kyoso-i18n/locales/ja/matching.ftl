@@ -19,7 +19,7 @@ matching-sectors-hint = OECD DAC の5桁コード、カンマ区切り：32120, 
 matching-country = 業務を行う国
 matching-require-country = この国での経験がある候補者のみ
 matching-languages = 言語
-matching-languages-hint = カンマ区切りで最低水準を：th:B2, ja:N2。必須なら ! を付ける：th:native!
+matching-languages-hint = カンマ区切りで最低水準を：th:B2, ja:N2。必須なら ! を付ける：th:native!。いずれか一つでよい場合は | でつなぐ：th:B2|en:C1!
 matching-require-available = 対応可能な候補者のみ
 matching-deadline = 期限
 

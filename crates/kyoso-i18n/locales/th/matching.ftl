@@ -19,7 +19,7 @@ matching-sectors-hint = รหัส OECD DAC 5 หลัก คั่นด้�
 matching-country = ประเทศที่ทำงาน
 matching-require-country = เฉพาะผู้ที่เคยอยู่ในประเทศนี้
 matching-languages = ภาษา
-matching-languages-hint = คั่นด้วยจุลภาค พร้อมระดับต่ำสุด: th:B2, ja:N2 ใส่ ! หากจำเป็น: th:native!
+matching-languages-hint = คั่นด้วยจุลภาค พร้อมระดับต่ำสุด: th:B2, ja:N2 ใส่ ! หากจำเป็น: th:native! ใช้ | เชื่อมเมื่อภาษาใดภาษาหนึ่งก็ได้: th:B2|en:C1!
 matching-require-available = เฉพาะผู้ที่พร้อม
 matching-deadline = กำหนดเวลา
 

@@ -8,6 +8,8 @@ reasons-list-separator = {", "}
 
 # Between the languages of a reason. Spaces at its ends go inside a string literal, as in {"; "}: Fluent trims them otherwise.
 reasons-languages-separator = {"; "}
+# Between languages of which any one will do ("Thai B2 or English C1").
+reasons-language-or = {" hoặc "}
 
 ## Language names
 

@@ -628,6 +628,9 @@ pub struct LanguageFit {
     /// The level held, if any.
     pub held: Option<String>,
     pub must: bool,
+    /// Other languages that would do as well, as the candidate holds them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub or: Vec<LanguageFit>,
 }
 
 /// A local alumnus who can champion a technology in the need's country.
@@ -729,6 +732,9 @@ fn query_of(
                     language: language_number(l.skill.language()),
                     level: l.skill.level().rank(),
                     must: l.must,
+                    or: l
+                        .or
+                        .map(|o| o.map(|o| (language_number(o.language()), o.level().rank()))),
                 })
                 .collect()
         } else {
@@ -1114,14 +1120,21 @@ fn person_reasons(need: &Need<Poster>, read: &NeedRead, found: &Found<'_>) -> Ve
                     languages: need
                         .languages
                         .iter()
-                        .map(|l| LanguageFit {
-                            language: l.skill.language(),
-                            asked: l.skill.level().as_str().to_owned(),
-                            held: languages
-                                .iter()
-                                .find(|h| h.language() == l.skill.language())
-                                .map(|h| h.level().as_str().to_owned()),
-                            must: l.must,
+                        .map(|l| {
+                            let fit = |asked: kyoso_domain::LanguageSkill| LanguageFit {
+                                language: asked.language(),
+                                asked: asked.level().as_str().to_owned(),
+                                held: languages
+                                    .iter()
+                                    .find(|h| h.language() == asked.language())
+                                    .map(|h| h.level().as_str().to_owned()),
+                                must: l.must,
+                                or: Vec::new(),
+                            };
+                            LanguageFit {
+                                or: l.or.iter().flatten().map(|&o| fit(o)).collect(),
+                                ..fit(l.skill)
+                            }
                         })
                         .collect(),
                 },

@@ -6,7 +6,7 @@
 use kyoso_domain::{LanguageCode, NeedKind};
 use kyoso_i18n::{Arg, Lang};
 
-use super::{Detail, Reason};
+use super::{Detail, LanguageFit, Reason};
 
 /// A language's name for a reader of `lang`.
 fn language_name(code: LanguageCode, lang: Lang) -> String {
@@ -88,25 +88,32 @@ pub fn explain(reason: &Reason, lang: Lang) -> String {
             if languages.is_empty() {
                 return text("reasons-languages-none-asked");
             }
+            let one = |fit: &LanguageFit| {
+                let name = language_name(fit.language, lang);
+                let asked = level(&fit.asked, lang);
+                match &fit.held {
+                    Some(held) => lang.format(
+                        "reasons-language-held",
+                        &[
+                            ("language", Arg::Text(&name)),
+                            ("held", Arg::Text(&level(held, lang))),
+                            ("asked", Arg::Text(&asked)),
+                        ],
+                    ),
+                    None => lang.format(
+                        "reasons-language-missing",
+                        &[("language", Arg::Text(&name)), ("asked", Arg::Text(&asked))],
+                    ),
+                }
+            };
             let parts: Vec<String> = languages
                 .iter()
                 .map(|fit| {
-                    let name = language_name(fit.language, lang);
-                    let asked = level(&fit.asked, lang);
-                    match &fit.held {
-                        Some(held) => lang.format(
-                            "reasons-language-held",
-                            &[
-                                ("language", Arg::Text(&name)),
-                                ("held", Arg::Text(&level(held, lang))),
-                                ("asked", Arg::Text(&asked)),
-                            ],
-                        ),
-                        None => lang.format(
-                            "reasons-language-missing",
-                            &[("language", Arg::Text(&name)), ("asked", Arg::Text(&asked))],
-                        ),
-                    }
+                    std::iter::once(fit)
+                        .chain(&fit.or)
+                        .map(one)
+                        .collect::<Vec<_>>()
+                        .join(lang.text("reasons-language-or"))
                 })
                 .collect();
             parts.join(lang.text("reasons-languages-separator"))
@@ -188,6 +195,7 @@ mod tests {
                     asked: "native".into(),
                     held: Some("B2".into()),
                     must: false,
+                    or: Vec::new(),
                 }],
             },
             Detail::Country {

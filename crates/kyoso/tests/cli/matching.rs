@@ -123,7 +123,11 @@ fn small_set(reversed: bool) -> String {
     {{"key": "lube", "split": "heldout", "need": {{"kind": "expertise", "posted_by": "org-a", "title": "Lubrication expert", "skills": ["lubrication"]}},
       "judgements": {{"p-th": 3, "p-ja": 3, "p-vi": 3, "p-weld": 0}}, "breaks": ["p-weld"]}},
     {{"key": "pack", "need": {{"kind": "expertise", "posted_by": "org-a", "title": "Packaging line", "skills": ["packaging"]}},
-      "judgements": {{"p-tie-a": 2, "p-tie-b": 2, "p-tie-c": 2}}}}
+      "judgements": {{"p-tie-a": 2, "p-tie-b": 2, "p-tie-c": 2}}}},
+    {{"key": "lube-thai-or-english", "need": {{"kind": "expertise", "posted_by": "org-a", "title": "Lubrication",
+      "skills": ["lubrication"], "languages": ["en:C1|th:B2!"]}}, "judgements": {{}}}},
+    {{"key": "lube-vietnamese-or-japanese", "need": {{"kind": "expertise", "posted_by": "org-a", "title": "Lubrication",
+      "skills": ["lubrication"], "languages": ["vi:B2|ja:N3!"]}}, "judgements": {{}}}}
   ]}}"#,
         people.join(",\n")
     )
@@ -147,13 +151,20 @@ fn a_judged_set_is_scored_and_ranks_alike_in_any_load_order() {
         tops.push(report["needs"][1]["top"].clone());
     }
     assert_eq!(tops[0], tops[1], "equal scores rank by a key of the data");
+    // Either language will do: Thai holders pass "English C1 or Thai B2";
+    // nobody here speaks Vietnamese or Japanese.
+    let file = dir.path().join("set-true.json");
+    let out = ok(&url, &["eval", "match", file.to_str().unwrap(), "--json"]);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["needs"][2]["top"].as_array().unwrap().len(), 3, "{report}");
+    assert_eq!(report["needs"][3]["top"], serde_json::json!([]), "{report}");
     assert_eq!(
         tops[0],
         serde_json::json!(["p-tie-a", "p-tie-b", "p-tie-c"])
     );
     let file = dir.path().join("set-false.json");
     let text = ok(&url, &["eval", "match", file.to_str().unwrap()]);
-    assert!(text.contains("expertise: 2 needs, P@10"), "{text}");
+    assert!(text.contains("expertise: 4 needs, P@10"), "{text}");
     assert!(
         !dir.path().join("unused.db").exists(),
         "no database is made"
