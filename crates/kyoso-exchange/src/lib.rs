@@ -41,7 +41,7 @@ pub use knowledge::{
 pub use needs::{need_from_json, offer_from_json};
 pub use object::{FieldFaults, from_object};
 pub use parse::Record;
-pub use programs::{ProgramReader, program_from_json, program_to_json};
+pub use programs::{ProgramReader, cohort_from_json, program_from_json, program_to_json};
 pub use round::{
     MAX_CAPACITY, MAX_ROUND_SCORE, ROUND_COLUMNS, Round, RoundHost, RoundPair, RoundParticipant,
     read_round,

@@ -6,9 +6,10 @@
 use std::io::Read;
 
 use kyoso_domain::{
-    CountryCode, Currency, Demonstration, DevelopmentStage, ExternalId, Funder, FundingSource,
-    Incoming, Link, Milestone, Money, Names, PartialDate, Program, ProgramType, RecordRef,
-    RowError, SdgTarget, SectorCode, Stored, Text, Uid, ValueError, Visibility,
+    COHORT_NAME_CHARS, Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, ExternalId,
+    Funder, FundingSource, Incoming, Link, Milestone, Money, Names, PartialDate, Program,
+    ProgramType, RecordRef, RowError, SdgTarget, SectorCode, Stored, Text, Uid, ValueError,
+    Visibility,
 };
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -320,4 +321,40 @@ pub fn program_to_json(p: &Stored<Program<Link>>) -> Map<String, Value> {
         }
         _ => Map::new(),
     }
+}
+
+/// A cohort as files and the API carry it (the program is named apart).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CohortFile {
+    name: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    capacity: Option<u32>,
+}
+
+/// Reads a cohort of `program` from the object that starts on `line` (0
+/// for an API body).
+pub fn cohort_from_json(
+    object: Map<String, Value>,
+    program: RecordRef,
+    line: u64,
+) -> Result<Cohort<RecordRef>, Vec<RowError>> {
+    let body: CohortFile = from_object(object, line)?;
+    let mut f = FieldFaults::new(line);
+    let name = f.required("name", body.name.as_deref(), |s| {
+        Text::line(s, COHORT_NAME_CHARS)
+    });
+    let start = f.required("start", body.start.as_deref(), PartialDate::parse);
+    let end = f.value("end", body.end.as_deref(), PartialDate::parse);
+    if body.capacity == Some(0) {
+        f.fault("capacity", "must be at least 1");
+    }
+    f.done(name.zip(start).map(|(name, start)| Cohort {
+        program,
+        name,
+        start,
+        end,
+        capacity: body.capacity,
+    }))
 }

@@ -66,6 +66,8 @@ pub struct OpenCohort {
     pub sectors: Vec<SectorCode>,
     pub countries: Vec<CountryCode>,
     pub capacity: Option<u32>,
+    /// The program's description, which matching reads for topics.
+    pub description: Option<String>,
 }
 
 pub(crate) fn list<T: DeserializeOwned>(
@@ -454,6 +456,7 @@ struct CohortRow {
     sectors: String,
     countries: String,
     capacity: Option<i64>,
+    description: Option<String>,
 }
 
 impl Store {
@@ -823,7 +826,7 @@ impl Store {
             sqlx::query_as(
                 "SELECT c.id, c.uid, c.name, p.uid AS program_uid, p.name_latin, p.name_native, \
                  o.uid AS organizer_uid, c.start_date, CAST(p.sectors AS TEXT) AS sectors, \
-                 CAST(p.countries AS TEXT) AS countries, c.capacity \
+                 CAST(p.countries AS TEXT) AS countries, c.capacity, p.description \
                  FROM cohorts c JOIN programs p ON p.id = c.program_id \
                  JOIN organizations o ON o.id = p.organizer_id \
                  WHERE p.visibility <> 'private' AND c.start_date > $1 ORDER BY c.id",
@@ -848,6 +851,7 @@ impl Store {
                     sectors: list(&c, "sectors", &row.sectors)?,
                     countries: list(&c, "countries", &row.countries)?,
                     capacity: row.capacity.and_then(|n| u32::try_from(n).ok()),
+                    description: row.description,
                 })
             })
             .collect()

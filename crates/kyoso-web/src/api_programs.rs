@@ -5,12 +5,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use kyoso_domain::{
-    COHORT_NAME_CHARS, PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation,
-};
-use kyoso_domain::{
     Cohort, ExternalId, Incoming, JourneyAction, JourneyState, Link, PartialDate, ParticipantRole,
     Participation, Program, RecordRef, Stored, Text, Uid, ValueError,
 };
+use kyoso_domain::{PARTICIPATION_NOTE_CHARS, ParticipantCard, StoredParticipation};
 use kyoso_service::programs;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -304,7 +302,13 @@ pub(crate) async fn update_program(
 
 // --- cohorts ---
 
+/// A cohort as the API takes it (read by `kyoso_exchange::cohort_from_json`),
+/// described for the OpenAPI document.
 #[derive(Debug, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; cohorts are read by kyoso-exchange"
+)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CohortBody {
     name: String,
@@ -335,24 +339,7 @@ pub(crate) async fn create_cohort(
 ) -> ApiResult {
     require_user(&caller)?;
     let program = id(&uid, "program")?;
-    let body: CohortBody = from_body(body)?;
-    let mut f = FieldFaults::new(0);
-    let name = f.required("name", Some(&body.name), |s| {
-        Text::line(s, COHORT_NAME_CHARS)
-    });
-    let start = f.required("start", Some(&body.start), PartialDate::parse);
-    let end = f.value("end", body.end.as_deref(), PartialDate::parse);
-    if body.capacity == Some(0) {
-        f.fault("capacity", "must be at least 1");
-    }
-    let cohort = f
-        .done(name.zip(start).map(|(name, start)| Cohort {
-            program: RecordRef::to_record(program, None),
-            name,
-            start,
-            end,
-            capacity: body.capacity,
-        }))
+    let cohort = kyoso_exchange::cohort_from_json(body, RecordRef::to_record(program, None), 0)
         .map_err(ApiError::fields)?;
     let created = state.kyoso.create_cohort(&caller, cohort).await?;
     Ok((StatusCode::CREATED, Json(cohort_json(&created))).into_response())

@@ -216,9 +216,15 @@ fn cohorts_index(mut cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecor
     for cohort in cohorts {
         let record = records.get(&cohort.uid).copied().unwrap_or_default();
         profiles.push(Profile {
-            // What it teaches, as its program's name and its own say.
+            // What it teaches, as its program's name and description and
+            // its own name say.
             skills: Vec::new(),
-            topics: terms.intern_text(&format!("{}\n{}", cohort.program_name, cohort.name)),
+            topics: terms.intern_text(&format!(
+                "{}\n{}\n{}",
+                cohort.program_name,
+                cohort.name,
+                cohort.description.as_deref().unwrap_or_default()
+            )),
             sectors: cohort.sectors.iter().map(|s| s.code()).collect(),
             languages: Vec::new(),
             countries: cohort

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
 use std::path::Path;
 
-use kyoso_domain::{RecordKind, RowError, Uid};
-use kyoso_exchange::{need_from_json, offer_from_json};
+use kyoso_domain::{RecordKind, RecordRef, RowError, Uid};
+use kyoso_exchange::{cohort_from_json, need_from_json, offer_from_json};
 use kyoso_matching::Weights;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -44,6 +44,15 @@ pub struct MatchSet {
     /// Offers as the API takes them, each with a `key` judgements name.
     #[serde(default)]
     pub offers: Vec<KeyedOffer>,
+    /// Objects as `kyoso import programs` reads them: the programs whose
+    /// cohorts answer training needs.
+    #[serde(default)]
+    pub programs: Vec<Map<String, Value>>,
+    /// Cohorts as the API takes them, each with its program (external id)
+    /// and a `key` judgements name. Only cohorts yet to start take
+    /// applications, and so are ranked.
+    #[serde(default)]
+    pub cohorts: Vec<KeyedCohort>,
     pub needs: Vec<JudgedNeed>,
 }
 
@@ -53,6 +62,15 @@ pub struct KeyedOffer {
     pub key: String,
     #[serde(flatten)]
     pub offer: Map<String, Value>,
+}
+
+/// A cohort, its program and the key judgements name it by.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KeyedCohort {
+    pub key: String,
+    pub program: String,
+    #[serde(flatten)]
+    pub cohort: Map<String, Value>,
 }
 
 /// A need as the API takes it, and how its candidates are judged.
@@ -98,6 +116,11 @@ impl MatchSet {
         for (at, offer) in set.offers.iter().enumerate() {
             if !keys.insert(offer.key.as_str()) {
                 return Err(format!("offers[{at}]: key: \"{}\" is taken", offer.key));
+            }
+        }
+        for (at, cohort) in set.cohorts.iter().enumerate() {
+            if !keys.insert(cohort.key.as_str()) {
+                return Err(format!("cohorts[{at}]: key: \"{}\" is taken", cohort.key));
             }
         }
         let mut needs = std::collections::HashSet::new();
@@ -218,6 +241,29 @@ fn write_lines(path: &Path, rows: &[Map<String, Value>]) -> std::io::Result<()> 
     file.flush()
 }
 
+/// A section's rows refused by its import: a line of the scratch file is
+/// one row of the section, counted from 0.
+fn rejected(section: &str, errors: &[RowError]) -> ServiceError {
+    let said: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            format!(
+                "[{}] {}{}",
+                e.line.saturating_sub(1),
+                e.field
+                    .as_deref()
+                    .map(|f| format!("{f}: "))
+                    .unwrap_or_default(),
+                e.message
+            )
+        })
+        .collect();
+    ServiceError::Invalid {
+        field: Some(section.into()),
+        message: said.join("; "),
+    }
+}
+
 fn faults(section: &str, key: &str, errors: Vec<RowError>) -> ServiceError {
     let said: Vec<String> = errors
         .iter()
@@ -260,28 +306,32 @@ impl Kyoso {
                 .import(records, &path, &ImportOptions::default(), &NoProgress)
                 .await?;
             if let ImportOutcome::Rejected { errors, .. } = outcome {
-                // A line of the scratch file is one row of the section.
-                let said: Vec<String> = errors
-                    .iter()
-                    .map(|e| {
-                        format!(
-                            "[{}] {}{}",
-                            e.line.saturating_sub(1),
-                            e.field
-                                .as_deref()
-                                .map(|f| format!("{f}: "))
-                                .unwrap_or_default(),
-                            e.message
-                        )
-                    })
-                    .collect();
-                return Err(ServiceError::Invalid {
-                    field: Some(section.into()),
-                    message: said.join("; "),
-                });
+                return Err(rejected(section, &errors));
+            }
+        }
+        if !set.programs.is_empty() {
+            let path = scratch.join("programs.json");
+            write_lines(&path, &set.programs).map_err(|error| ServiceError::Io {
+                path: path.clone(),
+                error,
+            })?;
+            if let ImportOutcome::Rejected { errors, .. } =
+                self.import_programs(&path, &NoProgress).await?
+            {
+                return Err(rejected("programs", &errors));
             }
         }
         let mut key_of: HashMap<Uid, String> = HashMap::new();
+        for cohort in &set.cohorts {
+            let program = RecordRef::parse(&cohort.program).map_err(|e| ServiceError::Invalid {
+                field: Some(format!("cohorts: {}: program", cohort.key)),
+                message: e.to_string(),
+            })?;
+            let parsed = cohort_from_json(cohort.cohort.clone(), program, 0)
+                .map_err(|e| faults("cohorts", &cohort.key, e))?;
+            let stored = self.create_cohort(&caller, parsed).await?;
+            key_of.insert(stored.uid, cohort.key.clone());
+        }
         for person in &set.people {
             if let Some(Value::String(key)) = person.get("external_id") {
                 let (_, uid) = self.find(&caller, &[RecordKind::Person], key).await?;

@@ -119,6 +119,19 @@ fn small_set(reversed: bool) -> String {
         r#"{{"format": "kyoso-match-eval/1",
   "organizations": [{{"external_id": "org-a", "name_latin": "Rayong Plant", "org_type": "70", "country": "TH", "visibility": "network"}}],
   "people": [{}],
+  "programs": [
+    {{"external_id": "prog-lube", "program_type": "training_in_japan", "name_latin": "Plant maintenance course",
+      "organizer": "org-a", "start": "2027", "countries": ["TH", "VN"], "sectors": ["32120"],
+      "description": "Lubrication management and vibration analysis for maintenance engineers"}},
+    {{"external_id": "prog-care", "program_type": "training_in_japan", "name_latin": "Elderly care course",
+      "organizer": "org-a", "start": "2027", "countries": ["TH"], "sectors": ["12230"],
+      "description": "Care work for older people"}}
+  ],
+  "cohorts": [
+    {{"key": "c-lube", "program": "prog-lube", "name": "Spring intake", "start": "2099-04-01", "capacity": 20}},
+    {{"key": "c-lube-past", "program": "prog-lube", "name": "First intake", "start": "2020-04-01"}},
+    {{"key": "c-care", "program": "prog-care", "name": "Spring intake", "start": "2099-04-01"}}
+  ],
   "needs": [
     {{"key": "lube", "split": "heldout", "need": {{"kind": "expertise", "posted_by": "org-a", "title": "Lubrication expert", "skills": ["lubrication"]}},
       "judgements": {{"p-th": 3, "p-ja": 3, "p-vi": 3, "p-weld": 0}}, "breaks": ["p-weld"]}},
@@ -127,7 +140,9 @@ fn small_set(reversed: bool) -> String {
     {{"key": "lube-thai-or-english", "need": {{"kind": "expertise", "posted_by": "org-a", "title": "Lubrication",
       "skills": ["lubrication"], "languages": ["en:C1|th:B2!"]}}, "judgements": {{}}}},
     {{"key": "lube-vietnamese-or-japanese", "need": {{"kind": "expertise", "posted_by": "org-a", "title": "Lubrication",
-      "skills": ["lubrication"], "languages": ["vi:B2|ja:N3!"]}}, "judgements": {{}}}}
+      "skills": ["lubrication"], "languages": ["vi:B2|ja:N3!"]}}, "judgements": {{}}}},
+    {{"key": "train-lube", "need": {{"kind": "training", "posted_by": "org-a", "title": "การฝึกอบรมการหล่อลื่นสำหรับช่างซ่อมบำรุง",
+      "sectors": ["32120"]}}, "judgements": {{"c-lube": 3, "c-care": 0}}}}
   ]}}"#,
         people.join(",\n")
     )
@@ -156,8 +171,19 @@ fn a_judged_set_is_scored_and_ranks_alike_in_any_load_order() {
     let file = dir.path().join("set-true.json");
     let out = ok(&url, &["eval", "match", file.to_str().unwrap(), "--json"]);
     let report: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(report["needs"][2]["top"].as_array().unwrap().len(), 3, "{report}");
+    assert_eq!(
+        report["needs"][2]["top"].as_array().unwrap().len(),
+        3,
+        "{report}"
+    );
     assert_eq!(report["needs"][3]["top"], serde_json::json!([]), "{report}");
+    // A course found by what its program teaches, in another language; one
+    // that has started takes no applications, and care work is no answer.
+    assert_eq!(
+        report["needs"][4]["top"],
+        serde_json::json!(["c-lube"]),
+        "{report}"
+    );
     assert_eq!(
         tops[0],
         serde_json::json!(["p-tie-a", "p-tie-b", "p-tie-c"])
