@@ -285,6 +285,8 @@ pub fn needs(today: time::Date) -> Vec<Need<Option<RecordRef>>> {
             require_country: false,
             languages: list(n.languages, LanguageRequirement::parse),
             require_available: false,
+            min_readiness: None,
+            deployed: None,
             deadline: Some(today + time::Duration::days(n.deadline_in)),
             visibility: n.visibility,
         })

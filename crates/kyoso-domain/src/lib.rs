@@ -52,8 +52,8 @@ pub use knowledge::{
 };
 pub use language::{Cefr, Jlpt, LanguageCode, LanguageLevel, LanguageSkill};
 pub use matching::{
-    CandidateKind, LanguageRequirement, MatchMove, MatchOutcome, MatchStatus, Need, NeedKind,
-    NeedStatus, Offer, OfferKind, Readiness, Seek,
+    CandidateKind, Deployment, LanguageRequirement, MatchMove, MatchOutcome, MatchStatus, Need,
+    NeedKind, NeedStatus, Offer, OfferKind, Readiness, Seek,
 };
 pub use org_type::OrganisationType;
 pub use program::{

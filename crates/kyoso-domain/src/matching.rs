@@ -195,6 +195,10 @@ pub struct Need<R> {
     pub languages: Vec<LanguageRequirement>,
     /// Leave out candidates not available for the kind of work.
     pub require_available: bool,
+    /// A technology need: leave out technologies less ready than this.
+    pub min_readiness: Option<Readiness>,
+    /// A technology need: leave out technologies not in use where asked.
+    pub deployed: Option<Deployment>,
     /// After this day the need expires, unless closed before.
     #[serde(with = "iso_day")]
     pub deadline: Option<time::Date>,
@@ -230,6 +234,18 @@ impl<R> Need<R> {
                 "languages",
                 ValueError::Rule("each language is asked for once".into()),
             ));
+        }
+        if self.kind != NeedKind::Technology {
+            let asked = [
+                ("min_readiness", self.min_readiness.is_some()),
+                ("deployed", self.deployed.is_some()),
+            ];
+            if let Some((field, _)) = asked.into_iter().find(|(_, given)| *given) {
+                return Err((
+                    field,
+                    ValueError::Rule("only a technology need asks this of a technology".into()),
+                ));
+            }
         }
         if self.skills.is_empty() && self.required_skills.is_empty() && self.sectors.is_empty() {
             return Err((
@@ -302,6 +318,57 @@ keyword_enum!(Seek, "what is sought (licence, joint_venture, sale, demonstration
     Supply => "supply",
     Investment => "investment",
 });
+
+/// Where a technology a need asks for must already be in use: anywhere
+/// outside Japan (`abroad`), or in one country (`TH`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Deployment {
+    Abroad,
+    In(CountryCode),
+}
+
+impl Deployment {
+    pub fn parse(input: &str) -> Result<Deployment, ValueError> {
+        let input = input.trim();
+        if input.eq_ignore_ascii_case("abroad") {
+            return Ok(Deployment::Abroad);
+        }
+        CountryCode::parse(input)
+            .map(Deployment::In)
+            .map_err(|_| ValueError::invalid(input, "abroad, or a country (ISO 3166-1 alpha-2)"))
+    }
+
+    /// Whether a technology in use in `countries` is in use where asked.
+    pub fn met_by(self, countries: &[CountryCode]) -> bool {
+        match self {
+            Deployment::Abroad => countries.iter().any(|c| c.as_str() != "JP"),
+            Deployment::In(country) => countries.contains(&country),
+        }
+    }
+}
+
+impl std::fmt::Display for Deployment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Deployment::Abroad => f.write_str("abroad"),
+            Deployment::In(country) => write!(f, "{country}"),
+        }
+    }
+}
+
+impl TryFrom<String> for Deployment {
+    type Error = ValueError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Deployment::parse(&value)
+    }
+}
+
+impl From<Deployment> for String {
+    fn from(value: Deployment) -> String {
+        value.to_string()
+    }
+}
 
 /// Technology readiness level, 1 (principles observed) to 9 (proven in
 /// operation).

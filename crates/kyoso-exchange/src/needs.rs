@@ -2,8 +2,9 @@
 //! every field checked, every fault named.
 
 use kyoso_domain::{
-    CountryCode, LanguageRequirement, Need, NeedKind, Offer, OfferKind, PartialDate, Readiness,
-    RecordRef, RowError, SdgTarget, SectorCode, Seek, Skill, Text, Visibility, normalize_set,
+    CountryCode, Deployment, LanguageRequirement, Need, NeedKind, Offer, OfferKind, PartialDate,
+    Readiness, RecordRef, RowError, SdgTarget, SectorCode, Seek, Skill, Text, Visibility,
+    normalize_set,
 };
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -30,8 +31,20 @@ struct NeedFile {
     languages: Vec<String>,
     #[serde(default)]
     require_available: bool,
+    /// A number in JSON, or text ("7", "TRL 7") from a form.
+    min_readiness: Option<Value>,
+    deployed: Option<String>,
     deadline: Option<String>,
     visibility: Option<String>,
+}
+
+/// A level as JSON carries it: a number, or text ("7", "TRL 7") from a form.
+fn level_text(value: &Option<Value>) -> Option<String> {
+    match value {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
+    }
 }
 
 /// Reads a need. `posted_by` is `None` when the object names no poster
@@ -79,6 +92,16 @@ pub fn need_from_json(
             format!("at most {} languages", Need::<()>::MAX_LANGUAGES),
         );
     }
+    let min_readiness = f.value(
+        "min_readiness",
+        level_text(&body.min_readiness).as_deref(),
+        Readiness::parse,
+    );
+    let deployed = f.value(
+        "deployed",
+        body.deployed.as_deref().filter(|d| !d.trim().is_empty()),
+        Deployment::parse,
+    );
     let deadline = f.value("deadline", body.deadline.as_deref(), PartialDate::parse_day);
     let visibility = visibility(&mut f, body.visibility.as_deref());
     let need = match (kind, title) {
@@ -94,6 +117,8 @@ pub fn need_from_json(
             require_country: body.require_country,
             languages,
             require_available: body.require_available,
+            min_readiness,
+            deployed,
             deadline,
             visibility,
         }),
@@ -160,13 +185,11 @@ pub fn offer_from_json(
         Offer::<()>::MAX_SECTORS,
     );
     let sdgs = set(&mut f, "sdgs", &body.sdgs, SdgTarget::parse, 17 * 10);
-    // A level is a number in JSON, or text ("7", "TRL 7") from a form.
-    let readiness_text = match &body.readiness {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(other) => Some(other.to_string()),
-    };
-    let readiness = f.value("readiness", readiness_text.as_deref(), Readiness::parse);
+    let readiness = f.value(
+        "readiness",
+        level_text(&body.readiness).as_deref(),
+        Readiness::parse,
+    );
     let countries = set(
         &mut f,
         "countries",

@@ -7,9 +7,9 @@ use kyoso_domain::{
     StoredOffer,
 };
 use kyoso_domain::{
-    CandidateKind, CountryCode, EntityKind, LanguageRequirement, LanguageSkill, MatchOutcome,
-    MatchStatus, Names, Need, NeedStatus, Offer, Readiness, SdgTarget, SectorCode, Skill, Text,
-    Timestamp, Uid, Visibility,
+    CandidateKind, CountryCode, Deployment, EntityKind, LanguageRequirement, LanguageSkill,
+    MatchOutcome, MatchStatus, Names, Need, NeedStatus, Offer, Readiness, SdgTarget, SectorCode,
+    Skill, Text, Timestamp, Uid, Visibility,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -192,7 +192,8 @@ pub(crate) fn assemble_matching_people(
 
 const NEED_SELECT: &str = "SELECT n.id, n.uid, ow.uid AS owner_uid, pp.uid AS person_uid, \
     po.uid AS org_uid, n.kind, n.title, n.description, n.skills, n.required_skills, n.sectors, \
-    n.country, n.require_country, n.languages, n.require_available, n.deadline, n.status, \
+    n.country, n.require_country, n.languages, n.require_available, n.min_readiness, n.deployed, \
+    n.deadline, n.status, \
     n.visibility, n.reminded_at, n.created_at, n.updated_at \
     FROM needs n LEFT JOIN organizations ow ON ow.id = n.owner_id \
     LEFT JOIN people pp ON pp.id = n.posted_by_person_id \
@@ -215,6 +216,8 @@ struct NeedRow {
     require_country: bool,
     languages: String,
     require_available: bool,
+    min_readiness: Option<i64>,
+    deployed: Option<String>,
     deadline: Option<time::Date>,
     status: String,
     visibility: String,
@@ -264,6 +267,17 @@ impl NeedRow {
                     .map(|l| c.value("languages", l, LanguageRequirement::parse))
                     .collect::<Result<_, _>>()?,
                 require_available: self.require_available,
+                min_readiness: self
+                    .min_readiness
+                    .map(|r| {
+                        u8::try_from(r)
+                            .map_err(|e| c.damaged("min_readiness", e))
+                            .and_then(|r| {
+                                Readiness::new(r).map_err(|e| c.damaged("min_readiness", e))
+                            })
+                    })
+                    .transpose()?,
+                deployed: c.optional("deployed", self.deployed, Deployment::parse)?,
                 deadline: self.deadline,
                 visibility: c.value("visibility", &self.visibility, |s| s.parse())?,
             },
@@ -872,10 +886,11 @@ impl BulkWriter {
             sqlx::query(
                 "INSERT INTO needs (uid, owner_id, posted_by_person_id, posted_by_org_id, kind, title, \
                  description, skills, required_skills, sectors, country, require_country, languages, \
-                 require_available, deadline, status, visibility, created_at, updated_at) \
+                 require_available, deadline, status, visibility, created_at, updated_at, \
+                 min_readiness, deployed) \
                  VALUES ($1, (SELECT id FROM organizations WHERE uid = $2), \
                  (SELECT id FROM people WHERE uid = $3), (SELECT id FROM organizations WHERE uid = $4), \
-                 $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $17, $17)",
+                 $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $17, $17, $18, $19)",
             )
             .bind(uid.uuid())
             .bind(owner.map(|o| o.uuid()))
@@ -894,6 +909,8 @@ impl BulkWriter {
             .bind(need.deadline)
             .bind(need.visibility.as_str())
             .bind(now)
+            .bind(need.min_readiness.map(|r| i64::from(r.level())))
+            .bind(need.deployed.map(|d| d.to_string()))
             .execute(&mut **conn)
             .await?;
         });
@@ -908,7 +925,7 @@ impl BulkWriter {
                 "UPDATE needs SET kind = $2, title = $3, description = $4, skills = $5, \
                  required_skills = $6, sectors = $7, country = $8, require_country = $9, \
                  languages = $10, require_available = $11, deadline = $12, visibility = $13, \
-                 updated_at = $14 WHERE uid = $1",
+                 updated_at = $14, min_readiness = $15, deployed = $16 WHERE uid = $1",
             )
             .bind(uid.uuid())
             .bind(need.kind.as_str())
@@ -924,6 +941,8 @@ impl BulkWriter {
             .bind(need.deadline)
             .bind(need.visibility.as_str())
             .bind(now)
+            .bind(need.min_readiness.map(|r| i64::from(r.level())))
+            .bind(need.deployed.map(|d| d.to_string()))
             .execute(&mut **conn)
             .await?
             .rows_affected()

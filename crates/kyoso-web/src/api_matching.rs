@@ -87,6 +87,12 @@ pub(crate) struct NeedBody {
     /// Leave out candidates not available.
     #[serde(default)]
     require_available: bool,
+    /// A technology need: leave out technologies less ready than this
+    /// (technology readiness level 1-9).
+    min_readiness: Option<u8>,
+    /// A technology need: leave out technologies not yet in use where
+    /// asked: `abroad` (anywhere outside Japan) or a country (ISO 3166 code).
+    deployed: Option<String>,
     /// YYYY-MM-DD; the need expires after it.
     deadline: Option<String>,
     /// private, network or public; network by default.

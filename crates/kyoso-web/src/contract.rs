@@ -274,7 +274,12 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
         ("OfferBody", "seeks") => {
             json!({"type": "array", "items": one_of(keywords(Seek::ALL, Seek::as_str), false), "uniqueItems": true})
         }
-        ("OfferBody", "readiness") => {
+        ("NeedBody", "deployed") => {
+            let mut places = vec!["abroad".to_owned()];
+            places.extend(countries());
+            one_of(places, true)
+        }
+        ("OfferBody", "readiness") | ("NeedBody", "min_readiness") => {
             json!({"type": ["integer", "null"], "minimum": 1, "maximum": 9})
         }
         ("ProgramBody", "program_type") => {

@@ -334,6 +334,35 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             mt.require_available,
             get("require_available") == "true",
         ),
+        forms::with_hint(
+            forms::select(
+                "min_readiness",
+                mt.min_readiness,
+                forms::with_empty(
+                    (1..=9)
+                        .map(|l| Choice {
+                            value: l.to_string(),
+                            label: format!("TRL {l}"),
+                            selected: get("min_readiness") == l.to_string(),
+                        })
+                        .collect(),
+                    "—",
+                ),
+            ),
+            mt.technology_only,
+        ),
+        forms::with_hint(
+            forms::select("deployed", mt.deployed_in, {
+                let mut places = vec![Choice {
+                    value: "abroad".into(),
+                    label: mt.deployed_abroad.into(),
+                    selected: get("deployed") == "abroad",
+                }];
+                places.extend(view::country_choices(lang, get("deployed")));
+                forms::with_empty(places, "—")
+            }),
+            mt.technology_only,
+        ),
         Field {
             kind: "date",
             ..forms::text("deadline", mt.deadline, get("deadline"))
@@ -650,6 +679,16 @@ async fn need_view(
                     .collect(),
             ),
         ));
+    }
+    if let Some(least) = n.min_readiness {
+        facts.push((mt.min_readiness, format!("TRL {}", least.level())));
+    }
+    if let Some(deployed) = n.deployed {
+        let place = match deployed {
+            kyoso_domain::Deployment::Abroad => mt.deployed_abroad.to_owned(),
+            kyoso_domain::Deployment::In(country) => view::country(Some(country), lang),
+        };
+        facts.push((mt.deployed_in, place));
     }
     if let Some(deadline) = n.deadline {
         facts.push((mt.deadline, deadline.to_string()));

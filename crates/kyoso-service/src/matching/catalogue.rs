@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use kyoso_domain::{
-    Candidate, CandidateKind, CountryCode, MatchFilter, NeedFilter, OfferKind, StoredNeed,
-    StoredOffer, Timestamp, Uid,
+    Candidate, CandidateKind, CountryCode, MatchFilter, NeedFilter, OfferKind, Readiness,
+    StoredNeed, StoredOffer, Timestamp, Uid,
 };
 use kyoso_matching::{Index, Profile};
 use kyoso_store::{OpenCohort, ReadScope, Store, TrackRecord};
@@ -139,6 +139,18 @@ pub(super) struct SmallCandidate {
     /// The provider or organizer, whose node stands for it in the network.
     pub(super) provider: Uid,
     pub(super) countries: Vec<CountryCode>,
+    /// A technology's readiness level.
+    pub(super) readiness: Option<Readiness>,
+}
+
+impl SmallCandidate {
+    /// Whether it meets what a technology need asks of a technology: its
+    /// least readiness level, and where it must be in use already.
+    pub(super) fn meets_technology(&self, need: &kyoso_domain::Need<kyoso_domain::Poster>) -> bool {
+        need.min_readiness
+            .is_none_or(|least| self.readiness.is_some_and(|r| r >= least))
+            && need.deployed.is_none_or(|d| d.met_by(&self.countries))
+    }
 }
 
 fn offers_index(
@@ -192,6 +204,7 @@ fn offers_index(
             title: offer.offer.title.to_string(),
             provider: offer.offer.provider,
             countries: offer.offer.countries.clone(),
+            readiness: offer.offer.readiness,
         });
     }
     SmallIndex {
@@ -248,6 +261,7 @@ fn cohorts_index(mut cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecor
             ),
             provider: cohort.organizer,
             countries: cohort.countries,
+            readiness: None,
         });
     }
     SmallIndex {

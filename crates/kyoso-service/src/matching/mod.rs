@@ -216,6 +216,8 @@ fn with_poster<R>(need: Need<R>, poster: Poster) -> Need<Poster> {
         require_country: need.require_country,
         languages: need.languages,
         require_available: need.require_available,
+        min_readiness: need.min_readiness,
+        deployed: need.deployed,
         deadline: need.deadline,
         visibility: need.visibility,
     }
@@ -878,8 +880,14 @@ impl Kyoso {
                         .hops(&near, small.candidates[id as usize].provider)
                         .filter(|&h| h > 0)
                 };
+                // What a technology need asks of a technology holds, whatever
+                // the score.
+                let breaks =
+                    |id: CandidateId| !small.candidates[id as usize].meets_technology(&need.need);
                 let ranked = match question {
-                    Question::Top(top) => small.index.top(&query, top, &weights, &hops),
+                    Question::Top(top) => small
+                        .index
+                        .top_except(&query, top, &weights, &hops, &breaks),
                     Question::One(wanted) => small
                         .candidates
                         .iter()

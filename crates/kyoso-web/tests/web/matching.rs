@@ -686,6 +686,52 @@ async fn technology_needs_match_offers_with_a_local_champion(app: &TestApp) {
     assert_eq!(top["provider"]["id"], tpa.as_str());
     assert_eq!(top["champion"]["person"]["id"], champion.as_str(), "{top}");
     assert_eq!(top["champion"]["hops_from_provider"], 1);
+
+    // What a technology need asks of a technology holds whatever the
+    // score: the bioreactor is TRL 8 and in use in Viet Nam and Indonesia.
+    for (least, deployed, proposed) in [
+        (8, "abroad", true),
+        (8, "ID", true),
+        (9, "VN", false),
+        (8, "TH", false),
+    ] {
+        let need = post_need(
+            app,
+            "aots_officer",
+            json!({"kind": "technology", "title": "Wastewater treatment for a delta town",
+                   "skills": ["wastewater treatment", ALPHA], "sectors": ["14022"], "country": "VN",
+                   "min_readiness": least, "deployed": deployed}),
+        )
+        .await;
+        let (_, body) = app
+            .get(
+                &format!("/api/v1/needs/{need}/matches?top=5"),
+                "aots_officer",
+            )
+            .await;
+        assert_eq!(
+            ids(&body).contains(&offer_id),
+            proposed,
+            "TRL {least}, {deployed}: {body}"
+        );
+        assert_eq!(body["need"]["min_readiness"], least);
+        assert_eq!(body["need"]["deployed"], deployed);
+    }
+    // Only a technology need asks it.
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/api/v1/needs",
+            "aots_officer",
+            &json!({"kind": "expertise", "title": "Wastewater operator", "skills": ["wastewater treatment"],
+                    "min_readiness": 7}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("min_readiness")),
+        "{body}"
+    );
 }
 
 async fn assignment_rounds_over_the_api(app: &TestApp) {

@@ -127,6 +127,14 @@ fn small_set(reversed: bool) -> String {
       "organizer": "org-a", "start": "2027", "countries": ["TH"], "sectors": ["12230"],
       "description": "Care work for older people"}}
   ],
+  "offers": [
+    {{"key": "o-lube-ready", "kind": "technology", "provider": "org-a", "title": "Automatic lubricator",
+      "keywords": ["automatic lubrication"], "sectors": ["32120"], "readiness": 8, "countries": ["JP", "VN"]}},
+    {{"key": "o-lube-lab", "kind": "technology", "provider": "org-a", "title": "Lubricant sensor prototype",
+      "keywords": ["lubrication monitoring"], "sectors": ["32120"], "readiness": 4, "countries": ["VN"]}},
+    {{"key": "o-lube-home", "kind": "technology", "provider": "org-a", "title": "Grease pump",
+      "keywords": ["lubrication"], "sectors": ["32120"], "readiness": 9, "countries": ["JP"]}}
+  ],
   "cohorts": [
     {{"key": "c-lube", "program": "prog-lube", "name": "Spring intake", "start": "2099-04-01", "capacity": 20}},
     {{"key": "c-lube-past", "program": "prog-lube", "name": "First intake", "start": "2020-04-01"}},
@@ -142,7 +150,10 @@ fn small_set(reversed: bool) -> String {
     {{"key": "lube-vietnamese-or-japanese", "need": {{"kind": "expertise", "posted_by": "org-a", "title": "Lubrication",
       "skills": ["lubrication"], "languages": ["vi:B2|ja:N3!"]}}, "judgements": {{}}}},
     {{"key": "train-lube", "need": {{"kind": "training", "posted_by": "org-a", "title": "การฝึกอบรมการหล่อลื่นสำหรับช่างซ่อมบำรุง",
-      "sectors": ["32120"]}}, "judgements": {{"c-lube": 3, "c-care": 0}}}}
+      "sectors": ["32120"]}}, "judgements": {{"c-lube": 3, "c-care": 0}}}},
+    {{"key": "tech-lube", "need": {{"kind": "technology", "posted_by": "org-a", "title": "Lubrication technology",
+      "skills": ["lubrication"], "min_readiness": "TRL 7", "deployed": "abroad"}},
+      "judgements": {{"o-lube-ready": 3}}, "breaks": ["o-lube-lab", "o-lube-home"]}}
   ]}}"#,
         people.join(",\n")
     )
@@ -182,6 +193,12 @@ fn a_judged_set_is_scored_and_ranks_alike_in_any_load_order() {
     assert_eq!(
         report["needs"][4]["top"],
         serde_json::json!(["c-lube"]),
+        "{report}"
+    );
+    // Only a technology ready enough and in use outside Japan.
+    assert_eq!(
+        report["needs"][5]["top"],
+        serde_json::json!(["o-lube-ready"]),
         "{report}"
     );
     assert_eq!(
