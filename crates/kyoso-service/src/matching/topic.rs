@@ -208,13 +208,19 @@ impl Terms {
             .or_insert_with(|| Terms::number(next))
     }
 
-    /// The concepts `text` names and the wider ones they belong to.
+    /// The concepts `text` names and the wider ones they belong to, two
+    /// steps up: "tig welding" holds arc welding and welding, not all of
+    /// metalworking and manufacturing, which would say little and hold
+    /// nearly everyone.
     fn concepts_with_wider(&self, text: &str) -> Vec<ConceptId> {
         let mut out = Vec::new();
         for (_, concepts) in mentions(&self.vocabulary, text) {
             for concept in concepts {
                 out.push(concept);
-                out.extend(self.vocabulary.ancestors(concept));
+                for &wider in self.vocabulary.broader(concept) {
+                    out.push(wider);
+                    out.extend(self.vocabulary.broader(wider));
+                }
             }
         }
         out.sort_unstable();
