@@ -453,3 +453,78 @@ pub(super) async fn person_records(
         .map(|(c, r)| (c.uid, r))
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use kyoso_domain::{SectorCode, Skill, Text};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::matching::topic::NeedRead;
+
+    const PEOPLE: usize = 30;
+
+    /// Person `at`: few skill sets and names among many people, so that
+    /// many scores tie.
+    fn person(at: usize) -> MatchingPerson {
+        let skills: &[&str] = match at % 3 {
+            0 => &["溶接"],
+            1 => &["tig welding", "การบำรุงรักษาเชิงป้องกัน"],
+            _ => &["hàn TIG"],
+        };
+        let name = ["Somchai", "Mai", "Kenji", "An", "Siti"][at % 5];
+        MatchingPerson {
+            uid: Uid::parse(&format!("01900000-0000-7000-8000-{at:012}")).unwrap(),
+            names: Names::new(None, Some(Text::line(name, 200).unwrap()), None).unwrap(),
+            residence: None,
+            owner: None,
+            visibility: Visibility::Network,
+            skills: skills.iter().map(|s| Skill::parse(s).unwrap()).collect(),
+            sectors: vec![SectorCode::parse("32120").unwrap()],
+            languages: Vec::new(),
+            countries: Vec::new(),
+            mentoring: at % 2 == 0,
+            dispatch: true,
+            bio: (at % 4 == 0).then(|| "Welding instructor".to_owned()),
+        }
+    }
+
+    fn ranking(people: Vec<MatchingPerson>) -> Vec<(Uid, u64)> {
+        let index = PeopleIndex::build(people, HashMap::new());
+        let read = NeedRead::of(
+            &[Skill::parse("welding").unwrap()],
+            &[],
+            &["TIG welding for a Rayong plant"],
+        );
+        let asked = index.terms.ask(&read);
+        let need = kyoso_matching::Need {
+            skills: asked.skills,
+            required_skills: asked.required,
+            topics: asked.topics,
+            sectors: vec![32120],
+            ..kyoso_matching::Need::default()
+        };
+        index
+            .experts
+            .top(&need, 12, &Weights::default(), &|_| None)
+            .iter()
+            .map(|r| (index.uids[r.candidate as usize], r.score.to_bits()))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// The same people loaded in any order rank alike, ties included.
+        #[test]
+        fn any_load_order_ranks_alike(
+            order in Just((0..PEOPLE).collect::<Vec<usize>>()).prop_shuffle()
+        ) {
+            let people: Vec<MatchingPerson> = (0..PEOPLE).map(person).collect();
+            let shuffled: Vec<MatchingPerson> = order.iter().map(|&at| person(at)).collect();
+            let expected = ranking(people);
+            prop_assert_eq!(expected.len(), 12);
+            prop_assert_eq!(ranking(shuffled), expected);
+        }
+    }
+}
