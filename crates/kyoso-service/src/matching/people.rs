@@ -483,9 +483,9 @@ mod tests {
             sectors: vec![SectorCode::parse("32120").unwrap()],
             languages: Vec::new(),
             countries: Vec::new(),
-            mentoring: at % 2 == 0,
+            mentoring: at.is_multiple_of(2),
             dispatch: true,
-            bio: (at % 4 == 0).then(|| "Welding instructor".to_owned()),
+            bio: at.is_multiple_of(4).then(|| "Welding instructor".to_owned()),
         }
     }
 
