@@ -184,6 +184,11 @@ pub fn ranking_json(ranking: &Ranking, lang: Lang) -> Value {
                 "hops_from_provider": ch.hops_from_provider,
             })),
             "match": c.matched,
+            "constraints": c.constraints.iter().map(|h| {
+                let mut data = json!(h);
+                data["words"] = json!(crate::matching::explain_holds(h, lang));
+                data
+            }).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
 }

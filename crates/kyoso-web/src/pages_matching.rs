@@ -463,6 +463,8 @@ struct CandidateView {
     /// The score as stacked bars: (x, width, colour).
     bars: Vec<(f64, f64, &'static str)>,
     reasons: Vec<ReasonView>,
+    /// Each hard constraint of the need, in words, as the candidate holds it.
+    constraints: Vec<String>,
     path: Vec<PathStepView>,
     provider: Option<PathStepView>,
     champion: Option<PathStepView>,
@@ -555,6 +557,11 @@ fn candidates_view(ranking: &Ranking, lang: Lang) -> Vec<CandidateView> {
                         contribution: format!("{:+.3}", r.contribution),
                         weight: format!("{:.0}%", r.weight * 100.0),
                     })
+                    .collect(),
+                constraints: c
+                    .constraints
+                    .iter()
+                    .map(|h| matching::explain_holds(h, lang))
                     .collect(),
                 path: if c.path.len() > 1 {
                     c.path.iter().map(|n| node_view(n, lang)).collect()

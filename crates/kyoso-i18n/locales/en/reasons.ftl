@@ -113,3 +113,17 @@ reasons-network-direct = Tied directly to the poster
 
 # $steps: how many steps (a number, 2 or more: 1 is reasons-network-direct)
 reasons-network-steps = { $steps } steps from the poster: a warm introduction
+
+## Hard constraints, as a candidate holds them
+
+# $skill: the skill the need requires; $by: the candidate's own words for it
+reasons-holds-required-skill = Has the required skill “{ $skill }” (as “{ $by }”)
+# $asked: the languages of which one must be spoken, each with its level; $held: the one the candidate speaks, with its level
+reasons-holds-language = Speaks { $held } ({ $asked } required)
+# $country: the country's name
+reasons-holds-country = Has lived or worked in { $country }, as required
+# $least and $held: technology readiness levels (numbers)
+reasons-holds-readiness = Ready at TRL { $held } (at least TRL { $least } required)
+# $asked: where the technology must be in use; $countries: where it is
+reasons-holds-deployed = In use in { $countries } ({ $asked } required)
+reasons-holds-abroad = outside Japan

@@ -101,3 +101,12 @@ reasons-network-direct = 投稿者と直接つながっている
 
 # $steps: how many steps (a number, 2 or more: 1 is reasons-network-direct)
 reasons-network-steps = 投稿者から{ $steps }ステップ：知人を通じて紹介してもらえる
+
+## Hard constraints, as a candidate holds them
+
+reasons-holds-required-skill = 必須スキル「{ $skill }」を持つ（本人の表記「{ $by }」）
+reasons-holds-language = { $held }を話す（必須：{ $asked }）
+reasons-holds-country = 必須どおり{ $country }で暮らした、または働いた経験がある
+reasons-holds-readiness = 技術成熟度 TRL { $held }（必須：TRL { $least }以上）
+reasons-holds-deployed = { $countries }で導入済み（必須：{ $asked }）
+reasons-holds-abroad = 日本国外

@@ -101,3 +101,12 @@ reasons-network-direct = มีความสัมพันธ์โดยต�
 
 # $steps: how many steps (a number, 2 or more: 1 is reasons-network-direct)
 reasons-network-steps = ห่างจากผู้โพสต์ { $steps } ขั้น: แนะนำผ่านคนรู้จักได้
+
+## Hard constraints, as a candidate holds them
+
+reasons-holds-required-skill = มีทักษะที่จำเป็น “{ $skill }” (ในชื่อ “{ $by }”)
+reasons-holds-language = พูด { $held } ได้ (ที่จำเป็น: { $asked })
+reasons-holds-country = เคยอาศัยหรือทำงานใน{ $country } ตามที่จำเป็น
+reasons-holds-readiness = ความพร้อมของเทคโนโลยีระดับ TRL { $held } (จำเป็นอย่างน้อย TRL { $least })
+reasons-holds-deployed = ใช้งานแล้วใน { $countries } (ที่จำเป็น: { $asked })
+reasons-holds-abroad = นอกประเทศญี่ปุ่น

@@ -101,3 +101,12 @@ reasons-network-direct = Có quan hệ trực tiếp với người đăng
 
 # $steps: how many steps (a number, 2 or more: 1 is reasons-network-direct)
 reasons-network-steps = Cách người đăng { $steps } bước: có thể được giới thiệu qua người quen
+
+## Hard constraints, as a candidate holds them
+
+reasons-holds-required-skill = Có kỹ năng bắt buộc “{ $skill }” (ghi là “{ $by }”)
+reasons-holds-language = Nói được { $held } (bắt buộc: { $asked })
+reasons-holds-country = Đã sống hoặc làm việc tại { $country }, như yêu cầu
+reasons-holds-readiness = Mức sẵn sàng công nghệ TRL { $held } (yêu cầu ít nhất TRL { $least })
+reasons-holds-deployed = Đã được sử dụng tại { $countries } (yêu cầu: { $asked })
+reasons-holds-abroad = ngoài Nhật Bản

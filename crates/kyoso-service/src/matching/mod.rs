@@ -44,7 +44,7 @@ pub(crate) use catalogue::catalogue_cache;
 use people::{Found, country_number, language_number};
 pub use people::{MatchingCache, People, PeopleIndex};
 use topic::{Met, NeedRead, Terms};
-pub use words::explain;
+pub use words::{explain, explain_holds};
 
 /// The most candidates one ranking returns.
 pub const MAX_TOP: usize = 100;
@@ -616,6 +616,38 @@ pub enum Detail {
     },
 }
 
+/// A hard constraint of the need, and what the candidate holds for it.
+/// Only candidates for whom every one holds are proposed.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case", tag = "constraint")]
+pub enum Holds {
+    /// A required skill, held in the candidate's own words `by`.
+    RequiredSkill { skill: String, by: String },
+    /// A language that must be spoken (any one of `asked`), held at `held`.
+    Language {
+        asked: Vec<LanguageLevel>,
+        held: LanguageLevel,
+    },
+    /// Has lived or worked in the country.
+    Country { country: CountryCode },
+    /// Available for the kind of work.
+    Available { kind: NeedKind },
+    /// A technology at least this ready.
+    Readiness { least: u8, held: u8 },
+    /// A technology in use `abroad` or in a country, as it is in `countries`.
+    Deployed {
+        asked: String,
+        countries: Vec<CountryCode>,
+    },
+}
+
+/// A language at a level, as a reason shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLevel {
+    pub language: LanguageCode,
+    pub level: String,
+}
+
 /// A skill asked, met in the candidate's own words.
 #[derive(Debug, Clone, Serialize)]
 pub struct Through {
@@ -664,6 +696,8 @@ pub struct RankedCandidate {
     pub champion: Option<Champion>,
     /// The match made with this candidate already, if any.
     pub matched: Option<MatchSummary>,
+    /// Each hard constraint of the need, as the candidate holds it.
+    pub constraints: Vec<Holds>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -851,6 +885,13 @@ impl Kyoso {
                         continue;
                     };
                     let reasons = person_reasons(&need.need, &read, found);
+                    let skills = found
+                        .index
+                        .experts
+                        .profile(found.ranked.candidate)
+                        .map_or(&[][..], |p| &p.skills);
+                    let mut constraints = skills_held(&read, &found.index.terms, skills);
+                    constraints.extend(person_holds(&need.need, facts));
                     candidates.push(RankedCandidate {
                         rank: at + 1,
                         candidate: Candidate {
@@ -867,6 +908,7 @@ impl Kyoso {
                         provider: None,
                         champion: None,
                         matched: existing.get(&found.uid).cloned(),
+                        constraints,
                     });
                 }
             }
@@ -911,15 +953,22 @@ impl Kyoso {
                 for (at, r) in ranked.iter().enumerate() {
                     let found = &small.candidates[r.candidate as usize];
                     let provider = loaded.summary_of(caller, found.provider);
+                    let held = small
+                        .index
+                        .profile(r.candidate)
+                        .map(held_terms)
+                        .unwrap_or_default();
+                    let skills = small
+                        .index
+                        .profile(r.candidate)
+                        .map_or(&[][..], |p| &p.skills);
+                    let mut constraints = skills_held(&read, &small.terms, skills);
+                    constraints.extend(technology_holds(&need.need, found));
                     let reasons = small_reasons(
                         &need.need,
                         &read,
                         &small.terms,
-                        &small
-                            .index
-                            .profile(r.candidate)
-                            .map(held_terms)
-                            .unwrap_or_default(),
+                        &held,
                         r,
                         found,
                         catalogue
@@ -957,6 +1006,7 @@ impl Kyoso {
                         provider,
                         champion,
                         matched: existing.get(&found.candidate.uid).cloned(),
+                        constraints,
                     });
                 }
             }
@@ -1054,6 +1104,81 @@ fn factor_reason(f: &kyoso_matching::Factor, detail: Detail) -> Reason {
         contribution: f.contribution,
         detail,
     }
+}
+
+/// How a candidate whose skills are `held` (terms, sorted; not the topics
+/// of their text, which never meet a required skill) meets each required
+/// skill.
+fn skills_held(read: &NeedRead, terms: &Terms, held: &[u32]) -> Vec<Holds> {
+    read.required
+        .iter()
+        .filter_map(|skill| {
+            terms.meets(held, skill).map(|met| Holds::RequiredSkill {
+                skill: skill.written.clone(),
+                by: match met {
+                    Met::Exactly => skill.written.clone(),
+                    Met::Through(by) => by,
+                },
+            })
+        })
+        .collect()
+}
+
+/// What a person holds of a need's other hard constraints.
+fn person_holds(need: &Need<Poster>, facts: &people::PersonFacts) -> Vec<Holds> {
+    let mut holds = Vec::new();
+    for requirement in need.languages.iter().filter(|l| l.must) {
+        let best = requirement
+            .options()
+            .filter_map(|asked| {
+                facts.languages.iter().find(|h| {
+                    h.language() == asked.language() && h.level().rank() >= asked.level().rank()
+                })
+            })
+            .next();
+        if let Some(held) = best {
+            holds.push(Holds::Language {
+                asked: requirement
+                    .options()
+                    .map(|o| LanguageLevel {
+                        language: o.language(),
+                        level: o.level().as_str().to_owned(),
+                    })
+                    .collect(),
+                held: LanguageLevel {
+                    language: held.language(),
+                    level: held.level().as_str().to_owned(),
+                },
+            });
+        }
+    }
+    if need.require_country
+        && let Some(country) = need.country
+    {
+        holds.push(Holds::Country { country });
+    }
+    if need.require_available {
+        holds.push(Holds::Available { kind: need.kind });
+    }
+    holds
+}
+
+/// What a technology holds of a technology need's constraints.
+fn technology_holds(need: &Need<Poster>, found: &SmallCandidate) -> Vec<Holds> {
+    let mut holds = Vec::new();
+    if let (Some(least), Some(held)) = (need.min_readiness, found.readiness) {
+        holds.push(Holds::Readiness {
+            least: least.level(),
+            held: held.level(),
+        });
+    }
+    if let Some(deployed) = need.deployed {
+        holds.push(Holds::Deployed {
+            asked: deployed.to_string(),
+            countries: found.countries.clone(),
+        });
+    }
+    holds
 }
 
 /// Every term a candidate holds, skills and the topics of their text,

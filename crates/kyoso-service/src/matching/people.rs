@@ -485,7 +485,9 @@ mod tests {
             countries: Vec::new(),
             mentoring: at.is_multiple_of(2),
             dispatch: true,
-            bio: at.is_multiple_of(4).then(|| "Welding instructor".to_owned()),
+            bio: at
+                .is_multiple_of(4)
+                .then(|| "Welding instructor".to_owned()),
         }
     }
 

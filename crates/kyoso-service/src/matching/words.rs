@@ -6,7 +6,7 @@
 use kyoso_domain::{LanguageCode, NeedKind};
 use kyoso_i18n::{Arg, Lang};
 
-use super::{Detail, LanguageFit, Reason};
+use super::{Detail, Holds, LanguageFit, Reason};
 
 /// A language's name for a reader of `lang`.
 fn language_name(code: LanguageCode, lang: Lang) -> String {
@@ -24,6 +24,69 @@ fn level(text: &str, lang: Lang) -> String {
         lang.text("reasons-level-native").to_owned()
     } else {
         text.to_owned()
+    }
+}
+
+/// What a held hard constraint says, in `lang`.
+pub fn explain_holds(holds: &Holds, lang: Lang) -> String {
+    let spoken = |l: &super::LanguageLevel| {
+        format!(
+            "{} {}",
+            language_name(l.language, lang),
+            level(&l.level, lang)
+        )
+    };
+    match holds {
+        Holds::RequiredSkill { skill, by } => lang.format(
+            "reasons-holds-required-skill",
+            &[("skill", Arg::Text(skill)), ("by", Arg::Text(by))],
+        ),
+        Holds::Language { asked, held } => {
+            let asked: Vec<String> = asked.iter().map(spoken).collect();
+            lang.format(
+                "reasons-holds-language",
+                &[
+                    (
+                        "asked",
+                        Arg::Text(&asked.join(lang.text("reasons-language-or"))),
+                    ),
+                    ("held", Arg::Text(&spoken(held))),
+                ],
+            )
+        }
+        Holds::Country { country } => lang.format(
+            "reasons-holds-country",
+            &[("country", Arg::Text(country.name(lang.code())))],
+        ),
+        Holds::Available { kind } => match kind {
+            NeedKind::Mentoring => lang.text("reasons-availability-mentoring").to_owned(),
+            NeedKind::Expertise => lang.text("reasons-availability-dispatch").to_owned(),
+            _ => lang.text("reasons-availability-open").to_owned(),
+        },
+        Holds::Readiness { least, held } => lang.format(
+            "reasons-holds-readiness",
+            &[("least", (*least).into()), ("held", (*held).into())],
+        ),
+        Holds::Deployed { asked, countries } => {
+            let places: Vec<&str> = countries.iter().map(|c| c.name(lang.code())).collect();
+            let asked = if asked == "abroad" {
+                lang.text("reasons-holds-abroad").to_owned()
+            } else {
+                kyoso_domain::CountryCode::parse(asked)
+                    .map(|c| c.name(lang.code()).to_owned())
+                    .unwrap_or_else(|_| asked.clone())
+            };
+            lang.format(
+                "reasons-holds-deployed",
+                &[
+                    ("asked", Arg::Text(&asked)),
+                    (
+                        "countries",
+                        Arg::Text(&places.join(lang.text("reasons-list-separator"))),
+                    ),
+                ],
+            )
+        }
     }
 }
 
@@ -252,5 +315,43 @@ mod tests {
             known: true,
         });
         assert!(explain(&thai, Lang::Ja).contains("タイ"));
+        let holds = [
+            Holds::RequiredSkill {
+                skill: "haccp".into(),
+                by: "ระบบ haccp".into(),
+            },
+            Holds::Language {
+                asked: vec![
+                    super::super::LanguageLevel {
+                        language: LanguageCode::parse("th").unwrap(),
+                        level: "B2".into(),
+                    },
+                    super::super::LanguageLevel {
+                        language: LanguageCode::parse("en").unwrap(),
+                        level: "C1".into(),
+                    },
+                ],
+                held: super::super::LanguageLevel {
+                    language: LanguageCode::parse("th").unwrap(),
+                    level: "native".into(),
+                },
+            },
+            Holds::Country {
+                country: kyoso_domain::CountryCode::parse("VN").unwrap(),
+            },
+            Holds::Readiness { least: 7, held: 8 },
+            Holds::Deployed {
+                asked: "abroad".into(),
+                countries: vec![kyoso_domain::CountryCode::parse("VN").unwrap()],
+            },
+        ];
+        for held in &holds {
+            let words: Vec<String> = Lang::ALL.iter().map(|&l| explain_holds(held, l)).collect();
+            let mut distinct = words.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), 4, "{words:?}");
+        }
+        assert!(explain_holds(&holds[3], Lang::En).contains("TRL 8"));
     }
 }

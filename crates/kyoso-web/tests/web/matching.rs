@@ -186,12 +186,19 @@ async fn a_need_ranks_planted_experts_with_reasons_and_warm_paths(app: &TestApp)
     // deterministic.
     let mut strict = expert_need();
     strict["languages"] = json!(["th:native!"]);
+    strict["required_skills"] = json!([ALPHA]);
     let strict = post_need(app, "officer", strict).await;
     let (_, body) = app
         .get(&format!("/api/v1/needs/{strict}/matches"), "officer")
         .await;
     let ranked = ids(&body);
     assert_eq!(ranked[0], planted.best);
+    // Each constraint, as the best holds it.
+    let held = &body["candidates"][0]["constraints"];
+    assert_eq!(held[0]["constraint"], "required_skill", "{held}");
+    assert_eq!(held[0]["by"], ALPHA);
+    assert_eq!(held[1]["constraint"], "language", "{held}");
+    assert_eq!(held[1]["held"]["level"], "native");
     assert!(
         !ranked.contains(&planted.partial),
         "no Thai, no place: {ranked:?}"
@@ -716,6 +723,30 @@ async fn technology_needs_match_offers_with_a_local_champion(app: &TestApp) {
         );
         assert_eq!(body["need"]["min_readiness"], least);
         assert_eq!(body["need"]["deployed"], deployed);
+        if proposed {
+            // Each constraint is shown as the candidate holds it.
+            let offer = body["candidates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["id"] == offer_id.as_str())
+                .unwrap();
+            let held: Vec<&str> = offer["constraints"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["constraint"].as_str().unwrap())
+                .collect();
+            assert_eq!(held, ["readiness", "deployed"], "{offer}");
+            assert_eq!(offer["constraints"][0]["held"], 8);
+            assert!(
+                offer["constraints"][0]["words"]
+                    .as_str()
+                    .unwrap()
+                    .contains("TRL 8"),
+                "{offer}"
+            );
+        }
     }
     // Only a technology need asks it.
     let (status, body) = app
