@@ -248,6 +248,20 @@ pub(crate) async fn needs_page(
     render_page(&ctx, StatusCode::OK, &page)
 }
 
+/// Technology readiness levels to choose from, none chosen at first.
+fn readiness_choices(selected: &str) -> Vec<Choice> {
+    forms::with_empty(
+        (1..=9)
+            .map(|l| Choice {
+                value: l.to_string(),
+                label: format!("TRL {l}"),
+                selected: selected == l.to_string(),
+            })
+            .collect(),
+        "—",
+    )
+}
+
 // --- posting a need ---
 
 const NEED_CHECKBOXES: &[&str] = &["require_country", "require_available"];
@@ -338,16 +352,7 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             forms::select(
                 "min_readiness",
                 mt.min_readiness,
-                forms::with_empty(
-                    (1..=9)
-                        .map(|l| Choice {
-                            value: l.to_string(),
-                            label: format!("TRL {l}"),
-                            selected: get("min_readiness") == l.to_string(),
-                        })
-                        .collect(),
-                    "—",
-                ),
+                readiness_choices(get("min_readiness")),
             ),
             mt.technology_only,
         ),
@@ -1155,16 +1160,7 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
         forms::select(
             "readiness",
             mt.readiness,
-            forms::with_empty(
-                (1..=9)
-                    .map(|l| Choice {
-                        value: l.to_string(),
-                        label: format!("TRL {l}"),
-                        selected: get("readiness") == l.to_string(),
-                    })
-                    .collect(),
-                "—",
-            ),
+            readiness_choices(get("readiness")),
         ),
         forms::with_hint(
             forms::text("countries", mt.deployed_in, get("countries")),
