@@ -24,7 +24,30 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The exit status of a process stopped by a closed pipe (128 + SIGPIPE).
+const CLOSED_PIPE: i32 = 141;
+
+/// A reader that stops reading (`kyoso search … | head`) made the output
+/// fail; that is their choice, not a fault: stop quietly, as other tools
+/// do, rather than report a panic.
+fn stop_quietly_on_a_closed_pipe() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(CLOSED_PIPE);
+        }
+        report(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    stop_quietly_on_a_closed_pipe();
     let cli = cli::Cli::parse();
     let config = match config::Config::load(&cli.flags(), &|name| std::env::var(name).ok()) {
         Ok(config) => config,

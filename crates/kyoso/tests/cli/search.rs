@@ -67,3 +67,27 @@ fn the_demo_is_found_across_languages() {
     let coverage = ok(&url, &["search", "vocabulary", "--coverage"]);
     assert!(coverage.lines().count() >= 5, "{coverage}");
 }
+
+#[test]
+fn a_reader_that_stops_reading_stops_kyoso_quietly() {
+    use std::io::BufRead as _;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("unused.db").display());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kyoso"))
+        .args(["search", "vocabulary"])
+        .env("KYOSO_DATABASE_URL", &url)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader goes, as `| head -1` would.
+    let out = child.wait_with_output().unwrap();
+    let error = String::from_utf8_lossy(&out.stderr);
+    assert!(!error.contains("panicked"), "{error}");
+    assert_eq!(out.status.code(), Some(141), "stopped as by a closed pipe");
+    assert!(!first.is_empty());
+}
