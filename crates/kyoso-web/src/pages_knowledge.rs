@@ -137,24 +137,6 @@ fn language_choices(lang: Lang, selected: &str) -> Vec<Choice> {
         .collect()
 }
 
-/// Every DAC sector, named and sorted in the reader's language.
-fn sector_choices(lang: Lang, selected: &str, empty: &str) -> Vec<Choice> {
-    let mut choices: Vec<Choice> = kyoso_domain::codelist::sectors()
-        .active()
-        .filter_map(|item| SectorCode::parse(&item.code).ok())
-        .map(|code| Choice {
-            value: code.to_string(),
-            label: lang
-                .sector(code.code())
-                .unwrap_or_else(|| code.name())
-                .to_owned(),
-            selected: code.to_string() == selected,
-        })
-        .collect();
-    choices.sort_by(|a, b| a.label.cmp(&b.label));
-    forms::with_empty(choices, empty)
-}
-
 fn language_name(code: LanguageCode, lang: Lang) -> String {
     let code = code.to_string();
     lang.language(&code).map_or(code, str::to_owned)
@@ -303,7 +285,7 @@ pub(crate) async fn knowledge_page(
         lessons,
         questions,
         countries,
-        sectors: sector_choices(lang, query.sector.trim(), kt.every_sector),
+        sectors: view::sector_choices(lang, query.sector.trim(), kt.every_sector),
         may_record: ctx.caller.may_create_records(),
         may_ask: ctx.caller.user().is_some(),
     };
@@ -497,7 +479,7 @@ fn lesson_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
         forms::select(
             "sectors",
             kt.sector,
-            sector_choices(lang, get("sectors"), "—"),
+            view::sector_choices(lang, get("sectors"), "—"),
         ),
         forms::visibility(
             t,
@@ -875,7 +857,7 @@ fn question_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
         forms::select(
             "sectors",
             kt.sector,
-            sector_choices(lang, get("sectors"), "—"),
+            view::sector_choices(lang, get("sectors"), "—"),
         ),
         forms::select("visibility", t.visibility, visibility),
     ];

@@ -276,6 +276,15 @@ const WORD_LISTS: &[&str] = &["skills", "required_skills", "keywords"];
 /// commas (words at ";"), checkboxes as booleans.
 fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<String, Value> {
     let mut object = forms::to_object(values, checkboxes);
+    // The sectors chosen by name, one a select, become one list.
+    let sectors: Vec<String> = ["sectors", "sectors_2", "sectors_3"]
+        .into_iter()
+        .filter_map(|name| object.remove(name))
+        .filter_map(|value| value.as_str().map(str::to_owned))
+        .collect();
+    if !sectors.is_empty() {
+        object.insert("sectors".into(), Value::String(sectors.join(",")));
+    }
     for name in lists {
         if let Some(Value::String(text)) = object.remove(*name) {
             let separators: &[char] = if WORD_LISTS.contains(name) {
@@ -325,9 +334,21 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             ),
             mt.skills_hint,
         ),
-        forms::with_hint(
-            forms::text("sectors", mt.sectors, get("sectors")),
-            mt.sectors_hint,
+        // Sectors by name, up to three; more through the API or a file.
+        forms::select(
+            "sectors",
+            mt.sectors,
+            view::sector_choices(lang, get("sectors"), "—"),
+        ),
+        forms::select(
+            "sectors_2",
+            mt.another_sector,
+            view::sector_choices(lang, get("sectors_2"), "—"),
+        ),
+        forms::select(
+            "sectors_3",
+            mt.another_sector,
+            view::sector_choices(lang, get("sectors_3"), "—"),
         ),
         forms::select(
             "country",
@@ -1152,9 +1173,21 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             forms::text("keywords", mt.keywords, get("keywords")),
             mt.skills_hint,
         ),
-        forms::with_hint(
-            forms::text("sectors", mt.sectors, get("sectors")),
-            mt.sectors_hint,
+        // Sectors by name, up to three; more through the API or a file.
+        forms::select(
+            "sectors",
+            mt.sectors,
+            view::sector_choices(lang, get("sectors"), "—"),
+        ),
+        forms::select(
+            "sectors_2",
+            mt.another_sector,
+            view::sector_choices(lang, get("sectors_2"), "—"),
+        ),
+        forms::select(
+            "sectors_3",
+            mt.another_sector,
+            view::sector_choices(lang, get("sectors_3"), "—"),
         ),
         forms::with_hint(forms::text("sdgs", mt.sdgs, get("sdgs")), "6, 6.3, 9.4"),
         forms::select(

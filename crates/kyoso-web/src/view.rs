@@ -225,3 +225,21 @@ pub(crate) fn group_ties(
         })
         .collect()
 }
+
+/// Every DAC sector, named and sorted in the reader's language.
+pub(crate) fn sector_choices(lang: Lang, selected: &str, empty: &str) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = kyoso_domain::codelist::sectors()
+        .active()
+        .filter_map(|item| SectorCode::parse(&item.code).ok())
+        .map(|code| Choice {
+            value: code.to_string(),
+            label: lang
+                .sector(code.code())
+                .unwrap_or_else(|| code.name())
+                .to_owned(),
+            selected: code.to_string() == selected,
+        })
+        .collect();
+    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    crate::forms::with_empty(choices, empty)
+}

@@ -672,7 +672,14 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
         "robotics; industrial automation; plc programming",
     )
     .await;
-    type_into(&client, Locator::Id("field-sectors"), "32120").await;
+    // The sector is chosen by its name.
+    client
+        .find(Locator::Id("field-sectors"))
+        .await
+        .unwrap()
+        .select_by_label("Industrial development")
+        .await
+        .unwrap();
     type_into(&client, Locator::Id("field-languages"), "th:B2, ja:B2").await;
     client
         .find(Locator::Id("field-country"))
