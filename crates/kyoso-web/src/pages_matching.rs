@@ -248,6 +248,21 @@ pub(crate) async fn needs_page(
     render_page(&ctx, StatusCode::OK, &page)
 }
 
+/// The forms' sector selects: a need or an offer names up to three sectors
+/// by name on a page (more through the API or a file).
+const SECTOR_FIELDS: [&str; 3] = ["sectors", "sectors_2", "sectors_3"];
+
+/// One of the [`SECTOR_FIELDS`], every sector named in the reader's language.
+fn sector_select(lang: Lang, name: &'static str, selected: &str) -> Field {
+    let mt = lang.matching_texts();
+    let label = if name == SECTOR_FIELDS[0] {
+        mt.sectors
+    } else {
+        mt.another_sector
+    };
+    forms::select(name, label, view::sector_choices(lang, selected, "—"))
+}
+
 /// Technology readiness levels to choose from, none chosen at first.
 fn readiness_choices(selected: &str) -> Vec<Choice> {
     forms::with_empty(
@@ -277,7 +292,7 @@ const WORD_LISTS: &[&str] = &["skills", "required_skills", "keywords"];
 fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<String, Value> {
     let mut object = forms::to_object(values, checkboxes);
     // The sectors chosen by name, one a select, become one list.
-    let sectors: Vec<String> = ["sectors", "sectors_2", "sectors_3"]
+    let sectors: Vec<String> = SECTOR_FIELDS
         .into_iter()
         .filter_map(|name| object.remove(name))
         .filter_map(|value| value.as_str().map(str::to_owned))
@@ -334,22 +349,9 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             ),
             mt.skills_hint,
         ),
-        // Sectors by name, up to three; more through the API or a file.
-        forms::select(
-            "sectors",
-            mt.sectors,
-            view::sector_choices(lang, get("sectors"), "—"),
-        ),
-        forms::select(
-            "sectors_2",
-            mt.another_sector,
-            view::sector_choices(lang, get("sectors_2"), "—"),
-        ),
-        forms::select(
-            "sectors_3",
-            mt.another_sector,
-            view::sector_choices(lang, get("sectors_3"), "—"),
-        ),
+        sector_select(lang, SECTOR_FIELDS[0], get(SECTOR_FIELDS[0])),
+        sector_select(lang, SECTOR_FIELDS[1], get(SECTOR_FIELDS[1])),
+        sector_select(lang, SECTOR_FIELDS[2], get(SECTOR_FIELDS[2])),
         forms::select(
             "country",
             mt.country,
@@ -1173,22 +1175,9 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             forms::text("keywords", mt.keywords, get("keywords")),
             mt.skills_hint,
         ),
-        // Sectors by name, up to three; more through the API or a file.
-        forms::select(
-            "sectors",
-            mt.sectors,
-            view::sector_choices(lang, get("sectors"), "—"),
-        ),
-        forms::select(
-            "sectors_2",
-            mt.another_sector,
-            view::sector_choices(lang, get("sectors_2"), "—"),
-        ),
-        forms::select(
-            "sectors_3",
-            mt.another_sector,
-            view::sector_choices(lang, get("sectors_3"), "—"),
-        ),
+        sector_select(lang, SECTOR_FIELDS[0], get(SECTOR_FIELDS[0])),
+        sector_select(lang, SECTOR_FIELDS[1], get(SECTOR_FIELDS[1])),
+        sector_select(lang, SECTOR_FIELDS[2], get(SECTOR_FIELDS[2])),
         forms::with_hint(forms::text("sdgs", mt.sdgs, get("sdgs")), "6, 6.3, 9.4"),
         forms::select(
             "readiness",
