@@ -263,6 +263,23 @@ fn sector_select(lang: Lang, name: &'static str, selected: &str) -> Field {
     forms::select(name, label, view::sector_choices(lang, selected, "—"))
 }
 
+/// One of the [`LANGUAGE_ROWS`]: its language, least level and "must hold".
+fn language_row(lang: Lang, at: usize, v: &Values) -> [Field; 3] {
+    let mt = lang.matching_texts();
+    let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
+    let (language, level, must) = LANGUAGE_ROWS[at];
+    let label = if at == 0 {
+        mt.languages
+    } else {
+        mt.another_language
+    };
+    [
+        forms::select(language, label, language_choices(lang, get(language))),
+        forms::select(level, mt.least_level, level_choices(lang, get(level))),
+        forms::checkbox(must, mt.must_hold, get(must) == "true"),
+    ]
+}
+
 /// Technology readiness levels to choose from, none chosen at first.
 fn readiness_choices(selected: &str) -> Vec<Choice> {
     forms::with_empty(
@@ -279,7 +296,56 @@ fn readiness_choices(selected: &str) -> Vec<Choice> {
 
 // --- posting a need ---
 
-const NEED_CHECKBOXES: &[&str] = &["require_country", "require_available"];
+const NEED_CHECKBOXES: &[&str] = &[
+    "require_country",
+    "require_available",
+    "must_1",
+    "must_2",
+    "must_3",
+];
+
+/// The need form's language rows: a language, the least level and whether
+/// it must hold, each chosen by name (either/or groups go through the API
+/// or a file). The first row is named `languages`, so that a fault in any
+/// row shows there.
+const LANGUAGE_ROWS: [(&str, &str, &str); 3] = [
+    ("languages", "level_1", "must_1"),
+    ("language_2", "level_2", "must_2"),
+    ("language_3", "level_3", "must_3"),
+];
+
+/// Levels a need may ask for, named in the reader's language.
+fn level_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    const LEVELS: [&str; 12] = [
+        "native", "N1", "N2", "N3", "N4", "N5", "C2", "C1", "B2", "B1", "A2", "A1",
+    ];
+    forms::with_empty(
+        LEVELS
+            .iter()
+            .map(|&level| Choice {
+                value: level.to_owned(),
+                label: lang.level(level).unwrap_or(level).to_owned(),
+                selected: level == selected,
+            })
+            .collect(),
+        "—",
+    )
+}
+
+/// Every language, named and sorted in the reader's language.
+fn language_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = kyoso_domain::codelist::languages()
+        .active()
+        .filter(|item| kyoso_domain::LanguageCode::parse(&item.code).is_ok())
+        .map(|item| Choice {
+            value: item.code.clone(),
+            label: lang.language(&item.code).unwrap_or(&item.code).to_owned(),
+            selected: item.code == selected,
+        })
+        .collect();
+    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    forms::with_empty(choices, "—")
+}
 const NEED_LISTS: &[&str] = &["skills", "required_skills", "sectors", "languages"];
 const OFFER_LISTS: &[&str] = &["keywords", "sectors", "sdgs", "countries", "seeks"];
 
@@ -291,6 +357,19 @@ const WORD_LISTS: &[&str] = &["skills", "required_skills", "keywords"];
 /// commas (words at ";"), checkboxes as booleans.
 fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<String, Value> {
     let mut object = forms::to_object(values, checkboxes);
+    // The language rows become requirements as files write them: `th:B2!`.
+    let mut languages = Vec::new();
+    for (language, level, must) in LANGUAGE_ROWS {
+        let level = object.remove(level);
+        let must = object.remove(must) == Some(Value::Bool(true));
+        if let Some(Value::String(language)) = object.remove(language) {
+            let level = level.as_ref().and_then(Value::as_str).unwrap_or_default();
+            languages.push(format!("{language}:{level}{}", if must { "!" } else { "" }));
+        }
+    }
+    if !languages.is_empty() {
+        object.insert("languages".into(), Value::String(languages.join(",")));
+    }
     // The sectors chosen by name, one a select, become one list.
     let sectors: Vec<String> = SECTOR_FIELDS
         .into_iter()
@@ -362,10 +441,12 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             mt.require_country,
             get("require_country") == "true",
         ),
-        forms::with_hint(
-            forms::text("languages", mt.languages, get("languages")),
-            mt.languages_hint,
-        ),
+    ];
+    // Languages chosen by name, each with its least level and whether it must hold.
+    for row in 0..LANGUAGE_ROWS.len() {
+        fields.extend(language_row(lang, row, v));
+    }
+    fields.extend([
         forms::checkbox(
             "require_available",
             mt.require_available,
@@ -403,7 +484,7 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
                 get("visibility")
             },
         ),
-    ];
+    ]);
     forms::attach(&mut fields, errors);
     fields
 }

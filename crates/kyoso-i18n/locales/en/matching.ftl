@@ -17,7 +17,9 @@ matching-sectors = Sectors
 matching-country = Country of the work
 matching-require-country = Only candidates with time in this country
 matching-languages = Languages
-matching-languages-hint = Comma-separated, with the least level: th:B2, ja:N2; add ! where it must hold: th:native!; join with | where any one will do: th:B2|en:C1!
+matching-another-language = Another language
+matching-least-level = At least
+matching-must-hold = Must hold: leave out those below it
 matching-require-available = Only candidates who are available
 matching-deadline = Deadline
 

@@ -18,7 +18,9 @@ matching-sectors = 分野
 matching-country = 業務を行う国
 matching-require-country = この国での経験がある候補者のみ
 matching-languages = 言語
-matching-languages-hint = カンマ区切りで最低水準を：th:B2, ja:N2。必須なら ! を付ける：th:native!。いずれか一つでよい場合は | でつなぐ：th:B2|en:C1!
+matching-another-language = ほかの言語
+matching-least-level = 最低水準
+matching-must-hold = 必須（満たさない候補は外す）
 matching-require-available = 対応可能な候補者のみ
 matching-deadline = 期限
 

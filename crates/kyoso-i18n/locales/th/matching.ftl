@@ -18,7 +18,9 @@ matching-sectors = สาขา
 matching-country = ประเทศที่ทำงาน
 matching-require-country = เฉพาะผู้ที่เคยอยู่ในประเทศนี้
 matching-languages = ภาษา
-matching-languages-hint = คั่นด้วยจุลภาค พร้อมระดับต่ำสุด: th:B2, ja:N2 ใส่ ! หากจำเป็น: th:native! ใช้ | เชื่อมเมื่อภาษาใดภาษาหนึ่งก็ได้: th:B2|en:C1!
+matching-another-language = ภาษาอื่น
+matching-least-level = ระดับต่ำสุด
+matching-must-hold = จำเป็น: ไม่เสนอผู้ที่ต่ำกว่านี้
 matching-require-available = เฉพาะผู้ที่พร้อม
 matching-deadline = กำหนดเวลา
 

@@ -18,7 +18,9 @@ matching-sectors = Lĩnh vực
 matching-country = Quốc gia làm việc
 matching-require-country = Chỉ ứng viên từng ở quốc gia này
 matching-languages = Ngôn ngữ
-matching-languages-hint = Cách nhau bằng dấu phẩy, kèm trình độ tối thiểu: th:B2, ja:N2; thêm ! nếu bắt buộc: th:native!; nối bằng | khi chỉ cần một trong số đó: th:B2|en:C1!
+matching-another-language = Ngôn ngữ khác
+matching-least-level = Trình độ tối thiểu
+matching-must-hold = Bắt buộc: loại người dưới mức này
 matching-require-available = Chỉ ứng viên sẵn sàng
 matching-deadline = Hạn chót
 

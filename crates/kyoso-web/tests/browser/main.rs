@@ -61,6 +61,17 @@ async fn click(client: &Client, locator: Locator<'_>) {
     client.find(locator).await.unwrap().click().await.unwrap();
 }
 
+/// Chooses the option of value `value` in the select of id `id`.
+async fn choose(client: &Client, id: &str, value: &str) {
+    client
+        .find(Locator::Id(id))
+        .await
+        .unwrap()
+        .select_by_value(value)
+        .await
+        .unwrap();
+}
+
 /// Types `text` into the element `locator` finds.
 async fn type_into(client: &Client, locator: Locator<'_>, text: &str) {
     client
@@ -680,7 +691,12 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
         .select_by_label("Industrial development")
         .await
         .unwrap();
-    type_into(&client, Locator::Id("field-languages"), "th:B2, ja:B2").await;
+    // Languages by name, each with its least level: Japanese at a CEFR
+    // level is refused with the rule named.
+    choose(&client, "field-languages", "th").await;
+    choose(&client, "field-level_1", "B2").await;
+    choose(&client, "field-language_2", "ja").await;
+    choose(&client, "field-level_2", "B2").await;
     client
         .find(Locator::Id("field-country"))
         .await
@@ -691,9 +707,7 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
     click(&client, Locator::Id("save")).await;
     wait_for_text(&client, Locator::Id("error-languages"), "JLPT").await;
     shot(&client, "31-need-form-error").await;
-    let languages = client.find(Locator::Id("field-languages")).await.unwrap();
-    languages.clear().await.unwrap();
-    languages.send_keys("th:B2, ja:N3").await.unwrap();
+    choose(&client, "field-level_2", "N3").await;
     click(&client, Locator::Id("save")).await;
     wait_for_text(&client, Locator::Id("need-title"), "Robot cell").await;
 
