@@ -836,6 +836,69 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
             .is_empty()
     );
     shot(&client, "37-assignment-round").await;
+
+    // In Thai and Japanese the need form names sectors, languages and
+    // levels in the reader's language: a Thai officer posts a need choosing
+    // each by its Thai name.
+    client
+        .goto(&format!("{base}/lang/th?next=/needs/new"))
+        .await
+        .unwrap();
+    wait_for_text(
+        &client,
+        Locator::Css("label[for=field-sectors_2]"),
+        "สาขาอื่น",
+    )
+    .await;
+    type_into(
+        &client,
+        Locator::Id("field-title"),
+        "ผู้เชี่ยวชาญการเชื่อม TIG สำหรับโรงงานชลบุรี",
+    )
+    .await;
+    type_into(&client, Locator::Id("field-skills"), "การเชื่อมทิก").await;
+    for (id, label) in [
+        ("field-sectors", "การพัฒนาอุตสาหกรรม"),
+        ("field-languages", "ภาษาไทย"),
+    ] {
+        client
+            .find(Locator::Id(id))
+            .await
+            .unwrap()
+            .select_by_label(label)
+            .await
+            .unwrap();
+    }
+    choose(&client, "field-level_1", "B1").await;
+    click(&client, Locator::Css("#field-must_1")).await;
+    shot(&client, "38-need-form-th").await;
+    click(&client, Locator::Id("save")).await;
+    wait_for_text(&client, Locator::Id("need-title"), "การเชื่อม TIG").await;
+    let facts = client
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(facts.contains("การพัฒนาอุตสาหกรรม"), "{facts}");
+    client
+        .goto(&format!("{base}/lang/ja?next=/needs/new"))
+        .await
+        .unwrap();
+    wait_for_text(
+        &client,
+        Locator::Css("label[for=field-sectors_2]"),
+        "ほかの分野",
+    )
+    .await;
+    wait_for_text(
+        &client,
+        Locator::Css("label[for=field-level_1]"),
+        "最低水準",
+    )
+    .await;
+    shot(&client, "39-need-form-ja").await;
     client.close().await.unwrap();
 }
 
