@@ -212,15 +212,14 @@ impl MatchReport {
     }
 }
 
-/// The language a need is written in, told from the scripts of its title:
-/// Thai or Japanese letters, Vietnamese marks, else English.
+/// The language a need is written in, told from the scripts of its title
+/// as the text analysis tells them: Thai, Japanese (kana and kanji),
+/// Vietnamese marks, else English.
 fn language_of(text: &str) -> &'static str {
-    if text.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)) {
+    use kyoso_text::{Script, script_of};
+    if text.chars().any(|c| script_of(c) == Script::Thai) {
         "th"
-    } else if text
-        .chars()
-        .any(|c| ('\u{3040}'..='\u{30FF}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c))
-    {
+    } else if text.chars().any(|c| script_of(c) == Script::Cjk) {
         "ja"
     } else if text.chars().any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c))
         || text.chars().any(|c| ('\u{1EA0}'..='\u{1EF9}').contains(&c))
