@@ -77,6 +77,8 @@ pub(crate) struct Terms {
     vocabulary: Arc<Vocabulary>,
     literal: HashMap<String, u32>,
     concepts: HashMap<ConceptId, u32>,
+    /// The concept of each concept term: `concepts` the other way round.
+    concept_of: HashMap<u32, ConceptId>,
     /// Each skill written, by its literal term: the skill and the concept
     /// terms it stands for (with their wider concepts).
     written: HashMap<u32, (String, Box<[u32]>)>,
@@ -189,6 +191,7 @@ impl Terms {
             vocabulary,
             literal: HashMap::new(),
             concepts: HashMap::new(),
+            concept_of: HashMap::new(),
             written: HashMap::new(),
             next: 0,
         }
@@ -201,11 +204,13 @@ impl Terms {
     }
 
     fn concept_term(&mut self, concept: ConceptId) -> u32 {
-        let next = &mut self.next;
-        *self
-            .concepts
-            .entry(concept)
-            .or_insert_with(|| Terms::number(next))
+        if let Some(&term) = self.concepts.get(&concept) {
+            return term;
+        }
+        let term = Terms::number(&mut self.next);
+        self.concepts.insert(concept, term);
+        self.concept_of.insert(term, concept);
+        term
     }
 
     /// The concepts `text` names and the wider ones they belong to, two
@@ -356,10 +361,7 @@ impl Terms {
     }
 
     fn concept_of(&self, term: u32) -> Option<ConceptId> {
-        self.concepts
-            .iter()
-            .find(|(_, t)| **t == term)
-            .map(|(c, _)| *c)
+        self.concept_of.get(&term).copied()
     }
 
     fn label(&self, term: u32, language: &str) -> String {
