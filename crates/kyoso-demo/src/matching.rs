@@ -162,7 +162,7 @@ const OFFERS: &[OfferSpec] = &[
         sdgs: &["6", "6.3", "9.4"],
         readiness: Some(8),
         countries: &["VN", "ID"],
-        seeks: &[Seek::Licence, Seek::Demonstration],
+        seeks: &[Seek::LicenceOut, Seek::Demonstration],
         capacity: None,
     },
     OfferSpec {
@@ -175,7 +175,7 @@ const OFFERS: &[OfferSpec] = &[
         sdgs: &["9", "9.4"],
         readiness: Some(9),
         countries: &["TH", "VN", "MY"],
-        seeks: &[Seek::Sale, Seek::Distribution],
+        seeks: &[Seek::Buyer, Seek::Distributor],
         capacity: None,
     },
     OfferSpec {
@@ -201,7 +201,7 @@ const OFFERS: &[OfferSpec] = &[
         sdgs: &["7", "7.2", "13"],
         readiness: Some(9),
         countries: &["PH", "VN"],
-        seeks: &[Seek::Investment, Seek::Sale],
+        seeks: &[Seek::Investment, Seek::Buyer],
         capacity: None,
     },
     OfferSpec {
@@ -214,7 +214,7 @@ const OFFERS: &[OfferSpec] = &[
         sdgs: &["2", "12.3"],
         readiness: Some(8),
         countries: &["TH"],
-        seeks: &[Seek::Licence, Seek::Sale],
+        seeks: &[Seek::LicenceOut, Seek::Buyer],
         capacity: None,
     },
     OfferSpec {
@@ -227,7 +227,7 @@ const OFFERS: &[OfferSpec] = &[
         sdgs: &[],
         readiness: None,
         countries: &["TH", "VN"],
-        seeks: &[Seek::Distribution, Seek::JointVenture],
+        seeks: &[Seek::Distributor, Seek::JointVenture],
         capacity: Some("20,000 parts a month"),
     },
     OfferSpec {
@@ -240,7 +240,7 @@ const OFFERS: &[OfferSpec] = &[
         sdgs: &[],
         readiness: None,
         countries: &["VN", "ID"],
-        seeks: &[Seek::Supply, Seek::JointVenture],
+        seeks: &[Seek::Buyer, Seek::JointVenture],
         capacity: Some("5,000 sets a month"),
     },
     OfferSpec {
@@ -253,7 +253,7 @@ const OFFERS: &[OfferSpec] = &[
         sdgs: &[],
         readiness: None,
         countries: &["TH", "PH"],
-        seeks: &[Seek::Investment, Seek::Distribution],
+        seeks: &[Seek::Investment, Seek::Distributor],
         capacity: None,
     },
 ];
@@ -287,6 +287,8 @@ pub fn needs(today: time::Date) -> Vec<Need<Option<RecordRef>>> {
             require_available: false,
             min_readiness: None,
             deployed: None,
+            seeks: Vec::new(),
+            investment_usd: None,
             deadline: Some(today + time::Duration::days(n.deadline_in)),
             visibility: n.visibility,
         })
@@ -310,6 +312,8 @@ pub fn offers() -> Vec<Offer<Option<RecordRef>>> {
                 .map(|r| Readiness::new(r).expect("demo levels are valid")),
             countries: list(o.countries, CountryCode::parse),
             seeks: o.seeks.to_vec(),
+            invests_from_usd: None,
+            invests_up_to_usd: None,
             capacity: o.capacity.map(|c| text(c, Offer::<()>::MAX_CAPACITY_CHARS)),
             visibility: Visibility::Public,
         })

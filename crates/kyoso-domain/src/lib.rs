@@ -52,8 +52,9 @@ pub use knowledge::{
 };
 pub use language::{Cefr, Jlpt, LanguageCode, LanguageLevel, LanguageSkill};
 pub use matching::{
-    CandidateKind, Deployment, LanguageRequirement, MatchMove, MatchOutcome, MatchStatus, Need,
-    NeedKind, NeedStatus, Offer, OfferKind, Readiness, Seek,
+    CandidateKind, DealFit, Deployment, LanguageRequirement, MAX_USD, MatchMove, MatchOutcome,
+    MatchStatus, Need, NeedKind, NeedStatus, Offer, OfferKind, Readiness, Seek, Usd, deal_fit,
+    parse_usd,
 };
 pub use org_type::OrganisationType;
 pub use program::{

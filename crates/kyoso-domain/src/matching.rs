@@ -199,6 +199,12 @@ pub struct Need<R> {
     pub min_readiness: Option<Readiness>,
     /// A technology need: leave out technologies not in use where asked.
     pub deployed: Option<Deployment>,
+    /// A business-partner or investment need: what the poster seeks in a
+    /// partner, which tells the side of the deal it is on. Candidates must
+    /// seek a counterpart ([`Seek::answers`]).
+    pub seeks: Vec<Seek>,
+    /// An investment need: how much investment is sought.
+    pub investment_usd: Option<Usd>,
     /// After this day the need expires, unless closed before.
     #[serde(with = "iso_day")]
     pub deadline: Option<time::Date>,
@@ -246,6 +252,22 @@ impl<R> Need<R> {
                     ValueError::Rule("only a technology need asks this of a technology".into()),
                 ));
             }
+        }
+        if !self.seeks.is_empty()
+            && !matches!(self.kind, NeedKind::BusinessPartner | NeedKind::Investment)
+        {
+            return Err((
+                "seeks",
+                ValueError::Rule(
+                    "only a business-partner or investment need seeks a side of a deal".into(),
+                ),
+            ));
+        }
+        if self.investment_usd.is_some() && self.kind != NeedKind::Investment {
+            return Err((
+                "investment_usd",
+                ValueError::Rule("only an investment need sizes the investment sought".into()),
+            ));
         }
         if self.skills.is_empty() && self.required_skills.is_empty() && self.sectors.is_empty() {
             return Err((
@@ -296,28 +318,188 @@ keyword_enum!(OfferKind, "an offer kind (technology or partnership)", {
     Partnership => "partnership",
 });
 
-/// What a provider seeks in return.
+/// What a company seeks in a partner: one side of a deal. A need that
+/// seeks something is answered by a company that seeks its counterpart
+/// ([`Seek::answers`]): one seeking a supplier by one seeking buyers, a
+/// licence in by a licence out. Two companies that seek the same one-sided
+/// thing stand on the same side of the deal and are no match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "String")]
 pub enum Seek {
-    Licence,
+    /// A joint-venture partner (either side may seek it).
     JointVenture,
-    Sale,
+    /// Technical cooperation (either side may seek it).
+    TechnicalCooperation,
+    /// Licensees for its own technology.
+    LicenceOut,
+    /// A technology to license in.
+    LicenceIn,
+    /// A site to demonstrate its technology.
     Demonstration,
-    Distribution,
-    Supply,
+    /// Buyers or customers for its products, capacity or services.
+    Buyer,
+    /// A supplier of products or parts.
+    Supplier,
+    /// Distributors for its products.
+    Distributor,
+    /// A contract manufacturer to make its products.
+    ContractManufacturing,
+    /// A partner to develop software offshore.
+    OffshoreDevelopment,
+    /// Investment in itself.
     Investment,
+    /// An enterprise to invest in.
+    Investing,
 }
 
-keyword_enum!(Seek, "what is sought (licence, joint_venture, sale, demonstration, distribution, supply, investment)", {
-    Licence => "licence",
+keyword_enum!(Seek, "what is sought (joint_venture, technical_cooperation, licence_out, licence_in, demonstration, buyer, supplier, distributor, contract_manufacturing, offshore_development, investment, investing)", {
     JointVenture => "joint_venture",
-    Sale => "sale",
+    TechnicalCooperation => "technical_cooperation",
+    LicenceOut => "licence_out",
+    LicenceIn => "licence_in",
     Demonstration => "demonstration",
-    Distribution => "distribution",
-    Supply => "supply",
+    Buyer => "buyer",
+    Supplier => "supplier",
+    Distributor => "distributor",
+    ContractManufacturing => "contract_manufacturing",
+    OffshoreDevelopment => "offshore_development",
     Investment => "investment",
+    Investing => "investing",
 });
+
+impl Seek {
+    /// The counterparts of each deal: one side seeks the first, the other
+    /// the second. A pair of one seek with itself is a deal either side
+    /// may seek.
+    const DEALS: [(Seek, Seek); 10] = [
+        (Seek::JointVenture, Seek::JointVenture),
+        (Seek::TechnicalCooperation, Seek::TechnicalCooperation),
+        (Seek::LicenceOut, Seek::LicenceIn),
+        (Seek::Demonstration, Seek::LicenceIn),
+        (Seek::Demonstration, Seek::TechnicalCooperation),
+        (Seek::Buyer, Seek::Supplier),
+        (Seek::Buyer, Seek::ContractManufacturing),
+        (Seek::Buyer, Seek::OffshoreDevelopment),
+        (Seek::Distributor, Seek::Supplier),
+        (Seek::Investment, Seek::Investing),
+    ];
+
+    /// The words earlier versions wrote, as a provider's offer in return,
+    /// and what they read as now.
+    pub const EARLIER_WORDS: [(&'static str, Seek); 4] = [
+        ("licence", Seek::LicenceOut),
+        ("sale", Seek::Buyer),
+        ("supply", Seek::Buyer),
+        ("distribution", Seek::Distributor),
+    ];
+
+    /// Reads a seek, or one of the [`Seek::EARLIER_WORDS`] for it.
+    pub fn parse(input: &str) -> Result<Seek, ValueError> {
+        let word = input.trim().to_ascii_lowercase();
+        match Seek::EARLIER_WORDS
+            .iter()
+            .find(|(earlier, _)| *earlier == word)
+        {
+            Some(&(_, seek)) => Ok(seek),
+            None => input.parse(),
+        }
+    }
+
+    /// Whether a company seeking `other` answers one seeking `self`.
+    pub fn answers(self, other: Seek) -> bool {
+        Seek::DEALS
+            .iter()
+            .any(|&(a, b)| (a, b) == (self, other) || (b, a) == (self, other))
+    }
+
+    /// Whether either side of the deal may seek it, so that what both
+    /// seek does not tell their sides apart.
+    pub fn is_mutual(self) -> bool {
+        Seek::DEALS.contains(&(self, self))
+    }
+}
+
+impl TryFrom<String> for Seek {
+    type Error = ValueError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Seek::parse(&value)
+    }
+}
+
+impl From<Seek> for String {
+    fn from(value: Seek) -> String {
+        value.as_str().to_owned()
+    }
+}
+
+/// How a company's seeks meet a need's: through a one-sided deal, which
+/// tells the two sides apart, or only through one either side may seek.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DealFit {
+    /// It seeks a counterpart of a one-sided deal the need seeks.
+    Counterpart,
+    /// It seeks only deals either side may seek (a joint venture,
+    /// technical cooperation) that the need seeks too.
+    Mutual,
+    /// It seeks no counterpart of anything the need seeks.
+    None,
+}
+
+/// How a candidate seeking `held` answers a need seeking `asked`.
+pub fn deal_fit(asked: &[Seek], held: &[Seek]) -> DealFit {
+    let mut fit = DealFit::None;
+    for &a in asked {
+        for &h in held {
+            if a.answers(h) {
+                if !a.is_mutual() {
+                    return DealFit::Counterpart;
+                }
+                fit = DealFit::Mutual;
+            }
+        }
+    }
+    fit
+}
+
+/// An amount of money in whole US dollars, as investments are sized.
+pub type Usd = u64;
+
+/// The most an amount may be: far beyond any one investment, well within
+/// what both engines store.
+pub const MAX_USD: Usd = 1_000_000_000_000;
+
+/// Reads an amount in US dollars: digits, optionally grouped by commas,
+/// spaces or underscores, after an optional `$` or `USD` ("2,500,000",
+/// "USD 300000").
+pub fn parse_usd(input: &str) -> Result<Usd, ValueError> {
+    let expected = "an amount in whole US dollars, such as 2,500,000";
+    let trimmed = input.trim();
+    let digits = trimmed
+        .strip_prefix("USD")
+        .or_else(|| trimmed.strip_prefix('$'))
+        .unwrap_or(trimmed)
+        .trim();
+    if digits.is_empty() || !digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return Err(ValueError::invalid(input, expected));
+    }
+    let mut amount: Usd = 0;
+    for c in digits.chars() {
+        match c {
+            '0'..='9' => {
+                amount = amount
+                    .checked_mul(10)
+                    .and_then(|a| a.checked_add(Usd::from(c as u8 - b'0')))
+                    .filter(|&a| a <= MAX_USD)
+                    .ok_or_else(|| {
+                        ValueError::invalid(input, "at most 1,000,000,000,000 dollars")
+                    })?;
+            }
+            ',' | ' ' | '_' => {}
+            _ => return Err(ValueError::invalid(input, expected)),
+        }
+    }
+    Ok(amount)
+}
 
 /// Where a technology a need asks for must already be in use: anywhere
 /// outside Japan (`abroad`), or in one country (`TH`).
@@ -438,6 +620,10 @@ pub struct Offer<R> {
     /// markets sought.
     pub countries: Vec<CountryCode>,
     pub seeks: Vec<Seek>,
+    /// A partnership seeking to invest: the least and the most it invests
+    /// in one enterprise.
+    pub invests_from_usd: Option<Usd>,
+    pub invests_up_to_usd: Option<Usd>,
     /// A partnership's capacities: "10,000 units a month".
     pub capacity: Option<Text>,
     pub visibility: Visibility,
@@ -465,6 +651,26 @@ impl<R> Offer<R> {
                 "keywords",
                 ValueError::Rule("an offer names at least one keyword or sector".into()),
             )),
+            _ if (self.invests_from_usd.is_some() || self.invests_up_to_usd.is_some())
+                && !self.seeks.contains(&Seek::Investing) =>
+            {
+                Err((
+                    "invests_from_usd",
+                    ValueError::Rule(
+                        "only a company seeking to invest sizes its investments".into(),
+                    ),
+                ))
+            }
+            _ if self
+                .invests_from_usd
+                .zip(self.invests_up_to_usd)
+                .is_some_and(|(from, up_to)| from > up_to) =>
+            {
+                Err((
+                    "invests_up_to_usd",
+                    ValueError::Rule("the most invested is not below the least".into()),
+                ))
+            }
             _ => Ok(()),
         }
     }
@@ -624,6 +830,51 @@ mod tests {
         assert!(LanguageRequirement::parse("th:B2|en:C1|ja:N3|vi:B1").is_err());
         assert!(LanguageRequirement::parse("th:B2|th:C1").is_err());
         assert!(LanguageRequirement::parse("th:B2|").is_err());
+    }
+
+    #[test]
+    fn a_deal_is_answered_from_its_other_side_only() {
+        use Seek::*;
+        // A firm seeking a supplier is answered by one seeking buyers, not by
+        // another seeking a supplier.
+        assert_eq!(deal_fit(&[Supplier], &[Buyer]), DealFit::Counterpart);
+        assert_eq!(deal_fit(&[Supplier], &[Supplier]), DealFit::None);
+        assert_eq!(deal_fit(&[Buyer], &[Buyer, Investment]), DealFit::None);
+        assert_eq!(deal_fit(&[LicenceIn], &[LicenceOut]), DealFit::Counterpart);
+        assert_eq!(deal_fit(&[Investment], &[Investment]), DealFit::None);
+        assert_eq!(deal_fit(&[Investment], &[Investing]), DealFit::Counterpart);
+        // Either side seeks a joint venture: the sides are told otherwise.
+        assert_eq!(deal_fit(&[JointVenture], &[JointVenture]), DealFit::Mutual);
+        assert_eq!(
+            deal_fit(&[JointVenture, Buyer], &[JointVenture, Supplier]),
+            DealFit::Counterpart
+        );
+        assert_eq!(deal_fit(&[], &[Buyer]), DealFit::None);
+        // The relation is symmetric.
+        for &a in Seek::ALL {
+            for &b in Seek::ALL {
+                assert_eq!(a.answers(b), b.answers(a), "{a} {b}");
+            }
+        }
+        // Earlier words still read.
+        assert_eq!(Seek::parse("sale").unwrap(), Buyer);
+        assert_eq!(Seek::parse("Licence").unwrap(), LicenceOut);
+        assert_eq!(Seek::parse("distribution").unwrap(), Distributor);
+        assert!(Seek::parse("friendship").is_err());
+        let read: Vec<Seek> = serde_json::from_str(r#"["supply", "investing"]"#).unwrap();
+        assert_eq!(read, vec![Buyer, Investing]);
+    }
+
+    #[test]
+    fn amounts_read_as_people_write_them() {
+        assert_eq!(parse_usd("2,500,000").unwrap(), 2_500_000);
+        assert_eq!(parse_usd("USD 300000").unwrap(), 300_000);
+        assert_eq!(parse_usd("$ 1 000").unwrap(), 1_000);
+        assert!(parse_usd("").is_err());
+        assert!(parse_usd("-5").is_err());
+        assert!(parse_usd("2.5m").is_err());
+        assert!(parse_usd("99999999999999999999999").is_err());
+        assert!(parse_usd("1000000000001").is_err());
     }
 
     #[test]

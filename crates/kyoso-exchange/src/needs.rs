@@ -4,7 +4,7 @@
 use kyoso_domain::{
     CountryCode, Deployment, LanguageRequirement, Need, NeedKind, Offer, OfferKind, PartialDate,
     Readiness, RecordRef, RowError, SdgTarget, SectorCode, Seek, Skill, Text, Visibility,
-    normalize_set,
+    normalize_set, parse_usd,
 };
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -34,6 +34,10 @@ struct NeedFile {
     /// A number in JSON, or text ("7", "TRL 7") from a form.
     min_readiness: Option<Value>,
     deployed: Option<String>,
+    #[serde(default)]
+    seeks: Vec<String>,
+    /// A number in JSON, or text ("2,500,000") from a form.
+    investment_usd: Option<Value>,
     deadline: Option<String>,
     visibility: Option<String>,
 }
@@ -45,6 +49,12 @@ fn level_text(value: &Option<Value>) -> Option<String> {
         Some(Value::String(s)) => Some(s.clone()),
         Some(other) => Some(other.to_string()),
     }
+}
+
+/// An amount as JSON carries it: a number, or text from a form, where an
+/// empty field is none.
+fn amount_text(value: &Option<Value>) -> Option<String> {
+    level_text(value).filter(|text| !text.trim().is_empty())
 }
 
 /// Reads a need. `posted_by` is `None` when the object names no poster
@@ -102,6 +112,12 @@ pub fn need_from_json(
         body.deployed.as_deref().filter(|d| !d.trim().is_empty()),
         Deployment::parse,
     );
+    let seeks = set(&mut f, "seeks", &body.seeks, Seek::parse, Seek::ALL.len());
+    let investment_usd = f.value(
+        "investment_usd",
+        amount_text(&body.investment_usd).as_deref(),
+        parse_usd,
+    );
     let deadline = f.value("deadline", body.deadline.as_deref(), PartialDate::parse_day);
     let visibility = visibility(&mut f, body.visibility.as_deref());
     let need = match (kind, title) {
@@ -119,6 +135,8 @@ pub fn need_from_json(
             require_available: body.require_available,
             min_readiness,
             deployed,
+            seeks,
+            investment_usd,
             deadline,
             visibility,
         }),
@@ -150,6 +168,9 @@ struct OfferFile {
     countries: Vec<String>,
     #[serde(default)]
     seeks: Vec<String>,
+    /// Numbers in JSON, or text ("2,500,000") from a form.
+    invests_from_usd: Option<Value>,
+    invests_up_to_usd: Option<Value>,
     capacity: Option<String>,
     visibility: Option<String>,
 }
@@ -197,12 +218,16 @@ pub fn offer_from_json(
         CountryCode::parse,
         Offer::<()>::MAX_COUNTRIES,
     );
-    let seeks = set(
-        &mut f,
-        "seeks",
-        &body.seeks,
-        |s| s.parse::<Seek>(),
-        Seek::ALL.len(),
+    let seeks = set(&mut f, "seeks", &body.seeks, Seek::parse, Seek::ALL.len());
+    let invests_from_usd = f.value(
+        "invests_from_usd",
+        amount_text(&body.invests_from_usd).as_deref(),
+        parse_usd,
+    );
+    let invests_up_to_usd = f.value(
+        "invests_up_to_usd",
+        amount_text(&body.invests_up_to_usd).as_deref(),
+        parse_usd,
     );
     let capacity = f.value("capacity", body.capacity.as_deref(), |s| {
         Text::line(s, Offer::<()>::MAX_CAPACITY_CHARS)
@@ -220,6 +245,8 @@ pub fn offer_from_json(
             readiness,
             countries,
             seeks,
+            invests_from_usd,
+            invests_up_to_usd,
             capacity,
             visibility,
         }),
@@ -344,7 +371,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(offer.readiness.map(Readiness::level), Some(8));
-        assert_eq!(offer.seeks, vec![Seek::Licence, Seek::Demonstration]);
+        assert_eq!(offer.seeks, vec![Seek::LicenceOut, Seek::Demonstration]);
         let errors = offer_from_json(
             object(
                 json!({"kind": "technology", "title": "X", "keywords": ["y"], "readiness": "12"}),

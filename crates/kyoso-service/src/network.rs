@@ -224,6 +224,12 @@ impl LoadedNetwork {
             .collect()
     }
 
+    /// The country a record is in (an organization's, a person's residence),
+    /// for rules that weigh it, not to show.
+    pub(crate) fn country_of(&self, uid: Uid) -> Option<CountryCode> {
+        self.node(self.node_of(uid)?).country
+    }
+
     /// A record named for `caller`, if it is in the network and readable.
     pub(crate) fn summary_of(&self, caller: &Caller, uid: Uid) -> Option<NodeSummary> {
         self.summary(&caller.scope(), self.node_of(uid)?)

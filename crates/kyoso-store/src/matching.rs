@@ -9,7 +9,7 @@ use kyoso_domain::{
 use kyoso_domain::{
     CandidateKind, CountryCode, Deployment, EntityKind, LanguageRequirement, LanguageSkill,
     MatchOutcome, MatchStatus, Names, Need, NeedStatus, Offer, Readiness, SdgTarget, SectorCode,
-    Skill, Text, Timestamp, Uid, Visibility,
+    Skill, Text, Timestamp, Uid, Usd, Visibility,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -190,10 +190,23 @@ pub(crate) fn assemble_matching_people(
 
 // --- needs ---
 
+/// An amount as stored: a whole number of dollars, never below nought.
+fn usd(c: &Checker, field: &'static str, stored: Option<i64>) -> Result<Option<Usd>, StoreError> {
+    stored
+        .map(|amount| Usd::try_from(amount).map_err(|e| c.damaged(field, e)))
+        .transpose()
+}
+
+/// An amount as stored.
+fn stored_usd(amount: Option<Usd>) -> Option<i64> {
+    // Forms and files cap amounts far below i64::MAX.
+    amount.map(|a| i64::try_from(a).unwrap_or(i64::MAX))
+}
+
 const NEED_SELECT: &str = "SELECT n.id, n.uid, ow.uid AS owner_uid, pp.uid AS person_uid, \
     po.uid AS org_uid, n.kind, n.title, n.description, n.skills, n.required_skills, n.sectors, \
     n.country, n.require_country, n.languages, n.require_available, n.min_readiness, n.deployed, \
-    n.deadline, n.status, \
+    n.seeks, n.investment_usd, n.deadline, n.status, \
     n.visibility, n.reminded_at, n.created_at, n.updated_at \
     FROM needs n LEFT JOIN organizations ow ON ow.id = n.owner_id \
     LEFT JOIN people pp ON pp.id = n.posted_by_person_id \
@@ -218,6 +231,8 @@ struct NeedRow {
     require_available: bool,
     min_readiness: Option<i64>,
     deployed: Option<String>,
+    seeks: String,
+    investment_usd: Option<i64>,
     deadline: Option<time::Date>,
     status: String,
     visibility: String,
@@ -278,6 +293,8 @@ impl NeedRow {
                     })
                     .transpose()?,
                 deployed: c.optional("deployed", self.deployed, Deployment::parse)?,
+                seeks: list(&c, "seeks", &self.seeks)?,
+                investment_usd: usd(&c, "investment_usd", self.investment_usd)?,
                 deadline: self.deadline,
                 visibility: c.value("visibility", &self.visibility, |s| s.parse())?,
             },
@@ -292,7 +309,8 @@ impl NeedRow {
 
 const OFFER_SELECT: &str = "SELECT f.id, f.uid, ow.uid AS owner_uid, pr.uid AS provider_uid, \
     f.kind, f.title, f.description, f.keywords, f.sectors, f.sdgs, f.readiness, f.countries, \
-    f.seeks, f.capacity, f.visibility, f.created_at, f.updated_at \
+    f.seeks, f.invests_from_usd, f.invests_up_to_usd, f.capacity, f.visibility, f.created_at, \
+    f.updated_at \
     FROM offers f LEFT JOIN organizations ow ON ow.id = f.owner_id \
     JOIN organizations pr ON pr.id = f.provider_id";
 
@@ -311,6 +329,8 @@ struct OfferRow {
     readiness: Option<i64>,
     countries: String,
     seeks: String,
+    invests_from_usd: Option<i64>,
+    invests_up_to_usd: Option<i64>,
     capacity: Option<String>,
     visibility: String,
     created_at: DbTime,
@@ -324,7 +344,6 @@ impl OfferRow {
             id: self.id,
         };
         let sdgs: Vec<String> = list(&c, "sdgs", &self.sdgs)?;
-        let seeks: Vec<String> = list(&c, "seeks", &self.seeks)?;
         Ok(StoredOffer {
             uid: Uid::from_uuid(self.uid),
             owner: self.owner_uid.map(Uid::from_uuid),
@@ -352,10 +371,9 @@ impl OfferRow {
                     })
                     .transpose()?,
                 countries: list(&c, "countries", &self.countries)?,
-                seeks: seeks
-                    .iter()
-                    .map(|s| c.value("seeks", s, |s| s.parse()))
-                    .collect::<Result<_, _>>()?,
+                seeks: list(&c, "seeks", &self.seeks)?,
+                invests_from_usd: usd(&c, "invests_from_usd", self.invests_from_usd)?,
+                invests_up_to_usd: usd(&c, "invests_up_to_usd", self.invests_up_to_usd)?,
                 capacity: c.line("capacity", self.capacity, Offer::<()>::MAX_CAPACITY_CHARS)?,
                 visibility: c.value("visibility", &self.visibility, |s| s.parse())?,
             },
@@ -887,10 +905,11 @@ impl BulkWriter {
                 "INSERT INTO needs (uid, owner_id, posted_by_person_id, posted_by_org_id, kind, title, \
                  description, skills, required_skills, sectors, country, require_country, languages, \
                  require_available, deadline, status, visibility, created_at, updated_at, \
-                 min_readiness, deployed) \
+                 min_readiness, deployed, seeks, investment_usd) \
                  VALUES ($1, (SELECT id FROM organizations WHERE uid = $2), \
                  (SELECT id FROM people WHERE uid = $3), (SELECT id FROM organizations WHERE uid = $4), \
-                 $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $17, $17, $18, $19)",
+                 $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $17, $17, $18, $19, \
+                 $20, $21)",
             )
             .bind(uid.uuid())
             .bind(owner.map(|o| o.uuid()))
@@ -911,6 +930,8 @@ impl BulkWriter {
             .bind(now)
             .bind(need.min_readiness.map(|r| i64::from(r.level())))
             .bind(need.deployed.map(|d| d.to_string()))
+            .bind(texts(&need.seeks))
+            .bind(stored_usd(need.investment_usd))
             .execute(&mut **conn)
             .await?;
         });
@@ -925,7 +946,8 @@ impl BulkWriter {
                 "UPDATE needs SET kind = $2, title = $3, description = $4, skills = $5, \
                  required_skills = $6, sectors = $7, country = $8, require_country = $9, \
                  languages = $10, require_available = $11, deadline = $12, visibility = $13, \
-                 updated_at = $14, min_readiness = $15, deployed = $16 WHERE uid = $1",
+                 updated_at = $14, min_readiness = $15, deployed = $16, seeks = $17, \
+                 investment_usd = $18 WHERE uid = $1",
             )
             .bind(uid.uuid())
             .bind(need.kind.as_str())
@@ -943,6 +965,8 @@ impl BulkWriter {
             .bind(now)
             .bind(need.min_readiness.map(|r| i64::from(r.level())))
             .bind(need.deployed.map(|d| d.to_string()))
+            .bind(texts(&need.seeks))
+            .bind(stored_usd(need.investment_usd))
             .execute(&mut **conn)
             .await?
             .rows_affected()
@@ -1012,10 +1036,11 @@ impl BulkWriter {
         on_tx!(&mut self.tx, conn => {
             sqlx::query(
                 "INSERT INTO offers (uid, owner_id, provider_id, kind, title, description, keywords, \
-                 sectors, sdgs, readiness, countries, seeks, capacity, visibility, created_at, updated_at) \
+                 sectors, sdgs, readiness, countries, seeks, capacity, visibility, created_at, updated_at, \
+                 invests_from_usd, invests_up_to_usd) \
                  VALUES ($1, (SELECT id FROM organizations WHERE uid = $2), \
                  (SELECT id FROM organizations WHERE uid = $3), $4, $5, $6, $7, $8, $9, $10, $11, $12, \
-                 $13, $14, $15, $15)",
+                 $13, $14, $15, $15, $16, $17)",
             )
             .bind(uid.uuid())
             .bind(owner.map(|o| o.uuid()))
@@ -1032,6 +1057,8 @@ impl BulkWriter {
             .bind(offer.capacity.as_ref().map(|c| c.as_str().to_owned()))
             .bind(offer.visibility.as_str())
             .bind(now)
+            .bind(stored_usd(offer.invests_from_usd))
+            .bind(stored_usd(offer.invests_up_to_usd))
             .execute(&mut **conn)
             .await?;
         });
@@ -1043,7 +1070,7 @@ impl BulkWriter {
             sqlx::query(
                 "UPDATE offers SET kind = $2, title = $3, description = $4, keywords = $5, sectors = $6, \
                  sdgs = $7, readiness = $8, countries = $9, seeks = $10, capacity = $11, visibility = $12, \
-                 updated_at = $13 WHERE uid = $1",
+                 updated_at = $13, invests_from_usd = $14, invests_up_to_usd = $15 WHERE uid = $1",
             )
             .bind(uid.uuid())
             .bind(offer.kind.as_str())
@@ -1058,6 +1085,8 @@ impl BulkWriter {
             .bind(offer.capacity.as_ref().map(|c| c.as_str().to_owned()))
             .bind(offer.visibility.as_str())
             .bind(DbTime(Timestamp::now()))
+            .bind(stored_usd(offer.invests_from_usd))
+            .bind(stored_usd(offer.invests_up_to_usd))
             .execute(&mut **conn)
             .await?
             .rows_affected()

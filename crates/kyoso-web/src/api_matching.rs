@@ -93,6 +93,16 @@ pub(crate) struct NeedBody {
     /// A technology need: leave out technologies not yet in use where
     /// asked: `abroad` (anywhere outside Japan) or a country (ISO 3166 code).
     deployed: Option<String>,
+    /// A business-partner or investment need: what the poster seeks in a
+    /// partner (joint_venture, technical_cooperation, licence_out,
+    /// licence_in, demonstration, buyer, supplier, distributor,
+    /// contract_manufacturing, offshore_development, investment,
+    /// investing). Only companies seeking the other side of the deal are
+    /// proposed.
+    #[serde(default)]
+    seeks: Vec<String>,
+    /// An investment need: the investment sought, in whole US dollars.
+    investment_usd: Option<u64>,
     /// YYYY-MM-DD; the need expires after it.
     deadline: Option<String>,
     /// private, network or public; network by default.
@@ -125,9 +135,19 @@ pub(crate) struct OfferBody {
     /// A technology: countries deployed in; a partnership: markets sought.
     #[serde(default)]
     countries: Vec<String>,
-    /// licence, joint_venture, sale, demonstration, distribution, supply, investment.
+    /// What the company seeks in a partner: joint_venture,
+    /// technical_cooperation, licence_out, licence_in, demonstration, buyer,
+    /// supplier, distributor, contract_manufacturing, offshore_development,
+    /// investment (in itself) or investing (in an enterprise). The earlier
+    /// words licence, sale, supply and distribution read as licence_out,
+    /// buyer, buyer and distributor.
     #[serde(default)]
     seeks: Vec<String>,
+    /// A company seeking to invest: the least it invests in one
+    /// enterprise, in whole US dollars.
+    invests_from_usd: Option<u64>,
+    /// A company seeking to invest: the most it invests in one enterprise.
+    invests_up_to_usd: Option<u64>,
     capacity: Option<String>,
     visibility: Option<String>,
 }
@@ -427,7 +447,7 @@ pub(crate) fn offer_filter(
         provider: optional("provider", provider, Uid::parse)?,
         sector: optional("sector", sector, SectorCode::parse)?,
         country: optional("country", country, CountryCode::parse)?,
-        seeks: optional("seeks", seeks, |s| s.parse::<Seek>())?,
+        seeks: optional("seeks", seeks, Seek::parse)?,
         min_readiness: optional("min_readiness", min_readiness, Readiness::parse)?,
         text: optional("q", q, Text::query)?.flatten(),
     })

@@ -159,6 +159,18 @@ fn record_ref() -> Value {
     })
 }
 
+/// What may be sought: every [`Seek`], and the words earlier versions
+/// wrote for some, still read.
+fn seek_words() -> Vec<String> {
+    let mut words = keywords(Seek::ALL, Seek::as_str);
+    words.extend(
+        Seek::EARLIER_WORDS
+            .iter()
+            .map(|(word, _)| (*word).to_owned()),
+    );
+    words
+}
+
 /// The rule of a field, by its name (and the schema it is in, where the
 /// name alone does not say).
 fn field_rule(schema: &str, field: &str) -> Option<Value> {
@@ -271,8 +283,12 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
         ("TieJson", "strength") => json!({"type": ["number", "null"], "minimum": 0, "maximum": 1}),
         ("NeedBody", "kind") => one_of(keywords(NeedKind::ALL, NeedKind::as_str), false),
         ("OfferBody", "kind") => one_of(keywords(OfferKind::ALL, OfferKind::as_str), false),
-        ("OfferBody", "seeks") => {
-            json!({"type": "array", "items": one_of(keywords(Seek::ALL, Seek::as_str), false), "uniqueItems": true})
+        ("OfferBody" | "NeedBody", "seeks") => {
+            json!({"type": "array", "items": one_of(seek_words(), false), "uniqueItems": true})
+        }
+        ("NeedBody", "investment_usd")
+        | ("OfferBody", "invests_from_usd" | "invests_up_to_usd") => {
+            json!({"type": ["integer", "null"], "minimum": 0, "maximum": kyoso_domain::MAX_USD})
         }
         ("NeedBody", "deployed") => {
             let mut places = vec!["abroad".to_owned()];
@@ -537,7 +553,7 @@ fn parameter_rule(path: &str, name: &str) -> Option<Value> {
             ],
             false,
         ),
-        (_, "seeks") => one_of(keywords(Seek::ALL, Seek::as_str), false),
+        (_, "seeks") => one_of(seek_words(), false),
         (_, "open") => one_of(vec!["true".into(), "false".into()], false),
         (_, "id") => json!({"type": "string", "format": "uuid"}),
         _ => return None,

@@ -15,8 +15,9 @@ use crate::view::{Choice, country_choices};
 pub(crate) struct Field {
     pub(crate) name: &'static str,
     pub(crate) label: &'static str,
-    /// text, select, checkbox, textarea, hidden, or fixed (shown, sent back
-    /// unchanged: the one option's label is what is shown).
+    /// text, select, checkbox, textarea, hidden, heading (over a group of
+    /// checkboxes), or fixed (shown, sent back unchanged: the one option's
+    /// label is what is shown).
     pub(crate) kind: &'static str,
     pub(crate) value: String,
     pub(crate) hint: &'static str,
@@ -52,6 +53,15 @@ pub(crate) fn checkbox(name: &'static str, label: &'static str, on: bool) -> Fie
     Field {
         kind: "checkbox",
         value: on.to_string(),
+        ..text(name, label, "")
+    }
+}
+
+/// A heading over the fields that follow (a group of checkboxes): it sends
+/// nothing, and faults of the group's field `name` show under it.
+pub(crate) fn heading(name: &'static str, label: &'static str) -> Field {
+    Field {
+        kind: "heading",
         ..text(name, label, "")
     }
 }

@@ -74,6 +74,13 @@ pub(crate) struct MatchingTexts {
     pub(crate) technology_only: &'static str,
     pub(crate) markets_sought: &'static str,
     pub(crate) seeks: &'static str,
+    pub(crate) seeks_hint: &'static str,
+    pub(crate) seeks_offer_hint: &'static str,
+    pub(crate) investment_usd: &'static str,
+    pub(crate) invests_from_usd: &'static str,
+    pub(crate) invests_up_to_usd: &'static str,
+    pub(crate) investing_only: &'static str,
+    pub(crate) invests: &'static str,
     pub(crate) keywords: &'static str,
     pub(crate) capacity: &'static str,
     pub(crate) any: &'static str,
@@ -111,7 +118,7 @@ pub(crate) struct MatchingTexts {
     /// In the order of [`OfferKind`].
     pub(crate) offer_kinds: [&'static str; 2],
     /// In the order of [`Seek`].
-    pub(crate) seek_names: [&'static str; 7],
+    pub(crate) seek_names: [&'static str; 12],
     /// skills, sectors, languages, country, availability, track_record, network.
     pub(crate) factors: [&'static str; 7],
 }
@@ -219,6 +226,13 @@ fn load(lang: Lang) -> MatchingTexts {
         technology_only: lang.text("matching-technology-only"),
         markets_sought: lang.text("matching-markets-sought"),
         seeks: lang.text("matching-seeks"),
+        seeks_hint: lang.text("matching-seeks-hint"),
+        seeks_offer_hint: lang.text("matching-seeks-offer-hint"),
+        investment_usd: lang.text("matching-investment-usd"),
+        invests_from_usd: lang.text("matching-invests-from-usd"),
+        invests_up_to_usd: lang.text("matching-invests-up-to-usd"),
+        investing_only: lang.text("matching-investing-only"),
+        invests: lang.text("matching-invests"),
         keywords: lang.text("matching-keywords"),
         capacity: lang.text("matching-capacity"),
         any: lang.text("matching-any"),
@@ -277,15 +291,12 @@ fn load(lang: Lang) -> MatchingTexts {
             lang.text("matching-offer-kind-technology"),
             lang.text("matching-offer-kind-partnership"),
         ],
-        seek_names: [
-            lang.text("matching-seek-licence"),
-            lang.text("matching-seek-joint-venture"),
-            lang.text("matching-seek-sale"),
-            lang.text("matching-seek-demonstration"),
-            lang.text("matching-seek-distribution"),
-            lang.text("matching-seek-supply"),
-            lang.text("matching-seek-investment"),
-        ],
+        seek_names: std::array::from_fn(|at| {
+            lang.text(&format!(
+                "matching-seek-{}",
+                Seek::ALL[at].as_str().replace('_', "-")
+            ))
+        }),
         factors: [
             lang.text("matching-factor-skills"),
             lang.text("matching-factor-sectors"),

@@ -347,7 +347,39 @@ fn language_choices(lang: Lang, selected: &str) -> Vec<Choice> {
     forms::with_empty(choices, "—")
 }
 const NEED_LISTS: &[&str] = &["skills", "required_skills", "sectors", "languages"];
-const OFFER_LISTS: &[&str] = &["keywords", "sectors", "sdgs", "countries", "seeks"];
+const OFFER_LISTS: &[&str] = &["keywords", "sectors", "sdgs", "countries"];
+
+/// The forms' checkboxes of what a company or a need seeks in a partner,
+/// one for each [`Seek`], under a heading named `seeks`.
+const SEEK_FIELDS: [(Seek, &str); 12] = [
+    (Seek::JointVenture, "seeks_joint_venture"),
+    (Seek::TechnicalCooperation, "seeks_technical_cooperation"),
+    (Seek::LicenceOut, "seeks_licence_out"),
+    (Seek::LicenceIn, "seeks_licence_in"),
+    (Seek::Demonstration, "seeks_demonstration"),
+    (Seek::Buyer, "seeks_buyer"),
+    (Seek::Supplier, "seeks_supplier"),
+    (Seek::Distributor, "seeks_distributor"),
+    (Seek::ContractManufacturing, "seeks_contract_manufacturing"),
+    (Seek::OffshoreDevelopment, "seeks_offshore_development"),
+    (Seek::Investment, "seeks_investment"),
+    (Seek::Investing, "seeks_investing"),
+];
+
+/// What is sought, each by name: a heading that says what the choice does,
+/// and a checkbox for each [`Seek`].
+fn seek_fields(lang: Lang, v: &Values, hint: &'static str) -> Vec<Field> {
+    let mt = lang.matching_texts();
+    let mut fields = vec![forms::with_hint(forms::heading("seeks", mt.seeks), hint)];
+    fields.extend(SEEK_FIELDS.iter().map(|&(seek, name)| {
+        forms::checkbox(
+            name,
+            mt.seek(seek),
+            v.get(name).is_some_and(|v| v == "on" || v == "true"),
+        )
+    }));
+    fields
+}
 
 /// Lists whose items are free words, which may hold commas themselves
 /// ("CNC programming (Fanuc, Mazak)"): split at ";" and line breaks only.
@@ -378,6 +410,19 @@ fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<Stri
         .collect();
     if !sectors.is_empty() {
         object.insert("sectors".into(), Value::String(sectors.join(",")));
+    }
+    // What is sought, one checkbox each, becomes one list.
+    let seeks: Vec<Value> = SEEK_FIELDS
+        .iter()
+        .filter(|(_, name)| {
+            object
+                .remove(*name)
+                .is_some_and(|on| on == "on" || on == "true")
+        })
+        .map(|(seek, _)| Value::String(seek.as_str().to_owned()))
+        .collect();
+    if !seeks.is_empty() {
+        object.insert("seeks".into(), Value::Array(seeks));
     }
     for name in lists {
         if let Some(Value::String(text)) = object.remove(*name) {
@@ -471,6 +516,13 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
                 forms::with_empty(places, "—")
             }),
             mt.technology_only,
+        ),
+    ]);
+    fields.extend(seek_fields(lang, v, mt.seeks_hint));
+    fields.extend([
+        forms::with_hint(
+            forms::text("investment_usd", mt.investment_usd, get("investment_usd")),
+            "2,500,000",
         ),
         Field {
             kind: "date",
@@ -806,6 +858,13 @@ async fn need_view(
         };
         facts.push((mt.deployed_in, place));
     }
+    if !n.seeks.is_empty() {
+        let seeks: Vec<&str> = n.seeks.iter().map(|&s| mt.seek(s)).collect();
+        facts.push((mt.seeks, seeks.join(", ")));
+    }
+    if let Some(amount) = n.investment_usd {
+        facts.push((mt.investment_usd, matching::usd_amount(amount, lang)));
+    }
     if let Some(deadline) = n.deadline {
         facts.push((mt.deadline, deadline.to_string()));
     }
@@ -1082,6 +1141,8 @@ struct OfferCard {
     seeks: String,
     keywords: String,
     capacity: String,
+    /// The least and the most a company seeking to invest puts in.
+    invests: String,
 }
 
 #[derive(Template)]
@@ -1155,6 +1216,16 @@ async fn offer_card(state: &AppState, ctx: &PageContext, o: &StoredOffer) -> Off
             .as_ref()
             .map(|c| c.to_string())
             .unwrap_or_default(),
+        invests: match (o.offer.invests_from_usd, o.offer.invests_up_to_usd) {
+            (None, None) => String::new(),
+            (from, up_to) => {
+                let amount = |a: Option<u64>| {
+                    a.map(|a| matching::usd_amount(a, ctx.lang))
+                        .unwrap_or_default()
+                };
+                format!("{} – {}", amount(from), amount(up_to))
+            }
+        },
     }
 }
 
@@ -1269,9 +1340,24 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             forms::text("countries", mt.deployed_in, get("countries")),
             "VN, ID, KE",
         ),
+    ];
+    fields.extend(seek_fields(lang, v, mt.seeks_offer_hint));
+    fields.extend([
         forms::with_hint(
-            forms::text("seeks", mt.seeks, get("seeks")),
-            "licence, joint_venture, sale, demonstration, distribution, supply, investment",
+            forms::text(
+                "invests_from_usd",
+                mt.invests_from_usd,
+                get("invests_from_usd"),
+            ),
+            mt.investing_only,
+        ),
+        forms::with_hint(
+            forms::text(
+                "invests_up_to_usd",
+                mt.invests_up_to_usd,
+                get("invests_up_to_usd"),
+            ),
+            mt.investing_only,
         ),
         forms::text("capacity", mt.capacity, get("capacity")),
         forms::visibility(
@@ -1282,7 +1368,7 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
                 get("visibility")
             },
         ),
-    ];
+    ]);
     forms::attach(&mut fields, errors);
     fields
 }

@@ -146,15 +146,21 @@ matching-match-outcome-no-result = No result
 matching-offer-kind-technology = Technology
 matching-offer-kind-partnership = Partnership
 
-## What a provider seeks
+## What a company seeks in a partner
 
-matching-seek-licence = Licence
-matching-seek-joint-venture = Joint venture
-matching-seek-sale = Sale
-matching-seek-demonstration = Demonstration
-matching-seek-distribution = Distribution
-matching-seek-supply = Supply
+matching-seek-joint-venture = A joint-venture partner
+matching-seek-technical-cooperation = Technical cooperation
+matching-seek-licence-out = Licensees for its technology (licence out)
+matching-seek-licence-in = A technology to license (licence in)
+matching-seek-demonstration = A site to demonstrate its technology
+matching-seek-buyer = Buyers or customers
+matching-seek-supplier = A supplier
+matching-seek-distributor = Distributors
+matching-seek-contract-manufacturing = A contract manufacturer
+matching-seek-offshore-development = An offshore development partner
 matching-seek-investment = Investment
+matching-seek-investing = An enterprise to invest in
+
 
 ## Ranking factors
 
@@ -168,3 +174,13 @@ matching-factor-network = Network
 
 # Beside a language a need requires (not only prefers).
 matching-language-must = required
+
+## The sides of a deal and the size of an investment
+
+matching-seeks-hint = What the poster seeks in a partner: only companies seeking the other side of the deal are proposed
+matching-seeks-offer-hint = What the company seeks in a partner
+matching-investment-usd = Investment sought (US dollars)
+matching-invests-from-usd = Invests at least (US dollars)
+matching-invests-up-to-usd = Invests at most (US dollars)
+matching-invests = Invests per enterprise
+matching-investing-only = For a company seeking an enterprise to invest in

@@ -127,3 +127,18 @@ reasons-holds-readiness = Ready at TRL { $held } (at least TRL { $least } requir
 # $asked: where the technology must be in use; $countries: where it is
 reasons-holds-deployed = In use in { $countries } ({ $asked } required)
 reasons-holds-abroad = outside Japan
+
+# $asked: what the need seeks in a partner; $held: what the company seeks, the other side of it
+reasons-holds-deal = The other side of the deal: seeks “{ $held }” where the need seeks “{ $asked }”
+# As reasons-holds-deal, where both seek what either side may (a joint venture); $country: the company's country, not the poster's
+reasons-holds-deal-from = The other side of the deal, from { $country }: seeks “{ $held }” where the need seeks “{ $asked }”
+# $asked: the investment sought; $from and $up_to: the least and the most the investor invests (amounts, or reasons-any-amount)
+reasons-holds-investment-size = Invests { $from } to { $up_to } ({ $asked } sought)
+reasons-any-amount = any amount
+# $sectors: the need's sectors the investor invests in
+reasons-holds-invests-in-sectors = Invests in { $sectors }
+# $country: the need's country
+reasons-holds-invests-in-country = Invests in { $country }
+# $amount: digits grouped by reasons-thousands-separator
+reasons-usd = US${ $amount }
+reasons-thousands-separator = ,

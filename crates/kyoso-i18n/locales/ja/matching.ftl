@@ -147,15 +147,21 @@ matching-match-outcome-no-result = 成果なし
 matching-offer-kind-technology = 技術
 matching-offer-kind-partnership = パートナーシップ
 
-## What a provider seeks
+## What a company seeks in a partner
 
-matching-seek-licence = ライセンス
-matching-seek-joint-venture = 合弁
-matching-seek-sale = 販売
-matching-seek-demonstration = 実証
-matching-seek-distribution = 販売代理
-matching-seek-supply = 供給
-matching-seek-investment = 投資
+matching-seek-joint-venture = 合弁パートナー
+matching-seek-technical-cooperation = 技術協力
+matching-seek-licence-out = 自社技術のライセンス先（ライセンスアウト）
+matching-seek-licence-in = 導入する技術（ライセンスイン）
+matching-seek-demonstration = 自社技術の実証先
+matching-seek-buyer = 買い手・顧客
+matching-seek-supplier = 仕入先・サプライヤー
+matching-seek-distributor = 販売代理店
+matching-seek-contract-manufacturing = 委託製造先
+matching-seek-offshore-development = オフショア開発の委託先
+matching-seek-investment = 出資の受け入れ
+matching-seek-investing = 出資先
+
 
 ## Ranking factors
 
@@ -169,3 +175,13 @@ matching-factor-network = ネットワーク
 
 # Beside a language a need requires (not only prefers).
 matching-language-must = 必須
+
+## The sides of a deal and the size of an investment
+
+matching-seeks-hint = 投稿者が相手に求めるもの：取引の反対側を求める企業だけが候補になります
+matching-seeks-offer-hint = この企業が相手に求めるもの
+matching-investment-usd = 求める投資額（米ドル）
+matching-invests-from-usd = 投資額の下限（米ドル）
+matching-invests-up-to-usd = 投資額の上限（米ドル）
+matching-invests = 1社あたりの投資額
+matching-investing-only = 出資先を探す企業のみ

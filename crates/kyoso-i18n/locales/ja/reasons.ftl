@@ -110,3 +110,12 @@ reasons-holds-country = 必須どおり{ $country }で暮らした、または�
 reasons-holds-readiness = 技術成熟度 TRL { $held }（必須：TRL { $least }以上）
 reasons-holds-deployed = { $countries }で導入済み（必須：{ $asked }）
 reasons-holds-abroad = 日本国外
+
+reasons-holds-deal = 取引の相手方：「{ $held }」を求めている（ニーズが求めるもの：「{ $asked }」）
+reasons-holds-deal-from = { $country }の取引の相手方：「{ $held }」を求めている（ニーズが求めるもの：「{ $asked }」）
+reasons-holds-investment-size = 投資額 { $from }～{ $up_to }（求める額：{ $asked }）
+reasons-any-amount = 制限なし
+reasons-holds-invests-in-sectors = { $sectors }に投資する
+reasons-holds-invests-in-country = { $country }に投資する
+reasons-usd = { $amount }米ドル
+reasons-thousands-separator = ,

@@ -147,15 +147,21 @@ matching-match-outcome-no-result = ไม่มีผล
 matching-offer-kind-technology = เทคโนโลยี
 matching-offer-kind-partnership = ความร่วมมือ
 
-## What a provider seeks
+## What a company seeks in a partner
 
-matching-seek-licence = ใบอนุญาต
-matching-seek-joint-venture = กิจการร่วมค้า
-matching-seek-sale = ขาย
-matching-seek-demonstration = สาธิต
-matching-seek-distribution = จัดจำหน่าย
-matching-seek-supply = จัดหา
-matching-seek-investment = การลงทุน
+matching-seek-joint-venture = หุ้นส่วนกิจการร่วมค้า
+matching-seek-technical-cooperation = ความร่วมมือทางเทคนิค
+matching-seek-licence-out = ผู้รับสิทธิ์ใช้เทคโนโลยีของตน (ให้สิทธิ์)
+matching-seek-licence-in = เทคโนโลยีที่จะรับสิทธิ์มาใช้ (รับสิทธิ์)
+matching-seek-demonstration = สถานที่สาธิตเทคโนโลยีของตน
+matching-seek-buyer = ผู้ซื้อหรือลูกค้า
+matching-seek-supplier = ผู้จัดหาสินค้า (ซัพพลายเออร์)
+matching-seek-distributor = ผู้จัดจำหน่าย
+matching-seek-contract-manufacturing = ผู้รับจ้างผลิต
+matching-seek-offshore-development = พันธมิตรพัฒนาซอฟต์แวร์นอกประเทศ
+matching-seek-investment = เงินลงทุน
+matching-seek-investing = กิจการที่จะเข้าไปลงทุน
+
 
 ## Ranking factors
 
@@ -169,3 +175,13 @@ matching-factor-network = เครือข่าย
 
 # Beside a language a need requires (not only prefers).
 matching-language-must = จำเป็น
+
+## The sides of a deal and the size of an investment
+
+matching-seeks-hint = สิ่งที่ผู้โพสต์ต้องการจากคู่ค้า: จะเสนอเฉพาะบริษัทที่ต้องการอีกฝั่งของข้อตกลง
+matching-seeks-offer-hint = สิ่งที่บริษัทต้องการจากคู่ค้า
+matching-investment-usd = เงินลงทุนที่ต้องการ (ดอลลาร์สหรัฐ)
+matching-invests-from-usd = ลงทุนอย่างน้อย (ดอลลาร์สหรัฐ)
+matching-invests-up-to-usd = ลงทุนไม่เกิน (ดอลลาร์สหรัฐ)
+matching-invests = ลงทุนต่อกิจการ
+matching-investing-only = สำหรับบริษัทที่มองหากิจการเพื่อลงทุน

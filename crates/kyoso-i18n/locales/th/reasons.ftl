@@ -110,3 +110,12 @@ reasons-holds-country = เคยอาศัยหรือทำงานใ�
 reasons-holds-readiness = ความพร้อมของเทคโนโลยีระดับ TRL { $held } (จำเป็นอย่างน้อย TRL { $least })
 reasons-holds-deployed = ใช้งานแล้วใน { $countries } (ที่จำเป็น: { $asked })
 reasons-holds-abroad = นอกประเทศญี่ปุ่น
+
+reasons-holds-deal = อีกฝั่งของข้อตกลง: ต้องการ “{ $held }” ขณะที่ความต้องการมองหา “{ $asked }”
+reasons-holds-deal-from = อีกฝั่งของข้อตกลง จาก{ $country }: ต้องการ “{ $held }” ขณะที่ความต้องการมองหา “{ $asked }”
+reasons-holds-investment-size = ลงทุน { $from } ถึง { $up_to } (ต้องการ { $asked })
+reasons-any-amount = ไม่จำกัด
+reasons-holds-invests-in-sectors = ลงทุนใน{ $sectors }
+reasons-holds-invests-in-country = ลงทุนใน{ $country }
+reasons-usd = { $amount } ดอลลาร์สหรัฐ
+reasons-thousands-separator = ,

@@ -147,15 +147,21 @@ matching-match-outcome-no-result = Không có kết quả
 matching-offer-kind-technology = Công nghệ
 matching-offer-kind-partnership = Hợp tác
 
-## What a provider seeks
+## What a company seeks in a partner
 
-matching-seek-licence = Cấp phép
-matching-seek-joint-venture = Liên doanh
-matching-seek-sale = Bán
-matching-seek-demonstration = Trình diễn
-matching-seek-distribution = Phân phối
-matching-seek-supply = Cung ứng
-matching-seek-investment = Đầu tư
+matching-seek-joint-venture = Đối tác liên doanh
+matching-seek-technical-cooperation = Hợp tác kỹ thuật
+matching-seek-licence-out = Bên nhận chuyển giao công nghệ của mình (cấp phép)
+matching-seek-licence-in = Công nghệ để nhận chuyển giao (nhận cấp phép)
+matching-seek-demonstration = Nơi trình diễn công nghệ của mình
+matching-seek-buyer = Người mua hoặc khách hàng
+matching-seek-supplier = Nhà cung cấp
+matching-seek-distributor = Nhà phân phối
+matching-seek-contract-manufacturing = Nhà sản xuất gia công
+matching-seek-offshore-development = Đối tác phát triển phần mềm offshore
+matching-seek-investment = Vốn đầu tư
+matching-seek-investing = Doanh nghiệp để đầu tư vào
+
 
 ## Ranking factors
 
@@ -169,3 +175,13 @@ matching-factor-network = Mạng lưới
 
 # Beside a language a need requires (not only prefers).
 matching-language-must = bắt buộc
+
+## The sides of a deal and the size of an investment
+
+matching-seeks-hint = Điều người đăng tìm ở đối tác: chỉ đề xuất những công ty tìm phía bên kia của giao dịch
+matching-seeks-offer-hint = Điều công ty tìm ở đối tác
+matching-investment-usd = Số vốn cần đầu tư (đô la Mỹ)
+matching-invests-from-usd = Đầu tư ít nhất (đô la Mỹ)
+matching-invests-up-to-usd = Đầu tư nhiều nhất (đô la Mỹ)
+matching-invests = Mức đầu tư mỗi doanh nghiệp
+matching-investing-only = Dành cho công ty tìm doanh nghiệp để đầu tư

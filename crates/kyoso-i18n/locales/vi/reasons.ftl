@@ -110,3 +110,12 @@ reasons-holds-country = Đã sống hoặc làm việc tại { $country }, như 
 reasons-holds-readiness = Mức sẵn sàng công nghệ TRL { $held } (yêu cầu ít nhất TRL { $least })
 reasons-holds-deployed = Đã được sử dụng tại { $countries } (yêu cầu: { $asked })
 reasons-holds-abroad = ngoài Nhật Bản
+
+reasons-holds-deal = Phía bên kia của giao dịch: tìm “{ $held }” trong khi nhu cầu tìm “{ $asked }”
+reasons-holds-deal-from = Phía bên kia của giao dịch, từ { $country }: tìm “{ $held }” trong khi nhu cầu tìm “{ $asked }”
+reasons-holds-investment-size = Đầu tư từ { $from } đến { $up_to } (cần { $asked })
+reasons-any-amount = không giới hạn
+reasons-holds-invests-in-sectors = Đầu tư vào { $sectors }
+reasons-holds-invests-in-country = Đầu tư tại { $country }
+reasons-usd = { $amount } đô la Mỹ
+reasons-thousands-separator = .

@@ -6,15 +6,15 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use kyoso_domain::{
-    Candidate, CandidateKind, CountryCode, MatchFilter, NeedFilter, OfferKind, Readiness,
-    StoredNeed, StoredOffer, Timestamp, Uid,
+    Candidate, CandidateKind, CountryCode, DealFit, MatchFilter, Need, NeedFilter, OfferKind,
+    Poster, Readiness, SectorCode, Seek, StoredNeed, StoredOffer, Timestamp, Uid, Usd, deal_fit,
 };
 use kyoso_matching::{Index, Profile};
 use kyoso_store::{OpenCohort, ReadScope, Store, TrackRecord};
 
-use super::MatchSummary;
 use super::people::country_number;
 use super::topic::{NeedRead, Terms};
+use super::{Holds, MatchSummary};
 use crate::ServiceError;
 use crate::kept::Kept;
 
@@ -141,15 +141,122 @@ pub(super) struct SmallCandidate {
     pub(super) countries: Vec<CountryCode>,
     /// A technology's readiness level.
     pub(super) readiness: Option<Readiness>,
+    /// What a company seeks in a partner.
+    pub(super) seeks: Vec<Seek>,
+    pub(super) sectors: Vec<SectorCode>,
+    /// What a company seeking to invest puts into one enterprise.
+    pub(super) invests_usd: (Option<Usd>, Option<Usd>),
+}
+
+/// Where the two sides of a deal are: the need's poster, and the
+/// candidate's provider.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Sides {
+    pub(super) poster: Option<CountryCode>,
+    pub(super) provider: Option<CountryCode>,
 }
 
 impl SmallCandidate {
-    /// Whether it meets what a technology need asks of a technology: its
-    /// least readiness level, and where it must be in use already.
-    pub(super) fn meets_technology(&self, need: &kyoso_domain::Need<kyoso_domain::Poster>) -> bool {
-        need.min_readiness
-            .is_none_or(|least| self.readiness.is_some_and(|r| r >= least))
-            && need.deployed.is_none_or(|d| d.met_by(&self.countries))
+    /// What it holds of each hard constraint `need` sets an offer, or
+    /// `None` if it breaks one: a technology's least readiness and where it
+    /// must be in use already; for a deal, that it stands on the other side;
+    /// for an investment, that the investor invests in the need's sector,
+    /// country and size.
+    pub(super) fn holds(&self, need: &Need<Poster>, sides: Sides) -> Option<Vec<Holds>> {
+        let mut holds = Vec::new();
+        if let Some(least) = need.min_readiness {
+            let held = self.readiness.filter(|&r| r >= least)?;
+            holds.push(Holds::Readiness {
+                least: least.level(),
+                held: held.level(),
+            });
+        }
+        if let Some(deployed) = need.deployed {
+            if !deployed.met_by(&self.countries) {
+                return None;
+            }
+            holds.push(Holds::Deployed {
+                asked: deployed.to_string(),
+                countries: self.countries.clone(),
+            });
+        }
+        let asked = &need.seeks;
+        if asked.is_empty() {
+            return Some(holds);
+        }
+        let answered: Vec<Seek> = asked
+            .iter()
+            .copied()
+            .filter(|a| self.seeks.iter().any(|&h| a.answers(h)))
+            .collect();
+        let answering: Vec<Seek> = self
+            .seeks
+            .iter()
+            .copied()
+            .filter(|&h| asked.iter().any(|a| a.answers(h)))
+            .collect();
+        match deal_fit(asked, &self.seeks) {
+            DealFit::None => return None,
+            // Both seek what either side of a deal may seek: a company of
+            // the poster's own country stands on the poster's side.
+            DealFit::Mutual => {
+                if sides.provider.is_some() && sides.provider == sides.poster {
+                    return None;
+                }
+                holds.push(Holds::Deal {
+                    asked: answered,
+                    held: answering,
+                    from: sides.provider,
+                });
+            }
+            DealFit::Counterpart => holds.push(Holds::Deal {
+                asked: answered,
+                held: answering,
+                from: None,
+            }),
+        }
+        if asked.contains(&Seek::Investment) && self.seeks.contains(&Seek::Investing) {
+            holds.extend(self.invests_in(need)?);
+        }
+        Some(holds)
+    }
+
+    /// What an investor holds of an investment need: the size, sectors and
+    /// country it invests in, where both state them; `None` if it breaks one.
+    fn invests_in(&self, need: &Need<Poster>) -> Option<Vec<Holds>> {
+        let mut holds = Vec::new();
+        let (from, up_to) = self.invests_usd;
+        if let Some(asked) = need.investment_usd
+            && (from.is_some() || up_to.is_some())
+        {
+            if from.is_some_and(|f| asked < f) || up_to.is_some_and(|u| asked > u) {
+                return None;
+            }
+            holds.push(Holds::InvestmentSize { asked, from, up_to });
+        }
+        if !self.sectors.is_empty() && !need.sectors.is_empty() {
+            // By DAC category: an investor in agriculture (311) invests in
+            // food crop production (31161).
+            let shared: Vec<SectorCode> = need
+                .sectors
+                .iter()
+                .copied()
+                .filter(|n| self.sectors.iter().any(|o| o.category() == n.category()))
+                .collect();
+            if shared.is_empty() {
+                return None;
+            }
+            holds.push(Holds::InvestsInSectors { sectors: shared });
+        }
+        if let Some(country) = need.country
+            && !self.countries.is_empty()
+        {
+            if !self.countries.contains(&country) {
+                return None;
+            }
+            holds.push(Holds::InvestsInCountry { country });
+        }
+        Some(holds)
     }
 }
 
@@ -205,6 +312,9 @@ fn offers_index(
             provider: offer.offer.provider,
             countries: offer.offer.countries.clone(),
             readiness: offer.offer.readiness,
+            seeks: offer.offer.seeks.clone(),
+            sectors: offer.offer.sectors.clone(),
+            invests_usd: (offer.offer.invests_from_usd, offer.offer.invests_up_to_usd),
         });
     }
     SmallIndex {
@@ -262,6 +372,9 @@ fn cohorts_index(mut cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecor
             provider: cohort.organizer,
             countries: cohort.countries,
             readiness: None,
+            seeks: Vec::new(),
+            sectors: cohort.sectors,
+            invests_usd: (None, None),
         });
     }
     SmallIndex {

@@ -25,7 +25,8 @@ use kyoso_domain::{
 };
 use kyoso_domain::{
     CandidateKind, CountryCode, EntityKind, LanguageCode, MatchMove, MatchStatus, Names, Need,
-    NeedKind, NeedStatus, Offer, RecordKind, RecordRef, References as _, Timestamp, Uid,
+    NeedKind, NeedStatus, Offer, RecordKind, RecordRef, References as _, SectorCode, Seek,
+    Timestamp, Uid, Usd,
 };
 use kyoso_matching::{CandidateId, FactorKind, LanguageNeed, Ranked, Weights};
 use kyoso_store::{BulkOptions, Table, TrackRecord};
@@ -39,12 +40,12 @@ use crate::registry::{json, not_found};
 use crate::{Caller, ServiceError};
 
 pub use catalogue::CatalogueCache;
-use catalogue::SmallCandidate;
 pub(crate) use catalogue::catalogue_cache;
+use catalogue::{Sides, SmallCandidate};
 use people::{Found, country_number, language_number};
 pub use people::{MatchingCache, People, PeopleIndex};
 use topic::{Met, NeedRead, Terms};
-pub use words::{explain, explain_holds};
+pub use words::{explain, explain_holds, seek_name, usd_amount};
 
 /// The most candidates one ranking returns.
 pub const MAX_TOP: usize = 100;
@@ -218,6 +219,8 @@ fn with_poster<R>(need: Need<R>, poster: Poster) -> Need<Poster> {
         require_available: need.require_available,
         min_readiness: need.min_readiness,
         deployed: need.deployed,
+        seeks: need.seeks,
+        investment_usd: need.investment_usd,
         deadline: need.deadline,
         visibility: need.visibility,
     }
@@ -435,6 +438,8 @@ fn with_provider<R>(offer: Offer<R>, provider: Uid) -> Offer<Uid> {
         readiness: offer.readiness,
         countries: offer.countries,
         seeks: offer.seeks,
+        invests_from_usd: offer.invests_from_usd,
+        invests_up_to_usd: offer.invests_up_to_usd,
         capacity: offer.capacity,
         visibility: offer.visibility,
     }
@@ -639,6 +644,24 @@ pub enum Holds {
         asked: String,
         countries: Vec<CountryCode>,
     },
+    /// A company on the other side of the deal: it seeks `held`, which
+    /// answers what the need seeks (`asked`). `from` names its country when
+    /// only that tells the sides apart (both seek a joint venture).
+    Deal {
+        asked: Vec<Seek>,
+        held: Vec<Seek>,
+        from: Option<CountryCode>,
+    },
+    /// An investor whose investments span the amount sought.
+    InvestmentSize {
+        asked: Usd,
+        from: Option<Usd>,
+        up_to: Option<Usd>,
+    },
+    /// An investor in the need's sectors (these, by DAC category).
+    InvestsInSectors { sectors: Vec<SectorCode> },
+    /// An investor in the need's country.
+    InvestsInCountry { country: CountryCode },
 }
 
 /// A language at a level, as a reason shows it.
@@ -922,10 +945,16 @@ impl Kyoso {
                         .hops(&near, small.candidates[id as usize].provider)
                         .filter(|&h| h > 0)
                 };
-                // What a technology need asks of a technology holds, whatever
-                // the score.
-                let breaks =
-                    |id: CandidateId| !small.candidates[id as usize].meets_technology(&need.need);
+                // What the need asks of an offer holds, whatever the score.
+                let poster_country = loaded.country_of(poster);
+                let sides = |found: &SmallCandidate| Sides {
+                    poster: poster_country,
+                    provider: loaded.country_of(found.provider),
+                };
+                let breaks = |id: CandidateId| {
+                    let found = &small.candidates[id as usize];
+                    found.holds(&need.need, sides(found)).is_none()
+                };
                 let ranked = match question {
                     Question::Top(top) => small
                         .index
@@ -963,7 +992,7 @@ impl Kyoso {
                         .profile(r.candidate)
                         .map_or(&[][..], |p| &p.skills);
                     let mut constraints = skills_held(&read, &small.terms, skills);
-                    constraints.extend(technology_holds(&need.need, found));
+                    constraints.extend(found.holds(&need.need, sides(found)).unwrap_or_default());
                     let reasons = small_reasons(
                         &need.need,
                         &read,
@@ -1159,24 +1188,6 @@ fn person_holds(need: &Need<Poster>, facts: &people::PersonFacts) -> Vec<Holds> 
     }
     if need.require_available {
         holds.push(Holds::Available { kind: need.kind });
-    }
-    holds
-}
-
-/// What a technology holds of a technology need's constraints.
-fn technology_holds(need: &Need<Poster>, found: &SmallCandidate) -> Vec<Holds> {
-    let mut holds = Vec::new();
-    if let (Some(least), Some(held)) = (need.min_readiness, found.readiness) {
-        holds.push(Holds::Readiness {
-            least: least.level(),
-            held: held.level(),
-        });
-    }
-    if let Some(deployed) = need.deployed {
-        holds.push(Holds::Deployed {
-            asked: deployed.to_string(),
-            countries: found.countries.clone(),
-        });
     }
     holds
 }

@@ -3,7 +3,7 @@
 //! `kyoso match --explain` all read them from here, so that they say the
 //! same.
 
-use kyoso_domain::{LanguageCode, NeedKind};
+use kyoso_domain::{LanguageCode, NeedKind, Seek, Usd};
 use kyoso_i18n::{Arg, Lang};
 
 use super::{Detail, Holds, LanguageFit, Reason};
@@ -25,6 +25,29 @@ fn level(text: &str, lang: Lang) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// What a company seeks, named for a reader of `lang`.
+pub fn seek_name(seek: Seek, lang: Lang) -> &'static str {
+    lang.text(&format!(
+        "matching-seek-{}",
+        seek.as_str().replace('_', "-")
+    ))
+}
+
+/// An amount in US dollars, its thousands grouped as the reader's language
+/// groups them.
+pub fn usd_amount(amount: Usd, lang: Lang) -> String {
+    let digits = amount.to_string();
+    let separator = lang.text("reasons-thousands-separator");
+    let mut grouped = String::new();
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
+            grouped.push_str(separator);
+        }
+        grouped.push(digit);
+    }
+    lang.format("reasons-usd", &[("amount", Arg::Text(&grouped))])
 }
 
 /// What a held hard constraint says, in `lang`.
@@ -87,6 +110,63 @@ pub fn explain_holds(holds: &Holds, lang: Lang) -> String {
                 ],
             )
         }
+        Holds::Deal { asked, held, from } => {
+            let names = |seeks: &[Seek]| {
+                seeks
+                    .iter()
+                    .map(|&s| seek_name(s, lang))
+                    .collect::<Vec<_>>()
+                    .join(lang.text("reasons-list-separator"))
+            };
+            let (asked, held) = (names(asked), names(held));
+            match from {
+                Some(country) => lang.format(
+                    "reasons-holds-deal-from",
+                    &[
+                        ("asked", Arg::Text(&asked)),
+                        ("held", Arg::Text(&held)),
+                        ("country", Arg::Text(country.name(lang.code()))),
+                    ],
+                ),
+                None => lang.format(
+                    "reasons-holds-deal",
+                    &[("asked", Arg::Text(&asked)), ("held", Arg::Text(&held))],
+                ),
+            }
+        }
+        Holds::InvestmentSize { asked, from, up_to } => {
+            let any = lang.text("reasons-any-amount");
+            let amount =
+                |a: &Option<Usd>| a.map_or_else(|| any.to_owned(), |a| usd_amount(a, lang));
+            lang.format(
+                "reasons-holds-investment-size",
+                &[
+                    ("asked", Arg::Text(&usd_amount(*asked, lang))),
+                    ("from", Arg::Text(&amount(from))),
+                    ("up_to", Arg::Text(&amount(up_to))),
+                ],
+            )
+        }
+        Holds::InvestsInSectors { sectors } => {
+            let names: Vec<String> = sectors
+                .iter()
+                .map(|s| {
+                    lang.sector(s.code())
+                        .map_or_else(|| s.name().to_owned(), str::to_owned)
+                })
+                .collect();
+            lang.format(
+                "reasons-holds-invests-in-sectors",
+                &[(
+                    "sectors",
+                    Arg::Text(&names.join(lang.text("reasons-list-separator"))),
+                )],
+            )
+        }
+        Holds::InvestsInCountry { country } => lang.format(
+            "reasons-holds-invests-in-country",
+            &[("country", Arg::Text(country.name(lang.code())))],
+        ),
     }
 }
 
@@ -344,6 +424,27 @@ mod tests {
                 asked: "abroad".into(),
                 countries: vec![kyoso_domain::CountryCode::parse("VN").unwrap()],
             },
+            Holds::Deal {
+                asked: vec![Seek::Supplier],
+                held: vec![Seek::Buyer],
+                from: None,
+            },
+            Holds::Deal {
+                asked: vec![Seek::JointVenture],
+                held: vec![Seek::JointVenture],
+                from: Some(kyoso_domain::CountryCode::parse("JP").unwrap()),
+            },
+            Holds::InvestmentSize {
+                asked: 2_500_000,
+                from: Some(1_000_000),
+                up_to: None,
+            },
+            Holds::InvestsInSectors {
+                sectors: vec![kyoso_domain::SectorCode::parse("23270").unwrap()],
+            },
+            Holds::InvestsInCountry {
+                country: kyoso_domain::CountryCode::parse("TH").unwrap(),
+            },
         ];
         for held in &holds {
             let words: Vec<String> = Lang::ALL.iter().map(|&l| explain_holds(held, l)).collect();
@@ -353,5 +454,21 @@ mod tests {
             assert_eq!(distinct.len(), 4, "{words:?}");
         }
         assert!(explain_holds(&holds[3], Lang::En).contains("TRL 8"));
+        assert_eq!(
+            explain_holds(&holds[5], Lang::En),
+            "The other side of the deal: seeks “Buyers or customers” where the need seeks “A supplier”"
+        );
+        assert!(explain_holds(&holds[6], Lang::Ja).contains("日本"));
+        assert_eq!(
+            explain_holds(&holds[7], Lang::En),
+            "Invests US$1,000,000 to any amount (US$2,500,000 sought)"
+        );
+        assert!(explain_holds(&holds[7], Lang::Vi).contains("2.500.000"));
+        // Every seek is named in every language.
+        for lang in Lang::ALL {
+            for &seek in Seek::ALL {
+                assert!(!seek_name(seek, lang).starts_with("matching-"), "{seek}");
+            }
+        }
     }
 }

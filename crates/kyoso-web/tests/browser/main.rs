@@ -899,6 +899,29 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
     )
     .await;
     shot(&client, "39-need-form-ja").await;
+    // A business-partner need says which side of the deal it is on, chosen
+    // by name: a supplier is sought.
+    choose(&client, "field-kind", "business_partner").await;
+    type_into(
+        &client,
+        Locator::Id("field-title"),
+        "精密切削部品の調達先を探しています",
+    )
+    .await;
+    type_into(&client, Locator::Id("field-skills"), "精密切削加工").await;
+    wait_for_text(&client, Locator::Id("field-seeks"), "求めるもの").await;
+    click(&client, Locator::Css("#field-seeks_supplier")).await;
+    shot(&client, "40-deal-need-form-ja").await;
+    click(&client, Locator::Id("save")).await;
+    wait_for_text(&client, Locator::Id("need-title"), "精密切削部品").await;
+    let facts = client
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(facts.contains("仕入先・サプライヤー"), "{facts}");
     client.close().await.unwrap();
 }
 

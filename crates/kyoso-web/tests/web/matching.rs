@@ -9,6 +9,7 @@ use crate::{TestApp, code, on_every_engine};
 /// Skills no demo person has, so that only planted candidates hold them.
 const ALPHA: &str = "matching test alpha";
 const BETA: &str = "matching test beta";
+const GAMMA: &str = "matching test gamma";
 
 async fn person(app: &TestApp, fields: Value) -> String {
     let (status, body) = app
@@ -765,6 +766,194 @@ async fn technology_needs_match_offers_with_a_local_champion(app: &TestApp) {
     );
 }
 
+/// The constraints a ranked candidate holds, by name.
+fn constraints_of<'a>(body: &'a Value, id: &str) -> Vec<&'a Value> {
+    body["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .map(|c| c["constraints"].as_array().unwrap().iter().collect())
+        .unwrap_or_default()
+}
+
+async fn deals_are_answered_from_the_other_side(app: &TestApp) {
+    // TPA (Thailand) looks for partners; companies seek sides of deals.
+    let mut offers = std::collections::HashMap::new();
+    for (key, provider, seeks, extra) in [
+        ("seeks buyers", "AOTS", json!(["buyer"]), json!({})),
+        (
+            "seeks a supplier too",
+            "AOTS",
+            json!(["supplier"]),
+            json!({}),
+        ),
+        (
+            "seeks a joint venture",
+            "AOTS",
+            json!(["joint_venture"]),
+            json!({}),
+        ),
+        (
+            "seeks a joint venture at home",
+            "TPA",
+            json!(["joint_venture"]),
+            json!({}),
+        ),
+        (
+            "invests in Thailand",
+            "AOTS",
+            json!(["investing"]),
+            json!({"invests_from_usd": 100000, "invests_up_to_usd": "1,000,000", "countries": ["TH"]}),
+        ),
+        (
+            "invests only big",
+            "AOTS",
+            json!(["investing"]),
+            json!({"invests_from_usd": 2000000, "countries": ["TH"]}),
+        ),
+        (
+            "invests in Viet Nam",
+            "AOTS",
+            json!(["investing"]),
+            json!({"invests_up_to_usd": 1000000, "countries": ["VN"]}),
+        ),
+    ] {
+        let mut offer = json!({
+            "kind": "partnership", "provider": provider, "title": format!("Partner that {key}"),
+            "keywords": [GAMMA], "sectors": ["32120"], "seeks": seeks, "visibility": "network",
+        });
+        offer
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let (status, listed) = app
+            .send(Method::POST, "/api/v1/offers", "admin", &offer)
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{key}: {listed}");
+        offers.insert(key, listed["uid"].as_str().unwrap().to_owned());
+    }
+    let proposed = |body: &Value| -> Vec<&str> {
+        let ids = ids(body);
+        let mut found: Vec<&str> = offers
+            .iter()
+            .filter(|(_, id)| ids.contains(id))
+            .map(|(key, _)| *key)
+            .collect();
+        found.sort_unstable();
+        found
+    };
+
+    // A supplier is sought: companies seeking buyers answer; one that seeks
+    // a supplier itself stands on the poster's side.
+    let need = post_need(
+        app,
+        "officer",
+        json!({"kind": "business_partner", "title": "Second source of machined parts",
+               "skills": [GAMMA], "sectors": ["32120"], "country": "TH", "seeks": ["supplier"]}),
+    )
+    .await;
+    let (_, body) = app
+        .get(&format!("/api/v1/needs/{need}/matches?top=20"), "officer")
+        .await;
+    assert_eq!(proposed(&body), ["seeks buyers"], "{body}");
+    assert_eq!(body["need"]["seeks"], json!(["supplier"]));
+    let held = constraints_of(&body, &offers["seeks buyers"]);
+    assert_eq!(held[0]["constraint"], "deal", "{held:?}");
+    assert_eq!(held[0]["held"], json!(["buyer"]));
+    assert!(
+        held[0]["words"].as_str().unwrap().contains("Buyers"),
+        "{held:?}"
+    );
+
+    // Both sides seek a joint venture: the one at home in Thailand is on
+    // the poster's side.
+    let need = post_need(
+        app,
+        "officer",
+        json!({"kind": "business_partner", "title": "Joint venture for a machining plant",
+               "skills": [GAMMA], "sectors": ["32120"], "seeks": ["joint_venture"]}),
+    )
+    .await;
+    let (_, body) = app
+        .get(&format!("/api/v1/needs/{need}/matches?top=20"), "officer")
+        .await;
+    assert_eq!(proposed(&body), ["seeks a joint venture"], "{body}");
+    let held = constraints_of(&body, &offers["seeks a joint venture"]);
+    assert_eq!(held[0]["from"], "JP", "{held:?}");
+
+    // An investment: investors in the country, the sector and the size.
+    let need = post_need(
+        app,
+        "officer",
+        json!({"kind": "investment", "title": "Investment in a machining plant",
+               "skills": [GAMMA], "sectors": ["32130"], "country": "TH",
+               "seeks": ["investment"], "investment_usd": "500,000"}),
+    )
+    .await;
+    let (_, body) = app
+        .get(&format!("/api/v1/needs/{need}/matches?top=20"), "officer")
+        .await;
+    assert_eq!(proposed(&body), ["invests in Thailand"], "{body}");
+    assert_eq!(body["need"]["investment_usd"], 500000);
+    let held: Vec<&str> = constraints_of(&body, &offers["invests in Thailand"])
+        .iter()
+        .map(|h| h["constraint"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        held,
+        [
+            "deal",
+            "investment_size",
+            "invests_in_sectors",
+            "invests_in_country"
+        ]
+    );
+
+    // Only the needs and offers that deal say so, and amounts are amounts.
+    for (path, body, field) in [
+        (
+            "/api/v1/needs",
+            json!({"kind": "expertise", "title": "Machinist", "skills": [GAMMA], "seeks": ["supplier"]}),
+            "seeks",
+        ),
+        (
+            "/api/v1/needs",
+            json!({"kind": "business_partner", "title": "Parts", "skills": [GAMMA], "investment_usd": 5}),
+            "investment_usd",
+        ),
+        (
+            "/api/v1/needs",
+            json!({"kind": "investment", "title": "Money", "skills": [GAMMA], "investment_usd": "a lot"}),
+            "investment_usd",
+        ),
+        (
+            "/api/v1/needs",
+            json!({"kind": "business_partner", "title": "Parts", "skills": [GAMMA], "seeks": ["friendship"]}),
+            "seeks",
+        ),
+        (
+            "/api/v1/offers",
+            json!({"kind": "partnership", "provider": "AOTS", "title": "Buyer", "keywords": [GAMMA],
+                   "seeks": ["buyer"], "invests_up_to_usd": 1000}),
+            "invests_from_usd",
+        ),
+        (
+            "/api/v1/offers",
+            json!({"kind": "partnership", "provider": "AOTS", "title": "Investor", "keywords": [GAMMA],
+                   "seeks": ["investing"], "invests_from_usd": 1000, "invests_up_to_usd": 10}),
+            "invests_up_to_usd",
+        ),
+    ] {
+        let (status, answer) = app.send(Method::POST, path, "admin", &body).await;
+        assert_eq!(
+            (status, answer["error"]["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
+            "{body}: {answer}"
+        );
+    }
+}
+
 async fn assignment_rounds_over_the_api(app: &TestApp) {
     let csv = "participant,host,score,capacity,country,gender\n\
                an,sakai-seiki,9,1,VN,female\n\
@@ -948,6 +1137,7 @@ mod cases {
         needs_are_read_and_managed_by_the_right_people,
         the_match_lifecycle_moves_only_forward,
         technology_needs_match_offers_with_a_local_champion,
+        deals_are_answered_from_the_other_side,
         assignment_rounds_over_the_api,
         outcomes_feed_the_track_record,
         needs_expire_and_owners_are_reminded,
