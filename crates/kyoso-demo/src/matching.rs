@@ -289,6 +289,7 @@ pub fn needs(today: time::Date) -> Vec<Need<Option<RecordRef>>> {
             deployed: None,
             seeks: Vec::new(),
             investment_usd: None,
+            course_mode: None,
             deadline: Some(today + time::Duration::days(n.deadline_in)),
             visibility: n.visibility,
         })

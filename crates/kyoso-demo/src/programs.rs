@@ -6,10 +6,10 @@
 //! enterprises.
 
 use kyoso_domain::{
-    Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, Funder, FundingSource,
-    Incoming, JourneyState, Milestone, Money, Names, Outcome, OutcomeKind, PartialDate,
-    ParticipantRole, Participation, Program, ProgramType, RecordRef, SdgTarget, SectorCode, Text,
-    TitpPhase, TitpPlacement, Uid, Visibility, add_months,
+    Cohort, CountryCode, CourseMode, Currency, Demonstration, DevelopmentStage, Funder,
+    FundingSource, Incoming, JourneyState, Milestone, Money, Names, Outcome, OutcomeKind,
+    PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, SdgTarget,
+    SectorCode, Text, TitpPhase, TitpPlacement, Uid, Visibility, add_months,
 };
 use time::{Date, Duration, Month};
 
@@ -223,6 +223,16 @@ impl Demo {
                         start: PartialDate::from_date(start),
                         end: Some(PartialDate::from_date(end)),
                         capacity: Some(per_cohort as u32 + 5),
+                        apply_by: Some(start - Duration::days(60)),
+                        mode: Some(match plan.program_type {
+                            ProgramType::OverseasTraining => CourseMode::InCountry,
+                            _ => CourseMode::InJapan,
+                        }),
+                        // Taught in Japanese, with interpretation into English.
+                        languages: ["ja:N4", "en:B1"]
+                            .into_iter()
+                            .filter_map(|l| kyoso_domain::LanguageSkill::parse(l).ok())
+                            .collect(),
                     },
                 ));
                 let people = self.people_of(plan.countries, per_cohort, &mut next_person);

@@ -58,10 +58,10 @@ pub use matching::{
 };
 pub use org_type::OrganisationType;
 pub use program::{
-    Cohort, Currency, Demonstration, DevelopmentStage, Enrolment, FollowUp, FollowUpChannel,
-    FollowUpStatus, Funder, FundingSource, GrievanceCategory, GrievanceStatus, Milestone, Money,
-    MonitoringVisit, Outcome, OutcomeKind, ParticipantRole, Participation, Program, ProgramType,
-    SdgTarget,
+    Cohort, CourseMode, Currency, Demonstration, DevelopmentStage, Enrolment, FollowUp,
+    FollowUpChannel, FollowUpStatus, Funder, FundingSource, GrievanceCategory, GrievanceStatus,
+    Milestone, Money, MonitoringVisit, Outcome, OutcomeKind, ParticipantRole, Participation,
+    Program, ProgramType, SdgTarget,
 };
 pub use query::{
     MatchFilter, NeedFilter, OfferFilter, OrganizationFilter, PeopleFilter, TieFilter,

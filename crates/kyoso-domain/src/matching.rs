@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::entity::keyword_enum;
 use crate::{
-    CountryCode, LanguageCode, LanguageSkill, SdgTarget, SectorCode, Skill, Text, ValueError,
-    Visibility,
+    CountryCode, CourseMode, LanguageCode, LanguageSkill, SdgTarget, SectorCode, Skill, Text,
+    ValueError, Visibility,
 };
 
 /// What a need asks for, and so which candidates answer it.
@@ -205,6 +205,9 @@ pub struct Need<R> {
     pub seeks: Vec<Seek>,
     /// An investment need: how much investment is sought.
     pub investment_usd: Option<Usd>,
+    /// A training need: how the course must be taught (in Japan, in the
+    /// country, both, online).
+    pub course_mode: Option<CourseMode>,
     /// After this day the need expires, unless closed before.
     #[serde(with = "iso_day")]
     pub deadline: Option<time::Date>,
@@ -261,6 +264,12 @@ impl<R> Need<R> {
                 ValueError::Rule(
                     "only a business-partner or investment need seeks a side of a deal".into(),
                 ),
+            ));
+        }
+        if self.course_mode.is_some() && self.kind != NeedKind::Training {
+            return Err((
+                "course_mode",
+                ValueError::Rule("only a training need asks how a course is taught".into()),
             ));
         }
         if self.investment_usd.is_some() && self.kind != NeedKind::Investment {
@@ -830,6 +839,15 @@ mod tests {
         assert!(LanguageRequirement::parse("th:B2|en:C1|ja:N3|vi:B1").is_err());
         assert!(LanguageRequirement::parse("th:B2|th:C1").is_err());
         assert!(LanguageRequirement::parse("th:B2|").is_err());
+    }
+
+    #[test]
+    fn a_course_taught_both_ways_serves_either() {
+        use CourseMode::*;
+        assert!(Both.serves(InJapan) && Both.serves(InCountry) && Both.serves(Both));
+        assert!(InJapan.serves(InJapan) && !InJapan.serves(InCountry));
+        assert!(!InJapan.serves(Both) && !Online.serves(InCountry) && !Both.serves(Online));
+        assert!(Online.serves(Online));
     }
 
     #[test]

@@ -4,7 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::entity::keyword_enum;
-use crate::{CountryCode, Names, PartialDate, SectorCode, Text, TieKind, ValueError, Visibility};
+use crate::{
+    CountryCode, LanguageSkill, Names, PartialDate, SectorCode, Text, TieKind, ValueError,
+    Visibility,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -288,6 +291,49 @@ pub struct Cohort<R> {
     pub start: PartialDate,
     pub end: Option<PartialDate>,
     pub capacity: Option<u32>,
+    /// The last day applications are taken; after it the course answers
+    /// no training need.
+    pub apply_by: Option<time::Date>,
+    /// Where it is taught.
+    pub mode: Option<CourseMode>,
+    /// The languages it is taught in, each with the least level a
+    /// participant needs to follow it ("ja:N3", "en:B1").
+    pub languages: Vec<LanguageSkill>,
+}
+
+impl<R> Cohort<R> {
+    pub const MAX_LANGUAGES: usize = 6;
+}
+
+/// Where a course is taught.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CourseMode {
+    InJapan,
+    /// In the participants' own country.
+    InCountry,
+    /// Partly in Japan, partly in the participants' country.
+    Both,
+    Online,
+}
+
+keyword_enum!(CourseMode, "a course mode (in_japan, in_country, both, online)", {
+    InJapan => "in_japan",
+    InCountry => "in_country",
+    Both => "both",
+    Online => "online",
+});
+
+impl CourseMode {
+    /// Whether a course taught this way is taught as `asked`: a course
+    /// both in Japan and in the country serves either, and a need for both.
+    pub fn serves(self, asked: CourseMode) -> bool {
+        match asked {
+            CourseMode::InJapan => matches!(self, CourseMode::InJapan | CourseMode::Both),
+            CourseMode::InCountry => matches!(self, CourseMode::InCountry | CourseMode::Both),
+            CourseMode::Both | CourseMode::Online => self == asked,
+        }
+    }
 }
 
 /// The part a person plays in a program.

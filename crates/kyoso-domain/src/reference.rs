@@ -267,6 +267,9 @@ impl References for Cohort<RecordRef> {
             start: _,
             end: _,
             capacity: _,
+            apply_by: _,
+            mode: _,
+            languages: _,
         } = self;
         let mut c = Collect::new(Self::FIELDS);
         c.add("program", program);

@@ -2,9 +2,9 @@
 //! every field checked, every fault named.
 
 use kyoso_domain::{
-    CountryCode, Deployment, LanguageRequirement, Need, NeedKind, Offer, OfferKind, PartialDate,
-    Readiness, RecordRef, RowError, SdgTarget, SectorCode, Seek, Skill, Text, Visibility,
-    normalize_set, parse_usd,
+    CountryCode, CourseMode, Deployment, LanguageRequirement, Need, NeedKind, Offer, OfferKind,
+    PartialDate, Readiness, RecordRef, RowError, SdgTarget, SectorCode, Seek, Skill, Text,
+    Visibility, normalize_set, parse_usd,
 };
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -38,6 +38,7 @@ struct NeedFile {
     seeks: Vec<String>,
     /// A number in JSON, or text ("2,500,000") from a form.
     investment_usd: Option<Value>,
+    course_mode: Option<String>,
     deadline: Option<String>,
     visibility: Option<String>,
 }
@@ -118,6 +119,11 @@ pub fn need_from_json(
         amount_text(&body.investment_usd).as_deref(),
         parse_usd,
     );
+    let course_mode = f.value(
+        "course_mode",
+        body.course_mode.as_deref().filter(|m| !m.trim().is_empty()),
+        |s| s.parse::<CourseMode>(),
+    );
     let deadline = f.value("deadline", body.deadline.as_deref(), PartialDate::parse_day);
     let visibility = visibility(&mut f, body.visibility.as_deref());
     let need = match (kind, title) {
@@ -137,6 +143,7 @@ pub fn need_from_json(
             deployed,
             seeks,
             investment_usd,
+            course_mode,
             deadline,
             visibility,
         }),

@@ -331,6 +331,10 @@ struct CohortFile {
     start: Option<String>,
     end: Option<String>,
     capacity: Option<u32>,
+    apply_by: Option<String>,
+    mode: Option<String>,
+    #[serde(default)]
+    languages: Vec<String>,
 }
 
 /// Reads a cohort of `program` from the object that starts on `line` (0
@@ -350,11 +354,40 @@ pub fn cohort_from_json(
     if body.capacity == Some(0) {
         f.fault("capacity", "must be at least 1");
     }
+    let apply_by = f.value(
+        "apply_by",
+        body.apply_by.as_deref().filter(|d| !d.trim().is_empty()),
+        PartialDate::parse_day,
+    );
+    let mode = f.value(
+        "mode",
+        body.mode.as_deref().filter(|m| !m.trim().is_empty()),
+        |s| s.parse::<kyoso_domain::CourseMode>(),
+    );
+    let languages = f.list(
+        "languages",
+        &body.languages,
+        kyoso_domain::LanguageSkill::parse,
+    );
+    if languages.len() > Cohort::<()>::MAX_LANGUAGES {
+        f.fault(
+            "languages",
+            format!("at most {} languages", Cohort::<()>::MAX_LANGUAGES),
+        );
+    }
+    let mut taught: Vec<_> = languages.iter().map(|l| l.language()).collect();
+    taught.sort();
+    if taught.windows(2).any(|w| w[0] == w[1]) {
+        f.fault("languages", "each language once");
+    }
     f.done(name.zip(start).map(|(name, start)| Cohort {
         program,
         name,
         start,
         end,
         capacity: body.capacity,
+        apply_by,
+        mode,
+        languages,
     }))
 }

@@ -7,9 +7,9 @@ use kyoso_domain::{
     StoredOffer,
 };
 use kyoso_domain::{
-    CandidateKind, CountryCode, Deployment, EntityKind, LanguageRequirement, LanguageSkill,
-    MatchOutcome, MatchStatus, Names, Need, NeedStatus, Offer, Readiness, SdgTarget, SectorCode,
-    Skill, Text, Timestamp, Uid, Usd, Visibility,
+    CandidateKind, CountryCode, CourseMode, Deployment, EntityKind, LanguageRequirement,
+    LanguageSkill, MatchOutcome, MatchStatus, Names, Need, NeedStatus, Offer, Readiness, SdgTarget,
+    SectorCode, Skill, Text, Timestamp, Uid, Usd, Visibility,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -66,6 +66,12 @@ pub struct OpenCohort {
     pub sectors: Vec<SectorCode>,
     pub countries: Vec<CountryCode>,
     pub capacity: Option<u32>,
+    /// Places not yet taken by participants (withdrawn and rejected ones
+    /// free theirs), if the cohort has a capacity.
+    pub seats_left: Option<u32>,
+    pub apply_by: Option<time::Date>,
+    pub mode: Option<CourseMode>,
+    pub languages: Vec<LanguageSkill>,
     /// The program's description, which matching reads for topics.
     pub description: Option<String>,
 }
@@ -206,7 +212,7 @@ fn stored_usd(amount: Option<Usd>) -> Option<i64> {
 const NEED_SELECT: &str = "SELECT n.id, n.uid, ow.uid AS owner_uid, pp.uid AS person_uid, \
     po.uid AS org_uid, n.kind, n.title, n.description, n.skills, n.required_skills, n.sectors, \
     n.country, n.require_country, n.languages, n.require_available, n.min_readiness, n.deployed, \
-    n.seeks, n.investment_usd, n.deadline, n.status, \
+    n.seeks, n.investment_usd, n.course_mode, n.deadline, n.status, \
     n.visibility, n.reminded_at, n.created_at, n.updated_at \
     FROM needs n LEFT JOIN organizations ow ON ow.id = n.owner_id \
     LEFT JOIN people pp ON pp.id = n.posted_by_person_id \
@@ -233,6 +239,7 @@ struct NeedRow {
     deployed: Option<String>,
     seeks: String,
     investment_usd: Option<i64>,
+    course_mode: Option<String>,
     deadline: Option<time::Date>,
     status: String,
     visibility: String,
@@ -295,6 +302,7 @@ impl NeedRow {
                 deployed: c.optional("deployed", self.deployed, Deployment::parse)?,
                 seeks: list(&c, "seeks", &self.seeks)?,
                 investment_usd: usd(&c, "investment_usd", self.investment_usd)?,
+                course_mode: c.optional("course_mode", self.course_mode, |s| s.parse())?,
                 deadline: self.deadline,
                 visibility: c.value("visibility", &self.visibility, |s| s.parse())?,
             },
@@ -489,6 +497,10 @@ struct CohortRow {
     countries: String,
     capacity: Option<i64>,
     description: Option<String>,
+    apply_by: Option<time::Date>,
+    mode: Option<String>,
+    languages: String,
+    taken: i64,
 }
 
 impl Store {
@@ -858,12 +870,16 @@ impl Store {
             sqlx::query_as(
                 "SELECT c.id, c.uid, c.name, p.uid AS program_uid, p.name_latin, p.name_native, \
                  o.uid AS organizer_uid, c.start_date, CAST(p.sectors AS TEXT) AS sectors, \
-                 CAST(p.countries AS TEXT) AS countries, c.capacity, p.description \
+                 CAST(p.countries AS TEXT) AS countries, c.capacity, p.description, c.apply_by, c.mode, \
+                 c.languages, (SELECT COUNT(*) FROM participations pa WHERE pa.cohort_id = c.id \
+                 AND pa.state NOT IN ('withdrawn', 'rejected')) AS taken \
                  FROM cohorts c JOIN programs p ON p.id = c.program_id \
                  JOIN organizations o ON o.id = p.organizer_id \
-                 WHERE p.visibility <> 'private' AND c.start_date > $1 ORDER BY c.id",
+                 WHERE p.visibility <> 'private' AND c.start_date > $1 \
+                 AND (c.apply_by IS NULL OR c.apply_by >= $2) ORDER BY c.id",
             )
             .bind(today.to_string())
+            .bind(today)
             .fetch_all(pool)
             .await?
         });
@@ -883,6 +899,15 @@ impl Store {
                     sectors: list(&c, "sectors", &row.sectors)?,
                     countries: list(&c, "countries", &row.countries)?,
                     capacity: row.capacity.and_then(|n| u32::try_from(n).ok()),
+                    seats_left: row.capacity.map(|n| {
+                        u32::try_from(n.saturating_sub(row.taken).max(0)).unwrap_or(u32::MAX)
+                    }),
+                    apply_by: row.apply_by,
+                    mode: c.optional("mode", row.mode, |s| s.parse())?,
+                    languages: list::<Vec<String>>(&c, "languages", &row.languages)?
+                        .iter()
+                        .map(|l| c.value("languages", l, LanguageSkill::parse))
+                        .collect::<Result<_, _>>()?,
                     description: row.description,
                 })
             })
@@ -905,11 +930,11 @@ impl BulkWriter {
                 "INSERT INTO needs (uid, owner_id, posted_by_person_id, posted_by_org_id, kind, title, \
                  description, skills, required_skills, sectors, country, require_country, languages, \
                  require_available, deadline, status, visibility, created_at, updated_at, \
-                 min_readiness, deployed, seeks, investment_usd) \
+                 min_readiness, deployed, seeks, investment_usd, course_mode) \
                  VALUES ($1, (SELECT id FROM organizations WHERE uid = $2), \
                  (SELECT id FROM people WHERE uid = $3), (SELECT id FROM organizations WHERE uid = $4), \
                  $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $17, $17, $18, $19, \
-                 $20, $21)",
+                 $20, $21, $22)",
             )
             .bind(uid.uuid())
             .bind(owner.map(|o| o.uuid()))
@@ -932,6 +957,7 @@ impl BulkWriter {
             .bind(need.deployed.map(|d| d.to_string()))
             .bind(texts(&need.seeks))
             .bind(stored_usd(need.investment_usd))
+            .bind(need.course_mode.map(|m| m.as_str()))
             .execute(&mut **conn)
             .await?;
         });
@@ -947,7 +973,7 @@ impl BulkWriter {
                  required_skills = $6, sectors = $7, country = $8, require_country = $9, \
                  languages = $10, require_available = $11, deadline = $12, visibility = $13, \
                  updated_at = $14, min_readiness = $15, deployed = $16, seeks = $17, \
-                 investment_usd = $18 WHERE uid = $1",
+                 investment_usd = $18, course_mode = $19 WHERE uid = $1",
             )
             .bind(uid.uuid())
             .bind(need.kind.as_str())
@@ -967,6 +993,7 @@ impl BulkWriter {
             .bind(need.deployed.map(|d| d.to_string()))
             .bind(texts(&need.seeks))
             .bind(stored_usd(need.investment_usd))
+            .bind(need.course_mode.map(|m| m.as_str()))
             .execute(&mut **conn)
             .await?
             .rows_affected()

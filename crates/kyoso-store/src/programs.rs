@@ -9,8 +9,8 @@ use kyoso_domain::{
 };
 use kyoso_domain::{
     Cohort, CountryCode, Currency, Demonstration, DevelopmentStage, Funder, FundingSource,
-    Incoming, Journey, JourneyAction, JourneyEntry, JourneyState, Link, Milestone, Money,
-    PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, RowError,
+    Incoming, Journey, JourneyAction, JourneyEntry, JourneyState, LanguageSkill, Link, Milestone,
+    Money, PartialDate, ParticipantRole, Participation, Program, ProgramType, RecordRef, RowError,
     SdgTarget, SectorCode, Stored, Text, Tie, Timestamp, Uid, Visibility,
 };
 use serde::{Deserialize, Serialize};
@@ -179,7 +179,8 @@ impl ProgramRow {
 
 const COHORT_SELECT: &str = "SELECT c.id, c.uid, p.uid AS program_uid, p.external_id AS program_external_id, \
     ow.uid AS owner_uid, ow.external_id AS owner_external_id, \
-    c.name, c.start_date, c.end_date, c.capacity, c.created_at, c.updated_at \
+    c.name, c.start_date, c.end_date, c.capacity, c.apply_by, c.mode, c.languages, c.created_at, \
+    c.updated_at \
     FROM cohorts c JOIN programs p ON p.id = c.program_id \
     LEFT JOIN organizations ow ON ow.id = p.owner_id";
 
@@ -195,6 +196,9 @@ struct CohortRow {
     start_date: String,
     end_date: Option<String>,
     capacity: Option<i64>,
+    apply_by: Option<time::Date>,
+    mode: Option<String>,
+    languages: String,
     created_at: DbTime,
     updated_at: DbTime,
 }
@@ -216,6 +220,12 @@ impl CohortRow {
                 .capacity
                 .map(|n| u32::try_from(n).map_err(|e| c.damaged("capacity", e)))
                 .transpose()?,
+            apply_by: self.apply_by,
+            mode: c.optional("mode", self.mode, |s| s.parse())?,
+            languages: crate::matching::list::<Vec<String>>(&c, "languages", &self.languages)?
+                .iter()
+                .map(|l| c.value("languages", l, LanguageSkill::parse))
+                .collect::<Result<_, _>>()?,
         };
         let owner = c.link("owner", self.owner_uid, self.owner_external_id)?;
         c.stored(
@@ -933,11 +943,13 @@ impl BulkWriter {
         let capacity = cohort.capacity.map(i64::from);
         on_tx!(&mut self.tx, conn => {
             sqlx::query(
-                "INSERT INTO cohorts (uid, program_id, name, start_date, end_date, capacity, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+                "INSERT INTO cohorts (uid, program_id, name, start_date, end_date, capacity, created_at, updated_at, \
+                 apply_by, mode, languages) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10) \
                  ON CONFLICT (uid) DO UPDATE SET program_id = excluded.program_id, name = excluded.name, \
                  start_date = excluded.start_date, end_date = excluded.end_date, capacity = excluded.capacity, \
-                 updated_at = excluded.updated_at",
+                 updated_at = excluded.updated_at, apply_by = excluded.apply_by, mode = excluded.mode, \
+                 languages = excluded.languages",
             )
             .bind(uid.uuid())
             .bind(program)
@@ -946,6 +958,9 @@ impl BulkWriter {
             .bind(cohort.end.map(|d| d.to_string()))
             .bind(capacity)
             .bind(now)
+            .bind(cohort.apply_by)
+            .bind(cohort.mode.map(|m| m.as_str()))
+            .bind(crate::matching::texts(&cohort.languages))
             .execute(&mut **conn)
             .await?;
         });

@@ -103,6 +103,9 @@ pub(crate) struct NeedBody {
     seeks: Vec<String>,
     /// An investment need: the investment sought, in whole US dollars.
     investment_usd: Option<u64>,
+    /// A training need: how the course must be taught: in_japan, in_country
+    /// (a course taught in both serves either), both, or online.
+    course_mode: Option<String>,
     /// YYYY-MM-DD; the need expires after it.
     deadline: Option<String>,
     /// private, network or public; network by default.

@@ -68,6 +68,9 @@ pub(crate) fn cohort_json(c: &Stored<Cohort<Link>>) -> Value {
         "start": c.record.start,
         "end": c.record.end,
         "capacity": c.record.capacity,
+        "apply_by": c.record.apply_by.map(|d| d.to_string()),
+        "mode": c.record.mode.map(|m| m.as_str()),
+        "languages": c.record.languages.iter().map(|l| l.to_string()).collect::<Vec<_>>(),
     })
 }
 
@@ -315,6 +318,15 @@ pub(crate) struct CohortBody {
     start: String,
     end: Option<String>,
     capacity: Option<u32>,
+    /// YYYY-MM-DD: the last day applications are taken.
+    apply_by: Option<String>,
+    /// Where it is taught: in_japan, in_country (the participants'), both
+    /// or online.
+    mode: Option<String>,
+    /// The languages it is taught in, each with the least level a
+    /// participant needs to follow: "ja:N3", "en:B1", "th:native".
+    #[serde(default)]
+    languages: Vec<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/programs/{id}/cohorts", tag = "programs", params(("id" = String, Path)),

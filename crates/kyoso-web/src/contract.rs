@@ -223,6 +223,16 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
         ("PersonJson", "languages") => {
             json!({"type": "array", "items": {"type": "string", "pattern": language_pattern(false)}, "maxItems": Person::MAX_LANGUAGES})
         }
+        ("CohortBody", "languages") => {
+            json!({"type": "array", "items": {"type": "string", "pattern": language_pattern(false)}, "maxItems": kyoso_domain::Cohort::<()>::MAX_LANGUAGES})
+        }
+        ("CohortBody", "mode") | ("NeedBody", "course_mode") => one_of(
+            keywords(
+                kyoso_domain::CourseMode::ALL,
+                kyoso_domain::CourseMode::as_str,
+            ),
+            true,
+        ),
         ("NeedBody", "languages") => {
             json!({"type": "array", "items": {"type": "string", "pattern": language_pattern(true)}, "maxItems": Need::<()>::MAX_LANGUAGES})
         }
@@ -258,7 +268,8 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
         (_, "start" | "end" | "due" | "reached") if schema != "PlacementBody" => {
             json!({"type": ["string", "null"], "pattern": DATE, "example": "2025-04"})
         }
-        ("PlacementBody", "start" | "end") | (_, "raised_on" | "deadline" | "applied_on") => {
+        ("PlacementBody", "start" | "end")
+        | (_, "raised_on" | "deadline" | "applied_on" | "apply_by") => {
             json!({"type": ["string", "null"], "format": "date", "pattern": DAY})
         }
         ("OutcomeBody", "on") => json!({"type": "string", "pattern": DATE}),

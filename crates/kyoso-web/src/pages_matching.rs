@@ -12,8 +12,8 @@ use axum::response::Response;
 use crate::i18n::Interface as _;
 use crate::redirect::see_other;
 use kyoso_domain::{
-    CandidateKind, EntityKind, MatchOutcome, MatchStatus, NeedKind, NeedStatus, OfferKind,
-    RowError, Seek, Uid,
+    CandidateKind, CourseMode, EntityKind, MatchOutcome, MatchStatus, NeedKind, NeedStatus,
+    OfferKind, RowError, Seek, Uid,
 };
 use kyoso_domain::{NeedFilter, StoredMatch, StoredNeed, StoredOffer};
 use kyoso_exchange::{need_from_json, offer_from_json};
@@ -518,6 +518,24 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             mt.technology_only,
         ),
     ]);
+    fields.push(forms::with_hint(
+        forms::select(
+            "course_mode",
+            mt.course_mode,
+            forms::with_empty(
+                CourseMode::ALL
+                    .iter()
+                    .map(|&mode| Choice {
+                        value: mode.as_str().to_owned(),
+                        label: matching::course_mode_name(mode, lang).to_owned(),
+                        selected: get("course_mode") == mode.as_str(),
+                    })
+                    .collect(),
+                "—",
+            ),
+        ),
+        mt.training_only,
+    ));
     fields.extend(seek_fields(lang, v, mt.seeks_hint));
     fields.extend([
         forms::with_hint(
@@ -861,6 +879,12 @@ async fn need_view(
     if !n.seeks.is_empty() {
         let seeks: Vec<&str> = n.seeks.iter().map(|&s| mt.seek(s)).collect();
         facts.push((mt.seeks, seeks.join(", ")));
+    }
+    if let Some(mode) = n.course_mode {
+        facts.push((
+            mt.course_mode,
+            matching::course_mode_name(mode, lang).to_owned(),
+        ));
     }
     if let Some(amount) = n.investment_usd {
         facts.push((mt.investment_usd, matching::usd_amount(amount, lang)));

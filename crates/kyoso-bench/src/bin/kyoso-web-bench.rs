@@ -359,6 +359,9 @@ async fn prepare_programs(
                     start: kyoso_domain::PartialDate::parse("2024-04")?,
                     end: None,
                     capacity: Some(500),
+                    apply_by: None,
+                    mode: None,
+                    languages: Vec::new(),
                 },
             )
             .await?;

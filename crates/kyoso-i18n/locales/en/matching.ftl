@@ -184,3 +184,12 @@ matching-invests-from-usd = Invests at least (US dollars)
 matching-invests-up-to-usd = Invests at most (US dollars)
 matching-invests = Invests per enterprise
 matching-investing-only = For a company seeking an enterprise to invest in
+
+## How a course is taught
+
+matching-course-mode = Taught
+matching-course-mode-in-japan = In Japan
+matching-course-mode-in-country = In the participants' country
+matching-course-mode-both = In Japan and in the participants' country
+matching-course-mode-online = Online
+matching-training-only = For a training need: courses taught otherwise are left out

@@ -142,3 +142,17 @@ reasons-holds-invests-in-country = Invests in { $country }
 # $amount: digits grouped by reasons-thousands-separator
 reasons-usd = US${ $amount }
 reasons-thousands-separator = ,
+
+# $country: the need's country
+reasons-holds-eligible = Open to participants from { $country }
+# $language: a language the participants speak; $level: the least level the course needs
+reasons-holds-taught-in = Taught in { $language } (participants need { $level })
+# $mode: how the course is taught (matching-course-mode-*)
+reasons-holds-mode = { $mode }, as asked
+# $seats: a number
+reasons-holds-seats-left = { $seats ->
+    [one] One seat left
+   *[other] { $seats } seats left
+}
+# $day: YYYY-MM-DD
+reasons-holds-apply-by = Applications until { $day }

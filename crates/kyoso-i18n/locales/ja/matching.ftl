@@ -185,3 +185,12 @@ matching-invests-from-usd = 投資額の下限（米ドル）
 matching-invests-up-to-usd = 投資額の上限（米ドル）
 matching-invests = 1社あたりの投資額
 matching-investing-only = 出資先を探す企業のみ
+
+## How a course is taught
+
+matching-course-mode = 実施形態
+matching-course-mode-in-japan = 日本で実施
+matching-course-mode-in-country = 参加者の国で実施
+matching-course-mode-both = 日本と参加者の国の両方で実施
+matching-course-mode-online = オンライン
+matching-training-only = 研修ニーズのみ：ほかの形態の研修は候補から外れます

@@ -119,3 +119,9 @@ reasons-holds-invests-in-sectors = { $sectors }に投資する
 reasons-holds-invests-in-country = { $country }に投資する
 reasons-usd = { $amount }米ドル
 reasons-thousands-separator = ,
+
+reasons-holds-eligible = { $country }からの参加者を受け入れる
+reasons-holds-taught-in = { $language }で実施（参加者に必要な水準：{ $level }）
+reasons-holds-mode = 求めどおり{ $mode }で実施
+reasons-holds-seats-left = 残り{ $seats }席
+reasons-holds-apply-by = 申込締切 { $day }

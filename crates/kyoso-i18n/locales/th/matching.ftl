@@ -185,3 +185,12 @@ matching-invests-from-usd = ลงทุนอย่างน้อย (ดอ�
 matching-invests-up-to-usd = ลงทุนไม่เกิน (ดอลลาร์สหรัฐ)
 matching-invests = ลงทุนต่อกิจการ
 matching-investing-only = สำหรับบริษัทที่มองหากิจการเพื่อลงทุน
+
+## How a course is taught
+
+matching-course-mode = รูปแบบการอบรม
+matching-course-mode-in-japan = ที่ญี่ปุ่น
+matching-course-mode-in-country = ในประเทศของผู้เข้าร่วม
+matching-course-mode-both = ทั้งที่ญี่ปุ่นและในประเทศของผู้เข้าร่วม
+matching-course-mode-online = ออนไลน์
+matching-training-only = สำหรับความต้องการฝึกอบรม: หลักสูตรรูปแบบอื่นจะไม่ถูกเสนอ

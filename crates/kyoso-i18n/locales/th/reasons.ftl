@@ -119,3 +119,9 @@ reasons-holds-invests-in-sectors = ลงทุนใน{ $sectors }
 reasons-holds-invests-in-country = ลงทุนใน{ $country }
 reasons-usd = { $amount } ดอลลาร์สหรัฐ
 reasons-thousands-separator = ,
+
+reasons-holds-eligible = รับผู้เข้าร่วมจาก{ $country }
+reasons-holds-taught-in = สอนเป็น{ $language } (ผู้เข้าร่วมต้องมีระดับ { $level })
+reasons-holds-mode = { $mode } ตามที่ต้องการ
+reasons-holds-seats-left = เหลือ { $seats } ที่นั่ง
+reasons-holds-apply-by = รับสมัครถึง { $day }

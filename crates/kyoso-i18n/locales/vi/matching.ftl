@@ -185,3 +185,12 @@ matching-invests-from-usd = Đầu tư ít nhất (đô la Mỹ)
 matching-invests-up-to-usd = Đầu tư nhiều nhất (đô la Mỹ)
 matching-invests = Mức đầu tư mỗi doanh nghiệp
 matching-investing-only = Dành cho công ty tìm doanh nghiệp để đầu tư
+
+## How a course is taught
+
+matching-course-mode = Hình thức
+matching-course-mode-in-japan = Tại Nhật Bản
+matching-course-mode-in-country = Tại nước của học viên
+matching-course-mode-both = Tại Nhật Bản và tại nước của học viên
+matching-course-mode-online = Trực tuyến
+matching-training-only = Dành cho nhu cầu đào tạo: khóa học theo hình thức khác sẽ bị loại

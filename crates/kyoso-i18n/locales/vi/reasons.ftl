@@ -119,3 +119,9 @@ reasons-holds-invests-in-sectors = Đầu tư vào { $sectors }
 reasons-holds-invests-in-country = Đầu tư tại { $country }
 reasons-usd = { $amount } đô la Mỹ
 reasons-thousands-separator = .
+
+reasons-holds-eligible = Nhận học viên từ { $country }
+reasons-holds-taught-in = Giảng dạy bằng { $language } (học viên cần trình độ { $level })
+reasons-holds-mode = { $mode }, đúng như yêu cầu
+reasons-holds-seats-left = Còn { $seats } chỗ
+reasons-holds-apply-by = Nhận hồ sơ đến { $day }

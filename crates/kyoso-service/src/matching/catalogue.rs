@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use kyoso_domain::{
-    Candidate, CandidateKind, CountryCode, DealFit, MatchFilter, Need, NeedFilter, OfferKind,
-    Poster, Readiness, SectorCode, Seek, StoredNeed, StoredOffer, Timestamp, Uid, Usd, deal_fit,
+    Candidate, CandidateKind, CountryCode, CourseMode, DealFit, LanguageSkill, MatchFilter, Need,
+    NeedFilter, OfferKind, Poster, Readiness, SectorCode, Seek, StoredNeed, StoredOffer, Timestamp,
+    Uid, Usd, deal_fit,
 };
 use kyoso_matching::{Index, Profile};
 use kyoso_store::{OpenCohort, ReadScope, Store, TrackRecord};
@@ -146,6 +147,16 @@ pub(super) struct SmallCandidate {
     pub(super) sectors: Vec<SectorCode>,
     /// What a company seeking to invest puts into one enterprise.
     pub(super) invests_usd: (Option<Usd>, Option<Usd>),
+    /// A course's terms.
+    pub(super) course: Option<Course>,
+}
+
+/// What a course asks of its participants and offers them.
+pub(super) struct Course {
+    pub(super) seats_left: Option<u32>,
+    pub(super) apply_by: Option<time::Date>,
+    pub(super) mode: Option<CourseMode>,
+    pub(super) languages: Vec<LanguageSkill>,
 }
 
 /// Where the two sides of a deal are: the need's poster, and the
@@ -179,6 +190,9 @@ impl SmallCandidate {
                 asked: deployed.to_string(),
                 countries: self.countries.clone(),
             });
+        }
+        if let Some(course) = &self.course {
+            holds.extend(self.teaches(course, need)?);
         }
         let asked = &need.seeks;
         if asked.is_empty() {
@@ -217,6 +231,52 @@ impl SmallCandidate {
         }
         if asked.contains(&Seek::Investment) && self.seeks.contains(&Seek::Investing) {
             holds.extend(self.invests_in(need)?);
+        }
+        Some(holds)
+    }
+
+    /// What a course holds of a training need: it takes participants from
+    /// the need's country, is taught in a language they speak at a level
+    /// they have, as the need asks, and has seats left; `None` if it breaks
+    /// one. A course silent on a term is not held to it.
+    fn teaches(&self, course: &Course, need: &Need<Poster>) -> Option<Vec<Holds>> {
+        let mut holds = Vec::new();
+        if let Some(country) = need.country
+            && !self.countries.is_empty()
+        {
+            if !self.countries.contains(&country) {
+                return None;
+            }
+            holds.push(Holds::Eligible { country });
+        }
+        if !course.languages.is_empty() {
+            for requirement in need.languages.iter().filter(|l| l.must) {
+                let taught = requirement.options().find_map(|spoken| {
+                    course.languages.iter().find(|taught| {
+                        taught.language() == spoken.language()
+                            && taught.level().rank() <= spoken.level().rank()
+                    })
+                })?;
+                holds.push(Holds::TaughtIn {
+                    language: taught.language(),
+                    level: taught.level().as_str().to_owned(),
+                });
+            }
+        }
+        if let (Some(asked), Some(mode)) = (need.course_mode, course.mode) {
+            if !mode.serves(asked) {
+                return None;
+            }
+            holds.push(Holds::Mode { mode });
+        }
+        if let Some(seats) = course.seats_left {
+            if seats == 0 {
+                return None;
+            }
+            holds.push(Holds::SeatsLeft { seats });
+        }
+        if let Some(day) = course.apply_by {
+            holds.push(Holds::ApplyBy { day });
         }
         Some(holds)
     }
@@ -315,6 +375,7 @@ fn offers_index(
             seeks: offer.offer.seeks.clone(),
             sectors: offer.offer.sectors.clone(),
             invests_usd: (offer.offer.invests_from_usd, offer.offer.invests_up_to_usd),
+            course: None,
         });
     }
     SmallIndex {
@@ -355,7 +416,7 @@ fn cohorts_index(mut cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecor
                 .iter()
                 .map(|&c| country_number(c))
                 .collect(),
-            available: cohort.capacity != Some(0),
+            available: cohort.seats_left != Some(0),
             matches: record.matches,
             successes: record.successes,
             concluded: record.concluded,
@@ -375,6 +436,12 @@ fn cohorts_index(mut cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecor
             seeks: Vec::new(),
             sectors: cohort.sectors,
             invests_usd: (None, None),
+            course: Some(Course {
+                seats_left: cohort.seats_left,
+                apply_by: cohort.apply_by,
+                mode: cohort.mode,
+                languages: cohort.languages,
+            }),
         });
     }
     SmallIndex {

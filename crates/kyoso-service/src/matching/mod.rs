@@ -24,9 +24,9 @@ use kyoso_domain::{
     StoredOffer,
 };
 use kyoso_domain::{
-    CandidateKind, CountryCode, EntityKind, LanguageCode, MatchMove, MatchStatus, Names, Need,
-    NeedKind, NeedStatus, Offer, RecordKind, RecordRef, References as _, SectorCode, Seek,
-    Timestamp, Uid, Usd,
+    CandidateKind, CountryCode, CourseMode, EntityKind, LanguageCode, MatchMove, MatchStatus,
+    Names, Need, NeedKind, NeedStatus, Offer, RecordKind, RecordRef, References as _, SectorCode,
+    Seek, Timestamp, Uid, Usd,
 };
 use kyoso_matching::{CandidateId, FactorKind, LanguageNeed, Ranked, Weights};
 use kyoso_store::{BulkOptions, Table, TrackRecord};
@@ -45,7 +45,7 @@ use catalogue::{Sides, SmallCandidate};
 use people::{Found, country_number, language_number};
 pub use people::{MatchingCache, People, PeopleIndex};
 use topic::{Met, NeedRead, Terms};
-pub use words::{explain, explain_holds, seek_name, usd_amount};
+pub use words::{course_mode_name, explain, explain_holds, seek_name, usd_amount};
 
 /// The most candidates one ranking returns.
 pub const MAX_TOP: usize = 100;
@@ -221,6 +221,7 @@ fn with_poster<R>(need: Need<R>, poster: Poster) -> Need<Poster> {
         deployed: need.deployed,
         seeks: need.seeks,
         investment_usd: need.investment_usd,
+        course_mode: need.course_mode,
         deadline: need.deadline,
         visibility: need.visibility,
     }
@@ -662,6 +663,20 @@ pub enum Holds {
     InvestsInSectors { sectors: Vec<SectorCode> },
     /// An investor in the need's country.
     InvestsInCountry { country: CountryCode },
+    /// A course open to participants from the need's country.
+    Eligible { country: CountryCode },
+    /// A course taught in a language the participants speak, needing at
+    /// least `level`.
+    TaughtIn {
+        language: LanguageCode,
+        level: String,
+    },
+    /// A course taught as the need asks.
+    Mode { mode: CourseMode },
+    /// A course with seats left.
+    SeatsLeft { seats: u32 },
+    /// A course taking applications until `day`.
+    ApplyBy { day: time::Date },
 }
 
 /// A language at a level, as a reason shows it.

@@ -3,7 +3,7 @@
 //! `kyoso match --explain` all read them from here, so that they say the
 //! same.
 
-use kyoso_domain::{LanguageCode, NeedKind, Seek, Usd};
+use kyoso_domain::{CourseMode, LanguageCode, NeedKind, Seek, Usd};
 use kyoso_i18n::{Arg, Lang};
 
 use super::{Detail, Holds, LanguageFit, Reason};
@@ -167,7 +167,40 @@ pub fn explain_holds(holds: &Holds, lang: Lang) -> String {
             "reasons-holds-invests-in-country",
             &[("country", Arg::Text(country.name(lang.code())))],
         ),
+        Holds::Eligible { country } => lang.format(
+            "reasons-holds-eligible",
+            &[("country", Arg::Text(country.name(lang.code())))],
+        ),
+        Holds::TaughtIn {
+            language,
+            level: at,
+        } => lang.format(
+            "reasons-holds-taught-in",
+            &[
+                ("language", Arg::Text(&language_name(*language, lang))),
+                ("level", Arg::Text(&level(at, lang))),
+            ],
+        ),
+        Holds::Mode { mode } => lang.format(
+            "reasons-holds-mode",
+            &[("mode", Arg::Text(course_mode_name(*mode, lang)))],
+        ),
+        Holds::SeatsLeft { seats } => {
+            lang.format("reasons-holds-seats-left", &[("seats", (*seats).into())])
+        }
+        Holds::ApplyBy { day } => lang.format(
+            "reasons-holds-apply-by",
+            &[("day", Arg::Text(&day.to_string()))],
+        ),
     }
+}
+
+/// How a course is taught, named for a reader of `lang`.
+pub fn course_mode_name(mode: CourseMode, lang: Lang) -> &'static str {
+    lang.text(&format!(
+        "matching-course-mode-{}",
+        mode.as_str().replace('_', "-")
+    ))
 }
 
 /// What a reason says, in `lang`.
@@ -445,6 +478,20 @@ mod tests {
             Holds::InvestsInCountry {
                 country: kyoso_domain::CountryCode::parse("TH").unwrap(),
             },
+            Holds::Eligible {
+                country: kyoso_domain::CountryCode::parse("MM").unwrap(),
+            },
+            Holds::TaughtIn {
+                language: LanguageCode::parse("ja").unwrap(),
+                level: "N3".into(),
+            },
+            Holds::Mode {
+                mode: CourseMode::Both,
+            },
+            Holds::SeatsLeft { seats: 3 },
+            Holds::ApplyBy {
+                day: time::macros::date!(2028 - 02 - 29),
+            },
         ];
         for held in &holds {
             let words: Vec<String> = Lang::ALL.iter().map(|&l| explain_holds(held, l)).collect();
@@ -464,7 +511,14 @@ mod tests {
             "Invests US$1,000,000 to any amount (US$2,500,000 sought)"
         );
         assert!(explain_holds(&holds[7], Lang::Vi).contains("2.500.000"));
-        // Every seek is named in every language.
+        assert_eq!(explain_holds(&holds[13], Lang::En), "3 seats left");
+        assert!(explain_holds(&holds[12], Lang::Th).contains("ญี่ปุ่น"));
+        // Every seek and course mode is named in every language.
+        for lang in Lang::ALL {
+            for &mode in CourseMode::ALL {
+                assert!(!course_mode_name(mode, lang).starts_with("matching-"));
+            }
+        }
         for lang in Lang::ALL {
             for &seek in Seek::ALL {
                 assert!(!seek_name(seek, lang).starts_with("matching-"), "{seek}");

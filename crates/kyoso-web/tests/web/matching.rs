@@ -10,6 +10,7 @@ use crate::{TestApp, code, on_every_engine};
 const ALPHA: &str = "matching test alpha";
 const BETA: &str = "matching test beta";
 const GAMMA: &str = "matching test gamma";
+const DELTA: &str = "matching test delta";
 
 async fn person(app: &TestApp, fields: Value) -> String {
     let (status, body) = app
@@ -954,6 +955,155 @@ async fn deals_are_answered_from_the_other_side(app: &TestApp) {
     }
 }
 
+async fn courses_are_held_to_what_a_training_need_asks(app: &TestApp) {
+    // A network program for Thailand and Viet Nam; its cohorts differ in how
+    // and in what they are taught.
+    let (status, program) = app
+        .send(
+            Method::POST,
+            "/api/v1/programs",
+            "officer",
+            &json!({
+                "program_type": "training_in_japan", "name_latin": format!("Course on {DELTA}"),
+                "organizer": "TPA", "countries": ["TH", "VN"], "sectors": ["32130"],
+                "description": DELTA, "start": "2098", "visibility": "network"
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{program}");
+    let program = program["id"].as_str().unwrap().to_owned();
+    let mut cohorts = std::collections::HashMap::new();
+    for (name, extra) in [
+        (
+            "online in Thai",
+            json!({"mode": "online", "languages": ["th:native", "en:B2"]}),
+        ),
+        (
+            "in Japan in Japanese",
+            json!({"mode": "in_japan", "languages": ["ja:N3"]}),
+        ),
+        (
+            "online in English",
+            json!({"mode": "online", "languages": ["en:B2"]}),
+        ),
+        (
+            "online, closed",
+            json!({"mode": "online", "apply_by": "2020-01-31"}),
+        ),
+        (
+            "online, one seat",
+            json!({"mode": "online", "capacity": 1, "apply_by": "2098-01-31"}),
+        ),
+    ] {
+        let mut cohort = json!({"name": name, "start": "2099-04-01"});
+        cohort
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let (status, created) = app
+            .send(
+                Method::POST,
+                &format!("/api/v1/programs/{program}/cohorts"),
+                "officer",
+                &cohort,
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{name}: {created}");
+        assert_eq!(created["mode"], cohort["mode"], "{created}");
+        cohorts.insert(name, created["id"].as_str().unwrap().to_owned());
+    }
+    let proposed = |body: &Value| -> Vec<&str> {
+        let ids = ids(body);
+        let mut found: Vec<&str> = cohorts
+            .iter()
+            .filter(|(_, id)| ids.contains(id))
+            .map(|(key, _)| *key)
+            .collect();
+        found.sort_unstable();
+        found
+    };
+    let rank = |need: Value| async move {
+        let need = post_need(app, "officer", need).await;
+        app.get(&format!("/api/v1/needs/{need}/matches?top=20"), "officer")
+            .await
+            .1
+    };
+
+    // Online, for Thai speakers only: the course taught in Thai and those
+    // silent on language; not the one in Japan, nor the closed one.
+    let body = rank(
+        json!({"kind": "training", "title": "Online course for supervisors",
+        "skills": [DELTA], "country": "TH", "languages": ["th:native!"], "course_mode": "online"}),
+    )
+    .await;
+    assert_eq!(
+        proposed(&body),
+        ["online in Thai", "online, one seat"],
+        "{body}"
+    );
+    assert_eq!(body["need"]["course_mode"], "online");
+    let held: Vec<&str> = constraints_of(&body, &cohorts["online in Thai"])
+        .iter()
+        .map(|h| h["constraint"].as_str().unwrap())
+        .collect();
+    assert_eq!(held, ["eligible", "taught_in", "mode"], "{body}");
+    let seats = constraints_of(&body, &cohorts["online, one seat"]);
+    assert_eq!(seats[2]["seats"], 1, "{seats:?}");
+    assert!(
+        seats[2]["words"]
+            .as_str()
+            .unwrap()
+            .contains("One seat left"),
+        "{seats:?}"
+    );
+
+    // English B1 is below what the English course needs; Indonesia is not
+    // eligible at all.
+    let body = rank(json!({"kind": "training", "title": "Course in English",
+        "skills": [DELTA], "country": "VN", "languages": ["en:B1!"], "course_mode": "online"}))
+    .await;
+    assert_eq!(proposed(&body), ["online, one seat"], "{body}");
+    let body = rank(json!({"kind": "training", "title": "Course for Indonesia",
+        "skills": [DELTA], "country": "ID"}))
+    .await;
+    assert!(proposed(&body).is_empty(), "{body}");
+
+    // The one seat taken, that cohort is full.
+    let (status, taken) = app
+        .send(
+            Method::POST,
+            "/api/v1/participations",
+            "officer",
+            &json!({"person": app.member_person.to_string(), "program": program,
+                    "cohort": cohorts["online, one seat"], "role": "trainee", "applied_on": "2026-01-15"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{taken}");
+    let body = rank(json!({"kind": "training", "title": "Online course",
+        "skills": [DELTA], "country": "TH", "course_mode": "online"}))
+    .await;
+    assert_eq!(
+        proposed(&body),
+        ["online in English", "online in Thai"],
+        "{body}"
+    );
+
+    // Only a training need asks how a course is taught.
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/api/v1/needs",
+            "officer",
+            &json!({"kind": "expertise", "title": "Trainer", "skills": [DELTA], "course_mode": "online"}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("course_mode")),
+        "{body}"
+    );
+}
+
 async fn assignment_rounds_over_the_api(app: &TestApp) {
     let csv = "participant,host,score,capacity,country,gender\n\
                an,sakai-seiki,9,1,VN,female\n\
@@ -1138,6 +1288,7 @@ mod cases {
         the_match_lifecycle_moves_only_forward,
         technology_needs_match_offers_with_a_local_champion,
         deals_are_answered_from_the_other_side,
+        courses_are_held_to_what_a_training_need_asks,
         assignment_rounds_over_the_api,
         outcomes_feed_the_track_record,
         needs_expire_and_owners_are_reminded,
