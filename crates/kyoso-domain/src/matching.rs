@@ -199,8 +199,9 @@ pub struct Need<R> {
     pub min_readiness: Option<Readiness>,
     /// A technology need: leave out technologies not in use where asked.
     pub deployed: Option<Deployment>,
-    /// A business-partner or investment need: what the poster seeks in a
-    /// partner, which tells the side of the deal it is on. Candidates must
+    /// A technology, business-partner or investment need: what the poster
+    /// seeks in a partner (a technology to license in, a supplier), which
+    /// tells the side of the deal it is on. Candidates must
     /// seek a counterpart ([`Seek::answers`]).
     pub seeks: Vec<Seek>,
     /// An investment need: how much investment is sought.
@@ -257,12 +258,16 @@ impl<R> Need<R> {
             }
         }
         if !self.seeks.is_empty()
-            && !matches!(self.kind, NeedKind::BusinessPartner | NeedKind::Investment)
+            && !matches!(
+                self.kind,
+                NeedKind::Technology | NeedKind::BusinessPartner | NeedKind::Investment
+            )
         {
             return Err((
                 "seeks",
                 ValueError::Rule(
-                    "only a business-partner or investment need seeks a side of a deal".into(),
+                    "only a technology, business-partner or investment need seeks a side of a deal"
+                        .into(),
                 ),
             ));
         }

@@ -93,8 +93,8 @@ pub(crate) struct NeedBody {
     /// A technology need: leave out technologies not yet in use where
     /// asked: `abroad` (anywhere outside Japan) or a country (ISO 3166 code).
     deployed: Option<String>,
-    /// A business-partner or investment need: what the poster seeks in a
-    /// partner (joint_venture, technical_cooperation, licence_out,
+    /// A technology, business-partner or investment need: what the poster
+    /// seeks in a partner (joint_venture, technical_cooperation, licence_out,
     /// licence_in, demonstration, buyer, supplier, distributor,
     /// contract_manufacturing, offshore_development, investment,
     /// investing). Only companies seeking the other side of the deal are

@@ -263,21 +263,27 @@ fn sector_select(lang: Lang, name: &'static str, selected: &str) -> Field {
     forms::select(name, label, view::sector_choices(lang, selected, "—"))
 }
 
-/// One of the [`LANGUAGE_ROWS`]: its language, least level and "must hold".
-fn language_row(lang: Lang, at: usize, v: &Values) -> [Field; 3] {
+/// One of the [`LANGUAGE_ROWS`]: its language, least level and "must
+/// hold", and after the first, whether it will do as well as the row above.
+fn language_row(lang: Lang, at: usize, v: &Values) -> Vec<Field> {
     let mt = lang.matching_texts();
+    let on = |k: &str| v.get(k).is_some_and(|v| v == "true" || v == "on");
     let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
-    let (language, level, must) = LANGUAGE_ROWS[at];
+    let (language, level, must, or) = LANGUAGE_ROWS[at];
     let label = if at == 0 {
         mt.languages
     } else {
         mt.another_language
     };
-    [
+    let mut fields = vec![
         forms::select(language, label, language_choices(lang, get(language))),
         forms::select(level, mt.least_level, level_choices(lang, get(level))),
-        forms::checkbox(must, mt.must_hold, get(must) == "true"),
-    ]
+    ];
+    if let Some(or) = or {
+        fields.push(forms::checkbox(or, mt.or_above, on(or)));
+    }
+    fields.push(forms::checkbox(must, mt.must_hold, on(must)));
+    fields
 }
 
 /// Technology readiness levels to choose from, none chosen at first.
@@ -302,16 +308,18 @@ const NEED_CHECKBOXES: &[&str] = &[
     "must_1",
     "must_2",
     "must_3",
+    "or_2",
+    "or_3",
 ];
 
 /// The need form's language rows: a language, the least level and whether
-/// it must hold, each chosen by name (either/or groups go through the API
-/// or a file). The first row is named `languages`, so that a fault in any
-/// row shows there.
-const LANGUAGE_ROWS: [(&str, &str, &str); 3] = [
-    ("languages", "level_1", "must_1"),
-    ("language_2", "level_2", "must_2"),
-    ("language_3", "level_3", "must_3"),
+/// it must hold, each chosen by name; a row after the first may say it will
+/// do as well as the row above ("Thai B2 or English C1"). The first row is
+/// named `languages`, so that a fault in any row shows there.
+const LANGUAGE_ROWS: [(&str, &str, &str, Option<&str>); 3] = [
+    ("languages", "level_1", "must_1", None),
+    ("language_2", "level_2", "must_2", Some("or_2")),
+    ("language_3", "level_3", "must_3", Some("or_3")),
 ];
 
 /// Levels a need may ask for, named in the reader's language.
@@ -389,16 +397,29 @@ const WORD_LISTS: &[&str] = &["skills", "required_skills", "keywords"];
 /// commas (words at ";"), checkboxes as booleans.
 fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<String, Value> {
     let mut object = forms::to_object(values, checkboxes);
-    // The language rows become requirements as files write them: `th:B2!`.
-    let mut languages = Vec::new();
-    for (language, level, must) in LANGUAGE_ROWS {
+    // The language rows become requirements as files write them: `th:B2!`,
+    // and a row that will do as well as the one above joins it: `th:B2|en:C1!`.
+    let mut groups: Vec<(Vec<String>, bool)> = Vec::new();
+    for (language, level, must, or) in LANGUAGE_ROWS {
         let level = object.remove(level);
         let must = object.remove(must) == Some(Value::Bool(true));
+        let joins = or.is_some_and(|or| object.remove(or) == Some(Value::Bool(true)));
         if let Some(Value::String(language)) = object.remove(language) {
             let level = level.as_ref().and_then(Value::as_str).unwrap_or_default();
-            languages.push(format!("{language}:{level}{}", if must { "!" } else { "" }));
+            let option = format!("{language}:{level}");
+            match groups.last_mut() {
+                Some((options, group_must)) if joins => {
+                    options.push(option);
+                    *group_must |= must;
+                }
+                _ => groups.push((vec![option], must)),
+            }
         }
     }
+    let languages: Vec<String> = groups
+        .into_iter()
+        .map(|(options, must)| format!("{}{}", options.join("|"), if must { "!" } else { "" }))
+        .collect();
     if !languages.is_empty() {
         object.insert("languages".into(), Value::String(languages.join(",")));
     }
@@ -1594,5 +1615,65 @@ pub(crate) async fn assign_post(
             page.error = Some(err.to_string());
             render_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn submitted(pairs: &[(&str, &str)]) -> Values {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn language_rows_become_requirements_with_either_or_groups() {
+        // Thai B2 or English C1, one of which must hold; Japanese N3 scores.
+        let object = form_object(
+            &submitted(&[
+                ("languages", "th"),
+                ("level_1", "B2"),
+                ("language_2", "en"),
+                ("level_2", "C1"),
+                ("or_2", "on"),
+                ("must_2", "on"),
+                ("language_3", "ja"),
+                ("level_3", "N3"),
+                ("seeks_supplier", "on"),
+            ]),
+            NEED_LISTS,
+            NEED_CHECKBOXES,
+        );
+        assert_eq!(
+            object["languages"],
+            serde_json::json!(["th:B2|en:C1!", "ja:N3"])
+        );
+        assert_eq!(object["seeks"], serde_json::json!(["supplier"]));
+        // Nothing of the rows is left for the reader to refuse.
+        for row in ["or_2", "or_3", "must_1", "level_3", "seeks_supplier"] {
+            assert!(!object.contains_key(row), "{row}: {object:?}");
+        }
+        let need = need_from_json(
+            {
+                let mut object = object;
+                object.insert("kind".into(), "business_partner".into());
+                object.insert("title".into(), "Parts".into());
+                object.insert("skills".into(), serde_json::json!(["machining"]));
+                object
+            },
+            0,
+        )
+        .unwrap();
+        assert_eq!(need.languages[0].to_string(), "th:B2|en:C1!");
+        // A first row marked "or" has nothing above it to join.
+        let alone = form_object(
+            &submitted(&[("language_2", "vi"), ("level_2", "B1"), ("or_2", "on")]),
+            NEED_LISTS,
+            NEED_CHECKBOXES,
+        );
+        assert_eq!(alone["languages"], serde_json::json!(["vi:B1"]));
     }
 }

@@ -20,6 +20,7 @@ matching-languages = Languages
 matching-another-language = Another language
 matching-least-level = At least
 matching-must-hold = Must hold: leave out those below it
+matching-or-above = Or: this language will do as well as the one above
 matching-require-available = Only candidates who are available
 matching-deadline = Deadline
 

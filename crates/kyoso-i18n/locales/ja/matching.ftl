@@ -21,6 +21,7 @@ matching-languages = 言語
 matching-another-language = ほかの言語
 matching-least-level = 最低水準
 matching-must-hold = 必須（満たさない候補は外す）
+matching-or-above = または：上の言語の代わりにこの言語でもよい
 matching-require-available = 対応可能な候補者のみ
 matching-deadline = 期限
 

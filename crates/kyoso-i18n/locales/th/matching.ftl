@@ -21,6 +21,7 @@ matching-languages = ภาษา
 matching-another-language = ภาษาอื่น
 matching-least-level = ระดับต่ำสุด
 matching-must-hold = จำเป็น: ไม่เสนอผู้ที่ต่ำกว่านี้
+matching-or-above = หรือ: ใช้ภาษานี้แทนภาษาข้างบนได้
 matching-require-available = เฉพาะผู้ที่พร้อม
 matching-deadline = กำหนดเวลา
 

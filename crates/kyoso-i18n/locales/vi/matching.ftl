@@ -21,6 +21,7 @@ matching-languages = Ngôn ngữ
 matching-another-language = Ngôn ngữ khác
 matching-least-level = Trình độ tối thiểu
 matching-must-hold = Bắt buộc: loại người dưới mức này
+matching-or-above = Hoặc: ngôn ngữ này thay cho ngôn ngữ bên trên cũng được
 matching-require-available = Chỉ ứng viên sẵn sàng
 matching-deadline = Hạn chót
 

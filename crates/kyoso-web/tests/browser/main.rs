@@ -871,6 +871,16 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
     }
     choose(&client, "field-level_1", "B1").await;
     click(&client, Locator::Css("#field-must_1")).await;
+    // English B2 will do as well as Thai.
+    client
+        .find(Locator::Id("field-language_2"))
+        .await
+        .unwrap()
+        .select_by_label("ภาษาอังกฤษ")
+        .await
+        .unwrap();
+    choose(&client, "field-level_2", "B2").await;
+    click(&client, Locator::Css("#field-or_2")).await;
     shot(&client, "38-need-form-th").await;
     click(&client, Locator::Id("save")).await;
     wait_for_text(&client, Locator::Id("need-title"), "การเชื่อม TIG").await;
@@ -882,6 +892,7 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
         .await
         .unwrap();
     assert!(facts.contains("การพัฒนาอุตสาหกรรม"), "{facts}");
+    assert!(facts.contains(" หรือ "), "Thai or English: {facts}");
     client
         .goto(&format!("{base}/lang/ja?next=/needs/new"))
         .await
