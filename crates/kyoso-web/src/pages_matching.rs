@@ -252,6 +252,30 @@ pub(crate) async fn needs_page(
 /// by name on a page (more through the API or a file).
 const SECTOR_FIELDS: [&str; 3] = ["sectors", "sectors_2", "sectors_3"];
 
+/// The offer form's country selects: where a technology is in use, or the
+/// markets a company seeks (more through the API or a file).
+const COUNTRY_FIELDS: [&str; 4] = ["countries", "countries_2", "countries_3", "countries_4"];
+
+/// One of the [`COUNTRY_FIELDS`], every country named in the reader's
+/// language.
+fn country_select(lang: Lang, name: &'static str, selected: &str) -> Field {
+    let mt = lang.matching_texts();
+    let field = forms::select(
+        name,
+        if name == COUNTRY_FIELDS[0] {
+            mt.offer_countries
+        } else {
+            mt.another_country
+        },
+        forms::with_empty(view::country_choices(lang, selected), "—"),
+    );
+    if name == COUNTRY_FIELDS[0] {
+        forms::with_hint(field, mt.offer_countries_hint)
+    } else {
+        field
+    }
+}
+
 /// One of the [`SECTOR_FIELDS`], every sector named in the reader's language.
 fn sector_select(lang: Lang, name: &'static str, selected: &str) -> Field {
     let mt = lang.matching_texts();
@@ -423,14 +447,18 @@ fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<Stri
     if !languages.is_empty() {
         object.insert("languages".into(), Value::String(languages.join(",")));
     }
-    // The sectors chosen by name, one a select, become one list.
-    let sectors: Vec<String> = SECTOR_FIELDS
-        .into_iter()
-        .filter_map(|name| object.remove(name))
-        .filter_map(|value| value.as_str().map(str::to_owned))
-        .collect();
-    if !sectors.is_empty() {
-        object.insert("sectors".into(), Value::String(sectors.join(",")));
+    // The sectors and countries chosen by name, one a select, become lists.
+    let select_lists: [(&str, &[&str]); 2] =
+        [("sectors", &SECTOR_FIELDS), ("countries", &COUNTRY_FIELDS)];
+    for (list, selects) in select_lists {
+        let chosen: Vec<String> = selects
+            .iter()
+            .filter_map(|name| object.remove(*name))
+            .filter_map(|value| value.as_str().map(str::to_owned))
+            .collect();
+        if !chosen.is_empty() {
+            object.insert(list.into(), Value::String(chosen.join(",")));
+        }
     }
     // What is sought, one checkbox each, becomes one list.
     let seeks: Vec<Value> = SEEK_FIELDS
@@ -1381,11 +1409,12 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             mt.readiness,
             readiness_choices(get("readiness")),
         ),
-        forms::with_hint(
-            forms::text("countries", mt.deployed_in, get("countries")),
-            "VN, ID, KE",
-        ),
     ];
+    fields.extend(
+        COUNTRY_FIELDS
+            .iter()
+            .map(|&name| country_select(lang, name, get(name))),
+    );
     fields.extend(seek_fields(lang, v, mt.seeks_offer_hint));
     fields.extend([
         forms::with_hint(

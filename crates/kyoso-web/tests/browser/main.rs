@@ -933,6 +933,52 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
         .await
         .unwrap();
     assert!(facts.contains("仕入先・サプライヤー"), "{facts}");
+
+    // A company lists what it offers, choosing markets and what it seeks by
+    // their Japanese names.
+    client.goto(&format!("{base}/offers/new")).await.unwrap();
+    wait_for_text(
+        &client,
+        Locator::Css("label[for=field-countries_2]"),
+        "ほかの国",
+    )
+    .await;
+    choose(&client, "field-kind", "partnership").await;
+    type_into(
+        &client,
+        Locator::Id("field-title"),
+        "精密切削部品の受託加工",
+    )
+    .await;
+    type_into(&client, Locator::Id("field-keywords"), "精密切削加工").await;
+    for (id, label) in [
+        ("field-countries", "ベトナム"),
+        ("field-countries_2", "インドネシア"),
+    ] {
+        client
+            .find(Locator::Id(id))
+            .await
+            .unwrap()
+            .select_by_label(label)
+            .await
+            .unwrap();
+    }
+    click(&client, Locator::Css("#field-seeks_buyer")).await;
+    shot(&client, "41-offer-form-ja").await;
+    click(&client, Locator::Id("save")).await;
+    wait_for_text(&client, Locator::Css("main"), "精密切削部品の受託加工").await;
+    let listed = client
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        listed.contains("ベトナム") && listed.contains("インドネシア"),
+        "{listed}"
+    );
+    assert!(listed.contains("買い手・顧客"), "{listed}");
     client.close().await.unwrap();
 }
 
