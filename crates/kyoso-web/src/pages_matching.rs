@@ -379,7 +379,7 @@ fn language_choices(lang: Lang, selected: &str) -> Vec<Choice> {
     forms::with_empty(choices, "—")
 }
 const NEED_LISTS: &[&str] = &["skills", "required_skills", "sectors", "languages"];
-const OFFER_LISTS: &[&str] = &["keywords", "sectors", "sdgs", "countries"];
+const OFFER_LISTS: &[&str] = &["keywords", "sectors", "countries"];
 
 /// The forms' checkboxes of what a company or a need seeks in a partner,
 /// one for each [`Seek`], under a heading named `seeks`.
@@ -397,6 +397,30 @@ const SEEK_FIELDS: [(Seek, &str); 12] = [
     (Seek::Investment, "seeks_investment"),
     (Seek::Investing, "seeks_investing"),
 ];
+
+/// The forms' checkboxes of the Sustainable Development Goals, one for
+/// each goal, by number.
+const SDG_FIELDS: [&str; 17] = [
+    "sdg_1", "sdg_2", "sdg_3", "sdg_4", "sdg_5", "sdg_6", "sdg_7", "sdg_8", "sdg_9", "sdg_10",
+    "sdg_11", "sdg_12", "sdg_13", "sdg_14", "sdg_15", "sdg_16", "sdg_17",
+];
+
+/// The goals an offer serves, each by name under a heading named `sdgs`.
+fn sdg_fields(lang: Lang, v: &Values) -> Vec<Field> {
+    let mt = lang.matching_texts();
+    let mut fields = vec![forms::with_hint(
+        forms::heading("sdgs", mt.sdgs),
+        mt.sdgs_hint,
+    )];
+    fields.extend(SDG_FIELDS.iter().zip(1..).map(|(&name, goal)| {
+        forms::checkbox(
+            name,
+            lang.text(&format!("matching-sdg-{goal}")),
+            v.get(name).is_some_and(|v| v == "on" || v == "true"),
+        )
+    }));
+    fields
+}
 
 /// What is sought, each by name: a heading that says what the choice does,
 /// and a checkbox for each [`Seek`].
@@ -459,6 +483,20 @@ fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<Stri
         if !chosen.is_empty() {
             object.insert(list.into(), Value::String(chosen.join(",")));
         }
+    }
+    // The goals, one checkbox each, become one list.
+    let goals: Vec<Value> = SDG_FIELDS
+        .iter()
+        .zip(1..)
+        .filter(|(name, _)| {
+            object
+                .remove(**name)
+                .is_some_and(|on| on == "on" || on == "true")
+        })
+        .map(|(_, goal): (&&str, u32)| Value::String(goal.to_string()))
+        .collect();
+    if !goals.is_empty() {
+        object.insert("sdgs".into(), Value::Array(goals));
     }
     // What is sought, one checkbox each, becomes one list.
     let seeks: Vec<Value> = SEEK_FIELDS
@@ -1403,13 +1441,13 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
         sector_select(lang, SECTOR_FIELDS[0], get(SECTOR_FIELDS[0])),
         sector_select(lang, SECTOR_FIELDS[1], get(SECTOR_FIELDS[1])),
         sector_select(lang, SECTOR_FIELDS[2], get(SECTOR_FIELDS[2])),
-        forms::with_hint(forms::text("sdgs", mt.sdgs, get("sdgs")), "6, 6.3, 9.4"),
-        forms::select(
-            "readiness",
-            mt.readiness,
-            readiness_choices(get("readiness")),
-        ),
     ];
+    fields.extend(sdg_fields(lang, v));
+    fields.push(forms::select(
+        "readiness",
+        mt.readiness,
+        readiness_choices(get("readiness")),
+    ));
     fields.extend(
         COUNTRY_FIELDS
             .iter()
@@ -1697,6 +1735,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(need.languages[0].to_string(), "th:B2|en:C1!");
+        // The goals an offer serves, chosen by name, become their numbers.
+        let offer = form_object(
+            &submitted(&[("sdg_6", "on"), ("sdg_17", "on"), ("countries_2", "VN")]),
+            OFFER_LISTS,
+            &[],
+        );
+        assert_eq!(offer["sdgs"], serde_json::json!(["6", "17"]));
+        assert_eq!(offer["countries"], serde_json::json!(["VN"]));
         // A first row marked "or" has nothing above it to join.
         let alone = form_object(
             &submitted(&[("language_2", "vi"), ("level_2", "B1"), ("or_2", "on")]),

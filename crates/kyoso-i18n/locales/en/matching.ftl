@@ -197,3 +197,24 @@ matching-course-mode-in-country = In the participants' country
 matching-course-mode-both = In Japan and in the participants' country
 matching-course-mode-online = Online
 matching-training-only = For a training need: courses taught otherwise are left out
+
+## The Sustainable Development Goals, by number
+
+matching-sdgs-hint = Goals by name; targets such as 6.3 through the API or a file
+matching-sdg-1 = 1. No poverty
+matching-sdg-2 = 2. Zero hunger
+matching-sdg-3 = 3. Good health and well-being
+matching-sdg-4 = 4. Quality education
+matching-sdg-5 = 5. Gender equality
+matching-sdg-6 = 6. Clean water and sanitation
+matching-sdg-7 = 7. Affordable and clean energy
+matching-sdg-8 = 8. Decent work and economic growth
+matching-sdg-9 = 9. Industry, innovation and infrastructure
+matching-sdg-10 = 10. Reduced inequalities
+matching-sdg-11 = 11. Sustainable cities and communities
+matching-sdg-12 = 12. Responsible consumption and production
+matching-sdg-13 = 13. Climate action
+matching-sdg-14 = 14. Life below water
+matching-sdg-15 = 15. Life on land
+matching-sdg-16 = 16. Peace, justice and strong institutions
+matching-sdg-17 = 17. Partnerships for the goals

@@ -198,3 +198,24 @@ matching-course-mode-in-country = 参加者の国で実施
 matching-course-mode-both = 日本と参加者の国の両方で実施
 matching-course-mode-online = オンライン
 matching-training-only = 研修ニーズのみ：ほかの形態の研修は候補から外れます
+
+## The Sustainable Development Goals, by number
+
+matching-sdgs-hint = 目標を名前で選ぶ。6.3のようなターゲットはAPIかファイルで
+matching-sdg-1 = 1. 貧困をなくそう
+matching-sdg-2 = 2. 飢餓をゼロに
+matching-sdg-3 = 3. すべての人に健康と福祉を
+matching-sdg-4 = 4. 質の高い教育をみんなに
+matching-sdg-5 = 5. ジェンダー平等を実現しよう
+matching-sdg-6 = 6. 安全な水とトイレを世界中に
+matching-sdg-7 = 7. エネルギーをみんなに そしてクリーンに
+matching-sdg-8 = 8. 働きがいも経済成長も
+matching-sdg-9 = 9. 産業と技術革新の基盤をつくろう
+matching-sdg-10 = 10. 人や国の不平等をなくそう
+matching-sdg-11 = 11. 住み続けられるまちづくりを
+matching-sdg-12 = 12. つくる責任 つかう責任
+matching-sdg-13 = 13. 気候変動に具体的な対策を
+matching-sdg-14 = 14. 海の豊かさを守ろう
+matching-sdg-15 = 15. 陸の豊かさも守ろう
+matching-sdg-16 = 16. 平和と公正をすべての人に
+matching-sdg-17 = 17. パートナーシップで目標を達成しよう

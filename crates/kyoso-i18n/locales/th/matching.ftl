@@ -198,3 +198,24 @@ matching-course-mode-in-country = ในประเทศของผู้เ�
 matching-course-mode-both = ทั้งที่ญี่ปุ่นและในประเทศของผู้เข้าร่วม
 matching-course-mode-online = ออนไลน์
 matching-training-only = สำหรับความต้องการฝึกอบรม: หลักสูตรรูปแบบอื่นจะไม่ถูกเสนอ
+
+## The Sustainable Development Goals, by number
+
+matching-sdgs-hint = เลือกเป้าหมายตามชื่อ ส่วนเป้าประสงค์ย่อยเช่น 6.3 ใช้ API หรือไฟล์
+matching-sdg-1 = 1. ขจัดความยากจน
+matching-sdg-2 = 2. ขจัดความหิวโหย
+matching-sdg-3 = 3. การมีสุขภาพและความเป็นอยู่ที่ดี
+matching-sdg-4 = 4. การศึกษาที่มีคุณภาพ
+matching-sdg-5 = 5. ความเท่าเทียมทางเพศ
+matching-sdg-6 = 6. น้ำสะอาดและการสุขาภิบาล
+matching-sdg-7 = 7. พลังงานสะอาดที่เข้าถึงได้
+matching-sdg-8 = 8. งานที่มีคุณค่าและการเติบโตทางเศรษฐกิจ
+matching-sdg-9 = 9. อุตสาหกรรม นวัตกรรม และโครงสร้างพื้นฐาน
+matching-sdg-10 = 10. ลดความเหลื่อมล้ำ
+matching-sdg-11 = 11. เมืองและชุมชนที่ยั่งยืน
+matching-sdg-12 = 12. แผนการบริโภคและการผลิตที่ยั่งยืน
+matching-sdg-13 = 13. การรับมือการเปลี่ยนแปลงสภาพภูมิอากาศ
+matching-sdg-14 = 14. ทรัพยากรทางทะเล
+matching-sdg-15 = 15. ระบบนิเวศบนบก
+matching-sdg-16 = 16. สังคมสงบสุข ยุติธรรม ไม่แบ่งแยก
+matching-sdg-17 = 17. ความร่วมมือเพื่อการพัฒนาที่ยั่งยืน

@@ -198,3 +198,24 @@ matching-course-mode-in-country = Tại nước của học viên
 matching-course-mode-both = Tại Nhật Bản và tại nước của học viên
 matching-course-mode-online = Trực tuyến
 matching-training-only = Dành cho nhu cầu đào tạo: khóa học theo hình thức khác sẽ bị loại
+
+## The Sustainable Development Goals, by number
+
+matching-sdgs-hint = Chọn mục tiêu theo tên; chỉ tiêu như 6.3 qua API hoặc tệp
+matching-sdg-1 = 1. Xóa nghèo
+matching-sdg-2 = 2. Không còn nạn đói
+matching-sdg-3 = 3. Sức khỏe và có cuộc sống tốt
+matching-sdg-4 = 4. Giáo dục có chất lượng
+matching-sdg-5 = 5. Bình đẳng giới
+matching-sdg-6 = 6. Nước sạch và vệ sinh
+matching-sdg-7 = 7. Năng lượng sạch với giá thành hợp lý
+matching-sdg-8 = 8. Việc làm tốt và tăng trưởng kinh tế
+matching-sdg-9 = 9. Công nghiệp, đổi mới sáng tạo và hạ tầng
+matching-sdg-10 = 10. Giảm bất bình đẳng
+matching-sdg-11 = 11. Các thành phố và cộng đồng bền vững
+matching-sdg-12 = 12. Tiêu dùng và sản xuất có trách nhiệm
+matching-sdg-13 = 13. Hành động về khí hậu
+matching-sdg-14 = 14. Tài nguyên và môi trường biển
+matching-sdg-15 = 15. Tài nguyên và môi trường trên đất liền
+matching-sdg-16 = 16. Hòa bình, công lý và thể chế vững mạnh
+matching-sdg-17 = 17. Quan hệ đối tác vì các mục tiêu

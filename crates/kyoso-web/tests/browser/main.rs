@@ -964,6 +964,7 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
             .unwrap();
     }
     click(&client, Locator::Css("#field-seeks_buyer")).await;
+    click(&client, Locator::Css("#field-sdg_9")).await;
     shot(&client, "41-offer-form-ja").await;
     click(&client, Locator::Id("save")).await;
     wait_for_text(&client, Locator::Css("main"), "精密切削部品の受託加工").await;
@@ -979,6 +980,12 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
         "{listed}"
     );
     assert!(listed.contains("買い手・顧客"), "{listed}");
+    let goals = client.find_all(Locator::Css("span.sdg")).await.unwrap();
+    let mut shown = Vec::new();
+    for goal in goals {
+        shown.push(goal.text().await.unwrap());
+    }
+    assert!(shown.iter().any(|g| g == "9"), "{shown:?}");
     client.close().await.unwrap();
 }
 
