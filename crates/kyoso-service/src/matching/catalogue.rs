@@ -325,7 +325,7 @@ fn offers_index(
     kind: OfferKind,
     records: &HashMap<Uid, TrackRecord>,
 ) -> SmallIndex {
-    let mut terms = Terms::default();
+    let mut terms = Terms::with_words();
     let mut profiles = Vec::new();
     let mut candidates = Vec::new();
     // Numbered by title, so that equal scores rank alike whatever order
@@ -348,6 +348,12 @@ fn offers_index(
                 if let Some(description) = &offer.offer.description {
                     topics.extend(terms.intern_text(description.as_str()));
                 }
+                // And their words, for skills the vocabulary does not know.
+                let mut texts: Vec<&str> =
+                    offer.offer.keywords.iter().map(|k| k.as_str()).collect();
+                texts.push(offer.offer.title.as_str());
+                texts.extend(offer.offer.description.as_ref().map(|d| d.as_str()));
+                topics.extend(terms.words_of(&texts));
                 topics
             },
             sectors: offer.offer.sectors.iter().map(|s| s.code()).collect(),
@@ -394,7 +400,7 @@ fn cohorts_index(mut cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecor
             c.uid,
         )
     });
-    let mut terms = Terms::default();
+    let mut terms = Terms::with_words();
     let mut profiles = Vec::new();
     let mut candidates = Vec::new();
     for cohort in cohorts {
@@ -403,12 +409,17 @@ fn cohorts_index(mut cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecor
             // What it teaches, as its program's name and description and
             // its own name say.
             skills: Vec::new(),
-            topics: terms.intern_text(&format!(
-                "{}\n{}\n{}",
-                cohort.program_name,
-                cohort.name,
-                cohort.description.as_deref().unwrap_or_default()
-            )),
+            topics: {
+                let text = format!(
+                    "{}\n{}\n{}",
+                    cohort.program_name,
+                    cohort.name,
+                    cohort.description.as_deref().unwrap_or_default()
+                );
+                let mut topics = terms.intern_text(&text);
+                topics.extend(terms.words_of(&[&text]));
+                topics
+            },
             sectors: cohort.sectors.iter().map(|s| s.code()).collect(),
             languages: Vec::new(),
             countries: cohort

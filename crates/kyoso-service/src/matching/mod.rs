@@ -1230,7 +1230,7 @@ fn skills_detail(need: &Need<Poster>, read: &NeedRead, terms: &Terms, held: &[u3
     let mut met = Vec::new();
     let mut through = Vec::new();
     for skill in &asked {
-        match terms.meets(held, skill) {
+        match terms.meets_asked(held, skill) {
             Some(Met::Exactly) => met.push(skill.written.clone()),
             Some(Met::Through(by)) => {
                 met.push(skill.written.clone());

@@ -83,7 +83,23 @@ pub(crate) struct Terms {
     /// terms it stands for (with their wider concepts).
     written: HashMap<u32, (String, Box<[u32]>)>,
     next: u32,
+    /// Where the index reads words too (offers and courses, whose texts are
+    /// few): the words of candidates' keywords and texts, by normal form, so
+    /// that a skill the vocabulary does not know is still met by its words.
+    words: Option<Words>,
 }
+
+/// The words candidates' texts hold, and how many candidates hold each.
+#[derive(Debug, Default)]
+struct Words {
+    terms: HashMap<String, u32>,
+    holders: HashMap<u32, u32>,
+    candidates: u32,
+}
+
+/// A word held by more than this share of candidates says too little of a
+/// skill to stand for it.
+const MOST_WORD_SHARE: f64 = 0.25;
 
 impl std::fmt::Debug for Terms {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -194,7 +210,79 @@ impl Terms {
             concept_of: HashMap::new(),
             written: HashMap::new(),
             next: 0,
+            words: None,
         }
+    }
+
+    /// Terms that read the words of candidates' texts too (see
+    /// [`Terms::words_of`]).
+    pub(crate) fn with_words() -> Terms {
+        Terms {
+            words: Some(Words::default()),
+            ..Terms::default()
+        }
+    }
+
+    /// The words that carry meaning in `text`, in normal form (stemmed),
+    /// each with the word as written: in Latin script from three letters,
+    /// in other scripts from two characters.
+    fn content_words(text: &str) -> Vec<(String, String)> {
+        let analysis = analyze(text);
+        analysis
+            .content_words()
+            .filter(|w| {
+                let chars = w.exact.chars().count();
+                let latin = w.exact.is_ascii();
+                !w.exact.chars().all(|c| c.is_ascii_digit()) && chars >= if latin { 3 } else { 2 }
+            })
+            .map(|w| {
+                let written = analysis.normalized.get(w.start..w.end).unwrap_or(&w.exact);
+                (w.exact.clone(), written.to_owned())
+            })
+            .collect()
+    }
+
+    /// One candidate's word terms for all its `texts` (keywords, title,
+    /// description), counted once each; none where these terms read no words.
+    pub(crate) fn words_of(&mut self, texts: &[&str]) -> Vec<u32> {
+        let Some(words) = &mut self.words else {
+            return Vec::new();
+        };
+        let mut held: Vec<u32> = Vec::new();
+        for text in texts {
+            for (word, _) in Terms::content_words(text) {
+                let term = match words.terms.get(&word) {
+                    Some(&term) => term,
+                    None => {
+                        let term = Terms::number(&mut self.next);
+                        words.terms.insert(word, term);
+                        term
+                    }
+                };
+                held.push(term);
+            }
+        }
+        held.sort_unstable();
+        held.dedup();
+        for &term in &held {
+            *words.holders.entry(term).or_default() += 1;
+        }
+        words.candidates += 1;
+        held
+    }
+
+    /// The word of `skill` few enough candidates hold to stand for it, the
+    /// rarest first; with the word itself.
+    fn telling_word(&self, skill: &str) -> Option<(u32, String)> {
+        let words = self.words.as_ref()?;
+        let most = (f64::from(words.candidates) * MOST_WORD_SHARE).max(3.0);
+        Terms::content_words(skill)
+            .into_iter()
+            .filter_map(|(w, written)| words.terms.get(&w).map(|&t| (t, written)))
+            .filter_map(|(t, w)| words.holders.get(&t).map(|&n| (n, t, w)))
+            .filter(|&(n, _, _)| f64::from(n) <= most)
+            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)))
+            .map(|(_, t, w)| (t, w))
     }
 
     fn number(next: &mut u32) -> u32 {
@@ -292,22 +380,28 @@ impl Terms {
     pub(crate) fn ask(&self, need: &NeedRead) -> Asked {
         let mut unknown = u32::MAX;
         let mut further = Vec::new();
-        let mut terms_of = |skills: &[SkillRead]| {
+        let mut terms_of = |skills: &[SkillRead], by_words: bool| {
             let mut terms: Vec<u32> = skills
                 .iter()
-                .map(|s| {
-                    let (term, more) = self.asked_skill(s, &mut unknown);
-                    further.extend(more);
-                    term
+                .map(|s| match self.telling_word_of(s).filter(|_| by_words) {
+                    Some((word, _)) => word,
+                    None => {
+                        let (term, more) = self.asked_skill(s, &mut unknown);
+                        further.extend(more);
+                        term
+                    }
                 })
                 .collect();
             terms.sort_unstable();
             terms.dedup();
             terms
         };
-        // A skill both asked and required counts once, as required.
-        let required = terms_of(&need.required);
-        let skills: Vec<u32> = terms_of(&need.skills)
+        // A skill both asked and required counts once, as required. A skill
+        // that names no concept and that nobody holds in its very words is
+        // met by its most telling word, where candidates' words are read;
+        // a required one only in its words or its concept.
+        let required = terms_of(&need.required, false);
+        let skills: Vec<u32> = terms_of(&need.skills, true)
             .into_iter()
             .filter(|t| !required.contains(t))
             .collect();
@@ -325,6 +419,26 @@ impl Terms {
             required,
             topics,
         }
+    }
+
+    /// For a skill that names no concept and that nobody holds in its very
+    /// words, the word that stands for it, where candidates' words are read.
+    fn telling_word_of(&self, skill: &SkillRead) -> Option<(u32, String)> {
+        if skill.main.is_some() || self.literal.contains_key(&skill.written) {
+            return None;
+        }
+        self.telling_word(&skill.written)
+    }
+
+    /// How a candidate with `terms` (sorted) meets a skill asked, if they
+    /// do: as [`Terms::meets`], or through the word that stands for a skill
+    /// the vocabulary does not know.
+    pub(crate) fn meets_asked(&self, terms: &[u32], skill: &SkillRead) -> Option<Met> {
+        self.meets(terms, skill).or_else(|| {
+            self.telling_word_of(skill)
+                .filter(|(word, _)| terms.binary_search(word).is_ok())
+                .map(|(_, written)| Met::Through(written))
+        })
     }
 
     /// How a candidate with `terms` (sorted) meets `skill`, if they do.
@@ -391,6 +505,38 @@ mod tests {
         held.sort_unstable();
         held.dedup();
         held
+    }
+
+    #[test]
+    fn a_skill_the_vocabulary_does_not_know_is_met_by_its_telling_word() {
+        let mut terms = Terms::with_words();
+        let texts = [
+            "Activated sludge process for dairy wastewater",
+            "Membrane bioreactor for factory wastewater",
+            "Septic tank for households and wastewater reuse",
+        ];
+        let held: Vec<Vec<u32>> = texts.iter().map(|t| terms.words_of(&[t])).collect();
+        let need = NeedRead::of(&[skill("activated sludge")], &[], &[]);
+        assert!(
+            need.skills[0].main.is_none(),
+            "a concept now: pick another skill"
+        );
+        let asked = terms.ask(&need);
+        // "sludge" is held by one text in three, "activated" too: the
+        // rarest word stands for the skill, not "wastewater", held by all.
+        assert_eq!(asked.skills.len(), 1);
+        assert!(held[0].binary_search(&asked.skills[0]).is_ok());
+        assert!(held[1].binary_search(&asked.skills[0]).is_err());
+        let met = terms.meets_asked(&held[0], &need.skills[0]);
+        assert!(
+            matches!(&met, Some(Met::Through(w)) if w == "activated" || w == "sludge"),
+            "{met:?}"
+        );
+        // Never for a required skill, nor where words are not read.
+        let required = terms.ask(&NeedRead::of(&[], &[skill("activated sludge")], &[]));
+        assert!(held[0].binary_search(&required.required[0]).is_err());
+        let plain = Terms::default();
+        assert!(plain.ask(&need).skills[0] > 1_000_000);
     }
 
     #[test]
