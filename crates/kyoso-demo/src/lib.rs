@@ -648,6 +648,14 @@ impl Demo {
             skills: skills.into_iter().collect(),
             sectors,
             availability,
+            available_from: None,
+            // Those who studied or trained in Japan have lived there.
+            experience_countries: match profile.path {
+                Path::Pioneer | Path::Intern if profile.year + 3 <= NOW_YEAR => {
+                    CountryCode::parse("JP").ok().into_iter().collect()
+                }
+                _ => Vec::new(),
+            },
             contact: Contact { email, phone },
             bio,
             consent: Consent {

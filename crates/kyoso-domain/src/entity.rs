@@ -117,6 +117,13 @@ pub struct Person {
     pub skills: Vec<Skill>,
     pub sectors: Vec<SectorCode>,
     pub availability: Availability,
+    /// The first day they can take up work, where that is not now.
+    #[serde(default, with = "crate::matching::iso_day")]
+    pub available_from: Option<time::Date>,
+    /// The countries they have lived or worked in, beside their residence
+    /// and their organizations' countries.
+    #[serde(default)]
+    pub experience_countries: Vec<CountryCode>,
     pub contact: Contact,
     pub bio: Option<Text>,
     pub consent: Consent,
@@ -128,6 +135,7 @@ impl Person {
     pub const MAX_LANGUAGES: usize = 20;
     pub const MAX_SKILLS: usize = 50;
     pub const MAX_SECTORS: usize = 20;
+    pub const MAX_EXPERIENCE_COUNTRIES: usize = 10;
 }
 
 /// An organization: a training body, an alumni society, a federation of

@@ -195,6 +195,10 @@ pub struct Need<R> {
     pub languages: Vec<LanguageRequirement>,
     /// Leave out candidates not available for the kind of work.
     pub require_available: bool,
+    /// Leave out people who are not available by this day (whose
+    /// `available_from` is later).
+    #[serde(default, with = "iso_day")]
+    pub available_by: Option<time::Date>,
     /// A technology need: leave out technologies less ready than this.
     pub min_readiness: Option<Readiness>,
     /// A technology need: leave out technologies not in use where asked.
@@ -271,6 +275,14 @@ impl<R> Need<R> {
                 ),
             ));
         }
+        if self.available_by.is_some()
+            && !matches!(self.kind, NeedKind::Expertise | NeedKind::Mentoring)
+        {
+            return Err((
+                "available_by",
+                ValueError::Rule("only a need for people asks when they are available".into()),
+            ));
+        }
         if self.course_mode.is_some() && self.kind != NeedKind::Training {
             return Err((
                 "course_mode",
@@ -294,10 +306,10 @@ impl<R> Need<R> {
 }
 
 /// A day as `YYYY-MM-DD` in JSON.
-mod iso_day {
+pub(crate) mod iso_day {
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub(super) fn serialize<S: Serializer>(
+    pub(crate) fn serialize<S: Serializer>(
         day: &Option<time::Date>,
         s: S,
     ) -> Result<S::Ok, S::Error> {
@@ -307,7 +319,7 @@ mod iso_day {
         }
     }
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Option<time::Date>, D::Error> {
         Option::<String>::deserialize(d)?

@@ -39,6 +39,7 @@ struct NeedFile {
     /// A number in JSON, or text ("2,500,000") from a form.
     investment_usd: Option<Value>,
     course_mode: Option<String>,
+    available_by: Option<String>,
     deadline: Option<String>,
     visibility: Option<String>,
 }
@@ -124,6 +125,13 @@ pub fn need_from_json(
         body.course_mode.as_deref().filter(|m| !m.trim().is_empty()),
         |s| s.parse::<CourseMode>(),
     );
+    let available_by = f.value(
+        "available_by",
+        body.available_by
+            .as_deref()
+            .filter(|d| !d.trim().is_empty()),
+        PartialDate::parse_day,
+    );
     let deadline = f.value("deadline", body.deadline.as_deref(), PartialDate::parse_day);
     let visibility = visibility(&mut f, body.visibility.as_deref());
     let need = match (kind, title) {
@@ -144,6 +152,7 @@ pub fn need_from_json(
             seeks,
             investment_usd,
             course_mode,
+            available_by,
             deadline,
             visibility,
         }),

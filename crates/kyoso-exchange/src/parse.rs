@@ -221,6 +221,8 @@ impl Record for Person {
         "sectors",
         "available_mentoring",
         "available_dispatch",
+        "available_from",
+        "experience_countries",
         "email",
         "phone",
         "bio",
@@ -251,6 +253,13 @@ impl Record for Person {
             mentoring: row.flag("available_mentoring"),
             dispatch: row.flag("available_dispatch"),
         };
+        let available_from = row.get("available_from", PartialDate::parse_day);
+        let experience_countries = row.set(
+            "experience_countries",
+            Person::MAX_EXPERIENCE_COUNTRIES,
+            "countries",
+            CountryCode::parse,
+        );
         let contact = Contact {
             email: row.get("email", Email::parse),
             phone: row.get("phone", Phone::parse),
@@ -274,6 +283,8 @@ impl Record for Person {
             skills,
             sectors,
             availability,
+            available_from,
+            experience_countries,
             contact,
             bio,
             consent,

@@ -85,6 +85,8 @@ impl Exportable for Stored<Person> {
         cells.push(list(&p.sectors));
         cells.push(Cell::Flag(p.availability.mentoring));
         cells.push(Cell::Flag(p.availability.dispatch));
+        cells.push(text(p.available_from));
+        cells.push(list(&p.experience_countries));
         cells.push(text(p.contact.email.as_ref()));
         cells.push(text(p.contact.phone.as_ref()));
         cells.push(text(p.bio.as_ref()));

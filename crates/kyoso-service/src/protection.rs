@@ -120,6 +120,8 @@ async fn erase_in(
         skills: Vec::new(),
         sectors: before.record.sectors.clone(),
         availability: Default::default(),
+        available_from: None,
+        experience_countries: Vec::new(),
         contact: Default::default(),
         bio: None,
         consent: Default::default(),

@@ -1344,6 +1344,8 @@ mod tests {
                 skills: Vec::new(),
                 sectors: Vec::new(),
                 availability: Default::default(),
+                available_from: None,
+                experience_countries: Vec::new(),
                 contact: Default::default(),
                 bio: None,
                 consent: Default::default(),

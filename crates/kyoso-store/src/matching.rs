@@ -35,11 +35,13 @@ pub struct MatchingPerson {
     pub skills: Vec<Skill>,
     pub sectors: Vec<SectorCode>,
     pub languages: Vec<LanguageSkill>,
-    /// Residence, nationality and the countries of organizations they
-    /// are tied to.
+    /// Residence, nationality, the countries they have lived or worked in
+    /// and the countries of organizations they are tied to.
     pub countries: Vec<CountryCode>,
     pub mentoring: bool,
     pub dispatch: bool,
+    /// The first day they can take up work, where that is not now.
+    pub available_from: Option<time::Date>,
     /// Their own words about their work, which matching reads for topics.
     pub bio: Option<String>,
 }
@@ -114,7 +116,8 @@ pub(crate) use fetch_all;
 pub(crate) const MATCHING_PEOPLE: &str = "SELECT p.id, p.uid, p.residence, p.nationality, \
     CAST(p.languages AS TEXT) AS languages, CAST(p.skills AS TEXT) AS skills, \
     CAST(p.sectors AS TEXT) AS sectors, p.available_mentoring, p.available_dispatch, \
-    p.name_native, p.name_latin, p.name_japanese, p.visibility, o.uid AS owner_uid, p.bio \
+    p.name_native, p.name_latin, p.name_japanese, p.visibility, o.uid AS owner_uid, p.bio, \
+    p.available_from, CAST(p.experience_countries AS TEXT) AS experience_countries \
     FROM people p LEFT JOIN organizations o ON o.id = p.owner_id \
     WHERE p.visibility <> 'private' AND p.consent_processing";
 
@@ -155,6 +158,11 @@ pub(crate) fn assemble_matching_people(
         while let Some((_, code)) = places.next_if(|(id, _)| *id == row.id) {
             countries.push(c.value("ties", &code, CountryCode::parse)?);
         }
+        countries.extend(list::<Vec<CountryCode>>(
+            &c,
+            "experience_countries",
+            &row.experience_countries,
+        )?);
         countries.sort();
         countries.dedup();
         // The people table keeps languages in their compact form.
@@ -188,6 +196,11 @@ pub(crate) fn assemble_matching_people(
             countries,
             mentoring: row.available_mentoring,
             dispatch: row.available_dispatch,
+            available_from: c.optional(
+                "available_from",
+                row.available_from,
+                kyoso_domain::PartialDate::parse_day,
+            )?,
             bio: row.bio,
         });
     }
@@ -212,7 +225,7 @@ fn stored_usd(amount: Option<Usd>) -> Option<i64> {
 const NEED_SELECT: &str = "SELECT n.id, n.uid, ow.uid AS owner_uid, pp.uid AS person_uid, \
     po.uid AS org_uid, n.kind, n.title, n.description, n.skills, n.required_skills, n.sectors, \
     n.country, n.require_country, n.languages, n.require_available, n.min_readiness, n.deployed, \
-    n.seeks, n.investment_usd, n.course_mode, n.deadline, n.status, \
+    n.seeks, n.investment_usd, n.course_mode, n.available_by, n.deadline, n.status, \
     n.visibility, n.reminded_at, n.created_at, n.updated_at \
     FROM needs n LEFT JOIN organizations ow ON ow.id = n.owner_id \
     LEFT JOIN people pp ON pp.id = n.posted_by_person_id \
@@ -240,6 +253,7 @@ struct NeedRow {
     seeks: String,
     investment_usd: Option<i64>,
     course_mode: Option<String>,
+    available_by: Option<time::Date>,
     deadline: Option<time::Date>,
     status: String,
     visibility: String,
@@ -303,6 +317,7 @@ impl NeedRow {
                 seeks: list(&c, "seeks", &self.seeks)?,
                 investment_usd: usd(&c, "investment_usd", self.investment_usd)?,
                 course_mode: c.optional("course_mode", self.course_mode, |s| s.parse())?,
+                available_by: self.available_by,
                 deadline: self.deadline,
                 visibility: c.value("visibility", &self.visibility, |s| s.parse())?,
             },
@@ -481,6 +496,8 @@ pub(crate) struct MatchingPersonRow {
     pub(crate) visibility: String,
     pub(crate) owner_uid: Option<Uuid>,
     pub(crate) bio: Option<String>,
+    pub(crate) available_from: Option<String>,
+    pub(crate) experience_countries: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -930,11 +947,11 @@ impl BulkWriter {
                 "INSERT INTO needs (uid, owner_id, posted_by_person_id, posted_by_org_id, kind, title, \
                  description, skills, required_skills, sectors, country, require_country, languages, \
                  require_available, deadline, status, visibility, created_at, updated_at, \
-                 min_readiness, deployed, seeks, investment_usd, course_mode) \
+                 min_readiness, deployed, seeks, investment_usd, course_mode, available_by) \
                  VALUES ($1, (SELECT id FROM organizations WHERE uid = $2), \
                  (SELECT id FROM people WHERE uid = $3), (SELECT id FROM organizations WHERE uid = $4), \
                  $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $17, $17, $18, $19, \
-                 $20, $21, $22)",
+                 $20, $21, $22, $23)",
             )
             .bind(uid.uuid())
             .bind(owner.map(|o| o.uuid()))
@@ -958,6 +975,7 @@ impl BulkWriter {
             .bind(texts(&need.seeks))
             .bind(stored_usd(need.investment_usd))
             .bind(need.course_mode.map(|m| m.as_str()))
+            .bind(need.available_by)
             .execute(&mut **conn)
             .await?;
         });
@@ -973,7 +991,7 @@ impl BulkWriter {
                  required_skills = $6, sectors = $7, country = $8, require_country = $9, \
                  languages = $10, require_available = $11, deadline = $12, visibility = $13, \
                  updated_at = $14, min_readiness = $15, deployed = $16, seeks = $17, \
-                 investment_usd = $18, course_mode = $19 WHERE uid = $1",
+                 investment_usd = $18, course_mode = $19, available_by = $20 WHERE uid = $1",
             )
             .bind(uid.uuid())
             .bind(need.kind.as_str())
@@ -994,6 +1012,7 @@ impl BulkWriter {
             .bind(texts(&need.seeks))
             .bind(stored_usd(need.investment_usd))
             .bind(need.course_mode.map(|m| m.as_str()))
+            .bind(need.available_by)
             .execute(&mut **conn)
             .await?
             .rows_affected()

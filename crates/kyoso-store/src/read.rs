@@ -19,7 +19,7 @@ pub(crate) const PERSON_SELECT: &str = "SELECT p.id, p.uid, p.external_id, \
     p.name_native, p.name_latin, p.name_japanese, p.gender, p.residence, p.nationality, \
     p.languages, p.skills, p.sectors, p.available_mentoring, p.available_dispatch, \
     p.email, p.phone, p.bio, p.consent_processing, p.consent_contact, p.consent_public_listing, \
-    p.visibility, p.created_at, p.updated_at \
+    p.visibility, p.created_at, p.updated_at, p.available_from, p.experience_countries \
     FROM people p LEFT JOIN organizations ow ON ow.id = p.owner_id";
 
 /// One person by uid: the statement both read paths use.
@@ -178,6 +178,8 @@ pub(crate) struct PersonRow {
     pub(crate) visibility: String,
     pub(crate) created_at: DbTime,
     pub(crate) updated_at: DbTime,
+    pub(crate) available_from: Option<String>,
+    pub(crate) experience_countries: Json<serde_json::Value>,
 }
 
 impl PersonRow {
@@ -210,6 +212,12 @@ impl PersonRow {
                 mentoring: self.available_mentoring,
                 dispatch: self.available_dispatch,
             },
+            available_from: c.optional(
+                "available_from",
+                self.available_from,
+                kyoso_domain::PartialDate::parse_day,
+            )?,
+            experience_countries: c.json("experience_countries", self.experience_countries)?,
             contact: Contact {
                 email: c.optional("email", self.email, kyoso_domain::Email::parse)?,
                 phone: c.optional("phone", self.phone, kyoso_domain::Phone::parse)?,

@@ -69,6 +69,10 @@ pub(crate) fn person_values(meta: &RowMeta, p: &Person) -> Vec<Value> {
     v.push(Value::Bool(p.consent.public_listing));
     v.push(Value::str(Some(p.visibility.as_str())));
     v.extend(meta.tail());
+    v.push(Value::str(
+        p.available_from.map(|d| d.to_string()).as_deref(),
+    ));
+    v.push(Value::json(&p.experience_countries));
     v
 }
 

@@ -122,6 +122,8 @@ const PERSON_COLUMNS: &[Column] = &[
     c("visibility", Kind::Text),
     c("created_at", Kind::Time),
     c("updated_at", Kind::Time),
+    c("available_from", Kind::Text),
+    c("experience_countries", Kind::Json),
 ];
 
 const TIE_COLUMNS: &[Column] = &[

@@ -206,6 +206,12 @@ pub(crate) struct PersonJson {
     sectors: Vec<String>,
     available_mentoring: Option<bool>,
     available_dispatch: Option<bool>,
+    /// YYYY-MM-DD: the first day they can take up work, where that is not now.
+    available_from: Option<String>,
+    /// ISO 3166-1 alpha-2: the countries they have lived or worked in,
+    /// beside their residence.
+    #[serde(default)]
+    experience_countries: Vec<String>,
     email: Option<String>,
     phone: Option<String>,
     bio: Option<String>,

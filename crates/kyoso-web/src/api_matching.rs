@@ -103,6 +103,9 @@ pub(crate) struct NeedBody {
     seeks: Vec<String>,
     /// An investment need: the investment sought, in whole US dollars.
     investment_usd: Option<u64>,
+    /// A need for people: YYYY-MM-DD; people available only later are left
+    /// out.
+    available_by: Option<String>,
     /// A training need: how the course must be taught: in_japan, in_country
     /// (a course taught in both serves either), both, or online.
     course_mode: Option<String>,

@@ -208,6 +208,9 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
         (_, "countries") => {
             json!({"type": "array", "items": one_of(countries(), false), "uniqueItems": true})
         }
+        ("PersonJson", "experience_countries") => {
+            json!({"type": "array", "items": one_of(countries(), false), "maxItems": Person::MAX_EXPERIENCE_COUNTRIES, "uniqueItems": true})
+        }
         ("NeedBody", "sectors") => {
             json!({"type": "array", "items": one_of(sectors(), false), "maxItems": Need::<()>::MAX_SECTORS, "uniqueItems": true})
         }
@@ -269,7 +272,11 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
             json!({"type": ["string", "null"], "pattern": DATE, "example": "2025-04"})
         }
         ("PlacementBody", "start" | "end")
-        | (_, "raised_on" | "deadline" | "applied_on" | "apply_by") => {
+        | (
+            _,
+            "raised_on" | "deadline" | "applied_on" | "apply_by" | "available_from"
+            | "available_by",
+        ) => {
             json!({"type": ["string", "null"], "format": "date", "pattern": DAY})
         }
         ("OutcomeBody", "on") => json!({"type": "string", "pattern": DATE}),

@@ -178,6 +178,13 @@ pub(crate) fn values_of_person(p: &Person) -> Values {
             .collect::<Vec<_>>()
             .join("; "),
     );
+    for (name, country) in EXPERIENCE_FIELDS.iter().zip(&p.experience_countries) {
+        put(name, country.to_string());
+    }
+    put(
+        "available_from",
+        p.available_from.map(|d| d.to_string()).unwrap_or_default(),
+    );
     put("available_mentoring", p.availability.mentoring.to_string());
     put("available_dispatch", p.availability.dispatch.to_string());
     put(
@@ -206,6 +213,21 @@ pub(crate) fn values_of_person(p: &Person) -> Values {
     put("visibility", p.visibility.to_string());
     v
 }
+
+/// The person form's selects of the countries they have lived or worked
+/// in: one more than they name, at least three.
+const EXPERIENCE_FIELDS: [&str; Person::MAX_EXPERIENCE_COUNTRIES] = [
+    "experience_countries",
+    "experience_countries_2",
+    "experience_countries_3",
+    "experience_countries_4",
+    "experience_countries_5",
+    "experience_countries_6",
+    "experience_countries_7",
+    "experience_countries_8",
+    "experience_countries_9",
+    "experience_countries_10",
+];
 
 const PERSON_CHECKBOXES: &[&str] = &[
     "available_mentoring",
@@ -241,6 +263,33 @@ pub(crate) fn person_fields(t: &Texts, lang: Lang, v: &Values, errors: &[RowErro
             t.nationality,
             with_empty(country_choices(lang, get("nationality")), "—"),
         ),
+    ];
+    // Countries by name: those named, then one more, at least three.
+    let named = EXPERIENCE_FIELDS
+        .iter()
+        .rposition(|name| !get(name).is_empty())
+        .map_or(0, |at| at + 1);
+    for (at, &name) in EXPERIENCE_FIELDS
+        .iter()
+        .enumerate()
+        .take((named + 1).max(3))
+    {
+        let label = if at == 0 {
+            t.experience_countries
+        } else {
+            t.another_country
+        };
+        fields.push(select(
+            name,
+            label,
+            with_empty(country_choices(lang, get(name)), "—"),
+        ));
+    }
+    fields.push(Field {
+        kind: "date",
+        ..text("available_from", t.available_from, get("available_from"))
+    });
+    fields.extend([
         with_hint(
             text("languages", t.languages, get("languages")),
             "ja:N2; en:B2; th:native",
@@ -279,7 +328,7 @@ pub(crate) fn person_fields(t: &Texts, lang: Lang, v: &Values, errors: &[RowErro
                 get("visibility")
             },
         ),
-    ];
+    ]);
     attach(&mut fields, errors);
     fields
 }
@@ -413,7 +462,20 @@ pub(crate) fn to_object(values: &Values, checkboxes: &[&str]) -> Map<String, Val
 }
 
 pub(crate) fn person_object(values: &Values) -> Map<String, Value> {
-    to_object(values, PERSON_CHECKBOXES)
+    let mut object = to_object(values, PERSON_CHECKBOXES);
+    // The countries chosen by name, one a select, become one list.
+    let chosen: Vec<String> = EXPERIENCE_FIELDS
+        .iter()
+        .filter_map(|name| object.remove(*name))
+        .filter_map(|value| value.as_str().map(str::to_owned))
+        .collect();
+    if !chosen.is_empty() {
+        object.insert(
+            "experience_countries".into(),
+            Value::String(chosen.join(";")),
+        );
+    }
+    object
 }
 
 // --- ties ---

@@ -629,6 +629,18 @@ pub(crate) async fn person(
     fact(t.residence, view::country(p.residence, lang));
     fact(t.nationality, view::country(p.nationality, lang));
     fact(
+        t.experience_countries,
+        p.experience_countries
+            .iter()
+            .map(|&c| view::country(Some(c), lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    fact(
+        t.available_from,
+        p.available_from.map(|d| d.to_string()).unwrap_or_default(),
+    );
+    fact(
         t.gender,
         p.gender.map(|g| t.gender(g).to_owned()).unwrap_or_default(),
     );

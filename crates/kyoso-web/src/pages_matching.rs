@@ -585,6 +585,13 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             get("require_available") == "true",
         ),
         forms::with_hint(
+            Field {
+                kind: "date",
+                ..forms::text("available_by", mt.available_by, get("available_by"))
+            },
+            mt.people_only,
+        ),
+        forms::with_hint(
             forms::select(
                 "min_readiness",
                 mt.min_readiness,
@@ -966,6 +973,9 @@ async fn need_view(
     if !n.seeks.is_empty() {
         let seeks: Vec<&str> = n.seeks.iter().map(|&s| mt.seek(s)).collect();
         facts.push((mt.seeks, seeks.join(", ")));
+    }
+    if let Some(by) = n.available_by {
+        facts.push((mt.available_by, by.to_string()));
     }
     if let Some(mode) = n.course_mode {
         facts.push((

@@ -24,6 +24,8 @@ matching-another-country = Another country
 matching-least-level = At least
 matching-must-hold = Must hold: leave out those below it
 matching-or-above = Or: this language will do as well as the one above
+matching-available-by = Available by
+matching-people-only = For an expert or a mentor: those available only later are left out
 matching-require-available = Only candidates who are available
 matching-deadline = Deadline
 

@@ -122,6 +122,9 @@ reasons-holds-required-skill = Has the required skill “{ $skill }” (as “{ 
 reasons-holds-language = Speaks { $held } ({ $asked } required)
 # $country: the country's name
 reasons-holds-country = Has lived or worked in { $country }, as required
+# $from: the day they can start; $by: the day the need asks (YYYY-MM-DD)
+reasons-holds-available-from = Available from { $from } (needed by { $by })
+reasons-holds-available-now = Available now (needed by { $by })
 # $least and $held: technology readiness levels (numbers)
 reasons-holds-readiness = Ready at TRL { $held } (at least TRL { $least } required)
 # $asked: where the technology must be in use; $countries: where it is

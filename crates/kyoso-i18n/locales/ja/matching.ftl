@@ -25,6 +25,8 @@ matching-another-country = ほかの国
 matching-least-level = 最低水準
 matching-must-hold = 必須（満たさない候補は外す）
 matching-or-above = または：上の言語の代わりにこの言語でもよい
+matching-available-by = 対応可能になっている必要がある日
+matching-people-only = 専門家・メンターのみ：それより後にしか対応できない人は候補から外れます
 matching-require-available = 対応可能な候補者のみ
 matching-deadline = 期限
 

@@ -25,6 +25,8 @@ matching-another-country = ประเทศอื่น
 matching-least-level = ระดับต่ำสุด
 matching-must-hold = จำเป็น: ไม่เสนอผู้ที่ต่ำกว่านี้
 matching-or-above = หรือ: ใช้ภาษานี้แทนภาษาข้างบนได้
+matching-available-by = ต้องพร้อมภายในวันที่
+matching-people-only = สำหรับผู้เชี่ยวชาญหรือพี่เลี้ยง: ผู้ที่พร้อมหลังจากนั้นจะไม่ถูกเสนอ
 matching-require-available = เฉพาะผู้ที่พร้อม
 matching-deadline = กำหนดเวลา
 

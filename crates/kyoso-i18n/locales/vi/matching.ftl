@@ -25,6 +25,8 @@ matching-another-country = Quốc gia khác
 matching-least-level = Trình độ tối thiểu
 matching-must-hold = Bắt buộc: loại người dưới mức này
 matching-or-above = Hoặc: ngôn ngữ này thay cho ngôn ngữ bên trên cũng được
+matching-available-by = Cần sẵn sàng trước ngày
+matching-people-only = Dành cho chuyên gia hoặc người cố vấn: người chỉ sẵn sàng sau ngày đó sẽ bị loại
 matching-require-available = Chỉ ứng viên sẵn sàng
 matching-deadline = Hạn chót
 

@@ -221,6 +221,7 @@ fn with_poster<R>(need: Need<R>, poster: Poster) -> Need<Poster> {
         deployed: need.deployed,
         seeks: need.seeks,
         investment_usd: need.investment_usd,
+        available_by: need.available_by,
         course_mode: need.course_mode,
         deadline: need.deadline,
         visibility: need.visibility,
@@ -638,6 +639,13 @@ pub enum Holds {
     Country { country: CountryCode },
     /// Available for the kind of work.
     Available { kind: NeedKind },
+    /// Available by the day asked: from `from`, or now.
+    AvailableBy {
+        #[serde(serialize_with = "iso_day")]
+        by: time::Date,
+        #[serde(serialize_with = "iso_day_if_any")]
+        from: Option<time::Date>,
+    },
     /// A technology at least this ready.
     Readiness { least: u8, held: u8 },
     /// A technology in use `abroad` or in a country, as it is in `countries`.
@@ -676,7 +684,22 @@ pub enum Holds {
     /// A course with seats left.
     SeatsLeft { seats: u32 },
     /// A course taking applications until `day`.
-    ApplyBy { day: time::Date },
+    ApplyBy {
+        #[serde(serialize_with = "iso_day")]
+        day: time::Date,
+    },
+}
+
+/// A day as `YYYY-MM-DD`, as the API writes days.
+fn iso_day<S: serde::Serializer>(day: &time::Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(day)
+}
+
+fn iso_day_if_any<S: serde::Serializer>(day: &Option<time::Date>, s: S) -> Result<S::Ok, S::Error> {
+    match day {
+        Some(day) => s.collect_str(day),
+        None => s.serialize_none(),
+    }
 }
 
 /// A language at a level, as a reason shows it.
@@ -895,7 +918,13 @@ impl Kyoso {
                 let found: Vec<Found<'_>> = match question {
                     // The poster is not their own candidate.
                     Question::Top(top) => people
-                        .top(mentoring, &query, top + 1, &weights, &hops)
+                        .top(mentoring, &query, top + 1, &weights, &hops, &|facts| {
+                            // Not available by the day asked.
+                            need.need
+                                .available_by
+                                .zip(facts.available_from)
+                                .is_some_and(|(by, from)| from > by)
+                        })
                         .into_iter()
                         .filter(|f| f.uid != poster)
                         .take(top)
@@ -1098,7 +1127,9 @@ impl Kyoso {
         };
         let japan = country_number(japan);
         let poster = need.posted_by.uid;
-        let ranked = people.top(false, &query, 60, &Weights::default(), &|_| None);
+        let ranked = people.top(false, &query, 60, &Weights::default(), &|_| None, &|_| {
+            false
+        });
         Ok(ranked
             .into_iter()
             .filter(|found| {
@@ -1203,6 +1234,12 @@ fn person_holds(need: &Need<Poster>, facts: &people::PersonFacts) -> Vec<Holds> 
     }
     if need.require_available {
         holds.push(Holds::Available { kind: need.kind });
+    }
+    if let Some(by) = need.available_by {
+        holds.push(Holds::AvailableBy {
+            by,
+            from: facts.available_from,
+        });
     }
     holds
 }

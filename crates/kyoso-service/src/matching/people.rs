@@ -32,6 +32,8 @@ pub(super) struct PersonFacts {
     pub(super) visibility: Visibility,
     pub(super) residence: Option<CountryCode>,
     pub(super) languages: Box<[LanguageSkill]>,
+    /// The first day they can take up work, where that is not now.
+    pub(super) available_from: Option<time::Date>,
 }
 
 /// How many biographies' readings an index build keeps, to read a
@@ -131,6 +133,7 @@ impl PeopleIndex {
                 visibility: person.visibility,
                 residence: person.residence,
                 languages: person.languages.into_boxed_slice(),
+                available_from: person.available_from,
             });
         }
         let position = uids
@@ -252,10 +255,15 @@ impl People {
         n: usize,
         weights: &Weights,
         hops: &dyn Fn(Uid) -> Option<u8>,
+        breaks: &dyn Fn(&PersonFacts) -> bool,
     ) -> Vec<Found<'_>> {
         let base = &self.base;
         let overlay = &self.overlay;
-        let changed = |id: CandidateId| overlay.changed.contains_key(&base.uids[id as usize]);
+        // Those read again since are ranked from the overlay.
+        let changed = |id: CandidateId| {
+            overlay.changed.contains_key(&base.uids[id as usize])
+                || breaks(&base.facts[id as usize])
+        };
         let mut found: Vec<Found<'_>> = base
             .index(mentoring)
             .top_except(
@@ -277,9 +285,13 @@ impl People {
             found.extend(
                 fresh
                     .index(mentoring)
-                    .top(&query(&fresh.terms), n, weights, &|id| {
-                        hops(fresh.uids[id as usize])
-                    })
+                    .top_except(
+                        &query(&fresh.terms),
+                        n,
+                        weights,
+                        &|id| hops(fresh.uids[id as usize]),
+                        &|id| breaks(&fresh.facts[id as usize]),
+                    )
                     .into_iter()
                     .map(|ranked| Found {
                         uid: fresh.uids[ranked.candidate as usize],
@@ -485,6 +497,7 @@ mod tests {
             countries: Vec::new(),
             mentoring: at.is_multiple_of(2),
             dispatch: true,
+            available_from: None,
             bio: at
                 .is_multiple_of(4)
                 .then(|| "Welding instructor".to_owned()),

@@ -86,6 +86,19 @@ pub fn explain_holds(holds: &Holds, lang: Lang) -> String {
             NeedKind::Expertise => lang.text("reasons-availability-dispatch").to_owned(),
             _ => lang.text("reasons-availability-open").to_owned(),
         },
+        Holds::AvailableBy { by, from } => match from {
+            Some(from) => lang.format(
+                "reasons-holds-available-from",
+                &[
+                    ("from", Arg::Text(&from.to_string())),
+                    ("by", Arg::Text(&by.to_string())),
+                ],
+            ),
+            None => lang.format(
+                "reasons-holds-available-now",
+                &[("by", Arg::Text(&by.to_string()))],
+            ),
+        },
         Holds::Readiness { least, held } => lang.format(
             "reasons-holds-readiness",
             &[("least", (*least).into()), ("held", (*held).into())],

@@ -127,6 +127,8 @@ impl FastReads {
                         visibility: row.get(22)?,
                         created_at: time(23)?,
                         updated_at: time(24)?,
+                        available_from: row.get(25)?,
+                        experience_countries: json(26)?,
                     })
                 })
                 .optional()

@@ -84,6 +84,8 @@ pub(crate) fn read_matching_people_sqlite(
                 visibility: row.get(12)?,
                 owner_uid: row.get::<_, Option<[u8; 16]>>(13)?.map(Uuid::from_bytes),
                 bio: row.get(14)?,
+                available_from: row.get(15)?,
+                experience_countries: row.get(16)?,
             });
         }
         let mut statement =

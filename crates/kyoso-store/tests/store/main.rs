@@ -50,6 +50,8 @@ fn person(native: &str, latin: &str, country: &str) -> Person {
             mentoring: true,
             dispatch: false,
         },
+        available_from: None,
+        experience_countries: Vec::new(),
         contact: Contact::default(),
         bio: None,
         consent: Consent {

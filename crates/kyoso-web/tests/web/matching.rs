@@ -11,6 +11,7 @@ const ALPHA: &str = "matching test alpha";
 const BETA: &str = "matching test beta";
 const GAMMA: &str = "matching test gamma";
 const DELTA: &str = "matching test delta";
+const EPSILON: &str = "matching test epsilon";
 
 async fn person(app: &TestApp, fields: Value) -> String {
     let (status, body) = app
@@ -1104,6 +1105,108 @@ async fn courses_are_held_to_what_a_training_need_asks(app: &TestApp) {
     );
 }
 
+async fn people_are_held_to_when_and_where_they_can_work(app: &TestApp) {
+    // Three experts of one skill: one free now who has worked in Viet Nam,
+    // one free from the spring, one free only next year.
+    let expert = |name: &str, extra: Value| {
+        let mut fields = json!({
+            "name_latin": name, "residence": "TH", "skills": [EPSILON], "sectors": ["32120"],
+            "available_dispatch": true, "consent_processing": true, "visibility": "network",
+        });
+        fields
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        fields
+    };
+    let now = person(
+        app,
+        expert("Free Now", json!({"experience_countries": ["VN", "LA"]})),
+    )
+    .await;
+    let spring = person(
+        app,
+        expert("Free In Spring", json!({"available_from": "2098-03-01"})),
+    )
+    .await;
+    let later = person(
+        app,
+        expert("Free Later", json!({"available_from": "2099-01-15"})),
+    )
+    .await;
+    let (_, read) = app.get(&format!("/api/v1/people/{now}"), "officer").await;
+    assert_eq!(read["experience_countries"], json!(["LA", "VN"]), "{read}");
+    let (_, read) = app.get(&format!("/api/v1/people/{later}"), "officer").await;
+    assert_eq!(read["available_from"], "2099-01-15", "{read}");
+
+    let rank = |need: Value| async move {
+        let need = post_need(app, "officer", need).await;
+        app.get(&format!("/api/v1/needs/{need}/matches?top=20"), "officer")
+            .await
+            .1
+    };
+    let body = rank(json!({"kind": "expertise", "title": "Expert by April",
+        "skills": [EPSILON], "available_by": "2098-04-01"}))
+    .await;
+    let proposed = ids(&body);
+    assert!(
+        proposed.contains(&now) && proposed.contains(&spring),
+        "{body}"
+    );
+    assert!(!proposed.contains(&later), "not available by April: {body}");
+    let held = constraints_of(&body, &spring);
+    assert_eq!(held[0]["constraint"], "available_by", "{held:?}");
+    assert_eq!(held[0]["from"], "2098-03-01");
+    assert!(
+        held[0]["words"].as_str().unwrap().contains("2098-03-01"),
+        "{held:?}"
+    );
+
+    // Experience in Viet Nam recorded on the profile meets a need that
+    // requires it, though they live in Thailand.
+    let body = rank(
+        json!({"kind": "expertise", "title": "Expert who knows Viet Nam",
+        "skills": [EPSILON], "country": "VN", "require_country": true}),
+    )
+    .await;
+    let proposed = ids(&body);
+    assert_eq!(proposed.first(), Some(&now));
+    assert!(
+        !proposed.contains(&spring) && !proposed.contains(&later),
+        "they live in Thailand and name no other country"
+    );
+
+    // Only a need for people asks it; a date is a date.
+    for (body, field) in [
+        (
+            json!({"kind": "training", "title": "Course", "skills": [EPSILON], "available_by": "2098-04-01"}),
+            "available_by",
+        ),
+        (
+            json!({"kind": "expertise", "title": "Expert", "skills": [EPSILON], "available_by": "April"}),
+            "available_by",
+        ),
+    ] {
+        let (status, answer) = app
+            .send(Method::POST, "/api/v1/needs", "officer", &body)
+            .await;
+        assert_eq!(
+            (status, answer["error"]["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
+            "{answer}"
+        );
+    }
+    let (status, answer) = app
+        .send(
+            Method::POST,
+            "/api/v1/people",
+            "officer",
+            &expert("Nowhere", json!({"experience_countries": ["XX"]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+}
+
 async fn assignment_rounds_over_the_api(app: &TestApp) {
     let csv = "participant,host,score,capacity,country,gender\n\
                an,sakai-seiki,9,1,VN,female\n\
@@ -1289,6 +1392,7 @@ mod cases {
         technology_needs_match_offers_with_a_local_champion,
         deals_are_answered_from_the_other_side,
         courses_are_held_to_what_a_training_need_asks,
+        people_are_held_to_when_and_where_they_can_work,
         assignment_rounds_over_the_api,
         outcomes_feed_the_track_record,
         needs_expire_and_owners_are_reminded,
