@@ -154,14 +154,10 @@ pub(crate) fn values_of_person(p: &Person) -> Values {
         "nationality",
         p.nationality.map(|c| c.to_string()).unwrap_or_default(),
     );
-    put(
-        "languages",
-        p.languages
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; "),
-    );
+    for ((language, level), spoken) in LANGUAGE_FIELDS.iter().zip(&p.languages) {
+        put(language, spoken.language().to_string());
+        put(level, spoken.level().as_str().to_owned());
+    }
     put(
         "skills",
         p.skills
@@ -170,14 +166,9 @@ pub(crate) fn values_of_person(p: &Person) -> Values {
             .collect::<Vec<_>>()
             .join("; "),
     );
-    put(
-        "sectors",
-        p.sectors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; "),
-    );
+    for (name, sector) in SECTOR_FIELDS.iter().zip(&p.sectors) {
+        put(name, sector.to_string());
+    }
     for (name, country) in EXPERIENCE_FIELDS.iter().zip(&p.experience_countries) {
         put(name, country.to_string());
     }
@@ -212,6 +203,68 @@ pub(crate) fn values_of_person(p: &Person) -> Values {
     );
     put("visibility", p.visibility.to_string());
     v
+}
+
+/// The person form's language rows, a language and its level each chosen
+/// by name: one more than they speak, at least three.
+const LANGUAGE_FIELDS: [(&str, &str); Person::MAX_LANGUAGES] = [
+    ("languages", "level_1"),
+    ("language_2", "level_2"),
+    ("language_3", "level_3"),
+    ("language_4", "level_4"),
+    ("language_5", "level_5"),
+    ("language_6", "level_6"),
+    ("language_7", "level_7"),
+    ("language_8", "level_8"),
+    ("language_9", "level_9"),
+    ("language_10", "level_10"),
+    ("language_11", "level_11"),
+    ("language_12", "level_12"),
+    ("language_13", "level_13"),
+    ("language_14", "level_14"),
+    ("language_15", "level_15"),
+    ("language_16", "level_16"),
+    ("language_17", "level_17"),
+    ("language_18", "level_18"),
+    ("language_19", "level_19"),
+    ("language_20", "level_20"),
+];
+
+/// The person form's sector selects: one more than they name, at least
+/// three.
+const SECTOR_FIELDS: [&str; Person::MAX_SECTORS] = [
+    "sectors",
+    "sectors_2",
+    "sectors_3",
+    "sectors_4",
+    "sectors_5",
+    "sectors_6",
+    "sectors_7",
+    "sectors_8",
+    "sectors_9",
+    "sectors_10",
+    "sectors_11",
+    "sectors_12",
+    "sectors_13",
+    "sectors_14",
+    "sectors_15",
+    "sectors_16",
+    "sectors_17",
+    "sectors_18",
+    "sectors_19",
+    "sectors_20",
+];
+
+/// How many of a form's repeated fields to show: those filled, one more,
+/// at least three.
+fn rows_shown(filled: impl Iterator<Item = bool>, most: usize) -> usize {
+    let last = filled
+        .enumerate()
+        .filter(|(_, filled)| *filled)
+        .map(|(at, _)| at + 1)
+        .last()
+        .unwrap_or(0);
+    (last + 1).clamp(3, most)
 }
 
 /// The person form's selects of the countries they have lived or worked
@@ -264,16 +317,49 @@ pub(crate) fn person_fields(t: &Texts, lang: Lang, v: &Values, errors: &[RowErro
             with_empty(country_choices(lang, get("nationality")), "—"),
         ),
     ];
-    // Countries by name: those named, then one more, at least three.
-    let named = EXPERIENCE_FIELDS
-        .iter()
-        .rposition(|name| !get(name).is_empty())
-        .map_or(0, |at| at + 1);
-    for (at, &name) in EXPERIENCE_FIELDS
-        .iter()
-        .enumerate()
-        .take((named + 1).max(3))
-    {
+    // Languages, sectors and countries by name.
+    let shown = rows_shown(
+        LANGUAGE_FIELDS.iter().map(|(l, _)| !get(l).is_empty()),
+        LANGUAGE_FIELDS.len(),
+    );
+    for (at, &(language, level)) in LANGUAGE_FIELDS.iter().enumerate().take(shown) {
+        let label = if at == 0 {
+            t.languages
+        } else {
+            t.another_language
+        };
+        fields.push(select(
+            language,
+            label,
+            crate::view::language_choices(lang, get(language)),
+        ));
+        fields.push(select(
+            level,
+            t.level,
+            crate::view::level_choices(lang, get(level)),
+        ));
+    }
+    fields.push(with_hint(
+        text("skills", t.skills, get("skills")),
+        t.list_hint,
+    ));
+    let shown = rows_shown(
+        SECTOR_FIELDS.iter().map(|s| !get(s).is_empty()),
+        SECTOR_FIELDS.len(),
+    );
+    for (at, &name) in SECTOR_FIELDS.iter().enumerate().take(shown) {
+        let label = if at == 0 { t.sectors } else { t.another_sector };
+        fields.push(select(
+            name,
+            label,
+            crate::view::sector_choices(lang, get(name), "—"),
+        ));
+    }
+    let shown = rows_shown(
+        EXPERIENCE_FIELDS.iter().map(|c| !get(c).is_empty()),
+        EXPERIENCE_FIELDS.len(),
+    );
+    for (at, &name) in EXPERIENCE_FIELDS.iter().enumerate().take(shown) {
         let label = if at == 0 {
             t.experience_countries
         } else {
@@ -290,12 +376,6 @@ pub(crate) fn person_fields(t: &Texts, lang: Lang, v: &Values, errors: &[RowErro
         ..text("available_from", t.available_from, get("available_from"))
     });
     fields.extend([
-        with_hint(
-            text("languages", t.languages, get("languages")),
-            "ja:N2; en:B2; th:native",
-        ),
-        with_hint(text("skills", t.skills, get("skills")), t.list_hint),
-        with_hint(text("sectors", t.sectors, get("sectors")), "32120; 11330"),
         checkbox(
             "available_mentoring",
             t.available_mentoring,
@@ -463,17 +543,31 @@ pub(crate) fn to_object(values: &Values, checkboxes: &[&str]) -> Map<String, Val
 
 pub(crate) fn person_object(values: &Values) -> Map<String, Value> {
     let mut object = to_object(values, PERSON_CHECKBOXES);
-    // The countries chosen by name, one a select, become one list.
-    let chosen: Vec<String> = EXPERIENCE_FIELDS
-        .iter()
-        .filter_map(|name| object.remove(*name))
-        .filter_map(|value| value.as_str().map(str::to_owned))
-        .collect();
-    if !chosen.is_empty() {
-        object.insert(
-            "experience_countries".into(),
-            Value::String(chosen.join(";")),
-        );
+    // The language rows become languages as files write them: `th:native`.
+    let mut languages = Vec::new();
+    for (language, level) in LANGUAGE_FIELDS {
+        let level = object.remove(level);
+        if let Some(Value::String(language)) = object.remove(language) {
+            let level = level.as_ref().and_then(Value::as_str).unwrap_or_default();
+            languages.push(format!("{language}:{level}"));
+        }
+    }
+    if !languages.is_empty() {
+        object.insert("languages".into(), Value::String(languages.join(";")));
+    }
+    // The sectors and countries chosen by name, one a select, become lists.
+    for (list, selects) in [
+        ("sectors", &SECTOR_FIELDS[..]),
+        ("experience_countries", &EXPERIENCE_FIELDS[..]),
+    ] {
+        let chosen: Vec<String> = selects
+            .iter()
+            .filter_map(|name| object.remove(*name))
+            .filter_map(|value| value.as_str().map(str::to_owned))
+            .collect();
+        if !chosen.is_empty() {
+            object.insert(list.into(), Value::String(chosen.join(";")));
+        }
     }
     object
 }

@@ -300,8 +300,8 @@ fn language_row(lang: Lang, at: usize, v: &Values) -> Vec<Field> {
         mt.another_language
     };
     let mut fields = vec![
-        forms::select(language, label, language_choices(lang, get(language))),
-        forms::select(level, mt.least_level, level_choices(lang, get(level))),
+        forms::select(language, label, view::language_choices(lang, get(language))),
+        forms::select(level, mt.least_level, view::level_choices(lang, get(level))),
     ];
     if let Some(or) = or {
         fields.push(forms::checkbox(or, mt.or_above, on(or)));
@@ -346,38 +346,6 @@ const LANGUAGE_ROWS: [(&str, &str, &str, Option<&str>); 3] = [
     ("language_3", "level_3", "must_3", Some("or_3")),
 ];
 
-/// Levels a need may ask for, named in the reader's language.
-fn level_choices(lang: Lang, selected: &str) -> Vec<Choice> {
-    const LEVELS: [&str; 12] = [
-        "native", "N1", "N2", "N3", "N4", "N5", "C2", "C1", "B2", "B1", "A2", "A1",
-    ];
-    forms::with_empty(
-        LEVELS
-            .iter()
-            .map(|&level| Choice {
-                value: level.to_owned(),
-                label: lang.level(level).unwrap_or(level).to_owned(),
-                selected: level == selected,
-            })
-            .collect(),
-        "—",
-    )
-}
-
-/// Every language, named and sorted in the reader's language.
-fn language_choices(lang: Lang, selected: &str) -> Vec<Choice> {
-    let mut choices: Vec<Choice> = kyoso_domain::codelist::languages()
-        .active()
-        .filter(|item| kyoso_domain::LanguageCode::parse(&item.code).is_ok())
-        .map(|item| Choice {
-            value: item.code.clone(),
-            label: lang.language(&item.code).unwrap_or(&item.code).to_owned(),
-            selected: item.code == selected,
-        })
-        .collect();
-    choices.sort_by(|a, b| a.label.cmp(&b.label));
-    forms::with_empty(choices, "—")
-}
 const NEED_LISTS: &[&str] = &["skills", "required_skills", "sectors", "languages"];
 const OFFER_LISTS: &[&str] = &["keywords", "sectors", "countries"];
 

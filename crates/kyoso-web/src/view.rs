@@ -243,3 +243,36 @@ pub(crate) fn sector_choices(lang: Lang, selected: &str, empty: &str) -> Vec<Cho
     choices.sort_by(|a, b| a.label.cmp(&b.label));
     crate::forms::with_empty(choices, empty)
 }
+
+/// Language levels, named in the reader's language.
+pub(crate) fn level_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    const LEVELS: [&str; 12] = [
+        "native", "N1", "N2", "N3", "N4", "N5", "C2", "C1", "B2", "B1", "A2", "A1",
+    ];
+    crate::forms::with_empty(
+        LEVELS
+            .iter()
+            .map(|&level| Choice {
+                value: level.to_owned(),
+                label: lang.level(level).unwrap_or(level).to_owned(),
+                selected: level == selected,
+            })
+            .collect(),
+        "—",
+    )
+}
+
+/// Every language, named and sorted in the reader's language.
+pub(crate) fn language_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = kyoso_domain::codelist::languages()
+        .active()
+        .filter(|item| kyoso_domain::LanguageCode::parse(&item.code).is_ok())
+        .map(|item| Choice {
+            value: item.code.clone(),
+            label: lang.language(&item.code).unwrap_or(&item.code).to_owned(),
+            selected: item.code == selected,
+        })
+        .collect();
+    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    crate::forms::with_empty(choices, "—")
+}
