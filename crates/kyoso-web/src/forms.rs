@@ -555,21 +555,27 @@ pub(crate) fn person_object(values: &Values) -> Map<String, Value> {
     if !languages.is_empty() {
         object.insert("languages".into(), Value::String(languages.join(";")));
     }
-    // The sectors and countries chosen by name, one a select, become lists.
-    for (list, selects) in [
-        ("sectors", &SECTOR_FIELDS[..]),
-        ("experience_countries", &EXPERIENCE_FIELDS[..]),
-    ] {
-        let chosen: Vec<String> = selects
-            .iter()
-            .filter_map(|name| object.remove(*name))
-            .filter_map(|value| value.as_str().map(str::to_owned))
-            .collect();
-        if !chosen.is_empty() {
-            object.insert(list.into(), Value::String(chosen.join(";")));
-        }
-    }
+    gather_selects(&mut object, "sectors", &SECTOR_FIELDS, ";");
+    gather_selects(&mut object, "experience_countries", &EXPERIENCE_FIELDS, ";");
     object
+}
+
+/// The items of one list chosen by name, one a select, as one value of
+/// the list in `object`, joined by `separator` as the reader splits it.
+pub(crate) fn gather_selects(
+    object: &mut Map<String, Value>,
+    list: &str,
+    selects: &[&str],
+    separator: &str,
+) {
+    let chosen: Vec<String> = selects
+        .iter()
+        .filter_map(|name| object.remove(*name))
+        .filter_map(|value| value.as_str().map(str::to_owned))
+        .collect();
+    if !chosen.is_empty() {
+        object.insert(list.into(), Value::String(chosen.join(separator)));
+    }
 }
 
 // --- ties ---

@@ -440,18 +440,8 @@ fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<Stri
         object.insert("languages".into(), Value::String(languages.join(",")));
     }
     // The sectors and countries chosen by name, one a select, become lists.
-    let select_lists: [(&str, &[&str]); 2] =
-        [("sectors", &SECTOR_FIELDS), ("countries", &COUNTRY_FIELDS)];
-    for (list, selects) in select_lists {
-        let chosen: Vec<String> = selects
-            .iter()
-            .filter_map(|name| object.remove(*name))
-            .filter_map(|value| value.as_str().map(str::to_owned))
-            .collect();
-        if !chosen.is_empty() {
-            object.insert(list.into(), Value::String(chosen.join(",")));
-        }
-    }
+    forms::gather_selects(&mut object, "sectors", &SECTOR_FIELDS, ",");
+    forms::gather_selects(&mut object, "countries", &COUNTRY_FIELDS, ",");
     // The goals, one checkbox each, become one list.
     let goals: Vec<Value> = SDG_FIELDS
         .iter()
