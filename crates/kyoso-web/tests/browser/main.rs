@@ -72,6 +72,18 @@ async fn choose(client: &Client, id: &str, value: &str) {
         .unwrap();
 }
 
+/// Chooses the option shown as `label` in the select `locator` finds: by
+/// name, as a reader does.
+async fn choose_named(client: &Client, locator: Locator<'_>, label: &str) {
+    client
+        .find(locator)
+        .await
+        .unwrap()
+        .select_by_label(label)
+        .await
+        .unwrap();
+}
+
 /// Types `text` into the element `locator` finds.
 async fn type_into(client: &Client, locator: Locator<'_>, text: &str) {
     client
@@ -436,13 +448,7 @@ async fn an_officer_signs_in_searches_edits_a_profile_and_switches_language() {
         "เคยอาศัยหรือทำงานใน",
     )
     .await;
-    client
-        .find(Locator::Id("field-experience_countries"))
-        .await
-        .unwrap()
-        .select_by_label("ญี่ปุ่น")
-        .await
-        .unwrap();
+    choose_named(&client, Locator::Id("field-experience_countries"), "ญี่ปุ่น").await;
     shot(&client, "05c-profile-form-th").await;
     click(&client, Locator::Id("save")).await;
     client
@@ -742,13 +748,12 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
     )
     .await;
     // The sector is chosen by its name.
-    client
-        .find(Locator::Id("field-sectors"))
-        .await
-        .unwrap()
-        .select_by_label("Industrial development")
-        .await
-        .unwrap();
+    choose_named(
+        &client,
+        Locator::Id("field-sectors"),
+        "Industrial development",
+    )
+    .await;
     // Languages by name, each with its least level: Japanese at a CEFR
     // level is refused with the rule named.
     choose(&client, "field-languages", "th").await;
@@ -919,24 +924,12 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
         ("field-sectors", "การพัฒนาอุตสาหกรรม"),
         ("field-languages", "ภาษาไทย"),
     ] {
-        client
-            .find(Locator::Id(id))
-            .await
-            .unwrap()
-            .select_by_label(label)
-            .await
-            .unwrap();
+        choose_named(&client, Locator::Id(id), label).await;
     }
     choose(&client, "field-level_1", "B1").await;
     click(&client, Locator::Css("#field-must_1")).await;
     // English B2 will do as well as Thai.
-    client
-        .find(Locator::Id("field-language_2"))
-        .await
-        .unwrap()
-        .select_by_label("ภาษาอังกฤษ")
-        .await
-        .unwrap();
+    choose_named(&client, Locator::Id("field-language_2"), "ภาษาอังกฤษ").await;
     choose(&client, "field-level_2", "B2").await;
     click(&client, Locator::Css("#field-or_2")).await;
     shot(&client, "38-need-form-th").await;
@@ -1013,13 +1006,7 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
         ("field-countries", "ベトナム"),
         ("field-countries_2", "インドネシア"),
     ] {
-        client
-            .find(Locator::Id(id))
-            .await
-            .unwrap()
-            .select_by_label(label)
-            .await
-            .unwrap();
+        choose_named(&client, Locator::Id(id), label).await;
     }
     click(&client, Locator::Css("#field-seeks_buyer")).await;
     click(&client, Locator::Css("#field-sdg_9")).await;
@@ -1255,13 +1242,7 @@ async fn an_officer_records_a_lesson_and_members_ask_answer_and_settle_a_questio
         "อุบัติเหตุลื่นล้มลดลงครึ่งหนึ่งในหกเดือน",
     )
     .await;
-    client
-        .find(Locator::Css("#field-country"))
-        .await
-        .unwrap()
-        .select_by_label("ไทย")
-        .await
-        .unwrap();
+    choose_named(&client, Locator::Css("#field-country"), "ไทย").await;
     client
         .find(Locator::Css("#field-sectors"))
         .await
