@@ -61,27 +61,22 @@ async fn click(client: &Client, locator: Locator<'_>) {
     client.find(locator).await.unwrap().click().await.unwrap();
 }
 
+/// The element `locator` finds.
+async fn element(client: &Client, locator: Locator<'_>) -> fantoccini::elements::Element {
+    client.find(locator).await.unwrap()
+}
+
 /// Chooses the option of value `value` in the select of id `id`.
 async fn choose(client: &Client, id: &str, value: &str) {
-    client
-        .find(Locator::Id(id))
-        .await
-        .unwrap()
-        .select_by_value(value)
-        .await
-        .unwrap();
+    let select = element(client, Locator::Id(id)).await;
+    select.select_by_value(value).await.unwrap();
 }
 
 /// Chooses the option shown as `label` in the select `locator` finds: by
 /// name, as a reader does.
 async fn choose_named(client: &Client, locator: Locator<'_>, label: &str) {
-    client
-        .find(locator)
-        .await
-        .unwrap()
-        .select_by_label(label)
-        .await
-        .unwrap();
+    let select = element(client, locator).await;
+    select.select_by_label(label).await.unwrap();
 }
 
 /// Types `text` into the element `locator` finds.
