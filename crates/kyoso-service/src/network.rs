@@ -224,10 +224,15 @@ impl LoadedNetwork {
             .collect()
     }
 
-    /// The country a record is in (an organization's, a person's residence),
-    /// for rules that weigh it, not to show.
-    pub(crate) fn country_of(&self, uid: Uid) -> Option<CountryCode> {
-        self.node(self.node_of(uid)?).country
+    /// The country a record is in (an organization's, a person's
+    /// residence), if `scope` may read the record: a rule weighs only what
+    /// the asker could see.
+    pub(crate) fn country_of(&self, scope: &ReadScope, uid: Uid) -> Option<CountryCode> {
+        let node = self.node_of(uid)?;
+        if !self.readable(scope, node) {
+            return None;
+        }
+        self.node(node).country
     }
 
     /// A record named for `caller`, if it is in the network and readable.

@@ -990,10 +990,10 @@ impl Kyoso {
                         .filter(|&h| h > 0)
                 };
                 // What the need asks of an offer holds, whatever the score.
-                let poster_country = loaded.country_of(poster);
+                let poster_country = loaded.country_of(&scope, poster);
                 let sides = |found: &SmallCandidate| Sides {
                     poster: poster_country,
-                    provider: loaded.country_of(found.provider),
+                    provider: loaded.country_of(&scope, found.provider),
                 };
                 let breaks = |id: CandidateId| {
                     let found = &small.candidates[id as usize];
