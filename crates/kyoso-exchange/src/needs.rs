@@ -44,19 +44,14 @@ struct NeedFile {
     visibility: Option<String>,
 }
 
-/// A level as JSON carries it: a number, or text ("7", "TRL 7") from a form.
-fn level_text(value: &Option<Value>) -> Option<String> {
+/// A level or an amount as JSON carries it: a number, or text ("TRL 7",
+/// "2,500,000") from a form.
+fn number_text(value: &Option<Value>) -> Option<String> {
     match value {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
         Some(other) => Some(other.to_string()),
     }
-}
-
-/// An amount as JSON carries it: a number, or text from a form, where an
-/// empty field is none.
-fn amount_text(value: &Option<Value>) -> Option<String> {
-    level_text(value).filter(|text| !text.trim().is_empty())
 }
 
 /// Reads a need. `posted_by` is `None` when the object names no poster
@@ -106,30 +101,22 @@ pub fn need_from_json(
     }
     let min_readiness = f.value(
         "min_readiness",
-        level_text(&body.min_readiness).as_deref(),
+        number_text(&body.min_readiness).as_deref(),
         Readiness::parse,
     );
-    let deployed = f.value(
-        "deployed",
-        body.deployed.as_deref().filter(|d| !d.trim().is_empty()),
-        Deployment::parse,
-    );
+    let deployed = f.value("deployed", body.deployed.as_deref(), Deployment::parse);
     let seeks = set(&mut f, "seeks", &body.seeks, Seek::parse, Seek::ALL.len());
     let investment_usd = f.value(
         "investment_usd",
-        amount_text(&body.investment_usd).as_deref(),
+        number_text(&body.investment_usd).as_deref(),
         parse_usd,
     );
-    let course_mode = f.value(
-        "course_mode",
-        body.course_mode.as_deref().filter(|m| !m.trim().is_empty()),
-        |s| s.parse::<CourseMode>(),
-    );
+    let course_mode = f.value("course_mode", body.course_mode.as_deref(), |s| {
+        s.parse::<CourseMode>()
+    });
     let available_by = f.value(
         "available_by",
-        body.available_by
-            .as_deref()
-            .filter(|d| !d.trim().is_empty()),
+        body.available_by.as_deref(),
         PartialDate::parse_day,
     );
     let deadline = f.value("deadline", body.deadline.as_deref(), PartialDate::parse_day);
@@ -224,7 +211,7 @@ pub fn offer_from_json(
     let sdgs = set(&mut f, "sdgs", &body.sdgs, SdgTarget::parse, 17 * 10);
     let readiness = f.value(
         "readiness",
-        level_text(&body.readiness).as_deref(),
+        number_text(&body.readiness).as_deref(),
         Readiness::parse,
     );
     let countries = set(
@@ -237,12 +224,12 @@ pub fn offer_from_json(
     let seeks = set(&mut f, "seeks", &body.seeks, Seek::parse, Seek::ALL.len());
     let invests_from_usd = f.value(
         "invests_from_usd",
-        amount_text(&body.invests_from_usd).as_deref(),
+        number_text(&body.invests_from_usd).as_deref(),
         parse_usd,
     );
     let invests_up_to_usd = f.value(
         "invests_up_to_usd",
-        amount_text(&body.invests_up_to_usd).as_deref(),
+        number_text(&body.invests_up_to_usd).as_deref(),
         parse_usd,
     );
     let capacity = f.value("capacity", body.capacity.as_deref(), |s| {

@@ -354,16 +354,10 @@ pub fn cohort_from_json(
     if body.capacity == Some(0) {
         f.fault("capacity", "must be at least 1");
     }
-    let apply_by = f.value(
-        "apply_by",
-        body.apply_by.as_deref().filter(|d| !d.trim().is_empty()),
-        PartialDate::parse_day,
-    );
-    let mode = f.value(
-        "mode",
-        body.mode.as_deref().filter(|m| !m.trim().is_empty()),
-        |s| s.parse::<kyoso_domain::CourseMode>(),
-    );
+    let apply_by = f.value("apply_by", body.apply_by.as_deref(), PartialDate::parse_day);
+    let mode = f.value("mode", body.mode.as_deref(), |s| {
+        s.parse::<kyoso_domain::CourseMode>()
+    });
     let languages = f.list(
         "languages",
         &body.languages,
