@@ -267,6 +267,27 @@ fn rows_shown(filled: impl Iterator<Item = bool>, most: usize) -> usize {
     (last + 1).clamp(3, most)
 }
 
+/// Repeated selects of one list (`names`), as many as [`rows_shown`]
+/// says: the first labelled `labels.0`, the others `labels.1`.
+fn select_rows(
+    names: &[&'static str],
+    labels: (&'static str, &'static str),
+    v: &Values,
+    choices: impl Fn(&str) -> Vec<Choice>,
+) -> Vec<Field> {
+    let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
+    let shown = rows_shown(names.iter().map(|n| !get(n).is_empty()), names.len());
+    names
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(at, &name)| {
+            let label = if at == 0 { labels.0 } else { labels.1 };
+            select(name, label, choices(get(name)))
+        })
+        .collect()
+}
+
 /// The person form's selects of the countries they have lived or worked
 /// in: one more than they name, at least three.
 const EXPERIENCE_FIELDS: [&str; Person::MAX_EXPERIENCE_COUNTRIES] = [
@@ -343,34 +364,18 @@ pub(crate) fn person_fields(t: &Texts, lang: Lang, v: &Values, errors: &[RowErro
         text("skills", t.skills, get("skills")),
         t.list_hint,
     ));
-    let shown = rows_shown(
-        SECTOR_FIELDS.iter().map(|s| !get(s).is_empty()),
-        SECTOR_FIELDS.len(),
-    );
-    for (at, &name) in SECTOR_FIELDS.iter().enumerate().take(shown) {
-        let label = if at == 0 { t.sectors } else { t.another_sector };
-        fields.push(select(
-            name,
-            label,
-            crate::view::sector_choices(lang, get(name), "—"),
-        ));
-    }
-    let shown = rows_shown(
-        EXPERIENCE_FIELDS.iter().map(|c| !get(c).is_empty()),
-        EXPERIENCE_FIELDS.len(),
-    );
-    for (at, &name) in EXPERIENCE_FIELDS.iter().enumerate().take(shown) {
-        let label = if at == 0 {
-            t.experience_countries
-        } else {
-            t.another_country
-        };
-        fields.push(select(
-            name,
-            label,
-            with_empty(country_choices(lang, get(name)), "—"),
-        ));
-    }
+    fields.extend(select_rows(
+        &SECTOR_FIELDS,
+        (t.sectors, t.another_sector),
+        v,
+        |selected| crate::view::sector_choices(lang, selected, "—"),
+    ));
+    fields.extend(select_rows(
+        &EXPERIENCE_FIELDS,
+        (t.experience_countries, t.another_country),
+        v,
+        |selected| with_empty(country_choices(lang, selected), "—"),
+    ));
     fields.push(Field {
         kind: "date",
         ..text("available_from", t.available_from, get("available_from"))
