@@ -1,6 +1,6 @@
 use std::io::Cursor;
 
-use kyoso_domain::{Enrolment, Organization, Person, RecordRef, Text, Tie, Timestamp};
+use kyoso_domain::{Enrolment, Need, Offer, Organization, Person, RecordRef, Text, Tie, Timestamp};
 use kyoso_exchange::{Defaults, Format, Reader, Record};
 
 fn read_all<T: Record>(data: &[u8], format: Format) {
@@ -24,6 +24,8 @@ pub fn read_every_kind(data: &[u8], format: Format) {
     read_all::<Organization<RecordRef>>(data, format);
     read_all::<Tie<RecordRef>>(data, format);
     read_all::<Enrolment<RecordRef>>(data, format);
+    read_all::<Need<Option<RecordRef>>>(data, format);
+    read_all::<Offer<Option<RecordRef>>>(data, format);
     if format == Format::Json {
         for item in kyoso_exchange::ProgramReader::new(Cursor::new(data.to_vec())) {
             if item.is_err() {

@@ -6,8 +6,8 @@
 //! at every size and seed, posted by organizations every demo has.
 
 use kyoso_domain::{
-    CountryCode, LanguageRequirement, Need, NeedKind, Offer, OfferKind, Readiness, RecordRef,
-    SdgTarget, SectorCode, Seek, Skill, Text, Visibility,
+    CountryCode, LanguageRequirement, LanguageSkill, Need, NeedKind, Offer, OfferKind, Readiness,
+    RecordRef, SdgTarget, SectorCode, Seek, Skill, Text, Visibility,
 };
 
 struct NeedSpec {
@@ -148,6 +148,7 @@ struct OfferSpec {
     readiness: Option<u8>,
     countries: &'static [&'static str],
     seeks: &'static [Seek],
+    languages: &'static [&'static str],
     capacity: Option<&'static str>,
 }
 
@@ -163,6 +164,7 @@ const OFFERS: &[OfferSpec] = &[
         readiness: Some(8),
         countries: &["VN", "ID"],
         seeks: &[Seek::LicenceOut, Seek::Demonstration],
+        languages: &["ja:native", "en:B2", "vi:B1"],
         capacity: None,
     },
     OfferSpec {
@@ -176,6 +178,7 @@ const OFFERS: &[OfferSpec] = &[
         readiness: Some(9),
         countries: &["TH", "VN", "MY"],
         seeks: &[Seek::Buyer, Seek::Distributor],
+        languages: &["ja:native", "en:B1"],
         capacity: None,
     },
     OfferSpec {
@@ -189,6 +192,7 @@ const OFFERS: &[OfferSpec] = &[
         readiness: Some(7),
         countries: &["TH"],
         seeks: &[Seek::JointVenture, Seek::Demonstration],
+        languages: &["ja:native", "en:C1"],
         capacity: None,
     },
     OfferSpec {
@@ -202,6 +206,7 @@ const OFFERS: &[OfferSpec] = &[
         readiness: Some(9),
         countries: &["PH", "VN"],
         seeks: &[Seek::Investment, Seek::Buyer],
+        languages: &["ja:native", "en:B2", "th:B2"],
         capacity: None,
     },
     OfferSpec {
@@ -215,6 +220,7 @@ const OFFERS: &[OfferSpec] = &[
         readiness: Some(8),
         countries: &["TH"],
         seeks: &[Seek::LicenceOut, Seek::Buyer],
+        languages: &["ja:native", "en:B2"],
         capacity: None,
     },
     OfferSpec {
@@ -228,6 +234,7 @@ const OFFERS: &[OfferSpec] = &[
         readiness: None,
         countries: &["TH", "VN"],
         seeks: &[Seek::Distributor, Seek::JointVenture],
+        languages: &["ja:native", "en:B1", "id:B1"],
         capacity: Some("20,000 parts a month"),
     },
     OfferSpec {
@@ -241,6 +248,7 @@ const OFFERS: &[OfferSpec] = &[
         readiness: None,
         countries: &["VN", "ID"],
         seeks: &[Seek::Buyer, Seek::JointVenture],
+        languages: &["ja:native", "en:C1"],
         capacity: Some("5,000 sets a month"),
     },
     OfferSpec {
@@ -254,6 +262,7 @@ const OFFERS: &[OfferSpec] = &[
         readiness: None,
         countries: &["TH", "PH"],
         seeks: &[Seek::Investment, Seek::Distributor],
+        languages: &["ja:native", "en:B2"],
         capacity: None,
     },
 ];
@@ -269,6 +278,17 @@ fn list<T>(items: &[&str], parse: impl Fn(&str) -> Result<T, kyoso_domain::Value
         .collect()
 }
 
+/// A set of values as the readers keep one: in order, each once.
+fn set<T: Ord>(
+    items: &[&str],
+    parse: impl Fn(&str) -> Result<T, kyoso_domain::ValueError>,
+) -> Vec<T> {
+    let mut values = list(items, parse);
+    values.sort();
+    values.dedup();
+    values
+}
+
 /// The demo's needs, their deadlines counted from `today`.
 pub fn needs(today: time::Date) -> Vec<Need<Option<RecordRef>>> {
     NEEDS
@@ -278,9 +298,9 @@ pub fn needs(today: time::Date) -> Vec<Need<Option<RecordRef>>> {
             posted_by: Some(RecordRef::parse(n.poster).expect("demo ids are valid")),
             title: text(n.title, Need::<()>::MAX_TITLE_CHARS),
             description: Some(text(n.description, Need::<()>::MAX_DESCRIPTION_CHARS)),
-            skills: list(n.skills, Skill::parse),
-            required_skills: list(n.required, Skill::parse),
-            sectors: list(n.sectors, SectorCode::parse),
+            skills: set(n.skills, Skill::parse),
+            required_skills: set(n.required, Skill::parse),
+            sectors: set(n.sectors, SectorCode::parse),
             country: Some(CountryCode::parse(n.country).expect("demo countries are valid")),
             require_country: false,
             languages: list(n.languages, LanguageRequirement::parse),
@@ -306,16 +326,21 @@ pub fn offers() -> Vec<Offer<Option<RecordRef>>> {
             provider: Some(RecordRef::parse(o.provider).expect("demo ids are valid")),
             title: text(o.title, Offer::<()>::MAX_TITLE_CHARS),
             description: Some(text(o.description, Offer::<()>::MAX_DESCRIPTION_CHARS)),
-            keywords: list(o.keywords, Skill::parse),
-            sectors: list(o.sectors, SectorCode::parse),
-            sdgs: list(o.sdgs, SdgTarget::parse),
+            keywords: set(o.keywords, Skill::parse),
+            sectors: set(o.sectors, SectorCode::parse),
+            sdgs: set(o.sdgs, SdgTarget::parse),
             readiness: o
                 .readiness
                 .map(|r| Readiness::new(r).expect("demo levels are valid")),
-            countries: list(o.countries, CountryCode::parse),
-            seeks: o.seeks.to_vec(),
+            countries: set(o.countries, CountryCode::parse),
+            seeks: {
+                let mut seeks = o.seeks.to_vec();
+                seeks.sort();
+                seeks
+            },
             invests_from_usd: None,
             invests_up_to_usd: None,
+            languages: list(o.languages, LanguageSkill::parse),
             capacity: o.capacity.map(|c| text(c, Offer::<()>::MAX_CAPACITY_CHARS)),
             visibility: Visibility::Public,
         })

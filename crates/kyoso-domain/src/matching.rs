@@ -650,6 +650,11 @@ pub struct Offer<R> {
     /// in one enterprise.
     pub invests_from_usd: Option<Usd>,
     pub invests_up_to_usd: Option<Usd>,
+    /// The languages the provider works in (a company) or gives support in
+    /// (a technology), each at the level it can: a need's must-languages
+    /// hold it where it states any.
+    #[serde(default)]
+    pub languages: Vec<LanguageSkill>,
     /// A partnership's capacities: "10,000 units a month".
     pub capacity: Option<Text>,
     pub visibility: Visibility,
@@ -662,6 +667,7 @@ impl<R> Offer<R> {
     pub const MAX_KEYWORDS: usize = 30;
     pub const MAX_SECTORS: usize = 10;
     pub const MAX_COUNTRIES: usize = 60;
+    pub const MAX_LANGUAGES: usize = 10;
 
     pub fn check(&self) -> Result<(), (&'static str, ValueError)> {
         match (self.kind, self.readiness) {

@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use crate::{
-    CandidateKind, EntityKind, FollowUp, GrievanceCategory, GrievanceStatus, Journey, JourneyState,
-    Link, MatchOutcome, MatchStatus, MonitoringVisit, Need, NeedStatus, Offer, Outcome,
-    ParticipantRole, Participation, Stored, Text, Timestamp, Uid,
+    CandidateKind, EntityKind, ExternalId, FollowUp, GrievanceCategory, GrievanceStatus, Journey,
+    JourneyState, Link, MatchOutcome, MatchStatus, MonitoringVisit, Need, NeedStatus, Offer,
+    Outcome, ParticipantRole, Participation, Stored, Text, Timestamp, Uid,
 };
 
 /// Who posted a need.
@@ -20,6 +20,9 @@ pub struct Poster {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredNeed {
     pub uid: Uid,
+    /// The key it is known by in the files it came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<ExternalId>,
     /// The organization whose officers manage it.
     pub owner: Option<Uid>,
     pub status: NeedStatus,
@@ -34,6 +37,9 @@ pub struct StoredNeed {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredOffer {
     pub uid: Uid,
+    /// The key it is known by in the files it came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<ExternalId>,
     pub owner: Option<Uid>,
     #[serde(flatten)]
     pub offer: Offer<Uid>,

@@ -2,14 +2,16 @@
 //! every field checked, every fault named.
 
 use kyoso_domain::{
-    CountryCode, CourseMode, Deployment, LanguageRequirement, Need, NeedKind, Offer, OfferKind,
-    PartialDate, Readiness, RecordRef, RowError, SdgTarget, SectorCode, Seek, Skill, Text,
-    Visibility, normalize_set, parse_usd,
+    CountryCode, CourseMode, Deployment, Incoming, LanguageRequirement, LanguageSkill, Need,
+    NeedKind, Offer, OfferKind, PartialDate, Readiness, RecordRef, RowError, SdgTarget, SectorCode,
+    Seek, Skill, Text, Visibility, normalize_set, parse_usd,
 };
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::{FieldFaults, from_object};
+use crate::fields::Fields;
+use crate::parse::{BodyField, body_record};
+use crate::{Defaults, FieldFaults, Record, from_object};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -174,6 +176,8 @@ struct OfferFile {
     /// Numbers in JSON, or text ("2,500,000") from a form.
     invests_from_usd: Option<Value>,
     invests_up_to_usd: Option<Value>,
+    #[serde(default)]
+    languages: Vec<String>,
     capacity: Option<String>,
     visibility: Option<String>,
 }
@@ -232,6 +236,12 @@ pub fn offer_from_json(
         number_text(&body.invests_up_to_usd).as_deref(),
         parse_usd,
     );
+    let languages = languages_once(
+        &mut f,
+        "languages",
+        &body.languages,
+        Offer::<()>::MAX_LANGUAGES,
+    );
     let capacity = f.value("capacity", body.capacity.as_deref(), |s| {
         Text::line(s, Offer::<()>::MAX_CAPACITY_CHARS)
     });
@@ -250,6 +260,7 @@ pub fn offer_from_json(
             seeks,
             invests_from_usd,
             invests_up_to_usd,
+            languages,
             capacity,
             visibility,
         }),
@@ -263,6 +274,117 @@ pub fn offer_from_json(
     f.done(offer)
 }
 
+/// A need's fields as files hold them, beside the envelope.
+const NEED_BODY: &[(&str, BodyField)] = &[
+    ("kind", BodyField::Text),
+    ("posted_by", BodyField::Text),
+    ("title", BodyField::Text),
+    ("description", BodyField::Text),
+    ("skills", BodyField::List),
+    ("required_skills", BodyField::List),
+    ("sectors", BodyField::List),
+    ("country", BodyField::Text),
+    ("require_country", BodyField::Flag),
+    ("languages", BodyField::List),
+    ("require_available", BodyField::Flag),
+    ("available_by", BodyField::Text),
+    ("min_readiness", BodyField::Text),
+    ("deployed", BodyField::Text),
+    ("seeks", BodyField::List),
+    ("investment_usd", BodyField::Text),
+    ("course_mode", BodyField::Text),
+    ("deadline", BodyField::Text),
+    ("visibility", BodyField::Text),
+];
+
+/// A need in a file: the fields the API takes, beside `id` or
+/// `external_id` (which record a row changes), and what an export adds.
+impl Record for Need<Option<RecordRef>> {
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "external_id",
+        "owner",
+        "kind",
+        "posted_by",
+        "title",
+        "description",
+        "skills",
+        "required_skills",
+        "sectors",
+        "country",
+        "require_country",
+        "languages",
+        "require_available",
+        "available_by",
+        "min_readiness",
+        "deployed",
+        "seeks",
+        "investment_usd",
+        "course_mode",
+        "deadline",
+        "visibility",
+        "created_at",
+        "updated_at",
+    ];
+    const REQUIRED: &'static [&'static [&'static str]] = &[&["kind"], &["title"]];
+
+    #[allow(private_interfaces, reason = "rows are read only inside this crate")]
+    fn parse(fields: &dyn Fields, defaults: &Defaults) -> Result<Incoming<Self>, Vec<RowError>> {
+        body_record(fields, defaults, NEED_BODY, need_from_json)
+    }
+}
+
+/// An offer's fields as files hold them, beside the envelope.
+const OFFER_BODY: &[(&str, BodyField)] = &[
+    ("kind", BodyField::Text),
+    ("provider", BodyField::Text),
+    ("title", BodyField::Text),
+    ("description", BodyField::Text),
+    ("keywords", BodyField::List),
+    ("sectors", BodyField::List),
+    ("sdgs", BodyField::List),
+    ("readiness", BodyField::Text),
+    ("countries", BodyField::List),
+    ("seeks", BodyField::List),
+    ("invests_from_usd", BodyField::Text),
+    ("invests_up_to_usd", BodyField::Text),
+    ("languages", BodyField::List),
+    ("capacity", BodyField::Text),
+    ("visibility", BodyField::Text),
+];
+
+/// An offer in a file, as a need is.
+impl Record for Offer<Option<RecordRef>> {
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "external_id",
+        "owner",
+        "kind",
+        "provider",
+        "title",
+        "description",
+        "keywords",
+        "sectors",
+        "sdgs",
+        "readiness",
+        "countries",
+        "seeks",
+        "invests_from_usd",
+        "invests_up_to_usd",
+        "languages",
+        "capacity",
+        "visibility",
+        "created_at",
+        "updated_at",
+    ];
+    const REQUIRED: &'static [&'static [&'static str]] = &[&["kind"], &["title"]];
+
+    #[allow(private_interfaces, reason = "rows are read only inside this crate")]
+    fn parse(fields: &dyn Fields, defaults: &Defaults) -> Result<Incoming<Self>, Vec<RowError>> {
+        body_record(fields, defaults, OFFER_BODY, offer_from_json)
+    }
+}
+
 /// Shared with the network unless said otherwise.
 fn visibility(f: &mut FieldFaults, raw: Option<&str>) -> Visibility {
     f.value("visibility", raw, |s| s.parse::<Visibility>())
@@ -270,6 +392,25 @@ fn visibility(f: &mut FieldFaults, raw: Option<&str>) -> Visibility {
 }
 
 /// A list read item by item, sorted, without repeats, and not too long.
+/// Languages each at a level ("ja:N3", "en:B2"), each language once.
+pub(crate) fn languages_once(
+    f: &mut FieldFaults,
+    field: &str,
+    raw: &[String],
+    max: usize,
+) -> Vec<LanguageSkill> {
+    let languages = f.list(field, raw, LanguageSkill::parse);
+    if languages.len() > max {
+        f.fault(field, format!("at most {max} languages"));
+    }
+    let mut spoken: Vec<_> = languages.iter().map(|l| l.language()).collect();
+    spoken.sort();
+    if spoken.windows(2).any(|w| w[0] == w[1]) {
+        f.fault(field, "each language once");
+    }
+    languages
+}
+
 fn set<T: Ord>(
     f: &mut FieldFaults,
     field: &str,
@@ -290,6 +431,19 @@ fn set<T: Ord>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_s_columns_are_the_envelope_and_the_api_s_fields() {
+        for (columns, body) in [
+            (<Need<Option<RecordRef>> as Record>::COLUMNS, NEED_BODY),
+            (<Offer<Option<RecordRef>> as Record>::COLUMNS, OFFER_BODY),
+        ] {
+            let mut expected = vec!["id", "external_id", "owner"];
+            expected.extend(body.iter().map(|(name, _)| *name));
+            expected.extend(["created_at", "updated_at"]);
+            assert_eq!(columns, expected.as_slice());
+        }
+    }
     use serde_json::json;
 
     fn object(value: Value) -> Map<String, Value> {

@@ -542,3 +542,55 @@ impl Record for kyoso_domain::Enrolment<RecordRef> {
         row.envelope(defaults, enrolment, Identity::Required)
     }
 }
+
+/// How a column of a record read as an API body (needs, offers) becomes
+/// one of the body's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BodyField {
+    Text,
+    /// Several values: `;`-separated in CSV, an array in JSON.
+    List,
+    Flag,
+}
+
+/// Reads a row of a record whose columns, beside the envelope (`id`,
+/// `external_id`, `owner` and the times), are the fields of the body the
+/// API takes: the row becomes that body and `read` reads it, so that a file
+/// and the API hold a record to the same rules.
+pub(crate) fn body_record<T>(
+    fields: &dyn Fields,
+    defaults: &Defaults,
+    body: &[(&'static str, BodyField)],
+    read: impl FnOnce(serde_json::Map<String, serde_json::Value>, u64) -> Result<T, Vec<RowError>>,
+) -> Result<Incoming<T>, Vec<RowError>> {
+    use serde_json::Value;
+    let mut row = Row::new(fields);
+    let mut object = serde_json::Map::new();
+    for &(column, kind) in body {
+        let value = match kind {
+            BodyField::Text => fields
+                .text(column)
+                .map(|text| text.map(|t| Value::String(t.into_owned()))),
+            BodyField::List => fields.list(column).map(|items| {
+                (!items.is_empty())
+                    .then(|| Value::Array(items.into_iter().map(Value::String).collect()))
+            }),
+            BodyField::Flag => fields.flag(column).map(|flag| flag.map(Value::Bool)),
+        };
+        match value {
+            Ok(Some(value)) => {
+                object.insert(column.to_owned(), value);
+            }
+            Ok(None) => {}
+            Err(error) => row.errors.push(error),
+        }
+    }
+    let record = match read(object, row.line()) {
+        Ok(record) => Some(record),
+        Err(errors) => {
+            row.errors.extend(errors);
+            None
+        }
+    };
+    row.envelope(defaults, record, Identity::Optional)
+}

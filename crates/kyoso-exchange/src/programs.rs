@@ -358,22 +358,12 @@ pub fn cohort_from_json(
     let mode = f.value("mode", body.mode.as_deref(), |s| {
         s.parse::<kyoso_domain::CourseMode>()
     });
-    let languages = f.list(
+    let languages = crate::needs::languages_once(
+        &mut f,
         "languages",
         &body.languages,
-        kyoso_domain::LanguageSkill::parse,
+        Cohort::<()>::MAX_LANGUAGES,
     );
-    if languages.len() > Cohort::<()>::MAX_LANGUAGES {
-        f.fault(
-            "languages",
-            format!("at most {} languages", Cohort::<()>::MAX_LANGUAGES),
-        );
-    }
-    let mut taught: Vec<_> = languages.iter().map(|l| l.language()).collect();
-    taught.sort();
-    if taught.windows(2).any(|w| w[0] == w[1]) {
-        f.fault("languages", "each language once");
-    }
     f.done(name.zip(start).map(|(name, start)| Cohort {
         program,
         name,

@@ -17,6 +17,8 @@ enum Cell {
     Languages(Vec<LanguageSkill>),
     Flag(bool),
     Number(f64),
+    /// A whole number: an amount, a level.
+    Whole(u64),
 }
 
 fn text(value: Option<impl ToString>) -> Cell {
@@ -259,6 +261,7 @@ fn csv_text(cell: &Cell) -> String {
             .join("; "),
         Cell::Flag(b) => b.to_string(),
         Cell::Number(n) => return n.to_string(),
+        Cell::Whole(n) => return n.to_string(),
     };
     if raw.starts_with(FORMULA_STARTS) {
         format!("'{raw}")
@@ -281,6 +284,7 @@ fn json_value(cell: Cell) -> Option<Value> {
         )),
         Cell::Flag(b) => Some(Value::Bool(b)),
         Cell::Number(n) => serde_json::Number::from_f64(n).map(Value::Number),
+        Cell::Whole(n) => Some(Value::Number(n.into())),
     }
 }
 
@@ -306,5 +310,96 @@ impl Exportable for Stored<kyoso_domain::Enrolment<Link>> {
             Cell::Text(e.applied_on.to_string()),
             Cell::Text(e.journey.to_line()),
         ]
+    }
+}
+
+/// The columns a need or an offer has beside its fields: id, key, owner.
+fn matching_envelope(
+    uid: kyoso_domain::Uid,
+    key: Option<&kyoso_domain::ExternalId>,
+    owner: Option<kyoso_domain::Uid>,
+) -> [Cell; 3] {
+    [Cell::Text(uid.to_string()), text(key), text(owner)]
+}
+
+impl Exportable for kyoso_domain::StoredNeed {
+    type Record = kyoso_domain::Need<Option<kyoso_domain::RecordRef>>;
+
+    #[allow(
+        private_interfaces,
+        reason = "cells are written only inside this crate"
+    )]
+    fn cells(&self) -> Vec<Cell> {
+        let n = &self.need;
+        let mut cells = Vec::with_capacity(Self::Record::COLUMNS.len());
+        cells.extend(matching_envelope(
+            self.uid,
+            self.external_id.as_ref(),
+            self.owner,
+        ));
+        cells.push(text(Some(n.kind)));
+        cells.push(text(Some(n.posted_by.uid)));
+        cells.push(text(Some(&n.title)));
+        cells.push(text(n.description.as_ref()));
+        cells.push(list(&n.skills));
+        cells.push(list(&n.required_skills));
+        cells.push(list(&n.sectors));
+        cells.push(text(n.country));
+        cells.push(Cell::Flag(n.require_country));
+        cells.push(list(&n.languages));
+        cells.push(Cell::Flag(n.require_available));
+        cells.push(text(n.available_by));
+        cells.push(
+            n.min_readiness
+                .map_or(Cell::Empty, |r| Cell::Whole(r.level().into())),
+        );
+        cells.push(text(n.deployed));
+        cells.push(list(&n.seeks));
+        cells.push(n.investment_usd.map_or(Cell::Empty, Cell::Whole));
+        cells.push(text(n.course_mode));
+        cells.push(text(n.deadline));
+        cells.push(text(Some(n.visibility)));
+        cells.push(Cell::Text(self.created_at.to_string()));
+        cells.push(Cell::Text(self.updated_at.to_string()));
+        cells
+    }
+}
+
+impl Exportable for kyoso_domain::StoredOffer {
+    type Record = kyoso_domain::Offer<Option<kyoso_domain::RecordRef>>;
+
+    #[allow(
+        private_interfaces,
+        reason = "cells are written only inside this crate"
+    )]
+    fn cells(&self) -> Vec<Cell> {
+        let o = &self.offer;
+        let mut cells = Vec::with_capacity(Self::Record::COLUMNS.len());
+        cells.extend(matching_envelope(
+            self.uid,
+            self.external_id.as_ref(),
+            self.owner,
+        ));
+        cells.push(text(Some(o.kind)));
+        cells.push(text(Some(o.provider)));
+        cells.push(text(Some(&o.title)));
+        cells.push(text(o.description.as_ref()));
+        cells.push(list(&o.keywords));
+        cells.push(list(&o.sectors));
+        cells.push(list(&o.sdgs));
+        cells.push(
+            o.readiness
+                .map_or(Cell::Empty, |r| Cell::Whole(r.level().into())),
+        );
+        cells.push(list(&o.countries));
+        cells.push(list(&o.seeks));
+        cells.push(o.invests_from_usd.map_or(Cell::Empty, Cell::Whole));
+        cells.push(o.invests_up_to_usd.map_or(Cell::Empty, Cell::Whole));
+        cells.push(Cell::Languages(o.languages.clone()));
+        cells.push(text(o.capacity.as_ref()));
+        cells.push(text(Some(o.visibility)));
+        cells.push(Cell::Text(self.created_at.to_string()));
+        cells.push(Cell::Text(self.updated_at.to_string()));
+        cells
     }
 }

@@ -7,9 +7,9 @@ use kyoso_domain::{
     StoredOffer,
 };
 use kyoso_domain::{
-    CandidateKind, CountryCode, CourseMode, Deployment, EntityKind, LanguageRequirement,
-    LanguageSkill, MatchOutcome, MatchStatus, Names, Need, NeedStatus, Offer, Readiness, SdgTarget,
-    SectorCode, Skill, Text, Timestamp, Uid, Usd, Visibility,
+    CandidateKind, CountryCode, CourseMode, Deployment, EntityKind, ExternalId,
+    LanguageRequirement, LanguageSkill, MatchOutcome, MatchStatus, Names, Need, NeedStatus, Offer,
+    Readiness, SdgTarget, SectorCode, Skill, Text, Timestamp, Uid, Usd, Visibility,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -226,7 +226,7 @@ const NEED_SELECT: &str = "SELECT n.id, n.uid, ow.uid AS owner_uid, pp.uid AS pe
     po.uid AS org_uid, n.kind, n.title, n.description, n.skills, n.required_skills, n.sectors, \
     n.country, n.require_country, n.languages, n.require_available, n.min_readiness, n.deployed, \
     n.seeks, n.investment_usd, n.course_mode, n.available_by, n.deadline, n.status, \
-    n.visibility, n.reminded_at, n.created_at, n.updated_at \
+    n.visibility, n.reminded_at, n.created_at, n.updated_at, n.external_id \
     FROM needs n LEFT JOIN organizations ow ON ow.id = n.owner_id \
     LEFT JOIN people pp ON pp.id = n.posted_by_person_id \
     LEFT JOIN organizations po ON po.id = n.posted_by_org_id";
@@ -260,6 +260,7 @@ struct NeedRow {
     reminded_at: Option<DbTime>,
     created_at: DbTime,
     updated_at: DbTime,
+    external_id: Option<String>,
 }
 
 impl NeedRow {
@@ -282,6 +283,7 @@ impl NeedRow {
         let languages: Vec<String> = list(&c, "languages", &self.languages)?;
         Ok(StoredNeed {
             uid: Uid::from_uuid(self.uid),
+            external_id: c.optional("external_id", self.external_id, ExternalId::parse)?,
             owner: self.owner_uid.map(Uid::from_uuid),
             status: c.value("status", &self.status, |s| s.parse())?,
             need: Need {
@@ -332,8 +334,8 @@ impl NeedRow {
 
 const OFFER_SELECT: &str = "SELECT f.id, f.uid, ow.uid AS owner_uid, pr.uid AS provider_uid, \
     f.kind, f.title, f.description, f.keywords, f.sectors, f.sdgs, f.readiness, f.countries, \
-    f.seeks, f.invests_from_usd, f.invests_up_to_usd, f.capacity, f.visibility, f.created_at, \
-    f.updated_at \
+    f.seeks, f.invests_from_usd, f.invests_up_to_usd, f.languages, f.capacity, f.visibility, \
+    f.created_at, f.updated_at, f.external_id \
     FROM offers f LEFT JOIN organizations ow ON ow.id = f.owner_id \
     JOIN organizations pr ON pr.id = f.provider_id";
 
@@ -354,10 +356,12 @@ struct OfferRow {
     seeks: String,
     invests_from_usd: Option<i64>,
     invests_up_to_usd: Option<i64>,
+    languages: String,
     capacity: Option<String>,
     visibility: String,
     created_at: DbTime,
     updated_at: DbTime,
+    external_id: Option<String>,
 }
 
 impl OfferRow {
@@ -369,6 +373,7 @@ impl OfferRow {
         let sdgs: Vec<String> = list(&c, "sdgs", &self.sdgs)?;
         Ok(StoredOffer {
             uid: Uid::from_uuid(self.uid),
+            external_id: c.optional("external_id", self.external_id, ExternalId::parse)?,
             owner: self.owner_uid.map(Uid::from_uuid),
             offer: Offer {
                 kind: c.value("kind", &self.kind, |s| s.parse())?,
@@ -397,6 +402,10 @@ impl OfferRow {
                 seeks: list(&c, "seeks", &self.seeks)?,
                 invests_from_usd: usd(&c, "invests_from_usd", self.invests_from_usd)?,
                 invests_up_to_usd: usd(&c, "invests_up_to_usd", self.invests_up_to_usd)?,
+                languages: list::<Vec<String>>(&c, "languages", &self.languages)?
+                    .iter()
+                    .map(|l| c.value("languages", l, LanguageSkill::parse))
+                    .collect::<Result<_, _>>()?,
                 capacity: c.line("capacity", self.capacity, Offer::<()>::MAX_CAPACITY_CHARS)?,
                 visibility: c.value("visibility", &self.visibility, |s| s.parse())?,
             },
@@ -529,6 +538,18 @@ impl Store {
         row.map(NeedRow::into_need).transpose()
     }
 
+    /// The need a file knows by `key`.
+    pub async fn need_by_external_id(
+        &self,
+        key: &ExternalId,
+    ) -> Result<Option<StoredNeed>, StoreError> {
+        let sql = format!("{NEED_SELECT} WHERE n.external_id = $1");
+        let row: Option<NeedRow> = dispatch!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(key.as_str()).fetch_optional(pool).await?
+        });
+        row.map(NeedRow::into_need).transpose()
+    }
+
     /// Needs within `scope` (and the ones the scope's person posted),
     /// newest first.
     pub async fn needs(
@@ -598,6 +619,18 @@ impl Store {
         let sql = format!("{OFFER_SELECT} WHERE f.uid = $1");
         let row: Option<OfferRow> = dispatch!(self, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(pool).await?
+        });
+        row.map(OfferRow::into_offer).transpose()
+    }
+
+    /// The offer a file knows by `key`.
+    pub async fn offer_by_external_id(
+        &self,
+        key: &ExternalId,
+    ) -> Result<Option<StoredOffer>, StoreError> {
+        let sql = format!("{OFFER_SELECT} WHERE f.external_id = $1");
+        let row: Option<OfferRow> = dispatch!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(key.as_str()).fetch_optional(pool).await?
         });
         row.map(OfferRow::into_offer).transpose()
     }
@@ -1083,10 +1116,10 @@ impl BulkWriter {
             sqlx::query(
                 "INSERT INTO offers (uid, owner_id, provider_id, kind, title, description, keywords, \
                  sectors, sdgs, readiness, countries, seeks, capacity, visibility, created_at, updated_at, \
-                 invests_from_usd, invests_up_to_usd) \
+                 invests_from_usd, invests_up_to_usd, languages) \
                  VALUES ($1, (SELECT id FROM organizations WHERE uid = $2), \
                  (SELECT id FROM organizations WHERE uid = $3), $4, $5, $6, $7, $8, $9, $10, $11, $12, \
-                 $13, $14, $15, $15, $16, $17)",
+                 $13, $14, $15, $15, $16, $17, $18)",
             )
             .bind(uid.uuid())
             .bind(owner.map(|o| o.uuid()))
@@ -1105,6 +1138,7 @@ impl BulkWriter {
             .bind(now)
             .bind(stored_usd(offer.invests_from_usd))
             .bind(stored_usd(offer.invests_up_to_usd))
+            .bind(texts(&offer.languages))
             .execute(&mut **conn)
             .await?;
         });
@@ -1116,7 +1150,8 @@ impl BulkWriter {
             sqlx::query(
                 "UPDATE offers SET kind = $2, title = $3, description = $4, keywords = $5, sectors = $6, \
                  sdgs = $7, readiness = $8, countries = $9, seeks = $10, capacity = $11, visibility = $12, \
-                 updated_at = $13, invests_from_usd = $14, invests_up_to_usd = $15 WHERE uid = $1",
+                 updated_at = $13, invests_from_usd = $14, invests_up_to_usd = $15, languages = $16 \
+                 WHERE uid = $1",
             )
             .bind(uid.uuid())
             .bind(offer.kind.as_str())
@@ -1133,11 +1168,44 @@ impl BulkWriter {
             .bind(DbTime(Timestamp::now()))
             .bind(stored_usd(offer.invests_from_usd))
             .bind(stored_usd(offer.invests_up_to_usd))
+            .bind(texts(&offer.languages))
             .execute(&mut **conn)
             .await?
             .rows_affected()
         });
         Ok(done == 1)
+    }
+
+    /// Sets the key a file knows need `uid` by.
+    pub async fn set_need_external_id(
+        &mut self,
+        uid: Uid,
+        key: Option<&ExternalId>,
+    ) -> Result<(), StoreError> {
+        on_tx!(&mut self.tx, conn => {
+            sqlx::query("UPDATE needs SET external_id = $2 WHERE uid = $1")
+                .bind(uid.uuid())
+                .bind(key.map(|k| k.as_str().to_owned()))
+                .execute(&mut **conn)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Sets the key a file knows offer `uid` by.
+    pub async fn set_offer_external_id(
+        &mut self,
+        uid: Uid,
+        key: Option<&ExternalId>,
+    ) -> Result<(), StoreError> {
+        on_tx!(&mut self.tx, conn => {
+            sqlx::query("UPDATE offers SET external_id = $2 WHERE uid = $1")
+                .bind(uid.uuid())
+                .bind(key.map(|k| k.as_str().to_owned()))
+                .execute(&mut **conn)
+                .await?;
+        });
+        Ok(())
     }
 
     pub async fn delete_offer(&mut self, uid: Uid) -> Result<bool, StoreError> {

@@ -154,6 +154,11 @@ pub(crate) struct OfferBody {
     invests_from_usd: Option<u64>,
     /// A company seeking to invest: the most it invests in one enterprise.
     invests_up_to_usd: Option<u64>,
+    /// The languages the company works in, or the technology's provider
+    /// gives support in, each at its level: "en:C1", "th:B2", "ja:native".
+    /// A need that must have a language holds an offer stating any.
+    #[serde(default)]
+    languages: Vec<String>,
     capacity: Option<String>,
     visibility: Option<String>,
 }

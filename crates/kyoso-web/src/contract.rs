@@ -229,6 +229,9 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
         ("CohortBody", "languages") => {
             json!({"type": "array", "items": {"type": "string", "pattern": language_pattern(false)}, "maxItems": kyoso_domain::Cohort::<()>::MAX_LANGUAGES})
         }
+        ("OfferBody", "languages") => {
+            json!({"type": "array", "items": {"type": "string", "pattern": language_pattern(false)}, "maxItems": kyoso_domain::Offer::<()>::MAX_LANGUAGES})
+        }
         ("CohortBody", "mode") | ("NeedBody", "course_mode") => one_of(
             keywords(
                 kyoso_domain::CourseMode::ALL,

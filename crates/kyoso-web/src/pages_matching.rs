@@ -310,6 +310,27 @@ fn language_row(lang: Lang, at: usize, v: &Values) -> Vec<Field> {
     fields
 }
 
+/// One of the [`LANGUAGE_ROWS`] as the offer form shows it: a language the
+/// company works in (or gives support in) and its level.
+fn spoken_row(lang: Lang, at: usize, v: &Values) -> Vec<Field> {
+    let mt = lang.matching_texts();
+    let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
+    let (language, level, _, _) = LANGUAGE_ROWS[at];
+    let label = if at == 0 {
+        mt.works_in
+    } else {
+        mt.another_language
+    };
+    vec![
+        forms::select(language, label, view::language_choices(lang, get(language))),
+        forms::select(
+            level,
+            lang.texts().level,
+            view::level_choices(lang, get(level)),
+        ),
+    ]
+}
+
 /// Technology readiness levels to choose from, none chosen at first.
 fn readiness_choices(selected: &str) -> Vec<Choice> {
     forms::with_empty(
@@ -347,7 +368,7 @@ const LANGUAGE_ROWS: [(&str, &str, &str, Option<&str>); 3] = [
 ];
 
 const NEED_LISTS: &[&str] = &["skills", "required_skills", "sectors", "languages"];
-const OFFER_LISTS: &[&str] = &["keywords", "sectors", "countries"];
+const OFFER_LISTS: &[&str] = &["keywords", "sectors", "countries", "languages"];
 
 /// The forms' checkboxes of what a company or a need seeks in a partner,
 /// one for each [`Seek`], under a heading named `seeks`.
@@ -1222,6 +1243,8 @@ struct OfferCard {
     capacity: String,
     /// The least and the most a company seeking to invest puts in.
     invests: String,
+    /// The languages it works in, each at its level.
+    languages: String,
 }
 
 #[derive(Template)]
@@ -1295,6 +1318,7 @@ async fn offer_card(state: &AppState, ctx: &PageContext, o: &StoredOffer) -> Off
             .as_ref()
             .map(|c| c.to_string())
             .unwrap_or_default(),
+        languages: view::languages(&o.offer.languages, ctx.lang),
         invests: match (o.offer.invests_from_usd, o.offer.invests_up_to_usd) {
             (None, None) => String::new(),
             (from, up_to) => {
@@ -1422,6 +1446,9 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             .map(|&name| country_select(lang, name, get(name))),
     );
     fields.extend(seek_fields(lang, v, mt.seeks_offer_hint));
+    for row in 0..LANGUAGE_ROWS.len() {
+        fields.extend(spoken_row(lang, row, v));
+    }
     fields.extend([
         forms::with_hint(
             forms::text(

@@ -9,8 +9,8 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use kyoso_domain::RecordRef;
 use kyoso_exchange::Format;
+use kyoso_service::{Caller, Kyoso, Records};
 use kyoso_service::{DemoOptions, ImportOptions, ImportOutcome};
-use kyoso_service::{Kyoso, Records};
 
 use crate::progress::Bar;
 use crate::say::say;
@@ -295,6 +295,12 @@ enum TableArg {
     Programs,
     /// Lessons learned (JSON only); a row with an `id` changes that lesson.
     Lessons,
+    /// Needs, as the API takes them (posted_by names the poster); a row
+    /// with an `id` or a known `external_id` changes that need.
+    Needs,
+    /// Technology and partnership offers, as the API takes them (provider
+    /// names the company); rows are matched as needs' are.
+    Offers,
 }
 
 impl TableArg {
@@ -304,7 +310,11 @@ impl TableArg {
             TableArg::People => Some(Records::People),
             TableArg::Organizations => Some(Records::Organizations),
             TableArg::Ties => Some(Records::Ties),
-            TableArg::Participations | TableArg::Programs | TableArg::Lessons => None,
+            TableArg::Participations
+            | TableArg::Programs
+            | TableArg::Lessons
+            | TableArg::Needs
+            | TableArg::Offers => None,
         }
     }
 
@@ -317,6 +327,8 @@ impl TableArg {
             TableArg::Participations => say!("cli-table-participations"),
             TableArg::Programs => say!("cli-table-programs"),
             TableArg::Lessons => say!("cli-table-lessons"),
+            TableArg::Needs => say!("cli-table-needs"),
+            TableArg::Offers => say!("cli-table-offers"),
         }
     }
 }
@@ -332,6 +344,16 @@ async fn export_records(
         (_, Some(table)) => kyoso.export(table, format, out, progress).await,
         (TableArg::Programs, None) => kyoso.export_programs(out, progress).await,
         (TableArg::Lessons, None) => kyoso.export_lessons(out, progress).await,
+        (TableArg::Needs, None) => {
+            kyoso
+                .export_needs(&Caller::Cli, format, out, progress)
+                .await
+        }
+        (TableArg::Offers, None) => {
+            kyoso
+                .export_offers(&Caller::Cli, format, out, progress)
+                .await
+        }
         (_, None) => kyoso.export_participations(format, out, progress).await,
     }
 }
@@ -599,6 +621,16 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
                 (_, Some(table)) => kyoso.import(table, &file, &options, &progress).await?,
                 (TableArg::Programs, None) => kyoso.import_programs(&file, &progress).await?,
                 (TableArg::Lessons, None) => kyoso.import_lessons(&file, &progress).await?,
+                (TableArg::Needs, None) => {
+                    kyoso
+                        .import_needs(&Caller::Cli, &file, &options, &progress)
+                        .await?
+                }
+                (TableArg::Offers, None) => {
+                    kyoso
+                        .import_offers(&Caller::Cli, &file, &options, &progress)
+                        .await?
+                }
                 (_, None) => {
                     kyoso
                         .import_participations(&file, options.format, &progress)

@@ -114,6 +114,8 @@ cli-table-ties = ties
 cli-table-participations = participations
 cli-table-programs = programs
 cli-table-lessons = lessons
+cli-table-needs = needs
+cli-table-offers = offers
 
 ## Import, export and the database
 

@@ -18,6 +18,7 @@ matching-country = Country of the work
 matching-require-country = Only candidates with time in this country
 matching-languages = Languages
 matching-another-language = Another language
+matching-works-in = Works in (or gives support in)
 matching-offer-countries = Countries
 matching-offer-countries-hint = A technology: where it is in use already; a company: the markets it seeks
 matching-another-country = Another country

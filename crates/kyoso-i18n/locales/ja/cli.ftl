@@ -115,6 +115,8 @@ cli-table-ties = つながり
 cli-table-participations = 参加記録
 cli-table-programs = プログラム
 cli-table-lessons = 教訓
+cli-table-needs = ニーズ
+cli-table-offers = オファー
 
 ## Import, export and the database
 

@@ -19,6 +19,7 @@ matching-country = 業務を行う国
 matching-require-country = この国での経験がある候補者のみ
 matching-languages = 言語
 matching-another-language = ほかの言語
+matching-works-in = 業務・サポートの言語
 matching-offer-countries = 国
 matching-offer-countries-hint = 技術：すでに導入されている国／企業：進出を目指す市場
 matching-another-country = ほかの国

@@ -115,6 +115,8 @@ cli-table-ties = ความสัมพันธ์
 cli-table-participations = การเข้าร่วม
 cli-table-programs = โครงการ
 cli-table-lessons = บทเรียน
+cli-table-needs = ความต้องการ
+cli-table-offers = ข้อเสนอ
 
 ## Import, export and the database
 

@@ -19,6 +19,7 @@ matching-country = ประเทศที่ทำงาน
 matching-require-country = เฉพาะผู้ที่เคยอยู่ในประเทศนี้
 matching-languages = ภาษา
 matching-another-language = ภาษาอื่น
+matching-works-in = ภาษาที่ใช้ทำงานหรือให้การสนับสนุน
 matching-offer-countries = ประเทศ
 matching-offer-countries-hint = เทคโนโลยี: ประเทศที่ใช้งานแล้ว / บริษัท: ตลาดที่ต้องการ
 matching-another-country = ประเทศอื่น

@@ -115,6 +115,8 @@ cli-table-ties = mối liên kết
 cli-table-participations = lượt tham gia
 cli-table-programs = chương trình
 cli-table-lessons = bài học
+cli-table-needs = nhu cầu
+cli-table-offers = đề xuất hợp tác
 
 ## Import, export and the database
 

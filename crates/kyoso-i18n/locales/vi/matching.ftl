@@ -19,6 +19,7 @@ matching-country = Quốc gia làm việc
 matching-require-country = Chỉ ứng viên từng ở quốc gia này
 matching-languages = Ngôn ngữ
 matching-another-language = Ngôn ngữ khác
+matching-works-in = Ngôn ngữ làm việc hoặc hỗ trợ
 matching-offer-countries = Quốc gia
 matching-offer-countries-hint = Công nghệ: nơi đã được sử dụng; công ty: thị trường muốn hướng tới
 matching-another-country = Quốc gia khác

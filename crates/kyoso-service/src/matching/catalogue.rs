@@ -147,6 +147,8 @@ pub(super) struct SmallCandidate {
     pub(super) sectors: Vec<SectorCode>,
     /// What a company seeking to invest puts into one enterprise.
     pub(super) invests_usd: (Option<Usd>, Option<Usd>),
+    /// The languages a company works in, or a technology is supported in.
+    pub(super) languages: Vec<LanguageSkill>,
     /// A course's terms.
     pub(super) course: Option<Course>,
 }
@@ -193,6 +195,12 @@ impl SmallCandidate {
         }
         if let Some(course) = &self.course {
             holds.extend(self.teaches(course, need)?);
+        } else if !self.languages.is_empty() {
+            // A company or a technology's support in a language the need
+            // must have; one silent on its languages is not held to it.
+            for requirement in need.languages.iter().filter(|l| l.must) {
+                holds.push(super::speaks(requirement, &self.languages)?);
+            }
         }
         let asked = &need.seeks;
         if asked.is_empty() {
@@ -381,6 +389,7 @@ fn offers_index(
             seeks: offer.offer.seeks.clone(),
             sectors: offer.offer.sectors.clone(),
             invests_usd: (offer.offer.invests_from_usd, offer.offer.invests_up_to_usd),
+            languages: offer.offer.languages.clone(),
             course: None,
         });
     }
@@ -447,6 +456,7 @@ fn cohorts_index(mut cohorts: Vec<OpenCohort>, records: &HashMap<Uid, TrackRecor
             seeks: Vec::new(),
             sectors: cohort.sectors,
             invests_usd: (None, None),
+            languages: Vec::new(),
             course: Some(Course {
                 seats_left: cohort.seats_left,
                 apply_by: cohort.apply_by,

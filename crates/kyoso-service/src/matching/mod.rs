@@ -13,6 +13,7 @@
 
 mod catalogue;
 pub mod eval;
+mod files;
 mod people;
 mod topic;
 mod words;
@@ -442,6 +443,7 @@ fn with_provider<R>(offer: Offer<R>, provider: Uid) -> Offer<Uid> {
         seeks: offer.seeks,
         invests_from_usd: offer.invests_from_usd,
         invests_up_to_usd: offer.invests_up_to_usd,
+        languages: offer.languages,
         capacity: offer.capacity,
         visibility: offer.visibility,
     }
@@ -1199,34 +1201,40 @@ fn skills_held(read: &NeedRead, terms: &Terms, held: &[u32]) -> Vec<Holds> {
         .collect()
 }
 
+/// How `languages` meet a language the need requires: the first of its
+/// options spoken at the level asked or above; `None` if none is.
+pub(super) fn speaks(
+    requirement: &kyoso_domain::LanguageRequirement,
+    languages: &[kyoso_domain::LanguageSkill],
+) -> Option<Holds> {
+    let held = requirement.options().find_map(|asked| {
+        languages
+            .iter()
+            .find(|h| h.language() == asked.language() && h.level().rank() >= asked.level().rank())
+    })?;
+    Some(Holds::Language {
+        asked: requirement
+            .options()
+            .map(|o| LanguageLevel {
+                language: o.language(),
+                level: o.level().as_str().to_owned(),
+            })
+            .collect(),
+        held: LanguageLevel {
+            language: held.language(),
+            level: held.level().as_str().to_owned(),
+        },
+    })
+}
+
 /// What a person holds of a need's other hard constraints.
 fn person_holds(need: &Need<Poster>, facts: &people::PersonFacts) -> Vec<Holds> {
-    let mut holds = Vec::new();
-    for requirement in need.languages.iter().filter(|l| l.must) {
-        let best = requirement
-            .options()
-            .filter_map(|asked| {
-                facts.languages.iter().find(|h| {
-                    h.language() == asked.language() && h.level().rank() >= asked.level().rank()
-                })
-            })
-            .next();
-        if let Some(held) = best {
-            holds.push(Holds::Language {
-                asked: requirement
-                    .options()
-                    .map(|o| LanguageLevel {
-                        language: o.language(),
-                        level: o.level().as_str().to_owned(),
-                    })
-                    .collect(),
-                held: LanguageLevel {
-                    language: held.language(),
-                    level: held.level().as_str().to_owned(),
-                },
-            });
-        }
-    }
+    let mut holds: Vec<Holds> = need
+        .languages
+        .iter()
+        .filter(|l| l.must)
+        .filter_map(|requirement| speaks(requirement, &facts.languages))
+        .collect();
     if need.require_country
         && let Some(country) = need.country
     {

@@ -912,6 +912,61 @@ async fn deals_are_answered_from_the_other_side(app: &TestApp) {
         ]
     );
 
+    // A language the need must have holds companies that state their
+    // working languages; one silent on them is not held.
+    let mut speaking = std::collections::HashMap::new();
+    for (key, languages) in [
+        ("works in Thai", json!(["ja:native", "th:B2"])),
+        ("works in English", json!(["ja:native", "en:C1"])),
+        ("says nothing", json!([])),
+    ] {
+        let (status, listed) = app
+            .send(
+                Method::POST,
+                "/api/v1/offers",
+                "admin",
+                &json!({"kind": "partnership", "provider": "AOTS", "title": format!("Press maker that {key}"),
+                        "keywords": ["hydraulic press tuning"], "languages": languages}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{key}: {listed}");
+        speaking.insert(key, listed["uid"].as_str().unwrap().to_owned());
+    }
+    let need = post_need(
+        app,
+        "officer",
+        json!({"kind": "business_partner", "title": "Partner for press lines",
+               "skills": ["hydraulic press tuning"], "languages": ["th:B1|en:C2!"]}),
+    )
+    .await;
+    let (_, body) = app
+        .get(&format!("/api/v1/needs/{need}/matches?top=20"), "officer")
+        .await;
+    let found = ids(&body);
+    assert!(found.contains(&speaking["works in Thai"]), "{body}");
+    assert!(found.contains(&speaking["says nothing"]), "{body}");
+    assert!(!found.contains(&speaking["works in English"]), "{body}");
+    let held = constraints_of(&body, &speaking["works in Thai"]);
+    assert!(
+        held.iter()
+            .any(|h| h["constraint"] == "language" && h["held"]["level"] == "B2"),
+        "{held:?}"
+    );
+    let (status, answer) = app
+        .send(
+            Method::POST,
+            "/api/v1/offers",
+            "admin",
+            &json!({"kind": "partnership", "provider": "AOTS", "title": "Twice Thai",
+                    "keywords": ["x"], "languages": ["th:B2", "th:C1"]}),
+        )
+        .await;
+    assert_eq!(
+        (status, answer["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("languages")),
+        "{answer}"
+    );
+
     // Only the needs and offers that deal say so, and amounts are amounts.
     for (path, body, field) in [
         (

@@ -232,3 +232,95 @@ fn a_bad_judged_set_is_refused_naming_the_need_and_field() {
         "{error}"
     );
 }
+
+/// Needs and offers come and go in CSV and JSON files: what an export
+/// writes imports back unchanged, a file imported twice adds nothing, and a
+/// file with a bad row is refused whole, each fault named by line and field.
+#[tokio::test]
+async fn needs_and_offers_travel_in_files_all_or_nothing() {
+    for engine in engines() {
+        let db = TestDb::new(engine).await;
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name).display().to_string();
+        ok(&db.url, &["demo", "--people", "300"]);
+        let needs = at("needs.csv");
+        std::fs::write(
+            &needs,
+            "external_id,kind,posted_by,title,skills,required_skills,languages,country,deadline,min_readiness,seeks,investment_usd\n\
+             W-1,expertise,DEMO-CO-00001,\"Welding inspector, TIG and MIG\",\"CNC programming (Fanuc, Mazak); quality control\",tig welding,th:B2|en:C1!,TH,2099-03-01,,,\n\
+             W-2,technology,DEMO-CO-00001,Membrane wastewater treatment,water treatment,,,VN,2099-03-01,TRL 7,licence_in,\n\
+             W-3,investment,DEMO-CO-00002,ลงทุนโรงงานแปรรูปผลไม้,food processing,,,TH,2099-05-05,,investment,\"2,500,000\"\n",
+        )
+        .unwrap();
+        let said = ok(&db.url, &["import", "needs", &needs]);
+        assert!(said.contains("3 added"), "{said}");
+        let said = ok(&db.url, &["import", "needs", &needs]);
+        assert!(said.contains("3 unchanged"), "{said}");
+
+        let offers = at("offers.json");
+        std::fs::write(
+            &offers,
+            r#"[{"external_id": "O-1", "kind": "technology", "provider": "DEMO-CO-00003",
+                 "title": "膜分離活性汚泥装置", "keywords": ["water treatment"], "readiness": 8,
+                 "countries": ["VN"], "seeks": ["licence_out"], "languages": ["ja:native", "en:B2"]},
+                {"external_id": "O-2", "kind": "partnership", "provider": "DEMO-CO-00004",
+                 "title": "Investor in fruit processing", "sectors": ["32161"], "seeks": ["investing"],
+                 "invests_from_usd": 1000000, "invests_up_to_usd": 5000000, "countries": ["TH"]}]"#,
+        )
+        .unwrap();
+        let said = ok(&db.url, &["import", "offers", &offers]);
+        assert!(said.contains("2 added"), "{said}");
+
+        // Every need and offer, out and back in, in both formats.
+        for (table, file) in [
+            ("needs", "all-needs.csv"),
+            ("needs", "all-needs.json"),
+            ("offers", "all-offers.csv"),
+            ("offers", "all-offers.json"),
+        ] {
+            let file = at(file);
+            ok(&db.url, &["export", table, "--output", &file]);
+            let said = ok(&db.url, &["import", table, &file]);
+            assert!(
+                said.contains(" 0 added, 0 updated"),
+                "{table} {file}: {said}"
+            );
+        }
+        let exported = std::fs::read_to_string(at("all-offers.json")).unwrap();
+        assert!(
+            exported.contains(r#""languages":["ja:native","en:B2"]"#)
+                && exported.contains(r#""invests_up_to_usd":5000000"#),
+            "{exported}"
+        );
+        let exported = std::fs::read_to_string(at("all-needs.csv")).unwrap();
+        assert!(
+            exported.contains("\"cnc programming (fanuc, mazak); quality control\"")
+                && exported.contains("th:B2|en:C1!"),
+            "{exported}"
+        );
+
+        // One bad row refuses the file; the good rows are not added.
+        let bad = at("bad.csv");
+        std::fs::write(
+            &bad,
+            "external_id,kind,posted_by,title,skills,min_readiness,deadline\n\
+             B-1,expertise,DEMO-CO-00001,A good one,welding,,2099-01-01\n\
+             B-2,technology,DEMO-CO-00001,Too ready,water treatment,TRL 12,2099-01-01\n\
+             B-3,expertise,NO-SUCH-ORG,Nobody posts it,welding,,2099-01-01\n\
+             B-4,expertise,DEMO-CO-00001,Past,welding,,2001-01-01\n",
+        )
+        .unwrap();
+        let out = kyoso(&db.url, &["import", "needs", &bad]);
+        assert!(!out.status.success());
+        let said = String::from_utf8_lossy(&out.stderr);
+        for fault in [
+            "bad.csv:3: min_readiness",
+            "bad.csv:4: posted_by",
+            "bad.csv:5: deadline",
+        ] {
+            assert!(said.contains(fault), "{fault}: {said}");
+        }
+        let listed = ok(&db.url, &["needs", "list"]);
+        assert!(!listed.contains("A good one"), "{listed}");
+    }
+}
