@@ -608,6 +608,11 @@ impl Demo {
         let availability = Availability {
             mentoring: senior && rng.chance(0.6) || profile.path == Path::Pioneer,
             dispatch: profile.path == Path::Expert && rng.chance(0.4),
+            // Senior engineers and AOTS alumni who teach at home; chosen
+            // by index, so that the rest of the network stays as it was.
+            training: senior
+                && matches!(profile.path, Path::Expert | Path::Trainee)
+                && index % 3 == 0,
         };
         let bio = match profile.path {
             Path::Pioneer => Some(format!(

@@ -84,6 +84,10 @@ pub struct Availability {
     pub mentoring: bool,
     /// Being dispatched as an expert.
     pub dispatch: bool,
+    /// Training others as a trainer or instructor: a course, on-the-job
+    /// training. Training needs are answered by trainers as by courses.
+    #[serde(default)]
+    pub training: bool,
 }
 
 /// What a person has agreed to. Without `processing`, a record holds only

@@ -221,6 +221,7 @@ impl Record for Person {
         "sectors",
         "available_mentoring",
         "available_dispatch",
+        "available_training",
         "available_from",
         "experience_countries",
         "email",
@@ -252,6 +253,7 @@ impl Record for Person {
         let availability = Availability {
             mentoring: row.flag("available_mentoring"),
             dispatch: row.flag("available_dispatch"),
+            training: row.flag("available_training"),
         };
         let available_from = row.get("available_from", PartialDate::parse_day);
         let experience_countries = row.set(

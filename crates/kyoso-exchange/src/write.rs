@@ -87,6 +87,7 @@ impl Exportable for Stored<Person> {
         cells.push(list(&p.sectors));
         cells.push(Cell::Flag(p.availability.mentoring));
         cells.push(Cell::Flag(p.availability.dispatch));
+        cells.push(Cell::Flag(p.availability.training));
         cells.push(text(p.available_from));
         cells.push(list(&p.experience_countries));
         cells.push(text(p.contact.email.as_ref()));

@@ -34,6 +34,7 @@ const PERSONAL_FIELDS: &[&str] = &[
     "skills",
     "available_mentoring",
     "available_dispatch",
+    "available_training",
     "availability",
     "email",
     "phone",

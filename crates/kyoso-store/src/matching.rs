@@ -40,6 +40,8 @@ pub struct MatchingPerson {
     pub countries: Vec<CountryCode>,
     pub mentoring: bool,
     pub dispatch: bool,
+    /// Trains others: answers training needs.
+    pub training: bool,
     /// The first day they can take up work, where that is not now.
     pub available_from: Option<time::Date>,
     /// Their own words about their work, which matching reads for topics.
@@ -117,7 +119,8 @@ pub(crate) const MATCHING_PEOPLE: &str = "SELECT p.id, p.uid, p.residence, p.nat
     CAST(p.languages AS TEXT) AS languages, CAST(p.skills AS TEXT) AS skills, \
     CAST(p.sectors AS TEXT) AS sectors, p.available_mentoring, p.available_dispatch, \
     p.name_native, p.name_latin, p.name_japanese, p.visibility, o.uid AS owner_uid, p.bio, \
-    p.available_from, CAST(p.experience_countries AS TEXT) AS experience_countries \
+    p.available_from, CAST(p.experience_countries AS TEXT) AS experience_countries, \
+    p.available_training \
     FROM people p LEFT JOIN organizations o ON o.id = p.owner_id \
     WHERE p.visibility <> 'private' AND p.consent_processing";
 
@@ -196,6 +199,7 @@ pub(crate) fn assemble_matching_people(
             countries,
             mentoring: row.available_mentoring,
             dispatch: row.available_dispatch,
+            training: row.available_training,
             available_from: c.optional(
                 "available_from",
                 row.available_from,
@@ -507,6 +511,7 @@ pub(crate) struct MatchingPersonRow {
     pub(crate) bio: Option<String>,
     pub(crate) available_from: Option<String>,
     pub(crate) experience_countries: String,
+    pub(crate) available_training: bool,
 }
 
 #[derive(sqlx::FromRow)]

@@ -19,7 +19,8 @@ pub(crate) const PERSON_SELECT: &str = "SELECT p.id, p.uid, p.external_id, \
     p.name_native, p.name_latin, p.name_japanese, p.gender, p.residence, p.nationality, \
     p.languages, p.skills, p.sectors, p.available_mentoring, p.available_dispatch, \
     p.email, p.phone, p.bio, p.consent_processing, p.consent_contact, p.consent_public_listing, \
-    p.visibility, p.created_at, p.updated_at, p.available_from, p.experience_countries \
+    p.visibility, p.created_at, p.updated_at, p.available_from, p.experience_countries, \
+    p.available_training \
     FROM people p LEFT JOIN organizations ow ON ow.id = p.owner_id";
 
 /// One person by uid: the statement both read paths use.
@@ -180,6 +181,7 @@ pub(crate) struct PersonRow {
     pub(crate) updated_at: DbTime,
     pub(crate) available_from: Option<String>,
     pub(crate) experience_countries: Json<serde_json::Value>,
+    pub(crate) available_training: bool,
 }
 
 impl PersonRow {
@@ -211,6 +213,7 @@ impl PersonRow {
             availability: Availability {
                 mentoring: self.available_mentoring,
                 dispatch: self.available_dispatch,
+                training: self.available_training,
             },
             available_from: c.optional(
                 "available_from",

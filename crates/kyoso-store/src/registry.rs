@@ -73,6 +73,7 @@ pub(crate) fn person_values(meta: &RowMeta, p: &Person) -> Vec<Value> {
         p.available_from.map(|d| d.to_string()).as_deref(),
     ));
     v.push(Value::json(&p.experience_countries));
+    v.push(Value::Bool(p.availability.training));
     v
 }
 

@@ -124,6 +124,7 @@ const PERSON_COLUMNS: &[Column] = &[
     c("updated_at", Kind::Time),
     c("available_from", Kind::Text),
     c("experience_countries", Kind::Json),
+    c("available_training", Kind::Bool),
 ];
 
 const TIE_COLUMNS: &[Column] = &[

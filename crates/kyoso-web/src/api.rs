@@ -206,6 +206,8 @@ pub(crate) struct PersonJson {
     sectors: Vec<String>,
     available_mentoring: Option<bool>,
     available_dispatch: Option<bool>,
+    /// Trains others, as a trainer or instructor: answers training needs.
+    available_training: Option<bool>,
     /// YYYY-MM-DD: the first day they can take up work, where that is not now.
     available_from: Option<String>,
     /// ISO 3166-1 alpha-2: the countries they have lived or worked in,

@@ -178,6 +178,7 @@ pub(crate) fn values_of_person(p: &Person) -> Values {
     );
     put("available_mentoring", p.availability.mentoring.to_string());
     put("available_dispatch", p.availability.dispatch.to_string());
+    put("available_training", p.availability.training.to_string());
     put(
         "email",
         p.contact
@@ -306,6 +307,7 @@ const EXPERIENCE_FIELDS: [&str; Person::MAX_EXPERIENCE_COUNTRIES] = [
 const PERSON_CHECKBOXES: &[&str] = &[
     "available_mentoring",
     "available_dispatch",
+    "available_training",
     "consent_processing",
     "consent_contact",
     "consent_public_listing",
@@ -390,6 +392,11 @@ pub(crate) fn person_fields(t: &Texts, lang: Lang, v: &Values, errors: &[RowErro
             "available_dispatch",
             t.available_dispatch,
             on("available_dispatch"),
+        ),
+        checkbox(
+            "available_training",
+            t.available_training,
+            on("available_training"),
         ),
         text("email", t.email, get("email")),
         text("phone", t.phone, get("phone")),

@@ -660,6 +660,9 @@ pub(crate) async fn person(
     if p.availability.dispatch {
         fact(t.available_dispatch, "✓".into());
     }
+    if p.availability.training {
+        fact(t.available_training, "✓".into());
+    }
     // Contact details only for those who manage the record, the person, or
     // when the person agreed to be contacted by the network.
     let can_edit = ctx.caller.may(Action::Update, &Resource::person(&person));

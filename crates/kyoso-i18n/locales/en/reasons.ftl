@@ -88,6 +88,7 @@ reasons-country-unknown = No time in { $country } recorded
 ## Availability
 
 reasons-availability-dispatch = Available for dispatch
+reasons-availability-training = Trains others: a trainer or instructor
 reasons-availability-mentoring = Open to mentoring
 reasons-availability-open = Open: listed and taking requests
 reasons-availability-not-marked = Not marked as available

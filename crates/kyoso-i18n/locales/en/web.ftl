@@ -48,6 +48,7 @@ web-skills = Skills
 web-sectors = Sectors
 web-available-mentoring = Available as a mentor
 web-available-dispatch = Available for expert dispatch
+web-available-training = Trains others (a trainer or instructor)
 web-phone = Phone
 web-bio = About
 web-network = Network

@@ -80,6 +80,7 @@ reasons-country-unknown = { $country }での経験の記録はない
 ## Availability
 
 reasons-availability-dispatch = 派遣に応じられる
+reasons-availability-training = 講師・指導員として指導できる
 reasons-availability-mentoring = メンタリングに応じられる
 reasons-availability-open = 受付中：掲載され、依頼を受け付けている
 reasons-availability-not-marked = 対応可能とされていない

@@ -49,6 +49,7 @@ web-skills = スキル
 web-sectors = 分野
 web-available-mentoring = メンターとして協力可能
 web-available-dispatch = 専門家派遣に応じられる
+web-available-training = 講師・指導員として研修を行える
 web-phone = 電話番号
 web-bio = プロフィール
 web-network = ネットワーク

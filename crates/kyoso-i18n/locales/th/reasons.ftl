@@ -80,6 +80,7 @@ reasons-country-unknown = ไม่มีบันทึกว่าเคยอ
 ## Availability
 
 reasons-availability-dispatch = พร้อมรับการส่งไปปฏิบัติงาน
+reasons-availability-training = เป็นวิทยากรหรือผู้ฝึกสอนได้
 reasons-availability-mentoring = พร้อมเป็นพี่เลี้ยง
 reasons-availability-open = เปิดรับ: มีในรายการและรับคำขอ
 reasons-availability-not-marked = ไม่ได้ระบุว่าพร้อม

@@ -49,6 +49,7 @@ web-skills = ทักษะ
 web-sectors = สาขา
 web-available-mentoring = พร้อมเป็นพี่เลี้ยง
 web-available-dispatch = พร้อมรับการส่งตัวไปเป็นผู้เชี่ยวชาญ
+web-available-training = เป็นวิทยากรหรือผู้ฝึกสอนได้
 web-phone = โทรศัพท์
 web-bio = ประวัติโดยย่อ
 web-network = เครือข่าย

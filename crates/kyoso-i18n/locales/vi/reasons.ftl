@@ -80,6 +80,7 @@ reasons-country-unknown = Chưa có ghi nhận thời gian ở { $country }
 ## Availability
 
 reasons-availability-dispatch = Sẵn sàng được cử đi
+reasons-availability-training = Có thể đào tạo: giảng viên hoặc huấn luyện viên
 reasons-availability-mentoring = Sẵn sàng hướng dẫn
 reasons-availability-open = Đang mở: được đăng và nhận yêu cầu
 reasons-availability-not-marked = Chưa đánh dấu là sẵn sàng

@@ -49,6 +49,7 @@ web-skills = Kỹ năng
 web-sectors = Lĩnh vực
 web-available-mentoring = Sẵn sàng làm người hướng dẫn
 web-available-dispatch = Sẵn sàng được cử đi làm chuyên gia
+web-available-training = Có thể làm giảng viên, huấn luyện viên
 web-phone = Điện thoại
 web-bio = Giới thiệu
 web-network = Mạng lưới

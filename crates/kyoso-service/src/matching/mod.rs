@@ -903,13 +903,22 @@ impl Kyoso {
         let kind = need.need.kind;
         let read = catalogue.read_of(&need);
         let mut candidates = Vec::new();
-        let pool;
-        match kind.candidates() {
-            CandidateKind::Person => {
+        let mut pool = 0;
+        // Training needs are answered by trainers as by courses.
+        let by_people = kind.candidates() == CandidateKind::Person || kind == NeedKind::Training;
+        let by_catalogue = kind.candidates() != CandidateKind::Person;
+        {
+            if by_people {
                 let people = self.matching.get(store).await?;
                 let mentoring = kind == NeedKind::Mentoring;
-                pool = people.len();
-                let query = |terms: &Terms| query_of(&need.need, &read, terms, true);
+                let training = kind == NeedKind::Training;
+                pool += people.len();
+                let query = |terms: &Terms| {
+                    let mut query = query_of(&need.need, &read, terms, true);
+                    // Whether a trainer trains is their availability.
+                    query.require_available &= !training;
+                    query
+                };
                 let hops = |uid: Uid| {
                     if uid == poster {
                         None
@@ -921,11 +930,13 @@ impl Kyoso {
                     // The poster is not their own candidate.
                     Question::Top(top) => people
                         .top(mentoring, &query, top + 1, &weights, &hops, &|facts| {
-                            // Not available by the day asked.
-                            need.need
-                                .available_by
-                                .zip(facts.available_from)
-                                .is_some_and(|(by, from)| from > by)
+                            // Not a trainer, or not available by the day asked.
+                            (training && !facts.trains)
+                                || need
+                                    .need
+                                    .available_by
+                                    .zip(facts.available_from)
+                                    .is_some_and(|(by, from)| from > by)
                         })
                         .into_iter()
                         .filter(|f| f.uid != poster)
@@ -981,9 +992,9 @@ impl Kyoso {
                     });
                 }
             }
-            CandidateKind::Offer | CandidateKind::Cohort => {
+            if by_catalogue {
                 let small = catalogue.answering(kind);
-                pool = small.index.len();
+                pool += small.index.len();
                 let query = query_of(&need.need, &read, &small.terms, false);
                 // A provider that posted the need itself is no introduction away.
                 let hops = |id: CandidateId| {
@@ -1084,6 +1095,22 @@ impl Kyoso {
                         constraints,
                     });
                 }
+            }
+        }
+        if by_people && by_catalogue {
+            // Trainers and courses in one ranking: by score, then by a key
+            // that does not depend on the order of loading.
+            candidates.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+                    .then_with(|| a.candidate.uid.cmp(&b.candidate.uid))
+            });
+            if let Question::Top(top) = question {
+                candidates.truncate(top);
+            }
+            for (at, candidate) in candidates.iter_mut().enumerate() {
+                candidate.rank = at + 1;
             }
         }
         // The chains to the near ones, through records the caller may read:
@@ -1240,7 +1267,8 @@ fn person_holds(need: &Need<Poster>, facts: &people::PersonFacts) -> Vec<Holds> 
     {
         holds.push(Holds::Country { country });
     }
-    if need.require_available {
+    // A trainer answers a training need only as one.
+    if need.require_available || need.kind == NeedKind::Training {
         holds.push(Holds::Available { kind: need.kind });
     }
     if let Some(by) = need.available_by {

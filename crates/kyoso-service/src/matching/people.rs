@@ -34,6 +34,8 @@ pub(super) struct PersonFacts {
     pub(super) languages: Box<[LanguageSkill]>,
     /// The first day they can take up work, where that is not now.
     pub(super) available_from: Option<time::Date>,
+    /// Trains others: answers training needs beside courses.
+    pub(super) trains: bool,
 }
 
 /// How many biographies' readings an index build keeps, to read a
@@ -134,6 +136,7 @@ impl PeopleIndex {
                 residence: person.residence,
                 languages: person.languages.into_boxed_slice(),
                 available_from: person.available_from,
+                trains: person.training,
             });
         }
         let position = uids
@@ -497,6 +500,7 @@ mod tests {
             countries: Vec::new(),
             mentoring: at.is_multiple_of(2),
             dispatch: true,
+            training: false,
             available_from: None,
             bio: at
                 .is_multiple_of(4)

@@ -84,6 +84,7 @@ pub fn explain_holds(holds: &Holds, lang: Lang) -> String {
         Holds::Available { kind } => match kind {
             NeedKind::Mentoring => lang.text("reasons-availability-mentoring").to_owned(),
             NeedKind::Expertise => lang.text("reasons-availability-dispatch").to_owned(),
+            NeedKind::Training => lang.text("reasons-availability-training").to_owned(),
             _ => lang.text("reasons-availability-open").to_owned(),
         },
         Holds::AvailableBy { by, from } => match from {

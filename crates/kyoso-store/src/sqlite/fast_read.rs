@@ -129,6 +129,7 @@ impl FastReads {
                         updated_at: time(24)?,
                         available_from: row.get(25)?,
                         experience_countries: json(26)?,
+                        available_training: row.get(27)?,
                     })
                 })
                 .optional()

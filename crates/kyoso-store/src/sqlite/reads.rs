@@ -86,6 +86,7 @@ pub(crate) fn read_matching_people_sqlite(
                 bio: row.get(14)?,
                 available_from: row.get(15)?,
                 experience_countries: row.get(16)?,
+                available_training: row.get(17)?,
             });
         }
         let mut statement =

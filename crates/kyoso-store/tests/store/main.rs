@@ -49,6 +49,7 @@ fn person(native: &str, latin: &str, country: &str) -> Person {
         availability: Availability {
             mentoring: true,
             dispatch: false,
+            training: false,
         },
         available_from: None,
         experience_countries: Vec::new(),

@@ -1124,6 +1124,56 @@ async fn courses_are_held_to_what_a_training_need_asks(app: &TestApp) {
     .await;
     assert!(proposed(&body).is_empty(), "{body}");
 
+    // Trainers answer training needs beside the courses, as trainers only,
+    // and speaking what the need says must be spoken.
+    let mut trainers = std::collections::HashMap::new();
+    for (key, languages, trains) in [
+        ("Thai trainer", json!(["th:native", "ja:N2"]), true),
+        ("English trainer", json!(["en:C1"]), true),
+        ("Thai non-trainer", json!(["th:native"]), false),
+    ] {
+        let id = person(
+            app,
+            json!({"name_latin": key, "skills": [DELTA], "languages": languages,
+                   "available_training": trains, "consent_processing": true, "visibility": "network"}),
+        )
+        .await;
+        trainers.insert(key, id);
+    }
+    let body = rank(
+        json!({"kind": "training", "title": "Supervisor training in Thai",
+        "skills": [DELTA], "country": "TH", "languages": ["th:B2!"]}),
+    )
+    .await;
+    let found = ids(&body);
+    assert!(found.contains(&trainers["Thai trainer"]), "{body}");
+    assert!(!found.contains(&trainers["English trainer"]), "{body}");
+    assert!(!found.contains(&trainers["Thai non-trainer"]), "{body}");
+    assert!(
+        !proposed(&body).is_empty(),
+        "courses are ranked beside trainers: {body}"
+    );
+    let trainer = body["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == trainers["Thai trainer"].as_str())
+        .unwrap();
+    assert_eq!(trainer["kind"], "person", "{trainer}");
+    let held = constraints_of(&body, &trainers["Thai trainer"]);
+    assert!(
+        held.iter().any(|h| h["constraint"] == "available"
+            && h["words"].as_str().unwrap().contains("Trains others")),
+        "{held:?}"
+    );
+    let ranks: Vec<u64> = body["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["rank"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ranks, (1..=ranks.len() as u64).collect::<Vec<_>>());
+
     // The one seat taken, that cohort is full.
     let (status, taken) = app
         .send(
