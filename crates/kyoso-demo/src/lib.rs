@@ -612,7 +612,7 @@ impl Demo {
             // by index, so that the rest of the network stays as it was.
             training: senior
                 && matches!(profile.path, Path::Expert | Path::Trainee)
-                && index % 3 == 0,
+                && index.is_multiple_of(3),
         };
         let bio = match profile.path {
             Path::Pioneer => Some(format!(

@@ -930,8 +930,9 @@ impl Kyoso {
                     // The poster is not their own candidate.
                     Question::Top(top) => people
                         .top(mentoring, &query, top + 1, &weights, &hops, &|facts| {
-                            // Not a trainer, or not available by the day asked.
-                            (training && !facts.trains)
+                            // Not a trainer who trains as asked, or not
+                            // available by the day asked.
+                            (training && !(facts.trains && facts.trains_as_asked(&need.need)))
                                 || need
                                     .need
                                     .available_by
@@ -1270,6 +1271,11 @@ fn person_holds(need: &Need<Poster>, facts: &people::PersonFacts) -> Vec<Holds> 
     // A trainer answers a training need only as one.
     if need.require_available || need.kind == NeedKind::Training {
         holds.push(Holds::Available { kind: need.kind });
+    }
+    if need.kind == NeedKind::Training
+        && let Some(mode) = need.course_mode
+    {
+        holds.push(Holds::Mode { mode });
     }
     if let Some(by) = need.available_by {
         holds.push(Holds::AvailableBy {

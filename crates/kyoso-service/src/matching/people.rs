@@ -36,6 +36,26 @@ pub(super) struct PersonFacts {
     pub(super) available_from: Option<time::Date>,
     /// Trains others: answers training needs beside courses.
     pub(super) trains: bool,
+    /// Open to dispatch: a trainer who travels to the participants.
+    pub(super) dispatch: bool,
+}
+
+impl PersonFacts {
+    /// Whether, as a trainer, they can train as `need` asks: in Japan if
+    /// they live there; in the participants' country if they live there or
+    /// travel (open to dispatch); online from anywhere.
+    pub(super) fn trains_as_asked(&self, need: &kyoso_domain::Need<kyoso_domain::Poster>) -> bool {
+        use kyoso_domain::CourseMode;
+        let in_japan = self.residence.is_some_and(|c| c.as_str() == "JP");
+        let in_country =
+            self.dispatch || (need.country.is_some() && self.residence == need.country);
+        match need.course_mode {
+            None | Some(CourseMode::Online) => true,
+            Some(CourseMode::InJapan) => in_japan,
+            Some(CourseMode::InCountry) => in_country,
+            Some(CourseMode::Both) => in_japan && in_country,
+        }
+    }
 }
 
 /// How many biographies' readings an index build keeps, to read a
@@ -137,6 +157,7 @@ impl PeopleIndex {
                 languages: person.languages.into_boxed_slice(),
                 available_from: person.available_from,
                 trains: person.training,
+                dispatch: person.dispatch,
             });
         }
         let position = uids
@@ -478,6 +499,61 @@ mod tests {
     use crate::matching::topic::NeedRead;
 
     const PEOPLE: usize = 30;
+
+    #[test]
+    fn a_trainer_trains_where_they_live_or_travel_or_online() {
+        use kyoso_domain::{CourseMode, Need, NeedKind, Poster};
+        let country = |c: &str| Some(CountryCode::parse(c).unwrap());
+        let trainer = |residence: Option<CountryCode>, dispatch: bool| PersonFacts {
+            owner: None,
+            visibility: Visibility::Network,
+            residence,
+            languages: Box::new([]),
+            available_from: None,
+            trains: true,
+            dispatch,
+        };
+        let need = |mode: Option<CourseMode>| Need::<Poster> {
+            kind: NeedKind::Training,
+            posted_by: Poster {
+                kind: kyoso_domain::EntityKind::Organization,
+                uid: Uid::new(),
+            },
+            title: Text::line("Kaizen for supervisors", 200).unwrap(),
+            description: None,
+            skills: vec![Skill::parse("kaizen").unwrap()],
+            required_skills: Vec::new(),
+            sectors: Vec::new(),
+            country: country("TH"),
+            require_country: false,
+            languages: Vec::new(),
+            require_available: false,
+            min_readiness: None,
+            deployed: None,
+            seeks: Vec::new(),
+            investment_usd: None,
+            course_mode: mode,
+            available_by: None,
+            deadline: None,
+            visibility: Visibility::Network,
+        };
+        let in_japan = trainer(country("JP"), false);
+        let travels = trainer(country("JP"), true);
+        let in_thailand = trainer(country("TH"), false);
+        for (who, mode, trains) in [
+            (&in_japan, Some(CourseMode::InJapan), true),
+            (&in_japan, Some(CourseMode::InCountry), false),
+            (&in_japan, Some(CourseMode::Both), false),
+            (&in_japan, Some(CourseMode::Online), true),
+            (&in_japan, None, true),
+            (&travels, Some(CourseMode::InCountry), true),
+            (&travels, Some(CourseMode::Both), true),
+            (&in_thailand, Some(CourseMode::InCountry), true),
+            (&in_thailand, Some(CourseMode::InJapan), false),
+        ] {
+            assert_eq!(who.trains_as_asked(&need(mode)), trains, "{mode:?}");
+        }
+    }
 
     /// Person `at`: few skill sets and names among many people, so that
     /// many scores tie.
