@@ -46,6 +46,42 @@ pub fn vocabulary() -> Arc<Vocabulary> {
     Arc::clone(VOCABULARY.get_or_init(|| Arc::new(Vocabulary::builtin())))
 }
 
+/// The names of the skills, trades, practices, technologies and equipment
+/// the vocabulary knows, in `language` (else in English), sorted: what
+/// forms suggest as a skill is typed.
+pub fn skill_suggestions(language: &str) -> Arc<[String]> {
+    static SUGGESTIONS: OnceLock<
+        std::sync::Mutex<std::collections::HashMap<String, Arc<[String]>>>,
+    > = OnceLock::new();
+    let cache = SUGGESTIONS.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(found) = cache.get(language) {
+        return Arc::clone(found);
+    }
+    let vocabulary = vocabulary();
+    let mut names: Vec<String> = vocabulary
+        .concepts()
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind.as_str(),
+                "skill" | "trade" | "practice" | "technology" | "equipment"
+            )
+        })
+        .filter_map(|c| {
+            c.names(language)
+                .first()
+                .or_else(|| c.names("en").first())
+                .cloned()
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    let names: Arc<[String]> = names.into();
+    cache.insert(language.to_owned(), Arc::clone(&names));
+    names
+}
+
 /// The registry's search index, as last read.
 #[derive(Debug)]
 pub struct RegistrySearch {
@@ -513,4 +549,24 @@ pub use kyoso_text::Coverage;
 /// How many concepts and names per language the vocabulary has.
 pub fn vocabulary_coverage() -> Coverage {
     vocabulary().coverage()
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::skill_suggestions;
+
+    #[test]
+    fn skills_are_suggested_in_the_reader_s_language() {
+        let thai = skill_suggestions("th");
+        assert!(thai.iter().any(|s| s == "การเชื่อม"), "{:?}", &thai[..20]);
+        let english = skill_suggestions("en");
+        assert!(english.iter().any(|s| s == "welding"));
+        // Sectors and topics are chosen elsewhere, not typed as skills.
+        assert!(
+            english.len() > 500 && english.len() < 1200,
+            "{}",
+            english.len()
+        );
+        assert!(english.windows(2).all(|w| w[0] < w[1]));
+    }
 }

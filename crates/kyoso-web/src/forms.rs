@@ -37,6 +37,72 @@ pub(crate) fn text(name: &'static str, label: &'static str, value: &str) -> Fiel
     }
 }
 
+/// The names of a list's rows on a form: `base`, then `base_2` to
+/// `base_{most}`, made once for each list.
+pub(crate) fn row_names(base: &'static str, most: usize) -> &'static [&'static str] {
+    static MADE: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<&'static str, &'static [&'static str]>>,
+    > = std::sync::OnceLock::new();
+    let mut made = MADE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    made.entry(base).or_insert_with(|| {
+        let names: Vec<&'static str> = std::iter::once(base)
+            .chain((2..=most).map(|at| &*Box::leak(format!("{base}_{at}").into_boxed_str())))
+            .collect();
+        Box::leak(names.into_boxed_slice())
+    })
+}
+
+/// A list of words (skills, keywords) as rows of one word each, suggested
+/// from the vocabulary (see [`suggest_words`]): the rows filled, two more,
+/// at least four. A row may still hold several, separated by ";".
+pub(crate) fn word_rows(
+    names: &[&'static str],
+    labels: (&'static str, &'static str),
+    hint: &'static str,
+    v: &Values,
+) -> Vec<Field> {
+    let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
+    let last = names
+        .iter()
+        .rposition(|n| !get(n).trim().is_empty())
+        .map_or(0, |at| at + 1);
+    let shown = (last + 2).clamp(4, names.len());
+    names
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(at, &name)| {
+            let field = Field {
+                kind: "word",
+                ..text(name, if at == 0 { labels.0 } else { labels.1 }, get(name))
+            };
+            if at == 0 {
+                with_hint(field, hint)
+            } else {
+                field
+            }
+        })
+        .collect()
+}
+
+/// Gives the form's first word row the vocabulary's names in the reader's
+/// language, as one list every word row of the page suggests from.
+pub(crate) fn suggest_words(fields: &mut [Field], lang: Lang) {
+    if let Some(first) = fields.iter_mut().find(|f| f.kind == "word") {
+        first.options = kyoso_service::search::skill_suggestions(lang.code())
+            .iter()
+            .map(|name| Choice {
+                value: name.clone(),
+                label: name.clone(),
+                selected: false,
+            })
+            .collect();
+    }
+}
+
 pub(crate) fn with_hint(mut field: Field, hint: &'static str) -> Field {
     field.hint = hint;
     field
@@ -158,14 +224,9 @@ pub(crate) fn values_of_person(p: &Person) -> Values {
         put(language, spoken.language().to_string());
         put(level, spoken.level().as_str().to_owned());
     }
-    put(
-        "skills",
-        p.skills
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; "),
-    );
+    for (name, skill) in skill_rows().iter().zip(&p.skills) {
+        put(name, skill.to_string());
+    }
     for (name, sector) in SECTOR_FIELDS.iter().zip(&p.sectors) {
         put(name, sector.to_string());
     }
@@ -230,6 +291,11 @@ const LANGUAGE_FIELDS: [(&str, &str); Person::MAX_LANGUAGES] = [
     ("language_19", "level_19"),
     ("language_20", "level_20"),
 ];
+
+/// The person form's skill rows, one skill each.
+fn skill_rows() -> &'static [&'static str] {
+    row_names("skills", Person::MAX_SKILLS)
+}
 
 /// The person form's sector selects: one more than they name, at least
 /// three.
@@ -362,9 +428,11 @@ pub(crate) fn person_fields(t: &Texts, lang: Lang, v: &Values, errors: &[RowErro
             crate::view::level_choices(lang, get(level)),
         ));
     }
-    fields.push(with_hint(
-        text("skills", t.skills, get("skills")),
-        t.list_hint,
+    fields.extend(word_rows(
+        skill_rows(),
+        (t.skills, t.another_skill),
+        t.word_rows_hint,
+        v,
     ));
     fields.extend(select_rows(
         &SECTOR_FIELDS,
@@ -421,6 +489,7 @@ pub(crate) fn person_fields(t: &Texts, lang: Lang, v: &Values, errors: &[RowErro
             },
         ),
     ]);
+    suggest_words(&mut fields, lang);
     attach(&mut fields, errors);
     fields
 }
@@ -567,6 +636,7 @@ pub(crate) fn person_object(values: &Values) -> Map<String, Value> {
     if !languages.is_empty() {
         object.insert("languages".into(), Value::String(languages.join(";")));
     }
+    gather_selects(&mut object, "skills", skill_rows(), ";");
     gather_selects(&mut object, "sectors", &SECTOR_FIELDS, ";");
     gather_selects(&mut object, "experience_countries", &EXPERIENCE_FIELDS, ";");
     object

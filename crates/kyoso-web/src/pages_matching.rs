@@ -426,6 +426,20 @@ fn seek_fields(lang: Lang, v: &Values, hint: &'static str) -> Vec<Field> {
     fields
 }
 
+/// The need form's rows of skills, one each.
+fn need_skill_rows() -> &'static [&'static str] {
+    forms::row_names("skills", kyoso_domain::Need::<()>::MAX_SKILLS)
+}
+
+fn required_skill_rows() -> &'static [&'static str] {
+    forms::row_names("required_skills", kyoso_domain::Need::<()>::MAX_SKILLS)
+}
+
+/// The offer form's rows of keywords, one each.
+fn keyword_rows() -> &'static [&'static str] {
+    forms::row_names("keywords", kyoso_domain::Offer::<()>::MAX_KEYWORDS)
+}
+
 /// Lists whose items are free words, which may hold commas themselves
 /// ("CNC programming (Fanuc, Mazak)"): split at ";" and line breaks only.
 const WORD_LISTS: &[&str] = &["skills", "required_skills", "keywords"];
@@ -460,7 +474,11 @@ fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<Stri
     if !languages.is_empty() {
         object.insert("languages".into(), Value::String(languages.join(",")));
     }
-    // The sectors and countries chosen by name, one a select, become lists.
+    // Skills and keywords, one a row, and the sectors and countries chosen
+    // by name, one a select, become lists.
+    forms::gather_selects(&mut object, "skills", need_skill_rows(), ";");
+    forms::gather_selects(&mut object, "required_skills", required_skill_rows(), ";");
+    forms::gather_selects(&mut object, "keywords", keyword_rows(), ";");
     forms::gather_selects(&mut object, "sectors", &SECTOR_FIELDS, ",");
     forms::gather_selects(&mut object, "countries", &COUNTRY_FIELDS, ",");
     // The goals, one checkbox each, become one list.
@@ -527,18 +545,20 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
         ),
         forms::text("title", mt.title, get("title")),
         forms::textarea("description", mt.description, get("description")),
-        forms::with_hint(
-            forms::text("skills", mt.skills, get("skills")),
-            mt.skills_hint,
-        ),
-        forms::with_hint(
-            forms::text(
-                "required_skills",
-                mt.required_skills,
-                get("required_skills"),
-            ),
-            mt.skills_hint,
-        ),
+    ];
+    fields.extend(forms::word_rows(
+        need_skill_rows(),
+        (mt.skills, t.another_skill),
+        t.word_rows_hint,
+        v,
+    ));
+    fields.extend(forms::word_rows(
+        required_skill_rows(),
+        (mt.required_skills, mt.another_required_skill),
+        t.word_rows_hint,
+        v,
+    ));
+    fields.extend([
         sector_select(lang, SECTOR_FIELDS[0], get(SECTOR_FIELDS[0])),
         sector_select(lang, SECTOR_FIELDS[1], get(SECTOR_FIELDS[1])),
         sector_select(lang, SECTOR_FIELDS[2], get(SECTOR_FIELDS[2])),
@@ -552,7 +572,7 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             mt.require_country,
             get("require_country") == "true",
         ),
-    ];
+    ]);
     // Languages chosen by name, each with its least level and whether it must hold.
     for row in 0..LANGUAGE_ROWS.len() {
         fields.extend(language_row(lang, row, v));
@@ -628,6 +648,7 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             },
         ),
     ]);
+    forms::suggest_words(&mut fields, lang);
     forms::attach(&mut fields, errors);
     fields
 }
@@ -1426,14 +1447,18 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
         ),
         forms::text("title", mt.title, get("title")),
         forms::textarea("description", mt.description, get("description")),
-        forms::with_hint(
-            forms::text("keywords", mt.keywords, get("keywords")),
-            mt.skills_hint,
-        ),
+    ];
+    fields.extend(forms::word_rows(
+        keyword_rows(),
+        (mt.keywords, mt.another_keyword),
+        t.word_rows_hint,
+        v,
+    ));
+    fields.extend([
         sector_select(lang, SECTOR_FIELDS[0], get(SECTOR_FIELDS[0])),
         sector_select(lang, SECTOR_FIELDS[1], get(SECTOR_FIELDS[1])),
         sector_select(lang, SECTOR_FIELDS[2], get(SECTOR_FIELDS[2])),
-    ];
+    ]);
     fields.extend(sdg_fields(lang, v));
     fields.push(forms::select(
         "readiness",
@@ -1476,6 +1501,7 @@ fn offer_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             },
         ),
     ]);
+    forms::suggest_words(&mut fields, lang);
     forms::attach(&mut fields, errors);
     fields
 }

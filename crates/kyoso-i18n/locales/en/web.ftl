@@ -95,7 +95,6 @@ web-consent-public-listing = May be listed publicly
 
 ## Ties and the audit log
 
-web-list-hint = Separate several with ";"
 web-kind = Kind
 web-from = From
 web-to = To
@@ -138,3 +137,5 @@ web-met-at = Met
 
 # The language's own name, for the switcher: each language's file gives its own (look it up in each language to list the switcher).
 web-language-own-name = English
+web-another-skill = Another skill
+web-word-rows-hint = One per box: start typing to choose a known name, or write your own

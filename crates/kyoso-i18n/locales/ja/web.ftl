@@ -96,7 +96,6 @@ web-consent-public-listing = 一般公開を許可
 
 ## Ties and the audit log
 
-web-list-hint = 複数ある場合は「;」で区切ってください
 web-kind = 種類
 web-from = から
 web-to = へ
@@ -139,3 +138,5 @@ web-met-at = 交流
 
 # The language's own name, for the switcher: each language's file gives its own (look it up in each language to list the switcher).
 web-language-own-name = 日本語
+web-another-skill = ほかのスキル
+web-word-rows-hint = 1つの欄に1つずつ。入力すると候補から選べます。候補にないものはそのまま書いてください

@@ -96,7 +96,6 @@ web-consent-public-listing = ยินยอมให้เผยแพร่ต
 
 ## Ties and the audit log
 
-web-list-hint = หากมีหลายรายการ ให้คั่นด้วย ";"
 web-kind = ประเภท
 web-from = จาก
 web-to = ถึง
@@ -139,3 +138,5 @@ web-met-at = ผู้ที่เคยพบ
 
 # The language's own name, for the switcher: each language's file gives its own (look it up in each language to list the switcher).
 web-language-own-name = ไทย
+web-another-skill = ทักษะอื่น
+web-word-rows-hint = ช่องละหนึ่งรายการ: เริ่มพิมพ์เพื่อเลือกชื่อที่มีอยู่ หรือเขียนเองได้

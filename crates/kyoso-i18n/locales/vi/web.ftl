@@ -96,7 +96,6 @@ web-consent-public-listing = Cho phép hiển thị công khai
 
 ## Ties and the audit log
 
-web-list-hint = Nếu có nhiều mục, hãy phân cách bằng ";"
 web-kind = Loại
 web-from = Từ
 web-to = Đến
@@ -139,3 +138,5 @@ web-met-at = Đã gặp
 
 # The language's own name, for the switcher: each language's file gives its own (look it up in each language to list the switcher).
 web-language-own-name = Tiếng Việt
+web-another-skill = Kỹ năng khác
+web-word-rows-hint = Mỗi ô một mục: gõ để chọn tên có sẵn, hoặc tự viết

@@ -915,6 +915,26 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
     )
     .await;
     type_into(&client, Locator::Id("field-skills"), "การเชื่อมทิก").await;
+    // Each skill in a box of its own, suggested from the vocabulary's Thai
+    // names.
+    type_into(&client, Locator::Id("field-skills_2"), "การหล่อลื่น").await;
+    let suggested = client
+        .find_all(Locator::Css("datalist#known-words option[value='การเชื่อม']"))
+        .await
+        .unwrap();
+    assert_eq!(suggested.len(), 1, "Thai skill names are suggested");
+    shot(&client, "38a-need-skills-th").await;
+    assert_eq!(
+        client
+            .find(Locator::Id("field-skills_2"))
+            .await
+            .unwrap()
+            .attr("list")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("known-words")
+    );
     for (id, label) in [
         ("field-sectors", "การพัฒนาอุตสาหกรรม"),
         ("field-languages", "ภาษาไทย"),
@@ -939,6 +959,10 @@ async fn an_officer_posts_a_need_asks_for_an_introduction_and_follows_the_pipeli
         .unwrap();
     assert!(facts.contains("การพัฒนาอุตสาหกรรม"), "{facts}");
     assert!(facts.contains(" หรือ "), "Thai or English: {facts}");
+    assert!(
+        facts.contains("การเชื่อมทิก") && facts.contains("การหล่อลื่น"),
+        "both skills: {facts}"
+    );
     client
         .goto(&format!("{base}/lang/ja?next=/needs/new"))
         .await
