@@ -198,5 +198,19 @@ pub(crate) async fn eval(
             println!("{}", line(group, scores));
         }
     }
+    if let Some(baselines) = &report.baselines {
+        for (heading, baseline) in [
+            (say!("cli-eval-bm25"), &baselines.bm25),
+            (say!("cli-eval-bm25-filtered"), &baselines.bm25_filtered),
+        ] {
+            println!("\n{heading}");
+            println!("{}", line(&say!("cli-eval-overall"), &baseline.overall));
+            for groups in [&baseline.by_kind, &baseline.by_split] {
+                for (group, scores) in groups {
+                    println!("{}", line(group, scores));
+                }
+            }
+        }
+    }
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -349,3 +349,5 @@ cli-search-kind-company = company
 cli-search-kind-program = program
 cli-search-kind-lesson = lesson
 cli-search-kind-question = question
+cli-eval-bm25 = Baseline: BM25 over the candidates' own words (no vocabulary, no constraints)
+cli-eval-bm25-filtered = Baseline: BM25 with perfect hard filters (the set's breakers taken out)

@@ -319,3 +319,5 @@ cli-search-kind-company = 企業
 cli-search-kind-program = プログラム
 cli-search-kind-lesson = 教訓
 cli-search-kind-question = 質問
+cli-eval-bm25 = ベースライン：候補者自身の語によるBM25（語彙なし・制約なし）
+cli-eval-bm25-filtered = ベースライン：完全なハード制約フィルタ付きBM25（評価セットの違反候補を除外）

@@ -319,3 +319,5 @@ cli-search-kind-company = บริษัท
 cli-search-kind-program = โครงการ
 cli-search-kind-lesson = บทเรียน
 cli-search-kind-question = คำถาม
+cli-eval-bm25 = เส้นฐาน: BM25 จากคำของผู้สมัครเอง (ไม่ใช้คลังคำ ไม่ใช้เงื่อนไข)
+cli-eval-bm25-filtered = เส้นฐาน: BM25 พร้อมตัวกรองเงื่อนไขบังคับที่สมบูรณ์ (ตัดผู้สมัครที่ผิดเงื่อนไขตามชุดประเมินออก)

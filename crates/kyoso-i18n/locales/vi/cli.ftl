@@ -319,3 +319,5 @@ cli-search-kind-company = doanh nghiệp
 cli-search-kind-program = chương trình
 cli-search-kind-lesson = bài học
 cli-search-kind-question = câu hỏi
+cli-eval-bm25 = Đường cơ sở: BM25 trên từ ngữ của chính ứng viên (không từ vựng, không ràng buộc)
+cli-eval-bm25-filtered = Đường cơ sở: BM25 với bộ lọc ràng buộc cứng hoàn hảo (loại các ứng viên vi phạm theo bộ đánh giá)

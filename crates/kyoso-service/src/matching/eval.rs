@@ -180,6 +180,9 @@ pub struct MatchReport {
     pub by_language: BTreeMap<String, MatchScores>,
     pub by_split: BTreeMap<String, MatchScores>,
     pub needs: Vec<JudgedRanking>,
+    /// The baselines beside kyoso's own figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baselines: Option<Box<Baselines>>,
 }
 
 impl MatchReport {
@@ -208,6 +211,7 @@ impl MatchReport {
             by_language: by(|n| &n.language),
             by_split: by(|n| &n.split),
             needs,
+            baselines: None,
         }
     }
 }
@@ -368,26 +372,75 @@ impl Kyoso {
                         .unwrap_or_else(|| c.candidate.uid.to_string())
                 })
                 .collect();
-            let relevant = top
-                .iter()
-                .filter(|k| judged.judgements.get(*k).is_some_and(|&g| g >= 2))
-                .count();
-            rankings.push(JudgedRanking {
-                key: judged.key.clone(),
-                kind: kind.as_str().to_owned(),
-                language,
-                split: judged.split.clone().unwrap_or_else(|| "all".into()),
-                precision: relevant as f64 / DEPTH as f64,
-                ndcg: kyoso_search::ndcg_at(DEPTH, &top, &judged.judgements),
-                breakers: top
-                    .iter()
-                    .filter(|k| judged.breaks.contains(k))
-                    .cloned()
-                    .collect(),
-                top,
-            });
+            rankings.push(JudgedRanking::of(judged, kind.as_str(), language, top));
         }
-        Ok(MatchReport::of(rankings))
+        let mut report = MatchReport::of(rankings);
+        report.baselines = Some(Box::new(Baselines::of(set, &report.needs)));
+        Ok(report)
+    }
+}
+
+impl JudgedRanking {
+    /// The first ten `top` proposed for `judged`, judged.
+    fn of(judged: &JudgedNeed, kind: &str, language: String, top: Vec<String>) -> JudgedRanking {
+        let relevant = top
+            .iter()
+            .filter(|k| judged.judgements.get(*k).is_some_and(|&g| g >= 2))
+            .count();
+        JudgedRanking {
+            key: judged.key.clone(),
+            kind: kind.to_owned(),
+            language,
+            split: judged.split.clone().unwrap_or_else(|| "all".into()),
+            precision: relevant as f64 / DEPTH as f64,
+            ndcg: kyoso_search::ndcg_at(DEPTH, &top, &judged.judgements),
+            breakers: top
+                .iter()
+                .filter(|k| judged.breaks.contains(k))
+                .cloned()
+                .collect(),
+            top,
+        }
+    }
+}
+
+/// The same needs ranked by BM25 over the candidates' own words, and by
+/// BM25 with perfect hard filters (see `baseline.rs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Baselines {
+    pub bm25: MatchReport,
+    pub bm25_filtered: MatchReport,
+}
+
+impl Baselines {
+    /// `ranked` gives each need's kind and language as kyoso's ranking
+    /// judged them.
+    fn of(set: &MatchSet, ranked: &[JudgedRanking]) -> Baselines {
+        let pools = super::baseline::Pool::all(set);
+        let mut bm25 = Vec::new();
+        let mut filtered = Vec::new();
+        for (judged, ranking) in set.needs.iter().zip(ranked) {
+            let Some(pool) = pools.get(ranking.kind.as_str()) else {
+                continue;
+            };
+            let language = ranking.language.clone();
+            let none = std::collections::HashSet::new();
+            let top = pool.rank(judged, &none, DEPTH);
+            bm25.push(JudgedRanking::of(
+                judged,
+                &ranking.kind,
+                language.clone(),
+                top,
+            ));
+            let breakers: std::collections::HashSet<&str> =
+                judged.breaks.iter().map(String::as_str).collect();
+            let top = pool.rank(judged, &breakers, DEPTH);
+            filtered.push(JudgedRanking::of(judged, &ranking.kind, language, top));
+        }
+        Baselines {
+            bm25: MatchReport::of(bm25),
+            bm25_filtered: MatchReport::of(filtered),
+        }
     }
 }
 

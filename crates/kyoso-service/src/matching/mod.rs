@@ -11,6 +11,7 @@
 //! - An offer is managed by its provider's officers (or its owner's).
 //! - A person proposed for a need may accept or decline an introduction.
 
+mod baseline;
 mod catalogue;
 pub mod eval;
 mod files;

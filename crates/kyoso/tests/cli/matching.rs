@@ -208,6 +208,24 @@ fn a_judged_set_is_scored_and_ranks_alike_in_any_load_order() {
     let file = dir.path().join("set-false.json");
     let text = ok(&url, &["eval", "match", file.to_str().unwrap()]);
     assert!(text.contains("expertise: 4 needs, P@10"), "{text}");
+    // Beside kyoso, BM25 alone and with perfect hard filters.
+    assert!(
+        text.contains("BM25 over the candidates' own words")
+            && text.contains("BM25 with perfect hard filters"),
+        "{text}"
+    );
+    let out = ok(&url, &["eval", "match", file.to_str().unwrap(), "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for baseline in ["bm25", "bm25_filtered"] {
+        assert!(
+            report["baselines"][baseline]["overall"]["ndcg_at_10"].is_number(),
+            "{report}"
+        );
+    }
+    assert_eq!(
+        report["baselines"]["bm25_filtered"]["overall"]["breakers"], 0,
+        "{report}"
+    );
     assert!(
         !dir.path().join("unused.db").exists(),
         "no database is made"
