@@ -52,6 +52,9 @@ struct Args {
 }
 
 const SKILLS: u64 = 2_000;
+/// The concepts a profile's own text (headline, biography) speaks of, as
+/// the vocabulary reads them: numbered after the skills, and more of them.
+const TOPICS: u64 = 6_000;
 const CATEGORIES: u64 = 60;
 const COUNTRIES: u64 = 60;
 const LANGUAGES: u64 = 20;
@@ -66,7 +69,9 @@ fn skewed(random: &mut SplitMix64, bound: u64) -> u64 {
 
 fn profile(random: &mut SplitMix64) -> Profile {
     Profile {
-        topics: Vec::new(),
+        topics: (0..4 + random.below(12))
+            .map(|_| (SKILLS + skewed(random, TOPICS)) as Term)
+            .collect(),
         skills: (0..3 + random.below(6))
             .map(|_| skewed(random, SKILLS) as Term)
             .collect(),
@@ -90,6 +95,10 @@ fn profile(random: &mut SplitMix64) -> Profile {
 fn need(random: &mut SplitMix64) -> Need {
     Need {
         skills: (0..3).map(|_| skewed(random, SKILLS) as Term).collect(),
+        // The further topics of its title and description.
+        topics: (0..2 + random.below(4))
+            .map(|_| (SKILLS + skewed(random, TOPICS)) as Term)
+            .collect(),
         sectors: vec![11_000 + 100 * random.below(CATEGORIES) as u32],
         country: Some(random.below(COUNTRIES) as u16),
         languages: vec![LanguageNeed {
@@ -102,7 +111,9 @@ fn need(random: &mut SplitMix64) -> Need {
     }
 }
 
-/// The peer: every profile scored, the best kept.
+/// The peer: every profile that passes the need's constraints and shares
+/// a skill, a topic or a sector category with it scored, the best kept:
+/// those who meet what is asked first, then by score.
 fn full_scan(
     index: &Index,
     need: &Need,
@@ -110,14 +121,31 @@ fn full_scan(
     weights: &Weights,
     hops: &dyn Fn(CandidateId) -> Option<u8>,
 ) -> Vec<Ranked> {
+    let asked: Vec<Term> = need
+        .skills
+        .iter()
+        .chain(&need.required_skills)
+        .chain(&need.topics)
+        .copied()
+        .collect();
+    let shares = |p: &Profile| {
+        asked
+            .iter()
+            .any(|t| p.skills.contains(t) || p.topics.contains(t))
+            || need
+                .sectors
+                .iter()
+                .any(|s| p.sectors.iter().any(|x| x / 100 == s / 100))
+    };
     let mut all: Vec<Ranked> = (0..index.len() as CandidateId)
         .filter(|&c| index.passes(need, c))
+        .filter(|&c| index.profile(c).is_some_and(shares))
         .filter_map(|c| index.score(need, c, weights, hops(c)))
-        .filter(|r| r.factors[0].value > 0.0 || r.factors[1].value > 0.0)
         .collect();
     all.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        b.meets
+            .cmp(&a.meets)
+            .then(b.score.total_cmp(&a.score))
             .then(a.candidate.cmp(&b.candidate))
     });
     all.truncate(n);
@@ -166,6 +194,7 @@ fn rank(args: &Args) {
             for &c in &chosen {
                 let p = &mut profiles[c as usize];
                 p.skills.extend(&need.skills);
+                p.topics.extend(&need.topics);
                 p.sectors.push(need.sectors[0]);
                 p.countries.extend(need.country);
                 p.languages[0] = (JAPANESE, 6);
@@ -234,7 +263,7 @@ fn rank(args: &Args) {
     let (p50, p99) = (percentile(&mut ours, 0.5), percentile(&mut ours, 0.99));
     let scan50 = percentile(&mut scans, 0.5);
     println!(
-        "top {} of {} with reasons, distances and warm paths ({paths} drawn), {} needs: p50 {p50:.2} ms, p99 {p99:.2} ms, max {:.2} ms",
+        "top {} of {} by skills and the topics of their own text, with reasons, distances and warm paths ({paths} drawn), {} needs: p50 {p50:.2} ms, p99 {p99:.2} ms, max {:.2} ms",
         args.top,
         args.profiles,
         args.needs,
