@@ -310,6 +310,7 @@ pub fn needs(today: time::Date) -> Vec<Need<Option<RecordRef>>> {
             seeks: Vec::new(),
             investment_usd: None,
             course_mode: None,
+            located_in: Vec::new(),
             available_by: None,
             deadline: Some(today + time::Duration::days(n.deadline_in)),
             visibility: n.visibility,

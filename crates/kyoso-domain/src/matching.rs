@@ -213,6 +213,10 @@ pub struct Need<R> {
     /// A training need: how the course must be taught (in Japan, in the
     /// country, both, online).
     pub course_mode: Option<CourseMode>,
+    /// Where a candidate must be based: a person's residence, the country
+    /// of a company or a technology's provider. Empty: anywhere.
+    #[serde(default)]
+    pub located_in: Vec<CountryCode>,
     /// After this day the need expires, unless closed before.
     #[serde(with = "iso_day")]
     pub deadline: Option<time::Date>,
@@ -225,6 +229,7 @@ impl<R> Need<R> {
     pub const MAX_SKILLS: usize = 30;
     pub const MAX_SECTORS: usize = 10;
     pub const MAX_LANGUAGES: usize = 6;
+    pub const MAX_LOCATED_IN: usize = 10;
 
     /// Checks the rules that join the fields.
     pub fn check(&self) -> Result<(), (&'static str, ValueError)> {

@@ -41,6 +41,8 @@ struct NeedFile {
     /// A number in JSON, or text ("2,500,000") from a form.
     investment_usd: Option<Value>,
     course_mode: Option<String>,
+    #[serde(default)]
+    located_in: Vec<String>,
     available_by: Option<String>,
     deadline: Option<String>,
     visibility: Option<String>,
@@ -116,6 +118,13 @@ pub fn need_from_json(
     let course_mode = f.value("course_mode", body.course_mode.as_deref(), |s| {
         s.parse::<CourseMode>()
     });
+    let located_in = set(
+        &mut f,
+        "located_in",
+        &body.located_in,
+        CountryCode::parse,
+        Need::<()>::MAX_LOCATED_IN,
+    );
     let available_by = f.value(
         "available_by",
         body.available_by.as_deref(),
@@ -141,6 +150,7 @@ pub fn need_from_json(
             seeks,
             investment_usd,
             course_mode,
+            located_in,
             available_by,
             deadline,
             visibility,
@@ -293,6 +303,7 @@ const NEED_BODY: &[(&str, BodyField)] = &[
     ("seeks", BodyField::List),
     ("investment_usd", BodyField::Text),
     ("course_mode", BodyField::Text),
+    ("located_in", BodyField::List),
     ("deadline", BodyField::Text),
     ("visibility", BodyField::Text),
 ];
@@ -321,6 +332,7 @@ impl Record for Need<Option<RecordRef>> {
         "seeks",
         "investment_usd",
         "course_mode",
+        "located_in",
         "deadline",
         "visibility",
         "created_at",

@@ -358,6 +358,7 @@ impl Exportable for kyoso_domain::StoredNeed {
         cells.push(list(&n.seeks));
         cells.push(n.investment_usd.map_or(Cell::Empty, Cell::Whole));
         cells.push(text(n.course_mode));
+        cells.push(list(&n.located_in));
         cells.push(text(n.deadline));
         cells.push(text(Some(n.visibility)));
         cells.push(Cell::Text(self.created_at.to_string()));

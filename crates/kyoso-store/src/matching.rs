@@ -229,7 +229,7 @@ fn stored_usd(amount: Option<Usd>) -> Option<i64> {
 const NEED_SELECT: &str = "SELECT n.id, n.uid, ow.uid AS owner_uid, pp.uid AS person_uid, \
     po.uid AS org_uid, n.kind, n.title, n.description, n.skills, n.required_skills, n.sectors, \
     n.country, n.require_country, n.languages, n.require_available, n.min_readiness, n.deployed, \
-    n.seeks, n.investment_usd, n.course_mode, n.available_by, n.deadline, n.status, \
+    n.seeks, n.investment_usd, n.course_mode, n.located_in, n.available_by, n.deadline, n.status, \
     n.visibility, n.reminded_at, n.created_at, n.updated_at, n.external_id \
     FROM needs n LEFT JOIN organizations ow ON ow.id = n.owner_id \
     LEFT JOIN people pp ON pp.id = n.posted_by_person_id \
@@ -257,6 +257,7 @@ struct NeedRow {
     seeks: String,
     investment_usd: Option<i64>,
     course_mode: Option<String>,
+    located_in: String,
     available_by: Option<time::Date>,
     deadline: Option<time::Date>,
     status: String,
@@ -323,6 +324,7 @@ impl NeedRow {
                 seeks: list(&c, "seeks", &self.seeks)?,
                 investment_usd: usd(&c, "investment_usd", self.investment_usd)?,
                 course_mode: c.optional("course_mode", self.course_mode, |s| s.parse())?,
+                located_in: list(&c, "located_in", &self.located_in)?,
                 available_by: self.available_by,
                 deadline: self.deadline,
                 visibility: c.value("visibility", &self.visibility, |s| s.parse())?,
@@ -985,11 +987,11 @@ impl BulkWriter {
                 "INSERT INTO needs (uid, owner_id, posted_by_person_id, posted_by_org_id, kind, title, \
                  description, skills, required_skills, sectors, country, require_country, languages, \
                  require_available, deadline, status, visibility, created_at, updated_at, \
-                 min_readiness, deployed, seeks, investment_usd, course_mode, available_by) \
+                 min_readiness, deployed, seeks, investment_usd, course_mode, available_by, located_in) \
                  VALUES ($1, (SELECT id FROM organizations WHERE uid = $2), \
                  (SELECT id FROM people WHERE uid = $3), (SELECT id FROM organizations WHERE uid = $4), \
                  $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $17, $17, $18, $19, \
-                 $20, $21, $22, $23)",
+                 $20, $21, $22, $23, $24)",
             )
             .bind(uid.uuid())
             .bind(owner.map(|o| o.uuid()))
@@ -1014,6 +1016,7 @@ impl BulkWriter {
             .bind(stored_usd(need.investment_usd))
             .bind(need.course_mode.map(|m| m.as_str()))
             .bind(need.available_by)
+            .bind(texts(&need.located_in))
             .execute(&mut **conn)
             .await?;
         });
@@ -1029,7 +1032,8 @@ impl BulkWriter {
                  required_skills = $6, sectors = $7, country = $8, require_country = $9, \
                  languages = $10, require_available = $11, deadline = $12, visibility = $13, \
                  updated_at = $14, min_readiness = $15, deployed = $16, seeks = $17, \
-                 investment_usd = $18, course_mode = $19, available_by = $20 WHERE uid = $1",
+                 investment_usd = $18, course_mode = $19, available_by = $20, located_in = $21 \
+                 WHERE uid = $1",
             )
             .bind(uid.uuid())
             .bind(need.kind.as_str())
@@ -1051,6 +1055,7 @@ impl BulkWriter {
             .bind(stored_usd(need.investment_usd))
             .bind(need.course_mode.map(|m| m.as_str()))
             .bind(need.available_by)
+            .bind(texts(&need.located_in))
             .execute(&mut **conn)
             .await?
             .rows_affected()

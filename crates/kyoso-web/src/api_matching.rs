@@ -109,6 +109,11 @@ pub(crate) struct NeedBody {
     /// A training need: how the course must be taught: in_japan, in_country
     /// (a course taught in both serves either), both, or online.
     course_mode: Option<String>,
+    /// ISO 3166-1 alpha-2: where a candidate must be based (a person's
+    /// residence, a company's or a technology provider's country); any
+    /// country if empty.
+    #[serde(default)]
+    located_in: Vec<String>,
     /// YYYY-MM-DD; the need expires after it.
     deadline: Option<String>,
     /// private, network or public; network by default.

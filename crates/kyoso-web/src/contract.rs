@@ -208,6 +208,9 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
         (_, "countries") => {
             json!({"type": "array", "items": one_of(countries(), false), "uniqueItems": true})
         }
+        ("NeedBody", "located_in") => {
+            json!({"type": "array", "items": one_of(countries(), false), "maxItems": Need::<()>::MAX_LOCATED_IN, "uniqueItems": true})
+        }
         ("PersonJson", "experience_countries") => {
             json!({"type": "array", "items": one_of(countries(), false), "maxItems": Person::MAX_EXPERIENCE_COUNTRIES, "uniqueItems": true})
         }

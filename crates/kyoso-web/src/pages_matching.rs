@@ -367,7 +367,16 @@ const LANGUAGE_ROWS: [(&str, &str, &str, Option<&str>); 3] = [
     ("language_3", "level_3", "must_3", Some("or_3")),
 ];
 
-const NEED_LISTS: &[&str] = &["skills", "required_skills", "sectors", "languages"];
+const NEED_LISTS: &[&str] = &[
+    "skills",
+    "required_skills",
+    "sectors",
+    "languages",
+    "located_in",
+];
+
+/// The need form's selects of where candidates must be based.
+const LOCATED_FIELDS: [&str; 3] = ["located_in", "located_in_2", "located_in_3"];
 const OFFER_LISTS: &[&str] = &["keywords", "sectors", "countries", "languages"];
 
 /// The forms' checkboxes of what a company or a need seeks in a partner,
@@ -481,6 +490,7 @@ fn form_object(values: &Values, lists: &[&str], checkboxes: &[&str]) -> Map<Stri
     forms::gather_selects(&mut object, "keywords", keyword_rows(), ";");
     forms::gather_selects(&mut object, "sectors", &SECTOR_FIELDS, ",");
     forms::gather_selects(&mut object, "countries", &COUNTRY_FIELDS, ",");
+    forms::gather_selects(&mut object, "located_in", &LOCATED_FIELDS, ",");
     // The goals, one checkbox each, become one list.
     let goals: Vec<Value> = SDG_FIELDS
         .iter()
@@ -573,6 +583,23 @@ fn need_fields(lang: Lang, v: &Values, errors: &[RowError]) -> Vec<Field> {
             get("require_country") == "true",
         ),
     ]);
+    // Where candidates must be based, each country chosen by name.
+    fields.extend(LOCATED_FIELDS.iter().enumerate().map(|(at, &name)| {
+        let field = forms::select(
+            name,
+            if at == 0 {
+                mt.located_in
+            } else {
+                mt.or_located_in
+            },
+            forms::with_empty(view::country_choices(lang, get(name)), "—"),
+        );
+        if at == 0 {
+            forms::with_hint(field, mt.located_in_hint)
+        } else {
+            field
+        }
+    }));
     // Languages chosen by name, each with its least level and whether it must hold.
     for row in 0..LANGUAGE_ROWS.len() {
         fields.extend(language_row(lang, row, v));
@@ -982,6 +1009,14 @@ async fn need_view(
             mt.course_mode,
             matching::course_mode_name(mode, lang).to_owned(),
         ));
+    }
+    if !n.located_in.is_empty() {
+        let places: Vec<String> = n
+            .located_in
+            .iter()
+            .map(|&c| view::country(Some(c), lang))
+            .collect();
+        facts.push((mt.located_in, places.join(", ")));
     }
     if let Some(amount) = n.investment_usd {
         facts.push((mt.investment_usd, matching::usd_amount(amount, lang)));

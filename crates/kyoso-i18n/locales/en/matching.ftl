@@ -222,3 +222,6 @@ matching-sdg-16 = 16. Peace, justice and strong institutions
 matching-sdg-17 = 17. Partnerships for the goals
 matching-another-keyword = Another keyword
 matching-another-required-skill = Another required skill
+matching-located-in = Candidates based in
+matching-or-located-in = or based in
+matching-located-in-hint = Where a person lives, or a company or a technology's provider is; leave empty for anywhere

@@ -123,6 +123,7 @@ reasons-holds-required-skill = Has the required skill “{ $skill }” (as “{ 
 reasons-holds-language = Speaks { $held } ({ $asked } required)
 # $country: the country's name
 reasons-holds-country = Has lived or worked in { $country }, as required
+reasons-holds-located-in = Based in { $country }
 # $from: the day they can start; $by: the day the need asks (YYYY-MM-DD)
 reasons-holds-available-from = Available from { $from } (needed by { $by })
 reasons-holds-available-now = Available now (needed by { $by })

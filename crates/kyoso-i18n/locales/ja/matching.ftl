@@ -223,3 +223,6 @@ matching-sdg-16 = 16. 平和と公正をすべての人に
 matching-sdg-17 = 17. パートナーシップで目標を達成しよう
 matching-another-keyword = ほかのキーワード
 matching-another-required-skill = ほかの必須スキル
+matching-located-in = 候補の拠点
+matching-or-located-in = または拠点
+matching-located-in-hint = 人は居住国、企業・技術提供者は所在国。指定しなければどこでも

@@ -108,6 +108,7 @@ reasons-network-steps = 投稿者から{ $steps }ステップ：知人を通じ�
 reasons-holds-required-skill = 必須スキル「{ $skill }」を持つ（本人の表記「{ $by }」）
 reasons-holds-language = { $held }を話す（必須：{ $asked }）
 reasons-holds-country = 必須どおり{ $country }で暮らした、または働いた経験がある
+reasons-holds-located-in = { $country }を拠点とする
 reasons-holds-available-from = { $from }から対応可能（必要な時期：{ $by }まで）
 reasons-holds-available-now = すぐに対応可能（必要な時期：{ $by }まで）
 reasons-holds-readiness = 技術成熟度 TRL { $held }（必須：TRL { $least }以上）

@@ -223,3 +223,6 @@ matching-sdg-16 = 16. สังคมสงบสุข ยุติธรรม
 matching-sdg-17 = 17. ความร่วมมือเพื่อการพัฒนาที่ยั่งยืน
 matching-another-keyword = คำสำคัญอื่น
 matching-another-required-skill = ทักษะที่จำเป็นอื่น
+matching-located-in = ผู้สมัครต้องอยู่ที่
+matching-or-located-in = หรืออยู่ที่
+matching-located-in-hint = ประเทศที่บุคคลอาศัยอยู่ หรือที่ตั้งของบริษัทหรือผู้ให้เทคโนโลยี เว้นว่างไว้หากที่ใดก็ได้

@@ -108,6 +108,7 @@ reasons-network-steps = ห่างจากผู้โพสต์ { $steps }
 reasons-holds-required-skill = มีทักษะที่จำเป็น “{ $skill }” (ในชื่อ “{ $by }”)
 reasons-holds-language = พูด { $held } ได้ (ที่จำเป็น: { $asked })
 reasons-holds-country = เคยอาศัยหรือทำงานใน{ $country } ตามที่จำเป็น
+reasons-holds-located-in = อยู่ที่{ $country }
 reasons-holds-available-from = พร้อมตั้งแต่ { $from } (ต้องการภายใน { $by })
 reasons-holds-available-now = พร้อมทันที (ต้องการภายใน { $by })
 reasons-holds-readiness = ความพร้อมของเทคโนโลยีระดับ TRL { $held } (จำเป็นอย่างน้อย TRL { $least })

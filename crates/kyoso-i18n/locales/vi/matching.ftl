@@ -223,3 +223,6 @@ matching-sdg-16 = 16. Hòa bình, công lý và thể chế vững mạnh
 matching-sdg-17 = 17. Quan hệ đối tác vì các mục tiêu
 matching-another-keyword = Từ khóa khác
 matching-another-required-skill = Kỹ năng bắt buộc khác
+matching-located-in = Ứng viên có trụ sở tại
+matching-or-located-in = hoặc có trụ sở tại
+matching-located-in-hint = Nơi một người cư trú, hoặc nơi công ty, nhà cung cấp công nghệ đặt trụ sở; để trống nếu ở đâu cũng được

@@ -108,6 +108,7 @@ reasons-network-steps = Cách người đăng { $steps } bước: có thể đư
 reasons-holds-required-skill = Có kỹ năng bắt buộc “{ $skill }” (ghi là “{ $by }”)
 reasons-holds-language = Nói được { $held } (bắt buộc: { $asked })
 reasons-holds-country = Đã sống hoặc làm việc tại { $country }, như yêu cầu
+reasons-holds-located-in = Có trụ sở tại { $country }
 reasons-holds-available-from = Sẵn sàng từ { $from } (cần trước { $by })
 reasons-holds-available-now = Sẵn sàng ngay (cần trước { $by })
 reasons-holds-readiness = Mức sẵn sàng công nghệ TRL { $held } (yêu cầu ít nhất TRL { $least })

@@ -193,6 +193,12 @@ impl SmallCandidate {
                 countries: self.countries.clone(),
             });
         }
+        if self.course.is_none() && !need.located_in.is_empty() {
+            // Where the company or the provider is, as far as the asker may
+            // read it.
+            let country = sides.provider.filter(|c| need.located_in.contains(c))?;
+            holds.push(Holds::LocatedIn { country });
+        }
         if let Some(course) = &self.course {
             holds.extend(self.teaches(course, need)?);
         } else if !self.languages.is_empty() {

@@ -225,6 +225,7 @@ fn with_poster<R>(need: Need<R>, poster: Poster) -> Need<Poster> {
         investment_usd: need.investment_usd,
         available_by: need.available_by,
         course_mode: need.course_mode,
+        located_in: need.located_in,
         deadline: need.deadline,
         visibility: need.visibility,
     }
@@ -640,6 +641,9 @@ pub enum Holds {
     },
     /// Has lived or worked in the country.
     Country { country: CountryCode },
+    /// Based in one of the countries the need asks: a person's residence,
+    /// a company's or a provider's country.
+    LocatedIn { country: CountryCode },
     /// Available for the kind of work.
     Available { kind: NeedKind },
     /// Available by the day asked: from `from`, or now.
@@ -931,9 +935,10 @@ impl Kyoso {
                     // The poster is not their own candidate.
                     Question::Top(top) => people
                         .top(mentoring, &query, top + 1, &weights, &hops, &|facts| {
-                            // Not a trainer who trains as asked, or not
-                            // available by the day asked.
+                            // Not a trainer who trains as asked, not based
+                            // where asked, or not available by the day asked.
                             (training && !(facts.trains && facts.trains_as_asked(&need.need)))
+                                || !based_in(&need.need.located_in, facts.residence)
                                 || need
                                     .need
                                     .available_by
@@ -1256,6 +1261,12 @@ pub(super) fn speaks(
     })
 }
 
+/// Whether a candidate based in `country` is where `located_in` asks
+/// (anywhere, if it names no country).
+fn based_in(located_in: &[CountryCode], country: Option<CountryCode>) -> bool {
+    located_in.is_empty() || country.is_some_and(|c| located_in.contains(&c))
+}
+
 /// What a person holds of a need's other hard constraints.
 fn person_holds(need: &Need<Poster>, facts: &people::PersonFacts) -> Vec<Holds> {
     let mut holds: Vec<Holds> = need
@@ -1268,6 +1279,11 @@ fn person_holds(need: &Need<Poster>, facts: &people::PersonFacts) -> Vec<Holds> 
         && let Some(country) = need.country
     {
         holds.push(Holds::Country { country });
+    }
+    if !need.located_in.is_empty()
+        && let Some(country) = facts.residence
+    {
+        holds.push(Holds::LocatedIn { country });
     }
     // A trainer answers a training need only as one.
     if need.require_available || need.kind == NeedKind::Training {

@@ -533,6 +533,7 @@ mod tests {
             seeks: Vec::new(),
             investment_usd: None,
             course_mode: mode,
+            located_in: Vec::new(),
             available_by: None,
             deadline: None,
             visibility: Visibility::Network,

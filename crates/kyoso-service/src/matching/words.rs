@@ -77,6 +77,10 @@ pub fn explain_holds(holds: &Holds, lang: Lang) -> String {
                 ],
             )
         }
+        Holds::LocatedIn { country } => lang.format(
+            "reasons-holds-located-in",
+            &[("country", Arg::Text(country.name(lang.code())))],
+        ),
         Holds::Country { country } => lang.format(
             "reasons-holds-country",
             &[("country", Arg::Text(country.name(lang.code())))],

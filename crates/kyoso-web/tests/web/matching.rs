@@ -967,6 +967,30 @@ async fn deals_are_answered_from_the_other_side(app: &TestApp) {
         "{answer}"
     );
 
+    // A partner based in Japan: the companies of AOTS, not TPA's.
+    let need = post_need(
+        app,
+        "officer",
+        json!({"kind": "business_partner", "title": "A Japanese machining partner",
+               "skills": [GAMMA], "located_in": ["JP"]}),
+    )
+    .await;
+    let (_, body) = app
+        .get(&format!("/api/v1/needs/{need}/matches?top=20"), "officer")
+        .await;
+    let found = proposed(&body);
+    assert!(found.contains(&"seeks buyers"), "{body}");
+    assert!(
+        !found.contains(&"seeks a joint venture at home"),
+        "TPA is in Thailand: {body}"
+    );
+    let held = constraints_of(&body, &offers["seeks buyers"]);
+    assert!(
+        held.iter()
+            .any(|h| h["constraint"] == "located_in" && h["country"] == "JP"),
+        "{held:?}"
+    );
+
     // Only the needs and offers that deal say so, and amounts are amounts.
     for (path, body, field) in [
         (
@@ -1279,6 +1303,34 @@ async fn people_are_held_to_when_and_where_they_can_work(app: &TestApp) {
     assert!(
         !proposed.contains(&spring) && !proposed.contains(&later),
         "they live in Thailand and name no other country"
+    );
+
+    // Where they must be based is where they live: the three live in
+    // Thailand, none in Viet Nam.
+    let body = rank(
+        json!({"kind": "expertise", "title": "Expert based in Thailand",
+        "skills": [EPSILON], "located_in": ["TH", "LA"]}),
+    )
+    .await;
+    let proposed = ids(&body);
+    assert!(
+        proposed.contains(&now) && proposed.contains(&later),
+        "{body}"
+    );
+    let held = constraints_of(&body, &now);
+    assert!(
+        held.iter()
+            .any(|h| h["constraint"] == "located_in" && h["country"] == "TH"),
+        "{held:?}"
+    );
+    let body = rank(
+        json!({"kind": "expertise", "title": "Expert based in Viet Nam",
+        "skills": [EPSILON], "located_in": ["VN"]}),
+    )
+    .await;
+    assert!(
+        !ids(&body).contains(&now),
+        "experience in Viet Nam is not living there: {body}"
     );
 
     // Only a need for people asks it; a date is a date.
