@@ -1192,14 +1192,8 @@ impl BulkWriter {
         uid: Uid,
         key: Option<&ExternalId>,
     ) -> Result<(), StoreError> {
-        on_tx!(&mut self.tx, conn => {
-            sqlx::query("UPDATE needs SET external_id = $2 WHERE uid = $1")
-                .bind(uid.uuid())
-                .bind(key.map(|k| k.as_str().to_owned()))
-                .execute(&mut **conn)
-                .await?;
-        });
-        Ok(())
+        self.set_external_id("UPDATE needs SET external_id = $2 WHERE uid = $1", uid, key)
+            .await
     }
 
     /// Sets the key a file knows offer `uid` by.
@@ -1208,8 +1202,22 @@ impl BulkWriter {
         uid: Uid,
         key: Option<&ExternalId>,
     ) -> Result<(), StoreError> {
+        self.set_external_id(
+            "UPDATE offers SET external_id = $2 WHERE uid = $1",
+            uid,
+            key,
+        )
+        .await
+    }
+
+    async fn set_external_id(
+        &mut self,
+        statement: &'static str,
+        uid: Uid,
+        key: Option<&ExternalId>,
+    ) -> Result<(), StoreError> {
         on_tx!(&mut self.tx, conn => {
-            sqlx::query("UPDATE offers SET external_id = $2 WHERE uid = $1")
+            sqlx::query(statement)
                 .bind(uid.uuid())
                 .bind(key.map(|k| k.as_str().to_owned()))
                 .execute(&mut **conn)
