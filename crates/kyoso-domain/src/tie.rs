@@ -23,7 +23,8 @@ pub enum TieKind {
     Mentored,
     /// An organization hosted a person as an intern or technical intern.
     HostedIntern,
-    /// Two organizations work together; it runs both ways.
+    /// Two organizations, or a person and an organization, work together;
+    /// it runs both ways.
     PartneredWith,
     /// A supervising organization oversees an implementing one (or a person).
     Supervises,
@@ -59,7 +60,9 @@ impl TieKind {
             TieKind::MemberOf | TieKind::Founded => &[(P, O), (O, O)],
             TieKind::Mentored | TieKind::MetAt => &[(P, P)],
             TieKind::HostedIntern => &[(O, P)],
-            TieKind::PartneredWith => &[(O, O)],
+            // A person may partner with an organization too: a consultant
+            // with a company, an expert with an alumni society.
+            TieKind::PartneredWith => &[(O, O), (P, O), (O, P)],
             TieKind::Supervises => &[(O, O), (O, P), (P, P)],
         }
     }
@@ -267,6 +270,13 @@ mod tests {
         );
         assert!(tie(TieKind::HostedIntern, O, P).check().is_ok());
         assert!(tie(TieKind::MemberOf, O, O).check().is_ok());
+        // A person partners with an organization, either way round.
+        for (from, to) in [(P, O), (O, P), (O, O)] {
+            let t = tie(TieKind::PartneredWith, from, to);
+            assert!(t.clone().check().is_ok());
+            assert!(t.canonical().check().is_ok());
+        }
+        assert!(tie(TieKind::PartneredWith, P, P).check().is_err());
     }
 
     #[test]
