@@ -109,7 +109,7 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Weights {
         Weights {
-            skills: 0.35,
+            skills: 0.50,
             sectors: 0.10,
             languages: 0.15,
             country: 0.10,
