@@ -478,10 +478,16 @@ impl Vocabulary {
                 let Form::Run(run) = &entry.form else {
                     continue;
                 };
-                if !normalized[at..].starts_with(run.as_str()) {
+                // A run that mixes scripts was written with its spaces
+                // taken out; the text may keep them ("ซ่อมบำรุงเครื่อง CNC").
+                let end = if run.chars().any(|c| c.is_ascii_alphanumeric()) {
+                    run_end(&normalized[at..], run).map(|len| at + len)
+                } else {
+                    normalized[at..].starts_with(run.as_str()).then(|| at + run.len())
+                };
+                let Some(end) = end else {
                     continue;
-                }
-                let end = at + run.len();
+                };
                 // One character is a word only where segmentation says so.
                 if run.chars().count() == 1 && !words.iter().any(|w| w.start == at && w.end == end)
                 {
@@ -733,6 +739,23 @@ fn with_connectors(run: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where `run` (written without spaces) ends if `text` begins with it,
+/// spaces between its characters allowed, in bytes of `text`.
+fn run_end(text: &str, run: &str) -> Option<usize> {
+    let mut wanted = run.chars().peekable();
+    for (at, c) in text.char_indices() {
+        let Some(&next) = wanted.peek() else {
+            return Some(at);
+        };
+        if c == next {
+            wanted.next();
+        } else if !(c.is_whitespace() && at > 0) {
+            return None;
+        }
+    }
+    wanted.peek().is_none().then_some(text.len())
+}
+
 fn form_of(name: &str) -> Option<Form> {
     let analysis = analyze(name);
     if analysis.words.is_empty() {
@@ -758,6 +781,20 @@ mod tests {
         assert!(vocabulary.is_abbreviation("HACCP"));
         assert!(!vocabulary.is_abbreviation("welding"));
         assert!(!vocabulary.is_abbreviation("plc programming"));
+    }
+
+    #[test]
+    fn a_run_may_be_spaced_in_the_text() {
+        assert_eq!(run_end("ab c d", "abc"), Some(4));
+        assert_eq!(run_end("abc", "abc"), Some(3));
+        assert_eq!(run_end(" abc", "abc"), None);
+        assert_eq!(run_end("abx", "abc"), None);
+        assert_eq!(run_end("ab", "abc"), None);
+        let vocabulary = Vocabulary::builtin();
+        assert_eq!(
+            concepts_in(&vocabulary, "ซ่อมบำรุงเครื่อง CNC"),
+            ["machine-tool-maintenance"]
+        );
     }
 
     fn concepts_in(vocabulary: &Vocabulary, text: &str) -> Vec<String> {
