@@ -483,7 +483,9 @@ impl Vocabulary {
                 let end = if run.chars().any(|c| c.is_ascii_alphanumeric()) {
                     run_end(&normalized[at..], run).map(|len| at + len)
                 } else {
-                    normalized[at..].starts_with(run.as_str()).then(|| at + run.len())
+                    normalized[at..]
+                        .starts_with(run.as_str())
+                        .then(|| at + run.len())
                 };
                 let Some(end) = end else {
                     continue;

@@ -912,196 +912,194 @@ impl Kyoso {
         // Training needs are answered by trainers as by courses.
         let by_people = kind.candidates() == CandidateKind::Person || kind == NeedKind::Training;
         let by_catalogue = kind.candidates() != CandidateKind::Person;
-        {
-            if by_people {
-                let people = self.matching.get(store).await?;
-                let mentoring = kind == NeedKind::Mentoring;
-                let training = kind == NeedKind::Training;
-                pool += people.len();
-                let query = |terms: &Terms| {
-                    let mut query = query_of(&need.need, &read, terms, true);
-                    // Whether a trainer trains is their availability.
-                    query.require_available &= !training;
-                    query
-                };
-                let hops = |uid: Uid| {
-                    if uid == poster {
-                        None
-                    } else {
-                        loaded.hops(&near, uid)
-                    }
-                };
-                let found: Vec<Found<'_>> = match question {
-                    // The poster is not their own candidate.
-                    Question::Top(top) => people
-                        .top(mentoring, &query, top + 1, &weights, &hops, &|facts| {
-                            // Not a trainer who trains as asked, not based
-                            // where asked, or not available by the day asked.
-                            (training && !(facts.trains && facts.trains_as_asked(&need.need)))
-                                || !based_in(&need.need.located_in, facts.residence)
-                                || need
-                                    .need
-                                    .available_by
-                                    .zip(facts.available_from)
-                                    .is_some_and(|(by, from)| from > by)
-                        })
-                        .into_iter()
-                        .filter(|f| f.uid != poster)
-                        .take(top)
-                        .collect(),
-                    Question::One(person) => people
-                        .score(mentoring, &query, person, &weights, hops(person))
-                        .into_iter()
-                        .collect(),
-                };
-                for (at, found) in found.iter().enumerate() {
-                    let facts = found.facts();
-                    let resource = Resource::Person(crate::access::Facts {
-                        uid: found.uid,
-                        owner: facts.owner,
-                        visibility: facts.visibility,
-                    });
-                    if !caller.may(Action::Read, &resource) {
-                        continue;
-                    }
-                    let Some(names) = loaded
-                        .summary_of(caller, found.uid)
-                        .map(|s| s.names)
-                        .or_else(|| people.names_of(found.uid).cloned())
-                    else {
-                        continue;
-                    };
-                    let reasons = person_reasons(&need.need, &read, found);
-                    let skills = found
-                        .index
-                        .experts
-                        .profile(found.ranked.candidate)
-                        .map_or(&[][..], |p| &p.skills);
-                    let mut constraints = skills_held(&read, &found.index.terms, skills);
-                    constraints.extend(person_holds(&need.need, facts));
-                    candidates.push(RankedCandidate {
-                        rank: at + 1,
-                        candidate: Candidate {
-                            kind: CandidateKind::Person,
-                            uid: found.uid,
-                        },
-                        title: names.display("en").to_string(),
-                        names: Some(names),
-                        country: facts.residence,
-                        score: found.ranked.score,
-                        reasons,
-                        hops: found.ranked.hops,
-                        path: Vec::new(),
-                        provider: None,
-                        champion: None,
-                        matched: existing.get(&found.uid).cloned(),
-                        constraints,
-                    });
-                }
-            }
-            if by_catalogue {
-                let small = catalogue.answering(kind);
-                pool += small.index.len();
-                let query = query_of(&need.need, &read, &small.terms, false);
-                // A provider that posted the need itself is no introduction away.
-                let hops = |id: CandidateId| {
-                    loaded
-                        .hops(&near, small.candidates[id as usize].provider)
-                        .filter(|&h| h > 0)
-                };
-                // What the need asks of an offer holds, whatever the score.
-                let poster_country = loaded.country_of(&scope, poster);
-                let sides = |found: &SmallCandidate| Sides {
-                    poster: poster_country,
-                    provider: loaded.country_of(&scope, found.provider),
-                };
-                let breaks = |id: CandidateId| {
-                    let found = &small.candidates[id as usize];
-                    found.holds(&need.need, sides(found)).is_none()
-                };
-                let ranked = match question {
-                    Question::Top(top) => small
-                        .index
-                        .top_except(&query, top, &weights, &hops, &breaks),
-                    Question::One(wanted) => small
-                        .candidates
-                        .iter()
-                        .position(|c| c.candidate.uid == wanted)
-                        .and_then(|id| {
-                            small.index.score(
-                                &query,
-                                id as CandidateId,
-                                &weights,
-                                hops(id as CandidateId),
-                            )
-                        })
-                        .into_iter()
-                        .collect(),
-                };
-                let champions = if kind == NeedKind::Technology {
-                    self.champions(&need.need, &read).await?
+        if by_people {
+            let people = self.matching.get(store).await?;
+            let mentoring = kind == NeedKind::Mentoring;
+            let training = kind == NeedKind::Training;
+            pool += people.len();
+            let query = |terms: &Terms| {
+                let mut query = query_of(&need.need, &read, terms, true);
+                // Whether a trainer trains is their availability.
+                query.require_available &= !training;
+                query
+            };
+            let hops = |uid: Uid| {
+                if uid == poster {
+                    None
                 } else {
-                    Vec::new()
-                };
-                for (at, r) in ranked.iter().enumerate() {
-                    let found = &small.candidates[r.candidate as usize];
-                    let provider = loaded.summary_of(caller, found.provider);
-                    let held = small
-                        .index
-                        .profile(r.candidate)
-                        .map(held_terms)
-                        .unwrap_or_default();
-                    let skills = small
-                        .index
-                        .profile(r.candidate)
-                        .map_or(&[][..], |p| &p.skills);
-                    let mut constraints = skills_held(&read, &small.terms, skills);
-                    constraints.extend(found.holds(&need.need, sides(found)).unwrap_or_default());
-                    let reasons = small_reasons(
-                        &need.need,
-                        &read,
-                        &small.terms,
-                        &held,
-                        r,
-                        found,
-                        catalogue
-                            .records
-                            .get(&found.candidate.uid)
-                            .copied()
-                            .unwrap_or_default(),
-                    );
-                    let champion = match best_champion(
-                        &champions,
-                        &loaded,
-                        &scope,
-                        found.provider,
-                        self.today(),
-                    ) {
-                        Some((uid, score, hops)) => {
-                            loaded.summary_of(caller, uid).map(|person| Champion {
-                                person,
-                                score,
-                                hops_from_provider: hops,
-                            })
-                        }
-                        None => None,
-                    };
-                    candidates.push(RankedCandidate {
-                        rank: at + 1,
-                        candidate: found.candidate,
-                        title: found.title.clone(),
-                        names: None,
-                        country: provider.as_ref().and_then(|p| p.country),
-                        score: r.score,
-                        reasons,
-                        hops: r.hops,
-                        path: Vec::new(),
-                        provider,
-                        champion,
-                        matched: existing.get(&found.candidate.uid).cloned(),
-                        constraints,
-                    });
+                    loaded.hops(&near, uid)
                 }
+            };
+            let found: Vec<Found<'_>> = match question {
+                // The poster is not their own candidate.
+                Question::Top(top) => people
+                    .top(mentoring, &query, top + 1, &weights, &hops, &|facts| {
+                        // Not a trainer who trains as asked, not based
+                        // where asked, or not available by the day asked.
+                        (training && !(facts.trains && facts.trains_as_asked(&need.need)))
+                            || !based_in(&need.need.located_in, facts.residence)
+                            || need
+                                .need
+                                .available_by
+                                .zip(facts.available_from)
+                                .is_some_and(|(by, from)| from > by)
+                    })
+                    .into_iter()
+                    .filter(|f| f.uid != poster)
+                    .take(top)
+                    .collect(),
+                Question::One(person) => people
+                    .score(mentoring, &query, person, &weights, hops(person))
+                    .into_iter()
+                    .collect(),
+            };
+            for (at, found) in found.iter().enumerate() {
+                let facts = found.facts();
+                let resource = Resource::Person(crate::access::Facts {
+                    uid: found.uid,
+                    owner: facts.owner,
+                    visibility: facts.visibility,
+                });
+                if !caller.may(Action::Read, &resource) {
+                    continue;
+                }
+                let Some(names) = loaded
+                    .summary_of(caller, found.uid)
+                    .map(|s| s.names)
+                    .or_else(|| people.names_of(found.uid).cloned())
+                else {
+                    continue;
+                };
+                let reasons = person_reasons(&need.need, &read, found);
+                let skills = found
+                    .index
+                    .experts
+                    .profile(found.ranked.candidate)
+                    .map_or(&[][..], |p| &p.skills);
+                let mut constraints = skills_held(&read, &found.index.terms, skills);
+                constraints.extend(person_holds(&need.need, facts));
+                candidates.push(RankedCandidate {
+                    rank: at + 1,
+                    candidate: Candidate {
+                        kind: CandidateKind::Person,
+                        uid: found.uid,
+                    },
+                    title: names.display("en").to_string(),
+                    names: Some(names),
+                    country: facts.residence,
+                    score: found.ranked.score,
+                    reasons,
+                    hops: found.ranked.hops,
+                    path: Vec::new(),
+                    provider: None,
+                    champion: None,
+                    matched: existing.get(&found.uid).cloned(),
+                    constraints,
+                });
+            }
+        }
+        if by_catalogue {
+            let small = catalogue.answering(kind);
+            pool += small.index.len();
+            let query = query_of(&need.need, &read, &small.terms, false);
+            // A provider that posted the need itself is no introduction away.
+            let hops = |id: CandidateId| {
+                loaded
+                    .hops(&near, small.candidates[id as usize].provider)
+                    .filter(|&h| h > 0)
+            };
+            // What the need asks of an offer holds, whatever the score.
+            let poster_country = loaded.country_of(&scope, poster);
+            let sides = |found: &SmallCandidate| Sides {
+                poster: poster_country,
+                provider: loaded.country_of(&scope, found.provider),
+            };
+            let breaks = |id: CandidateId| {
+                let found = &small.candidates[id as usize];
+                found.holds(&need.need, sides(found)).is_none()
+            };
+            let ranked = match question {
+                Question::Top(top) => small
+                    .index
+                    .top_except(&query, top, &weights, &hops, &breaks),
+                Question::One(wanted) => small
+                    .candidates
+                    .iter()
+                    .position(|c| c.candidate.uid == wanted)
+                    .and_then(|id| {
+                        small.index.score(
+                            &query,
+                            id as CandidateId,
+                            &weights,
+                            hops(id as CandidateId),
+                        )
+                    })
+                    .into_iter()
+                    .collect(),
+            };
+            let champions = if kind == NeedKind::Technology {
+                self.champions(&need.need, &read).await?
+            } else {
+                Vec::new()
+            };
+            for (at, r) in ranked.iter().enumerate() {
+                let found = &small.candidates[r.candidate as usize];
+                let provider = loaded.summary_of(caller, found.provider);
+                let held = small
+                    .index
+                    .profile(r.candidate)
+                    .map(held_terms)
+                    .unwrap_or_default();
+                let skills = small
+                    .index
+                    .profile(r.candidate)
+                    .map_or(&[][..], |p| &p.skills);
+                let mut constraints = skills_held(&read, &small.terms, skills);
+                constraints.extend(found.holds(&need.need, sides(found)).unwrap_or_default());
+                let reasons = small_reasons(
+                    &need.need,
+                    &read,
+                    &small.terms,
+                    &held,
+                    r,
+                    found,
+                    catalogue
+                        .records
+                        .get(&found.candidate.uid)
+                        .copied()
+                        .unwrap_or_default(),
+                );
+                let champion = match best_champion(
+                    &champions,
+                    &loaded,
+                    &scope,
+                    found.provider,
+                    self.today(),
+                ) {
+                    Some((uid, score, hops)) => {
+                        loaded.summary_of(caller, uid).map(|person| Champion {
+                            person,
+                            score,
+                            hops_from_provider: hops,
+                        })
+                    }
+                    None => None,
+                };
+                candidates.push(RankedCandidate {
+                    rank: at + 1,
+                    candidate: found.candidate,
+                    title: found.title.clone(),
+                    names: None,
+                    country: provider.as_ref().and_then(|p| p.country),
+                    score: r.score,
+                    reasons,
+                    hops: r.hops,
+                    path: Vec::new(),
+                    provider,
+                    champion,
+                    matched: existing.get(&found.candidate.uid).cloned(),
+                    constraints,
+                });
             }
         }
         if by_people && by_catalogue {
