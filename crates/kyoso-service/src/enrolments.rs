@@ -18,7 +18,9 @@ use kyoso_exchange::{Format, Writer};
 use kyoso_store::{BulkOptions, BulkWriter, Found, ImpliedTie, NewParticipation, Store, Table};
 
 use crate::Kyoso;
-use crate::exchange::{Errors, ExportSummary, FileBatches, ImportOutcome, Message};
+use crate::exchange::{
+    Errors, ExportSummary, FileBatches, ImportOutcome, Message, Written, read_failed,
+};
 use crate::programs::{implied_tie, settle_implied_tie};
 use crate::progress::{Stage, Unit};
 use crate::{Progress, ServiceError};
@@ -79,12 +81,7 @@ impl Kyoso {
                     }
                 }
                 Message::Fatal(source) => {
-                    writer.rollback().await?;
-                    progress.finish();
-                    return Err(ServiceError::Read {
-                        path: path.to_owned(),
-                        error: source,
-                    });
+                    return Err(read_failed(writer, progress, path, source).await?);
                 }
             };
             let named = match named {
@@ -100,9 +97,7 @@ impl Kyoso {
             let checking_only = errors.total > 0;
             for row in known_rows {
                 match write_row(&mut writer, row.clone()).await? {
-                    Ok(Written::Inserted) => summary.inserted += 1,
-                    Ok(Written::Updated) => summary.updated += 1,
-                    Ok(Written::Unchanged) => summary.unchanged += 1,
+                    Ok(written) => written.count(&mut summary),
                     Err(bad) => errors.add([bad]),
                 }
             }
@@ -113,12 +108,7 @@ impl Kyoso {
         }
         batches.close().await;
         progress.finish();
-        if errors.total > 0 {
-            writer.rollback().await?;
-            return Ok(errors.into_rejection());
-        }
-        self.commit(writer).await?;
-        Ok(ImportOutcome::Committed(summary))
+        self.conclude_import(writer, errors, summary).await
     }
 }
 
@@ -366,12 +356,6 @@ async fn insert_new(
         .collect();
     writer.add_implied_ties(&implied).await?;
     Ok((accepted.len() as u64, Vec::new()))
-}
-
-enum Written {
-    Inserted,
-    Updated,
-    Unchanged,
 }
 
 async fn write_row(

@@ -196,6 +196,39 @@ impl Errors {
     }
 }
 
+/// What writing one row of a file did.
+pub(crate) enum Written {
+    Inserted,
+    Updated,
+    Unchanged,
+}
+
+impl Written {
+    pub(crate) fn count(self, summary: &mut BulkSummary) {
+        match self {
+            Written::Inserted => summary.inserted += 1,
+            Written::Updated => summary.updated += 1,
+            Written::Unchanged => summary.unchanged += 1,
+        }
+    }
+}
+
+/// Gives up an import whose file cannot be read on: nothing written stays.
+/// Returns the error to report.
+pub(crate) async fn read_failed(
+    writer: BulkWriter,
+    progress: &dyn Progress,
+    path: &Path,
+    error: ReadError,
+) -> Result<ServiceError, ServiceError> {
+    writer.rollback().await?;
+    progress.finish();
+    Ok(ServiceError::Read {
+        path: path.to_owned(),
+        error,
+    })
+}
+
 /// A file being read on a blocking thread while its earlier batches are
 /// written: reading and writing overlap.
 pub(crate) struct FileBatches<B> {
@@ -267,6 +300,22 @@ impl<B: Send + 'static> FileBatches<B> {
 }
 
 impl Kyoso {
+    /// Ends an import read row by row: all of it if no row was refused,
+    /// else none of it.
+    pub(crate) async fn conclude_import(
+        &self,
+        writer: BulkWriter,
+        errors: Errors,
+        summary: BulkSummary,
+    ) -> Result<ImportOutcome, ServiceError> {
+        if errors.total > 0 {
+            writer.rollback().await?;
+            return Ok(errors.into_rejection());
+        }
+        self.commit(writer).await?;
+        Ok(ImportOutcome::Committed(summary))
+    }
+
     async fn import_as<T: Load>(
         &self,
         table: Table,
@@ -309,12 +358,7 @@ impl Kyoso {
                     }
                 }
                 Message::Fatal(source) => {
-                    writer.rollback().await?;
-                    progress.finish();
-                    return Err(ServiceError::Read {
-                        path: path.to_owned(),
-                        error: source,
-                    });
+                    return Err(read_failed(writer, progress, path, source).await?);
                 }
             }
             progress.set(batches.bytes_read());

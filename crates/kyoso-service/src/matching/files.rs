@@ -17,7 +17,9 @@ use serde::Serialize;
 
 use super::{invalid, with_poster, with_provider};
 use crate::access::{Action, Resource};
-use crate::exchange::{Errors, ExportSummary, FileBatches, ImportOptions, ImportOutcome, Message};
+use crate::exchange::{
+    Errors, ExportSummary, FileBatches, ImportOptions, ImportOutcome, Message, Written, read_failed,
+};
 use crate::programs::{Change, audit};
 use crate::progress::{Progress, Stage, Unit};
 use crate::registry::json;
@@ -327,21 +329,14 @@ impl Kyoso {
                     records.unwrap_or_default()
                 }
                 Message::Fatal(source) => {
-                    writer.rollback().await?;
-                    progress.finish();
-                    return Err(ServiceError::Read {
-                        path: path.to_owned(),
-                        error: source,
-                    });
+                    return Err(read_failed(writer, progress, path, source).await?);
                 }
             };
             for row in rows {
                 summary.received += 1;
                 let line = row.line;
                 match self.import_row::<T>(caller, &mut writer, row, today).await {
-                    Ok(Written::Inserted) => summary.inserted += 1,
-                    Ok(Written::Updated) => summary.updated += 1,
-                    Ok(Written::Unchanged) => summary.unchanged += 1,
+                    Ok(written) => written.count(&mut summary),
                     Err(error @ (ServiceError::Store(_) | ServiceError::Failed(_))) => {
                         writer.rollback().await?;
                         progress.finish();
@@ -354,12 +349,7 @@ impl Kyoso {
         }
         batches.close().await;
         progress.finish();
-        if errors.total > 0 {
-            writer.rollback().await?;
-            return Ok(errors.into_rejection());
-        }
-        self.commit(writer).await?;
-        Ok(ImportOutcome::Committed(summary))
+        self.conclude_import(writer, errors, summary).await
     }
 
     async fn import_row<T: Filed>(
@@ -469,12 +459,6 @@ impl Kyoso {
             .await?;
         write_all::<StoredOffer>("offers", &offers, format, out, progress)
     }
-}
-
-enum Written {
-    Inserted,
-    Updated,
-    Unchanged,
 }
 
 fn write_all<E: Exportable>(
