@@ -37,6 +37,13 @@ struct Known<R> {
     may_change: bool,
 }
 
+/// How a row names the record it changes.
+#[derive(Clone, Copy)]
+enum By<'a> {
+    Id(Uid),
+    Key(&'a ExternalId),
+}
+
 /// A kind of record that files hold and the service writes one by one.
 trait Filed: Record {
     /// The record with what it names resolved.
@@ -45,15 +52,11 @@ trait Filed: Record {
     /// One record, as a message names it.
     const ONE: &'static str;
 
-    async fn known_by_id(
+    /// The record a row names, if the caller may read it.
+    async fn known(
         kyoso: &Kyoso,
         caller: &Caller,
-        uid: Uid,
-    ) -> Result<Option<Known<Self::Resolved>>, ServiceError>;
-    async fn known_by_key(
-        kyoso: &Kyoso,
-        caller: &Caller,
-        key: &ExternalId,
+        by: By<'_>,
     ) -> Result<Option<Known<Self::Resolved>>, ServiceError>;
     /// The record as it would be written, and its owner; `known` is the
     /// record it changes, whose poster or provider stays.
@@ -98,28 +101,16 @@ impl Filed for Need<Option<RecordRef>> {
     const TABLE: &'static str = "needs";
     const ONE: &'static str = "need";
 
-    async fn known_by_id(
+    async fn known(
         kyoso: &Kyoso,
         caller: &Caller,
-        uid: Uid,
+        by: By<'_>,
     ) -> Result<Option<Known<Need<Poster>>>, ServiceError> {
-        Ok(kyoso
-            .store
-            .need(uid)
-            .await?
-            .and_then(|n| known_need(caller, n)))
-    }
-
-    async fn known_by_key(
-        kyoso: &Kyoso,
-        caller: &Caller,
-        key: &ExternalId,
-    ) -> Result<Option<Known<Need<Poster>>>, ServiceError> {
-        Ok(kyoso
-            .store
-            .need_by_external_id(key)
-            .await?
-            .and_then(|n| known_need(caller, n)))
+        let need = match by {
+            By::Id(uid) => kyoso.store.need(uid).await?,
+            By::Key(key) => kyoso.store.need_by_external_id(key).await?,
+        };
+        Ok(need.and_then(|n| known_need(caller, n)))
     }
 
     async fn resolve(
@@ -187,28 +178,16 @@ impl Filed for Offer<Option<RecordRef>> {
     const TABLE: &'static str = "offers";
     const ONE: &'static str = "offer";
 
-    async fn known_by_id(
+    async fn known(
         kyoso: &Kyoso,
         caller: &Caller,
-        uid: Uid,
+        by: By<'_>,
     ) -> Result<Option<Known<Offer<Uid>>>, ServiceError> {
-        Ok(kyoso
-            .store
-            .offer(uid)
-            .await?
-            .and_then(|o| known_offer(caller, o)))
-    }
-
-    async fn known_by_key(
-        kyoso: &Kyoso,
-        caller: &Caller,
-        key: &ExternalId,
-    ) -> Result<Option<Known<Offer<Uid>>>, ServiceError> {
-        Ok(kyoso
-            .store
-            .offer_by_external_id(key)
-            .await?
-            .and_then(|o| known_offer(caller, o)))
+        let offer = match by {
+            By::Id(uid) => kyoso.store.offer(uid).await?,
+            By::Key(key) => kyoso.store.offer_by_external_id(key).await?,
+        };
+        Ok(offer.and_then(|o| known_offer(caller, o)))
     }
 
     async fn resolve(
@@ -360,17 +339,19 @@ impl Kyoso {
         today: time::Date,
     ) -> Result<Written, ServiceError> {
         let known = match (row.uid, &row.external_id) {
-            (Some(uid), _) => Some(T::known_by_id(self, caller, uid).await?.ok_or_else(|| {
-                invalid(
-                    "id",
-                    format!(
-                        "no {} has this id here; to add the row as a new one, leave out its id \
+            (Some(uid), _) => {
+                Some(T::known(self, caller, By::Id(uid)).await?.ok_or_else(|| {
+                    invalid(
+                        "id",
+                        format!(
+                            "no {} has this id here; to add the row as a new one, leave out its id \
                                  (an external_id keeps it known)",
-                        T::ONE
-                    ),
-                )
-            })?),
-            (None, Some(key)) => T::known_by_key(self, caller, key).await?,
+                            T::ONE
+                        ),
+                    )
+                })?)
+            }
+            (None, Some(key)) => T::known(self, caller, By::Key(key)).await?,
             (None, None) => None,
         };
         if known.as_ref().is_some_and(|k| !k.may_change) {
