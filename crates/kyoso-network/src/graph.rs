@@ -159,6 +159,9 @@ pub struct Graph {
     /// `neighbors[i].node` again, alone: walks that need only who is tied
     /// to whom (BFS, components, cores, betweenness) read a third of the bytes.
     targets: Vec<NodeId>,
+    /// The hubs, sorted: records too widely tied to introduce anyone by
+    /// themselves (see [`crate::hubs`]).
+    hubs: Vec<NodeId>,
 }
 
 impl Graph {
@@ -220,7 +223,7 @@ impl Graph {
         }
         offsets.push(neighbors.len());
         neighbors.shrink_to_fit();
-        Graph::packed(offsets, neighbors)
+        Graph::packed(offsets, neighbors).with_hubs(self.hubs.clone())
     }
 
     fn packed(offsets: Vec<usize>, neighbors: Vec<Neighbor>) -> Graph {
@@ -229,7 +232,28 @@ impl Graph {
             offsets,
             neighbors,
             targets,
+            hubs: Vec::new(),
         }
+    }
+
+    /// The graph with `hubs` marked as its hubs (numbers past the graph's
+    /// nodes are dropped).
+    pub fn with_hubs(mut self, mut hubs: Vec<NodeId>) -> Graph {
+        hubs.retain(|&h| (h as usize) < self.node_count());
+        hubs.sort_unstable();
+        hubs.dedup();
+        self.hubs = hubs;
+        self
+    }
+
+    /// Whether `node` is a hub.
+    pub fn is_hub(&self, node: NodeId) -> bool {
+        !self.hubs.is_empty() && self.hubs.binary_search(&node).is_ok()
+    }
+
+    /// The hubs, sorted.
+    pub fn hubs(&self) -> &[NodeId] {
+        &self.hubs
     }
 
     /// Bytes the graph holds, for memory reports.
@@ -237,6 +261,7 @@ impl Graph {
         self.offsets.capacity() * std::mem::size_of::<usize>()
             + self.neighbors.capacity() * std::mem::size_of::<Neighbor>()
             + self.targets.capacity() * std::mem::size_of::<NodeId>()
+            + self.hubs.capacity() * std::mem::size_of::<NodeId>()
     }
 }
 

@@ -12,6 +12,7 @@ mod communities;
 mod cores;
 pub mod generate;
 mod graph;
+pub mod hubs;
 mod paths;
 mod traverse;
 

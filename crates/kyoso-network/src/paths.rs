@@ -22,6 +22,7 @@ use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashSet};
 
 use crate::graph::{Graph, Neighbor, NodeId};
+use crate::hubs;
 
 /// What a tie of no strength adds to a step.
 pub const STRENGTH_PENALTY: f64 = 0.3;
@@ -47,7 +48,8 @@ pub fn step_cost(tie: &Neighbor, today: i32) -> f64 {
 
 /// Up to `k` best simple paths from `from` to `to`, cheapest first, through
 /// records that `visible` allows only (both ends included): a path never
-/// passes through a record the asker may not see. Only ties begun by
+/// passes through a record the asker may not see, and passes through a hub
+/// only as [`crate::hubs`] allows. Only ties begun by
 /// `today` are walked, so asking "as of" a past day needs no copy of the
 /// graph. Yen's algorithm over Dijkstra's.
 ///
@@ -73,7 +75,7 @@ pub fn warm_paths(
         visible,
         scratch: Scratch::new(),
     };
-    let Some(first) = search.cheapest(from, to, &[], &[]) else {
+    let Some(first) = search.cheapest(from, to, None, &[], &[]) else {
         return Vec::new();
     };
     let mut found = vec![first];
@@ -95,7 +97,13 @@ pub fn warm_paths(
                     }
                 }
             }
-            let Some(rest) = search.cheapest(spur, to, &root[..spur_at], &banned_ties) else {
+            // The spur goes on from the tie the root came in by.
+            let arrived = spur_at
+                .checked_sub(1)
+                .and_then(|before| search.tie(root[before], spur))
+                .map(|tie| tie.since);
+            let Some(rest) = search.cheapest(spur, to, arrived, &root[..spur_at], &banned_ties)
+            else {
                 continue;
             };
             let mut nodes = root[..spur_at].to_vec();
@@ -257,13 +265,20 @@ impl Search<'_> {
     }
 
     /// The cheapest path from `from` to `to`, avoiding the nodes and
-    /// directed steps given: Dijkstra's search from both ends at once,
-    /// which in a network of millions meets after a few thousand records
-    /// instead of reaching them all.
+    /// directed steps given, for a walk that came into `from` by a tie
+    /// begun on `from_arrived` (if any): Dijkstra's search from both ends
+    /// at once, which in a network of millions meets after a few thousand
+    /// records instead of reaching them all.
+    ///
+    /// Through a hub, a side's search goes on only by ties begun near the
+    /// one it came in by, and the two sides meet at a hub only where their
+    /// ties are near: the path found always keeps the hub rule, though it
+    /// may miss one whose way into a hub was not that side's cheapest.
     fn cheapest(
         &mut self,
         from: NodeId,
         to: NodeId,
+        from_arrived: Option<i32>,
         banned_nodes: &[NodeId],
         banned_ties: &[(NodeId, NodeId)],
     ) -> Option<Path> {
@@ -319,6 +334,11 @@ impl Search<'_> {
             // reach could neither be taken before the search stops nor meet
             // the other side below the best, so its ties need no walking.
             let entry = &scratch.entries[at as usize];
+            let arrived = if graph.is_hub(node) {
+                arrival(graph, entry, side, from_arrived)
+            } else {
+                None
+            };
             if best < f64::INFINITY
                 && entry.cost[1 - side] == f64::INFINITY
                 && let Some(front) = scratch.queues[1 - side].peek()
@@ -333,6 +353,9 @@ impl Search<'_> {
                 }
             }
             for tie in ties.iter().filter(|tie| tie.since <= today) {
+                if arrived.is_some_and(|day| !hubs::narrow(day, tie.since)) {
+                    continue;
+                }
                 let next = tie.node;
                 let at = scratch.entry(next);
                 let entry = &mut scratch.entries[at];
@@ -365,25 +388,32 @@ impl Search<'_> {
                         node: next,
                         at: at as u32,
                     });
-                    if through + other < best {
+                    // Meeting at a hub, the two sides' ties into it must be near.
+                    let meets = !graph.is_hub(next)
+                        || arrival(graph, entry, 1 - side, from_arrived)
+                            .is_none_or(|day| hubs::narrow(day, tie.since));
+                    if through + other < best && meets {
                         best = through + other;
-                        meeting = Some(at);
+                        meeting = Some((at, entry.before));
                     }
                 }
             }
         }
-        let meeting = meeting?;
+        // The records before the meeting as they were when it was taken: a
+        // later, cheaper way into it may have failed the hub rule.
+        let (meeting, befores) = meeting?;
         let walk = |side: usize| {
             let mut nodes = Vec::new();
             let mut at = meeting;
+            let mut before = befores[side];
             loop {
                 let entry = &scratch.entries[at];
                 nodes.push(entry.node);
-                let before = entry.before[side];
                 match scratch.find(before) {
                     Some(next) if before != entry.node => at = next,
                     _ => break,
                 }
+                before = scratch.entries[at].before[side];
             }
             nodes
         };
@@ -392,6 +422,20 @@ impl Search<'_> {
         nodes.extend(walk(1).into_iter().skip(1));
         Some(Path { nodes, cost: best })
     }
+}
+
+/// The day the tie by which `side`'s search came into `entry`'s record
+/// began: none at the side's start, unless the start was itself come into
+/// (`from_arrived`, the tie a spur's root ends with).
+fn arrival(graph: &Graph, entry: &Entry, side: usize, from_arrived: Option<i32>) -> Option<i32> {
+    let before = entry.before[side];
+    if before == entry.node {
+        return if side == 0 { from_arrived } else { None };
+    }
+    let ties = graph.neighbors(entry.node);
+    ties.binary_search_by_key(&before, |tie| tie.node)
+        .ok()
+        .map(|at| ties[at].since)
 }
 
 /// A node reached at a cost, with where its entry is; the heap pops the

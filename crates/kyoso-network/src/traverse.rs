@@ -1,6 +1,9 @@
 //! Walking the graph: hop distances and connected components.
 
+use std::collections::HashMap;
+
 use crate::graph::{Graph, NodeId};
+use crate::hubs;
 
 /// The distance of a node that cannot be reached.
 pub const UNREACHABLE: u32 = u32::MAX;
@@ -38,7 +41,13 @@ pub struct Near {
     /// By node: the distance, or [`Near::UNKNOWN`].
     hops: Vec<u8>,
     found: usize,
+    source: NodeId,
     day: i32,
+    /// By hub and the step at which a walk came into it: the days the ties
+    /// it came in by began, sorted. A hub's own distance is its shortest,
+    /// but a walk may pass through it at a later step, by a tie in begun
+    /// near a tie out that its nearest ways in do not allow.
+    arrivals: HashMap<(NodeId, u8), Vec<i32>>,
 }
 
 impl Near {
@@ -61,9 +70,26 @@ impl Near {
         self.found == 0
     }
 
+    /// Whether a walk stands at `node` after `step` steps and may go on
+    /// from it by a tie begun on `leaving`: the source at step 0; another
+    /// record at its distance; a hub where it was come into at that step
+    /// by a tie begun near `leaving`.
+    fn stands(&self, graph: &Graph, node: NodeId, step: u8, leaving: i32) -> bool {
+        if node == self.source {
+            return step == 0;
+        }
+        if !graph.is_hub(node) {
+            return self.hops(node) == Some(step);
+        }
+        self.arrivals
+            .get(&(node, step))
+            .is_some_and(|days| hubs::any_narrow(days, leaving))
+    }
+
     /// A shortest chain from the source to `node`, source first, through
     /// nodes that were reached; each step back takes the strongest tie,
-    /// then the most recent, then the lowest node. Empty if `node` was not
+    /// then the most recent, then the lowest node, among those that pass
+    /// through hubs as [`crate::hubs`] allows. Empty if `node` was not
     /// reached. Costs the degrees along the chain, not a search.
     pub fn chain(&self, graph: &Graph, node: NodeId) -> Vec<NodeId> {
         let Some(mut hops) = self.hops(node) else {
@@ -71,11 +97,16 @@ impl Near {
         };
         let mut chain = vec![node];
         let mut at = node;
+        // The day the tie out of `at`, towards `node`, began.
+        let mut leaving: Option<i32> = None;
         while hops > 0 {
             let back = graph
                 .neighbors(at)
                 .iter()
-                .filter(|n| n.since <= self.day && self.hops(n.node) == Some(hops - 1))
+                .filter(|n| n.since <= self.day)
+                // Through a hub, a tie in begun near the tie out.
+                .filter(|n| leaving.is_none_or(|out| hubs::passes(graph, at, Some(n.since), out)))
+                .filter(|n| self.stands(graph, n.node, hops - 1, n.since))
                 .max_by(|a, b| {
                     a.weight
                         .total_cmp(&b.weight)
@@ -87,6 +118,7 @@ impl Near {
                 return Vec::new();
             };
             at = back.node;
+            leaving = Some(back.since);
             hops -= 1;
             chain.push(at);
         }
@@ -96,11 +128,13 @@ impl Near {
 }
 
 /// The nodes within `max_hops` of `source` and their distances (the source
-/// itself at 0), walking only ties begun by `day` and only through nodes
+/// itself at 0), walking only ties begun by `day`, only through nodes
 /// `visible` allows (a node not visible is neither reached nor walked
-/// through), nearest first until `budget` nodes are found: three steps
-/// from a hub reach most of a network, and the nearest are what count.
-/// Costs one byte per node of the graph and a visit per node found.
+/// through) and through hubs only as [`crate::hubs`] allows, nearest first
+/// until `budget` nodes are found: three steps from a large organization
+/// reach most of a network, and the nearest are what count.
+/// Costs one byte per node of the graph and a visit per node found, and
+/// a hub's ties again at each step a walk comes into it.
 pub fn within(
     graph: &Graph,
     source: NodeId,
@@ -112,7 +146,9 @@ pub fn within(
     let mut near = Near {
         hops: vec![Near::UNKNOWN; graph.node_count()],
         found: 0,
+        source,
         day,
+        arrivals: HashMap::new(),
     };
     if (source as usize) >= graph.node_count() || budget == 0 {
         return near;
@@ -121,22 +157,52 @@ pub fn within(
     near.hops[source as usize] = 0;
     near.found = 1;
     let mut frontier = vec![source];
-    for hops in 1..=max_hops {
+    'walk: for hops in 1..=max_hops {
         let mut next = Vec::new();
         for &node in &frontier {
+            // Passing through a hub: the days the walk came in by.
+            let came_in = match near.arrivals.get_mut(&(node, hops - 1)) {
+                Some(days) if node != source => {
+                    days.sort_unstable();
+                    Some(days.clone())
+                }
+                _ => None,
+            };
             for neighbor in graph.neighbors(node) {
                 if near.found >= budget {
-                    return near;
+                    break 'walk;
                 }
-                let seen = &mut near.hops[neighbor.node as usize];
-                if *seen == Near::UNKNOWN && neighbor.since <= day && visible(neighbor.node) {
-                    *seen = hops;
+                let to = neighbor.node;
+                if neighbor.since > day
+                    || came_in
+                        .as_ref()
+                        .is_some_and(|days| !hubs::any_narrow(days, neighbor.since))
+                {
+                    continue;
+                }
+                if near.hops[to as usize] == Near::UNKNOWN {
+                    if !visible(to) {
+                        continue;
+                    }
+                    near.hops[to as usize] = hops;
                     near.found += 1;
-                    next.push(neighbor.node);
+                    next.push(to);
+                }
+                if to != source && graph.is_hub(to) {
+                    let days = near.arrivals.entry((to, hops)).or_default();
+                    if days.is_empty() && near.hops[to as usize] < hops {
+                        // Come into again, later: walked again from here.
+                        next.push(to);
+                    }
+                    days.push(neighbor.since);
                 }
             }
         }
         frontier = next;
+    }
+    // What `chain` reads, sorted.
+    for days in near.arrivals.values_mut() {
+        days.sort_unstable();
     }
     near
 }

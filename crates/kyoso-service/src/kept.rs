@@ -20,8 +20,9 @@ use kyoso_store::Store;
 use crate::ServiceError;
 
 /// Reads the whole thing from the store.
-pub(crate) type Loader<T> =
-    fn(Store) -> Pin<Box<dyn Future<Output = Result<T, ServiceError>> + Send>>;
+pub(crate) type Loader<T> = Box<
+    dyn Fn(Store) -> Pin<Box<dyn Future<Output = Result<T, ServiceError>> + Send>> + Send + Sync,
+>;
 
 pub struct Kept<T> {
     load: Loader<T>,
@@ -50,9 +51,14 @@ impl<T: Send + Sync + 'static> Kept<T> {
     /// A read quicker than this is waited for when stale.
     pub const WAIT_FOR: Duration = Duration::from_millis(250);
 
-    pub(crate) fn with_loader(load: Loader<T>) -> Kept<T> {
+    pub(crate) fn with_loader(
+        load: impl Fn(Store) -> Pin<Box<dyn Future<Output = Result<T, ServiceError>> + Send>>
+        + Send
+        + Sync
+        + 'static,
+    ) -> Kept<T> {
         Kept {
-            load,
+            load: Box::new(load),
             current: std::sync::Mutex::new(None),
             loading: tokio::sync::Mutex::new(()),
             generation: AtomicU64::new(0),

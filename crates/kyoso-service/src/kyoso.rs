@@ -4,6 +4,7 @@
 //! line hold a `Kyoso` and call nothing else.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kyoso_domain::BulkSummary;
 use kyoso_store::{BulkWriter, Store};
@@ -12,7 +13,7 @@ use kyoso_domain::{CheckReport, RecordKind, RecordRef, Uid};
 
 use crate::feed::Feed;
 use crate::matching::{CatalogueCache, MatchingCache, catalogue_cache};
-use crate::network::NetworkCache;
+use crate::network::{DEFAULT_HUB_TIES, NetworkCache};
 use crate::{Caller, ServiceError};
 
 /// kyoso's use cases over one database.
@@ -30,6 +31,9 @@ pub struct Kyoso {
     /// Where the read models stand in the change feed.
     pub(crate) feed: Arc<Feed>,
     pub(crate) clock: Clock,
+    /// How many member, alumni and attendance ties make an organization a
+    /// hub, as the network is next read.
+    hub_ties: Arc<AtomicUsize>,
 }
 
 /// Where "today" comes from: the system's clock, or a fixed day (tests,
@@ -58,9 +62,11 @@ impl Kyoso {
     }
 
     pub(crate) fn over(store: Store) -> Kyoso {
+        let hub_ties = Arc::new(AtomicUsize::new(DEFAULT_HUB_TIES));
         let kyoso = Kyoso {
             store,
-            network: Arc::new(NetworkCache::new()),
+            network: Arc::new(NetworkCache::new(Arc::clone(&hub_ties))),
+            hub_ties,
             matching: Arc::new(MatchingCache::new()),
             catalogue: Arc::new(catalogue_cache()),
             search: Arc::new(crate::search::search_cache()),
@@ -76,6 +82,19 @@ impl Kyoso {
         let (summary, changes) = writer.commit_recorded().await?;
         self.apply_written(&changes).await;
         Ok(summary)
+    }
+
+    /// The same kyoso, taking organizations with more than `ties` member,
+    /// alumni and attendance ties as hubs (see `kyoso_network::hubs`).
+    pub fn with_hub_ties(self, ties: usize) -> Kyoso {
+        self.set_hub_ties(ties);
+        self
+    }
+
+    pub(crate) fn set_hub_ties(&self, ties: usize) {
+        if self.hub_ties.swap(ties, Ordering::AcqRel) != ties {
+            self.network.stale();
+        }
     }
 
     /// The same kyoso, with `clock` for "today".

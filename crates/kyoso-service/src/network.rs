@@ -16,16 +16,18 @@
 //!   network is not public.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use kyoso_domain::{
-    CountryCode, EntityKind, Link, Names, OrganisationType, Stored, Text, Tie, Uid, Visibility,
+    CountryCode, EntityKind, Link, Names, OrganisationType, Stored, Text, Tie, TieKind, Uid,
+    Visibility,
 };
 use kyoso_network::{
     Betweenness, BetweennessOptions, CommunityOptions, Graph, NodeId, Partition, Sources,
 };
-use kyoso_store::{NetworkSnapshot, NodeNames, ReadScope, SnapshotNode};
+use kyoso_store::{NetworkSnapshot, NodeNames, ReadScope, SnapshotNode, SnapshotTie};
 use serde::Serialize;
 
 use crate::Kyoso;
@@ -51,6 +53,9 @@ pub const COMMUNITY_BUDGET: Duration = Duration::from_secs(20);
 pub const MAP_MEMBERS_UP_TO: usize = 300;
 /// How many communities an aggregated map draws.
 const MAP_COMMUNITIES: usize = 40;
+/// How many member, alumni and attendance ties make an organization a hub
+/// unless the settings say otherwise (see `kyoso_network::hubs`).
+pub const DEFAULT_HUB_TIES: usize = 1_000;
 /// The day numbers of the snapshot count from 1970-01-01.
 const JULIAN_DAY_OF_1970_01_01: i32 = 2_440_588;
 
@@ -71,15 +76,17 @@ pub struct LoadedNetwork {
 }
 
 impl LoadedNetwork {
-    /// Packs a snapshot.
-    pub(crate) fn new(snapshot: NetworkSnapshot) -> LoadedNetwork {
+    /// Packs a snapshot; an organization with more than `hub_ties`
+    /// member, alumni and attendance ties is a hub.
+    pub(crate) fn new(snapshot: NetworkSnapshot, hub_ties: usize) -> LoadedNetwork {
         let NetworkSnapshot { nodes, ties, names } = snapshot;
         let graph = Graph::from_edges(nodes.len(), &|add| {
             for tie in ties.iter().filter(|t| t.visibility != Visibility::Private) {
                 let strength = tie.strength.unwrap_or(UNRECORDED_STRENGTH);
                 add(tie.from, tie.to, strength, tie.since);
             }
-        });
+        })
+        .with_hubs(hubs(&nodes, &ties, hub_ties));
         drop(ties);
         let index = nodes
             .iter()
@@ -99,6 +106,11 @@ impl LoadedNetwork {
 
     pub fn node_count(&self) -> usize {
         self.nodes.len()
+    }
+
+    /// How many records are hubs.
+    pub fn hub_count(&self) -> usize {
+        self.graph.hubs().len()
     }
 
     pub fn tie_count(&self) -> usize {
@@ -255,6 +267,7 @@ impl LoadedNetwork {
             kind: record.kind,
             names,
             country: record.country,
+            hub: self.graph.is_hub(node),
         })
     }
 
@@ -270,14 +283,43 @@ impl LoadedNetwork {
 pub type NetworkCache = crate::kept::Kept<LoadedNetwork>;
 
 impl NetworkCache {
-    pub fn new() -> NetworkCache {
-        crate::kept::Kept::with_loader(|store| {
+    /// A cache whose networks take organizations with more than
+    /// `hub_ties` member, alumni and attendance ties (read at each load) as hubs.
+    pub fn new(hub_ties: Arc<AtomicUsize>) -> NetworkCache {
+        crate::kept::Kept::with_loader(move |store| {
+            let hub_ties = hub_ties.load(AtomicOrdering::Relaxed);
             Box::pin(async move {
                 let snapshot = store.network_snapshot().await?;
-                blocking("packing the network", move || LoadedNetwork::new(snapshot)).await
+                blocking("packing the network", move || {
+                    LoadedNetwork::new(snapshot, hub_ties)
+                })
+                .await
             })
         })
     }
+}
+
+/// The organizations tied to more than `most` records as members, alumni,
+/// hosts of interns or attendees: whatever their visibility, a body that
+/// size introduces nobody by itself.
+fn hubs(nodes: &[SnapshotNode], ties: &[SnapshotTie], most: usize) -> Vec<NodeId> {
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for tie in ties {
+        let body = match tie.kind {
+            TieKind::MemberOf | TieKind::TrainedAt | TieKind::StudiedAt => tie.to,
+            TieKind::HostedIntern => tie.from,
+            _ => continue,
+        };
+        *counts.entry(body).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|&(node, count)| {
+            count > most
+                && nodes.get(node as usize).map(|n| n.kind) == Some(EntityKind::Organization)
+        })
+        .map(|(node, _)| node)
+        .collect()
 }
 
 /// A record as a result names it.
@@ -287,6 +329,9 @@ pub struct NodeSummary {
     pub kind: EntityKind,
     pub names: Names,
     pub country: Option<CountryCode>,
+    /// Whether the record is a hub, which a path passes through only
+    /// between ties begun within a year of each other.
+    pub hub: bool,
 }
 
 /// Day numbers and dates.

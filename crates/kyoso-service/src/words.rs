@@ -23,6 +23,26 @@ pub fn name(node: &NodeSummary, lang: Lang) -> String {
     node.names.display(lang.code()).to_owned()
 }
 
+/// The name of the record at `at` in a chain of `len` records, marked
+/// where the chain passes through a hub (see `kyoso_network::hubs`).
+pub fn chain_name(node: &NodeSummary, at: usize, len: usize, lang: Lang) -> String {
+    let plain = name(node, lang);
+    if node.hub && at > 0 && at + 1 < len {
+        lang.format("network-hub-passed", &[("name", Arg::Text(&plain))])
+    } else {
+        plain
+    }
+}
+
+/// `text`, told that the step passes through hub `hub`.
+fn through_hub(text: String, hub: &NodeSummary, lang: Lang) -> String {
+    let note = lang.format(
+        "network-hub-narrowed",
+        &[("organization", Arg::Text(&name(hub, lang)))],
+    );
+    format!("{text} — {note}")
+}
+
 fn years(ties: &[Stored<Tie<Link>>]) -> Vec<i32> {
     let mut years: Vec<i32> = ties.iter().map(|t| t.record.start.year()).collect();
     years.sort_unstable();
@@ -84,10 +104,14 @@ pub fn describe(path: &WarmPath, lang: Lang) -> Vec<StepText> {
             .map(|tie| verb(tie.record.kind, tie.record.from.key.uid == from, lang))
             .collect();
         verbs.dedup();
+        let mut text = with_years(verbs.join(" · "), &years(ties));
+        if i + 2 < path.nodes.len() && path.nodes[i + 1].hub {
+            text = through_hub(text, &path.nodes[i + 1], lang);
+        }
         steps.push(StepText {
             from: i,
             to: i + 1,
-            text: with_years(verbs.join(" · "), &years(ties)),
+            text,
         });
         i += 1;
     }
@@ -122,10 +146,14 @@ fn together(path: &WarmPath, i: usize, lang: Lang) -> Option<StepText> {
     let years = years(&both);
     let message = together_message(kind, years.len() <= 1)?;
     let text = lang.format(message, &[("organization", Arg::Text(&name(org, lang)))]);
+    let mut text = with_years(text, &years);
+    if org.hub {
+        text = through_hub(text, org, lang);
+    }
     Some(StepText {
         from: i,
         to: i + 2,
-        text: with_years(text, &years),
+        text,
     })
 }
 
@@ -152,6 +180,7 @@ pub fn node_json(node: &NodeSummary) -> Value {
         "kind": node.kind,
         "names": node.names,
         "country": node.country.map(|c| c.as_str().to_owned()),
+        "hub": node.hub,
     })
 }
 

@@ -82,7 +82,7 @@ pub(crate) struct PathQuery {
 }
 
 #[utoipa::path(get, path = "/api/v1/network/path", tag = "network", params(PathQuery),
-    responses((status = 200, description = "The best warm introduction paths, cheapest first, each step with the ties that make it"),
+    responses((status = 200, description = "The best warm introduction paths, cheapest first, each step with the ties that make it; a node marked hub is passed through only between two ties to it begun within a year of each other"),
         (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
 pub(crate) async fn path(
     State(state): State<AppState>,

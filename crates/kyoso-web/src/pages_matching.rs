@@ -864,7 +864,13 @@ fn candidates_view(ranking: &Ranking, lang: Lang) -> Vec<CandidateView> {
                     .map(|h| matching::explain_holds(h, lang))
                     .collect(),
                 path: if c.path.len() > 1 {
-                    c.path.iter().map(|n| node_view(n, lang)).collect()
+                    let len = c.path.len();
+                    (c.path.iter().enumerate())
+                        .map(|(at, n)| PathStepView {
+                            name: kyoso_service::words::chain_name(n, at, len, lang),
+                            href: view::href(n.kind, n.uid),
+                        })
+                        .collect()
                 } else {
                     Vec::new()
                 },

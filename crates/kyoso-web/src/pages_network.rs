@@ -1069,6 +1069,7 @@ mod tests {
             kind,
             names: Names::new(None, kyoso_domain::Text::line(name, 100).ok(), None).unwrap(),
             country: None,
+            hub: false,
         }
     }
 
@@ -1143,5 +1144,22 @@ mod tests {
         );
         let ja = describe(&path, Lang::Ja);
         assert_eq!(ja[0].text, "Tokyo Techで共に学んだ (1972)");
+
+        // Through a hub, the step says why it counts.
+        let mut through_hub = path.clone();
+        through_hub.nodes[1].hub = true;
+        assert_eq!(
+            describe(&through_hub, Lang::En)[0].text,
+            "studied together at Tokyo Tech (1972) — Tokyo Tech is a hub: this step counts \
+             because both ties to it began within a year of each other"
+        );
+        assert_eq!(
+            kyoso_service::words::chain_name(&through_hub.nodes[1], 1, 3, Lang::Th),
+            "Tokyo Tech (ศูนย์กลาง: ความสัมพันธ์เริ่มห่างกันไม่เกินหนึ่งปี)"
+        );
+        assert_eq!(
+            kyoso_service::words::chain_name(&through_hub.nodes[1], 2, 3, Lang::En),
+            "Tokyo Tech"
+        );
     }
 }

@@ -434,12 +434,15 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
         return answer;
     }
     let progress = Bar::new(cli.quiet);
-    let kyoso = Kyoso::open(&database).await.with_context(|| {
-        say!(
-            "cli-opening-database",
-            database = &kyoso_service::redact_url(&database)
-        )
-    })?;
+    let kyoso = Kyoso::open(&database)
+        .await
+        .with_context(|| {
+            say!(
+                "cli-opening-database",
+                database = &kyoso_service::redact_url(&database)
+            )
+        })?
+        .with_hub_ties(config.hub_ties.value);
     let code = match cli.command {
         Command::Serve { demo, .. } => {
             if demo {

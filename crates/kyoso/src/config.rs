@@ -10,6 +10,9 @@
 //! addr = "127.0.0.1:8080"
 //! secure_cookies = false           # true behind HTTPS
 //! max_connections = 1024
+//!
+//! [network]
+//! hub_ties = 1000                  # member, alumni and attendance ties that make a hub
 //! ```
 
 use std::fmt;
@@ -73,6 +76,7 @@ pub(crate) struct Config {
     pub(crate) addr: Setting<SocketAddr>,
     pub(crate) secure_cookies: Setting<bool>,
     pub(crate) max_connections: Setting<usize>,
+    pub(crate) hub_ties: Setting<usize>,
 }
 
 /// `kyoso.toml`, as written.
@@ -83,6 +87,14 @@ struct FileConfig {
     log: Option<String>,
     #[serde(default)]
     serve: ServeFile,
+    #[serde(default)]
+    network: NetworkFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NetworkFile {
+    hub_ties: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -104,13 +116,14 @@ pub(crate) struct Flags {
 }
 
 /// The environment variables kyoso reads as settings.
-const ENVIRONMENT: [&str; 6] = [
+const ENVIRONMENT: [&str; 7] = [
     "KYOSO_CONFIG",
     "KYOSO_DATABASE_URL",
     "KYOSO_LOG",
     "KYOSO_ADDR",
     "KYOSO_SECURE_COOKIES",
     "KYOSO_MAX_CONNECTIONS",
+    "KYOSO_HUB_TIES",
 ];
 
 impl Config {
@@ -127,6 +140,7 @@ impl Config {
             addr: Setting::default(SocketAddr::from(([127, 0, 0, 1], 8080))),
             secure_cookies: Setting::default(false),
             max_connections: Setting::default(1024),
+            hub_ties: Setting::default(kyoso_service::network::DEFAULT_HUB_TIES),
         };
         let named = flags
             .config
@@ -147,6 +161,7 @@ impl Config {
             config
                 .max_connections
                 .set(file.serve.max_connections, Source::File);
+            config.hub_ties.set(file.network.hub_ties, Source::File);
             config.file = Some(path);
         }
         let from_env = Source::Environment;
@@ -165,6 +180,10 @@ impl Config {
                 "KYOSO_MAX_CONNECTIONS",
                 "cli-config-not-a-whole-number",
             )?,
+            from_env,
+        );
+        config.hub_ties.set(
+            parsed(env, "KYOSO_HUB_TIES", "cli-config-not-a-whole-number")?,
             from_env,
         );
         config.database.set(flags.database.clone(), Source::Flag);
@@ -224,6 +243,12 @@ impl Config {
             "max_connections",
             self.max_connections.value.to_string(),
             self.max_connections.source,
+        ));
+        out.push_str("\n[network]\n");
+        out.push_str(&line(
+            "hub_ties",
+            self.hub_ties.value.to_string(),
+            self.hub_ties.source,
         ));
         out
     }

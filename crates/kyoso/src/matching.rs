@@ -98,10 +98,9 @@ pub(crate) async fn rank(kyoso: &Kyoso, args: MatchArgs, progress: &Bar) -> anyh
             );
         }
         if c.path.len() > 1 {
-            let names: Vec<&str> = c
-                .path
-                .iter()
-                .map(|n| n.names.display(lang.code()))
+            let len = c.path.len();
+            let names: Vec<String> = (c.path.iter().enumerate())
+                .map(|(at, n)| kyoso_service::words::chain_name(n, at, len, lang))
                 .collect();
             let path = names.join(" → ");
             let path = lang.format("cli-match-warm-path", &[("path", Arg::Text(&path))]);

@@ -42,6 +42,8 @@ network-studied-both = both studied at { $organization }
 
 # $organization: the organization's name
 network-trained-both = both trained at { $organization }
+network-hub-narrowed = { $organization } is a hub: this step counts because both ties to it began within a year of each other
+network-hub-passed = { $name } (a hub: ties begun within a year)
 
 # $organization: the organization's name
 network-worked-both = both worked at { $organization }

@@ -53,6 +53,10 @@ pub struct MatchSet {
     /// applications, and so are ranked.
     #[serde(default)]
     pub cohorts: Vec<KeyedCohort>,
+    /// Organizations with more than this many member, alumni and
+    /// attendance ties are hubs; the installation's default if absent.
+    #[serde(default)]
+    pub hub_ties: Option<usize>,
     pub needs: Vec<JudgedNeed>,
 }
 
@@ -292,6 +296,9 @@ impl Kyoso {
         weights: Weights,
     ) -> Result<MatchReport, ServiceError> {
         let caller = Caller::Cli;
+        if let Some(ties) = set.hub_ties {
+            self.set_hub_ties(ties);
+        }
         for (records, section, rows) in [
             (Records::Organizations, "organizations", &set.organizations),
             (Records::People, "people", &set.people),

@@ -108,3 +108,100 @@ async fn the_network_answers_on_the_command_line() {
         }
     }
 }
+
+/// Runs `kyoso` with `KYOSO_HUB_TIES` set, insisting that it succeeds.
+fn with_hub_ties(url: &str, hub_ties: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kyoso"))
+        .args(args)
+        .arg("--quiet")
+        .env("KYOSO_DATABASE_URL", url)
+        .env("KYOSO_HUB_TIES", hub_ties)
+        .env_remove("KYOSO_LOG")
+        .output()
+        .expect("run kyoso");
+    assert!(
+        out.status.success(),
+        "kyoso {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[tokio::test]
+async fn a_path_passes_through_a_hub_only_between_ties_begun_within_a_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, lines: &[serde_json::Value]| {
+        let path = dir.path().join(name);
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        std::fs::write(&path, text.join("\n")).unwrap();
+        path
+    };
+    let organizations = write(
+        "organizations.json",
+        &[
+            serde_json::json!({"external_id": "agency", "name_latin": "Overseas Training Agency",
+            "org_type": "60", "country": "JP", "visibility": "network"}),
+        ],
+    );
+    let person = |id: &str, name: &str| {
+        serde_json::json!({"external_id": id, "name_latin": name, "residence": "TH",
+            "visibility": "network"})
+    };
+    let people = write(
+        "people.json",
+        &[
+            person("anong", "Anong"),
+            person("boon", "Boonsri"),
+            person("chai", "Chaiwat"),
+            person("dao", "Dao"),
+        ],
+    );
+    let trained = |who: &str, year: &str| {
+        serde_json::json!({"kind": "trained_at", "from_type": "person", "to_type": "organization",
+            "from": who, "to": "agency", "start": year, "visibility": "network"})
+    };
+    let ties = write(
+        "ties.json",
+        &[
+            trained("anong", "1995"),
+            trained("boon", "1995"),
+            trained("chai", "2018"),
+            trained("dao", "2018"),
+        ],
+    );
+    for engine in engines() {
+        let db = TestDb::new(engine).await;
+        for (records, file) in [
+            ("organizations", &organizations),
+            ("people", &people),
+            ("ties", &ties),
+        ] {
+            ok(&db.url, &["import", records, crate::path(file)]);
+        }
+        let path = |hub_ties: &str, to: &str| -> Value {
+            let out = with_hub_ties(
+                &db.url,
+                hub_ties,
+                &["network", "path", "anong", to, "-k", "3", "--json"],
+            );
+            serde_json::from_str(&out).unwrap()
+        };
+        // Four alumni: with more than three ties the agency is a hub.
+        let same_intake = path("3", "boon");
+        let nodes = same_intake["paths"][0]["nodes"].as_array().unwrap();
+        assert_eq!(nodes.len(), 3, "{same_intake}");
+        assert_eq!(nodes[1]["hub"], true, "{same_intake}");
+        let decades_apart = path("3", "chai");
+        assert_eq!(
+            decades_apart["paths"],
+            serde_json::json!([]),
+            "{decades_apart}"
+        );
+        // Below the threshold the agency introduces anyone it trained.
+        let small = path("4", "chai");
+        assert_eq!(small["paths"][0]["nodes"][1]["hub"], false, "{small}");
+        // The words say why a step through a hub counts.
+        let text = with_hub_ties(&db.url, "3", &["network", "path", "anong", "boon"]);
+        assert!(text.contains("is a hub"), "{text}");
+    }
+}
