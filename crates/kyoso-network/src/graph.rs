@@ -162,6 +162,10 @@ pub struct Graph {
     /// The hubs, sorted: records too widely tied to introduce anyone by
     /// themselves (see [`crate::hubs`]).
     hubs: Vec<NodeId>,
+    /// By hub (as placed in `hubs`): its ties again, sorted by the day they
+    /// began, so that a walk through it reads only the ties begun near the
+    /// one it came in by, not all of a body's hundreds of thousands.
+    hub_ties: Vec<Vec<Neighbor>>,
 }
 
 impl Graph {
@@ -233,6 +237,7 @@ impl Graph {
             neighbors,
             targets,
             hubs: Vec::new(),
+            hub_ties: Vec::new(),
         }
     }
 
@@ -242,8 +247,59 @@ impl Graph {
         hubs.retain(|&h| (h as usize) < self.node_count());
         hubs.sort_unstable();
         hubs.dedup();
+        self.hub_ties = (hubs.iter())
+            .map(|&hub| {
+                let mut ties = self.neighbors(hub).to_vec();
+                ties.sort_by_key(|tie| (tie.since, tie.node));
+                ties
+            })
+            .collect();
         self.hubs = hubs;
         self
+    }
+
+    /// The ties a walk may leave `node` by, having come into it by ties
+    /// begun on `came_in` (sorted; none where the walk starts): all of
+    /// them, but for a hub (see [`crate::hubs`]). The list, and the ranges
+    /// of it to read.
+    pub(crate) fn ties_leaving(
+        &self,
+        node: NodeId,
+        came_in: Option<&[i32]>,
+    ) -> (&[Neighbor], Vec<std::ops::Range<usize>>) {
+        match came_in {
+            Some(days) if self.is_hub(node) => self.hub_ties_near(node, days),
+            _ => {
+                let ties = self.neighbors(node);
+                (ties, std::iter::once(0..ties.len()).collect())
+            }
+        }
+    }
+
+    /// The ties of hub `hub` begun within [`crate::hubs::NARROW_WITHIN_DAYS`]
+    /// of one of `days` (sorted), each once: the list, and the ranges of it
+    /// that hold them. Empty if `hub` is not a hub.
+    fn hub_ties_near(
+        &self,
+        hub: NodeId,
+        days: &[i32],
+    ) -> (&[Neighbor], Vec<std::ops::Range<usize>>) {
+        let Ok(at) = self.hubs.binary_search(&hub) else {
+            return (&[], Vec::new());
+        };
+        let ties = &self.hub_ties[at];
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+        for &day in days {
+            let (low, high) = crate::hubs::window(day);
+            let start = ties.partition_point(|tie| tie.since < low);
+            let end = ties.partition_point(|tie| tie.since <= high);
+            match ranges.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ if start < end => ranges.push(start..end),
+                _ => {}
+            }
+        }
+        (ties, ranges)
     }
 
     /// Whether `node` is a hub.
@@ -262,6 +318,9 @@ impl Graph {
             + self.neighbors.capacity() * std::mem::size_of::<Neighbor>()
             + self.targets.capacity() * std::mem::size_of::<NodeId>()
             + self.hubs.capacity() * std::mem::size_of::<NodeId>()
+            + (self.hub_ties.iter())
+                .map(|ties| ties.capacity() * std::mem::size_of::<Neighbor>())
+                .sum::<usize>()
     }
 }
 

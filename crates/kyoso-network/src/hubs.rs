@@ -24,6 +24,15 @@ pub fn narrow(a: i32, b: i32) -> bool {
     (i64::from(a) - i64::from(b)).abs() <= i64::from(NARROW_WITHIN_DAYS)
 }
 
+/// The first and last days a tie may have begun to pass through a hub
+/// with one begun on `day`.
+pub(crate) fn window(day: i32) -> (i32, i32) {
+    (
+        day.saturating_sub(NARROW_WITHIN_DAYS),
+        day.saturating_add(NARROW_WITHIN_DAYS),
+    )
+}
+
 /// Whether a walk that came into `node` by a tie begun on `arrived` (none:
 /// the walk starts at `node`) may leave by a tie begun on `leaving`.
 pub(crate) fn passes(graph: &Graph, node: NodeId, arrived: Option<i32>, leaving: i32) -> bool {
@@ -35,7 +44,7 @@ pub(crate) fn passes(graph: &Graph, node: NodeId, arrived: Option<i32>, leaving:
 
 /// Whether any of `days` (sorted) is near enough to `day` to pass.
 pub(crate) fn any_narrow(days: &[i32], day: i32) -> bool {
-    let at = days.partition_point(|&d| d < day.saturating_sub(NARROW_WITHIN_DAYS));
+    let at = days.partition_point(|&d| d < window(day).0);
     days.get(at).is_some_and(|&d| narrow(d, day))
 }
 

@@ -327,24 +327,26 @@ impl Search<'_> {
             if so_far > scratch.entries[at as usize].cost[side] {
                 continue;
             }
-            let ties = graph.neighbors(node);
+            let entry = &scratch.entries[at as usize];
+            // Through a hub, only the ties begun near the one come in by.
+            let came_in = if graph.is_hub(node) {
+                arrival(graph, entry, side, from_arrived)
+            } else {
+                None
+            };
+            let (ties, ranges) =
+                graph.ties_leaving(node, came_in.as_ref().map(std::slice::from_ref));
+            let ties = || ranges.iter().flat_map(|range| &ties[range.clone()]);
             // A record the other side has not reached lies at least that
             // side's front plus one step from its end: if even its cheapest
             // step cannot make a path cheaper than the best, what it would
             // reach could neither be taken before the search stops nor meet
             // the other side below the best, so its ties need no walking.
-            let entry = &scratch.entries[at as usize];
-            let arrived = if graph.is_hub(node) {
-                arrival(graph, entry, side, from_arrived)
-            } else {
-                None
-            };
             if best < f64::INFINITY
                 && entry.cost[1 - side] == f64::INFINITY
                 && let Some(front) = scratch.queues[1 - side].peek()
             {
-                let cheapest_step = ties
-                    .iter()
+                let cheapest_step = ties()
                     .filter(|tie| tie.since <= today)
                     .map(|tie| step_cost(tie, today))
                     .fold(f64::INFINITY, f64::min);
@@ -352,10 +354,7 @@ impl Search<'_> {
                     continue;
                 }
             }
-            for tie in ties.iter().filter(|tie| tie.since <= today) {
-                if arrived.is_some_and(|day| !hubs::narrow(day, tie.since)) {
-                    continue;
-                }
+            for tie in ties().filter(|tie| tie.since <= today) {
                 let next = tie.node;
                 let at = scratch.entry(next);
                 let entry = &mut scratch.entries[at];

@@ -160,24 +160,23 @@ pub fn within(
     'walk: for hops in 1..=max_hops {
         let mut next = Vec::new();
         for &node in &frontier {
-            // Passing through a hub: the days the walk came in by.
+            // Passing through a hub, only the ties begun near one the walk
+            // came in by.
             let came_in = match near.arrivals.get_mut(&(node, hops - 1)) {
                 Some(days) if node != source => {
                     days.sort_unstable();
-                    Some(days.clone())
+                    days.dedup();
+                    Some(days.as_slice())
                 }
                 _ => None,
             };
-            for neighbor in graph.neighbors(node) {
+            let (ties, ranges) = graph.ties_leaving(node, came_in);
+            for neighbor in ranges.into_iter().flat_map(|range| &ties[range]) {
                 if near.found >= budget {
                     break 'walk;
                 }
                 let to = neighbor.node;
-                if neighbor.since > day
-                    || came_in
-                        .as_ref()
-                        .is_some_and(|days| !hubs::any_narrow(days, neighbor.since))
-                {
+                if neighbor.since > day {
                     continue;
                 }
                 if near.hops[to as usize] == Near::UNKNOWN {

@@ -277,7 +277,11 @@ const FOOTER: &str = "
 - **Erasure** of a person: officers of the organization that keeps the
   record, and admins. **Export** of one's data: the person themselves.
 - **Rankings** are for signed-in callers; warm paths pass only through
-  records the caller may read.
+  records the caller may read, and through a hub only between ties begun
+  within a year of each other.
+- **Hubs**: signed-in callers list the hubs they may read; only admins flag
+  an organization as a hub or clear the flag (a decision for the whole
+  installation); an organization the caller may not read is not found.
 ";
 
 #[cfg(test)]

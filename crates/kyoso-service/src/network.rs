@@ -21,16 +21,20 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use kyoso_domain::{
-    CountryCode, EntityKind, Link, Names, OrganisationType, Stored, Text, Tie, TieKind, Uid,
-    Visibility,
+    AuditAction, CountryCode, EntityKind, Link, Names, OrganisationType, Stored, Text, Tie,
+    TieKind, Uid, Visibility,
 };
 use kyoso_network::{
     Betweenness, BetweennessOptions, CommunityOptions, Graph, NodeId, Partition, Sources,
 };
-use kyoso_store::{NetworkSnapshot, NodeNames, ReadScope, SnapshotNode, SnapshotTie};
+use kyoso_store::{
+    BulkOptions, NetworkSnapshot, NodeNames, ReadScope, SnapshotNode, SnapshotTie, Table,
+};
 use serde::Serialize;
 
 use crate::Kyoso;
+use crate::access::{Action, Resource, require};
+use crate::registry::{Change, record};
 use crate::{Caller, ServiceError};
 
 /// The strength a tie counts with when none was recorded: an acquaintance,
@@ -68,6 +72,12 @@ pub struct LoadedNetwork {
     index: HashMap<Uid, NodeId>,
     /// Every record; the ties not private.
     graph: Graph,
+    /// How many member, alumni and attendance ties made a hub.
+    hub_ties: usize,
+    /// The hubs and their member, alumni and attendance ties.
+    hub_sizes: HashMap<NodeId, usize>,
+    /// The hubs an administrator flagged.
+    flagged: Vec<NodeId>,
     /// Whether any record is private, so that aggregate analyses must
     /// leave some out.
     has_private: bool,
@@ -77,21 +87,39 @@ pub struct LoadedNetwork {
 
 impl LoadedNetwork {
     /// Packs a snapshot; an organization with more than `hub_ties`
-    /// member, alumni and attendance ties is a hub.
-    pub(crate) fn new(snapshot: NetworkSnapshot, hub_ties: usize) -> LoadedNetwork {
+    /// member, alumni and attendance ties is a hub, as are those in
+    /// `flagged`.
+    pub(crate) fn new(
+        snapshot: NetworkSnapshot,
+        hub_ties: usize,
+        flagged: &[Uid],
+    ) -> LoadedNetwork {
         let NetworkSnapshot { nodes, ties, names } = snapshot;
+        let index: HashMap<Uid, NodeId> = nodes
+            .iter()
+            .enumerate()
+            .map(|(n, node)| (node.uid, n as NodeId))
+            .collect();
+        let body_ties = body_ties(&nodes, &ties);
+        let flagged: Vec<NodeId> = flagged
+            .iter()
+            .filter_map(|uid| index.get(uid).copied())
+            .collect();
+        let hubs = (body_ties.iter())
+            .filter(|&(_, &count)| count > hub_ties)
+            .map(|(&node, _)| node)
+            .chain(flagged.iter().copied())
+            .collect();
         let graph = Graph::from_edges(nodes.len(), &|add| {
             for tie in ties.iter().filter(|t| t.visibility != Visibility::Private) {
                 let strength = tie.strength.unwrap_or(UNRECORDED_STRENGTH);
                 add(tie.from, tie.to, strength, tie.since);
             }
         })
-        .with_hubs(hubs(&nodes, &ties, hub_ties));
+        .with_hubs(hubs);
         drop(ties);
-        let index = nodes
-            .iter()
-            .enumerate()
-            .map(|(n, node)| (node.uid, n as NodeId))
+        let hub_sizes = (graph.hubs().iter())
+            .map(|&hub| (hub, body_ties.get(&hub).copied().unwrap_or(0)))
             .collect();
         let has_private = nodes.iter().any(|n| n.visibility == Visibility::Private);
         LoadedNetwork {
@@ -99,6 +127,9 @@ impl LoadedNetwork {
             names,
             index,
             graph,
+            hub_ties,
+            hub_sizes,
+            flagged,
             has_private,
             memo: Mutex::new(HashMap::new()),
         }
@@ -289,9 +320,10 @@ impl NetworkCache {
         crate::kept::Kept::with_loader(move |store| {
             let hub_ties = hub_ties.load(AtomicOrdering::Relaxed);
             Box::pin(async move {
+                let flagged = store.flagged_hubs().await?;
                 let snapshot = store.network_snapshot().await?;
                 blocking("packing the network", move || {
-                    LoadedNetwork::new(snapshot, hub_ties)
+                    LoadedNetwork::new(snapshot, hub_ties, &flagged)
                 })
                 .await
             })
@@ -299,27 +331,22 @@ impl NetworkCache {
     }
 }
 
-/// The organizations tied to more than `most` records as members, alumni,
-/// hosts of interns or attendees: whatever their visibility, a body that
-/// size introduces nobody by itself.
-fn hubs(nodes: &[SnapshotNode], ties: &[SnapshotTie], most: usize) -> Vec<NodeId> {
-    let mut counts: HashMap<u32, usize> = HashMap::new();
+/// How many records each organization has as members, alumni, interns
+/// hosted or attendees, whatever their visibility: the size that makes a
+/// body a hub, which introduces nobody by itself.
+fn body_ties(nodes: &[SnapshotNode], ties: &[SnapshotTie]) -> HashMap<NodeId, usize> {
+    let mut counts: HashMap<NodeId, usize> = HashMap::new();
     for tie in ties {
         let body = match tie.kind {
             TieKind::MemberOf | TieKind::TrainedAt | TieKind::StudiedAt => tie.to,
             TieKind::HostedIntern => tie.from,
             _ => continue,
         };
-        *counts.entry(body).or_default() += 1;
+        if nodes.get(body as usize).map(|n| n.kind) == Some(EntityKind::Organization) {
+            *counts.entry(body).or_default() += 1;
+        }
     }
     counts
-        .into_iter()
-        .filter(|&(node, count)| {
-            count > most
-                && nodes.get(node as usize).map(|n| n.kind) == Some(EntityKind::Organization)
-        })
-        .map(|(node, _)| node)
-        .collect()
 }
 
 /// A record as a result names it.
@@ -358,6 +385,102 @@ fn require_member(caller: &Caller) -> Result<(), ServiceError> {
     match caller {
         Caller::Anonymous => Err(ServiceError::Unauthenticated),
         _ => Ok(()),
+    }
+}
+
+// --- hubs ---
+
+/// A hub of the network, as administrators review them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hub {
+    pub organization: NodeSummary,
+    /// Its members, alumni, interns hosted and attendees.
+    pub ties: usize,
+    /// Whether an administrator flagged it; if not, it has more ties than
+    /// the installation's `hub_ties`.
+    pub flagged: bool,
+}
+
+/// The hubs a reader may see, most ties first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hubs {
+    /// How many member, alumni and attendance ties make an organization a hub.
+    pub hub_ties: usize,
+    pub hubs: Vec<Hub>,
+}
+
+impl Kyoso {
+    /// The hubs of the network that `caller` may read, most ties first.
+    pub async fn hubs(&self, caller: &Caller) -> Result<Hubs, ServiceError> {
+        require_member(caller)?;
+        let network = self.network.get(&self.store).await?;
+        let scope = caller.scope();
+        let mut hubs: Vec<Hub> = (network.graph.hubs().iter())
+            .filter_map(|&node| {
+                Some(Hub {
+                    organization: network.summary(&scope, node)?,
+                    ties: network.hub_sizes.get(&node).copied().unwrap_or(0),
+                    flagged: network.flagged.contains(&node),
+                })
+            })
+            .collect();
+        hubs.sort_by(|a, b| {
+            (b.ties.cmp(&a.ties)).then(a.organization.uid.cmp(&b.organization.uid))
+        });
+        Ok(Hubs {
+            hub_ties: network.hub_ties,
+            hubs,
+        })
+    }
+
+    /// Flags `organization` as a hub of the network, or clears the flag:
+    /// a decision for the whole installation, so its administrators'.
+    pub async fn flag_hub(
+        &self,
+        caller: &Caller,
+        organization: Uid,
+        flagged: bool,
+    ) -> Result<(), ServiceError> {
+        let mut writer = self
+            .store
+            .bulk(Table::Organizations, BulkOptions::default())
+            .await?;
+        let before = writer
+            .read_organization(organization)
+            .await?
+            .ok_or(ServiceError::NotFound("organization"))?;
+        require(
+            caller,
+            Action::Read,
+            &Resource::organization(&before),
+            "organization",
+        )?;
+        require(
+            caller,
+            Action::Update,
+            &Resource::Installation,
+            "organization",
+        )?;
+        if !writer.set_network_hub(organization, flagged).await? {
+            writer.rollback().await?;
+            return Ok(());
+        }
+        writer.changed("organizations", Some(organization)).await?;
+        record(
+            &mut writer,
+            Change {
+                caller,
+                action: AuditAction::Update,
+                table: Table::Organizations,
+                record: organization,
+                organization: before.owner.as_ref().map(|o| o.uid),
+                before: Some(serde_json::json!({ "network_hub": !flagged })),
+                after: Some(serde_json::json!({ "network_hub": flagged })),
+            },
+        )
+        .await?;
+        self.commit(writer).await?;
+        Ok(())
     }
 }
 

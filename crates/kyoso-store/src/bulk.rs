@@ -1009,6 +1009,21 @@ impl BulkWriter {
         Ok(())
     }
 
+    /// Flags the organization `uid` as a hub of the network, or clears the
+    /// flag; whether that changed anything.
+    pub async fn set_network_hub(&mut self, uid: Uid, flagged: bool) -> Result<bool, StoreError> {
+        let sql = "UPDATE organizations SET network_hub = $1 WHERE uid = $2 AND network_hub <> $1";
+        let changed = on_tx!(&mut self.tx, conn => {
+            sqlx::query(sql)
+                .bind(flagged)
+                .bind(uid.uuid())
+                .execute(&mut **conn)
+                .await?
+                .rows_affected()
+        });
+        Ok(changed > 0)
+    }
+
     /// Reads a person inside this writer's transaction: the state a change
     /// starts from, for the audit log.
     pub async fn read_person(

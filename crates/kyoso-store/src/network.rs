@@ -241,6 +241,17 @@ impl Assembly {
 }
 
 impl Store {
+    /// The organizations an administrator flagged as hubs of the network.
+    pub async fn flagged_hubs(&self) -> Result<Vec<Uid>, StoreError> {
+        let rows: Vec<Uuid> = dispatch!(self, pool => {
+            sqlx::query_scalar("SELECT uid FROM organizations WHERE network_hub = $1")
+                .bind(true)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(rows.into_iter().map(Uid::from_uuid).collect())
+    }
+
     /// Reads every person, organization and tie. Rows are streamed, so
     /// the memory held is the snapshot's own. On a SQLite file they are
     /// read on a blocking thread through a connection of its own, several

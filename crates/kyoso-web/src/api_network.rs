@@ -1,13 +1,12 @@
-//! The JSON API of network analytics: warm paths, brokers, communities and
-//! growth. Every question needs a signed-in caller.
+//! The JSON API of network analytics: warm paths, hubs, brokers,
+//! communities and growth. Every question needs a signed-in caller.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use kyoso_domain::{CountryCode, Link, Stored, Tie};
-use kyoso_service::network::{
-    self, BrokerQuestion, COMMUNITY_BUDGET, GroupSelector, Interval, NodeSummary,
-};
+use kyoso_service::network::{self, BrokerQuestion, COMMUNITY_BUDGET, GroupSelector, Interval};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::IntoParams;
@@ -45,14 +44,7 @@ fn count(field: &str, value: Option<&str>, default: usize, max: usize) -> Result
     .unwrap_or(default))
 }
 
-pub(crate) fn node_json(node: &NodeSummary) -> Value {
-    json!({
-        "id": node.uid,
-        "kind": node.kind,
-        "names": node.names,
-        "country": node.country.map(|c| c.as_str().to_owned()),
-    })
-}
+pub(crate) use kyoso_service::words::node_json;
 
 fn tie_json(tie: &Stored<Tie<Link>>) -> Value {
     let t = &tie.record;
@@ -299,4 +291,58 @@ pub(crate) async fn growth(
         })).collect::<Vec<_>>(),
     }))
     .into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/network/hubs", tag = "network",
+    responses((status = 200, description = "The hubs of the network the caller may read, most member, alumni, intern and attendance ties first: organizations with more of them than the installation's hub_ties, and those an administrator flagged. A warm path passes through a hub only between two ties to it begun within a year of each other"),
+        (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn hubs(State(state): State<AppState>, ApiCaller(caller): ApiCaller) -> ApiResult {
+    require_user(&caller)?;
+    let found = state.kyoso.hubs(&caller).await?;
+    let hubs: Vec<Value> = found
+        .hubs
+        .iter()
+        .map(|hub| {
+            json!({
+                "organization": node_json(&hub.organization),
+                "ties": hub.ties,
+                "flagged": hub.flagged,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "hub_ties": found.hub_ties, "hubs": hubs })).into_response())
+}
+
+#[utoipa::path(put, path = "/api/v1/network/hubs/{id}", tag = "network", params(("id" = String, Path)),
+    responses((status = 204, description = "The organization is flagged as a hub, whatever its size (administrators only)"),
+        (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn flag_hub(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    set_hub(state, caller, &uid, true).await
+}
+
+#[utoipa::path(delete, path = "/api/v1/network/hubs/{id}", tag = "network", params(("id" = String, Path)),
+    responses((status = 204, description = "The organization's flag is cleared: it is a hub again only by its size (administrators only)"),
+        (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn unflag_hub(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    set_hub(state, caller, &uid, false).await
+}
+
+async fn set_hub(
+    state: AppState,
+    caller: kyoso_service::Caller,
+    uid: &str,
+    flagged: bool,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(uid, "organization")?;
+    state.kyoso.flag_hub(&caller, uid, flagged).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -250,6 +250,11 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/questions/{id}/answers", post(api_knowledge::answer))
         .route("/questions/{id}/accepted", post(api_knowledge::accept))
         .route("/network/path", get(api_network::path))
+        .route("/network/hubs", get(api_network::hubs))
+        .route(
+            "/network/hubs/{id}",
+            put(api_network::flag_hub).delete(api_network::unflag_hub),
+        )
         .route("/network/brokers", get(api_network::brokers))
         .route("/network/communities", get(api_network::communities))
         .route("/network/growth", get(api_network::growth))

@@ -28,6 +28,21 @@ pub(crate) enum NetworkCommand {
         #[command(flatten)]
         common: Common,
     },
+    /// The hubs: organizations with so many members, alumni, interns or
+    /// attendees (more than the `hub_ties` setting) that a path passes
+    /// through them only between ties begun within a year of each other,
+    /// and those an administrator flagged.
+    Hubs {
+        /// Flag this organization as a hub, whatever its size (external id or id).
+        #[arg(long, value_name = "ORGANIZATION", conflicts_with = "unflag")]
+        flag: Option<String>,
+        /// Clear this organization's flag.
+        #[arg(long, value_name = "ORGANIZATION")]
+        unflag: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Who bridges otherwise separate parts of the network (betweenness).
     Brokers {
         /// How many brokers.
@@ -158,6 +173,50 @@ pub(crate) async fn run(
                 for line in kyoso_service::words::path_lines(path, lang()) {
                     println!("   {line}");
                 }
+            }
+        }
+        NetworkCommand::Hubs { flag, unflag, json } => {
+            let change = match (flag, unflag) {
+                (Some(org), _) => Some((org, true)),
+                (None, Some(org)) => Some((org, false)),
+                (None, None) => None,
+            };
+            if let Some((reference, flagged)) = change {
+                const ORGANIZATION: &[RecordKind] = &[RecordKind::Organization];
+                let (_, uid) = kyoso.find(&caller, ORGANIZATION, &reference).await?;
+                kyoso.flag_hub(&caller, uid, flagged).await?;
+                let message = if flagged {
+                    "cli-hub-flagged"
+                } else {
+                    "cli-hub-unflagged"
+                };
+                eprintln!(
+                    "{}",
+                    lang().format(message, &[("organization", Arg::Text(&reference))])
+                );
+            }
+            progress.start(Stage::Named(&say!("cli-progress-reading-network")), None);
+            let found = kyoso.hubs(&caller).await;
+            progress.finish();
+            let found = found?;
+            if json {
+                return print_json(&found);
+            }
+            println!("{}", say!("cli-hubs-header", hub_ties = found.hub_ties));
+            if found.hubs.is_empty() {
+                println!("{}", say!("cli-hubs-none"));
+            }
+            for hub in &found.hubs {
+                let name = kyoso_service::words::name(&hub.organization, lang());
+                let country = (hub.organization.country)
+                    .map(|c| format!(" ({})", c.as_str()))
+                    .unwrap_or_default();
+                let flagged = if hub.flagged {
+                    format!("  {}", say!("cli-hubs-flagged"))
+                } else {
+                    String::new()
+                };
+                println!("{:>9}  {name}{country}{flagged}", hub.ties);
             }
         }
         NetworkCommand::Brokers {

@@ -220,7 +220,9 @@ fn rank(args: &Args) {
     // records, the ranking, and a warm path to every candidate within reach
     // (a shortest chain, strongest ties first, read back from the search). The network is shaped like the registry's:
     // two ties each between people at random, and one to an organization
-    // (the last 1,000 records), so that three steps reach far.
+    // (the last 1,000 records), so that three steps reach far. Ties began
+    // on days spread over thirty years, and the organizations are hubs,
+    // passed through only between ties begun within a year of each other.
     let started = Instant::now();
     let organizations = 1_000.min(args.profiles / 10).max(1);
     let mut ties = kyoso_network::generate::uniform_edges(args.profiles, args.profiles as usize, 5);
@@ -229,7 +231,14 @@ fn rank(args: &Args) {
         let organization = args.profiles - 1 - draw.below(u64::from(organizations)) as CandidateId;
         (person, organization)
     }));
-    let network = kyoso_network::generate::graph_from_edges(args.profiles, &ties);
+    let thirty_years = 30 * 365;
+    let network = kyoso_network::Graph::from_edges(args.profiles as usize, &|add| {
+        let mut days = SplitMix64::new(7);
+        for &(a, b) in &ties {
+            add(a, b, 1.0, days.below(thirty_years) as i32);
+        }
+    })
+    .with_hubs((args.profiles - organizations..args.profiles).collect());
     drop(ties);
     println!(
         "network of {} records and {} ties built in {:.2} s",

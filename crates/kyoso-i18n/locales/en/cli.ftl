@@ -230,6 +230,11 @@ cli-needs-reminder = reminder: "{ $title }" ({ $id }) expires on { $date }
 ## The network
 
 cli-path-none = no chain of ties joins them
+cli-hubs-header = Hubs: organizations with more than { $hub_ties } members, alumni, interns or attendees, and those flagged. A path passes through a hub only between ties begun within a year of each other.
+cli-hubs-none = no hubs
+cli-hubs-flagged = flagged by an administrator
+cli-hub-flagged = { $organization } is flagged as a hub.
+cli-hub-unflagged = { $organization } is no longer flagged as a hub.
 
 # After a path's number ("1. "). $introductions: how many people pass it on (0 for a direct tie);
 # $cost: with three decimals.

@@ -207,6 +207,11 @@ cli-needs-reminder = お知らせ：「{ $title }」（{ $id }）は{ $date }に
 ## The network
 
 cli-path-none = 両者をつなぐつながりの連鎖はありません
+cli-hubs-header = ハブ：会員・同窓生・実習生・参加者が{ $hub_ties }を超える組織と、管理者が指定した組織。経路がハブを通るのは、両者の関係が1年以内に始まった場合だけです。
+cli-hubs-none = ハブはありません
+cli-hubs-flagged = 管理者が指定
+cli-hub-flagged = { $organization }をハブに指定しました。
+cli-hub-unflagged = { $organization }のハブ指定を解除しました。
 
 # After a path's number ("1. "). $introductions: how many people pass it on (0 for a direct tie);
 # $cost: with three decimals.

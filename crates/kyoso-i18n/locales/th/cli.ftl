@@ -207,6 +207,11 @@ cli-needs-reminder = แจ้งเตือน: "{ $title }" ({ $id }) จะ�
 ## The network
 
 cli-path-none = ไม่มีสายความสัมพันธ์ที่เชื่อมถึงกัน
+cli-hubs-header = ศูนย์กลาง: องค์กรที่มีสมาชิก ศิษย์เก่า ผู้ฝึกงาน หรือผู้เข้าร่วมเกิน { $hub_ties } ราย และองค์กรที่ผู้ดูแลระบบกำหนด เส้นทางจะผ่านศูนย์กลางได้เฉพาะเมื่อความสัมพันธ์ทั้งสองเริ่มต้นห่างกันไม่เกินหนึ่งปี
+cli-hubs-none = ไม่มีศูนย์กลาง
+cli-hubs-flagged = ผู้ดูแลระบบกำหนด
+cli-hub-flagged = กำหนด { $organization } เป็นศูนย์กลางแล้ว
+cli-hub-unflagged = ยกเลิกการกำหนด { $organization } เป็นศูนย์กลางแล้ว
 
 # After a path's number ("1. "). $introductions: how many people pass it on (0 for a direct tie);
 # $cost: with three decimals.

@@ -207,6 +207,11 @@ cli-needs-reminder = nhắc nhở: "{ $title }" ({ $id }) hết hạn vào { $da
 ## The network
 
 cli-path-none = không có chuỗi quan hệ nào nối họ
+cli-hubs-header = Đầu mối: các tổ chức có hơn { $hub_ties } hội viên, cựu học viên, thực tập sinh hoặc người tham dự, và các tổ chức do quản trị viên chỉ định. Một đường nối chỉ đi qua đầu mối khi hai mối quan hệ bắt đầu cách nhau không quá một năm.
+cli-hubs-none = không có đầu mối nào
+cli-hubs-flagged = do quản trị viên chỉ định
+cli-hub-flagged = Đã chỉ định { $organization } là đầu mối.
+cli-hub-unflagged = Đã bỏ chỉ định đầu mối của { $organization }.
 
 # After a path's number ("1. "). $introductions: how many people pass it on (0 for a direct tie);
 # $cost: with three decimals.

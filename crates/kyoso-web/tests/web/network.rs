@@ -131,6 +131,105 @@ async fn warm_paths_pass_only_through_what_the_asker_may_see(app: &TestApp) {
     }
 }
 
+async fn organization(app: &TestApp, role: &str, name: &str, visibility: &str) -> String {
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/api/v1/organizations",
+            role,
+            &json!({"name_latin": name, "org_type": "22", "country": "TH", "visibility": visibility}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["id"].as_str().unwrap().to_owned()
+}
+
+async fn member(app: &TestApp, person: &str, organization: &str, year: &str) {
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/api/v1/ties",
+            "admin",
+            &json!({"kind": "member_of", "from": person, "from_type": "person", "to": organization,
+                "to_type": "organization", "start": year, "visibility": "network"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+}
+
+async fn an_administrator_flags_a_hub_that_then_introduces_only_members_of_one_year(app: &TestApp) {
+    let society = organization(app, "officer", "Hub Test Society", "network").await;
+    let early = person(app, "officer", "Hub Early", "network").await;
+    let same_year = person(app, "officer", "Hub Same Year", "network").await;
+    let later = person(app, "officer", "Hub Later", "network").await;
+    member(app, &early, &society, "1990").await;
+    member(app, &same_year, &society, "1990-11").await;
+    member(app, &later, &society, "2010").await;
+    let path = |to: &str| format!("/api/v1/network/path?from={early}&to={to}&k=2");
+
+    let (status, body) = app.get(&path(&later), "member").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        chains(&body)[0],
+        ["Hub Early", "Hub Test Society", "Hub Later"]
+    );
+    assert_eq!(body["paths"][0]["nodes"][1]["hub"], false, "{body}");
+
+    // Only an administrator decides what the whole network treats as a hub;
+    // an organization one may not read is not there to flag.
+    let flag = format!("/api/v1/network/hubs/{society}");
+    for (role, expected) in [
+        ("anonymous", StatusCode::UNAUTHORIZED),
+        ("officer", StatusCode::FORBIDDEN),
+        ("member", StatusCode::FORBIDDEN),
+    ] {
+        let (status, body) = app.send(Method::PUT, &flag, role, &json!({})).await;
+        assert_eq!(status, expected, "{role}: {body}");
+    }
+    let hidden = organization(app, "officer", "Hub Test Private", "private").await;
+    let (status, body) = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/network/hubs/{hidden}"),
+            "aots_officer",
+            &json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, body) = app.send(Method::PUT, &flag, "admin", &json!({})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+
+    let (status, body) = app.get("/api/v1/network/hubs", "member").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["hub_ties"], 1000, "{body}");
+    let listed = body["hubs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["organization"]["id"] == society.as_str())
+        .unwrap_or_else(|| panic!("the flagged society is listed: {body}"));
+    assert_eq!(listed["flagged"], true);
+    assert_eq!(listed["ties"], 3);
+
+    // Twenty years apart, the society introduces nobody; the same year, it does.
+    let (_, body) = app.get(&path(&later), "member").await;
+    assert_eq!(body["paths"], json!([]), "{body}");
+    let (_, body) = app.get(&path(&same_year), "member").await;
+    assert_eq!(
+        chains(&body)[0],
+        ["Hub Early", "Hub Test Society", "Hub Same Year"]
+    );
+    assert_eq!(body["paths"][0]["nodes"][1]["hub"], true, "{body}");
+
+    let (status, body) = app.send(Method::DELETE, &flag, "admin", &json!({})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (_, body) = app.get(&path(&later), "member").await;
+    assert_eq!(
+        chains(&body)[0],
+        ["Hub Early", "Hub Test Society", "Hub Later"]
+    );
+}
+
 async fn brokers_communities_and_growth_describe_the_demo_network(app: &TestApp) {
     let (status, body) = app.get("/api/v1/network/brokers?top=10", "member").await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -255,6 +354,7 @@ mod cases {
     use super::*;
     on_every_engine!(
         warm_paths_pass_only_through_what_the_asker_may_see,
+        an_administrator_flags_a_hub_that_then_introduces_only_members_of_one_year,
         brokers_communities_and_growth_describe_the_demo_network,
     );
 }

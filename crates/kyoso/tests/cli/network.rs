@@ -203,5 +203,21 @@ async fn a_path_passes_through_a_hub_only_between_ties_begun_within_a_year() {
         // The words say why a step through a hub counts.
         let text = with_hub_ties(&db.url, "3", &["network", "path", "anong", "boon"]);
         assert!(text.contains("is a hub"), "{text}");
+
+        // An administrator may make a hub of a body of any size.
+        let listed = with_hub_ties(&db.url, "100", &["network", "hubs", "--flag", "agency"]);
+        assert!(listed.contains("Overseas Training Agency"), "{listed}");
+        assert_eq!(path("100", "chai")["paths"], serde_json::json!([]));
+        let hubs: Value = serde_json::from_str(&with_hub_ties(
+            &db.url,
+            "100",
+            &["network", "hubs", "--json"],
+        ))
+        .unwrap();
+        assert_eq!(hubs["hub_ties"], 100, "{hubs}");
+        assert_eq!(hubs["hubs"][0]["flagged"], true, "{hubs}");
+        assert_eq!(hubs["hubs"][0]["ties"], 4, "{hubs}");
+        with_hub_ties(&db.url, "100", &["network", "hubs", "--unflag", "agency"]);
+        assert_eq!(path("100", "chai")["paths"][0]["nodes"][1]["hub"], false);
     }
 }
