@@ -4,6 +4,7 @@
 
 use kyoso_domain::{EntityKind, Link, Stored, Tie, TieKind};
 use kyoso_i18n::{Arg, Lang};
+use kyoso_network::hubs::narrow;
 use serde_json::{Value, json};
 
 use crate::matching::{Ranking, explain};
@@ -16,6 +17,14 @@ pub struct StepText {
     pub from: usize,
     pub to: usize,
     pub text: String,
+    /// Whether the step passes through a hub, between ties begun within a
+    /// year of each other ([`hub_note`] says so in words).
+    pub through_hub: bool,
+}
+
+/// Why a step through a hub counts, in words.
+pub fn hub_note(lang: Lang) -> &'static str {
+    lang.text("network-hub-narrowed")
 }
 
 /// A record's name in the reader's script.
@@ -32,15 +41,6 @@ pub fn chain_name(node: &NodeSummary, at: usize, len: usize, lang: Lang) -> Stri
     } else {
         plain
     }
-}
-
-/// `text`, told that the step passes through hub `hub`.
-fn through_hub(text: String, hub: &NodeSummary, lang: Lang) -> String {
-    let note = lang.format(
-        "network-hub-narrowed",
-        &[("organization", Arg::Text(&name(hub, lang)))],
-    );
-    format!("{text} — {note}")
 }
 
 fn years(ties: &[Stored<Tie<Link>>]) -> Vec<i32> {
@@ -104,14 +104,11 @@ pub fn describe(path: &WarmPath, lang: Lang) -> Vec<StepText> {
             .map(|tie| verb(tie.record.kind, tie.record.from.key.uid == from, lang))
             .collect();
         verbs.dedup();
-        let mut text = with_years(verbs.join(" · "), &years(ties));
-        if i + 2 < path.nodes.len() && path.nodes[i + 1].hub {
-            text = through_hub(text, &path.nodes[i + 1], lang);
-        }
         steps.push(StepText {
             from: i,
             to: i + 1,
-            text,
+            text: with_years(verbs.join(" · "), &years(ties)),
+            through_hub: i + 2 < path.nodes.len() && path.nodes[i + 1].hub,
         });
         i += 1;
     }
@@ -137,23 +134,30 @@ fn together(path: &WarmPath, i: usize, lang: Lang) -> Option<StepText> {
         .iter()
         .map(|t| t.record.kind)
         .find(|k| second.iter().any(|t| t.record.kind == *k))?;
-    let both: Vec<Stored<Tie<Link>>> = first
-        .iter()
-        .chain(second)
-        .filter(|t| t.record.kind == kind)
+    let day = |tie: &Stored<Tie<Link>>| tie.record.start.first_day().to_julian_day();
+    // Through a hub, only the ties begun near one on the other side made
+    // the step: they are the ones to date it by.
+    let counts = |tie: &Stored<Tie<Link>>, others: &[Stored<Tie<Link>>]| {
+        tie.record.kind == kind
+            && (!org.hub
+                || (others.iter())
+                    .any(|other| other.record.kind == kind && narrow(day(tie), day(other))))
+    };
+    let both: Vec<Stored<Tie<Link>>> = (first.iter().filter(|t| counts(t, second)))
+        .chain(second.iter().filter(|t| counts(t, first)))
         .cloned()
         .collect();
+    if both.is_empty() {
+        return None;
+    }
     let years = years(&both);
     let message = together_message(kind, years.len() <= 1)?;
     let text = lang.format(message, &[("organization", Arg::Text(&name(org, lang)))]);
-    let mut text = with_years(text, &years);
-    if org.hub {
-        text = through_hub(text, org, lang);
-    }
     Some(StepText {
         from: i,
         to: i + 2,
-        text,
+        text: with_years(text, &years),
+        through_hub: org.hub,
     })
 }
 
@@ -168,7 +172,12 @@ pub fn path_lines(path: &WarmPath, lang: Lang) -> Vec<String> {
     };
     let mut lines = vec![node(0)];
     for step in describe(path, lang) {
-        lines.push(format!("  └ {} → {}", step.text, node(step.to)));
+        let text = if step.through_hub {
+            format!("{} — {}", step.text, hub_note(lang))
+        } else {
+            step.text
+        };
+        lines.push(format!("  └ {text} → {}", node(step.to)));
     }
     lines
 }

@@ -19,6 +19,10 @@ pub(crate) struct NetworkTexts {
     pub(crate) introductions: &'static str,
     pub(crate) direct: &'static str,
     pub(crate) cost: &'static str,
+    /// Marks a hub a path passes through.
+    pub(crate) hub: &'static str,
+    /// Why a path through a hub was shown.
+    pub(crate) hub_note: &'static str,
     pub(crate) brokers: &'static str,
     pub(crate) brokers_intro: &'static str,
     pub(crate) exact: &'static str,
@@ -70,6 +74,8 @@ fn load(lang: Lang) -> NetworkTexts {
         reach_from: lang.text("network-reach-from"),
         reach_from_hint: lang.text("network-reach-from-hint"),
         no_path: lang.text("network-no-path"),
+        hub: lang.text("network-hub-mark"),
+        hub_note: lang.text("network-hub-note"),
         path_number: lang.text("network-path-number"),
         introductions: lang.text("network-introductions"),
         direct: lang.text("network-direct"),

@@ -72,6 +72,8 @@ pub(crate) struct ChainNode {
     pub(crate) title: String,
     pub(crate) href: String,
     pub(crate) organization: bool,
+    /// The word marking a hub the path passes through.
+    pub(crate) hub: Option<&'static str>,
 }
 
 #[derive(Debug)]
@@ -82,6 +84,8 @@ pub(crate) struct ChainLink {
     pub(crate) label_x: f64,
     pub(crate) label_y: f64,
     pub(crate) label: String,
+    /// The whole of what joins the step, where the label is cut short.
+    pub(crate) title: String,
     pub(crate) arc: bool,
 }
 
@@ -89,6 +93,8 @@ pub(crate) struct ChainLink {
 pub(crate) struct PathView {
     pub(crate) number: usize,
     pub(crate) summary: String,
+    /// Why a step through a hub counts, if the path takes one.
+    pub(crate) hub_note: Option<&'static str>,
     pub(crate) width: u32,
     pub(crate) nodes: Vec<ChainNode>,
     pub(crate) links: Vec<ChainLink>,
@@ -111,6 +117,7 @@ const CHAIN_MARGIN: f64 = 95.0;
 fn path_view(number: usize, path: &WarmPath, lang: Lang) -> PathView {
     let nt = lang.network_texts();
     let x = |i: usize| CHAIN_MARGIN + CHAIN_STEP * i as f64;
+    let last = path.nodes.len().saturating_sub(1);
     let nodes = path
         .nodes
         .iter()
@@ -121,9 +128,12 @@ fn path_view(number: usize, path: &WarmPath, lang: Lang) -> PathView {
             title: format!("{} {}", name(n, lang), view::country(n.country, lang)),
             href: view::href(n.kind, n.uid),
             organization: n.kind == EntityKind::Organization,
+            hub: (n.hub && i > 0 && i < last).then_some(nt.hub),
         })
         .collect();
-    let links = describe(path, lang)
+    let steps = describe(path, lang);
+    let through_hub = steps.iter().any(|step| step.through_hub);
+    let links = steps
         .into_iter()
         .map(|step| {
             let arc = step.to - step.from > 1;
@@ -133,6 +143,7 @@ fn path_view(number: usize, path: &WarmPath, lang: Lang) -> PathView {
                 label_x: round((x(step.from) + x(step.to)) / 2.0),
                 label_y: if arc { 22.0 } else { 52.0 },
                 label: short(&step.text, 44),
+                title: step.text,
                 arc,
             }
         })
@@ -146,6 +157,7 @@ fn path_view(number: usize, path: &WarmPath, lang: Lang) -> PathView {
     PathView {
         number,
         summary,
+        hub_note: through_hub.then_some(nt.hub_note),
         width: (2.0 * CHAIN_MARGIN + CHAIN_STEP * (path.nodes.len().max(2) - 1) as f64) as u32,
         nodes,
         links,
@@ -1132,7 +1144,8 @@ mod tests {
             vec![StepText {
                 from: 0,
                 to: 2,
-                text: "studied together at Tokyo Tech (1972)".into()
+                text: "studied together at Tokyo Tech (1972)".into(),
+                through_hub: false,
             }]
         );
         assert_eq!(
@@ -1148,11 +1161,18 @@ mod tests {
         // Through a hub, the step says why it counts.
         let mut through_hub = path.clone();
         through_hub.nodes[1].hub = true;
+        let steps = describe(&through_hub, Lang::En);
+        assert_eq!(steps[0].text, "studied together at Tokyo Tech (1972)");
+        assert!(steps[0].through_hub);
         assert_eq!(
-            describe(&through_hub, Lang::En)[0].text,
-            "studied together at Tokyo Tech (1972) — Tokyo Tech is a hub: this step counts \
-             because both ties to it began within a year of each other"
+            path_lines(&through_hub, Lang::En)[1],
+            "  └ studied together at Tokyo Tech (1972) — a hub: this step counts because both \
+             ties to it began within a year of each other → Prasert"
         );
+        let view = path_view(1, &through_hub, Lang::Vi);
+        assert_eq!(view.nodes[1].hub, Some("đầu mối"));
+        assert!(view.hub_note.is_some_and(|note| note.contains("đầu mối")));
+        assert_eq!(path_view(1, &path, Lang::Vi).hub_note, None);
         assert_eq!(
             kyoso_service::words::chain_name(&through_hub.nodes[1], 1, 3, Lang::Th),
             "Tokyo Tech (ศูนย์กลาง: ความสัมพันธ์เริ่มห่างกันไม่เกินหนึ่งปี)"

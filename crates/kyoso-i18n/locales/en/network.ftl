@@ -42,8 +42,10 @@ network-studied-both = both studied at { $organization }
 
 # $organization: the organization's name
 network-trained-both = both trained at { $organization }
-network-hub-narrowed = { $organization } is a hub: this step counts because both ties to it began within a year of each other
+network-hub-narrowed = a hub: this step counts because both ties to it began within a year of each other
 network-hub-passed = { $name } (a hub: ties begun within a year)
+network-hub-mark = hub
+network-hub-note = A path passes through a hub, a body with very many members or alumni, only between two ties to it begun within a year of each other.
 
 # $organization: the organization's name
 network-worked-both = both worked at { $organization }

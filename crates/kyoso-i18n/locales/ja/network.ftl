@@ -43,8 +43,10 @@ network-studied-both = 共に{ $organization }で学んだ
 
 # $organization: the organization's name
 network-trained-both = 共に{ $organization }で研修を受けた
-network-hub-narrowed = { $organization }は大規模なハブのため、両者の関係が1年以内に始まったことでこの経路が成り立ちます
+network-hub-narrowed = 大規模なハブのため、両者の関係が1年以内に始まったことでこの経路が成り立ちます
 network-hub-passed = { $name }（ハブ：1年以内に始まった関係）
+network-hub-mark = ハブ
+network-hub-note = 会員や同窓生が非常に多いハブを経由する経路は、両者の関係が1年以内に始まった場合だけ表示します。
 
 # $organization: the organization's name
 network-worked-both = 共に{ $organization }で働いた

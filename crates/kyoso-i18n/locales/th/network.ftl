@@ -43,8 +43,10 @@ network-studied-both = เคยเรียนที่ { $organization } ท�
 
 # $organization: the organization's name
 network-trained-both = เคยฝึกอบรมที่ { $organization } ทั้งคู่
-network-hub-narrowed = { $organization } เป็นศูนย์กลางขนาดใหญ่: ขั้นนี้นับได้เพราะความสัมพันธ์ทั้งสองกับองค์กรนี้เริ่มต้นห่างกันไม่เกินหนึ่งปี
+network-hub-narrowed = เป็นศูนย์กลางขนาดใหญ่: ขั้นนี้นับได้เพราะความสัมพันธ์ทั้งสองกับองค์กรนี้เริ่มต้นห่างกันไม่เกินหนึ่งปี
 network-hub-passed = { $name } (ศูนย์กลาง: ความสัมพันธ์เริ่มห่างกันไม่เกินหนึ่งปี)
+network-hub-mark = ศูนย์กลาง
+network-hub-note = เส้นทางจะผ่านศูนย์กลาง ซึ่งเป็นองค์กรที่มีสมาชิกหรือศิษย์เก่าจำนวนมาก ได้เฉพาะเมื่อความสัมพันธ์ทั้งสองกับองค์กรนั้นเริ่มต้นห่างกันไม่เกินหนึ่งปี
 
 # $organization: the organization's name
 network-worked-both = เคยทำงานที่ { $organization } ทั้งคู่

@@ -43,8 +43,10 @@ network-studied-both = đều từng học tại { $organization }
 
 # $organization: the organization's name
 network-trained-both = đều từng tu nghiệp tại { $organization }
-network-hub-narrowed = { $organization } là một đầu mối lớn: bước này được tính vì hai mối quan hệ với tổ chức này bắt đầu cách nhau không quá một năm
+network-hub-narrowed = là một đầu mối lớn: bước này được tính vì hai mối quan hệ với tổ chức này bắt đầu cách nhau không quá một năm
 network-hub-passed = { $name } (đầu mối: các mối quan hệ bắt đầu cách nhau không quá một năm)
+network-hub-mark = đầu mối
+network-hub-note = Một đường nối chỉ đi qua đầu mối, tức tổ chức có rất nhiều hội viên hoặc cựu học viên, khi hai mối quan hệ với tổ chức đó bắt đầu cách nhau không quá một năm.
 
 # $organization: the organization's name
 network-worked-both = đều từng làm việc tại { $organization }

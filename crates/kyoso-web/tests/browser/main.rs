@@ -631,6 +631,67 @@ async fn a_member_finds_how_to_reach_someone_and_reads_the_network() {
         .unwrap();
     shot(&client, "20-profile-reach").await;
 
+    // With the demo's large bodies taken as hubs, a path through one is
+    // marked, and the page says why it counts, in Thai.
+    let _ = store.clone().with_hub_ties(20);
+    let (_, tpa) = store
+        .find(
+            &Caller::Cli,
+            &[kyoso_domain::RecordKind::Organization],
+            "TPA",
+        )
+        .await
+        .unwrap();
+    let member = Caller::User(kyoso_domain::User {
+        uid: kyoso_domain::Uid::new(),
+        email: String::new(),
+        role: Role::Member,
+        organization: Some((0, tpa)),
+        person: Some(me.uid),
+        language: "th".into(),
+    });
+    let everyone = store
+        .people(&Caller::Cli, &Default::default(), None, Some(200))
+        .await
+        .unwrap();
+    let mut through_hub = None;
+    for person in everyone.items.iter().filter(|p| p.uid != me.uid) {
+        let found = store.warm_paths(&member, me.uid, person.uid, 1, None).await;
+        let Ok(found) = found else {
+            continue;
+        };
+        let passes = |path: &kyoso_service::network::WarmPath| {
+            let last = path.nodes.len() - 1;
+            (path.nodes.iter().enumerate()).any(|(i, n)| n.hub && i > 0 && i < last)
+        };
+        if found.paths.first().is_some_and(passes) {
+            through_hub = Some(person.uid);
+            break;
+        }
+    }
+    let through_hub = through_hub.expect("a path through a hub on the demo network");
+    client
+        .goto(&format!("{base}/lang/th?next=/people/{through_hub}"))
+        .await
+        .unwrap();
+    let mark = client
+        .wait()
+        .for_element(Locator::Css("#reach #path-1 .hub-mark"))
+        .await
+        .unwrap();
+    assert_eq!(mark.text().await.unwrap(), "ศูนย์กลาง");
+    let note = element(&client, Locator::Css("#reach #path-1 .hub-note")).await;
+    assert!(note.text().await.unwrap().contains("หนึ่งปี"));
+    client
+        .execute("document.getElementById('reach').scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    shot(&client, "20-profile-reach-hub-th").await;
+    client
+        .goto(&format!("{base}/lang/en?next=/"))
+        .await
+        .unwrap();
+
     // Communities with their map, brokers, growth: in all four languages.
     for (lang, word) in [
         ("en", "Communities"),

@@ -202,7 +202,7 @@ async fn a_path_passes_through_a_hub_only_between_ties_begun_within_a_year() {
         assert_eq!(small["paths"][0]["nodes"][1]["hub"], false, "{small}");
         // The words say why a step through a hub counts.
         let text = with_hub_ties(&db.url, "3", &["network", "path", "anong", "boon"]);
-        assert!(text.contains("is a hub"), "{text}");
+        assert!(text.contains("a hub: this step counts"), "{text}");
 
         // An administrator may make a hub of a body of any size.
         let listed = with_hub_ties(&db.url, "100", &["network", "hubs", "--flag", "agency"]);
