@@ -394,8 +394,9 @@ fn require_member(caller: &Caller) -> Result<(), ServiceError> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Hub {
     pub organization: NodeSummary,
-    /// Its members, alumni, interns hosted and attendees.
-    pub ties: usize,
+    /// Its members, alumni, interns hosted and attendees, private ones
+    /// included: told to administrators only, who may read them all.
+    pub ties: Option<usize>,
     /// Whether an administrator flagged it; if not, it has more ties than
     /// the installation's `hub_ties`.
     pub flagged: bool,
@@ -415,18 +416,21 @@ impl Kyoso {
         require_member(caller)?;
         let network = self.network.get(&self.store).await?;
         let scope = caller.scope();
-        let mut hubs: Vec<Hub> = (network.graph.hubs().iter())
+        // Largest first, sized by every tie; the sizes told to those who
+        // may read every tie.
+        let mut sized: Vec<(usize, Hub)> = (network.graph.hubs().iter())
             .filter_map(|&node| {
-                Some(Hub {
+                let size = network.hub_sizes.get(&node).copied().unwrap_or(0);
+                let hub = Hub {
                     organization: network.summary(&scope, node)?,
-                    ties: network.hub_sizes.get(&node).copied().unwrap_or(0),
+                    ties: caller.is_admin().then_some(size),
                     flagged: network.flagged.contains(&node),
-                })
+                };
+                Some((size, hub))
             })
             .collect();
-        hubs.sort_by(|a, b| {
-            (b.ties.cmp(&a.ties)).then(a.organization.uid.cmp(&b.organization.uid))
-        });
+        sized.sort_by(|(a, x), (b, y)| b.cmp(a).then(x.organization.uid.cmp(&y.organization.uid)));
+        let hubs = sized.into_iter().map(|(_, hub)| hub).collect();
         Ok(Hubs {
             hub_ties: network.hub_ties,
             hubs,

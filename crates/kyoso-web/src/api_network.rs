@@ -294,7 +294,7 @@ pub(crate) async fn growth(
 }
 
 #[utoipa::path(get, path = "/api/v1/network/hubs", tag = "network",
-    responses((status = 200, description = "The hubs of the network the caller may read, most member, alumni, intern and attendance ties first: organizations with more of them than the installation's hub_ties, and those an administrator flagged. A warm path passes through a hub only between two ties to it begun within a year of each other"),
+    responses((status = 200, description = "The hubs of the network the caller may read, most member, alumni, intern and attendance ties first: organizations with more of them than the installation's hub_ties, and those an administrator flagged; their number of ties (private ones included) is given to administrators only, null to others. A warm path passes through a hub only between two ties to it begun within a year of each other"),
         (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
 pub(crate) async fn hubs(State(state): State<AppState>, ApiCaller(caller): ApiCaller) -> ApiResult {
     require_user(&caller)?;

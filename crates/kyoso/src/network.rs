@@ -216,7 +216,8 @@ pub(crate) async fn run(
                 } else {
                     String::new()
                 };
-                println!("{:>9}  {name}{country}{flagged}", hub.ties);
+                let ties = hub.ties.map(|t| t.to_string()).unwrap_or_default();
+                println!("{ties:>9}  {name}{country}{flagged}");
             }
         }
         NetworkCommand::Brokers {
