@@ -139,11 +139,6 @@ impl LoadedNetwork {
         self.nodes.len()
     }
 
-    /// How many records are hubs.
-    pub fn hub_count(&self) -> usize {
-        self.graph.hubs().len()
-    }
-
     pub fn tie_count(&self) -> usize {
         self.graph.edge_count()
     }

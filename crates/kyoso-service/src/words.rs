@@ -23,7 +23,7 @@ pub struct StepText {
 }
 
 /// Why a step through a hub counts, in words.
-pub fn hub_note(lang: Lang) -> &'static str {
+fn hub_note(lang: Lang) -> &'static str {
     lang.text("network-hub-narrowed")
 }
 
