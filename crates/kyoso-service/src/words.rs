@@ -18,7 +18,7 @@ pub struct StepText {
     pub to: usize,
     pub text: String,
     /// Whether the step passes through a hub, between ties begun within a
-    /// year of each other ([`hub_note`] says so in words).
+    /// year of each other (`path_lines` says why that counts).
     pub through_hub: bool,
 }
 
