@@ -105,6 +105,13 @@ impl Kyoso {
         tracing::info!(elapsed = ?started.elapsed(), "needs and offers written");
         self.write_knowledge(options.people).await?;
         tracing::info!(elapsed = ?started.elapsed(), "lessons and questions written");
+        // JICA, the agency behind the whole of Japan's cooperation, introduces
+        // nobody by itself at any size of demo: an administrator's flag, as
+        // AOTS is a hub by its number of alumni.
+        const ORGANIZATION: &[kyoso_domain::RecordKind] = &[kyoso_domain::RecordKind::Organization];
+        if let Ok((_, jica)) = self.find(&crate::Caller::Cli, ORGANIZATION, "JICA").await {
+            self.flag_hub(&crate::Caller::Cli, jica, true).await?;
+        }
         Ok(DemoSummary {
             organizations,
             people,
