@@ -464,7 +464,7 @@ impl Kyoso {
             writer.rollback().await?;
             return Ok(());
         }
-        writer.changed("organizations", Some(organization)).await?;
+        // The audit entry also enters the change feed: the network is read again.
         record(
             &mut writer,
             Change {
