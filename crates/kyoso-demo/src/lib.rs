@@ -463,6 +463,7 @@ impl Demo {
                 asserted_by: Text::line("kyoso demo", 50).unwrap_or_else(|_| unreachable!()),
                 asserted_at: self.created_at,
                 visibility: Visibility::Network,
+                event: None,
             },
         }
     }

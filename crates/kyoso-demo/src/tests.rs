@@ -71,6 +71,7 @@ fn ties_fit_their_kinds_refer_to_known_records_and_do_not_repeat() {
             match end.kind {
                 EntityKind::Organization => assert!(orgs.contains(end.key.as_str()), "{}", end.key),
                 EntityKind::Person => assert!(end.key.as_str().starts_with("DEMO-P-")),
+                EntityKind::Event => assert!(end.key.as_str().starts_with("DEMO-E-")),
             }
         }
         assert!(

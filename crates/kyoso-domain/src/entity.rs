@@ -15,12 +15,14 @@ pub enum Visibility {
     Public,
 }
 
-/// The two kinds of record a tie joins.
+/// The kinds of record a tie joins: the records of the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Person,
     Organization,
+    /// An event people and organizations attended.
+    Event,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,9 +69,10 @@ keyword_enum!(Visibility, "private, network or public", {
     Network => "network",
     Public => "public",
 });
-keyword_enum!(EntityKind, "person or organization", {
+keyword_enum!(EntityKind, "person, organization or event", {
     Person => "person",
     Organization => "organization",
+    Event => "event",
 });
 keyword_enum!(Gender, "female, male or other", {
     Female => "female",

@@ -18,6 +18,7 @@ mod country;
 mod date;
 mod entity;
 mod error;
+mod event;
 mod ids;
 mod incoming;
 mod journey;
@@ -43,6 +44,7 @@ pub use entity::{
     check_languages, normalize_set,
 };
 pub use error::ValueError;
+pub use event::{Event, EventKind};
 pub use ids::{ExternalId, RecordRef, Uid};
 pub use incoming::{Incoming, Link, RowError, Stored};
 pub use journey::{Journey, JourneyAction, JourneyEntry, JourneyError, JourneyState};
@@ -64,7 +66,7 @@ pub use program::{
     Program, ProgramType, SdgTarget,
 };
 pub use query::{
-    MatchFilter, NeedFilter, OfferFilter, OrganizationFilter, PeopleFilter, TieFilter,
+    EventFilter, MatchFilter, NeedFilter, OfferFilter, OrganizationFilter, PeopleFilter, TieFilter,
 };
 pub use records::{
     AFTERCARE_TEXT_CHARS, BulkSummary, COHORT_NAME_CHARS, Candidate, CheckReport, Counts, ERASED,

@@ -30,10 +30,19 @@ pub struct OrganizationFilter {
     pub text: Option<Text>,
 }
 
+/// Filters on events; all given ones must hold.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub country: Option<CountryCode>,
+    pub kind: Option<crate::EventKind>,
+    /// Held by this organization.
+    pub organizer: Option<Uid>,
+}
+
 /// Filters on ties; all given ones must hold.
 #[derive(Debug, Clone, Default)]
 pub struct TieFilter {
-    /// This person or organization at either end.
+    /// This person, organization or event at either end.
     pub end: Option<Uid>,
     pub kind: Option<TieKind>,
 }

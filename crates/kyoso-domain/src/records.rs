@@ -171,6 +171,7 @@ pub struct Counts {
     pub organizations: i64,
     pub people: i64,
     pub ties: i64,
+    pub events: i64,
 }
 
 /// What a check found. An empty `problems` list means the database is sound.

@@ -11,8 +11,8 @@
 use std::fmt;
 
 use crate::{
-    Answer, Cohort, Demonstration, EntityKind, Funder, Lesson, Need, Offer, Organization, Outcome,
-    Participation, Program, Question, RecordRef, Tie, TitpPlacement,
+    Answer, Cohort, Demonstration, EntityKind, Event, Funder, Lesson, Need, Offer, Organization,
+    Outcome, Participation, Program, Question, RecordRef, Tie, TitpPlacement,
 };
 
 /// The kinds of record a write may name.
@@ -23,6 +23,7 @@ pub enum RecordKind {
     Program,
     Cohort,
     Offer,
+    Event,
 }
 
 impl RecordKind {
@@ -33,6 +34,7 @@ impl RecordKind {
             RecordKind::Program => "program",
             RecordKind::Cohort => "cohort",
             RecordKind::Offer => "offer",
+            RecordKind::Event => "event",
         }
     }
 }
@@ -42,6 +44,7 @@ impl From<EntityKind> for RecordKind {
         match kind {
             EntityKind::Person => RecordKind::Person,
             EntityKind::Organization => RecordKind::Organization,
+            EntityKind::Event => RecordKind::Event,
         }
     }
 }
@@ -82,6 +85,7 @@ impl Reference<'_> {
             Some(RecordKind::Program) => &[RecordKind::Program],
             Some(RecordKind::Cohort) => &[RecordKind::Cohort],
             Some(RecordKind::Offer) => &[RecordKind::Offer],
+            Some(RecordKind::Event) => EVENT,
         }
     }
 }
@@ -98,6 +102,12 @@ pub trait References {
 const PERSON: &[RecordKind] = &[RecordKind::Person];
 const ORGANIZATION: &[RecordKind] = &[RecordKind::Organization];
 const PERSON_OR_ORGANIZATION: &[RecordKind] = &[RecordKind::Person, RecordKind::Organization];
+const EVENT: &[RecordKind] = &[RecordKind::Event];
+const TIE_END: &[RecordKind] = &[
+    RecordKind::Person,
+    RecordKind::Organization,
+    RecordKind::Event,
+];
 
 const fn field(
     write: &'static str,
@@ -180,7 +190,8 @@ impl References for Organization<RecordRef> {
 impl References for Tie<RecordRef> {
     const FIELDS: &'static [ReferenceField] = &[
         field("tie", "from", PERSON_OR_ORGANIZATION),
-        field("tie", "to", PERSON_OR_ORGANIZATION),
+        field("tie", "to", TIE_END),
+        field("tie", "event", EVENT),
     ];
 
     fn references(&self) -> Vec<Reference<'_>> {
@@ -196,10 +207,12 @@ impl References for Tie<RecordRef> {
             asserted_by: _,
             asserted_at: _,
             visibility: _,
+            event,
         } = self;
         let mut c = Collect::new(Self::FIELDS);
         c.add_kind("from", from.kind.into(), &from.key);
         c.add_kind("to", to.kind.into(), &to.key);
+        c.add_all("event", event);
         c.found
     }
 }
@@ -439,9 +452,30 @@ impl References for Proposal<RecordRef> {
     }
 }
 
+impl References for Event<RecordRef> {
+    const FIELDS: &'static [ReferenceField] = &[field("event", "organizer", ORGANIZATION)];
+
+    fn references(&self) -> Vec<Reference<'_>> {
+        let Event {
+            names: _,
+            kind: _,
+            start: _,
+            end: _,
+            place: _,
+            country: _,
+            organizer,
+            visibility: _,
+        } = self;
+        let mut c = Collect::new(Self::FIELDS);
+        c.add_all("organizer", organizer);
+        c.found
+    }
+}
+
 /// Every write that names records, and its reference fields.
 pub const WRITES: &[&[ReferenceField]] = &[
     <Organization<RecordRef> as References>::FIELDS,
+    <Event<RecordRef> as References>::FIELDS,
     <Tie<RecordRef> as References>::FIELDS,
     <Program<RecordRef> as References>::FIELDS,
     <Cohort<RecordRef> as References>::FIELDS,

@@ -28,11 +28,14 @@ pub enum TieKind {
     PartneredWith,
     /// A supervising organization oversees an implementing one (or a person).
     Supervises,
-    /// Two people met, at an event or a seminar; it runs both ways.
+    /// Two people met, at an event or a seminar; it runs both ways. The
+    /// tie may name the event.
     MetAt,
+    /// A person or an organization took part in an event.
+    Attended,
 }
 
-keyword_enum!(TieKind, "a tie kind (studied_at, trained_at, employed_by, member_of, founded, mentored, hosted_intern, partnered_with, supervises, met_at)", {
+keyword_enum!(TieKind, "a tie kind (studied_at, trained_at, employed_by, member_of, founded, mentored, hosted_intern, partnered_with, supervises, met_at, attended)", {
     StudiedAt => "studied_at",
     TrainedAt => "trained_at",
     EmployedBy => "employed_by",
@@ -43,6 +46,7 @@ keyword_enum!(TieKind, "a tie kind (studied_at, trained_at, employed_by, member_
     PartneredWith => "partnered_with",
     Supervises => "supervises",
     MetAt => "met_at",
+    Attended => "attended",
 });
 
 impl TieKind {
@@ -54,7 +58,7 @@ impl TieKind {
 
     /// The kinds of record each end may be, as (from, to) pairs.
     pub fn allowed_ends(&self) -> &'static [(EntityKind, EntityKind)] {
-        use EntityKind::{Organization as O, Person as P};
+        use EntityKind::{Event as E, Organization as O, Person as P};
         match self {
             TieKind::StudiedAt | TieKind::TrainedAt | TieKind::EmployedBy => &[(P, O)],
             TieKind::MemberOf | TieKind::Founded => &[(P, O), (O, O)],
@@ -64,11 +68,17 @@ impl TieKind {
             // with a company, an expert with an alumni society.
             TieKind::PartneredWith => &[(O, O), (P, O), (O, P)],
             TieKind::Supervises => &[(O, O), (O, P), (P, P)],
+            TieKind::Attended => &[(P, E), (O, E)],
         }
     }
 
     pub fn allows(&self, from: EntityKind, to: EntityKind) -> bool {
         self.allowed_ends().contains(&(from, to))
+    }
+
+    /// Whether a tie of this kind may name the event it came from.
+    pub fn names_event(&self) -> bool {
+        matches!(self, TieKind::MetAt)
     }
 }
 
@@ -151,6 +161,10 @@ pub struct Tie<R> {
     pub asserted_by: Text,
     pub asserted_at: Timestamp,
     pub visibility: Visibility,
+    /// The event two people met at, for a `met_at` tie: two meetings on one
+    /// day at two events are two ties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<R>,
 }
 
 impl<R: Ord> Tie<R> {
@@ -179,6 +193,12 @@ impl<R: Ord> Tie<R> {
             return Err(ValueError::Rule(
                 "a tie cannot join a record to itself".into(),
             ));
+        }
+        if self.event.is_some() && !self.kind.names_event() {
+            return Err(ValueError::Rule(format!(
+                "a {} tie names no event; only met_at ties do",
+                self.kind
+            )));
         }
         if let Some(end) = self.end
             && end.last_day() < self.start.first_day()
@@ -219,6 +239,7 @@ impl<R: Ord> Tie<R> {
             asserted_by: self.asserted_by,
             asserted_at: self.asserted_at,
             visibility: self.visibility,
+            event: self.event.map(f),
         }
     }
 
@@ -230,12 +251,18 @@ impl<R: Ord> Tie<R> {
 
 impl Tie<Uid> {
     /// The id of a tie that has none of its own: the same kind between the
-    /// same records from the same date is the same tie.
+    /// same records from the same date, at the same event if it names one,
+    /// is the same tie.
     pub fn natural_uid(&self) -> Uid {
-        Uid::from_name(&format!(
+        let name = format!(
             "tie:{}:{}:{}:{}",
             self.kind, self.from.key, self.to.key, self.start
-        ))
+        );
+        // A tie naming no event keeps the id it had before ties named events.
+        Uid::from_name(&match self.event {
+            Some(event) => format!("{name}:{event}"),
+            None => name,
+        })
     }
 }
 
@@ -256,6 +283,7 @@ mod tests {
             asserted_by: Text::line("test", 10).unwrap(),
             asserted_at: Timestamp::now(),
             visibility: Visibility::Network,
+            event: None,
         }
     }
 
@@ -288,6 +316,53 @@ mod tests {
         assert!(t.check().is_ok());
         t.to.key = 2;
         assert!(t.check().is_err());
+    }
+
+    #[test]
+    fn people_and_organizations_attend_events_and_meet_at_them() {
+        use EntityKind::{Event as E, Organization as O, Person as P};
+        assert!(tie(TieKind::Attended, P, E).check().is_ok());
+        assert!(tie(TieKind::Attended, O, E).check().is_ok());
+        assert!(tie(TieKind::Attended, E, P).check().is_err());
+        assert!(tie(TieKind::MemberOf, P, E).check().is_err());
+        let mut met = tie(TieKind::MetAt, P, P);
+        met.event = Some(7);
+        assert!(met.check().is_ok());
+        let mut mentored = tie(TieKind::Mentored, P, P);
+        mentored.event = Some(7);
+        assert_eq!(
+            mentored.check().unwrap_err().to_string(),
+            "a mentored tie names no event; only met_at ties do"
+        );
+    }
+
+    #[test]
+    fn two_meetings_on_one_day_at_two_events_are_two_ties() {
+        let met = |event: Option<Uid>| Tie {
+            kind: TieKind::MetAt,
+            from: Endpoint {
+                kind: EntityKind::Person,
+                key: Uid::from_name("a"),
+            },
+            to: Endpoint {
+                kind: EntityKind::Person,
+                key: Uid::from_name("b"),
+            },
+            start: PartialDate::parse("2019-11-05").unwrap(),
+            end: None,
+            strength: None,
+            role: None,
+            note: None,
+            asserted_by: Text::line("test", 10).unwrap(),
+            asserted_at: Timestamp::now(),
+            visibility: Visibility::Network,
+            event,
+        };
+        let (seminar, fair) = (Uid::from_name("seminar"), Uid::from_name("fair"));
+        let ids = [None, Some(seminar), Some(fair)].map(|e| met(e).natural_uid());
+        assert_ne!(ids[0], ids[1]);
+        assert_ne!(ids[1], ids[2]);
+        assert_eq!(met(Some(fair)).natural_uid(), ids[2]);
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! From one row's columns to a validated record, collecting every fault.
 
 use kyoso_domain::{
-    Availability, Consent, Contact, CountryCode, Email, Endpoint, EntityKind, ExternalId, Gender,
-    Incoming, LanguageSkill, Names, OrganisationType, Organization, PartialDate, Person, Phone,
-    RecordRef, RowError, SectorCode, Skill, Strength, Text, Tie, TieKind, Timestamp, Uid,
-    ValueError, Visibility, WebAddress, check_languages, normalize_set,
+    Availability, Consent, Contact, CountryCode, Email, Endpoint, EntityKind, Event, EventKind,
+    ExternalId, Gender, Incoming, LanguageSkill, Names, OrganisationType, Organization,
+    PartialDate, Person, Phone, RecordRef, RowError, SectorCode, Skill, Strength, Text, Tie,
+    TieKind, Timestamp, Uid, ValueError, Visibility, WebAddress, check_languages, normalize_set,
 };
 
 use crate::Defaults;
@@ -356,6 +356,71 @@ impl Record for Organization<RecordRef> {
     }
 }
 
+impl Record for Event<RecordRef> {
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "external_id",
+        "owner",
+        "name_native",
+        "name_latin",
+        "name_japanese",
+        "kind",
+        "start",
+        "end",
+        "place",
+        "country",
+        "organizer",
+        "visibility",
+        "created_at",
+        "updated_at",
+    ];
+    const REQUIRED: &'static [&'static [&'static str]] = &[
+        &["id", "external_id"],
+        &["name_native", "name_latin"],
+        &["kind"],
+        &["start"],
+    ];
+
+    #[allow(private_interfaces, reason = "rows are read only inside this crate")]
+    fn parse(
+        fields: &dyn Fields,
+        defaults: &Defaults,
+    ) -> Result<Incoming<Event<RecordRef>>, Vec<RowError>> {
+        let mut row = Row::new(fields);
+        let names = row.names();
+        let kind = row.require("kind", str::parse::<EventKind>);
+        let start = row.require("start", PartialDate::parse);
+        let end = row.get("end", PartialDate::parse);
+        let place = row.get("place", |s| {
+            Text::line(s, Event::<RecordRef>::MAX_PLACE_CHARS)
+        });
+        let country = row.get("country", CountryCode::parse);
+        let organizer = row.get("organizer", RecordRef::parse);
+        // Events are shared with the network unless the file says otherwise.
+        let visibility = row
+            .get("visibility", str::parse::<Visibility>)
+            .unwrap_or(Visibility::Network);
+        let mut event = None;
+        if let (Some(names), Some(kind), Some(start)) = (names, kind, start) {
+            let candidate = Event {
+                names,
+                kind,
+                start,
+                end,
+                place,
+                country,
+                organizer,
+                visibility,
+            };
+            match candidate.check() {
+                Ok(()) => event = Some(candidate),
+                Err(error) => row.fault("end", error),
+            }
+        }
+        row.envelope(defaults, event, Identity::Required)
+    }
+}
+
 impl Record for Tie<RecordRef> {
     const COLUMNS: &'static [&'static str] = &[
         "id",
@@ -376,6 +441,7 @@ impl Record for Tie<RecordRef> {
         "visibility",
         "created_at",
         "updated_at",
+        "event",
     ];
     const REQUIRED: &'static [&'static [&'static str]] =
         &[&["kind"], &["from"], &["to"], &["start"]];
@@ -419,6 +485,7 @@ impl Record for Tie<RecordRef> {
         let visibility = row
             .get("visibility", str::parse::<Visibility>)
             .unwrap_or(Visibility::Private);
+        let event = row.get("event", RecordRef::parse);
 
         let mut tie = None;
         if let (Some(kind), Some(from), Some(to), Some(start)) = (kind, from, to, start) {
@@ -449,6 +516,7 @@ impl Record for Tie<RecordRef> {
                         asserted_by,
                         asserted_at,
                         visibility,
+                        event,
                     };
                     match candidate.check() {
                         Ok(()) => tie = Some(candidate),
@@ -457,6 +525,8 @@ impl Record for Tie<RecordRef> {
                                 "kind"
                             } else if candidate.from == candidate.to {
                                 "to"
+                            } else if candidate.event.is_some() && !kind.names_event() {
+                                "event"
                             } else {
                                 "end"
                             };
@@ -465,14 +535,23 @@ impl Record for Tie<RecordRef> {
                     }
                 }
                 (from_kind, _) => {
-                    let column = if from_kind.is_none() {
-                        "from_type"
+                    let (column, mut kinds): (_, Vec<EntityKind>) = if from_kind.is_none() {
+                        (
+                            "from_type",
+                            kind.allowed_ends().iter().map(|(f, _)| *f).collect(),
+                        )
                     } else {
-                        "to_type"
+                        (
+                            "to_type",
+                            kind.allowed_ends().iter().map(|(_, t)| *t).collect(),
+                        )
                     };
+                    kinds.sort_unstable();
+                    kinds.dedup();
+                    let kinds: Vec<&str> = kinds.iter().map(EntityKind::as_str).collect();
                     row.fault(
                         column,
-                        format!("is required for a {kind} tie (person or organization)"),
+                        format!("is required for {kind} ties ({})", kinds.join(" or ")),
                     );
                 }
             }

@@ -186,7 +186,8 @@ fn tie_ends_default_from_the_kind() {
                member_of,,P1,,AOTS,1975,,\n\
                mentored,,P1,,P1,2001,,\n\
                met_at,,P1,,P2,2019,2018,\n\
-               studied_at,person,P1,person,P2,1968,,\n";
+               studied_at,person,P1,person,P2,1968,,\n\
+               attended,,P1,,EV1,2019,,\n";
     let (ties, errors) = read::<Tie<RecordRef>>(csv, Format::Csv).unwrap();
     assert_eq!(ties.len(), 1);
     assert_eq!(ties[0].record.asserted_by.as_str(), "import:test.csv");
@@ -197,10 +198,11 @@ fn tie_ends_default_from_the_kind() {
     assert_eq!(
         brief(&errors),
         [
-            "3:from_type: is required for a member_of tie (person or organization)",
+            "3:from_type: is required for member_of ties (person or organization)",
             "4:to: a tie cannot join a record to itself",
             "5:end: it ends (2018) before it starts (2019)",
             "6:kind: a studied_at tie cannot run person → person; it runs person → organization",
+            "7:from_type: is required for attended ties (person or organization)",
         ]
     );
 }

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use kyoso_domain::{LanguageSkill, Link, Names, Organization, Person, Stored, Tie};
+use kyoso_domain::{Event, LanguageSkill, Link, Names, Organization, Person, Stored, Tie};
 use serde_json::{Map, Value};
 
 use crate::fields::FORMULA_STARTS;
@@ -150,6 +150,31 @@ impl Exportable for Stored<Tie<Link>> {
         cells.push(Cell::Text(t.asserted_by.to_string()));
         cells.push(Cell::Text(t.asserted_at.to_string()));
         cells.push(text(Some(t.visibility)));
+        cells.extend(times(self));
+        cells.push(reference(t.event.as_ref()));
+        cells
+    }
+}
+
+impl Exportable for Stored<Event<Link>> {
+    type Record = Event<kyoso_domain::RecordRef>;
+
+    #[allow(
+        private_interfaces,
+        reason = "cells are written only inside this crate"
+    )]
+    fn cells(&self) -> Vec<Cell> {
+        let e = &self.record;
+        let mut cells = Vec::with_capacity(Self::Record::COLUMNS.len());
+        cells.extend(envelope(self));
+        cells.extend(names(&e.names));
+        cells.push(text(Some(e.kind)));
+        cells.push(text(Some(e.start)));
+        cells.push(text(e.end));
+        cells.push(text(e.place.as_ref()));
+        cells.push(text(e.country));
+        cells.push(reference(e.organizer.as_ref()));
+        cells.push(text(Some(e.visibility)));
         cells.extend(times(self));
         cells
     }

@@ -166,6 +166,9 @@ pub struct Graph {
     /// began, so that a walk through it reads only the ties begun near the
     /// one it came in by, not all of a body's hundreds of thousands.
     hub_ties: Vec<Vec<Neighbor>>,
+    /// By hub: how many days apart the ties of a step through it may have
+    /// begun ([`crate::hubs`]; less than zero for a closed hub).
+    hub_within: Vec<i32>,
 }
 
 impl Graph {
@@ -238,6 +241,7 @@ impl Graph {
             targets,
             hubs: Vec::new(),
             hub_ties: Vec::new(),
+            hub_within: Vec::new(),
         }
     }
 
@@ -254,8 +258,30 @@ impl Graph {
                 ties
             })
             .collect();
+        self.hub_within = vec![crate::hubs::NARROW_WITHIN_DAYS; hubs.len()];
         self.hubs = hubs;
         self
+    }
+
+    /// The graph with the hubs among `closed` closed: no walk passes
+    /// through them (see [`crate::hubs`]).
+    pub fn close_hubs(mut self, closed: &[NodeId]) -> Graph {
+        for node in closed {
+            if let Ok(at) = self.hubs.binary_search(node) {
+                self.hub_within[at] = crate::hubs::CLOSED;
+            }
+        }
+        self
+    }
+
+    /// How many days apart the two ties of a step through `node` may have
+    /// begun, if it is a hub (less than zero: it is closed).
+    pub fn hub_within(&self, node: NodeId) -> Option<i32> {
+        if self.hubs.is_empty() {
+            return None;
+        }
+        let at = self.hubs.binary_search(&node).ok()?;
+        self.hub_within.get(at).copied()
     }
 
     /// The ties a walk may leave `node` by, having come into it by ties
@@ -288,9 +314,10 @@ impl Graph {
             return (&[], Vec::new());
         };
         let ties = &self.hub_ties[at];
+        let within = self.hub_within[at];
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
         for &day in days {
-            let (low, high) = crate::hubs::window(day);
+            let (low, high) = crate::hubs::window(day, within);
             let start = ties.partition_point(|tie| tie.since < low);
             let end = ties.partition_point(|tie| tie.since <= high);
             match ranges.last_mut() {

@@ -5,6 +5,11 @@
 //! from a tie to a tie begun within [`NARROW_WITHIN_DAYS`] of each other,
 //! and a hub is still reached, and left, by its own ties.
 //!
+//! A closed hub ([`crate::Graph::close_hubs`]) is passed through by no
+//! walk: a large event, whose attendees' ties all begin on its days, so
+//! that being there together says nothing narrower. Two people who met
+//! there are joined by their own tie.
+//!
 //! Which records are hubs is the caller's decision (a count of member,
 //! alumni and attendance ties, or an administrator's flag); the graph
 //! carries the marks ([`crate::Graph::with_hubs`]) and every walk that
@@ -18,34 +23,40 @@ use crate::graph::{Graph, NodeId};
 /// pass, and two alumni of different decades do not.
 pub const NARROW_WITHIN_DAYS: i32 = 366;
 
+/// How far apart the two ties of a step through a closed hub may have
+/// begun: less than nothing, so no step passes.
+pub(crate) const CLOSED: i32 = -1;
+
 /// Whether ties begun on days `a` and `b` are near enough in time to pass
-/// through a hub.
+/// through an (open) hub.
 pub fn narrow(a: i32, b: i32) -> bool {
-    (i64::from(a) - i64::from(b)).abs() <= i64::from(NARROW_WITHIN_DAYS)
+    narrow_within(a, b, NARROW_WITHIN_DAYS)
+}
+
+fn narrow_within(a: i32, b: i32, days: i32) -> bool {
+    (i64::from(a) - i64::from(b)).abs() <= i64::from(days)
 }
 
 /// The first and last days a tie may have begun to pass through a hub
-/// with one begun on `day`.
-pub(crate) fn window(day: i32) -> (i32, i32) {
-    (
-        day.saturating_sub(NARROW_WITHIN_DAYS),
-        day.saturating_add(NARROW_WITHIN_DAYS),
-    )
+/// with one begun on `day`, `days` apart at most (empty for a closed hub).
+pub(crate) fn window(day: i32, days: i32) -> (i32, i32) {
+    (day.saturating_sub(days), day.saturating_add(days))
 }
 
 /// Whether a walk that came into `node` by a tie begun on `arrived` (none:
 /// the walk starts at `node`) may leave by a tie begun on `leaving`.
 pub(crate) fn passes(graph: &Graph, node: NodeId, arrived: Option<i32>, leaving: i32) -> bool {
-    match arrived {
-        Some(arrived) => !graph.is_hub(node) || narrow(arrived, leaving),
-        None => true,
+    match (arrived, graph.hub_within(node)) {
+        (Some(arrived), Some(days)) => narrow_within(arrived, leaving, days),
+        _ => true,
     }
 }
 
-/// Whether any of `days` (sorted) is near enough to `day` to pass.
-pub(crate) fn any_narrow(days: &[i32], day: i32) -> bool {
-    let at = days.partition_point(|&d| d < window(day).0);
-    days.get(at).is_some_and(|&d| narrow(d, day))
+/// Whether any of `days` (sorted) is near enough to `day` to pass through
+/// a hub whose ties may have begun `within` days apart.
+pub(crate) fn any_narrow(days: &[i32], day: i32, within: i32) -> bool {
+    let at = days.partition_point(|&d| d < window(day, within).0);
+    days.get(at).is_some_and(|&d| narrow_within(d, day, within))
 }
 
 #[cfg(test)]
@@ -115,8 +126,48 @@ mod tests {
         assert!(warm_paths(&g, 0, 3, 3, 35 * YEAR + 10, &|_| true).is_empty());
     }
 
+    #[test]
+    fn no_walk_passes_through_a_closed_hub() {
+        // A seminar (1) that 0, 2 and 3 attended on its day; 0 and 3 also
+        // met there (their own tie), and 2 knows 4.
+        let mut b = GraphBuilder::new(5);
+        for person in [0, 2, 3] {
+            b.add_edge(person, 1, 0.5, 20 * YEAR);
+        }
+        b.add_edge(0, 3, 0.9, 20 * YEAR);
+        b.add_edge(2, 4, 0.9, 10 * YEAR);
+        let open = b.clone().build().with_hubs(vec![1]);
+        let closed = b.build().with_hubs(vec![1]).close_hubs(&[1]);
+        assert_eq!(open.hub_within(1), Some(NARROW_WITHIN_DAYS));
+        assert_eq!(closed.hub_within(1), Some(CLOSED));
+        assert_eq!(closed.hub_within(0), None);
+        let near = within(&closed, 0, 4, TODAY, &|_| true, usize::MAX);
+        assert_eq!(near.hops(1), Some(1), "the event itself is reached");
+        assert_eq!(near.hops(3), Some(1), "by their meeting");
+        assert_eq!(near.hops(2), None, "not through the event");
+        assert_eq!(near.hops(4), None);
+        assert_eq!(
+            within(&open, 0, 4, TODAY, &|_| true, usize::MAX).hops(2),
+            Some(2)
+        );
+        assert!(warm_paths(&closed, 0, 2, 3, TODAY, &|_| true).is_empty());
+        assert_eq!(
+            warm_paths(&closed, 0, 3, 3, TODAY, &|_| true)[0].nodes,
+            vec![0, 3]
+        );
+        // A walk that starts at the event leaves it by any tie.
+        let from_event = within(&closed, 1, 2, TODAY, &|_| true, usize::MAX);
+        assert_eq!(from_event.hops(2), Some(1));
+        assert_eq!(from_event.hops(4), Some(2));
+        // Only hubs close.
+        assert_eq!(
+            GraphBuilder::new(2).build().close_hubs(&[0]).hub_within(0),
+            None
+        );
+    }
+
     /// Whether every step of `nodes` through a hub joins ties begun near
-    /// each other.
+    /// enough to each other for that hub.
     fn keeps_the_rule(g: &Graph, nodes: &[NodeId]) -> bool {
         let day = |a: NodeId, b: NodeId| {
             let ties = g.neighbors(a);
@@ -124,7 +175,7 @@ mod tests {
         };
         nodes
             .windows(3)
-            .all(|w| !g.is_hub(w[1]) || narrow(day(w[0], w[1]), day(w[1], w[2])))
+            .all(|w| passes(g, w[1], Some(day(w[0], w[1])), day(w[1], w[2])))
     }
 
     /// Hop distances with the hub rule by a plain search over (record, day
@@ -165,12 +216,13 @@ mod tests {
             nodes in 2u32..14,
             ties in proptest::collection::vec((0u32..14, 0u32..14, 0i32..6), 0..40),
             hubs in proptest::collection::vec(0u32..14, 0..4),
+            closed in proptest::collection::vec(0u32..14, 0..2),
         ) {
             let mut b = GraphBuilder::new(nodes as usize);
             for &(a, c, years) in &ties {
                 b.add_edge(a % nodes, c % nodes, 0.5, years * 200);
             }
-            let g = b.build().with_hubs(hubs);
+            let g = b.build().with_hubs(hubs).close_hubs(&closed);
             let visible = |n: NodeId| n % 7 != 5;
             for source in (0..nodes).filter(|&n| visible(n)) {
                 let near = within(&g, source, 20, TODAY, &visible, usize::MAX);
@@ -203,11 +255,13 @@ mod tests {
     #[test]
     fn any_narrow_finds_the_nearest_day_on_either_side() {
         let days = [0, 1000, 5000];
-        assert!(any_narrow(&days, 1300));
-        assert!(any_narrow(&days, 700));
-        assert!(!any_narrow(&days, 2500));
-        assert!(any_narrow(&days, 4700));
-        assert!(!any_narrow(&[], 0));
-        assert!(any_narrow(&[i32::MIN], i32::MIN));
+        let open = NARROW_WITHIN_DAYS;
+        assert!(any_narrow(&days, 1300, open));
+        assert!(any_narrow(&days, 700, open));
+        assert!(!any_narrow(&days, 2500, open));
+        assert!(any_narrow(&days, 4700, open));
+        assert!(!any_narrow(&[], 0, open));
+        assert!(any_narrow(&[i32::MIN], i32::MIN, open));
+        assert!(!any_narrow(&days, 1000, CLOSED));
     }
 }

@@ -390,7 +390,7 @@ impl Search<'_> {
                     // Meeting at a hub, the two sides' ties into it must be near.
                     let meets = !graph.is_hub(next)
                         || arrival(graph, entry, 1 - side, from_arrived)
-                            .is_none_or(|day| hubs::narrow(day, tie.since));
+                            .is_none_or(|day| hubs::passes(graph, next, Some(day), tie.since));
                     if through + other < best && meets {
                         best = through + other;
                         meeting = Some((at, entry.before));

@@ -78,12 +78,12 @@ impl Near {
         if node == self.source {
             return step == 0;
         }
-        if !graph.is_hub(node) {
+        let Some(within) = graph.hub_within(node) else {
             return self.hops(node) == Some(step);
-        }
+        };
         self.arrivals
             .get(&(node, step))
-            .is_some_and(|days| hubs::any_narrow(days, leaving))
+            .is_some_and(|days| hubs::any_narrow(days, leaving, within))
     }
 
     /// A shortest chain from the source to `node`, source first, through

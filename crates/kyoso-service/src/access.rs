@@ -17,7 +17,9 @@
 //! is forbidden. Anonymous callers asking to change anything are asked to
 //! sign in, whatever they name.
 
-use kyoso_domain::{EntityKind, Link, Organization, Person, Program, Stored, Tie, Uid, Visibility};
+use kyoso_domain::{
+    EntityKind, Event, Link, Organization, Person, Program, Stored, Tie, Uid, Visibility,
+};
 use kyoso_domain::{Role, StoredLesson, StoredNeed, StoredOffer, StoredQuestion, User};
 use kyoso_store::ReadScope;
 
@@ -137,6 +139,9 @@ pub enum Resource {
     },
     /// A lesson learned, kept by its owner's officers and coordinators.
     Lesson(Facts),
+    /// An event of the network, kept by its owner's officers and
+    /// coordinators.
+    Event(Facts),
     /// A question to the network asked by `asker`; answering it is
     /// creating under it, accepting an answer is moving it.
     Question {
@@ -177,6 +182,10 @@ impl Resource {
             tie: Facts::of(tie, tie.record.visibility),
             ends_readable,
         }
+    }
+
+    pub fn event(event: &Stored<Event<Link>>) -> Resource {
+        Resource::Event(Facts::of(event, event.record.visibility))
     }
 
     pub fn program(program: &Stored<Program<Link>>) -> Resource {
@@ -316,7 +325,7 @@ fn may_read(caller: &Caller, resource: &Resource) -> bool {
         Resource::Offer { offer, provider } => {
             sees(offer) || caller.manages_offer(offer, *provider)
         }
-        Resource::Lesson(f) => sees(f) || caller.manages(f.owner),
+        Resource::Lesson(f) | Resource::Event(f) => sees(f) || caller.manages(f.owner),
         Resource::Question { question, asker } => {
             sees(question) || caller.is_person(*asker) || caller.manages(question.owner)
         }
@@ -380,7 +389,7 @@ fn may(caller: &Caller, action: Action, resource: &Resource) -> bool {
             Move,
         ) => caller.manages_need(need, posted_by),
         (Resource::Match { candidate, .. }, Answer) => caller.is_candidate(*candidate),
-        (Resource::Lesson(f), Update | Delete) => caller.manages(f.owner),
+        (Resource::Lesson(f) | Resource::Event(f), Update | Delete) => caller.manages(f.owner),
         // Anyone signed in with a profile may answer; the asker, and the
         // managers of their record, accept an answer or withdraw the
         // question.
@@ -501,6 +510,7 @@ impl Caller {
             || match posted_by.kind {
                 EntityKind::Person => self.is_person(posted_by.uid),
                 EntityKind::Organization => self.manages(Some(posted_by.uid)),
+                EntityKind::Event => false,
             }
     }
 
@@ -512,7 +522,7 @@ impl Caller {
         match candidate {
             Some((EntityKind::Person, person)) => self.is_person(person),
             Some((EntityKind::Organization, provider)) => self.manages(Some(provider)),
-            None => false,
+            Some((EntityKind::Event, _)) | None => false,
         }
     }
 

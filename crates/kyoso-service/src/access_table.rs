@@ -61,10 +61,11 @@ pub enum Kind {
     Need,
     Offer,
     Lesson,
+    Event,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Person,
         Kind::Organization,
         Kind::Tie,
@@ -72,6 +73,7 @@ impl Kind {
         Kind::Need,
         Kind::Offer,
         Kind::Lesson,
+        Kind::Event,
     ];
 
     pub fn name(self) -> &'static str {
@@ -83,15 +85,19 @@ impl Kind {
             Kind::Need => "Needs",
             Kind::Offer => "Offers",
             Kind::Lesson => "Lessons learned",
+            Kind::Event => "Events",
         }
     }
 
     /// The actions on one record of this kind, besides reading.
     pub fn actions(self) -> &'static [Action] {
         match self {
-            Kind::Person | Kind::Organization | Kind::Tie | Kind::Offer | Kind::Lesson => {
-                &[Action::Update, Action::Delete]
-            }
+            Kind::Person
+            | Kind::Organization
+            | Kind::Tie
+            | Kind::Offer
+            | Kind::Lesson
+            | Kind::Event => &[Action::Update, Action::Delete],
             Kind::Program => &[Action::Update],
             Kind::Need => &[Action::Update, Action::Move],
         }
@@ -125,6 +131,7 @@ impl Kind {
                 provider: owner,
             },
             Kind::Lesson => Resource::Lesson(facts),
+            Kind::Event => Resource::Event(facts),
         }
     }
 
@@ -277,11 +284,16 @@ const FOOTER: &str = "
 - **Erasure** of a person: officers of the organization that keeps the
   record, and admins. **Export** of one's data: the person themselves.
 - **Rankings** are for signed-in callers; warm paths pass only through
-  records the caller may read, and through a hub only between ties begun
-  within a year of each other.
+  records the caller may read, through an organization that is a hub only
+  between ties begun within a year of each other, and through an event that
+  is a hub never.
 - **Hubs**: signed-in callers list the hubs they may read; only admins flag
-  an organization as a hub or clear the flag (a decision for the whole
-  installation); an organization the caller may not read is not found.
+  an organization or an event as a hub or clear the flag (a decision for the
+  whole installation); a record the caller may not read is not found.
+- **Ties to events**: a tie is read only by those who may read both its
+  ends, the event included; a `met_at` tie naming an event the reader may
+  not read is shown naming no event, and a write may name only an event
+  its writer may read.
 ";
 
 #[cfg(test)]

@@ -494,6 +494,7 @@ pub(crate) async fn write_outcome_tie(
             .map_err(|e| ServiceError::Failed(e.to_string()))?,
         asserted_at: Timestamp::now(),
         visibility: Visibility::Network,
+        event: None,
     });
     tie.owner = owner.map(Link::record_ref);
     let (errors, uids) = writer.write_ties_returning_uids(vec![tie]).await?;

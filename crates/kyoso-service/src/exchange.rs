@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use kyoso_domain::BulkSummary;
 use kyoso_domain::{
-    Incoming, Link, Organization, Person, RecordRef, RowError, Stored, Text, Tie, Timestamp,
+    Event, Incoming, Link, Organization, Person, RecordRef, RowError, Stored, Text, Tie, Timestamp,
 };
 use kyoso_exchange::{Defaults, Exportable, Format, Item, ReadError, Reader, Record, Writer};
 use kyoso_store::{BulkOptions, BulkWriter, PreparedPeople, Store, StoreError, Table};
@@ -30,6 +30,7 @@ pub enum Records {
     People,
     Organizations,
     Ties,
+    Events,
 }
 
 impl Records {
@@ -38,6 +39,7 @@ impl Records {
             Records::People => Table::People,
             Records::Organizations => Table::Organizations,
             Records::Ties => Table::Ties,
+            Records::Events => Table::Events,
         }
     }
 
@@ -117,6 +119,19 @@ impl Load for Tie<RecordRef> {
     }
 }
 
+impl Load for Event<RecordRef> {
+    type Batch = Vec<Incoming<Self>>;
+    fn prepare(rows: Vec<Incoming<Self>>) -> Self::Batch {
+        rows
+    }
+    async fn write(
+        writer: &mut BulkWriter,
+        rows: Self::Batch,
+    ) -> Result<Vec<RowError>, StoreError> {
+        writer.write_events(rows).await
+    }
+}
+
 impl Kyoso {
     /// Imports a file into `table`, all or nothing: if any row is bad, every
     /// bad row is reported and the database is left as it was.
@@ -139,6 +154,10 @@ impl Kyoso {
             }
             Table::Ties => {
                 self.import_as::<Tie<RecordRef>>(table, path, options, progress)
+                    .await
+            }
+            Table::Events => {
+                self.import_as::<Event<RecordRef>>(table, path, options, progress)
                     .await
             }
         }
@@ -451,6 +470,15 @@ impl Page for Stored<Organization<Link>> {
     }
 }
 
+impl Page for Stored<Event<Link>> {
+    async fn page(store: &Store, after: i64, limit: i64) -> Result<Vec<Self>, StoreError> {
+        store.events_page(after, limit).await
+    }
+    fn local_id(&self) -> i64 {
+        self.id
+    }
+}
+
 impl Page for Stored<Tie<Link>> {
     async fn page(store: &Store, after: i64, limit: i64) -> Result<Vec<Self>, StoreError> {
         store.ties_page(after, limit).await
@@ -475,6 +503,7 @@ impl Kyoso {
             Table::People => store.counts().await?.people,
             Table::Organizations => store.counts().await?.organizations,
             Table::Ties => store.counts().await?.ties,
+            Table::Events => store.counts().await?.events,
         };
         progress.start(
             Stage::Exporting {
@@ -493,6 +522,10 @@ impl Kyoso {
             }
             Table::Ties => {
                 self.export_as::<Stored<Tie<Link>>>(format, out, progress)
+                    .await
+            }
+            Table::Events => {
+                self.export_as::<Stored<Event<Link>>>(format, out, progress)
                     .await
             }
         };

@@ -80,7 +80,7 @@ impl Changed {
                         None => changed.all_people = true,
                     }
                 }
-                "organizations" => changed.network = true,
+                "organizations" | "events" => changed.network = true,
                 "ties" => {
                     changed.network = true;
                     match change.record {

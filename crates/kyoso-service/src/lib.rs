@@ -16,6 +16,7 @@ pub mod assignment;
 mod demo;
 mod enrolments;
 mod error;
+pub mod events;
 mod exchange;
 mod feed;
 mod kept;

@@ -105,10 +105,15 @@ impl LoadedNetwork {
             .iter()
             .filter_map(|uid| index.get(uid).copied())
             .collect();
-        let hubs = (body_ties.iter())
+        let hubs: Vec<NodeId> = (body_ties.iter())
             .filter(|&(_, &count)| count > hub_ties)
             .map(|(&node, _)| node)
             .chain(flagged.iter().copied())
+            .collect();
+        // Everyone at an event was there on its days: at a large one, that
+        // says nothing narrower, and no walk passes through it.
+        let events: Vec<NodeId> = (hubs.iter().copied())
+            .filter(|&hub| nodes.get(hub as usize).map(|n| n.kind) == Some(EntityKind::Event))
             .collect();
         let graph = Graph::from_edges(nodes.len(), &|add| {
             for tie in ties.iter().filter(|t| t.visibility != Visibility::Private) {
@@ -116,7 +121,8 @@ impl LoadedNetwork {
                 add(tie.from, tie.to, strength, tie.since);
             }
         })
-        .with_hubs(hubs);
+        .with_hubs(hubs)
+        .close_hubs(&events);
         drop(ties);
         let hub_sizes = (graph.hubs().iter())
             .map(|&hub| (hub, body_ties.get(&hub).copied().unwrap_or(0)))
@@ -326,18 +332,21 @@ impl NetworkCache {
     }
 }
 
-/// How many records each organization has as members, alumni, interns
-/// hosted or attendees, whatever their visibility: the size that makes a
-/// body a hub, which introduces nobody by itself.
+/// How many records each organization has as members, alumni or interns
+/// hosted, and each event as attendees, whatever their visibility: the
+/// size that makes a body or an event a hub, which introduces nobody by
+/// itself.
 fn body_ties(nodes: &[SnapshotNode], ties: &[SnapshotTie]) -> HashMap<NodeId, usize> {
     let mut counts: HashMap<NodeId, usize> = HashMap::new();
     for tie in ties {
         let body = match tie.kind {
-            TieKind::MemberOf | TieKind::TrainedAt | TieKind::StudiedAt => tie.to,
+            TieKind::MemberOf | TieKind::TrainedAt | TieKind::StudiedAt | TieKind::Attended => {
+                tie.to
+            }
             TieKind::HostedIntern => tie.from,
             _ => continue,
         };
-        if nodes.get(body as usize).map(|n| n.kind) == Some(EntityKind::Organization) {
+        if nodes.get(body as usize).map(|n| n.kind) != Some(EntityKind::Person) {
             *counts.entry(body).or_default() += 1;
         }
     }
@@ -388,7 +397,8 @@ fn require_member(caller: &Caller) -> Result<(), ServiceError> {
 /// A hub of the network, as administrators review them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hub {
-    pub organization: NodeSummary,
+    /// The organization or event.
+    pub record: NodeSummary,
     /// Its members, alumni, interns hosted and attendees, private ones
     /// included: told to administrators only, who may read them all.
     pub ties: Option<usize>,
@@ -417,14 +427,14 @@ impl Kyoso {
             .filter_map(|&node| {
                 let size = network.hub_sizes.get(&node).copied().unwrap_or(0);
                 let hub = Hub {
-                    organization: network.summary(&scope, node)?,
+                    record: network.summary(&scope, node)?,
                     ties: caller.is_admin().then_some(size),
                     flagged: network.flagged.contains(&node),
                 };
                 Some((size, hub))
             })
             .collect();
-        sized.sort_by(|(a, x), (b, y)| b.cmp(a).then(x.organization.uid.cmp(&y.organization.uid)));
+        sized.sort_by(|(a, x), (b, y)| b.cmp(a).then(x.record.uid.cmp(&y.record.uid)));
         let hubs = sized.into_iter().map(|(_, hub)| hub).collect();
         Ok(Hubs {
             hub_ties: network.hub_ties,
@@ -432,35 +442,36 @@ impl Kyoso {
         })
     }
 
-    /// Flags `organization` as a hub of the network, or clears the flag:
-    /// a decision for the whole installation, so its administrators'.
+    /// Flags `uid` (an organization or an event) as a hub of the network,
+    /// or clears the flag: a decision for the whole installation, so its
+    /// administrators'.
     pub async fn flag_hub(
         &self,
         caller: &Caller,
-        organization: Uid,
+        uid: Uid,
         flagged: bool,
     ) -> Result<(), ServiceError> {
-        let mut writer = self
-            .store
-            .bulk(Table::Organizations, BulkOptions::default())
-            .await?;
-        let before = writer
-            .read_organization(organization)
-            .await?
-            .ok_or(ServiceError::NotFound("organization"))?;
-        require(
-            caller,
-            Action::Read,
-            &Resource::organization(&before),
-            "organization",
-        )?;
-        require(
-            caller,
-            Action::Update,
-            &Resource::Installation,
-            "organization",
-        )?;
-        if !writer.set_network_hub(organization, flagged).await? {
+        let table = if self.store.event(uid).await?.is_some() {
+            Table::Events
+        } else {
+            Table::Organizations
+        };
+        let mut writer = self.store.bulk(table, BulkOptions::default()).await?;
+        let (resource, owner) = match table {
+            Table::Events => {
+                let event =
+                    (writer.read_event(uid).await?).ok_or(ServiceError::NotFound("record"))?;
+                (Resource::event(&event), event.owner)
+            }
+            _ => {
+                let org = (writer.read_organization(uid).await?)
+                    .ok_or(ServiceError::NotFound("record"))?;
+                (Resource::organization(&org), org.owner)
+            }
+        };
+        require(caller, Action::Read, &resource, "record")?;
+        require(caller, Action::Update, &Resource::Installation, "record")?;
+        if !writer.set_network_hub(uid, flagged).await? {
             writer.rollback().await?;
             return Ok(());
         }
@@ -470,9 +481,9 @@ impl Kyoso {
             Change {
                 caller,
                 action: AuditAction::Update,
-                table: Table::Organizations,
-                record: organization,
-                organization: before.owner.as_ref().map(|o| o.uid),
+                table,
+                record: uid,
+                organization: owner.as_ref().map(|o| o.uid),
                 before: Some(serde_json::json!({ "network_hub": !flagged })),
                 after: Some(serde_json::json!({ "network_hub": flagged })),
             },

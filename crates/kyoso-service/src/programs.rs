@@ -616,6 +616,7 @@ pub(crate) fn implied_tie(
         asserted_by: Text::line("kyoso:programs", 200).ok()?,
         asserted_at: Timestamp::now(),
         visibility: Visibility::Network,
+        event: None,
     })
 }
 

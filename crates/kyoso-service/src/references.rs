@@ -142,6 +142,16 @@ impl Kyoso {
                 };
                 Some((cohort.uid, Resource::Cohort { program }))
             }
+            RecordKind::Event => {
+                let mut found = match key.as_uid() {
+                    Some(uid) => store.event(uid).await?,
+                    None => None,
+                };
+                if let (None, Some(external)) = (&found, &external) {
+                    found = store.event_by_external_id(external).await?;
+                }
+                found.map(|e| (e.uid, Resource::event(&e)))
+            }
             RecordKind::Offer => match key.as_uid() {
                 Some(uid) => store
                     .offer(uid)

@@ -513,10 +513,28 @@ impl Kyoso {
 impl Kyoso {
     pub async fn tie(&self, caller: &Caller, uid: Uid) -> Result<Stored<Tie<Link>>, ServiceError> {
         let store = &self.store;
-        let tie = store.tie(uid).await?.ok_or(not_found("tie"))?;
+        let mut tie = store.tie(uid).await?.ok_or(not_found("tie"))?;
         let resource = Resource::tie(&tie, self.ends_readable(caller, &tie.record).await?);
         require(caller, Action::Read, &resource, "tie")?;
+        self.hide_unreadable_event(caller, &mut tie).await?;
         Ok(tie)
+    }
+
+    /// A meeting at an event the caller may not read is shown as a meeting
+    /// at no named event: the event is not there for them.
+    async fn hide_unreadable_event(
+        &self,
+        caller: &Caller,
+        tie: &mut Stored<Tie<Link>>,
+    ) -> Result<(), ServiceError> {
+        if let Some(event) = &tie.record.event {
+            match self.event(caller, event.uid).await {
+                Ok(_) => {}
+                Err(ServiceError::NotFound(_)) => tie.record.event = None,
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(())
     }
 
     async fn ends_readable(&self, caller: &Caller, tie: &Tie<Link>) -> Result<bool, ServiceError> {
@@ -524,6 +542,7 @@ impl Kyoso {
             let readable = match end.kind {
                 EntityKind::Person => self.person(caller, end.key.uid).await.is_ok(),
                 EntityKind::Organization => self.organization(caller, end.key.uid).await.is_ok(),
+                EntityKind::Event => self.event(caller, end.key.uid).await.is_ok(),
             };
             if !readable {
                 return Ok(false);
@@ -542,9 +561,12 @@ impl Kyoso {
     ) -> Result<Page<Stored<Tie<Link>>>, ServiceError> {
         let store = &self.store;
         let limit = limit(requested)?;
-        let items = store
+        let mut items = store
             .list_ties(filter, &caller.scope(), cursor(after)?, limit + 1)
             .await?;
+        for tie in &mut items {
+            self.hide_unreadable_event(caller, tie).await?;
+        }
         Ok(page(items, limit))
     }
 
@@ -619,9 +641,15 @@ impl Kyoso {
         }
         let mut ends = Vec::with_capacity(2);
         for reference in changed.references() {
+            let is_end = reference.field.field != "event";
             let (kind, uid) = self.readable_reference_kind(caller, reference).await?;
+            if !is_end {
+                // The event met at may be named, changed or dropped.
+                continue;
+            }
             let kind = match kind {
                 kyoso_domain::RecordKind::Person => EntityKind::Person,
+                kyoso_domain::RecordKind::Event => EntityKind::Event,
                 _ => EntityKind::Organization,
             };
             ends.push((kind, uid));

@@ -173,6 +173,8 @@ async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
         let kind = match record.kind {
             kyoso_domain::EntityKind::Person => "person",
             kyoso_domain::EntityKind::Organization => "organization",
+            // Events are not among the kinds search offers yet.
+            kyoso_domain::EntityKind::Event => continue,
         };
         if let Some(person) = people.get(&record.uid) {
             let skills: Vec<&str> = person.skills.iter().map(|s| s.as_str()).collect();

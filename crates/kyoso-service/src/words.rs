@@ -82,6 +82,7 @@ fn together_message(kind: TieKind, same_year: bool) -> Option<&'static str> {
         (TieKind::Founded, true) => "network-founded-together",
         (TieKind::Founded, false) => "network-founded-both",
         (TieKind::HostedIntern, _) => "network-interns-together",
+        (TieKind::Attended, _) => "network-attended-together",
         _ => return None,
     })
 }
@@ -116,7 +117,7 @@ pub fn describe(path: &WarmPath, lang: Lang) -> Vec<StepText> {
 }
 
 /// Steps `i` and `i + 1` as one, if they pass from a person through an
-/// organization to a person by ties of one kind.
+/// organization or an event to a person by ties of one kind.
 fn together(path: &WarmPath, i: usize, lang: Lang) -> Option<StepText> {
     let (a, org, b) = (
         path.nodes.get(i)?,
@@ -124,7 +125,7 @@ fn together(path: &WarmPath, i: usize, lang: Lang) -> Option<StepText> {
         path.nodes.get(i + 2)?,
     );
     if a.kind != EntityKind::Person
-        || org.kind != EntityKind::Organization
+        || org.kind == EntityKind::Person
         || b.kind != EntityKind::Person
     {
         return None;

@@ -372,6 +372,12 @@ impl Store {
             sqlx::query_scalar("SELECT id FROM people WHERE uid = $1").bind(uid.uuid()).fetch_optional(pool).await?
         }))
     }
+
+    pub(crate) async fn event_key(&self, uid: Uid) -> Result<Option<i64>, StoreError> {
+        Ok(dispatch!(self, pool => {
+            sqlx::query_scalar("SELECT id FROM events WHERE uid = $1").bind(uid.uuid()).fetch_optional(pool).await?
+        }))
+    }
 }
 
 /// How long a token's user is remembered: the longest a revocation or a

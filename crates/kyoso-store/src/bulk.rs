@@ -15,13 +15,13 @@ use kyoso_domain::BulkSummary;
 use std::collections::{HashMap, HashSet};
 
 use kyoso_domain::{
-    EntityKind, ExternalId, Incoming, Link, Organization, Person, RecordRef, RowError, Tie,
+    EntityKind, Event, ExternalId, Incoming, Link, Organization, Person, RecordRef, RowError, Tie,
     Timestamp, Uid,
 };
 use sqlx::{AssertSqlSafe, Postgres, Sqlite, Transaction};
 use uuid::Uuid;
 
-use crate::registry::{RowMeta, organization_values, person_values, tie_values};
+use crate::registry::{RowMeta, event_values, organization_values, person_values, tie_values};
 use crate::table::Key;
 use crate::value::Value;
 use crate::{Engine, Pool, Store, StoreError, Table};
@@ -335,6 +335,7 @@ pub struct BulkWriter {
     dropped_indexes: Vec<String>,
     organizations: RefCache,
     people: RefCache,
+    events: RefCache,
     deferred: Vec<Deferred>,
     organization_lines: HashMap<String, u64>,
     natural_ties_seen: HashSet<u64>,
@@ -394,6 +395,7 @@ impl Store {
             dropped_indexes: Vec::new(),
             organizations: RefCache::new(Table::Organizations),
             people: RefCache::new(Table::People),
+            events: RefCache::new(Table::Events),
             deferred: Vec::new(),
             organization_lines: HashMap::new(),
             natural_ties_seen: HashSet::new(),
@@ -476,6 +478,7 @@ impl BulkWriter {
         match table {
             Table::People => self.people.preload(&mut self.tx).await,
             Table::Organizations => self.organizations.preload(&mut self.tx).await,
+            Table::Events => self.events.preload(&mut self.tx).await,
             Table::Ties => Ok(()),
         }
     }
@@ -667,8 +670,70 @@ impl BulkWriter {
         self.flush(prepared, errors).await
     }
 
+    /// Writes events. Their owners and organizers must exist already.
+    pub async fn write_events(
+        &mut self,
+        rows: Vec<Incoming<Event<RecordRef>>>,
+    ) -> Result<Vec<RowError>, StoreError> {
+        self.received += rows.len() as u64;
+        let references: Vec<&RecordRef> = rows
+            .iter()
+            .flat_map(|r| r.owner.iter().chain(r.record.organizer.iter()))
+            .collect();
+        self.organizations
+            .resolve(&mut self.tx, references.into_iter())
+            .await?;
+        let now = Timestamp::now();
+        let mut errors = Vec::new();
+        let mut prepared = Vec::with_capacity(rows.len());
+        for row in rows {
+            let key = match self.key_for(row.line, row.uid, row.external_id.as_ref()) {
+                Ok(key) => key,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
+                }
+            };
+            let Ok(owner_id) = self.owner_id(&row, &mut errors) else {
+                continue;
+            };
+            let organizer_id = match &row.record.organizer {
+                None => None,
+                Some(reference) => match self.organizations.get(reference) {
+                    Some(found) => Some(found.id),
+                    None => {
+                        errors.push(unknown_ref(
+                            row.line,
+                            "organizer",
+                            "organization",
+                            reference,
+                        ));
+                        continue;
+                    }
+                },
+            };
+            if let Err(e) = row.record.check() {
+                errors.push(RowError::row(row.line, e.to_string()));
+                continue;
+            }
+            let meta = self.meta(&row, owner_id, now);
+            let event = Event {
+                organizer: organizer_id,
+                ..row.record.map_ref(|_| 0)
+            };
+            prepared.push(Prepared {
+                line: row.line,
+                key,
+                uid: meta.uid,
+                values: event_values(&meta, &event),
+                external_id: meta.external_id,
+            });
+        }
+        self.flush(prepared, errors).await
+    }
+
     /// Writes ties. A tie with neither an id nor an external id is the same
-    /// tie as another of the same kind, ends and start date.
+    /// tie as another of the same kind, ends and start date (and event).
     pub async fn write_ties(
         &mut self,
         rows: Vec<Incoming<Tie<RecordRef>>>,
@@ -696,6 +761,9 @@ impl BulkWriter {
         let org_refs =
             ends(EntityKind::Organization).chain(rows.iter().filter_map(|r| r.owner.as_ref()));
         self.organizations.resolve(&mut self.tx, org_refs).await?;
+        let event_refs =
+            ends(EntityKind::Event).chain(rows.iter().filter_map(|r| r.record.event.as_ref()));
+        self.events.resolve(&mut self.tx, event_refs).await?;
 
         let now = Timestamp::now();
         let mut errors = Vec::new();
@@ -709,6 +777,7 @@ impl BulkWriter {
                 let (cache, what) = match end.kind {
                     EntityKind::Person => (&self.people, "person"),
                     EntityKind::Organization => (&self.organizations, "organization"),
+                    EntityKind::Event => (&self.events, "event"),
                 };
                 cache
                     .get(&end.key)
@@ -730,11 +799,22 @@ impl BulkWriter {
                 ));
                 continue;
             }
-            let mut ends = [from, to].into_iter();
+            let event = match &row.record.event {
+                None => None,
+                Some(reference) => match self.events.get(reference) {
+                    Some(found) => Some(found.clone()),
+                    None => {
+                        errors.push(unknown_ref(row.line, "event", "event", reference));
+                        continue;
+                    }
+                },
+            };
+            // The ends, then the event, in the order `map_ref` visits them.
+            let mut found = [Some(from), Some(to), event].into_iter().flatten();
             let tie = row
                 .record
                 .clone()
-                .map_ref(|_| ends.next().unwrap_or_else(|| unreachable!()));
+                .map_ref(|_| found.next().unwrap_or_else(|| unreachable!()));
             let tie = tie.canonical();
             let natural = (row.uid.is_none() && row.external_id.is_none())
                 .then(|| tie.clone().map_ref(|end| end.link.uid).natural_uid());
@@ -743,7 +823,7 @@ impl BulkWriter {
             {
                 errors.push(RowError::row(
                     row.line,
-                    "repeats an earlier row: the same kind of tie between the same records from the same date",
+                    "repeats an earlier row: the same kind of tie between the same records from the same date (at the same event)",
                 ));
                 continue;
             }
@@ -1009,12 +1089,15 @@ impl BulkWriter {
         Ok(())
     }
 
-    /// Flags the organization `uid` as a hub of the network, or clears the
-    /// flag; whether that changed anything.
+    /// Flags the organization or event `uid` (of this writer's table) as a
+    /// hub of the network, or clears the flag; whether that changed anything.
     pub async fn set_network_hub(&mut self, uid: Uid, flagged: bool) -> Result<bool, StoreError> {
-        let sql = "UPDATE organizations SET network_hub = $1 WHERE uid = $2 AND network_hub <> $1";
+        let sql = format!(
+            "UPDATE {} SET network_hub = $1 WHERE uid = $2 AND network_hub <> $1",
+            self.table
+        );
         let changed = on_tx!(&mut self.tx, conn => {
-            sqlx::query(sql)
+            sqlx::query(AssertSqlSafe(sql))
                 .bind(flagged)
                 .bind(uid.uuid())
                 .execute(&mut **conn)
@@ -1047,6 +1130,17 @@ impl BulkWriter {
         });
         row.map(crate::read::OrganizationRow::into_stored)
             .transpose()
+    }
+
+    pub async fn read_event(
+        &mut self,
+        uid: Uid,
+    ) -> Result<Option<kyoso_domain::Stored<Event<Link>>>, StoreError> {
+        let sql = format!("{} WHERE e.uid = $1", crate::read::EVENT_SELECT);
+        let row = on_tx!(&mut self.tx, conn => {
+            sqlx::query_as::<_, crate::read::EventRow>(AssertSqlSafe(sql)).bind(uid.uuid()).fetch_optional(&mut **conn).await?
+        });
+        row.map(crate::read::EventRow::into_stored).transpose()
     }
 
     pub async fn read_tie(

@@ -24,6 +24,10 @@ const EXPECTED_INDEXES: &[&str] = &[
     "ties_from_org",
     "ties_to_person",
     "ties_to_org",
+    "ties_to_event",
+    "ties_event",
+    "events_uid",
+    "events_external_id",
 ];
 
 /// Queries that must return no rows, each with what a row would mean.
@@ -49,9 +53,16 @@ const INVARIANTS: &[(&str, &str)] = &[
          WHERE t.to_org_id IS NOT NULL AND o.id IS NULL",
     ),
     (
+        "ties whose event at the 'to' end is missing",
+        "SELECT t.id FROM ties t LEFT JOIN events e ON e.id = t.to_event_id \
+         WHERE t.to_event_id IS NOT NULL AND e.id IS NULL",
+    ),
+    (
         "ties without exactly one record at each end",
         "SELECT id FROM ties WHERE (from_person_id IS NULL) = (from_org_id IS NULL) \
-         OR (to_person_id IS NULL) = (to_org_id IS NULL)",
+         OR (CASE WHEN to_person_id IS NULL THEN 0 ELSE 1 END \
+             + CASE WHEN to_org_id IS NULL THEN 0 ELSE 1 END \
+             + CASE WHEN to_event_id IS NULL THEN 0 ELSE 1 END) <> 1",
     ),
     (
         "people whose owner organization is missing",

@@ -3,12 +3,12 @@
 
 use kyoso_domain::Counts;
 use kyoso_domain::{
-    LanguageCode, LanguageLevel, Link, Organization, Person, Stored, Text, Tie, Uid,
+    Event, LanguageCode, LanguageLevel, Link, Organization, Person, Stored, Text, Tie, Uid,
 };
-use kyoso_domain::{OrganizationFilter, PeopleFilter, TieFilter};
+use kyoso_domain::{EventFilter, OrganizationFilter, PeopleFilter, TieFilter};
 
 use crate::query::{Bind, Sql};
-use crate::read::{self, OrganizationRow, PersonRow, TieRow};
+use crate::read::{self, EventRow, OrganizationRow, PersonRow, TieRow};
 use crate::{Engine, Pool, Store, StoreError};
 
 /// What a reader may see, worked out from who they are by the service's
@@ -49,26 +49,28 @@ impl ReadScope {
     }
 
     /// Appends `AND (...)` restricting the tie `t` (its ends joined as
-    /// `fp`/`fo` and `tp`/`tg`, as [`read::TIE_SELECT`] does) to ties the
-    /// scope allows whose ends it allows too.
+    /// `fp`/`fo` and `tp`/`tg`/`te`, as [`read::TIE_SELECT`] does) to ties
+    /// the scope allows whose ends it allows too.
     pub(crate) fn restrict_tie(&self, sql: &mut Sql) {
         self.restrict(sql, "t");
         if self.everything {
             return;
         }
-        for (person, org) in [("fp", "fo"), ("tp", "tg")] {
+        // Each end is one of the joined records: a person, an organization
+        // or (at the "to" end) an event.
+        for (person, ends) in [("fp", "fp, fo"), ("tp", "tp, tg, te")] {
+            let visibility = ends.replace(',', ".visibility,");
+            let owner = ends.replace(',', ".owner_id,");
             sql.push(&format!(
-                " AND (coalesce({person}.visibility, {org}.visibility) = 'public'"
+                " AND (coalesce({visibility}.visibility) = 'public'"
             ));
             if self.network {
                 sql.push(&format!(
-                    " OR coalesce({person}.visibility, {org}.visibility) = 'network'"
+                    " OR coalesce({visibility}.visibility) = 'network'"
                 ));
             }
             if let Some((own, _)) = self.organization {
-                sql.push(&format!(
-                    " OR coalesce({person}.owner_id, {org}.owner_id) = "
-                ));
+                sql.push(&format!(" OR coalesce({owner}.owner_id) = "));
                 sql.bind(Bind::Int(own));
             }
             if let Some(me) = self.person {
@@ -232,11 +234,14 @@ impl Store {
             LEFT JOIN people fp ON fp.id = t.from_person_id \
             LEFT JOIN organizations fo ON fo.id = t.from_org_id \
             LEFT JOIN people tp ON tp.id = t.to_person_id \
-            LEFT JOIN organizations tg ON tg.id = t.to_org_id WHERE 1 = 1",
+            LEFT JOIN organizations tg ON tg.id = t.to_org_id \
+            LEFT JOIN events te ON te.id = t.to_event_id WHERE 1 = 1",
         );
         scope.restrict_tie(&mut sql);
+        sql.push("), (SELECT count(*) FROM events e WHERE 1 = 1");
+        scope.restrict(&mut sql, "e");
         sql.push(")");
-        let (organizations, people, ties): (i64, i64, i64) = match &self.pool {
+        let (organizations, people, ties, events): (i64, i64, i64, i64) = match &self.pool {
             Pool::Sqlite(pool) => sql.sqlite_as().fetch_one(pool).await?,
             Pool::Postgres(pool) => sql.postgres_as().fetch_one(pool).await?,
         };
@@ -244,6 +249,7 @@ impl Store {
             organizations,
             people,
             ties,
+            events,
         })
     }
 
@@ -304,6 +310,34 @@ impl Store {
         rows.into_iter().map(OrganizationRow::into_stored).collect()
     }
 
+    /// Events matching `filter` within `scope`, in local-key order after
+    /// `after`.
+    pub async fn list_events(
+        &self,
+        filter: &EventFilter,
+        scope: &ReadScope,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Stored<Event<Link>>>, StoreError> {
+        let mut sql = Sql::new(self.engine(), format!("{} WHERE 1 = 1", read::EVENT_SELECT));
+        scope.restrict(&mut sql, "e");
+        if let Some(country) = filter.country {
+            sql.push(" AND e.country = ");
+            sql.bind(Bind::Text(country.to_string()));
+        }
+        if let Some(kind) = filter.kind {
+            sql.push(" AND e.kind = ");
+            sql.bind(Bind::Text(kind.as_str().to_owned()));
+        }
+        if let Some(organizer) = filter.organizer {
+            sql.push(" AND og.uid = ");
+            sql.bind(Bind::Uid(organizer.uuid()));
+        }
+        page(&mut sql, "e", after, limit);
+        let rows = fetch!(self, sql, EventRow);
+        rows.into_iter().map(EventRow::into_stored).collect()
+    }
+
     /// Ties matching `filter` within `scope`, both ends visible too, in
     /// local-key order after `after`.
     pub async fn list_ties(
@@ -320,6 +354,9 @@ impl Store {
                 (key, ["t.from_person_id", "t.to_person_id"])
             } else if let Some(key) = self.organization_key(uid).await? {
                 (key, ["t.from_org_id", "t.to_org_id"])
+            } else if let Some(key) = self.event_key(uid).await? {
+                // No tie starts at an event.
+                (key, ["NULL", "t.to_event_id"])
             } else {
                 return Ok(Vec::new());
             };

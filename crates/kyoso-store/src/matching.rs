@@ -1331,6 +1331,9 @@ fn poster_columns(poster: Poster) -> (Option<Uuid>, Option<Uuid>) {
     match poster.kind {
         EntityKind::Person => (Some(poster.uid.uuid()), None),
         EntityKind::Organization => (None, Some(poster.uid.uuid())),
+        // A need is posted by a person or an organization: its reference
+        // field names no other kind, and the table refuses a need without.
+        EntityKind::Event => (None, None),
     }
 }
 

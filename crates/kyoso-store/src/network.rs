@@ -1,5 +1,5 @@
-//! The network in one read, for analytics: every person and organization
-//! as a numbered node, every tie as an edge between two numbers.
+//! The network in one read, for analytics: every person, organization and
+//! event as a numbered node, every tie as an edge between two numbers.
 
 use futures_util::TryStreamExt as _;
 use kyoso_domain::{
@@ -9,7 +9,8 @@ use uuid::Uuid;
 
 use crate::{Store, StoreError, dispatch};
 
-/// A record of the network: people are numbered first, then organizations.
+/// A record of the network: people are numbered first, then organizations,
+/// then events.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SnapshotNode {
     pub uid: Uid,
@@ -146,6 +147,7 @@ type TieRow = (
     Option<f64>,
     String,
     String,
+    Option<i64>,
 );
 
 /// The records' queries, SQLite's then PostgreSQL's: they differ only in
@@ -162,8 +164,20 @@ pub(crate) const ORGANIZATIONS_SQL: [&str; 2] = [
     "SELECT id, uid, visibility, owner_id, country, org_type::BIGINT, sectors->>0, \
      name_native, name_latin, name_japanese FROM organizations ORDER BY id",
 ];
+const EVENTS_SQL: [&str; 2] = [
+    "SELECT id, uid, visibility, owner_id, country, NULL, NULL, \
+     name_native, name_latin, name_japanese FROM events ORDER BY id",
+    "SELECT id, uid, visibility, owner_id, country, NULL::BIGINT, NULL::TEXT, \
+     name_native, name_latin, name_japanese FROM events ORDER BY id",
+];
+/// Each kind of record and its query, in the order nodes are numbered.
+pub(crate) const RECORDS_SQL: [(EntityKind, [&str; 2]); 3] = [
+    (EntityKind::Person, PEOPLE_SQL),
+    (EntityKind::Organization, ORGANIZATIONS_SQL),
+    (EntityKind::Event, EVENTS_SQL),
+];
 pub(crate) const TIES_SQL: &str = "SELECT from_person_id, from_org_id, to_person_id, to_org_id, kind, strength, \
-     start_date, visibility FROM ties";
+     start_date, visibility, to_event_id FROM ties";
 
 /// Builds a snapshot from rows as each engine reads them: records first,
 /// people before organizations, then ties.
@@ -172,6 +186,7 @@ pub(crate) struct Assembly {
     snapshot: NetworkSnapshot,
     people: Numbering,
     organizations: Numbering,
+    events: Numbering,
     /// Each node's owner by local key: organizations are numbered after
     /// people, so owners are resolved once all are.
     owners: Vec<Option<i64>>,
@@ -188,6 +203,7 @@ impl Assembly {
         match kind {
             EntityKind::Person => self.people.set(id, node),
             EntityKind::Organization => self.organizations.set(id, node),
+            EntityKind::Event => self.events.set(id, node),
         }
         self.owners.push(owner);
         self.snapshot.nodes.push(SnapshotNode {
@@ -208,14 +224,19 @@ impl Assembly {
     }
 
     pub(crate) fn tie(&mut self, row: TieRow) -> Result<(), StoreError> {
-        let (from_person, from_org, to_person, to_org, kind, strength, start, visibility) = row;
-        let end = |person, org| {
+        let (from_person, from_org, to_person, to_org, kind, strength, start, visibility, to_event) =
+            row;
+        let end = |person, org, event| {
             self.people
                 .get(person)
                 .or_else(|| self.organizations.get(org))
+                .or_else(|| self.events.get(event))
         };
         // A tie whose end is gone (being erased) is left out.
-        let (Some(from), Some(to)) = (end(from_person, from_org), end(to_person, to_org)) else {
+        let (Some(from), Some(to)) = (
+            end(from_person, from_org, None),
+            end(to_person, to_org, to_event),
+        ) else {
             return Ok(());
         };
         let since = PartialDate::parse(&start)
@@ -241,10 +262,14 @@ impl Assembly {
 }
 
 impl Store {
-    /// The organizations an administrator flagged as hubs of the network.
+    /// The organizations and events an administrator flagged as hubs of the
+    /// network.
     pub async fn flagged_hubs(&self) -> Result<Vec<Uid>, StoreError> {
         let rows: Vec<Uuid> = dispatch!(self, pool => {
-            sqlx::query_scalar("SELECT uid FROM organizations WHERE network_hub = $1")
+            sqlx::query_scalar(
+                "SELECT uid FROM organizations WHERE network_hub = $1 \
+                 UNION ALL SELECT uid FROM events WHERE network_hub = $1",
+            )
                 .bind(true)
                 .fetch_all(pool)
                 .await?
@@ -268,10 +293,7 @@ impl Store {
             })?;
         }
         let mut assembly = Assembly::default();
-        for (kind, sql) in [
-            (EntityKind::Person, PEOPLE_SQL),
-            (EntityKind::Organization, ORGANIZATIONS_SQL),
-        ] {
+        for (kind, sql) in RECORDS_SQL {
             let sql = match self.engine() {
                 crate::Engine::Sqlite => sql[0],
                 crate::Engine::Postgres => sql[1],
@@ -298,6 +320,7 @@ fn table_of(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "people",
         EntityKind::Organization => "organizations",
+        EntityKind::Event => "events",
     }
 }
 

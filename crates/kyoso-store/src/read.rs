@@ -3,7 +3,7 @@
 //! changed behind kyoso's back is reported as damaged, not trusted.
 
 use kyoso_domain::{
-    Availability, Consent, Contact, EntityKind, ExternalId, Link, Names, OrganisationType,
+    Availability, Consent, Contact, EntityKind, Event, ExternalId, Link, Names, OrganisationType,
     Organization, PartialDate, Person, Strength, Text, Tie, TieKind, Uid, ValueError,
 };
 use serde::de::DeserializeOwned;
@@ -43,13 +43,26 @@ pub(crate) const TIE_SELECT: &str = "SELECT t.id, t.uid, t.external_id, \
     tp.uid AS to_person_uid, tp.external_id AS to_person_external_id, \
     tg.uid AS to_org_uid, tg.external_id AS to_org_external_id, \
     t.start_date, t.end_date, t.strength, t.role, t.note, t.asserted_by, t.asserted_at, \
-    t.visibility, t.created_at, t.updated_at \
+    t.visibility, t.created_at, t.updated_at, \
+    te.uid AS to_event_uid, te.external_id AS to_event_external_id, \
+    ev.uid AS event_uid, ev.external_id AS event_external_id \
     FROM ties t \
     LEFT JOIN organizations ow ON ow.id = t.owner_id \
     LEFT JOIN people fp ON fp.id = t.from_person_id \
     LEFT JOIN organizations fo ON fo.id = t.from_org_id \
     LEFT JOIN people tp ON tp.id = t.to_person_id \
-    LEFT JOIN organizations tg ON tg.id = t.to_org_id";
+    LEFT JOIN organizations tg ON tg.id = t.to_org_id \
+    LEFT JOIN events te ON te.id = t.to_event_id \
+    LEFT JOIN events ev ON ev.id = t.event_id";
+
+pub(crate) const EVENT_SELECT: &str = "SELECT e.id, e.uid, e.external_id, \
+    ow.uid AS owner_uid, ow.external_id AS owner_external_id, \
+    e.name_native, e.name_latin, e.name_japanese, e.kind, e.start_date, e.end_date, e.place, \
+    e.country, og.uid AS organizer_uid, og.external_id AS organizer_external_id, \
+    e.visibility, e.created_at, e.updated_at \
+    FROM events e \
+    LEFT JOIN organizations ow ON ow.id = e.owner_id \
+    LEFT JOIN organizations og ON og.id = e.organizer_id";
 
 /// Turns one stored column back into a domain value, or names the damage.
 pub(crate) struct Checker {
@@ -331,6 +344,10 @@ pub(crate) struct TieRow {
     visibility: String,
     created_at: DbTime,
     updated_at: DbTime,
+    to_event_uid: Option<Uuid>,
+    to_event_external_id: Option<String>,
+    event_uid: Option<Uuid>,
+    event_external_id: Option<String>,
 }
 
 impl TieRow {
@@ -341,10 +358,12 @@ impl TieRow {
         };
         let end = |field: &'static str,
                    person: (Option<Uuid>, Option<String>),
-                   org: (Option<Uuid>, Option<String>)| {
-            let (kind, (uid, external_id)) = match (person, org) {
-                (p @ (Some(_), _), _) => (EntityKind::Person, p),
-                (_, o @ (Some(_), _)) => (EntityKind::Organization, o),
+                   org: (Option<Uuid>, Option<String>),
+                   event: (Option<Uuid>, Option<String>)| {
+            let (kind, (uid, external_id)) = match (person, org, event) {
+                (p @ (Some(_), _), _, _) => (EntityKind::Person, p),
+                (_, o @ (Some(_), _), _) => (EntityKind::Organization, o),
+                (_, _, e @ (Some(_), _)) => (EntityKind::Event, e),
                 _ => return Err(c.damaged(field, "the record at this end is missing")),
             };
             let link = c
@@ -358,11 +377,13 @@ impl TieRow {
                 "from",
                 (self.from_person_uid, self.from_person_external_id),
                 (self.from_org_uid, self.from_org_external_id),
+                (None, None),
             )?,
             to: end(
                 "to",
                 (self.to_person_uid, self.to_person_external_id),
                 (self.to_org_uid, self.to_org_external_id),
+                (self.to_event_uid, self.to_event_external_id),
             )?,
             start: c.value("start_date", &self.start_date, PartialDate::parse)?,
             end: c.optional("end_date", self.end_date, PartialDate::parse)?,
@@ -378,6 +399,7 @@ impl TieRow {
             asserted_by: c.value("asserted_by", &self.asserted_by, |s| Text::line(s, 200))?,
             asserted_at: self.asserted_at.0,
             visibility: c.value("visibility", &self.visibility, str::parse)?,
+            event: c.link("event", self.event_uid, self.event_external_id)?,
         };
         let owner = c.link("owner", self.owner_uid, self.owner_external_id)?;
         c.stored(
@@ -387,6 +409,56 @@ impl TieRow {
             self.created_at,
             self.updated_at,
             tie,
+        )
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct EventRow {
+    id: i64,
+    uid: Uuid,
+    external_id: Option<String>,
+    owner_uid: Option<Uuid>,
+    owner_external_id: Option<String>,
+    name_native: Option<String>,
+    name_latin: Option<String>,
+    name_japanese: Option<String>,
+    kind: String,
+    start_date: String,
+    end_date: Option<String>,
+    place: Option<String>,
+    country: Option<String>,
+    organizer_uid: Option<Uuid>,
+    organizer_external_id: Option<String>,
+    visibility: String,
+    created_at: DbTime,
+    updated_at: DbTime,
+}
+
+impl EventRow {
+    pub(crate) fn into_stored(self) -> Result<Stored<Event<Link>>, StoreError> {
+        let c = Checker {
+            table: "events",
+            id: self.id,
+        };
+        let event = Event {
+            names: c.names(self.name_native, self.name_latin, self.name_japanese)?,
+            kind: c.value("kind", &self.kind, str::parse)?,
+            start: c.value("start_date", &self.start_date, PartialDate::parse)?,
+            end: c.optional("end_date", self.end_date, PartialDate::parse)?,
+            place: c.line("place", self.place, Event::<Link>::MAX_PLACE_CHARS)?,
+            country: c.optional("country", self.country, kyoso_domain::CountryCode::parse)?,
+            organizer: c.link("organizer", self.organizer_uid, self.organizer_external_id)?,
+            visibility: c.value("visibility", &self.visibility, str::parse)?,
+        };
+        let owner = c.link("owner", self.owner_uid, self.owner_external_id)?;
+        c.stored(
+            self.uid,
+            self.external_id,
+            owner,
+            self.created_at,
+            self.updated_at,
+            event,
         )
     }
 }

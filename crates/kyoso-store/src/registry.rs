@@ -4,11 +4,11 @@
 
 use kyoso_domain::Counts;
 use kyoso_domain::{
-    CountryCode, Email, EntityKind, ExternalId, Gender, Link, Organization, Person, Phone, Stored,
-    Tie, Timestamp, Uid,
+    CountryCode, Email, EntityKind, Event, ExternalId, Gender, Link, Organization, Person, Phone,
+    Stored, Tie, Timestamp, Uid,
 };
 
-use crate::read::{self, OrganizationRow, PersonRow, TieRow};
+use crate::read::{self, EventRow, OrganizationRow, PersonRow, TieRow};
 use crate::value::Value;
 use crate::{Store, StoreError, Table, dispatch};
 
@@ -93,17 +93,36 @@ pub(crate) fn organization_values(meta: &RowMeta, o: &Organization<Option<i64>>)
     v
 }
 
+/// An event's values in [`Table::Events`]'s column order.
+pub(crate) fn event_values(meta: &RowMeta, e: &Event<i64>) -> Vec<Value> {
+    let mut v = Vec::with_capacity(Table::Events.columns().len());
+    v.extend(meta.head());
+    v.extend(names(&e.names));
+    v.push(Value::text(Some(e.kind)));
+    v.push(Value::text(Some(e.start)));
+    v.push(Value::text(e.end));
+    v.push(Value::text(e.place.as_ref()));
+    v.push(Value::text(e.country));
+    v.push(Value::id(e.organizer));
+    v.push(Value::text(Some(e.visibility)));
+    v.extend(meta.tail());
+    v
+}
+
 /// A tie's values in [`Table::Ties`]'s column order; its ends are local keys.
 pub(crate) fn tie_values(meta: &RowMeta, t: &Tie<i64>) -> Vec<Value> {
+    // The columns of a person, an organization and an event at one end;
+    // a tie starts at a person or an organization only.
     let end = |kind: EntityKind, key: i64| match kind {
-        EntityKind::Person => [Value::Int(key), Value::Null],
-        EntityKind::Organization => [Value::Null, Value::Int(key)],
+        EntityKind::Person => [Value::Int(key), Value::Null, Value::Null],
+        EntityKind::Organization => [Value::Null, Value::Int(key), Value::Null],
+        EntityKind::Event => [Value::Null, Value::Null, Value::Int(key)],
     };
     let mut v = Vec::with_capacity(Table::Ties.columns().len());
     v.extend(meta.head());
     v.push(Value::text(Some(t.kind)));
-    let [from_person, from_org] = end(t.from.kind, t.from.key);
-    let [to_person, to_org] = end(t.to.kind, t.to.key);
+    let [from_person, from_org, _] = end(t.from.kind, t.from.key);
+    let [to_person, to_org, to_event] = end(t.to.kind, t.to.key);
     v.extend([from_person, from_org, to_person, to_org]);
     v.push(Value::text(Some(t.start)));
     v.push(Value::text(t.end));
@@ -114,6 +133,8 @@ pub(crate) fn tie_values(meta: &RowMeta, t: &Tie<i64>) -> Vec<Value> {
     v.push(Value::Time(t.asserted_at));
     v.push(Value::text(Some(t.visibility)));
     v.extend(meta.tail());
+    v.push(to_event);
+    v.push(Value::id(t.event));
     v
 }
 
@@ -142,10 +163,10 @@ macro_rules! fetch_page {
 
 impl Store {
     pub async fn counts(&self) -> Result<Counts, StoreError> {
-        let (organizations, people, ties): (i64, i64, i64) = dispatch!(self, pool => {
+        let (organizations, people, ties, events): (i64, i64, i64, i64) = dispatch!(self, pool => {
             sqlx::query_as(
                 "SELECT (SELECT count(*) FROM organizations), (SELECT count(*) FROM people), \
-                 (SELECT count(*) FROM ties)",
+                 (SELECT count(*) FROM ties), (SELECT count(*) FROM events)",
             )
             .fetch_one(pool)
             .await?
@@ -154,6 +175,7 @@ impl Store {
             organizations,
             people,
             ties,
+            events,
         })
     }
 
@@ -241,6 +263,37 @@ impl Store {
         rows.into_iter().map(OrganizationRow::into_stored).collect()
     }
 
+    // --- events ---
+
+    pub async fn event(&self, uid: Uid) -> Result<Option<Stored<Event<Link>>>, StoreError> {
+        let sql = format!("{} WHERE e.uid = $1", read::EVENT_SELECT);
+        let row = fetch_by!(self, EventRow, sql, uid.uuid());
+        row.map(EventRow::into_stored).transpose()
+    }
+
+    /// Events in local-key order, after `after_id`: a page for export.
+    pub async fn events_page(
+        &self,
+        after_id: i64,
+        limit: i64,
+    ) -> Result<Vec<Stored<Event<Link>>>, StoreError> {
+        let sql = format!(
+            "{} WHERE e.id > $1 ORDER BY e.id LIMIT $2",
+            read::EVENT_SELECT
+        );
+        let rows = fetch_page!(self, EventRow, sql, after_id, limit);
+        rows.into_iter().map(EventRow::into_stored).collect()
+    }
+
+    pub async fn event_by_external_id(
+        &self,
+        external_id: &ExternalId,
+    ) -> Result<Option<Stored<Event<Link>>>, StoreError> {
+        let sql = format!("{} WHERE e.external_id = $1", read::EVENT_SELECT);
+        let row = fetch_by!(self, EventRow, sql, external_id.as_str());
+        row.map(EventRow::into_stored).transpose()
+    }
+
     // --- ties ---
 
     pub async fn tie(&self, uid: Uid) -> Result<Option<Stored<Tie<Link>>>, StoreError> {
@@ -268,18 +321,14 @@ impl Store {
         a: (EntityKind, Uid),
         b: (EntityKind, Uid),
     ) -> Result<Vec<Stored<Tie<Link>>>, StoreError> {
-        let columns = |kind| match kind {
-            EntityKind::Person => ("people", "from_person_id", "to_person_id"),
-            EntityKind::Organization => ("organizations", "from_org_id", "to_org_id"),
-        };
-        let (a_table, a_from, a_to) = columns(a.0);
-        let (b_table, b_from, b_to) = columns(b.0);
+        let (a_table, a_from, a_to) = end_columns(a.0, "t");
+        let (b_table, b_from, b_to) = end_columns(b.0, "t");
         // By local key, so that the indexes on the end columns serve.
         let sql = format!(
-            "{select} WHERE (t.{a_from} = (SELECT id FROM {a_table} WHERE uid = $1) \
-                 AND t.{b_to} = (SELECT id FROM {b_table} WHERE uid = $2)) \
-              OR (t.{b_from} = (SELECT id FROM {b_table} WHERE uid = $2) \
-                 AND t.{a_to} = (SELECT id FROM {a_table} WHERE uid = $1)) \
+            "{select} WHERE ({a_from} = (SELECT id FROM {a_table} WHERE uid = $1) \
+                 AND {b_to} = (SELECT id FROM {b_table} WHERE uid = $2)) \
+              OR ({b_from} = (SELECT id FROM {b_table} WHERE uid = $2) \
+                 AND {a_to} = (SELECT id FROM {a_table} WHERE uid = $1)) \
              ORDER BY t.start_date, t.id",
             select = read::TIE_SELECT
         );
@@ -299,14 +348,11 @@ impl Store {
         kind: EntityKind,
         uid: Uid,
     ) -> Result<Vec<Stored<Tie<Link>>>, StoreError> {
-        let (table, from, to) = match kind {
-            EntityKind::Person => ("people", "from_person_id", "to_person_id"),
-            EntityKind::Organization => ("organizations", "from_org_id", "to_org_id"),
-        };
+        let (table, from, to) = end_columns(kind, "t2");
         let sql = format!(
             "{select} WHERE t.id IN ( \
-                 SELECT t2.id FROM ties t2 JOIN {table} e ON e.id = t2.{from} WHERE e.uid = $1 \
-                 UNION SELECT t2.id FROM ties t2 JOIN {table} e ON e.id = t2.{to} WHERE e.uid = $1) \
+                 SELECT t2.id FROM ties t2 JOIN {table} e ON e.id = {from} WHERE e.uid = $1 \
+                 UNION SELECT t2.id FROM ties t2 JOIN {table} e ON e.id = {to} WHERE e.uid = $1) \
              ORDER BY t.start_date, t.id",
             select = read::TIE_SELECT
         );
@@ -317,5 +363,24 @@ impl Store {
                 .await?
         });
         rows.into_iter().map(TieRow::into_stored).collect()
+    }
+}
+
+/// The table of a kind of record, and the columns of a tie `t` that name it
+/// at its start and at its end. No tie starts at an event: its start is
+/// NULL, which equals nothing.
+fn end_columns(kind: EntityKind, t: &str) -> (&'static str, String, String) {
+    match kind {
+        EntityKind::Person => (
+            "people",
+            format!("{t}.from_person_id"),
+            format!("{t}.to_person_id"),
+        ),
+        EntityKind::Organization => (
+            "organizations",
+            format!("{t}.from_org_id"),
+            format!("{t}.to_org_id"),
+        ),
+        EntityKind::Event => ("events", "NULL".into(), format!("{t}.to_event_id")),
     }
 }

@@ -15,9 +15,11 @@ pub enum Table {
     Organizations,
     People,
     Ties,
+    Events,
 }
 
 impl Table {
+    /// The tables of the registry files, in the order a load needs them.
     pub const ALL: [Table; 3] = [Table::Organizations, Table::People, Table::Ties];
 
     pub fn name(&self) -> &'static str {
@@ -25,6 +27,7 @@ impl Table {
             Table::Organizations => "organizations",
             Table::People => "people",
             Table::Ties => "ties",
+            Table::Events => "events",
         }
     }
 
@@ -35,6 +38,7 @@ impl Table {
             Table::Organizations => ORGANIZATION_COLUMNS,
             Table::People => PERSON_COLUMNS,
             Table::Ties => TIE_COLUMNS,
+            Table::Events => EVENT_COLUMNS,
         }
     }
 
@@ -47,6 +51,7 @@ impl Table {
             Table::Organizations => &["organizations_external_id"],
             Table::People => &["people_external_id"],
             Table::Ties => &["ties_uid", "ties_external_id"],
+            Table::Events => &["events_external_id"],
         }
     }
 
@@ -69,8 +74,9 @@ impl FromStr for Table {
             "organizations" => Ok(Table::Organizations),
             "people" => Ok(Table::People),
             "ties" => Ok(Table::Ties),
+            "events" => Ok(Table::Events),
             other => Err(format!(
-                "unknown table \"{other}\": expected people, organizations or ties"
+                "unknown table \"{other}\": expected people, organizations, ties or events"
             )),
         }
     }
@@ -143,6 +149,26 @@ const TIE_COLUMNS: &[Column] = &[
     c("note", Kind::Text),
     c("asserted_by", Kind::Text),
     c("asserted_at", Kind::Time),
+    c("visibility", Kind::Text),
+    c("created_at", Kind::Time),
+    c("updated_at", Kind::Time),
+    c("to_event_id", Kind::Int),
+    c("event_id", Kind::Int),
+];
+
+const EVENT_COLUMNS: &[Column] = &[
+    c("uid", Kind::Uid),
+    c("external_id", Kind::Text),
+    c("owner_id", Kind::Int),
+    c("name_native", Kind::Text),
+    c("name_latin", Kind::Text),
+    c("name_japanese", Kind::Text),
+    c("kind", Kind::Text),
+    c("start_date", Kind::Text),
+    c("end_date", Kind::Text),
+    c("place", Kind::Text),
+    c("country", Kind::Text),
+    c("organizer_id", Kind::Int),
     c("visibility", Kind::Text),
     c("created_at", Kind::Time),
     c("updated_at", Kind::Time),

@@ -8,10 +8,10 @@ use axum::extract::{FromRequest, Path, Query, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kyoso_domain::{
-    CountryCode, Incoming, LanguageCode, LanguageLevel, OrganisationType, Organization, Person,
-    RecordRef, SectorCode, Skill, Text, Tie, TieKind, Timestamp, Uid,
+    CountryCode, Event, EventKind, Incoming, LanguageCode, LanguageLevel, OrganisationType,
+    Organization, Person, RecordRef, SectorCode, Skill, Text, Tie, TieKind, Timestamp, Uid,
 };
-use kyoso_domain::{OrganizationFilter, PeopleFilter, TieFilter};
+use kyoso_domain::{EventFilter, OrganizationFilter, PeopleFilter, TieFilter};
 use kyoso_exchange::{Defaults, Exportable, Record, from_json, to_json};
 use kyoso_service::protection;
 use kyoso_service::registry::Page;
@@ -723,6 +723,152 @@ pub(crate) async fn organization_ties(
     Ok(Json(page_json(&page)).into_response())
 }
 
+// --- events ---
+
+/// The JSON shape of an event (the columns of an events file).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "documents the shape; the records are read by kyoso-exchange"
+)]
+pub(crate) struct EventJson {
+    id: Option<String>,
+    external_id: Option<String>,
+    owner: Option<String>,
+    name_native: Option<String>,
+    name_latin: Option<String>,
+    name_japanese: Option<String>,
+    /// conference, seminar, workshop, training, trade_fair, study_tour,
+    /// alumni_gathering, business_matching or other.
+    kind: String,
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    start: String,
+    end: Option<String>,
+    /// Where it is held: a venue, a city (at most 200 characters).
+    place: Option<String>,
+    /// ISO 3166-1 alpha-2; none for an event held online.
+    country: Option<String>,
+    /// The organization that holds it (external id or id).
+    organizer: Option<String>,
+    /// private, network (the default) or public.
+    visibility: Option<String>,
+    created_at: Option<String>,
+    updated_at: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct EventsPage {
+    items: Vec<EventJson>,
+    next: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct EventsQuery {
+    /// ISO 3166-1 alpha-2.
+    country: Option<String>,
+    /// One kind of event only.
+    kind: Option<String>,
+    /// Held by this organization (id).
+    organizer: Option<String>,
+    after: Option<String>,
+    limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/events", tag = "events", params(EventsQuery),
+    responses((status = 200, body = EventsPage), (status = "4XX", body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn list_events(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Params(q): Params<EventsQuery>,
+) -> ApiResult {
+    let filter = EventFilter {
+        country: parse("country", q.country.as_deref(), CountryCode::parse)?,
+        kind: parse("kind", q.kind.as_deref(), str::parse::<EventKind>)?,
+        organizer: parse("organizer", q.organizer.as_deref(), Uid::parse)?,
+    };
+    let page = state
+        .kyoso
+        .events(&caller, &filter, q.after.as_deref(), q.limit)
+        .await?;
+    Ok(Json(page_json(&page)).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/events/{id}", tag = "events", params(("id" = String, Path)),
+    responses((status = 200, body = EventJson), (status = 404, body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn get_event(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    let event = state.kyoso.event(&caller, id(&uid, "event")?).await?;
+    Ok(Json(record(&event)).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/events", tag = "events", request_body = EventJson,
+    responses((status = 201, body = EventJson), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn create_event(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    strip_identity(&mut body, Uid::new())?;
+    let event = read_body::<Event<RecordRef>>(body, &caller)?;
+    let created_event = state.kyoso.create_event(&caller, event).await?;
+    Ok(created(record(&created_event)))
+}
+
+#[utoipa::path(put, path = "/api/v1/events/{id}", tag = "events", params(("id" = String, Path)), request_body = EventJson,
+    responses((status = 200, body = EventJson), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn update_event(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult {
+    require_user(&caller)?;
+    let uid = id(&uid, "event")?;
+    strip_identity(&mut body, uid)?;
+    body.remove("external_id");
+    body.remove("owner");
+    let event = read_body::<Event<RecordRef>>(body, &caller)?;
+    let updated = state.kyoso.update_event(&caller, uid, event.record).await?;
+    Ok(Json(record(&updated)).into_response())
+}
+
+#[utoipa::path(delete, path = "/api/v1/events/{id}", tag = "events", params(("id" = String, Path)),
+    responses((status = 204, description = "The event is gone, and its attendance with it; meetings that named it name no event now"), (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
+pub(crate) async fn delete_event(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+) -> ApiResult {
+    require_user(&caller)?;
+    state
+        .kyoso
+        .delete_event(&caller, id(&uid, "event")?)
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/events/{id}/ties", tag = "ties", params(("id" = String, Path), PageQuery),
+    responses((status = 200, body = TiesPage), (status = "4XX", body = ErrorBody)), security((), ("bearer" = [])))]
+pub(crate) async fn event_ties(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(uid): Path<String>,
+    Params(q): Params<PageQuery>,
+) -> ApiResult {
+    let uid = id(&uid, "event")?;
+    state.kyoso.event(&caller, uid).await?;
+    let page = state
+        .kyoso
+        .ties_of(&caller, uid, q.after.as_deref(), q.limit)
+        .await?;
+    Ok(Json(page_json(&page)).into_response())
+}
+
 // --- ties ---
 
 /// The JSON shape of a tie (the columns of a ties file).
@@ -736,11 +882,12 @@ pub(crate) struct TieJson {
     external_id: Option<String>,
     owner: Option<String>,
     /// studied_at, trained_at, employed_by, member_of, founded, mentored,
-    /// hosted_intern, partnered_with, supervises, met_at.
+    /// hosted_intern, partnered_with, supervises, met_at, attended.
     kind: String,
     /// person or organization; may be left out where the kind allows one pair.
     from_type: Option<String>,
     from: String,
+    /// person, organization or event (attended ties end at an event).
     to_type: Option<String>,
     to: String,
     /// YYYY, YYYY-MM or YYYY-MM-DD.
@@ -754,6 +901,9 @@ pub(crate) struct TieJson {
     visibility: Option<String>,
     created_at: Option<String>,
     updated_at: Option<String>,
+    /// For a met_at tie: the event the two met at (external id or id). Two
+    /// meetings on one day at two events are two ties.
+    event: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -294,7 +294,7 @@ pub(crate) async fn growth(
 }
 
 #[utoipa::path(get, path = "/api/v1/network/hubs", tag = "network",
-    responses((status = 200, description = "The hubs of the network the caller may read, most member, alumni, intern and attendance ties first: organizations with more of them than the installation's hub_ties, and those an administrator flagged; their number of ties (private ones included) is given to administrators only, null to others. A warm path passes through a hub only between two ties to it begun within a year of each other"),
+    responses((status = 200, description = "The hubs of the network the caller may read, most member, alumni, intern and attendance ties first: organizations and events with more of them than the installation's hub_ties, and those an administrator flagged; their number of ties (private ones included) is given to administrators only, null to others. A warm path passes through an organization that is a hub only between two ties to it begun within a year of each other, and through an event that is a hub never (people who met there are joined by a met_at tie naming it)"),
         (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
 pub(crate) async fn hubs(State(state): State<AppState>, ApiCaller(caller): ApiCaller) -> ApiResult {
     require_user(&caller)?;
@@ -304,7 +304,7 @@ pub(crate) async fn hubs(State(state): State<AppState>, ApiCaller(caller): ApiCa
         .iter()
         .map(|hub| {
             json!({
-                "organization": node_json(&hub.organization),
+                "record": node_json(&hub.record),
                 "ties": hub.ties,
                 "flagged": hub.flagged,
             })
@@ -314,7 +314,7 @@ pub(crate) async fn hubs(State(state): State<AppState>, ApiCaller(caller): ApiCa
 }
 
 #[utoipa::path(put, path = "/api/v1/network/hubs/{id}", tag = "network", params(("id" = String, Path)),
-    responses((status = 204, description = "The organization is flagged as a hub, whatever its size (administrators only)"),
+    responses((status = 204, description = "The organization or event is flagged as a hub, whatever its size (administrators only)"),
         (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
 pub(crate) async fn flag_hub(
     State(state): State<AppState>,
@@ -325,7 +325,7 @@ pub(crate) async fn flag_hub(
 }
 
 #[utoipa::path(delete, path = "/api/v1/network/hubs/{id}", tag = "network", params(("id" = String, Path)),
-    responses((status = 204, description = "The organization's flag is cleared: it is a hub again only by its size (administrators only)"),
+    responses((status = 204, description = "The organization's or event's flag is cleared: it is a hub again only by its size (administrators only)"),
         (status = "4XX", body = ErrorBody)), security(("bearer" = [])))]
 pub(crate) async fn unflag_hub(
     State(state): State<AppState>,

@@ -16,11 +16,11 @@
 use std::sync::OnceLock;
 
 use kyoso_domain::{
-    CountryCode, DevelopmentStage, EntityKind, FollowUpChannel, FollowUpStatus, FundingSource,
-    Gender, GrievanceCategory, GrievanceStatus, JourneyState, LanguageCode, Lesson, MatchOutcome,
-    MatchStatus, Need, NeedKind, Offer, OfferKind, OrganisationType, OutcomeKind, ParticipantRole,
-    Person, ProgramType, SectorCode, Seek, Skill, TieKind, TitpPhase, TranslationStatus,
-    Visibility, WebAddress, codelist,
+    CountryCode, DevelopmentStage, EntityKind, Event, EventKind, FollowUpChannel, FollowUpStatus,
+    FundingSource, Gender, GrievanceCategory, GrievanceStatus, JourneyState, LanguageCode, Lesson,
+    MatchOutcome, MatchStatus, Need, NeedKind, Offer, OfferKind, OrganisationType, OutcomeKind,
+    ParticipantRole, Person, ProgramType, SectorCode, Seek, Skill, TieKind, TitpPhase,
+    TranslationStatus, Visibility, WebAddress, codelist,
 };
 use serde_json::{Map, Value, json};
 use utoipa::OpenApi;
@@ -291,9 +291,12 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
             _,
             "owner" | "parent" | "organizer" | "provider" | "local_partner" | "person" | "program"
             | "cohort" | "host" | "supervising" | "implementing" | "organization" | "posted_by"
-            | "from" | "to" | "candidate" | "asked_by" | "answered_by",
+            | "from" | "to" | "candidate" | "asked_by" | "answered_by" | "event",
         ) if schema.ends_with("Body") && schema != "JourneyBody"
-            || matches!(schema, "PersonJson" | "OrganizationJson" | "TieJson") =>
+            || matches!(
+                schema,
+                "PersonJson" | "OrganizationJson" | "TieJson" | "EventJson"
+            ) =>
         {
             json!({"$ref": "#/components/schemas/RecordRef"})
         }
@@ -305,6 +308,8 @@ fn field_rule(schema: &str, field: &str) -> Option<Value> {
             one_of(keywords(EntityKind::ALL, EntityKind::as_str), true)
         }
         ("TieJson", "strength") => json!({"type": ["number", "null"], "minimum": 0, "maximum": 1}),
+        ("EventJson", "kind") => one_of(keywords(EventKind::ALL, EventKind::as_str), false),
+        ("EventJson", "place") => nullable(line(Event::<()>::MAX_PLACE_CHARS)),
         ("NeedBody", "kind") => one_of(keywords(NeedKind::ALL, NeedKind::as_str), false),
         ("OfferBody", "kind") => one_of(keywords(OfferKind::ALL, OfferKind::as_str), false),
         ("OfferBody" | "NeedBody", "seeks") => {
@@ -385,7 +390,10 @@ fn complete_schema(name: &str, schema: &mut Value) {
     let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
         return;
     };
-    let is_record = matches!(name, "PersonJson" | "OrganizationJson" | "TieJson");
+    let is_record = matches!(
+        name,
+        "PersonJson" | "OrganizationJson" | "TieJson" | "EventJson"
+    );
     for (field, property) in properties.iter_mut() {
         let description = property.get("description").cloned();
         if is_record && READ_ONLY.contains(&field.as_str()) {
@@ -406,7 +414,7 @@ fn complete_schema(name: &str, schema: &mut Value) {
             {"required": ["name_latin"], "properties": {"name_latin": {"type": "string"}}}
         ]);
     }
-    if name == "OrganizationJson" {
+    if name == "OrganizationJson" || name == "EventJson" {
         schema["anyOf"] = json!([
             {"required": ["name_native"], "properties": {"name_native": {"type": "string"}}},
             {"required": ["name_latin"], "properties": {"name_latin": {"type": "string"}}}
@@ -434,6 +442,11 @@ fn example(schema: &str) -> Option<Value> {
         "TieJson" => json!({
             "kind": "member_of", "from_type": "organization", "from": "TNI",
             "to_type": "organization", "to": "TPA", "start": "2007", "visibility": "network"
+        }),
+        "EventJson" => json!({
+            "name_latin": "Kaizen Forum Bangkok", "name_native": "เวทีไคเซ็น กรุงเทพฯ",
+            "kind": "seminar", "start": "2026-11-05", "end": "2026-11-06", "place": "Bangkok",
+            "country": "TH", "organizer": "TPA", "visibility": "network"
         }),
         "ProgramBody" => json!({
             "program_type": "training_in_japan", "name_latin": "Kaizen for Thai SMEs",

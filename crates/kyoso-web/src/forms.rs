@@ -670,10 +670,7 @@ pub(crate) struct FixedEnds {
 }
 
 pub(crate) fn values_of_tie(tie: &Tie<Link>) -> Values {
-    let end_type = |kind: EntityKind| match kind {
-        EntityKind::Person => "person",
-        EntityKind::Organization => "organization",
-    };
+    let end_type = |kind: EntityKind| kind.as_str();
     let optional = |value: Option<String>| value.unwrap_or_default();
     Values::from([
         ("kind".into(), tie.kind.as_str().to_owned()),

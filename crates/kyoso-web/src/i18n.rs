@@ -151,6 +151,12 @@ pub(crate) struct Texts {
     pub(crate) partnered_with: &'static str,
     pub(crate) supervises: &'static str,
     pub(crate) met_at: &'static str,
+    pub(crate) attended: &'static str,
+    /// An event's facts.
+    pub(crate) event_kind: &'static str,
+    pub(crate) event_dates: &'static str,
+    pub(crate) event_place: &'static str,
+    pub(crate) event_organizer: &'static str,
 }
 
 impl Texts {
@@ -182,6 +188,7 @@ impl Texts {
             TieKind::PartneredWith => self.partnered_with,
             TieKind::Supervises => self.supervises,
             TieKind::MetAt => self.met_at,
+            TieKind::Attended => self.attended,
         }
     }
 }
@@ -300,6 +307,11 @@ fn load(lang: Lang) -> Texts {
         partnered_with: lang.text("web-partnered-with"),
         supervises: lang.text("web-supervises"),
         met_at: lang.text("web-met-at"),
+        attended: lang.text("web-attended"),
+        event_kind: lang.text("web-event-kind"),
+        event_dates: lang.text("web-event-dates"),
+        event_place: lang.text("web-event-place"),
+        event_organizer: lang.text("web-event-organizer"),
     }
 }
 

@@ -167,6 +167,14 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
                 .delete(api::delete_organization),
         )
         .route("/organizations/{id}/ties", get(api::organization_ties))
+        .route("/events", get(api::list_events).post(api::create_event))
+        .route(
+            "/events/{id}",
+            get(api::get_event)
+                .put(api::update_event)
+                .delete(api::delete_event),
+        )
+        .route("/events/{id}/ties", get(api::event_ties))
         .route("/ties", get(api::list_ties).post(api::create_tie))
         .route(
             "/ties/{id}",
@@ -319,6 +327,7 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
             get(pages::organization).post(pages::update_organization),
         )
         .route("/organizations/{id}/edit", get(pages::edit_organization))
+        .route("/events/{id}", get(pages::event))
         .route("/ties/new", get(pages::new_tie))
         .route("/ties", post(pages::create_tie))
         .route("/ties/{id}", post(pages::update_tie))

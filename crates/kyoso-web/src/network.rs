@@ -66,6 +66,7 @@ fn color(kind: TieKind) -> &'static str {
         TieKind::PartneredWith => "#9c755f",
         TieKind::Supervises => "#bab0ac",
         TieKind::MetAt => "#ff9da7",
+        TieKind::Attended => "#8cd17d",
     }
 }
 

@@ -38,6 +38,12 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api::update_organization,
         api::delete_organization,
         api::organization_ties,
+        api::list_events,
+        api::get_event,
+        api::create_event,
+        api::update_event,
+        api::delete_event,
+        api::event_ties,
         api::list_ties,
         api::get_tie,
         api::create_tie,
@@ -116,6 +122,8 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
         api::OrganizationsPage,
         api::TieJson,
         api::TiesPage,
+        api::EventJson,
+        api::EventsPage,
         api::SubjectDataJson,
         api::ErasureRequestJson,
         api::ErasureRequestsPage,
@@ -150,7 +158,7 @@ with a fixed catalogue of codes. Scripts authenticate with `Authorization: Beare
     )),
     modifiers(&Bearer),
     tags(
-        (name = "people"), (name = "organizations"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "network"), (name = "matching"), (name = "search"), (name = "knowledge"), (name = "account"), (name = "service"),
+        (name = "people"), (name = "organizations"), (name = "events"), (name = "ties"), (name = "programs"), (name = "grievances"), (name = "network"), (name = "matching"), (name = "search"), (name = "knowledge"), (name = "account"), (name = "service"),
     )
 )]
 pub(crate) struct ApiDoc;
@@ -169,7 +177,7 @@ impl Modify for Bearer {
 
 #[cfg(test)]
 mod tests {
-    use kyoso_domain::{Organization, Person, RecordRef, Tie};
+    use kyoso_domain::{Event, Organization, Person, RecordRef, Tie};
     use kyoso_exchange::Record;
 
     use super::*;
@@ -200,6 +208,7 @@ mod tests {
             columns::<Organization<RecordRef>>()
         );
         assert_eq!(properties(&doc, "TieJson"), columns::<Tie<RecordRef>>());
+        assert_eq!(properties(&doc, "EventJson"), columns::<Event<RecordRef>>());
         assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
     }
 }

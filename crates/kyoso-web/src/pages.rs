@@ -577,6 +577,8 @@ async fn record_name(
                 _ => name,
             }
         }),
+        EntityKind::Event => (state.kyoso.event(caller, uid).await.ok())
+            .map(|e| view::names(&e.record.names, lang).0),
     };
     name.unwrap_or_else(|| short_uid(uid))
 }
@@ -1341,6 +1343,92 @@ pub(crate) async fn organization(
     render(&ctx, StatusCode::OK, &page)
 }
 
+/// An event's page: what it was, and who took part that the reader may see.
+pub(crate) async fn event(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+) -> Response {
+    let t = ctx.lang.texts();
+    let lang = ctx.lang;
+    let result = async {
+        let uid = parse_id(&id)?;
+        let event = state.kyoso.event(&ctx.caller, uid).await?;
+        let ties = state
+            .kyoso
+            .ties_of(&ctx.caller, uid, None, Some(PROFILE_TIES))
+            .await?;
+        let organizer = match &event.record.organizer {
+            Some(link) => state.kyoso.organization(&ctx.caller, link.uid).await.ok(),
+            None => None,
+        };
+        Ok::<_, ServiceError>((event, ties, organizer))
+    }
+    .await;
+    let (event, ties, organizer) = match result {
+        Ok(found) => found,
+        Err(err) => return error_page(&ctx, err),
+    };
+    let names = end_names(&state, &ctx.caller, &ties.items, event.uid, lang).await;
+    let groups: Vec<Group> = view::group_ties(
+        &ties.items,
+        event.uid,
+        &|uid| names.get(&uid).cloned().unwrap_or_default(),
+        &|tie| ctx.caller.may(Action::Update, &Resource::tie(tie, true)),
+        t,
+    )
+    .into_iter()
+    .map(|g| Group {
+        heading: g.heading,
+        items: g.ties,
+    })
+    .collect();
+    let r = &event.record;
+    let mut facts: Vec<(&'static str, String)> = Vec::new();
+    let mut fact = |label: &'static str, value: String| {
+        if !value.is_empty() {
+            facts.push((label, value));
+        }
+    };
+    fact(
+        t.event_kind,
+        lang.text(&format!("event-kind-{}", r.kind.as_str().replace('_', "-")))
+            .to_owned(),
+    );
+    let dates = match r.end {
+        Some(end) if end != r.start => format!("{} – {end}", r.start),
+        _ => r.start.to_string(),
+    };
+    fact(t.event_dates, dates);
+    fact(
+        t.event_place,
+        r.place.as_deref().unwrap_or_default().to_owned(),
+    );
+    fact(t.country, view::country(r.country, lang));
+    fact(
+        t.event_organizer,
+        organizer
+            .map(|o| view::organization_row(&o, lang).name)
+            .unwrap_or_default(),
+    );
+    let (name, other_names) = view::names(&r.names, lang);
+    let page = OrganizationPage {
+        reach: None,
+        chrome: chrome(&ctx, name.clone(), "organizations"),
+        org: OrganizationView {
+            id: event.uid,
+            name,
+            other_names,
+            facts,
+        },
+        groups,
+        // Events are changed through the API and files for now.
+        can_edit: false,
+        notice: None,
+    };
+    render(&ctx, StatusCode::OK, &page)
+}
+
 const ORGANIZATION_CHECKBOXES: &[&str] = &[];
 
 pub(crate) async fn new_organization(ctx: PageContext) -> Response {
@@ -1510,6 +1598,7 @@ fn tie_home(tie: &Tie<impl std::fmt::Display>) -> String {
     match tie.from.kind {
         EntityKind::Person => format!("/people/{}#ties", tie.from.key),
         EntityKind::Organization => format!("/organizations/{}#ties", tie.from.key),
+        EntityKind::Event => format!("/events/{}", tie.from.key),
     }
 }
 

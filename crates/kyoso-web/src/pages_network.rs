@@ -1124,6 +1124,7 @@ mod tests {
                 asserted_by: Text::line("test", 20).unwrap(),
                 asserted_at: Timestamp::now(),
                 visibility: Visibility::Network,
+                event: None,
             },
         };
         let path = WarmPath {

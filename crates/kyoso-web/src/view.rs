@@ -178,6 +178,7 @@ pub(crate) fn href(kind: EntityKind, uid: Uid) -> String {
     match kind {
         EntityKind::Person => format!("/people/{uid}"),
         EntityKind::Organization => format!("/organizations/{uid}"),
+        EntityKind::Event => format!("/events/{uid}"),
     }
 }
 

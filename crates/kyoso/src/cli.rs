@@ -289,6 +289,9 @@ enum TableArg {
     People,
     Organizations,
     Ties,
+    /// Events people and organizations attended (load them before the
+    /// ties that name them).
+    Events,
     /// People's participations in programs, with their journeys.
     Participations,
     /// Programs (JSON only: their funders and milestones nest).
@@ -310,6 +313,7 @@ impl TableArg {
             TableArg::People => Some(Records::People),
             TableArg::Organizations => Some(Records::Organizations),
             TableArg::Ties => Some(Records::Ties),
+            TableArg::Events => Some(Records::Events),
             TableArg::Participations
             | TableArg::Programs
             | TableArg::Lessons
@@ -324,6 +328,7 @@ impl TableArg {
             TableArg::People => say!("cli-table-people"),
             TableArg::Organizations => say!("cli-table-organizations"),
             TableArg::Ties => say!("cli-table-ties"),
+            TableArg::Events => say!("cli-table-events"),
             TableArg::Participations => say!("cli-table-participations"),
             TableArg::Programs => say!("cli-table-programs"),
             TableArg::Lessons => say!("cli-table-lessons"),

@@ -207,8 +207,8 @@ pub(crate) async fn run(
                 println!("{}", say!("cli-hubs-none"));
             }
             for hub in &found.hubs {
-                let name = kyoso_service::words::name(&hub.organization, lang());
-                let country = (hub.organization.country)
+                let name = kyoso_service::words::name(&hub.record, lang());
+                let country = (hub.record.country)
                     .map(|c| format!(" ({})", c.as_str()))
                     .unwrap_or_default();
                 let flagged = if hub.flagged {

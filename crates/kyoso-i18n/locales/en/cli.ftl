@@ -111,6 +111,7 @@ cli-table-people = people
 
 cli-table-organizations = organizations
 cli-table-ties = ties
+cli-table-events = events
 cli-table-participations = participations
 cli-table-programs = programs
 cli-table-lessons = lessons

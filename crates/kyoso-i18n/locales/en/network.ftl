@@ -133,3 +133,6 @@ network-countries-reached = Countries reached
 network-first-period = Since
 network-as-of = As of
 network-show = Show
+network-verb-attended-forward = attended
+network-verb-attended-backward = attended by
+network-attended-together = both attended { $organization }

@@ -112,6 +112,7 @@ cli-table-people = 人物
 
 cli-table-organizations = 組織
 cli-table-ties = つながり
+cli-table-events = イベント
 cli-table-participations = 参加記録
 cli-table-programs = プログラム
 cli-table-lessons = 教訓

@@ -130,3 +130,6 @@ network-countries-reached = 到達した国
 network-first-period = 開始
 network-as-of = 基準日
 network-show = 表示
+network-verb-attended-forward = に参加した
+network-verb-attended-backward = の参加者
+network-attended-together = 共に{ $organization }に参加した

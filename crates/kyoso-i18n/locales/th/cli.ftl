@@ -112,6 +112,7 @@ cli-table-people = บุคคล
 
 cli-table-organizations = องค์กร
 cli-table-ties = ความสัมพันธ์
+cli-table-events = กิจกรรม
 cli-table-participations = การเข้าร่วม
 cli-table-programs = โครงการ
 cli-table-lessons = บทเรียน

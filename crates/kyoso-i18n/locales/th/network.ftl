@@ -130,3 +130,6 @@ network-countries-reached = ประเทศที่เข้าถึง
 network-first-period = ตั้งแต่
 network-as-of = ณ วันที่
 network-show = แสดง
+network-verb-attended-forward = เข้าร่วม
+network-verb-attended-backward = มีผู้เข้าร่วม
+network-attended-together = เข้าร่วม { $organization } ทั้งคู่

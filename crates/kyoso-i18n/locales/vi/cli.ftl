@@ -112,6 +112,7 @@ cli-table-people = hồ sơ cá nhân
 
 cli-table-organizations = tổ chức
 cli-table-ties = mối liên kết
+cli-table-events = sự kiện
 cli-table-participations = lượt tham gia
 cli-table-programs = chương trình
 cli-table-lessons = bài học

@@ -130,3 +130,6 @@ network-countries-reached = Số nước đã đến
 network-first-period = Từ
 network-as-of = Tính đến
 network-show = Xem
+network-verb-attended-forward = đã tham dự
+network-verb-attended-backward = có người tham dự
+network-attended-together = cùng tham dự { $organization }

@@ -171,6 +171,8 @@ pub(crate) fn add_implied_ties_sqlite(
         let mut end_key = |end: &kyoso_domain::Endpoint<Uid>| match end.kind {
             EntityKind::Person => Ok(implied.person),
             EntityKind::Organization => organization_key(end.key),
+            // A participation implies ties to people and organizations only.
+            EntityKind::Event => Err(StoreError::NotFound { what: "event" }),
         };
         let mut ends = [end_key(&tie.from)?, end_key(&tie.to)?].into_iter();
         let owner_id = implied.owner.map(&mut organization_key).transpose()?;

@@ -1,23 +1,19 @@
 //! Reads of many rows on a SQLite file through a connection of their own.
 
-use kyoso_domain::EntityKind;
 use uuid::Uuid;
 
 use crate::StoreError;
 use crate::matching::{
     MATCHING_PEOPLE, MATCHING_PLACES, MatchingPerson, MatchingPersonRow, assemble_matching_people,
 };
-use crate::network::{Assembly, NetworkSnapshot, ORGANIZATIONS_SQL, PEOPLE_SQL, TIES_SQL};
+use crate::network::{Assembly, NetworkSnapshot, RECORDS_SQL, TIES_SQL};
 
 pub(crate) fn read_sqlite(conn: &rusqlite::Connection) -> Result<NetworkSnapshot, StoreError> {
     let mut assembly = Assembly::default();
     // One read transaction, so that the records and ties agree.
     conn.execute_batch("BEGIN")?;
     let result = (|| {
-        for (kind, sql) in [
-            (EntityKind::Person, PEOPLE_SQL),
-            (EntityKind::Organization, ORGANIZATIONS_SQL),
-        ] {
+        for (kind, sql) in RECORDS_SQL {
             let mut statement = conn.prepare(sql[0])?;
             let mut rows = statement.query([])?;
             while let Some(row) = rows.next()? {
@@ -49,6 +45,7 @@ pub(crate) fn read_sqlite(conn: &rusqlite::Connection) -> Result<NetworkSnapshot
                 row.get(5)?,
                 row.get(6)?,
                 row.get(7)?,
+                row.get(8)?,
             ))?;
         }
         Ok::<_, StoreError>(())

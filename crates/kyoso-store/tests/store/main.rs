@@ -96,6 +96,7 @@ fn tie(
         asserted_by: text("test"),
         asserted_at: Timestamp::now(),
         visibility: Visibility::Network,
+        event: None,
     }
 }
 
@@ -472,6 +473,67 @@ async fn organization_references(store: &Store) {
     assert!(errors[0].message.contains("own ancestor"));
     writer.rollback().await.unwrap();
     assert!(store.check().await.unwrap().is_ok());
+}
+
+/// SQLite rebuilds `ties` to let them end at events: run again over a
+/// database with ties (as after a crash before it was recorded), the
+/// rebuild keeps every tie, its id and what names it.
+#[tokio::test]
+async fn the_events_migration_rebuilds_ties_losing_nothing() {
+    let db = TestDb::new(kyoso_store::Engine::Sqlite).await;
+    let store = db.store().await;
+    for key in ["AOTS", "TPA"] {
+        store
+            .save_organization(incoming(key, None, org(key, key, Some("JP"), None)))
+            .await
+            .unwrap();
+    }
+    let somchai = store
+        .save_person(incoming(
+            "P1",
+            Some("TPA"),
+            person("สมชาย", "Somchai", "TH"),
+        ))
+        .await
+        .unwrap();
+    let trained = store
+        .save_tie(incoming(
+            "T1",
+            Some("TPA"),
+            tie(TieKind::TrainedAt, (P, "P1"), (O, "AOTS"), "1972"),
+        ))
+        .await
+        .unwrap();
+    let before = store.counts().await.unwrap();
+    store.close().await;
+
+    let path = db.path("kyoso.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(include_str!("../../migrations/sqlite/0018_events.sql"))
+        .unwrap();
+    let dangling: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(dangling, 0);
+    drop(conn);
+
+    let store = db.store().await;
+    assert_eq!(store.counts().await.unwrap(), before);
+    let read = store.tie(trained.uid).await.unwrap().unwrap();
+    assert_eq!(read.record, trained.record);
+    assert_eq!(read.record.from.key.uid, somchai.uid);
+    // People still go with their ties.
+    let mut writer = store
+        .bulk(Table::People, BulkOptions::default())
+        .await
+        .unwrap();
+    assert!(writer.delete(somchai.uid).await.unwrap());
+    writer.commit().await.unwrap();
+    assert!(store.tie(trained.uid).await.unwrap().is_none());
+    assert!(store.check().await.unwrap().is_ok());
+    store.close().await;
 }
 
 macro_rules! on_every_engine {

@@ -25,6 +25,7 @@ fn path(kind: Kind) -> &'static str {
         Kind::Need => "/api/v1/needs",
         Kind::Offer => "/api/v1/offers",
         Kind::Lesson => "/api/v1/lessons",
+        Kind::Event => "/api/v1/events",
     }
 }
 
@@ -71,6 +72,10 @@ impl World {
                 "adaptation": "Held in Thai, weekly", "organization": owner_id,
                 "visibility": visibility
             }),
+            Kind::Event => json!({
+                "name_latin": "Matrix Seminar", "kind": "seminar", "start": "2025-03-04",
+                "organizer": owner_id, "owner": owner_id, "visibility": visibility
+            }),
         }
     }
 
@@ -83,6 +88,7 @@ impl World {
             Kind::Program => format!("/api/v1/programs?organizer={owner}&limit=200"),
             Kind::Need | Kind::Offer => format!("{}?q=matrix&limit=200", path(kind)),
             Kind::Lesson => format!("{}?limit=500", path(kind)),
+            Kind::Event => format!("{}?organizer={owner}&limit=200", path(kind)),
         }
     }
 }
@@ -122,6 +128,7 @@ async fn resource(app: &TestApp, kind: Kind, id: &str) -> Resource {
         Kind::Need => Resource::need(&k.need(&Caller::Cli, uid).await.unwrap()),
         Kind::Offer => Resource::offer(&k.offer(&Caller::Cli, uid).await.unwrap()),
         Kind::Lesson => Resource::lesson(&k.lesson(&Caller::Cli, uid).await.unwrap()),
+        Kind::Event => Resource::event(&k.event(&Caller::Cli, uid).await.unwrap()),
     }
 }
 

@@ -209,7 +209,7 @@ async fn an_administrator_flags_a_hub_that_then_introduces_only_members_of_one_y
             .as_array()
             .unwrap()
             .iter()
-            .find(|h| h["organization"]["id"] == society.as_str())
+            .find(|h| h["record"]["id"] == society.as_str())
             .unwrap_or_else(|| panic!("the flagged society is listed: {body}"))
             .clone();
         assert_eq!(listed["flagged"], true);
@@ -233,6 +233,206 @@ async fn an_administrator_flags_a_hub_that_then_introduces_only_members_of_one_y
         chains(&body)[0],
         ["Hub Early", "Hub Test Society", "Hub Later"]
     );
+}
+
+async fn event(app: &TestApp, role: &str, body: Value) -> String {
+    let (status, body) = app.send(Method::POST, "/api/v1/events", role, &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["id"].as_str().unwrap().to_owned()
+}
+
+async fn tie(app: &TestApp, role: &str, body: Value) -> (StatusCode, Value) {
+    app.send(Method::POST, "/api/v1/ties", role, &body).await
+}
+
+async fn events_are_records_people_attend_and_meet_at(app: &TestApp) {
+    let society = organization(app, "officer", "Event Test Society", "network").await;
+    let forum = event(
+        app,
+        "officer",
+        json!({"name_latin": "Kaizen Forum Bangkok", "name_native": "เวทีไคเซ็น กรุงเทพฯ",
+            "kind": "seminar", "start": "2019-11-05", "end": "2019-11-06", "place": "Bangkok",
+            "country": "TH", "organizer": society}),
+    )
+    .await;
+    let (status, body) = app.get(&format!("/api/v1/events/{forum}"), "member").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["kind"], "seminar");
+    assert_eq!(body["organizer"], society.as_str());
+    assert_eq!(
+        body["visibility"], "network",
+        "events are shared by default"
+    );
+    let (_, body) = app
+        .get(&format!("/api/v1/events?organizer={society}"), "member")
+        .await;
+    assert_eq!(body["items"].as_array().unwrap().len(), 1, "{body}");
+
+    for (bad, field) in [
+        (
+            json!({"name_latin": "Backwards", "kind": "seminar", "start": "2019-11-05", "end": "2019-11-04"}),
+            "end",
+        ),
+        (
+            json!({"name_latin": "Party", "kind": "party", "start": "2019"}),
+            "kind",
+        ),
+        (
+            json!({"name_latin": "Nowhere", "kind": "seminar", "start": "2019", "organizer": "NO-SUCH-ORG"}),
+            "organizer",
+        ),
+    ] {
+        let (status, body) = app
+            .send(Method::POST, "/api/v1/events", "officer", &bad)
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
+        assert_eq!(body["error"]["field"], field, "{bad}: {body}");
+    }
+
+    // People attend it; the event joins them as any record does.
+    let (ana, ben, chai) = (
+        person(app, "officer", "Event Ana", "network").await,
+        person(app, "officer", "Event Ben", "network").await,
+        person(app, "officer", "Event Chai", "network").await,
+    );
+    let mut attendance = Vec::new();
+    for who in [&ana, &ben] {
+        let (status, body) = tie(
+            app,
+            "officer",
+            json!({"kind": "attended", "from_type": "person", "from": who, "to_type": "event",
+                "to": forum, "start": "2019-11-05", "visibility": "network"}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        assert_eq!(body["to_type"], "event");
+        attendance.push(body["id"].as_str().unwrap().to_owned());
+    }
+    let (status, body) = app
+        .get(&format!("/api/v1/events/{forum}/ties"), "member")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["items"].as_array().unwrap().len(), 2, "{body}");
+    let path = format!("/api/v1/network/path?from={ana}&to={ben}&k=1");
+    let (status, body) = app.get(&path, "member").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        chains(&body)[0],
+        ["Event Ana", "Kaizen Forum Bangkok", "Event Ben"]
+    );
+    assert_eq!(body["paths"][0]["nodes"][1]["kind"], "event", "{body}");
+
+    // Two meetings on one day at two events are two ties (in files too,
+    // where a tie without an id is known by its kind, ends, date and event).
+    let fair = event(
+        app,
+        "officer",
+        json!({"name_latin": "Osaka Monozukuri Fair", "kind": "trade_fair", "start": "2019-11-05", "country": "JP"}),
+    )
+    .await;
+    let meeting = |at: &str| {
+        json!({"kind": "met_at", "from": ana, "to": chai, "start": "2019-11-05", "event": at,
+            "visibility": "network"})
+    };
+    let mut met_ids = Vec::new();
+    for at in [&forum, &fair] {
+        let (status, body) = tie(app, "officer", meeting(at)).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        assert_eq!(body["event"], at.as_str(), "{body}");
+        met_ids.push(body["id"].as_str().unwrap().to_owned());
+    }
+    assert_ne!(met_ids[0], met_ids[1]);
+    let (status, body) = tie(
+        app,
+        "officer",
+        json!({"kind": "mentored", "from": ana, "to": chai, "start": "2019-11-05", "event": forum}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["field"], "event", "{body}");
+
+    // An event one may not read is not there: not to read, not to name, and
+    // a meeting at it names no event to those who may not see it.
+    let hidden = event(
+        app,
+        "aots_officer",
+        json!({"name_latin": "AOTS Closed Retreat", "kind": "workshop", "start": "2019-11-05",
+            "visibility": "private"}),
+    )
+    .await;
+    let (status, _) = app
+        .get(&format!("/api/v1/events/{hidden}"), "officer")
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, body) = tie(app, "officer", meeting(&hidden)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["field"], "event", "{body}");
+    let (status, body) = tie(app, "admin", meeting(&hidden)).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let at_hidden = body["id"].as_str().unwrap().to_owned();
+    let (status, body) = app
+        .get(&format!("/api/v1/ties/{at_hidden}"), "officer")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.get("event").is_none(), "{body}");
+    let (_, body) = app
+        .get(&format!("/api/v1/ties/{at_hidden}"), "aots_officer")
+        .await;
+    assert_eq!(body["event"], hidden.as_str(), "{body}");
+
+    // A large event is a hub no walk passes through: being there together
+    // says nothing narrower. Those who met there are joined by their meeting.
+    let flag = format!("/api/v1/network/hubs/{forum}");
+    let (status, body) = app.send(Method::PUT, &flag, "admin", &json!({})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (_, body) = app.get("/api/v1/network/hubs", "member").await;
+    let listed = body["hubs"].as_array().unwrap();
+    assert!(
+        listed
+            .iter()
+            .any(|h| h["record"]["id"] == forum.as_str() && h["record"]["kind"] == "event"),
+        "{body}"
+    );
+    let (_, body) = app.get(&path, "member").await;
+    assert_eq!(body["paths"], json!([]), "{body}");
+    let (_, body) = app
+        .get(
+            &format!("/api/v1/network/path?from={ana}&to={chai}&k=1"),
+            "member",
+        )
+        .await;
+    assert_eq!(chains(&body)[0], ["Event Ana", "Event Chai"]);
+    let (status, _) = app.send(Method::DELETE, &flag, "admin", &json!({})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+
+    // Deleting the event takes its attendance with it; meetings there stay.
+    let (status, body) = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/events/{forum}"),
+            "aots_officer",
+            &json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    let (status, body) = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/events/{forum}"),
+            "officer",
+            &json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (status, _) = app
+        .get(&format!("/api/v1/ties/{}", attendance[0]), "admin")
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, body) = app
+        .get(&format!("/api/v1/ties/{}", met_ids[0]), "admin")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.get("event").is_none(), "{body}");
 }
 
 async fn brokers_communities_and_growth_describe_the_demo_network(app: &TestApp) {
@@ -360,6 +560,7 @@ mod cases {
     on_every_engine!(
         warm_paths_pass_only_through_what_the_asker_may_see,
         an_administrator_flags_a_hub_that_then_introduces_only_members_of_one_year,
+        events_are_records_people_attend_and_meet_at,
         brokers_communities_and_growth_describe_the_demo_network,
     );
 }

@@ -13,6 +13,8 @@ use crate::{TestApp, on_every_engine};
 /// Records of AOTS that TPA's officer may not read, and records of their
 /// own to name instead, by kind.
 struct Records {
+    /// A second person the member's profile may meet.
+    colleague: String,
     private: Vec<(RecordKind, String)>,
     readable: Vec<(RecordKind, String)>,
     /// TPA's program and cohort, a technical intern training participation
@@ -70,6 +72,21 @@ async fn records(app: &TestApp) -> Records {
         "admin",
         "/api/v1/offers",
         json!({"kind": "technology", "title": "AOTS private technology", "readiness": 6, "keywords": ["solar pumps"], "provider": "AOTS", "visibility": "private"}),
+    )
+    .await;
+    let aots_event = created(
+        app,
+        "admin",
+        "/api/v1/events",
+        json!({"name_latin": "AOTS private retreat", "kind": "workshop", "start": "2025-05",
+               "owner": "AOTS", "visibility": "private"}),
+    )
+    .await;
+    let event = created(
+        app,
+        "officer",
+        "/api/v1/events",
+        json!({"name_latin": "TPA kaizen seminar", "kind": "seminar", "start": "2025-06"}),
     )
     .await;
 
@@ -151,13 +168,22 @@ async fn records(app: &TestApp) -> Records {
         .as_str()
         .unwrap()
         .to_owned();
+    let colleague = created(
+        app,
+        "officer",
+        "/api/v1/people",
+        json!({"name_latin": "TPA colleague", "visibility": "network"}),
+    )
+    .await;
     Records {
+        colleague,
         private: vec![
             (RecordKind::Person, aots_person),
             (RecordKind::Organization, aots_org),
             (RecordKind::Program, aots_program),
             (RecordKind::Cohort, aots_cohort),
             (RecordKind::Offer, aots_offer),
+            (RecordKind::Event, aots_event),
         ],
         readable: vec![
             (RecordKind::Person, tpa_person),
@@ -165,6 +191,7 @@ async fn records(app: &TestApp) -> Records {
             (RecordKind::Program, program.clone()),
             (RecordKind::Cohort, cohort),
             (RecordKind::Offer, offer),
+            (RecordKind::Event, event),
         ],
         program,
         titp_participation,
@@ -189,6 +216,7 @@ fn probe(
     let post = |path: &str, body: Value| Some((Method::POST, path.to_owned(), body));
     let end = |kind: RecordKind| match kind {
         RecordKind::Person => "person",
+        RecordKind::Event => "event",
         _ => "organization",
     };
     match (field.write, field.field) {
@@ -204,8 +232,21 @@ fn probe(
         .filter(|_| kind == RecordKind::Person),
         ("tie", "to") => post(
             "/api/v1/ties",
-            json!({"kind": if kind == RecordKind::Person { "mentored" } else { "member_of" },
+            json!({"kind": match kind {
+                       RecordKind::Person => "mentored",
+                       RecordKind::Event => "attended",
+                       _ => "member_of",
+                   },
                    "from_type": "person", "from": person, "to_type": end(kind), "to": reference, "start": "2020"}),
+        ),
+        ("tie", "event") => post(
+            "/api/v1/ties",
+            json!({"kind": "met_at", "from": person, "to": records.colleague, "start": "2020",
+                   "event": reference}),
+        ),
+        ("event", "organizer") => post(
+            "/api/v1/events",
+            json!({"name_latin": "Probe seminar", "kind": "seminar", "start": "2025", "organizer": reference}),
         ),
         ("program", "organizer") => post(
             "/api/v1/programs",
