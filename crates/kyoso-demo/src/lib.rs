@@ -26,10 +26,10 @@ mod rng;
 use std::collections::{BTreeSet, HashMap};
 
 use kyoso_domain::{
-    Availability, Consent, Contact, CountryCode, Email, Endpoint, EntityKind, ExternalId, Gender,
-    Incoming, LanguageSkill, Names, OrganisationType, Organization, PartialDate, Person, Phone,
-    RecordRef, SectorCode, Skill, Strength, Text, Tie, TieKind, Timestamp, Uid, Visibility,
-    WebAddress,
+    Availability, Consent, Contact, CountryCode, Email, Endpoint, EntityKind, Event, EventKind,
+    ExternalId, Gender, Incoming, LanguageSkill, Names, OrganisationType, Organization,
+    PartialDate, Person, Phone, RecordRef, SectorCode, Skill, Strength, Text, Tie, TieKind,
+    Timestamp, Uid, Visibility, WebAddress,
 };
 
 use crate::countries::{COUNTRIES, Country, Part, full_name};
@@ -46,6 +46,83 @@ const NOW_YEAR: i64 = 2026;
 const PROFILE: u64 = 1;
 const DETAILS: u64 = 2;
 const TIES: u64 = 3;
+/// The stream of attendance draws: apart from the uids' streams (4 to 8,
+/// 20) and the programs' (9, 10).
+const EVENTS: u64 = 21;
+
+/// An event of the demonstration network, and who attends it.
+struct DemoEvent {
+    external_id: &'static str,
+    latin: &'static str,
+    native: Option<&'static str>,
+    japanese: Option<&'static str>,
+    kind: EventKind,
+    start: &'static str,
+    end: Option<&'static str>,
+    place: &'static str,
+    country: &'static str,
+    organizer: &'static str,
+    visibility: Visibility,
+    /// Whether a person of this profile is among those who may attend, and
+    /// the chance that they did.
+    attendee: fn(&Profile) -> bool,
+    chance: f64,
+    /// Whether attendees recorded meeting one another there.
+    meetings: bool,
+}
+
+/// A convention most AOTS alumni attended (a hub by its size on a demo of
+/// thousands), and two smaller meetings where people met.
+const DEMO_EVENTS: &[DemoEvent] = &[
+    DemoEvent {
+        external_id: "DEMO-E-AOTS-CONVENTION-2019",
+        latin: "AOTS Global Alumni Convention 2019",
+        native: None,
+        japanese: Some("AOTS世界同窓会大会2019"),
+        kind: EventKind::AlumniGathering,
+        start: "2019-10-01",
+        end: Some("2019-10-03"),
+        place: "Tokyo",
+        country: "JP",
+        organizer: "AOTS",
+        visibility: Visibility::Public,
+        attendee: |p| p.path == Path::Trainee && p.year <= 2019,
+        chance: 0.6,
+        meetings: false,
+    },
+    DemoEvent {
+        external_id: "DEMO-E-TPA-KAIZEN-2023",
+        latin: "TPA Kaizen Seminar 2023",
+        native: Some("สัมมนาไคเซ็น ส.ส.ท. 2566"),
+        japanese: Some("TPA改善セミナー2023"),
+        kind: EventKind::Seminar,
+        start: "2023-06-14",
+        end: None,
+        place: "Bangkok",
+        country: "TH",
+        organizer: "TPA",
+        visibility: Visibility::Network,
+        attendee: |p| p.country.code == "TH" && p.year <= 2023,
+        chance: 0.1,
+        meetings: true,
+    },
+    DemoEvent {
+        external_id: "DEMO-E-HANOI-MATCHING-2024",
+        latin: "Viet Nam-Japan Business Matching Hanoi 2024",
+        native: Some("Kết nối kinh doanh Việt Nam-Nhật Bản Hà Nội 2024"),
+        japanese: Some("日越ビジネスマッチング・ハノイ2024"),
+        kind: EventKind::BusinessMatching,
+        start: "2024-09-18",
+        end: Some("2024-09-19"),
+        place: "Hanoi",
+        country: "VN",
+        organizer: "JETRO",
+        visibility: Visibility::Network,
+        attendee: |p| p.country.code == "VN" && p.year <= 2024,
+        chance: 0.06,
+        meetings: true,
+    },
+];
 
 /// The path that brought someone into the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +280,7 @@ impl Demo {
             "program" => 6,
             "cohort" => 7,
             "participation" => 8,
+            "event" => 20,
             _ => 5,
         };
         let mut rng = Rng::for_item(self.seed, stream, index);
@@ -271,6 +349,103 @@ impl Demo {
                 }
             })
             .collect()
+    }
+
+    /// The demonstration's events.
+    pub fn events(&self) -> Vec<Incoming<Event<RecordRef>>> {
+        DEMO_EVENTS
+            .iter()
+            .enumerate()
+            .map(|(i, event)| {
+                let line = |s: &str| Text::line(s, Names::MAX_CHARS).ok();
+                let date = |d: &str| {
+                    PartialDate::parse(d).unwrap_or_else(|e| unreachable!("demo date {d}: {e}"))
+                };
+                let record = Event {
+                    names: Names::new(
+                        event.native.and_then(line),
+                        line(event.latin),
+                        event.japanese.and_then(line),
+                    )
+                    .unwrap_or_else(|e| unreachable!("demo names are valid: {e}")),
+                    kind: event.kind,
+                    start: date(event.start),
+                    end: event.end.map(date),
+                    place: line(event.place),
+                    country: CountryCode::parse(event.country).ok(),
+                    organizer: Some(Demo::org_ref(event.organizer)),
+                    visibility: event.visibility,
+                };
+                Incoming {
+                    line: 0,
+                    uid: Some(self.uid("event", i as u64)),
+                    external_id: ExternalId::parse(event.external_id).ok(),
+                    owner: Some(Demo::org_ref(event.organizer)),
+                    created_at: Some(self.time(i as u64)),
+                    updated_at: Some(self.time(i as u64)),
+                    record,
+                }
+            })
+            .collect()
+    }
+
+    /// Whether person `index` attended `event`: a pure function of the
+    /// seed and the index, so that others can know it too.
+    fn attends(&self, index: u64, event: &DemoEvent) -> bool {
+        let profile = self.profile(index);
+        let mut rng = Rng::for_item(self.seed, EVENTS, index);
+        let draws: Vec<bool> = DEMO_EVENTS.iter().map(|e| rng.chance(e.chance)).collect();
+        let at = DEMO_EVENTS
+            .iter()
+            .position(|e| std::ptr::eq(e, event))
+            .unwrap_or_default();
+        (event.attendee)(&profile) && draws[at]
+    }
+
+    /// The events person `index` attended, and the earlier attendees they
+    /// met there.
+    fn event_ties(&self, index: u64) -> Vec<Incoming<Tie<RecordRef>>> {
+        let me = (EntityKind::Person, Demo::person_ref(index));
+        let mut rng = Rng::for_item(self.seed, EVENTS, index.wrapping_add(1 << 40));
+        let mut ties = Vec::new();
+        for event in DEMO_EVENTS {
+            if !self.attends(index, event) {
+                continue;
+            }
+            let date = |d: &str| PartialDate::parse(d).unwrap_or_else(|e| unreachable!("{e}"));
+            let start = date(event.start);
+            let at = (
+                EntityKind::Event,
+                RecordRef::parse(event.external_id).unwrap_or_else(|e| unreachable!("{e}")),
+            );
+            ties.push(self.person_tie(
+                TieKind::Attended,
+                me.clone(),
+                at.clone(),
+                start,
+                event.end.map(date),
+                None,
+            ));
+            if !event.meetings || index == 0 {
+                continue;
+            }
+            if let Some(peer) = (0..40)
+                .map(|_| rng.below(index))
+                .find(|&j| self.attends(j, event))
+            {
+                let mut met = self.person_tie(
+                    TieKind::MetAt,
+                    me.clone(),
+                    (EntityKind::Person, Demo::person_ref(peer)),
+                    start,
+                    None,
+                    None,
+                );
+                met.record.event = Some(at.1);
+                ties.push(met);
+            }
+        }
+        ties
     }
 
     /// The ties between organizations the sources tell of, and generated
@@ -1094,6 +1269,7 @@ impl Demo {
                 tie.record.strength = Strength::new(f64::from(rng.range(2, 10) as u8) / 10.0).ok();
             }
         }
+        ties.extend(self.event_ties(index));
         ties
     }
 

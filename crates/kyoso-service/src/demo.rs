@@ -80,11 +80,17 @@ impl Kyoso {
         };
 
         tracing::info!(elapsed = ?started.elapsed(), "people written");
+        {
+            let mut writer = store.bulk(Table::Events, BulkOptions::default()).await?;
+            refuse_errors(&writer.write_events(demo.events()).await?)?;
+            self.commit(writer).await?;
+        }
         let ties = {
             progress.start(Stage::Generating { table: "ties" }, Some(options.people));
             let mut writer = store.bulk(Table::Ties, fast).await?;
             writer.preload_references(Table::People).await?;
             writer.preload_references(Table::Organizations).await?;
+            writer.preload_references(Table::Events).await?;
             refuse_errors(&writer.write_ties(demo.organization_ties()).await?)?;
             let mut batches = generate(demo.clone(), Demo::ties_of);
             let mut done = 0;

@@ -575,13 +575,16 @@ impl Kyoso {
                     continue;
                 }
                 let (a, b) = (network.node(pair[0]), network.node(pair[1]));
-                let ties = store
+                let mut ties: Vec<_> = store
                     .ties_joining((a.kind, a.uid), (b.kind, b.uid))
                     .await?
                     .into_iter()
                     .filter(|t| t.record.visibility != Visibility::Private)
                     .filter(|t| as_of.is_none_or(|d| t.record.start.first_day() <= d))
                     .collect();
+                for tie in &mut ties {
+                    self.hide_unreadable_event(caller, tie).await?;
+                }
                 steps.insert(key, PathStep { ties });
             }
             paths.push(WarmPath {

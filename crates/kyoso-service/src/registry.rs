@@ -522,7 +522,7 @@ impl Kyoso {
 
     /// A meeting at an event the caller may not read is shown as a meeting
     /// at no named event: the event is not there for them.
-    async fn hide_unreadable_event(
+    pub(crate) async fn hide_unreadable_event(
         &self,
         caller: &Caller,
         tie: &mut Stored<Tie<Link>>,

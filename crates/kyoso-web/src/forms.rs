@@ -693,6 +693,10 @@ pub(crate) fn values_of_tie(tie: &Tie<Link>) -> Values {
             optional(tie.note.as_ref().map(|n| n.to_string())),
         ),
         ("visibility".into(), tie.visibility.to_string()),
+        (
+            "event".into(),
+            optional(tie.event.as_ref().map(|e| e.uid.to_string())),
+        ),
     ])
 }
 
@@ -724,9 +728,9 @@ pub(crate) fn tie_fields(
     fixed_ends: Option<&FixedEnds>,
 ) -> Vec<Field> {
     let get = |k: &str| v.get(k).map(String::as_str).unwrap_or_default();
-    let entity = |selected: &str| {
+    let entity = |selected: &str, ends: &[(&'static str, &'static str)]| {
         choices(
-            &[("person", t.people), ("organization", t.organizations)],
+            ends,
             if selected.is_empty() {
                 "person"
             } else {
@@ -735,6 +739,13 @@ pub(crate) fn tie_fields(
             None,
         )
     };
+    let starts = [("person", t.people), ("organization", t.organizations)];
+    // Only the "to" end may be an event: people and organizations attend.
+    let ends = [
+        ("person", t.people),
+        ("organization", t.organizations),
+        ("event", t.events),
+    ];
     let mut fields = match fixed_ends {
         Some(ends) => {
             let kind_label = get("kind")
@@ -747,6 +758,7 @@ pub(crate) fn tie_fields(
                 fixed("from", t.from, get("from"), &ends.from),
                 hidden("to_type", get("to_type")),
                 fixed("to", t.to, get("to"), &ends.to),
+                hidden("event", get("event")),
             ]
         }
         None => {
@@ -756,10 +768,11 @@ pub(crate) fn tie_fields(
                 .collect();
             vec![
                 select("kind", t.kind, choices(&kinds, get("kind"), None)),
-                select("from_type", t.from, entity(get("from_type"))),
+                select("from_type", t.from, entity(get("from_type"), &starts)),
                 text("from", t.from, get("from")),
-                select("to_type", t.to, entity(get("to_type"))),
+                select("to_type", t.to, entity(get("to_type"), &ends)),
                 text("to", t.to, get("to")),
+                text("event", t.met_at_event, get("event")),
             ]
         }
     };

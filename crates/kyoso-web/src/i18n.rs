@@ -152,6 +152,9 @@ pub(crate) struct Texts {
     pub(crate) supervises: &'static str,
     pub(crate) met_at: &'static str,
     pub(crate) attended: &'static str,
+    pub(crate) events: &'static str,
+    /// The event a meeting was at, on the tie form.
+    pub(crate) met_at_event: &'static str,
     /// An event's facts.
     pub(crate) event_kind: &'static str,
     pub(crate) event_dates: &'static str,
@@ -308,6 +311,8 @@ fn load(lang: Lang) -> Texts {
         supervises: lang.text("web-supervises"),
         met_at: lang.text("web-met-at"),
         attended: lang.text("web-attended"),
+        events: lang.text("web-events"),
+        met_at_event: lang.text("web-met-at-event"),
         event_kind: lang.text("web-event-kind"),
         event_dates: lang.text("web-event-dates"),
         event_place: lang.text("web-event-place"),

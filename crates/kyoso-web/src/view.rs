@@ -73,6 +73,8 @@ pub(crate) fn dates(tie: &Tie<Link>, t: &Texts) -> String {
     match tie.end {
         Some(end) if end == tie.start => tie.start.to_string(),
         Some(end) => format!("{}–{}", tie.start, end),
+        // Attending and meeting happen once; they do not go on.
+        None if matches!(tie.kind, TieKind::Attended | TieKind::MetAt) => tie.start.to_string(),
         None => format!("{}–{}", tie.start, t.present),
     }
 }

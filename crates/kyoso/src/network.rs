@@ -18,7 +18,7 @@ pub(crate) enum NetworkCommand {
     /// The best warm introduction paths from one record to another: chains
     /// of people who know each other, strong and recent ties first.
     Path {
-        /// Where to start: a person or organization (external id or id).
+        /// Where to start: a person, organization or event (external id or id).
         from: String,
         /// Whom to reach (external id or id).
         to: String,
@@ -28,16 +28,18 @@ pub(crate) enum NetworkCommand {
         #[command(flatten)]
         common: Common,
     },
-    /// The hubs: organizations with so many members, alumni, interns or
-    /// attendees (more than the `hub_ties` setting) that a path passes
-    /// through them only between ties begun within a year of each other,
-    /// and those an administrator flagged.
+    /// The hubs: organizations and events with so many members, alumni,
+    /// interns or attendees (more than the `hub_ties` setting) that a path
+    /// passes through an organization among them only between ties begun
+    /// within a year of each other, and through an event never; and those
+    /// an administrator flagged.
     Hubs {
-        /// Flag this organization as a hub, whatever its size (external id or id).
-        #[arg(long, value_name = "ORGANIZATION", conflicts_with = "unflag")]
+        /// Flag this organization or event as a hub, whatever its size
+        /// (external id or id).
+        #[arg(long, value_name = "RECORD", conflicts_with = "unflag")]
         flag: Option<String>,
-        /// Clear this organization's flag.
-        #[arg(long, value_name = "ORGANIZATION")]
+        /// Clear this organization's or event's flag.
+        #[arg(long, value_name = "RECORD")]
         unflag: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -121,11 +123,20 @@ impl Common {
     }
 }
 
-/// A person or organization by external id or id.
+/// A record of the network: a person, an organization or an event, by
+/// external id or id.
 async fn find_record(kyoso: &Kyoso, reference: &str) -> anyhow::Result<Uid> {
-    const EITHER: &[RecordKind] = &[RecordKind::Person, RecordKind::Organization];
-    Ok(kyoso.find(&Caller::Cli, EITHER, reference).await?.1)
+    Ok(kyoso
+        .find(&Caller::Cli, NETWORK_RECORDS, reference)
+        .await?
+        .1)
 }
+
+const NETWORK_RECORDS: &[RecordKind] = &[
+    RecordKind::Person,
+    RecordKind::Organization,
+    RecordKind::Event,
+];
 
 fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
@@ -182,8 +193,8 @@ pub(crate) async fn run(
                 (None, None) => None,
             };
             if let Some((reference, flagged)) = change {
-                const ORGANIZATION: &[RecordKind] = &[RecordKind::Organization];
-                let (_, uid) = kyoso.find(&caller, ORGANIZATION, &reference).await?;
+                const HUB: &[RecordKind] = &[RecordKind::Organization, RecordKind::Event];
+                let (_, uid) = kyoso.find(&caller, HUB, &reference).await?;
                 kyoso.flag_hub(&caller, uid, flagged).await?;
                 let message = if flagged {
                     "cli-hub-flagged"

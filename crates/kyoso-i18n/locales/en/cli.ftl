@@ -231,7 +231,7 @@ cli-needs-reminder = reminder: "{ $title }" ({ $id }) expires on { $date }
 ## The network
 
 cli-path-none = no chain of ties joins them
-cli-hubs-header = Hubs: organizations with more than { $hub_ties } members, alumni, interns or attendees, and those flagged. A path passes through a hub only between ties begun within a year of each other.
+cli-hubs-header = Hubs: organizations and events with more than { $hub_ties } members, alumni, interns or attendees, and those flagged. A path passes through an organization that is a hub only between ties begun within a year of each other, and through an event that is a hub never.
 cli-hubs-none = no hubs
 cli-hubs-flagged = flagged by an administrator
 cli-hub-flagged = { $organization } is flagged as a hub.

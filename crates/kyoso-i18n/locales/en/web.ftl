@@ -153,3 +153,5 @@ event-kind-study-tour = Study tour
 event-kind-alumni-gathering = Alumni gathering
 event-kind-business-matching = Business matching meeting
 event-kind-other = Other event
+web-events = Events
+web-met-at-event = Event met at (for a meeting)

@@ -208,7 +208,7 @@ cli-needs-reminder = お知らせ：「{ $title }」（{ $id }）は{ $date }に
 ## The network
 
 cli-path-none = 両者をつなぐつながりの連鎖はありません
-cli-hubs-header = ハブ：会員・同窓生・実習生・参加者が{ $hub_ties }を超える組織と、管理者が指定した組織。経路がハブを通るのは、両者の関係が1年以内に始まった場合だけです。
+cli-hubs-header = ハブ：会員・同窓生・実習生・参加者が{ $hub_ties }を超える組織とイベント、および管理者が指定したもの。経路がハブである組織を通るのは、両者の関係が1年以内に始まった場合だけで、ハブであるイベントは通りません。
 cli-hubs-none = ハブはありません
 cli-hubs-flagged = 管理者が指定
 cli-hub-flagged = { $organization }をハブに指定しました。

@@ -154,3 +154,5 @@ event-kind-study-tour = การศึกษาดูงาน
 event-kind-alumni-gathering = งานพบปะศิษย์เก่า
 event-kind-business-matching = การจับคู่ธุรกิจ
 event-kind-other = กิจกรรมอื่น
+web-events = กิจกรรม
+web-met-at-event = กิจกรรมที่พบกัน (สำหรับการพบปะ)

@@ -208,7 +208,7 @@ cli-needs-reminder = nhắc nhở: "{ $title }" ({ $id }) hết hạn vào { $da
 ## The network
 
 cli-path-none = không có chuỗi quan hệ nào nối họ
-cli-hubs-header = Đầu mối: các tổ chức có hơn { $hub_ties } hội viên, cựu học viên, thực tập sinh hoặc người tham dự, và các tổ chức do quản trị viên chỉ định. Một đường nối chỉ đi qua đầu mối khi hai mối quan hệ bắt đầu cách nhau không quá một năm.
+cli-hubs-header = Đầu mối: các tổ chức và sự kiện có hơn { $hub_ties } hội viên, cựu học viên, thực tập sinh hoặc người tham dự, và những nơi do quản trị viên chỉ định. Một đường nối chỉ đi qua tổ chức là đầu mối khi hai mối quan hệ bắt đầu cách nhau không quá một năm, và không bao giờ đi qua sự kiện là đầu mối.
 cli-hubs-none = không có đầu mối nào
 cli-hubs-flagged = do quản trị viên chỉ định
 cli-hub-flagged = Đã chỉ định { $organization } là đầu mối.

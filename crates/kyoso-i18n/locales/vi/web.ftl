@@ -154,3 +154,5 @@ event-kind-study-tour = Chuyến tham quan học tập
 event-kind-alumni-gathering = Buổi gặp mặt cựu học viên
 event-kind-business-matching = Kết nối kinh doanh
 event-kind-other = Sự kiện khác
+web-events = Sự kiện
+web-met-at-event = Sự kiện đã gặp (khi ghi cuộc gặp)

@@ -687,6 +687,43 @@ async fn a_member_finds_how_to_reach_someone_and_reads_the_network() {
         .await
         .unwrap();
     shot(&client, "20-profile-reach-hub-th").await;
+
+    // An event's page: what it was and who attended, in Thai and Japanese.
+    let seminar = store
+        .events(
+            &Caller::Cli,
+            &kyoso_domain::EventFilter {
+                kind: Some(kyoso_domain::EventKind::Seminar),
+                ..Default::default()
+            },
+            None,
+            Some(10),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .next()
+        .expect("the demo's seminar");
+    for (lang, name, organizer, attended) in [
+        ("th", "สัมมนาไคเซ็น ส.ส.ท. 2566", "ผู้จัด", "เข้าร่วม"),
+        ("ja", "TPA改善セミナー2023", "主催", "参加"),
+    ] {
+        client
+            .goto(&format!("{base}/lang/{lang}?next=/events/{}", seminar.uid))
+            .await
+            .unwrap();
+        wait_for_text(&client, Locator::Css("h1"), name).await;
+        let facts = element(&client, Locator::Css("dl.facts")).await;
+        let facts = facts.text().await.unwrap();
+        assert!(
+            facts.contains(organizer) && facts.contains("2023-06-14"),
+            "{facts}"
+        );
+        let page = element(&client, Locator::Css("article.profile")).await;
+        assert!(page.text().await.unwrap().contains(attended));
+        shot(&client, &format!("20-event-{lang}")).await;
+    }
     client
         .goto(&format!("{base}/lang/en?next=/"))
         .await
