@@ -1,6 +1,8 @@
 use std::io::Cursor;
 
-use kyoso_domain::{Enrolment, Need, Offer, Organization, Person, RecordRef, Text, Tie, Timestamp};
+use kyoso_domain::{
+    Enrolment, Event, Need, Offer, Organization, Person, RecordRef, Text, Tie, Timestamp,
+};
 use kyoso_exchange::{Defaults, Format, Reader, Record};
 
 fn read_all<T: Record>(data: &[u8], format: Format) {
@@ -23,6 +25,7 @@ pub fn read_every_kind(data: &[u8], format: Format) {
     read_all::<Person>(data, format);
     read_all::<Organization<RecordRef>>(data, format);
     read_all::<Tie<RecordRef>>(data, format);
+    read_all::<Event<RecordRef>>(data, format);
     read_all::<Enrolment<RecordRef>>(data, format);
     read_all::<Need<Option<RecordRef>>>(data, format);
     read_all::<Offer<Option<RecordRef>>>(data, format);

@@ -78,13 +78,15 @@ const INVARIANTS: &[(&str, &str)] = &[
         "records sharing a uid",
         "SELECT uid FROM people GROUP BY uid HAVING count(*) > 1 \
          UNION ALL SELECT uid FROM organizations GROUP BY uid HAVING count(*) > 1 \
-         UNION ALL SELECT uid FROM ties GROUP BY uid HAVING count(*) > 1",
+         UNION ALL SELECT uid FROM ties GROUP BY uid HAVING count(*) > 1 \
+         UNION ALL SELECT uid FROM events GROUP BY uid HAVING count(*) > 1",
     ),
     (
         "records updated before they were created",
         "SELECT id FROM people WHERE updated_at < created_at \
          UNION ALL SELECT id FROM organizations WHERE updated_at < created_at \
-         UNION ALL SELECT id FROM ties WHERE updated_at < created_at",
+         UNION ALL SELECT id FROM ties WHERE updated_at < created_at \
+         UNION ALL SELECT id FROM events WHERE updated_at < created_at",
     ),
 ];
 
@@ -220,6 +222,7 @@ impl Store {
         read_all!(organizations_page, report.checked.organizations);
         read_all!(people_page, report.checked.people);
         read_all!(ties_page, report.checked.ties);
+        read_all!(events_page, report.checked.events);
         Ok(())
     }
 }

@@ -777,7 +777,8 @@ pub(crate) async fn run(cli: Cli, config: crate::config::Config) -> anyhow::Resu
                         "cli-db-check-ok",
                         organizations = c.organizations,
                         people = c.people,
-                        ties = c.ties
+                        ties = c.ties,
+                        events = c.events
                     )
                 );
                 ExitCode::SUCCESS

@@ -148,7 +148,7 @@ cli-db-erased = erased { $id }; keep `kyoso db erasures` beside your backups
 # $erased: how many were erased now; $listed: how many the file lists.
 cli-db-replayed = { $erased } of { $listed } listed erased again; the others were erased already or are gone
 
-cli-db-check-ok = ok: { $organizations } organizations, { $people } people, { $ties } ties checked
+cli-db-check-ok = ok: { $organizations } organizations, { $people } people, { $ties } ties, { $events } events checked
 
 # One line per problem; $problem: what is wrong (in English, from the store).
 cli-db-check-problem = problem: { $problem }

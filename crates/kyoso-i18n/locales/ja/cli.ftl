@@ -141,7 +141,7 @@ cli-db-erased = { $id }を消去しました。`kyoso db erasures` の出力を�
 # $erased: how many were erased now; $listed: how many the file lists.
 cli-db-replayed = 一覧の{ $listed }件のうち{ $erased }件を再び消去しました。残りはすでに消去済みか、存在しません
 
-cli-db-check-ok = 問題なし：組織{ $organizations }件、人物{ $people }人、つながり{ $ties }件を確認しました
+cli-db-check-ok = 問題なし：組織{ $organizations }件、人物{ $people }人、つながり{ $ties }件、イベント{ $events }件を確認しました
 
 # One line per problem; $problem: what is wrong (in English, from the store).
 cli-db-check-problem = 問題：{ $problem }

@@ -141,7 +141,7 @@ cli-db-erased = ลบ { $id } แล้ว โปรดเก็บผลลั
 # $erased: how many were erased now; $listed: how many the file lists.
 cli-db-replayed = ลบซ้ำ { $erased } จาก { $listed } รายการในรายชื่อ ที่เหลือถูกลบไปแล้วหรือไม่มีอยู่แล้ว
 
-cli-db-check-ok = ปกติ: ตรวจสอบองค์กร { $organizations } แห่ง บุคคล { $people } คน ความสัมพันธ์ { $ties } รายการแล้ว
+cli-db-check-ok = ปกติ: ตรวจสอบองค์กร { $organizations } แห่ง บุคคล { $people } คน ความสัมพันธ์ { $ties } รายการ กิจกรรม { $events } รายการแล้ว
 
 # One line per problem; $problem: what is wrong (in English, from the store).
 cli-db-check-problem = ปัญหา: { $problem }

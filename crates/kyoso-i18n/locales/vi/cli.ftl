@@ -141,7 +141,7 @@ cli-db-erased = đã xóa { $id }; hãy lưu kết quả của `kyoso db erasure
 # $erased: how many were erased now; $listed: how many the file lists.
 cli-db-replayed = đã xóa lại { $erased } trong số { $listed } mục trong danh sách; các mục còn lại đã bị xóa trước đó hoặc không còn tồn tại
 
-cli-db-check-ok = ổn: đã kiểm tra { $organizations } tổ chức, { $people } người, { $ties } mối liên kết
+cli-db-check-ok = ổn: đã kiểm tra { $organizations } tổ chức, { $people } người, { $ties } mối liên kết, { $events } sự kiện
 
 # One line per problem; $problem: what is wrong (in English, from the store).
 cli-db-check-problem = vấn đề: { $problem }

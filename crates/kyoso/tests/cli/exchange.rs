@@ -7,6 +7,7 @@ fn export_all(url: &str, dir: &std::path::Path, prefix: &str) -> Vec<Vec<u8>> {
     [
         ("organizations", "csv"),
         ("people", "csv"),
+        ("events", "csv"),
         ("ties", "json"),
     ]
     .iter()
@@ -33,6 +34,7 @@ async fn demo_export_and_import_into_an_empty_database_reproduces_it_exactly() {
         for (table, ext) in [
             ("organizations", "csv"),
             ("people", "csv"),
+            ("events", "csv"),
             ("ties", "json"),
         ] {
             let file = source.path(&format!("a-{table}.{ext}"));
