@@ -552,8 +552,26 @@ async fn end_names(
     names
 }
 
-/// The name of a person or organization in the reader's script, or a short
-/// id where the caller may not see the record.
+/// A profile's ties grouped by kind, each named in the reader's script and
+/// offered for editing where the reader may change it.
+async fn tie_groups(
+    state: &AppState,
+    ctx: &PageContext,
+    ties: &[Stored<Tie<Link>>],
+    me: Uid,
+) -> Vec<view::TieGroup> {
+    let names = end_names(state, &ctx.caller, ties, me, ctx.lang).await;
+    view::group_ties(
+        ties,
+        me,
+        &|uid| names.get(&uid).cloned().unwrap_or_default(),
+        &|tie| ctx.caller.may(Action::Update, &Resource::tie(tie, true)),
+        ctx.lang.texts(),
+    )
+}
+
+/// The name of a person, organization or event in the reader's script, or
+/// a short id where the caller may not see the record.
 async fn record_name(
     state: &AppState,
     caller: &Caller,
@@ -612,14 +630,7 @@ pub(crate) async fn person(
         Ok(found) => found,
         Err(err) => return error_page(&ctx, err),
     };
-    let names = end_names(&state, &ctx.caller, &ties.items, person.uid, ctx.lang).await;
-    let groups = view::group_ties(
-        &ties.items,
-        person.uid,
-        &|uid| names.get(&uid).cloned().unwrap_or_default(),
-        &|tie| ctx.caller.may(Action::Update, &Resource::tie(tie, true)),
-        t,
-    );
+    let groups = tie_groups(&state, &ctx, &ties.items, person.uid).await;
     let p = &person.record;
     let lang = ctx.lang;
     let mut facts: Vec<(&'static str, String)> = Vec::new();
@@ -1263,20 +1274,14 @@ pub(crate) async fn organization(
         Ok(found) => found,
         Err(err) => return error_page(&ctx, err),
     };
-    let names = end_names(&state, &ctx.caller, &ties.items, org.uid, lang).await;
-    let mut groups: Vec<Group> = view::group_ties(
-        &ties.items,
-        org.uid,
-        &|uid| names.get(&uid).cloned().unwrap_or_default(),
-        &|tie| ctx.caller.may(Action::Update, &Resource::tie(tie, true)),
-        t,
-    )
-    .into_iter()
-    .map(|g| Group {
-        heading: g.heading,
-        items: g.ties,
-    })
-    .collect();
+    let mut groups: Vec<Group> = tie_groups(&state, &ctx, &ties.items, org.uid)
+        .await
+        .into_iter()
+        .map(|g| Group {
+            heading: g.heading,
+            items: g.ties,
+        })
+        .collect();
     if !children.items.is_empty() {
         groups.insert(
             0,
@@ -1369,20 +1374,14 @@ pub(crate) async fn event(
         Ok(found) => found,
         Err(err) => return error_page(&ctx, err),
     };
-    let names = end_names(&state, &ctx.caller, &ties.items, event.uid, lang).await;
-    let groups: Vec<Group> = view::group_ties(
-        &ties.items,
-        event.uid,
-        &|uid| names.get(&uid).cloned().unwrap_or_default(),
-        &|tie| ctx.caller.may(Action::Update, &Resource::tie(tie, true)),
-        t,
-    )
-    .into_iter()
-    .map(|g| Group {
-        heading: g.heading,
-        items: g.ties,
-    })
-    .collect();
+    let groups: Vec<Group> = tie_groups(&state, &ctx, &ties.items, event.uid)
+        .await
+        .into_iter()
+        .map(|g| Group {
+            heading: g.heading,
+            items: g.ties,
+        })
+        .collect();
     let r = &event.record;
     let mut facts: Vec<(&'static str, String)> = Vec::new();
     let mut fact = |label: &'static str, value: String| {
