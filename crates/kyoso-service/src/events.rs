@@ -129,21 +129,9 @@ impl Kyoso {
         let before = (writer.read_event(uid).await?).ok_or(not_found("event"))?;
         require(caller, Action::Delete, &Resource::event(&before), "event")?;
         writer.delete(uid).await?;
-        record(
-            &mut writer,
-            Change {
-                caller,
-                action: AuditAction::Delete,
-                table: Table::Events,
-                record: uid,
-                organization: before.owner.as_ref().map(|o| o.uid),
-                before: json(&before),
-                after: None,
-            },
-        )
-        .await?;
-        self.commit(writer).await?;
-        Ok(())
+        let owner = before.owner.as_ref().map(|o| o.uid);
+        self.commit_deletion(writer, caller, Table::Events, uid, owner, json(&before))
+            .await
     }
 
     /// Checks what the fields say together, and that the organizer is one

@@ -95,7 +95,7 @@ pub(crate) struct Change<'a> {
 impl Kyoso {
     /// Records in the audit log that `caller` deleted `uid` (as it was:
     /// `before`), and commits the writer that deleted it.
-    async fn commit_deletion(
+    pub(crate) async fn commit_deletion(
         &self,
         mut writer: BulkWriter,
         caller: &Caller,
