@@ -24,9 +24,10 @@ use crate::kept::Kept;
 use crate::{Caller, Kyoso, ServiceError};
 
 /// The kinds a search may be narrowed to.
-pub const KINDS: [&str; 8] = [
+pub const KINDS: [&str; 9] = [
     "person",
     "organization",
+    "event",
     "need",
     "technology",
     "company",
@@ -173,8 +174,7 @@ async fn registry_docs(store: &Store) -> Result<Vec<SearchDoc>, ServiceError> {
         let kind = match record.kind {
             kyoso_domain::EntityKind::Person => "person",
             kyoso_domain::EntityKind::Organization => "organization",
-            // Events are not among the kinds search offers yet.
-            kyoso_domain::EntityKind::Event => continue,
+            kyoso_domain::EntityKind::Event => "event",
         };
         if let Some(person) = people.get(&record.uid) {
             let skills: Vec<&str> = person.skills.iter().map(|s| s.as_str()).collect();

@@ -23,8 +23,8 @@ pub(crate) struct SearchParams {
     /// "boi tron", "welding inspector Thailand". Empty: every record, by
     /// the filters.
     q: Option<String>,
-    /// Only these kinds, separated by commas: person, organization, need,
-    /// technology, company, program, lesson, question.
+    /// Only these kinds, separated by commas: person, organization, event,
+    /// need, technology, company, program, lesson, question.
     #[param(example = "person,organization")]
     kind: Option<String>,
     /// Only records about these countries, ISO 3166 codes separated by

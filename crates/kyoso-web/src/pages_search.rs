@@ -289,6 +289,7 @@ fn record_href(kind: &str, id: &str) -> String {
     match kind {
         "person" => format!("/people/{id}"),
         "organization" => format!("/organizations/{id}"),
+        "event" => format!("/events/{id}"),
         "need" => format!("/needs/{id}"),
         "program" => format!("/programs/{id}"),
         _ => format!("/offers#offer-{id}"),

@@ -21,8 +21,9 @@ pub(crate) struct SearchArgs {
     /// The reader's language for titles and snippets: en, ja, th or vi.
     #[arg(long)]
     lang: Option<String>,
-    /// Only records of these kinds: person, organization, need, technology,
-    /// company, program, lesson, question (repeat or separate with commas).
+    /// Only records of these kinds: person, organization, event, need,
+    /// technology, company, program, lesson, question (repeat or separate
+    /// with commas).
     #[arg(long, value_delimiter = ',')]
     kind: Vec<String>,
     /// Only records about these countries (ISO 3166 codes: TH, VN).

@@ -29,6 +29,7 @@ search-next = Next
 search-showing = { $from }–{ $to } of { $total }
 search-kinds-person = People
 search-kinds-organization = Organizations
+search-kinds-event = Events
 search-kinds-need = Needs
 search-kinds-technology = Technologies
 search-kinds-company = Companies

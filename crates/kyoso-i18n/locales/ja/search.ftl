@@ -26,6 +26,7 @@ search-next = 次へ
 search-showing = { $total } 件中 { $from }–{ $to } 件
 search-kinds-person = 人
 search-kinds-organization = 組織
+search-kinds-event = イベント
 search-kinds-need = ニーズ
 search-kinds-technology = 技術
 search-kinds-company = 企業

@@ -26,6 +26,7 @@ search-next = ถัดไป
 search-showing = { $from }–{ $to } จาก { $total }
 search-kinds-person = บุคคล
 search-kinds-organization = องค์กร
+search-kinds-event = กิจกรรม
 search-kinds-need = ความต้องการ
 search-kinds-technology = เทคโนโลยี
 search-kinds-company = บริษัท

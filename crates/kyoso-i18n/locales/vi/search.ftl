@@ -26,6 +26,7 @@ search-next = Tiếp
 search-showing = { $from }–{ $to } trên { $total }
 search-kinds-person = Người
 search-kinds-organization = Tổ chức
+search-kinds-event = Sự kiện
 search-kinds-need = Nhu cầu
 search-kinds-technology = Công nghệ
 search-kinds-company = Doanh nghiệp

@@ -80,6 +80,47 @@ async fn a_query_in_one_language_finds_a_record_in_another(app: &TestApp) {
     }
 }
 
+async fn events_are_found_as_the_reader_may_see_them(app: &TestApp) {
+    for (role, name, visibility) in [
+        ("officer", "Quillwater Kaizen Forum", "network"),
+        ("aots_officer", "Quillwater Closed Retreat", "private"),
+    ] {
+        let (status, body) = app
+            .send(
+                Method::POST,
+                "/api/v1/events",
+                role,
+                &json!({"name_latin": name, "name_native": "เวทีไคเซ็น ควิลวอเตอร์", "kind": "seminar",
+                    "start": "2026-02-03", "country": "TH", "visibility": visibility}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (status, body) = app
+        .get("/api/v1/search?q=Quillwater&kind=event", "officer")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let hits = body["hits"].as_array().unwrap();
+    assert_eq!(
+        hits.len(),
+        1,
+        "the other organization's private event is not found: {body}"
+    );
+    assert_eq!(hits[0]["kind"], "event");
+    assert!(
+        hits[0]["title"]
+            .as_str()
+            .unwrap()
+            .contains("Quillwater Kaizen Forum"),
+        "{body}"
+    );
+    let kinds = body["facets"]["kind"].to_string();
+    assert!(
+        kinds.contains("event") && !kinds.contains("\"count\":2"),
+        "{kinds}"
+    );
+}
+
 async fn bad_parameters_are_named(app: &TestApp) {
     for (path, field) in [
         ("/api/v1/search?q=a%00b", "q"),
@@ -106,6 +147,7 @@ mod cases {
     on_every_engine!(
         a_private_record_is_never_found_nor_counted,
         a_query_in_one_language_finds_a_record_in_another,
+        events_are_found_as_the_reader_may_see_them,
         bad_parameters_are_named,
     );
 }
