@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use kyoso_domain::Skill;
+use kyoso_domain::{Script, Skill, script_of};
 use kyoso_text::{ConceptId, Vocabulary, analyze};
 
 /// Concepts that say where or with whom, not what: countries, languages,
@@ -128,7 +128,8 @@ pub(crate) struct Asked {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SkillRead {
     pub(crate) written: String,
-    /// The most specific concept it names.
+    /// The concept its head names: of several, the last in a head-final
+    /// language, the first in a head-initial one; else the longest.
     pub(crate) main: Option<ConceptId>,
     /// The other concepts it names.
     pub(crate) further: Vec<ConceptId>,
@@ -147,13 +148,21 @@ impl NeedRead {
     pub(crate) fn of(skills: &[Skill], required: &[Skill], text: &[&str]) -> NeedRead {
         let vocabulary = crate::search::vocabulary();
         let read = |skill: &Skill| {
-            let mut mentions =
-                mentions(&vocabulary, &as_tag(&vocabulary, skill.as_str())).into_iter();
-            let main = mentions.next().map(|(_, concepts)| concepts[0]);
+            let mut mentions = mentions(&vocabulary, &as_tag(&vocabulary, skill.as_str()));
+            // A compound's head names what it is: "seafood processing
+            // wastewater" is wastewater, 水産加工排水 is 排水 (both end
+            // with their head); "bảo trì máy CNC", การซ่อมบำรุงเครื่องจักร
+            // begin with it.
+            if let Some(head) = head_of(skill.as_str(), &mentions) {
+                let found = mentions.remove(head);
+                mentions.insert(0, found);
+            }
+            let mut mentions = mentions.into_iter().map(|(_, _, concepts)| concepts);
+            let main = mentions.next().map(|concepts| concepts[0]);
             SkillRead {
                 written: skill.to_string(),
                 main,
-                further: mentions.flat_map(|(_, concepts)| concepts).collect(),
+                further: mentions.flatten().collect(),
             }
         };
         NeedRead {
@@ -162,17 +171,18 @@ impl NeedRead {
             text: text
                 .iter()
                 .flat_map(|t| mentions(&vocabulary, t))
-                .flat_map(|(_, concepts)| concepts)
+                .flat_map(|(_, _, concepts)| concepts)
                 .collect(),
         }
     }
 }
 
 /// Every concept `text` names that is a topic, each mention's longest
-/// reading first, with the mention's length in characters.
-fn mentions(vocabulary: &Vocabulary, text: &str) -> Vec<(usize, Vec<ConceptId>)> {
+/// reading first, with the mention's length in characters and where it
+/// ends.
+fn mentions(vocabulary: &Vocabulary, text: &str) -> Vec<(usize, usize, Vec<ConceptId>)> {
     let analysis = analyze(text);
-    let mut found: Vec<(usize, Vec<ConceptId>)> = vocabulary
+    let mut found: Vec<(usize, usize, Vec<ConceptId>)> = vocabulary
         .find(&analysis)
         .into_iter()
         .map(|m| {
@@ -184,12 +194,40 @@ fn mentions(vocabulary: &Vocabulary, text: &str) -> Vec<(usize, Vec<ConceptId>)>
             // In characters: a word in kanji is no less specific than one
             // in Latin letters for taking three bytes a character.
             let length = analysis.normalized[m.start..m.end].chars().count();
-            (length, concepts)
+            (length, m.end, concepts)
         })
-        .filter(|(_, concepts)| !concepts.is_empty())
+        .filter(|(_, _, concepts)| !concepts.is_empty())
         .collect();
-    found.sort_by_key(|(length, _)| std::cmp::Reverse(*length));
+    found.sort_by_key(|(length, _, _)| std::cmp::Reverse(*length));
     found
+}
+
+/// Which of a skill's mentions (longest first) is its head, where it names
+/// several apart: the last in a head-final language (English, Japanese),
+/// the first in a head-initial one (Thai, Vietnamese, as written with its
+/// marks). None where the longest mention is the only one.
+fn head_of(skill: &str, mentions: &[(usize, usize, Vec<ConceptId>)]) -> Option<usize> {
+    if mentions.len() < 2 {
+        return None;
+    }
+    let head_initial = matches!(script_of(skill), Script::Thai) || is_vietnamese(skill);
+    // Mentions come longest first: of two ending together, the longer.
+    let by_end = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, (_, end, _))| (i, *end));
+    let head = if head_initial {
+        by_end.min_by_key(|&(i, end)| (end, i))
+    } else {
+        by_end.max_by_key(|&(i, end)| (end, std::cmp::Reverse(i)))
+    };
+    head.map(|(i, _)| i)
+}
+
+/// Whether a Latin-script text carries Vietnamese letters.
+fn is_vietnamese(text: &str) -> bool {
+    text.chars()
+        .any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c))
 }
 
 /// How a candidate meets a skill asked.
@@ -307,7 +345,7 @@ impl Terms {
     /// nearly everyone.
     fn concepts_with_wider(&self, text: &str) -> Vec<ConceptId> {
         let mut out = Vec::new();
-        for (_, concepts) in mentions(&self.vocabulary, text) {
+        for (_, _, concepts) in mentions(&self.vocabulary, text) {
             for concept in concepts {
                 out.push(concept);
                 for &wider in self.vocabulary.broader(concept) {
@@ -497,6 +535,37 @@ mod tests {
         NeedRead::of(&[skill(text)], &[], &[]).skills.remove(0)
     }
 
+    #[test]
+    fn a_compound_skill_is_read_by_its_head_in_each_language() {
+        let v = crate::search::vocabulary();
+        let key = |c: Option<ConceptId>| c.map(|c| v.concept(c).key.clone());
+        // Wastewater of seafood processing, head last in English and
+        // first in Vietnamese and Thai; the modifier stays a topic.
+        for text in [
+            "seafood processing wastewater",
+            "xử lý nước thải chế biến thủy sản",
+            "น้ำเสียจากโรงงานแปรรูปอาหารทะเล",
+        ] {
+            let read = read(text);
+            assert_eq!(
+                key(read.main).as_deref(),
+                Some("wastewater-treatment"),
+                "{text}"
+            );
+            let further: Vec<Option<String>> = read.further.iter().map(|&c| key(Some(c))).collect();
+            assert!(
+                further.contains(&Some("seafood-processing".into())),
+                "{text}: {further:?}"
+            );
+        }
+        // One concept named whole is read as it was.
+        assert_eq!(
+            key(read("CNC保全").main).as_deref(),
+            Some("machine-tool-maintenance")
+        );
+        assert!(is_vietnamese("bảo trì máy CNC") && !is_vietnamese("bao tri may CNC"));
+    }
+
     fn holder(terms: &mut Terms, skills: &[&str]) -> Vec<u32> {
         let mut held: Vec<u32> = skills
             .iter()
@@ -624,7 +693,7 @@ mod probe {
             let tag = super::as_tag(&v, text);
             let found: Vec<String> = super::mentions(&v, &tag)
                 .into_iter()
-                .flat_map(|(_, c)| c)
+                .flat_map(|(_, _, c)| c)
                 .flat_map(|c| {
                     let mut all = vec![v.concept(c).key.clone()];
                     all.extend(
