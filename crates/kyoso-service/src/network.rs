@@ -582,9 +582,7 @@ impl Kyoso {
                     .filter(|t| t.record.visibility != Visibility::Private)
                     .filter(|t| as_of.is_none_or(|d| t.record.start.first_day() <= d))
                     .collect();
-                for tie in &mut ties {
-                    self.hide_unreadable_event(caller, tie).await?;
-                }
+                self.hide_unreadable_events(caller, &mut ties).await?;
                 steps.insert(key, PathStep { ties });
             }
             paths.push(WarmPath {

@@ -516,22 +516,38 @@ impl Kyoso {
         let mut tie = store.tie(uid).await?.ok_or(not_found("tie"))?;
         let resource = Resource::tie(&tie, self.ends_readable(caller, &tie.record).await?);
         require(caller, Action::Read, &resource, "tie")?;
-        self.hide_unreadable_event(caller, &mut tie).await?;
+        self.hide_unreadable_events(caller, std::slice::from_mut(&mut tie))
+            .await?;
         Ok(tie)
     }
 
-    /// A meeting at an event the caller may not read is shown as a meeting
-    /// at no named event: the event is not there for them.
-    pub(crate) async fn hide_unreadable_event(
+    /// Meetings at an event the caller may not read are shown as meetings
+    /// at no named event: the event is not there for them. Each event is
+    /// looked up once, however many ties name it.
+    pub(crate) async fn hide_unreadable_events(
         &self,
         caller: &Caller,
-        tie: &mut Stored<Tie<Link>>,
+        ties: &mut [Stored<Tie<Link>>],
     ) -> Result<(), ServiceError> {
-        if let Some(event) = &tie.record.event {
-            match self.event(caller, event.uid).await {
-                Ok(_) => {}
-                Err(ServiceError::NotFound(_)) => tie.record.event = None,
-                Err(other) => return Err(other),
+        let mut readable: std::collections::HashMap<Uid, bool> = Default::default();
+        for tie in ties {
+            let Some(event) = &tie.record.event else {
+                continue;
+            };
+            let may_read = match readable.get(&event.uid) {
+                Some(&known) => known,
+                None => {
+                    let known = match self.event(caller, event.uid).await {
+                        Ok(_) => true,
+                        Err(ServiceError::NotFound(_)) => false,
+                        Err(other) => return Err(other),
+                    };
+                    readable.insert(event.uid, known);
+                    known
+                }
+            };
+            if !may_read {
+                tie.record.event = None;
             }
         }
         Ok(())
@@ -564,9 +580,7 @@ impl Kyoso {
         let mut items = store
             .list_ties(filter, &caller.scope(), cursor(after)?, limit + 1)
             .await?;
-        for tie in &mut items {
-            self.hide_unreadable_event(caller, tie).await?;
-        }
+        self.hide_unreadable_events(caller, &mut items).await?;
         Ok(page(items, limit))
     }
 

@@ -58,19 +58,18 @@ impl ReadScope {
         }
         // Each end is one of the joined records: a person, an organization
         // or (at the "to" end) an event.
-        for (person, ends) in [("fp", "fp, fo"), ("tp", "tp, tg, te")] {
-            let visibility = ends.replace(',', ".visibility,");
-            let owner = ends.replace(',', ".owner_id,");
-            sql.push(&format!(
-                " AND (coalesce({visibility}.visibility) = 'public'"
-            ));
+        for (person, ends) in [("fp", &["fp", "fo"][..]), ("tp", &["tp", "tg", "te"])] {
+            let column = |name: &str| {
+                let columns: Vec<String> = ends.iter().map(|end| format!("{end}.{name}")).collect();
+                columns.join(", ")
+            };
+            let (visibility, owner) = (column("visibility"), column("owner_id"));
+            sql.push(&format!(" AND (coalesce({visibility}) = 'public'"));
             if self.network {
-                sql.push(&format!(
-                    " OR coalesce({visibility}.visibility) = 'network'"
-                ));
+                sql.push(&format!(" OR coalesce({visibility}) = 'network'"));
             }
             if let Some((own, _)) = self.organization {
-                sql.push(&format!(" OR coalesce({owner}.owner_id) = "));
+                sql.push(&format!(" OR coalesce({owner}) = "));
                 sql.bind(Bind::Int(own));
             }
             if let Some(me) = self.person {
