@@ -389,17 +389,19 @@ impl Demo {
             .collect()
     }
 
-    /// Whether person `index` attended `event`: a pure function of the
-    /// seed and the index, so that others can know it too.
-    fn attends(&self, index: u64, event: &DemoEvent) -> bool {
-        let profile = self.profile(index);
+    /// Whether person `index` attended event `at` of [`DEMO_EVENTS`]: a
+    /// pure function of the seed and the index, so that others can know it
+    /// too. Each person's draws come in the events' order.
+    fn attends(&self, index: u64, at: usize) -> bool {
+        let event = &DEMO_EVENTS[at];
+        if !(event.attendee)(&self.profile(index)) {
+            return false;
+        }
         let mut rng = Rng::for_item(self.seed, EVENTS, index);
-        let draws: Vec<bool> = DEMO_EVENTS.iter().map(|e| rng.chance(e.chance)).collect();
-        let at = DEMO_EVENTS
-            .iter()
-            .position(|e| std::ptr::eq(e, event))
-            .unwrap_or_default();
-        (event.attendee)(&profile) && draws[at]
+        (DEMO_EVENTS[..=at].iter())
+            .map(|e| rng.chance(e.chance))
+            .last()
+            .unwrap_or(false)
     }
 
     /// The events person `index` attended, and the earlier attendees they
@@ -408,20 +410,20 @@ impl Demo {
         let me = (EntityKind::Person, Demo::person_ref(index));
         let mut rng = Rng::for_item(self.seed, EVENTS, index.wrapping_add(1 << 40));
         let mut ties = Vec::new();
-        for event in DEMO_EVENTS {
-            if !self.attends(index, event) {
+        for (at, event) in DEMO_EVENTS.iter().enumerate() {
+            if !self.attends(index, at) {
                 continue;
             }
             let date = |d: &str| PartialDate::parse(d).unwrap_or_else(|e| unreachable!("{e}"));
             let start = date(event.start);
-            let at = (
+            let venue = (
                 EntityKind::Event,
                 RecordRef::parse(event.external_id).unwrap_or_else(|e| unreachable!("{e}")),
             );
             ties.push(self.person_tie(
                 TieKind::Attended,
                 me.clone(),
-                at.clone(),
+                venue.clone(),
                 start,
                 event.end.map(date),
                 None,
@@ -431,7 +433,7 @@ impl Demo {
             }
             if let Some(peer) = (0..40)
                 .map(|_| rng.below(index))
-                .find(|&j| self.attends(j, event))
+                .find(|&j| self.attends(j, at))
             {
                 let mut met = self.person_tie(
                     TieKind::MetAt,
@@ -441,7 +443,7 @@ impl Demo {
                     None,
                     None,
                 );
-                met.record.event = Some(at.1);
+                met.record.event = Some(venue.1);
                 ties.push(met);
             }
         }
